@@ -1,0 +1,39 @@
+# Pathways — run `make help` for the targets.
+VENV  := .venv
+PY    := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app api
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-slow lint bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $@
+
+run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000
+	$(FLASK) db upgrade
+	$(FLASK) seed
+	$(FLASK) users demo
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+lint: $(STAMP) ## ruff
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL is set)
+	$(VENV)/bin/pytest
+
+test-slow: $(STAMP) ## the property tests with thousands of examples
+	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest -m slow
+
+bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
+	$(PY) -m bench
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,91 @@
+"""The Flask app factory: configuration, the store, the blueprints, the command line.
+
+Nothing happens at import time; `create_app` wires everything and connects to nothing until
+a request or command needs the database.
+"""
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from flask_migrate import Migrate
+from sqlalchemy import Engine, MetaData
+from sqlalchemy.orm import Session, sessionmaker
+
+from housing.cli import users
+from housing.db import Base, make_engine, make_session_factory
+from housing.http import errors, store
+from housing.http.audit import blp as audit_blp
+from housing.http.options import blp as options_blp
+from housing.http.reference import blp as reference_blp
+from housing.http.young_people import blp as young_people_blp
+from seeds.cli import seed
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+MAX_BODY_BYTES = 1024 * 1024  # the largest record is a few kilobytes; refuse anything near this
+
+
+@dataclass
+class Store:
+    """What every request and command shares: the engine and the session factory."""
+
+    engine: Engine
+    session_factory: sessionmaker[Session]
+
+    @property
+    def metadata(self) -> MetaData:  # read by Flask-Migrate
+        return Base.metadata
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config.from_mapping(
+        DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'pathways.db'}"),
+        MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        API_TITLE="Pathways",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX="/api/v1",
+        OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={
+            "info": {
+                "description": "Housing pathway matching for care leavers under the West Sussex "
+                "Joint Housing Protocol. Ids are opaque strings; dates are ISO 8601."
+            },
+            "security": [{"bearerAuth": []}],
+            "components": {"securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer"}}},
+        },
+    )
+    if test_config:
+        app.config.update(test_config)
+    app.config.setdefault("SECRET_KEY", os.environ.get("SECRET_KEY") or _kept_secret_key(app))
+
+    engine = make_engine(app.config["DATABASE_URL"])
+    app.extensions["pathways"] = Store(engine, make_session_factory(engine))
+    Migrate(app, app.extensions["pathways"], directory=str(MIGRATIONS))
+
+    store.init_app(app)
+    api = errors.PathwaysApi(app)
+    for blueprint in (reference_blp, young_people_blp, options_blp, audit_blp):
+        api.register_blueprint(blueprint)
+    errors.init_app(app)
+    _register_commands(app)
+    return app
+
+
+def _kept_secret_key(app: Flask) -> str:
+    """Generate the secret key once and keep it in the instance folder, readable by its owner only."""
+    path = Path(app.instance_path) / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _register_commands(app: Flask) -> None:
+    app.cli.add_command(users)
+    app.cli.add_command(seed)

@@ -1,0 +1,82 @@
+"""`flask users …`: accounts and API tokens from the command line."""
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+from sqlalchemy.orm import Session
+
+from housing.errors import DomainError
+from housing.services import accounts
+from housing.vocabulary import Role
+
+users = AppGroup("users", help="Create users, issue and revoke their API tokens.")
+
+# One account per role for trying the service locally; `make run` creates them.
+DEMO_USERS = (
+    ("officer@pathways.example", Role.HOUSING_OFFICER, None),
+    ("crawley@pathways.example", Role.DISTRICT_OFFICER, "crawley"),
+    ("coordinator@pathways.example", Role.HOUSE_PROJECT_COORDINATOR, None),
+    ("admin@pathways.example", Role.ADMIN, None),
+)
+
+
+T = TypeVar("T")
+
+
+def _session() -> Session:
+    return current_app.extensions["pathways"].session_factory()
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--district", help="the district slug; required for district_officer")
+def create(email: str, role: str, district: str | None) -> None:
+    """Create a user; the new API token is the last line printed."""
+    with _session() as session:
+        token = _or_fail(lambda: accounts.create_user(session, email, Role(role), district))
+    click.echo(f"Created {email} ({role}). Their API token, shown only now:", err=True)
+    click.echo(token)
+
+
+@users.command("token")
+@click.argument("email")
+def token(email: str) -> None:
+    """Issue a new API token for an existing user (the old one stops working)."""
+    with _session() as session:
+        new_token = _or_fail(lambda: accounts.issue_token(session, email))
+    click.echo(new_token)
+
+
+@users.command("revoke")
+@click.argument("email")
+def revoke(email: str) -> None:
+    """Revoke a user's API token at once."""
+    with _session() as session:
+        _or_fail(lambda: accounts.revoke(session, email))
+    click.echo(f"Revoked the token of {email}.")
+
+
+@users.command("demo")
+def demo() -> None:
+    """Create (or re-issue tokens for) one demo user per role, and print their tokens."""
+    click.echo("Demo users (synthetic; tokens change each time this runs):")
+    with _session() as session:
+        for email, role, district in DEMO_USERS:
+            try:
+                new_token = accounts.create_user(session, email, role, district)
+            except DomainError:
+                new_token = accounts.issue_token(session, email)
+            where = f" ({district})" if district else ""
+            click.echo(f"  {role.value + where:<32} {email:<30} {new_token}")
+    click.echo('Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:5000/api/v1/districts')
+
+
+def _or_fail(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except DomainError as error:
+        raise click.ClickException(error.message) from error

@@ -1,0 +1,52 @@
+"""Domain errors. The HTTP layer maps each to one status code in one place (housing/http/errors.py)."""
+
+from typing import Any
+
+
+class DomainError(Exception):
+    """Base of the errors a use case raises on purpose; the message is safe to show a user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class NotFound(DomainError):
+    pass
+
+
+class Forbidden(DomainError):
+    pass
+
+
+class Conflict(DomainError):
+    pass
+
+
+class Invalid(DomainError):
+    """Well-formed input that breaks a rule; `fields` maps each field (nested like the body) to reasons."""
+
+    def __init__(self, fields: dict[str, Any], message: str = "The request is not valid.") -> None:
+        super().__init__(message)
+        self.fields = fields
+
+    @classmethod
+    def field(cls, name: str, reason: str) -> "Invalid":
+        return cls({name: [reason]})
+
+
+class FieldErrors:
+    """Collects reasons per field path (``("local_links", 0, "place")``) and raises them together."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, Any] = {}
+
+    def add(self, path: tuple[str | int, ...], reason: str) -> None:
+        node = self.fields
+        for key in path[:-1]:
+            node = node.setdefault(str(key), {})
+        node.setdefault(str(path[-1]), []).append(reason)
+
+    def raise_any(self) -> None:
+        if self.fields:
+            raise Invalid(self.fields)

@@ -1,0 +1,1 @@
+"""The HTTP layer: blueprints, schemas, authentication and the one error envelope."""

@@ -1,0 +1,45 @@
+"""The audit trail and the health check."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from housing.http.auth import public, requires
+from housing.http.schemas.audit import AuditEntrySchema, AuditQuery
+from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.store import db
+from housing.services import audit
+from housing.vocabulary import Role
+
+blp = Blueprint("audit", __name__, url_prefix="/api/v1", description="Audit and health")
+
+
+class AuditListQuery(PageQuery, AuditQuery):
+    pass
+
+
+@blp.route("/audit")
+class Audit(MethodView):
+    @requires(Role.ADMIN)
+    @blp.arguments(AuditListQuery, location="query")
+    @blp.response(200, page_of(AuditEntrySchema))
+    def get(self, query: dict) -> dict:
+        """Who viewed or changed a young person's record, when, and what (oldest first)."""
+        entries, total = audit.list_entries(
+            db(), query.get("young_person"), query["page"], query["page_size"]
+        )
+        return page_body(entries, total, query)
+
+
+@blp.route("/health")
+class Health(MethodView):
+    @public
+    @blp.doc(security=[])
+    def get(self) -> tuple[dict, int]:
+        """Whether the service and its database answer (503 while the database does not)."""
+        try:
+            db().execute(text("SELECT 1"))
+        except SQLAlchemyError:
+            return {"status": "unavailable", "database": "unavailable"}, 503
+        return {"status": "ok", "database": "ok"}, 200

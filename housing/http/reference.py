@@ -1,0 +1,37 @@
+"""Reference data for any signed-in role: the seven districts and the places of placements."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from housing.http.auth import EVERY_ROLE, requires
+from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.schemas.reference import DistrictSchema, PlaceSchema
+from housing.http.store import db
+from housing.services import reference
+
+blp = Blueprint("reference", __name__, url_prefix="/api/v1", description="Districts and places")
+
+
+@blp.route("/districts")
+class Districts(MethodView):
+    @requires(*EVERY_ROLE)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(DistrictSchema))
+    def get(self, query: dict) -> dict:
+        """The seven district and borough councils of West Sussex, with their band schemes."""
+        return _paged(reference.districts(db()), query)
+
+
+@blp.route("/places")
+class Places(MethodView):
+    @requires(*EVERY_ROLE)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(PlaceSchema))
+    def get(self, query: dict) -> dict:
+        """Towns of West Sussex, and the out-of-county places used for placements."""
+        return _paged(reference.places(db()), query)
+
+
+def _paged(records: list, query: dict) -> dict:
+    start = (query["page"] - 1) * query["page_size"]
+    return page_body(records[start : start + query["page_size"]], len(records), query)

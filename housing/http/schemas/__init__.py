@@ -1,0 +1,1 @@
+"""Marshmallow schemas: validation at the edge, and one output shape per record."""

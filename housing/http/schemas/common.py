@@ -1,0 +1,32 @@
+"""Pagination in and out, shared by every list."""
+
+from functools import cache
+
+from marshmallow import Schema, fields, validate
+
+MAX_PAGE_SIZE = 500
+
+
+class PageQuery(Schema):
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))
+    page_size = fields.Integer(load_default=50, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+
+
+@cache
+def page_of(item: type[Schema]) -> type[Schema]:
+    """The list envelope `{items, total, page, page_size}` around one kind of record."""
+    name = item.__name__.removesuffix("Schema") + "Page"
+    return type(
+        name,
+        (Schema,),
+        {
+            "items": fields.List(fields.Nested(item), required=True),
+            "total": fields.Integer(required=True),
+            "page": fields.Integer(required=True),
+            "page_size": fields.Integer(required=True),
+        },
+    )
+
+
+def page_body(items: list, total: int, query: dict) -> dict:
+    return {"items": items, "total": total, "page": query["page"], "page_size": query["page_size"]}

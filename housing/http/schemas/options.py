@@ -1,0 +1,58 @@
+"""A housing option of any route, as sent and as returned."""
+
+from typing import Any
+
+from marshmallow import Schema, fields, validate
+
+from housing.vocabulary import Route, SupportLevel
+
+LEVELS = [level.value for level in SupportLevel]
+
+
+class OptionSchema(Schema):
+    id = fields.String(dump_only=True)
+    route = fields.Enum(Route, by_value=True, required=True)
+    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    place = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    district = fields.String(dump_only=True, allow_none=True, metadata={"description": "from the place"})
+    capacity = fields.Integer(required=True, validate=validate.Range(min=1, max=10_000))
+    remaining = fields.Integer(dump_only=True, metadata={"description": "capacity less accepted placements"})
+    available_from = fields.Date(required=True)
+    available_until = fields.Date(allow_none=True, load_default=None)
+    min_age = fields.Integer(load_default=16, validate=validate.Range(min=0, max=30))
+    max_age = fields.Integer(load_default=25, validate=validate.Range(min=0, max=30))
+    support_levels = fields.List(
+        fields.String(validate=validate.OneOf(LEVELS)),
+        load_default=lambda: list(LEVELS),
+        validate=validate.Length(min=1, max=3),
+    )
+    step_free = fields.Boolean(load_default=False)
+    wheelchair = fields.Boolean(load_default=False)
+    bedrooms = fields.Integer(load_default=1, validate=validate.Range(min=0, max=10))
+    accepts_children = fields.Boolean(load_default=False)
+    young_person_id = fields.String(
+        data_key="young_person",
+        allow_none=True,
+        metadata={"description": "staying_put only: the young person the former carer offers to keep"},
+    )
+    carer_willing = fields.Boolean(allow_none=True, metadata={"description": "staying_put only"})
+    registered_16_17 = fields.Boolean(
+        allow_none=True,
+        metadata={"description": "supported routes only: registered with Ofsted for 16-17-year-olds"},
+    )
+    uasc_specialist = fields.Boolean(
+        allow_none=True, metadata={"description": "supported_accommodation only (default false)"}
+    )
+
+
+class OptionPatchSchema(OptionSchema):
+    """Any field may be sent alone; the route of an option never changes."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(partial=True, exclude=("route",), **kwargs)
+
+
+class OptionsQuery(Schema):
+    route = fields.Enum(Route, by_value=True)
+    district = fields.String(validate=validate.Length(min=1, max=32))
+    place = fields.String(validate=validate.Length(min=1, max=64))

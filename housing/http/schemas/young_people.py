@@ -1,0 +1,120 @@
+"""A young person's record: what an officer sends, and what the service returns."""
+
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from housing.vocabulary import (
+    ApplicationStatus,
+    Immigration,
+    LinkKind,
+    PathwayStatus,
+    Route,
+    SupportLevel,
+)
+
+NAME = validate.Length(min=1, max=100)
+PLACE = fields.String(validate=validate.Length(min=1, max=64))
+
+
+class NeedsSchema(Schema):
+    step_free = fields.Boolean(load_default=False)
+    wheelchair = fields.Boolean(load_default=False)
+    children = fields.Integer(load_default=0, validate=validate.Range(min=0, max=20))
+    uasc = fields.Boolean(
+        load_default=False,
+        metadata={"description": "an unaccompanied asylum-seeking child, or former one"},
+    )
+    immigration = fields.Enum(Immigration, by_value=True, load_default=Immigration.NOT_APPLICABLE)
+    custody_release_date = fields.Date(allow_none=True, load_default=None)
+    avoid_places = fields.List(PLACE, load_default=list, validate=validate.Length(max=50))
+    avoid_districts = fields.List(
+        fields.String(validate=validate.Length(min=1, max=32)),
+        load_default=list,
+        validate=validate.Length(max=7),
+    )
+
+
+class LocalLinkSchema(Schema):
+    kind = fields.Enum(LinkKind, by_value=True, required=True)
+    place = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    importance = fields.Integer(required=True, validate=validate.Range(min=1, max=3))
+    note = fields.String(allow_none=True, validate=validate.Length(max=1000))
+
+
+class PreferenceSchema(Schema):
+    rank = fields.Integer(required=True, validate=validate.Range(min=1, max=100))
+    route = fields.Enum(Route, by_value=True, allow_none=True)
+    place = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
+    district = fields.String(allow_none=True, validate=validate.Length(min=1, max=32))
+
+    @validates_schema
+    def names_something(self, data: dict[str, Any], **_: Any) -> None:
+        if not any(data.get(key) for key in ("route", "place", "district")):
+            raise ValidationError("name at least one of route, place, district", "_schema")
+
+
+class PathwaySchema(Schema):
+    status = fields.Enum(PathwayStatus, by_value=True)
+    agreed_on = fields.Date(allow_none=True)
+    route = fields.Enum(Route, by_value=True, allow_none=True)
+    option = fields.String(allow_none=True)
+
+
+class ApplicationSchema(Schema):
+    id = fields.String(dump_only=True)
+    district = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    band = fields.String(required=True, validate=validate.Length(min=1, max=8))
+    applied_on = fields.Date(required=True)
+    status = fields.Enum(ApplicationStatus, by_value=True, dump_only=True)
+
+
+class YoungPersonSchema(Schema):
+    id = fields.String(dump_only=True)
+    reference = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    given_name = fields.String(required=True, validate=NAME)
+    family_name = fields.String(required=True, validate=NAME)
+    date_of_birth = fields.Date(required=True)
+    home_district = fields.String(required=True, validate=validate.Length(min=1, max=32))
+    current_place = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    support_level = fields.Enum(SupportLevel, by_value=True, required=True)
+    needs = fields.Nested(NeedsSchema, load_default=lambda: NeedsSchema().load({}))
+    local_links = fields.List(
+        fields.Nested(LocalLinkSchema), load_default=list, validate=validate.Length(max=30)
+    )
+    preferences = fields.List(
+        fields.Nested(PreferenceSchema), load_default=list, validate=validate.Length(max=20)
+    )
+    wishes = fields.String(
+        allow_none=True,
+        load_default=None,
+        validate=validate.Length(max=5000),
+        metadata={"description": "the young person's own words"},
+    )
+    move_date = fields.Date(allow_none=True, load_default=None)
+
+    pathway_deadline = fields.Date(dump_only=True, metadata={"description": "the day they turn 17½"})
+    bedrooms_needed = fields.Integer(dump_only=True)
+    pathway = fields.Nested(PathwaySchema, dump_only=True)
+    applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
+
+    @validates_schema
+    def ranks_are_distinct(self, data: dict[str, Any], **_: Any) -> None:
+        ranks = [p["rank"] for p in data.get("preferences", [])]
+        if len(ranks) != len(set(ranks)):
+            raise ValidationError("each preference needs its own rank", "preferences")
+
+
+class YoungPersonPatchSchema(YoungPersonSchema):
+    """Any field may be sent alone; `needs` merges field by field, lists replace the whole list."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        top = tuple(name for name, field in YoungPersonSchema._declared_fields.items() if not field.dump_only)
+        needs = tuple(f"needs.{name}" for name in NeedsSchema._declared_fields)
+        super().__init__(partial=top + needs, **kwargs)
+
+
+class YoungPeopleQuery(Schema):
+    deadline_before = fields.Date(metadata={"description": "pathway deadline (17½) before this day"})
+    status = fields.Enum(PathwayStatus, by_value=True)
+    home_district = fields.String(validate=validate.Length(min=1, max=32))

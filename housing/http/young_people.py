@@ -1,0 +1,69 @@
+"""Young people's records (housing officers and admins); every record shown is audited."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from housing.clock import today
+from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.schemas.young_people import (
+    ApplicationSchema,
+    YoungPeopleQuery,
+    YoungPersonPatchSchema,
+    YoungPersonSchema,
+)
+from housing.http.store import db
+from housing.models import Application, YoungPerson
+from housing.services import young_people
+
+blp = Blueprint("young_people", __name__, url_prefix="/api/v1/young-people", description="Young people")
+
+
+class YoungPeopleListQuery(PageQuery, YoungPeopleQuery):
+    pass
+
+
+@blp.route("")
+class YoungPeople(MethodView):
+    @requires(*OFFICERS)
+    @blp.arguments(YoungPeopleListQuery, location="query")
+    @blp.response(200, page_of(YoungPersonSchema))
+    def get(self, query: dict) -> dict:
+        """List young people, soonest 17½ deadline first (filters: deadline_before, status, home_district)."""
+        people, total = young_people.search(db(), actor(), **query)
+        return page_body(people, total, query)
+
+    @requires(*OFFICERS)
+    @blp.arguments(YoungPersonSchema)
+    @blp.response(201, YoungPersonSchema)
+    def post(self, data: dict) -> YoungPerson:
+        """Record a young person with their needs, local links and preferences."""
+        return young_people.create(db(), actor(), data, today())
+
+
+@blp.route("/<young_person_id>")
+class OneYoungPerson(MethodView):
+    @requires(*OFFICERS)
+    @blp.response(200, YoungPersonSchema)
+    def get(self, young_person_id: str) -> YoungPerson:
+        """One record; the view is written to the audit trail."""
+        return young_people.view(db(), actor(), young_person_id)
+
+    @requires(*OFFICERS)
+    @exists(YoungPerson, "young_person_id")
+    @blp.arguments(YoungPersonPatchSchema)
+    @blp.response(200, YoungPersonSchema)
+    def patch(self, changes: dict, young_person_id: str) -> YoungPerson:
+        """Change any fields; `needs` merges field by field, `local_links` and `preferences` replace."""
+        return young_people.update(db(), actor(), young_person_id, changes, today())
+
+
+@blp.route("/<young_person_id>/applications")
+class Applications(MethodView):
+    @requires(*OFFICERS)
+    @exists(YoungPerson, "young_person_id")
+    @blp.arguments(ApplicationSchema)
+    @blp.response(201, ApplicationSchema)
+    def post(self, data: dict, young_person_id: str) -> Application:
+        """Apply to any of the seven district registers, in that district's own band."""
+        return young_people.apply_to_register(db(), actor(), young_person_id, data, today())

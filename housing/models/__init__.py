@@ -1,0 +1,19 @@
+"""Typed SQLAlchemy models: the one store for every route, and who may use it."""
+
+from housing.models.accounts import User
+from housing.models.audit import AuditEntry
+from housing.models.options import Option
+from housing.models.people import Application, LocalLink, Preference, YoungPerson
+from housing.models.reference import District, Place
+
+__all__ = [
+    "Application",
+    "AuditEntry",
+    "District",
+    "LocalLink",
+    "Option",
+    "Place",
+    "Preference",
+    "User",
+    "YoungPerson",
+]

@@ -1,0 +1,28 @@
+"""Users of the service and their API tokens (stored only as hashes)."""
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from housing.db import Base
+from housing.models.types import id_column, vocabulary
+from housing.vocabulary import Role
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(
+            "(role = 'district_officer') = (district IS NOT NULL)",
+            name="district_officers_bound_to_a_district",
+        ),
+    )
+
+    id: Mapped[str] = id_column()
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    role: Mapped[Role] = mapped_column(vocabulary(Role, "role"))
+    district: Mapped[str | None] = mapped_column(ForeignKey("districts.slug"))
+    # SHA-256 of a 256-bit random token: enough for a secret with that much entropy.
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    token_issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

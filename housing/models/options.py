@@ -1,0 +1,69 @@
+"""Housing options: one table for every route, with each route's own fields required by the database."""
+
+from datetime import date
+
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, func, select
+from sqlalchemy.orm import Mapped, column_property, mapped_column
+
+from housing.db import Base
+from housing.models.people import YoungPerson
+from housing.models.types import id_column, vocabulary
+from housing.vocabulary import PathwayStatus, Route
+
+
+class Option(Base):
+    __tablename__ = "options"
+    __table_args__ = (
+        CheckConstraint("capacity >= 1", name="capacity_at_least_one"),
+        CheckConstraint("min_age >= 0 AND min_age <= max_age", name="age_range"),
+        CheckConstraint("bedrooms >= 0", name="bedrooms_not_negative"),
+        CheckConstraint(
+            "available_until IS NULL OR available_until >= available_from",
+            name="available_window",
+        ),
+        CheckConstraint(
+            "(route = 'staying_put') = (young_person_id IS NOT NULL AND carer_willing IS NOT NULL)",
+            name="staying_put_names_its_young_person",
+        ),
+        CheckConstraint(
+            "(route IN ('supported_lodgings', 'supported_accommodation')) = (registered_16_17 IS NOT NULL)",
+            name="supported_routes_state_registration",
+        ),
+        CheckConstraint(
+            "(route = 'supported_accommodation') = (uasc_specialist IS NOT NULL)",
+            name="supported_accommodation_states_uasc",
+        ),
+    )
+
+    id: Mapped[str] = id_column()
+    route: Mapped[Route] = mapped_column(vocabulary(Route, "route"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    place: Mapped[str] = mapped_column(ForeignKey("places.name"), index=True)
+    # Derived from the place and kept so district officers' lists filter in the database.
+    district: Mapped[str | None] = mapped_column(ForeignKey("districts.slug"), index=True)
+    capacity: Mapped[int] = mapped_column(Integer)
+    available_from: Mapped[date] = mapped_column(Date)
+    available_until: Mapped[date | None] = mapped_column(Date)
+    min_age: Mapped[int] = mapped_column(Integer)
+    max_age: Mapped[int] = mapped_column(Integer)
+    support_levels: Mapped[list[str]] = mapped_column(JSON)
+    step_free: Mapped[bool] = mapped_column(Boolean, default=False)
+    wheelchair: Mapped[bool] = mapped_column(Boolean, default=False)
+    bedrooms: Mapped[int] = mapped_column(Integer, default=1)
+    accepts_children: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    young_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    carer_willing: Mapped[bool | None] = mapped_column(Boolean)
+    registered_16_17: Mapped[bool | None] = mapped_column(Boolean)
+    uasc_specialist: Mapped[bool | None] = mapped_column(Boolean)
+
+    # The CAPACITY rule's figure: capacity less accepted placements, computed in the same query.
+    remaining: Mapped[int] = column_property(
+        capacity
+        - select(func.count(YoungPerson.id))
+        .where(YoungPerson.pathway_option_id == id, YoungPerson.pathway_status == PathwayStatus.AGREED)
+        .correlate_except(YoungPerson)
+        .scalar_subquery()
+    )

@@ -1,0 +1,187 @@
+"""Young people, their local links and preferences, and their applications to district registers."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from housing import lifedates, rules
+from housing.db import Base
+from housing.models.types import id_column, vocabulary
+from housing.vocabulary import (
+    ApplicationStatus,
+    Immigration,
+    LinkKind,
+    PathwayStatus,
+    Route,
+    SupportLevel,
+)
+
+# A young person's needs, grouped as the API shows them; stored as columns so rules can filter.
+NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "custody_release_date",
+         "avoid_places", "avoid_districts")  # fmt: skip
+
+
+class YoungPerson(Base):
+    __tablename__ = "young_people"
+    __table_args__ = (
+        CheckConstraint("children >= 0", name="children_not_negative"),
+        CheckConstraint(
+            "pathway_status != 'agreed' OR (pathway_route IS NOT NULL AND pathway_agreed_on IS NOT NULL)",
+            name="agreed_pathway_has_route",
+        ),
+    )
+
+    id: Mapped[str] = id_column()
+    reference: Mapped[str] = mapped_column(String(64), unique=True)
+    given_name: Mapped[str] = mapped_column(String(100))
+    family_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    home_district: Mapped[str] = mapped_column(ForeignKey("districts.slug"), index=True)
+    current_place: Mapped[str] = mapped_column(ForeignKey("places.name"))
+    support_level: Mapped[SupportLevel] = mapped_column(vocabulary(SupportLevel, "support_level"))
+
+    step_free: Mapped[bool] = mapped_column(Boolean, default=False)
+    wheelchair: Mapped[bool] = mapped_column(Boolean, default=False)
+    children: Mapped[int] = mapped_column(Integer, default=0)
+    uasc: Mapped[bool] = mapped_column(Boolean, default=False)
+    immigration: Mapped[Immigration] = mapped_column(vocabulary(Immigration, "immigration"))
+    custody_release_date: Mapped[date | None] = mapped_column(Date)
+    avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
+    avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    wishes: Mapped[str | None] = mapped_column(Text)
+    move_date: Mapped[date | None] = mapped_column(Date)
+
+    pathway_status: Mapped[PathwayStatus] = mapped_column(
+        vocabulary(PathwayStatus, "pathway_status"), default=PathwayStatus.NOT_STARTED, index=True
+    )
+    pathway_route: Mapped[Route | None] = mapped_column(vocabulary(Route, "pathway_route"))
+    pathway_agreed_on: Mapped[date | None] = mapped_column(Date)
+    pathway_option_id: Mapped[str | None] = mapped_column(
+        ForeignKey("options.id", use_alter=True, ondelete="SET NULL")
+    )
+
+    local_links: Mapped[list["LocalLink"]] = relationship(
+        back_populates="young_person",
+        cascade="all, delete-orphan",
+        order_by="LocalLink.position",
+    )
+    preferences: Mapped[list["Preference"]] = relationship(
+        back_populates="young_person",
+        cascade="all, delete-orphan",
+        order_by="Preference.rank",
+    )
+    applications: Mapped[list["Application"]] = relationship(
+        back_populates="young_person",
+        cascade="all, delete-orphan",
+        order_by="Application.applied_on",
+    )
+
+    @property
+    def pathway_deadline(self) -> date:
+        return lifedates.pathway_deadline(self.date_of_birth)
+
+    @property
+    def bedrooms_needed(self) -> int:
+        return rules.bedrooms_needed(self.children)
+
+    @property
+    def needs(self) -> dict[str, Any]:
+        return {field: getattr(self, field) for field in NEEDS}
+
+    @property
+    def pathway(self) -> dict[str, Any]:
+        return {
+            "status": self.pathway_status,
+            "agreed_on": self.pathway_agreed_on,
+            "route": self.pathway_route,
+            "option": self.pathway_option_id,
+        }
+
+
+class LocalLink(Base):
+    """A tie the move should keep: school or college, work, family, friends, health, faith."""
+
+    __tablename__ = "local_links"
+    __table_args__ = (CheckConstraint("importance BETWEEN 1 AND 3", name="importance_1_to_3"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[LinkKind] = mapped_column(vocabulary(LinkKind, "link_kind"))
+    place: Mapped[str] = mapped_column(ForeignKey("places.name"))
+    importance: Mapped[int] = mapped_column(Integer)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    young_person: Mapped[YoungPerson] = relationship(back_populates="local_links")
+
+
+class Preference(Base):
+    """The young person's own ranked wish: a route, a place, a district, or a combination."""
+
+    __tablename__ = "preferences"
+    __table_args__ = (
+        CheckConstraint("rank >= 1", name="rank_positive"),
+        CheckConstraint(
+            "route IS NOT NULL OR place IS NOT NULL OR district IS NOT NULL",
+            name="names_something",
+        ),
+        UniqueConstraint("young_person_id", "rank", name="uq_preferences_rank"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    rank: Mapped[int] = mapped_column(Integer)
+    route: Mapped[Route | None] = mapped_column(vocabulary(Route, "preference_route"))
+    place: Mapped[str | None] = mapped_column(ForeignKey("places.name"))
+    district: Mapped[str | None] = mapped_column(ForeignKey("districts.slug"))
+
+    young_person: Mapped[YoungPerson] = relationship(back_populates="preferences")
+
+
+class Application(Base):
+    """An application to one district's housing register (any of the seven, under the protocol)."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        # One active application per district: the database refuses a second.
+        Index(
+            "uq_applications_one_active_per_district",
+            "young_person_id",
+            "district",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    district: Mapped[str] = mapped_column(ForeignKey("districts.slug"), index=True)
+    band: Mapped[str] = mapped_column(String(8))
+    applied_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[ApplicationStatus] = mapped_column(
+        vocabulary(ApplicationStatus, "application_status"), default=ApplicationStatus.ACTIVE
+    )
+
+    young_person: Mapped[YoungPerson] = relationship(back_populates="applications")

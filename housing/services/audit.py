@@ -1,0 +1,54 @@
+"""Writing and reading the audit trail. Entries join the caller's transaction, never their own."""
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.models import AuditEntry
+
+
+def record(session: Session, actor: Actor, action: str, young_person_id: str | None, detail: str) -> None:
+    session.add(
+        AuditEntry(
+            at=datetime.now(UTC),
+            user_email=actor.email,
+            role=actor.role.value,
+            action=action,
+            young_person_id=young_person_id,
+            detail=detail,
+        )
+    )
+
+
+def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str], detail: str) -> None:
+    """One entry per record shown, written in one statement so a 500-row page stays fast."""
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "at": now,
+            "user_email": actor.email,
+            "role": actor.role.value,
+            "action": "view",
+            "young_person_id": young_person_id,
+            "detail": detail,
+        }
+        for young_person_id in young_person_ids
+    ]
+    if rows:
+        session.execute(insert(AuditEntry), rows)
+
+
+def list_entries(
+    session: Session, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    query = select(AuditEntry)
+    if young_person_id is not None:
+        query = query.where(AuditEntry.young_person_id == young_person_id)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    entries = session.scalars(
+        query.order_by(AuditEntry.at, AuditEntry.id).limit(page_size).offset((page - 1) * page_size)
+    ).all()
+    return list(entries), total

@@ -1,0 +1,41 @@
+"""Reference data reads, and the checks that names in a request refer to real places and districts."""
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from housing.errors import FieldErrors
+from housing.models import District, Place
+
+
+def districts(session: Session) -> list[District]:
+    return list(session.scalars(select(District).order_by(District.slug)))
+
+
+def places(session: Session) -> list[Place]:
+    return list(session.scalars(select(Place).order_by(Place.name)))
+
+
+class Names:
+    """The known place names and district slugs, loaded once per use case."""
+
+    def __init__(self, session: Session) -> None:
+        self.places = dict(session.execute(select(Place.name, Place.district)).all())
+        self.districts = {d.slug: d for d in session.scalars(select(District))}
+
+    def check_place(self, errors: FieldErrors, path: tuple[str | int, ...], name: str | None) -> None:
+        if name is not None and name not in self.places:
+            errors.add(path, f"unknown place {name!r}; see GET /api/v1/places")
+
+    def check_district(self, errors: FieldErrors, path: tuple[str | int, ...], slug: str | None) -> None:
+        if slug is not None and slug not in self.districts:
+            errors.add(path, f"unknown district {slug!r}; see GET /api/v1/districts")
+
+    def check_places(self, errors: FieldErrors, path: tuple[str | int, ...], names: Iterable[str]) -> None:
+        for i, name in enumerate(names):
+            self.check_place(errors, (*path, i), name)
+
+    def check_districts(self, errors: FieldErrors, path: tuple[str | int, ...], slugs: Iterable[str]) -> None:
+        for i, slug in enumerate(slugs):
+            self.check_district(errors, (*path, i), slug)

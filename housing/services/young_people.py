@@ -1,0 +1,180 @@
+"""Use cases for young people's records: create, view, list, update, and apply to a register."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from housing import lifedates, rules
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Conflict, FieldErrors, Invalid, NotFound
+from housing.models import Application, LocalLink, Preference, YoungPerson
+from housing.services import audit
+from housing.services.reference import Names
+from housing.vocabulary import ApplicationStatus
+
+SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
+           "current_place", "support_level", "wishes", "move_date")  # fmt: skip
+
+_WITH_RECORD = (
+    selectinload(YoungPerson.local_links),
+    selectinload(YoungPerson.preferences),
+    selectinload(YoungPerson.applications),
+)
+
+
+def create(session: Session, actor: Actor, data: dict[str, Any], today: date) -> YoungPerson:
+    with transaction(session):
+        _check(session, data, today)
+        _refuse_taken_reference(session, data["reference"], None)
+        person = YoungPerson()
+        _apply(person, data)
+        session.add(person)
+        _flush_unique_reference(session, data["reference"])
+        audit.record(session, actor, "create", person.id, "created record")
+    return person
+
+
+def view(session: Session, actor: Actor, young_person_id: str) -> YoungPerson:
+    with transaction(session):
+        person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        audit.record_views(session, actor, [person.id], "viewed record")
+    return person
+
+
+def search(
+    session: Session,
+    actor: Actor,
+    *,
+    page: int,
+    page_size: int,
+    deadline_before: date | None = None,
+    status: str | None = None,
+    home_district: str | None = None,
+) -> tuple[list[YoungPerson], int]:
+    query = select(YoungPerson)
+    if deadline_before is not None:
+        # deadline < day  ⇔  born before the earliest birth date whose deadline is on or after day
+        query = query.where(YoungPerson.date_of_birth < lifedates.born_after_for_deadline(deadline_before))
+    if status is not None:
+        query = query.where(YoungPerson.pathway_status == status)
+    if home_district is not None:
+        query = query.where(YoungPerson.home_district == home_district)
+    with transaction(session):
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        people = list(
+            session.scalars(
+                query.options(*_WITH_RECORD)
+                .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
+                .limit(page_size)
+                .offset((page - 1) * page_size)
+            )
+        )
+        audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
+    return people, total
+
+
+def update(
+    session: Session, actor: Actor, young_person_id: str, changes: dict[str, Any], today: date
+) -> YoungPerson:
+    with transaction(session):
+        person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        _check(session, changes, today)
+        if "reference" in changes:
+            _refuse_taken_reference(session, changes["reference"], person.id)
+        # Old rows go first, so new ranks do not collide with the ones they replace.
+        if "preferences" in changes:
+            person.preferences = []
+        if "local_links" in changes:
+            person.local_links = []
+        session.flush()
+        _apply(person, changes)
+        _flush_unique_reference(session, changes.get("reference", person.reference))
+        changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
+        audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
+    return person
+
+
+def apply_to_register(
+    session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
+) -> Application:
+    """Under the Joint Housing Protocol a care leaver may apply to any of the seven registers."""
+    with transaction(session):
+        if session.get(YoungPerson, young_person_id) is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        names = Names(session)
+        district = names.districts.get(data["district"])
+        if district is None:
+            raise Invalid.field("district", f"unknown district {data['district']!r}")
+        if data["band"] not in district.bands:
+            raise Invalid.field("band", f"{district.name} bands are {', '.join(district.bands)}")
+        if data["applied_on"] > today:
+            raise Invalid.field("applied_on", "must not be in the future")
+        already = session.scalar(
+            select(Application.id).where(
+                Application.young_person_id == young_person_id,
+                Application.district == district.slug,
+                Application.status == ApplicationStatus.ACTIVE,
+            )
+        )
+        if already:
+            raise Conflict(f"there is already an active application to {district.name}")
+        application = Application(young_person_id=young_person_id, status=ApplicationStatus.ACTIVE, **data)
+        session.add(application)
+        try:
+            session.flush()
+        except IntegrityError as error:  # a simultaneous application won the race
+            raise Conflict(f"there is already an active application to {district.name}") from error
+        audit.record(session, actor, "create", young_person_id, f"application to {district.slug} register")
+    return application
+
+
+def _check(session: Session, data: dict[str, Any], today: date) -> None:
+    errors = FieldErrors()
+    names = Names(session)
+    if "date_of_birth" in data and (problem := rules.date_of_birth_problem(data["date_of_birth"], today)):
+        errors.add(("date_of_birth",), problem)
+    names.check_district(errors, ("home_district",), data.get("home_district"))
+    names.check_place(errors, ("current_place",), data.get("current_place"))
+    needs = data.get("needs", {})
+    names.check_places(errors, ("needs", "avoid_places"), needs.get("avoid_places", []))
+    names.check_districts(errors, ("needs", "avoid_districts"), needs.get("avoid_districts", []))
+    for i, link in enumerate(data.get("local_links", [])):
+        names.check_place(errors, ("local_links", i, "place"), link["place"])
+    for i, preference in enumerate(data.get("preferences", [])):
+        names.check_place(errors, ("preferences", i, "place"), preference.get("place"))
+        names.check_district(errors, ("preferences", i, "district"), preference.get("district"))
+    errors.raise_any()
+
+
+def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
+    for field in SCALARS:
+        if field in data:
+            setattr(person, field, data[field])
+    for field, value in data.get("needs", {}).items():
+        setattr(person, field, value)
+    if "local_links" in data:
+        person.local_links = [LocalLink(position=i, **link) for i, link in enumerate(data["local_links"])]
+    if "preferences" in data:
+        person.preferences = [Preference(**preference) for preference in data["preferences"]]
+
+
+def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:
+    holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference == reference))
+    if holder is not None and holder != own_id:
+        raise Conflict(f"another young person already has reference {reference!r}")
+
+
+def _flush_unique_reference(session: Session, reference: str) -> None:
+    """The database's unique index is the backstop when two requests race for one reference."""
+    try:
+        session.flush()
+    except IntegrityError as error:
+        raise Conflict(f"another young person already has reference {reference!r}") from error

@@ -1,0 +1,1 @@
+"""Reference data and the synthetic West Sussex scenario (never a real person)."""

@@ -1,0 +1,63 @@
+"""Writing reference data and a scenario to the store: upsert the one, replace the other."""
+
+from collections.abc import Callable
+
+from sqlalchemy import delete, insert, update
+from sqlalchemy.orm import Session
+
+from housing.db import transaction
+from housing.models import (
+    Application,
+    AuditEntry,
+    District,
+    LocalLink,
+    Option,
+    Place,
+    Preference,
+    YoungPerson,
+)
+from seeds.reference import DISTRICTS, PLACES
+from seeds.scenario import Scenario
+
+MODELS = {
+    "young_people": YoungPerson,
+    "local_links": LocalLink,
+    "preferences": Preference,
+    "applications": Application,
+    "options": Option,
+}
+CHUNK = 5_000
+
+
+def load_reference(session: Session) -> None:
+    """Upsert the districts and places, so users and records that name them stay valid."""
+    with transaction(session):
+        for slug, gss_code, name, bands in DISTRICTS:
+            session.merge(District(slug=slug, gss_code=gss_code, name=name, bands=list(bands)))
+        session.flush()
+        for name, district, lat, lon in PLACES:
+            session.merge(Place(name=name, district=district, lat=lat, lon=lon))
+
+
+def clear_case_data(session: Session) -> None:
+    """Remove every young person, option and their audit trail; users and reference data stay."""
+    session.execute(update(YoungPerson).values(pathway_option_id=None))
+    for model in (Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):
+        session.execute(delete(model))
+
+
+def write_scenario(
+    session: Session, scenario: Scenario, progress: Callable[[int], None] = lambda _rows: None
+) -> None:
+    """Replace the case data with the scenario in one transaction: all of it or none."""
+    with transaction(session):
+        clear_case_data(session)
+        for table, rows in scenario.tables():
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                session.execute(insert(MODELS[table]), chunk)
+                progress(len(chunk))
+
+
+def row_count(scenario: Scenario) -> int:
+    return sum(len(rows) for _, rows in scenario.tables())

@@ -1,0 +1,123 @@
+"""Fixtures: one app per test over a migrated database, on SQLite always and PostgreSQL when set."""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from flask_migrate import upgrade
+from sqlalchemy import func, inspect, select, text
+
+from api import create_app
+from housing.db import Base
+from housing.services import accounts
+from housing.vocabulary import Role
+from seeds.load import clear_case_data, load_reference
+
+PG_URL = os.environ.get("TEST_DATABASE_URL")
+BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
+CASE_TABLES = ("audit", "users", "applications", "preferences", "local_links", "options", "young_people")
+
+
+def make_app(url: str) -> Flask:
+    return create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test-only"})
+
+
+def empty_postgres(url: str) -> None:
+    """Drop every table in the test database, so each run migrates from nothing."""
+    app = make_app(url)
+    engine = app.extensions["pathways"].engine
+    with engine.begin() as connection:
+        for table in inspect(connection).get_table_names():
+            connection.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A database migrated to head with the reference data loaded, once per backend."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'pathways.db'}"
+    else:
+        url = PG_URL
+        empty_postgres(url)
+    app = make_app(url)
+    with app.app_context():
+        upgrade()
+    with app.extensions["pathways"].session_factory() as session:
+        load_reference(session)
+    app.extensions["pathways"].engine.dispose()
+    return url
+
+
+@pytest.fixture
+def app(database_url: str) -> Iterator[Flask]:
+    app = make_app(database_url)
+    yield app
+    with app.extensions["pathways"].session_factory() as session, session.begin():
+        clear_case_data(session)
+        session.execute(text("DELETE FROM users"))
+    app.extensions["pathways"].engine.dispose()
+
+
+@pytest.fixture
+def client(app: Flask) -> FlaskClient:
+    return app.test_client()
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator:
+    """A session for reading rows back, as a test checks what the service wrote."""
+    with app.extensions["pathways"].session_factory() as session:
+        yield session
+
+
+class Auth:
+    """Signs users in: `auth.headers(Role.ADMIN)` creates the user once and returns its headers."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.tokens: dict[tuple[Role, str | None], str] = {}
+
+    def token(self, role: Role, district: str | None = None) -> str:
+        if district is None and role is Role.DISTRICT_OFFICER:
+            district = "crawley"
+        key = (role, district)
+        if key not in self.tokens:
+            email = f"{role.value}.{district or 'county'}@test.example"
+            with self.app.extensions["pathways"].session_factory() as session:
+                self.tokens[key] = accounts.create_user(session, email, role, district)
+        return self.tokens[key]
+
+    def headers(self, role: Role, district: str | None = None) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token(role, district)}"}
+
+
+@pytest.fixture
+def auth(app: Flask) -> Auth:
+    return Auth(app)
+
+
+@pytest.fixture
+def officer(auth: Auth) -> dict[str, str]:
+    return auth.headers(Role.HOUSING_OFFICER)
+
+
+@pytest.fixture
+def admin(auth: Auth) -> dict[str, str]:
+    return auth.headers(Role.ADMIN)
+
+
+@pytest.fixture
+def row_counts(app: Flask):
+    """Count every table's rows, so a test can prove a refused request wrote nothing."""
+
+    def count() -> dict[str, int]:
+        with app.extensions["pathways"].session_factory() as session:
+            return {
+                table.name: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in Base.metadata.sorted_tables
+            }
+
+    return count
