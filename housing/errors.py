@@ -26,13 +26,13 @@ class Conflict(DomainError):
 class Invalid(DomainError):
     """Well-formed input that breaks a rule; `fields` maps each field (nested like the body) to reasons."""
 
-    def __init__(self, fields: dict[str, Any], message: str = "The request is not valid.") -> None:
-        super().__init__(message)
+    def __init__(self, fields: dict[str, Any], message: str | None = None) -> None:
+        super().__init__(message or f"Some fields are not valid: {', '.join(fields)}.")
         self.fields = fields
 
     @classmethod
     def field(cls, name: str, reason: str) -> "Invalid":
-        return cls({name: [reason]})
+        return cls({name: [reason]}, f"{name}: {reason}")
 
 
 class FieldErrors:

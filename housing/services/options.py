@@ -99,9 +99,10 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         if not may_change(actor, option):
             raise Forbidden("your role may not change this option")
         accepted = option.capacity - option.remaining
-        for field, value in changes.items():
-            setattr(option, field, value)
-        _check(session, option, provided=set(changes))
+        with session.no_autoflush:  # nothing reaches the database before every rule has passed
+            for field, value in changes.items():
+                setattr(option, field, value)
+            _check(session, option, provided=set(changes))
         if not may_change(actor, option):
             raise Forbidden("district officers keep vacancies in their own district only")
         if option.capacity < accepted:

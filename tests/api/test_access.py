@@ -1,0 +1,106 @@
+"""Who may use what: tokens, roles, and a walk over every route that finds none unguarded."""
+
+import pytest
+from flask import Flask
+from sqlalchemy import select
+
+from housing.http.auth import PUBLIC_ATTRIBUTE, ROLES_ATTRIBUTE
+from housing.models import User
+from housing.services import accounts
+from housing.vocabulary import Role
+from tests import payloads
+
+PUBLIC_PATHS = {"/api/v1/health", "/api/v1/openapi.json"}
+
+
+def api_routes(app: Flask):
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/v1"):
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                yield rule, method
+
+
+def handler(app: Flask, rule, method: str):
+    view = app.view_functions[rule.endpoint]
+    view_class = getattr(view, "view_class", None)
+    return getattr(view_class, method.lower()) if view_class else view
+
+
+def test_every_route_names_the_roles_it_admits_or_is_declared_public(app):
+    unguarded = [
+        f"{method} {rule.rule}"
+        for rule, method in api_routes(app)
+        if not hasattr(handler(app, rule, method), ROLES_ATTRIBUTE)
+        and not (rule.rule in PUBLIC_PATHS and method == "GET")
+    ]
+    assert unguarded == []
+    health = next(rule for rule, _ in api_routes(app) if rule.rule == "/api/v1/health")
+    assert getattr(handler(app, health, "GET"), PUBLIC_ATTRIBUTE)
+
+
+def test_every_guarded_route_answers_401_without_a_token(app, client):
+    for rule, method in api_routes(app):
+        if rule.rule in PUBLIC_PATHS:
+            continue
+        path = rule.rule.replace("<young_person_id>", "x").replace("<option_id>", "x")
+        response = client.open(path, method=method, json={})
+        assert response.status_code == 401, f"{method} {rule.rule}"
+        assert response.json["code"] == 401
+
+
+def test_health_and_the_openapi_document_need_no_token(client):
+    assert client.get("/api/v1/health").json == {"status": "ok", "database": "ok"}
+    document = client.get("/api/v1/openapi.json").json
+    assert document["openapi"].startswith("3.")
+    assert "/api/v1/young-people/{young_person_id}" in document["paths"]
+
+
+@pytest.mark.parametrize("header", ["Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer ", ""])
+def test_a_missing_or_wrong_token_is_401(client, header):
+    response = client.get("/api/v1/districts", headers={"Authorization": header})
+    assert response.status_code == 401
+    assert response.json["status"] == "Unauthorized"
+
+
+def test_a_revoked_token_stops_working_at_once(app, client, auth):
+    headers = auth.headers(Role.HOUSING_OFFICER)
+    assert client.get("/api/v1/districts", headers=headers).status_code == 200
+    with app.extensions["pathways"].session_factory() as session:
+        accounts.revoke(session, "housing_officer.county@test.example")
+
+    assert client.get("/api/v1/districts", headers=headers).status_code == 401
+
+
+def test_tokens_are_stored_only_as_hashes(auth, db):
+    token = auth.token(Role.ADMIN)
+
+    user = db.scalars(select(User)).one()
+    assert user.token_hash != token
+    assert user.token_hash == accounts.hash_token(token)
+
+
+@pytest.mark.parametrize(
+    ("role", "method", "path", "status"),
+    [
+        (Role.DISTRICT_OFFICER, "GET", "/api/v1/young-people", 403),
+        (Role.HOUSE_PROJECT_COORDINATOR, "GET", "/api/v1/young-people", 403),
+        (Role.DISTRICT_OFFICER, "POST", "/api/v1/young-people", 403),
+        (Role.HOUSING_OFFICER, "GET", "/api/v1/audit", 403),
+        (Role.DISTRICT_OFFICER, "GET", "/api/v1/audit", 403),
+        (Role.ADMIN, "GET", "/api/v1/audit", 200),
+        (Role.ADMIN, "GET", "/api/v1/young-people", 200),
+        (Role.HOUSE_PROJECT_COORDINATOR, "GET", "/api/v1/districts", 200),
+        (Role.DISTRICT_OFFICER, "GET", "/api/v1/places", 200),
+    ],
+)
+def test_each_role_gets_what_the_contract_grants(client, auth, role, method, path, status):
+    response = client.open(path, method=method, json=payloads.young_person(), headers=auth.headers(role))
+    assert response.status_code == status
+
+
+def test_a_wrong_role_is_403_before_a_bad_body_is_read(client, auth, row_counts):
+    headers = auth.headers(Role.DISTRICT_OFFICER)
+    before = row_counts()
+    response = client.post("/api/v1/young-people", json={"nonsense": True}, headers=headers)
+    assert response.status_code == 403
+    assert row_counts() == before

@@ -1,0 +1,48 @@
+"""Migrations: from nothing to head on every backend, matching the models, and back down."""
+
+from collections.abc import Iterator
+
+import pytest
+from flask_migrate import check, downgrade, upgrade
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
+
+from housing.db import Base
+from tests.conftest import BACKENDS, PG_URL, make_app
+
+SCRATCH_DATABASE = "pathways_migrations_test"
+
+
+@pytest.fixture(params=BACKENDS)
+def empty_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """A database of its own, so going down and up disturbs no other test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'migrations.db'}"
+        return
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE}"))
+        connection.execute(text(f"CREATE DATABASE {SCRATCH_DATABASE}"))
+    yield make_url(PG_URL).set(database=SCRATCH_DATABASE).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)"))
+    admin.dispose()
+
+
+def tables(app) -> set[str]:
+    return set(inspect(app.extensions["pathways"].engine).get_table_names()) - {"alembic_version"}
+
+
+def test_migrations_build_the_models_schema_and_go_down_and_up_again(empty_database):
+    app = make_app(empty_database)
+    with app.app_context():
+        upgrade()
+        assert tables(app) == set(Base.metadata.tables)
+        check()  # exits non-zero if the models and the migrations differ
+
+        downgrade(revision="base")
+        assert tables(app) == set()
+
+        upgrade()
+        assert tables(app) == set(Base.metadata.tables)
+    app.extensions["pathways"].engine.dispose()

@@ -1,0 +1,73 @@
+"""The synthetic West Sussex scenario follows domain.md's figures at scale 1."""
+
+from collections import Counter
+from datetime import date
+
+import pytest
+
+from housing.lifedates import age_on
+from seeds.reference import DISTRICTS
+from seeds.scenario import ages, generate
+
+AS_OF = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def county():
+    return generate(2026, 1.0, AS_OF)
+
+
+def capacity(options, **where) -> int:
+    return sum(o["capacity"] for o in options if all(o[k] == v for k, v in where.items()))
+
+
+def test_hundreds_of_young_people_aged_15_to_25(county):
+    by_age = ages(county, AS_OF)
+    assert min(by_age) == 15
+    assert max(by_age) == 25
+    assert 500 <= len(county.young_people) <= 800
+    assert 180 <= by_age[16] + by_age[17] + by_age[18] <= 240  # 207 known to the Virtual School
+    assert 120 <= sum(n for age, n in by_age.items() if age >= 21) <= 160  # 140 aged 21 or over
+
+
+def test_supported_accommodation_has_268_places_116_for_uasc_a_quarter_out_of_county(county):
+    supported = [o for o in county.options if o["route"] == "supported_accommodation"]
+    assert capacity(supported) == 268
+    assert 90 <= capacity(supported, uasc_specialist=True) <= 140
+    out_of_county = capacity(supported, district=None) / 268
+    assert 0.12 <= out_of_county <= 0.4
+
+
+def test_every_route_and_every_districts_register_is_present(county):
+    routes = Counter(o["route"] for o in county.options)
+    assert set(routes) == {"register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation"}
+    register_districts = {o["district"] for o in county.options if o["route"] == "register_vacancy"}
+    assert register_districts == {slug for slug, *_ in DISTRICTS}
+    assert 1_800 <= sum(o["capacity"] for o in county.options) <= 2_400  # a few thousand places
+    assert {a["district"] for a in county.applications} == register_districts
+
+
+def test_needs_that_must_be_respected_are_all_present(county):
+    people = county.young_people
+    assert any(p["custody_release_date"] for p in people)
+    assert any(p["children"] for p in people)
+    assert any(p["wheelchair"] for p in people)
+    assert any(p["uasc"] and p["immigration"] == "awaiting_decision" for p in people)
+
+
+def test_links_cluster_around_colleges_and_gatwick(county):
+    places = Counter(link["place"] for link in county.local_links if link["kind"] in ("college", "work"))
+    assert places["Gatwick Airport"] > 0
+    assert {"Chichester", "Crawley", "Worthing", "Horsham"} <= set(places)
+
+
+def test_names_are_obviously_synthetic_and_references_unique(county):
+    references = [p["reference"] for p in county.young_people]
+    assert len(set(references)) == len(references)
+    assert all(p["family_name"].rsplit("-", 1)[1].isdigit() for p in county.young_people)
+
+
+def test_agreed_pathways_are_for_those_18_and_over(county):
+    agreed = [p for p in county.young_people if p["pathway_status"] == "agreed"]
+    assert agreed
+    assert all(age_on(p["date_of_birth"], AS_OF) >= 18 for p in agreed)
