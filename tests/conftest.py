@@ -7,6 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from hypothesis import settings
 from sqlalchemy import func, inspect, select, text
 
 from api import create_app
@@ -121,3 +122,8 @@ def row_counts(app: Flask):
             }
 
     return count
+
+
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile("slow", max_examples=2000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -1,0 +1,170 @@
+"""An independent checker: re-validates any solution from the raw problem, one pair at a time.
+
+It shares no code with the vectorised rules, the spatial index or the cost arrays; only the
+weights are common, since they define the problem. Tests run it on every solve.
+"""
+
+import math
+from collections import Counter
+from datetime import timedelta
+
+from housing.rules import bedrooms_needed
+from matching import weights
+from matching.problem import SETTLED, SUPPORTED_ROUTES, TENANCY_ROUTES, Option, Problem, YoungPerson
+from matching.solution import Solution
+
+EARTH_RADIUS_KM = 6371.0088
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((phi2 - phi1) / 2) ** 2
+        + math.cos(phi1) * math.cos(phi2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(max(a, 0.0), 1.0)))
+
+
+def within_reach(problem: Problem, person: YoungPerson, option: Option) -> bool:
+    if not person.links:
+        return True
+    if any(
+        distance_km(link.lat, link.lon, option.lat, option.lon) <= problem.reach_km for link in person.links
+    ):
+        return True
+    return any(
+        pref.place == option.place or (pref.district is not None and pref.district == option.district)
+        for pref in person.preferences
+    )
+
+
+def _access_ok(person: YoungPerson, option: Option) -> bool:
+    if person.wheelchair and not option.wheelchair:
+        return False
+    return not person.step_free or option.step_free or option.wheelchair
+
+
+def _available_ok(person: YoungPerson, option: Option) -> bool:
+    need = person.need_date
+    if option.available_from > need + timedelta(days=28):
+        return False
+    return option.available_until is None or option.available_until >= need
+
+
+def _children_ok(person: YoungPerson, option: Option) -> bool:
+    return person.children == 0 or (
+        option.accepts_children and option.bedrooms >= bedrooms_needed(person.children)
+    )
+
+
+def _avoid_ok(person: YoungPerson, option: Option) -> bool:
+    if option.place in person.avoid_places:
+        return False
+    return option.district is None or option.district not in person.avoid_districts
+
+
+# Each hard rule as a plain predicate on one pair: (problem, young person, option) → allowed.
+CHECKS = (
+    ("AGE", lambda _pr, p, o: o.min_age <= p.age <= o.max_age),
+    (
+        "STAYING_PUT",
+        lambda _pr, p, o: o.route != "staying_put" or (o.young_person == p.id and o.carer_willing),
+    ),
+    ("SUPPORT", lambda _pr, p, o: p.support_level in o.support_levels),
+    ("ACCESS", lambda _pr, p, o: _access_ok(p, o)),
+    ("CHILDREN", lambda _pr, p, o: _children_ok(p, o)),
+    ("IMMIGRATION", lambda _pr, p, o: o.route not in TENANCY_ROUTES or p.immigration in SETTLED),
+    ("APPLIED", lambda _pr, p, o: o.route != "register_vacancy" or o.district in p.applied_districts),
+    ("SPECIALIST", lambda _pr, p, o: not o.uasc_specialist or p.uasc),
+    ("AVOID", lambda _pr, p, o: _avoid_ok(p, o)),
+    ("AVAILABLE", lambda _pr, p, o: _available_ok(p, o)),
+    (
+        "REGISTERED",
+        lambda _pr, p, o: o.route not in SUPPORTED_ROUTES or p.age >= 18 or bool(o.registered_16_17),
+    ),
+    ("REACH", within_reach),
+    ("REJECTED", lambda pr, p, o: (p.id, o.id) not in pr.rejected),
+    ("CAPACITY", lambda _pr, _p, o: o.remaining > 0),
+)
+
+
+def broken_rules(problem: Problem, person: YoungPerson, option: Option) -> list[str]:
+    """Every hard rule the pair breaks, by code."""
+    return [code for code, allowed in CHECKS if not allowed(problem, person, option)]
+
+
+def cost(person: YoungPerson, option: Option) -> int:
+    """The arc's integer cost, recomputed from the weights."""
+    links = sum(
+        link.importance
+        * weights.LINK_POINTS
+        * (km := distance_km(link.lat, link.lon, option.lat, option.lon))
+        / (km + weights.LINK_HALF_KM)
+        for link in person.links
+    )
+    ranks = [
+        pref.rank
+        for pref in person.preferences
+        if (pref.route is None or pref.route == option.route)
+        and (pref.place is None or pref.place == option.place)
+        and (pref.district is None or pref.district == option.district)
+    ]
+    preference = 0
+    if ranks:
+        preference = weights.PREFERENCE_POINTS.get(min(ranks), weights.LATER_PREFERENCE_POINTS)
+    out_of_county = weights.OUT_OF_COUNTY_POINTS if option.district is None else 0
+    staying_put = weights.STAYING_PUT_POINTS if option.route == "staying_put" else 0
+    return sum(round(points * weights.SCALE) for points in (links, out_of_county)) - sum(
+        round(points * weights.SCALE) for points in (preference, staying_put)
+    )
+
+
+def allowed_pairs(problem: Problem) -> set[tuple[str, str]]:
+    """Every (young person, option) pair the hard rules allow, by brute force."""
+    return {
+        (person.id, option.id)
+        for person in problem.young_people
+        for option in problem.options
+        if not broken_rules(problem, person, option)
+    }
+
+
+def check(problem: Problem, solution: Solution) -> list[str]:
+    """Every way the solution breaks the problem's rules; empty when it keeps them all."""
+    problems: list[str] = []
+    people = {p.id: p for p in problem.young_people}
+    options = {o.id: o for o in problem.options}
+    proposed = Counter(p.young_person for p in solution.proposals)
+    left_out = Counter(u.young_person for u in solution.unmatched)
+    for person_id in people:
+        if proposed[person_id] + left_out[person_id] != 1:
+            problems.append(
+                f"{person_id} is proposed {proposed[person_id]}× and unmatched {left_out[person_id]}×"
+            )
+    for unknown in (set(proposed) | set(left_out)) - set(people):
+        problems.append(f"{unknown} is not a young person of the problem")
+    load = Counter(p.option for p in solution.proposals)
+    for option_id, n in load.items():
+        if option_id not in options:
+            problems.append(f"{option_id} is not an option of the problem")
+        elif n > options[option_id].remaining:
+            problems.append(
+                f"CAPACITY: {option_id} has {n} proposals for {options[option_id].remaining} places"
+            )
+    for proposal in solution.proposals:
+        person, option = people.get(proposal.young_person), options.get(proposal.option)
+        if person is None or option is None:
+            continue
+        problems.extend(
+            f"{code}: {person.id} → {option.id}" for code in broken_rules(problem, person, option)
+        )
+        expected = cost(person, option)
+        # Summation order differs from the vectorised costs: allow one unit for float rounding.
+        if abs(proposal.cost - expected) > 1:
+            problems.append(f"cost of {person.id} → {option.id} is {proposal.cost}, expected {expected}")
+    objective = sum(p.cost for p in solution.proposals) + sum(u.penalty for u in solution.unmatched)
+    if solution.status != "infeasible" and objective != solution.objective:
+        problems.append(
+            f"objective is {solution.objective}, the proposals and penalties add up to {objective}"
+        )
+    return problems

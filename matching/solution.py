@@ -1,0 +1,58 @@
+"""What the matcher returns: proposals and their reasons, the unmatched and theirs, the problem solved."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The published problem: every arc the hard rules allow, its integer cost, and the penalties.
+
+    Arrays are index-aligned: arc k joins young person `person[k]` (an index into
+    `Problem.young_people`) to option `option[k]` (an index into `Problem.options`) at cost
+    `cost[k]`; `penalty` is per young person, `capacity` per option.
+    """
+
+    person: np.ndarray
+    option: np.ndarray
+    cost: np.ndarray
+    parts: dict[str, np.ndarray]  # the cost's parts, each in integer units: they add up to `cost`
+    preference_rank: np.ndarray  # best matching preference rank, 0 for none
+    penalty: np.ndarray  # per young person: the cost of leaving them unmatched
+    capacity: np.ndarray  # per option: remaining places
+    urgent: np.ndarray  # per young person
+
+    @property
+    def size(self) -> int:
+        return len(self.cost)
+
+
+@dataclass(frozen=True)
+class Proposal:
+    young_person: str
+    option: str
+    route: str
+    place: str
+    cost: int
+    explanation: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    young_person: str
+    penalty: int
+    reasons: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Solution:
+    status: str  # optimal | feasible | infeasible
+    objective: int
+    proposals: list[Proposal]
+    unmatched: list[Unmatched]
+    candidates: Candidates
+    urgent_matched: int
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    solver: str = "ortools.SimpleMinCostFlow"

@@ -1,0 +1,37 @@
+"""`solve(problem)`: the one call. Encode, build the arcs, solve the flow, explain."""
+
+import time
+
+from matching import explain
+from matching.candidates import build
+from matching.encode import encode
+from matching.flow import solve_flow
+from matching.problem import Problem
+from matching.solution import Solution
+
+
+def solve(problem: Problem) -> Solution:
+    started = time.perf_counter()
+    encoded = encode(problem)
+    candidates, screened = build(encoded, problem.reach_km)
+    built = time.perf_counter()
+    flow = solve_flow(candidates)
+    solved = time.perf_counter()
+    proposals = explain.proposals(problem, encoded, candidates, flow.chosen)
+    unmatched = explain.unmatched(problem, encoded, candidates, screened, flow.chosen)
+    explained = time.perf_counter()
+    urgent_matched = int(candidates.urgent[candidates.person[flow.chosen]].sum())
+    return Solution(
+        status=flow.status,
+        objective=flow.objective,
+        proposals=proposals,
+        unmatched=unmatched,
+        candidates=candidates,
+        urgent_matched=urgent_matched,
+        timings_ms={
+            "build": 1000 * (built - started),
+            "solve": 1000 * (solved - built),
+            "explain": 1000 * (explained - solved),
+            "total": 1000 * (explained - started),
+        },
+    )

@@ -1,0 +1,144 @@
+"""Hypothesis strategies for random matching problems small enough to brute-force."""
+
+from datetime import timedelta
+
+from hypothesis import strategies as st
+
+from matching import Link, Option, Preference, Problem, YoungPerson
+from tests.matching.instances import AS_OF, TOWNS
+
+PLACES = sorted(TOWNS)
+DISTRICTS = sorted({d for _, _, d in TOWNS.values() if d})
+ROUTES = ["register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project"]
+LEVELS = ["low", "medium", "high"]
+IMMIGRATION = ["not_applicable", "awaiting_decision", "leave_granted", "appeal_rights_exhausted"]
+
+
+def usually(value, *others):
+    """`value` three times in four, else any of `others`: most instances then have arcs to choose among."""
+    return st.one_of(st.just(value), st.just(value), st.just(value), st.sampled_from([value, *others]))
+
+
+def rarely():
+    return usually(False, True)
+
+
+# Deadlines cluster around the urgent line (90 days) so urgent and non-urgent compete closely.
+deadlines = st.sampled_from([-30, 60, 89, 90, 91, 120]) | st.integers(-200, 400)
+
+
+def days(low: int, high: int):
+    return st.integers(low, high).map(lambda n: AS_OF + timedelta(days=n))
+
+
+links = st.builds(
+    lambda place, importance, kind: Link(kind, place, TOWNS[place][0], TOWNS[place][1], importance),
+    st.sampled_from(PLACES),
+    st.integers(1, 3),
+    st.sampled_from(["college", "family", "work"]),
+)
+
+
+@st.composite
+def preferences(draw):
+    ranks = draw(st.lists(st.integers(1, 4), unique=True, max_size=3))
+    out = []
+    for rank in ranks:
+        route = draw(st.none() | st.sampled_from(ROUTES))
+        place = draw(st.none() | st.sampled_from(PLACES))
+        district = draw(st.none() | st.sampled_from(DISTRICTS))
+        if route is place is district is None:
+            place = PLACES[0]
+        out.append(Preference(rank, route, place, district))
+    return tuple(out)
+
+
+@st.composite
+def young_people(draw, n: int):
+    out = []
+    for i in range(n):
+        out.append(
+            YoungPerson(
+                id=f"yp{i}",
+                age=draw(usually(18, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26)),
+                need_date=draw(days(0, 120)),
+                pathway_deadline=AS_OF + timedelta(days=draw(deadlines)),
+                support_level=draw(st.sampled_from(LEVELS)),
+                step_free=draw(rarely()),
+                wheelchair=draw(rarely()),
+                children=draw(usually(0, 0, 0, 1, 2, 3)),
+                uasc=draw(st.booleans()),
+                immigration=draw(usually(*IMMIGRATION)),
+                avoid_places=frozenset(draw(st.lists(st.sampled_from(PLACES), max_size=1)))
+                if draw(rarely())
+                else frozenset(),
+                avoid_districts=frozenset(draw(st.lists(st.sampled_from(DISTRICTS), max_size=1)))
+                if draw(rarely())
+                else frozenset(),
+                links=tuple(draw(st.lists(links, max_size=3))),
+                preferences=draw(preferences()),
+                applied_districts=frozenset(DISTRICTS)
+                if draw(st.booleans())
+                else frozenset(draw(st.lists(st.sampled_from(DISTRICTS), max_size=3))),
+            )
+        )
+    return out
+
+
+@st.composite
+def options(draw, n: int, owners: list[str]):
+    out = []
+    for k in range(n):
+        route = draw(st.sampled_from(ROUTES))
+        place = draw(st.sampled_from(PLACES))
+        lat, lon, district = TOWNS[place]
+        start = AS_OF + timedelta(days=draw(usually(0, -30, 80, 90, 150)))
+        min_age = draw(usually(16, 15, 17, 18, 19, 20))
+        out.append(
+            Option(
+                id=f"o{k}",
+                route=route,
+                place=place,
+                lat=lat,
+                lon=lon,
+                district=district,
+                remaining=draw(usually(1, 2, 3, 50, 0)),
+                available_from=start,
+                available_until=None
+                if draw(usually(True, False))
+                else start + timedelta(days=draw(st.integers(0, 200))),
+                min_age=min_age,
+                max_age=draw(usually(25, *range(min_age, 27))),
+                support_levels=frozenset(LEVELS)
+                if draw(usually(True, False))
+                else frozenset(draw(st.lists(st.sampled_from(LEVELS), min_size=1, unique=True))),
+                step_free=draw(st.booleans()),
+                wheelchair=draw(st.booleans()),
+                bedrooms=draw(st.sampled_from([2, 1, 3, 0])),
+                accepts_children=draw(usually(True, False)),
+                young_person=draw(st.sampled_from([*owners, "someone-else"]))
+                if route == "staying_put"
+                else None,
+                carer_willing=draw(usually(True, False)) if route == "staying_put" else None,
+                registered_16_17=draw(usually(True, False))
+                if route in ("supported_lodgings", "supported_accommodation")
+                else None,
+                uasc_specialist=draw(rarely()) if route == "supported_accommodation" else None,
+            )
+        )
+    return out
+
+
+@st.composite
+def problems(draw, max_people: int = 5, max_options: int = 6):
+    people = draw(young_people(draw(usually(max_people, *range(max_people)))))
+    opts = draw(options(draw(usually(max_options, *range(max_options))), [p.id for p in people]))
+    pairs = [(p.id, o.id) for p in people for o in opts]
+    rejected = frozenset(draw(st.lists(st.sampled_from(pairs), max_size=3))) if pairs else frozenset()
+    return Problem(
+        as_of=AS_OF,
+        young_people=tuple(people),
+        options=tuple(opts),
+        rejected=rejected,
+        reach_km=draw(st.sampled_from([30.0, 80.0])),
+    )

@@ -1,0 +1,99 @@
+"""Properties on random instances: rules kept, optimum exact, the urgent served first, same answer twice."""
+
+from datetime import timedelta
+
+import numpy as np
+from hypothesis import given
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import maximum_flow
+
+from matching import Problem, Solution, solve
+from matching.checker import allowed_pairs, check
+from tests.matching import instances
+from tests.matching.instances import AS_OF, link, option, person
+from tests.matching.strategies import problems
+
+
+def brute_force_objective(solution: Solution) -> int:
+    """The least Σ cost + Σ penalty over every assignment of the published arcs, by enumeration."""
+    c = solution.candidates
+    n_people = len(c.penalty)
+    arcs_of = [np.flatnonzero(c.person == i) for i in range(n_people)]
+    room = c.capacity.copy()
+
+    def best(i: int) -> int:
+        if i == n_people:
+            return 0
+        result = int(c.penalty[i]) + best(i + 1)
+        for arc in arcs_of[i]:
+            k = c.option[arc]
+            if room[k] > 0:
+                room[k] -= 1
+                result = min(result, int(c.cost[arc]) + best(i + 1))
+                room[k] += 1
+        return result
+
+    return best(0)
+
+
+def most_urgent_matchable(solution: Solution) -> int:
+    """A separate max-flow over the urgent young people's arcs alone: the most any assignment serves."""
+    c = solution.candidates
+    n_people, n_options = len(c.penalty), len(c.capacity)
+    urgent_arcs = c.urgent[c.person]
+    source, sink = n_people + n_options, n_people + n_options + 1
+    rows = np.concatenate((np.full(n_people, source), c.person[urgent_arcs], n_people + np.arange(n_options)))
+    cols = np.concatenate((np.arange(n_people), n_people + c.option[urgent_arcs], np.full(n_options, sink)))
+    caps = np.concatenate((c.urgent.astype(np.int32), np.ones(urgent_arcs.sum(), np.int32), c.capacity))
+    graph = csr_matrix((caps.astype(np.int32), (rows, cols)), shape=(sink + 1, sink + 1))
+    return int(maximum_flow(graph, source, sink).flow_value)
+
+
+@given(problems())
+def test_every_solution_keeps_the_hard_rules_and_capacities_and_adds_up(problem: Problem):
+    solution = solve(problem)
+    assert solution.status == "optimal"
+    assert check(problem, solution) == []
+
+
+@given(problems())
+def test_the_arcs_are_exactly_the_pairs_the_rules_allow(problem: Problem):
+    c = solve(problem).candidates
+    arcs = {
+        (problem.young_people[i].id, problem.options[k].id) for i, k in zip(c.person, c.option, strict=True)
+    }
+    assert len(arcs) == c.size
+    assert arcs == allowed_pairs(problem)
+
+
+@given(problems())
+def test_the_objective_equals_brute_force(problem: Problem):
+    solution = solve(problem)
+    assert solution.objective == brute_force_objective(solution)
+
+
+@given(problems())
+def test_as_many_urgent_young_people_are_matched_as_any_assignment_allows(problem: Problem):
+    solution = solve(problem)
+    assert solution.urgent_matched == most_urgent_matchable(solution)
+
+
+@given(problems())
+def test_the_same_problem_gives_the_same_answer(problem: Problem):
+    first, second = solve(problem), solve(problem)
+    assert first.proposals == second.proposals
+    assert first.unmatched == second.unmatched
+    assert first.objective == second.objective
+
+
+def test_an_urgent_young_person_takes_the_last_place_even_when_another_would_cost_less():
+    """89 and 91 days from the deadline: the penalties alone barely differ; the urgent premium decides."""
+    urgent = person("urgent", pathway_deadline=AS_OF + timedelta(days=89), links=(link("Horsham"),))
+    not_yet = person("not-yet", pathway_deadline=AS_OF + timedelta(days=91), links=(link("Crawley"),))
+    instance = instances.problem([urgent, not_yet], [option(place="Crawley")])
+    solution = solve(instance)
+
+    assert [p.young_person for p in solution.proposals] == ["urgent"]
+    urgent_cost, other_cost = solution.candidates.cost  # arcs in young-person order
+    assert other_cost < urgent_cost
+    assert check(instance, solution) == []
