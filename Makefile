@@ -29,8 +29,8 @@ lint: $(STAMP) ## ruff
 test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL is set)
 	$(VENV)/bin/pytest
 
-test-slow: $(STAMP) ## the property tests with thousands of examples
-	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest -m slow
+test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
+	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench

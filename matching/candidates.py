@@ -9,16 +9,16 @@ from matching.encode import Encoded
 from matching.penalties import unmatched_penalties
 from matching.ragged import expand, group_starts
 from matching.reach import reachable_places
-from matching.rules import failures
+from matching.rules import allowed
 from matching.solution import Candidates
 
 
 @dataclass(frozen=True)
 class Screened:
-    """Every pair within reach with the rules it breaks: what an unmatched young person's reasons count."""
+    """Every (young person, option) pair within reach: what an unmatched young person's reasons count."""
 
     person: np.ndarray
-    failures: np.ndarray
+    option: np.ndarray
     within_reach: np.ndarray  # per young person: options within reach
 
 
@@ -34,10 +34,9 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
     pair, position = expand(loc_starts[pair_loc], np.diff(loc_starts)[pair_loc])
     person, option = pair_person[pair], by_loc[position]
 
-    broken = failures(e, person, option)
-    allowed = broken == 0
-    a_person, a_option = person[allowed], option[allowed]
-    cost, parts, rank = arc_costs(e, a_person, a_option, pair_links[pair[allowed]])
+    arcs = allowed(e, person, option)
+    a_person, a_option = person[arcs], option[arcs]
+    cost, parts, rank = arc_costs(e, a_person, a_option, pair_links[pair[arcs]])
     candidates = Candidates(
         person=a_person,
         option=a_option,
@@ -48,9 +47,5 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
         capacity=np.maximum(e.remaining, 0),
         urgent=e.urgent,
     )
-    screened = Screened(
-        person=person,
-        failures=broken,
-        within_reach=np.bincount(person, minlength=e.n_people),
-    )
+    screened = Screened(person=person, option=option, within_reach=np.bincount(person, minlength=e.n_people))
     return candidates, screened

@@ -5,6 +5,7 @@ deduplicated twice: by location (name and coordinates) for geometry, so options 
 share their distances, and by name for the rules that name places (AVOID, preferences).
 """
 
+import gc
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,12 +20,12 @@ NO_END = np.iinfo(np.int64).max // 2
 
 
 class Names:
-    """Interns names as integers; -1 stands for none."""
+    """Interns names (or any hashable key) as integers; -1 stands for none."""
 
     def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+        self.index: dict[object, int] = {}
 
-    def __call__(self, name: str | None) -> int:
+    def __call__(self, name: object) -> int:
         if name is None:
             return -1
         return self.index.setdefault(name, len(self.index))
@@ -94,99 +95,140 @@ class Encoded:
     n_districts: int
 
 
-def _array(values: list, dtype: type) -> np.ndarray:
-    return np.fromiter(values, dtype=dtype, count=len(values))
+def _columns(rows: list[tuple], width: int) -> np.ndarray:
+    """One Python pass per record, then numpy: the columns of a list of equal-length tuples."""
+    return np.array(rows, dtype=np.int64).reshape(len(rows), width).T
 
 
 def encode(problem: Problem) -> Encoded:
+    """Columns of the problem. The collector is paused: a national problem is millions of young tuples."""
+    gc.disable()
+    try:
+        return _encode(problem)
+    finally:
+        gc.enable()
+
+
+def _encode(problem: Problem) -> Encoded:
     people, options = problem.young_people, problem.options
     person_index = {p.id: i for i, p in enumerate(people)}
     option_index = {o.id: k for k, o in enumerate(options)}
     names, districts, locations = Names(), Names(), Names()
+    as_of = problem.as_of.toordinal()
+    settled = SETTLED
+    masks: dict[frozenset[str], int] = {}  # few distinct sets of support levels: sum each once
+
+    def support_mask(levels: frozenset[str]) -> int:
+        if levels not in masks:
+            masks[levels] = sum(LEVEL_BIT.get(level, 0) for level in levels)
+        return masks[levels]
 
     # Options first, so location indices are exactly the places options stand in.
-    loc = _array([locations(f"{o.place}\0{o.lat!r}\0{o.lon!r}") for o in options], np.int64)
+    o = _columns(
+        [
+            (
+                locations((x.place, x.lat, x.lon)), names(x.place), districts(x.district), ROUTE[x.route],
+                x.remaining, x.available_from.toordinal(),
+                x.available_until.toordinal() if x.available_until else NO_END,
+                x.min_age, x.max_age, support_mask(x.support_levels),
+                x.step_free, x.wheelchair, x.bedrooms, x.accepts_children,
+                person_index.get(x.young_person, -1) if x.young_person else -1,
+                bool(x.carer_willing), bool(x.registered_16_17), bool(x.uasc_specialist),
+            )
+            for x in options
+        ],
+        18,
+    )  # fmt: skip
+    loc, name, district = o[0], o[1], o[2]
     n_locs = len(locations)
     loc_lat, loc_lon = np.zeros(n_locs), np.zeros(n_locs)
     loc_name, loc_district = np.zeros(n_locs, np.int64), np.zeros(n_locs, np.int64)
-    name = _array([names(o.place) for o in options], np.int64)
-    district = _array([districts(o.district) for o in options], np.int64)
-    loc_lat[loc] = [o.lat for o in options]
-    loc_lon[loc] = [o.lon for o in options]
+    for (_place, lat, lon), index in locations.index.items():
+        loc_lat[index], loc_lon[index] = lat, lon
     loc_name[loc], loc_district[loc] = name, district
 
-    links = [(i, link) for i, p in enumerate(people) for link in p.links]
-    prefs = [(i, pref) for i, p in enumerate(people) for pref in p.preferences]
-    as_of = problem.as_of.toordinal()
-    deadline = _array([p.pathway_deadline.toordinal() for p in people], np.int64)
+    p = _columns(
+        [
+            (
+                x.age, x.need_date.toordinal(), LEVEL_BIT.get(x.support_level, 0), x.step_free, x.wheelchair,
+                x.children, bedrooms_needed(x.children), x.uasc, x.immigration in settled,
+                x.pathway_deadline.toordinal() - as_of, problem.is_urgent(x), len(x.links),
+            )
+            for x in people
+        ],
+        12,
+    )  # fmt: skip
+    links = [(i, link) for i, x in enumerate(people) for link in x.links]
+    link_columns = np.array([(link.lat, link.lon, link.importance) for _, link in links], dtype=np.float64)
+    link_columns = link_columns.reshape(len(links), 3).T
+    prefs = _columns(
+        [
+            (i, pref.rank, ROUTE.get(pref.route, -2) if pref.route else -1, names(pref.place),
+             districts(pref.district))
+            for i, x in enumerate(people)
+            for pref in x.preferences
+        ],
+        5,
+    )  # fmt: skip
+    avoid_names = [(i, names(place)) for i, x in enumerate(people) for place in x.avoid_places]
+    applied = [(i, districts(d)) for i, x in enumerate(people) for d in x.applied_districts]
+    avoid_districts = [(i, districts(d)) for i, x in enumerate(people) for d in x.avoid_districts]
+    width_names, width_districts = max(len(names), 1), max(len(districts), 1)
+    rejected = [
+        (person_index[pid], option_index[oid])
+        for pid, oid in problem.rejected
+        if pid in person_index and oid in option_index
+    ]
 
     def keys(pairs: list[tuple[int, int]], width: int) -> np.ndarray:
         return np.unique(np.array([i * width + m for i, m in pairs if m >= 0], dtype=np.int64))
 
-    avoid_names = [(i, names(place)) for i, p in enumerate(people) for place in p.avoid_places]
-    pref_name = _array([names(pref.place) for _, pref in prefs], np.int64)
-    applied = [(i, districts(d)) for i, p in enumerate(people) for d in p.applied_districts]
-    avoid_districts = [(i, districts(d)) for i, p in enumerate(people) for d in p.avoid_districts]
-    pref_district = _array([districts(pref.district) for _, pref in prefs], np.int64)
-    width_names, width_districts = max(len(names), 1), max(len(districts), 1)
-
     return Encoded(
         n_people=len(people),
         n_options=len(options),
-        age=_array([p.age for p in people], np.int64),
-        need=_array([p.need_date.toordinal() for p in people], np.int64),
-        support_bit=_array([LEVEL_BIT.get(p.support_level, 0) for p in people], np.int64),
-        step_free=_array([p.step_free for p in people], bool),
-        wheelchair=_array([p.wheelchair for p in people], bool),
-        children=_array([p.children for p in people], np.int64),
-        bedrooms_needed=_array([bedrooms_needed(p.children) for p in people], np.int64),
-        uasc=_array([p.uasc for p in people], bool),
-        settled=_array([p.immigration in SETTLED for p in people], bool),
-        days_to_deadline=deadline - as_of,
-        urgent=_array([problem.is_urgent(p) for p in people], bool),
-        link_start=np.concatenate([[0], np.cumsum([len(p.links) for p in people])]).astype(np.int64),
-        link_person=_array([i for i, _ in links], np.int64),
-        link_lat=_array([link.lat for _, link in links], np.float64),
-        link_lon=_array([link.lon for _, link in links], np.float64),
-        link_importance=_array([link.importance for _, link in links], np.int64),
-        pref_person=_array([i for i, _ in prefs], np.int64),
-        pref_rank=_array([pref.rank for _, pref in prefs], np.int64),
-        pref_route=_array([ROUTE.get(pref.route, -2) if pref.route else -1 for _, pref in prefs], np.int64),
-        pref_name=pref_name,
-        pref_district=pref_district,
+        age=p[0],
+        need=p[1],
+        support_bit=p[2],
+        step_free=p[3].astype(bool),
+        wheelchair=p[4].astype(bool),
+        children=p[5],
+        bedrooms_needed=p[6],
+        uasc=p[7].astype(bool),
+        settled=p[8].astype(bool),
+        days_to_deadline=p[9],
+        urgent=p[10].astype(bool),
+        link_start=np.concatenate([[0], np.cumsum(p[11])]).astype(np.int64),
+        link_person=np.array([i for i, _ in links], dtype=np.int64),
+        link_lat=link_columns[0],
+        link_lon=link_columns[1],
+        link_importance=link_columns[2].astype(np.int64),
+        pref_person=prefs[0],
+        pref_rank=prefs[1],
+        pref_route=prefs[2],
+        pref_name=prefs[3],
+        pref_district=prefs[4],
         applied_keys=keys(applied, width_districts),
         avoid_district_keys=keys(avoid_districts, width_districts),
         avoid_name_keys=keys(avoid_names, width_names),
-        rejected_keys=keys(
-            [
-                (person_index[pid], option_index[oid])
-                for pid, oid in problem.rejected
-                if pid in person_index and oid in option_index
-            ],
-            max(len(options), 1),
-        ),
-        route=_array([ROUTE[o.route] for o in options], np.int64),
+        rejected_keys=keys(rejected, max(len(options), 1)),
+        route=o[3],
         loc=loc,
         name=name,
         district=district,
-        remaining=_array([o.remaining for o in options], np.int64),
-        available_from=_array([o.available_from.toordinal() for o in options], np.int64),
-        available_until=_array(
-            [o.available_until.toordinal() if o.available_until else NO_END for o in options], np.int64
-        ),
-        min_age=_array([o.min_age for o in options], np.int64),
-        max_age=_array([o.max_age for o in options], np.int64),
-        support_mask=_array([sum(LEVEL_BIT.get(s, 0) for s in o.support_levels) for o in options], np.int64),
-        o_step_free=_array([o.step_free for o in options], bool),
-        o_wheelchair=_array([o.wheelchair for o in options], bool),
-        bedrooms=_array([o.bedrooms for o in options], np.int64),
-        accepts_children=_array([o.accepts_children for o in options], bool),
-        owner=_array(
-            [person_index.get(o.young_person, -1) if o.young_person else -1 for o in options], np.int64
-        ),
-        carer_willing=_array([bool(o.carer_willing) for o in options], bool),
-        registered=_array([bool(o.registered_16_17) for o in options], bool),
-        uasc_specialist=_array([bool(o.uasc_specialist) for o in options], bool),
+        remaining=o[4],
+        available_from=o[5],
+        available_until=o[6],
+        min_age=o[7],
+        max_age=o[8],
+        support_mask=o[9],
+        o_step_free=o[10].astype(bool),
+        o_wheelchair=o[11].astype(bool),
+        bedrooms=o[12],
+        accepts_children=o[13].astype(bool),
+        owner=o[14],
+        carer_willing=o[15].astype(bool),
+        registered=o[16].astype(bool),
+        uasc_specialist=o[17].astype(bool),
         loc_lat=loc_lat,
         loc_lon=loc_lon,
         loc_name=loc_name,

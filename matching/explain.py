@@ -5,8 +5,6 @@ id. They never name, describe or count another young person: a full option is "f
 taken by someone more urgent says only that.
 """
 
-from typing import Any
-
 import numpy as np
 
 from matching.candidates import Screened
@@ -14,70 +12,110 @@ from matching.encode import Encoded
 from matching.geo import haversine_km
 from matching.problem import Problem
 from matching.ragged import expand, group_starts
-from matching.rules import MEANING, RULES
+from matching.rules import MEANING, RULES, failures
 from matching.solution import Candidates, Proposal, Unmatched
 
 ALTERNATIVES = 3
 
 
+ALTERNATIVE_COLUMNS = ("alternative", "alternative_cost", "why", "valid")
+WHY_NOT = (
+    "costs {difference} more",
+    "costs the same: an equal choice",
+    "full: its places went to young people whose deadlines are more urgent",
+    "full: its places went to others; costs {difference} more for this young person",
+    "costs {less} less, but the solver's answer was not proven optimal",
+)
+
+
 def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list[Proposal]:
     arcs = np.flatnonzero(chosen)
-    used = np.bincount(c.option[arcs], minlength=e.n_options)
-    full = used >= c.capacity
-    urgent_in = np.zeros(e.n_options, bool)
-    urgent_in[c.option[arcs[c.urgent[c.person[arcs]]]]] = True
-    by_person = np.lexsort((c.option, c.cost, c.person))
-    starts = group_starts(c.person[by_person], e.n_people)
-    link_km = _link_distances(e, c.person[arcs], c.option[arcs])
-
+    person = c.person[arcs]
+    alternative, why = _alternatives(e, c, arcs)
+    link_km = _link_distances(e, person, c.option[arcs])
+    # Plain lists: the loop below builds dictionaries, and numpy scalars are slow to index one by one.
+    columns = {
+        "person": person.tolist(),
+        "option": c.option[arcs].tolist(),
+        "cost": c.cost[arcs].tolist(),
+        "rank": c.preference_rank[arcs].tolist(),
+        "days": e.days_to_deadline[person].tolist(),
+        "urgent": c.urgent[person].tolist(),
+        "alternative": c.option[alternative].tolist(),
+        "alternative_cost": c.cost[alternative].tolist(),
+        "why": why.tolist(),
+        "valid": (alternative >= 0).tolist(),
+    }
+    parts = {name: part[arcs].tolist() for name, part in c.parts.items()}
+    option_ids = [option.id for option in p.options]
     out = []
-    for n, arc in enumerate(arcs):
-        i, k = int(c.person[arc]), int(c.option[arc])
-        person, option, cost = p.young_people[i], p.options[k], int(c.cost[arc])
-        alternatives = []
-        for alt in by_person[starts[i] : starts[i + 1]]:
-            if alt == arc:
-                continue
-            alternatives.append(
-                _alternative(
-                    p, c, int(alt), cost=cost, full=full, urgent_in=urgent_in, urgent=bool(c.urgent[i])
-                )
+    for n, i in enumerate(columns["person"]):
+        person_record, option = p.young_people[i], p.options[columns["option"][n]]
+        cost = columns["cost"][n]
+        alternatives = [
+            {
+                "option": option_ids[k],
+                "cost": alt_cost,
+                "why_not": WHY_NOT[code].format(difference=alt_cost - cost, less=cost - alt_cost),
+            }
+            for k, alt_cost, code, valid in zip(
+                *(columns[key][n] for key in ALTERNATIVE_COLUMNS), strict=True
             )
-            if len(alternatives) == ALTERNATIVES:
-                break
-        kms = link_km[n]
+            if valid
+        ]
         explanation = {
             "links": [
                 {"kind": link.kind, "place": link.place, "importance": link.importance, "distance_km": km}
-                for link, km in zip(person.links, kms, strict=True)
+                for link, km in zip(person_record.links, link_km[n], strict=True)
             ],
-            "preference_rank": int(c.preference_rank[arc]) or None,
-            "pathway_deadline": person.pathway_deadline.isoformat(),
-            "days_to_deadline": int(e.days_to_deadline[i]),
-            "urgent": bool(c.urgent[i]),
-            "cost_breakdown": {name: int(part[arc]) for name, part in c.parts.items()} | {"total": cost},
+            "preference_rank": columns["rank"][n] or None,
+            "pathway_deadline": person_record.pathway_deadline.isoformat(),
+            "days_to_deadline": columns["days"][n],
+            "urgent": columns["urgent"][n],
+            "cost_breakdown": {name: values[n] for name, values in parts.items()} | {"total": cost},
             "alternatives": alternatives,
         }
-        out.append(Proposal(person.id, option.id, option.route, option.place, cost, explanation))
+        out.append(Proposal(person_record.id, option.id, option.route, option.place, cost, explanation))
     return out
 
 
-def _alternative(
-    p: Problem, c: Candidates, alt: int, *, cost: int, full: np.ndarray, urgent_in: np.ndarray, urgent: bool
-) -> dict[str, Any]:
-    k, alt_cost = int(c.option[alt]), int(c.cost[alt])
-    difference = alt_cost - cost
-    if full[k] and urgent_in[k] and not urgent:
-        why = "full: its places went to young people whose deadlines are more urgent"
-    elif full[k]:
-        why = f"full: its places went to others; costs {difference} more for this young person"
-    elif difference > 0:
-        why = f"costs {difference} more"
-    elif difference == 0:
-        why = "costs the same: an equal choice"
-    else:
-        why = f"costs {-difference} less, but the solver's answer was not proven optimal"
-    return {"option": p.options[k].id, "cost": alt_cost, "why_not": why}
+def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each proposal's next-best arcs (up to three, -1 for none) and why each was not chosen.
+
+    A young person's arcs are sorted by cost; the chosen one is among the first four unless the
+    solver's answer is not optimal, so the first four positions, less the chosen arc, suffice.
+    """
+    # One integer key sorts by young person, then cost; a stable sort keeps option order on ties.
+    low = int(c.cost.min(initial=0))
+    spread = int(c.cost.max(initial=0)) - low + 1
+    by_person = np.argsort(c.person * spread + (c.cost - low), kind="stable")
+    starts = group_starts(c.person[by_person], e.n_people)
+    person = c.person[arcs]
+    position = starts[person][:, None] + np.arange(ALTERNATIVES + 1)
+    inside = position < starts[person + 1][:, None]
+    candidate = np.where(inside, by_person[np.minimum(position, max(c.size - 1, 0))], -1)
+    candidate[candidate == arcs[:, None]] = -1
+    # Keep the first three real alternatives of each row, in order.
+    order = np.argsort(candidate < 0, axis=1, kind="stable")
+    alternative = np.take_along_axis(candidate, order, axis=1)[:, :ALTERNATIVES]
+
+    used = np.bincount(c.option[arcs], minlength=e.n_options)
+    full = used >= c.capacity
+    urgent_in = np.zeros(e.n_options, bool)
+    urgent_in[c.option[arcs[c.urgent[person]]]] = True
+    k = c.option[np.maximum(alternative, 0)]
+    difference = c.cost[np.maximum(alternative, 0)] - c.cost[arcs][:, None]
+    why = np.select(
+        [
+            full[k] & urgent_in[k] & ~c.urgent[person][:, None],
+            full[k],
+            difference > 0,
+            difference == 0,
+        ],
+        [2, 3, 0, 1],
+        default=4,
+    )
+    return alternative, why
 
 
 def _link_distances(e: Encoded, person: np.ndarray, option: np.ndarray) -> list[list[float]]:
@@ -95,7 +133,8 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
     if len(left_out) == 0:
         return []
     among = ~matched[s.person]
-    person, broken = s.person[among], s.failures[among]
+    person = s.person[among]
+    broken = failures(e, person, s.option[among])
     by_rule = {
         code: np.bincount(person, weights=(broken >> bit) & 1, minlength=e.n_people).astype(np.int64)
         for bit, (code, _) in enumerate(RULES)

@@ -129,8 +129,27 @@ MEANING = {
 
 
 def failures(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """A bit mask per pair of the rules it breaks (0: allowed)."""
+    """A bit mask per pair of the rules it breaks (0: allowed): what unmatched reasons count."""
     mask = np.zeros(len(i), dtype=np.uint16)
     for bit, (_code, rule) in enumerate(RULES):
         mask |= (~rule(e, i, k)).astype(np.uint16) << np.uint16(bit)
     return mask
+
+
+def allowed(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """The positions of the pairs every rule allows.
+
+    Rules run one after another on the survivors only, most selective first, so the later
+    rules see a fraction of the pairs. Same answer as `failures(...) == 0`, a few times faster.
+    """
+    keep = np.arange(len(i))
+    for _code, rule in sorted(RULES, key=lambda item: SCREENING_ORDER.index(item[0])):
+        passed = rule(e, i[keep], k[keep])
+        if not passed.all():
+            keep = keep[passed]
+    return keep
+
+
+# Cheapest and most selective first (measured on the synthetic county and region).
+SCREENING_ORDER = ("CAPACITY", "AVAILABLE", "AGE", "APPLIED", "STAYING_PUT", "REGISTERED", "IMMIGRATION",
+                   "SUPPORT", "CHILDREN", "ACCESS", "SPECIALIST", "AVOID", "REJECTED")  # fmt: skip

@@ -1,0 +1,69 @@
+"""What the exact matcher is compared with, on the very arcs it solved."""
+
+import time
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from matching.flow import solve_flow
+from matching.solution import Candidates
+
+
+def raw_min_cost_flow(c: Candidates) -> tuple[float, int]:
+    """The floor: OR-Tools alone on the published arcs (graph added and solved), seconds and objective."""
+    started = time.perf_counter()
+    flow = solve_flow(c)
+    return time.perf_counter() - started, flow.objective
+
+
+def greedy_most_urgent_first(c: Candidates, deadline_days: np.ndarray) -> tuple[int, int]:
+    """Most urgent first, each takes their cheapest option with room: objective and urgent matched."""
+    order = np.lexsort((deadline_days, ~c.urgent))
+    by_person = np.lexsort((c.cost, c.person))
+    starts = np.searchsorted(c.person[by_person], np.arange(len(c.penalty) + 1))
+    room = c.capacity.copy()
+    objective = urgent = 0
+    for i in order:
+        for arc in by_person[starts[i] : starts[i + 1]]:
+            if room[c.option[arc]] > 0:
+                room[c.option[arc]] -= 1
+                objective += int(c.cost[arc])
+                urgent += int(c.urgent[i])
+                break
+        else:
+            objective += int(c.penalty[i])
+    return objective, urgent
+
+
+def cp_sat(c: Candidates, seconds: float = 60.0) -> dict:
+    """The same assignment as a CP-SAT model: the tool for side constraints flow cannot express."""
+    started = time.perf_counter()
+    model = cp_model.CpModel()
+    take = [model.new_bool_var("") for _ in range(c.size)]
+    by_person: dict[int, list] = {}
+    by_option: dict[int, list] = {}
+    for arc, var in enumerate(take):
+        by_person.setdefault(int(c.person[arc]), []).append(var)
+        by_option.setdefault(int(c.option[arc]), []).append(var)
+    matched = []
+    for i, arcs in by_person.items():
+        model.add(sum(arcs) <= 1)
+        matched.append((i, sum(arcs)))
+    for k, arcs in by_option.items():
+        model.add(sum(arcs) <= int(c.capacity[k]))
+    total_penalty = int(c.penalty.sum())
+    model.minimize(
+        sum(int(cost) * var for cost, var in zip(c.cost, take, strict=True))
+        - sum(int(c.penalty[i]) * expression for i, expression in matched)
+        + total_penalty
+    )
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = seconds
+    solver.parameters.num_workers = 2
+    solver.parameters.random_seed = 2026
+    status = solver.solve(model)
+    return {
+        "status": solver.status_name(status),
+        "objective": int(solver.objective_value) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
