@@ -15,10 +15,11 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
-from housing.cli import users
-from housing.db import Base, make_engine, make_session_factory
+from housing.cli import match, users
+from housing.db import Base, for_writing, make_engine, make_session_factory
 from housing.http import errors, store
 from housing.http.audit import blp as audit_blp
+from housing.http.matching import blp as matching_blp
 from housing.http.options import blp as options_blp
 from housing.http.reference import blp as reference_blp
 from housing.http.young_people import blp as young_people_blp
@@ -33,7 +34,8 @@ class Store:
     """What every request and command shares: the engine and the session factory."""
 
     engine: Engine
-    session_factory: sessionmaker[Session]
+    session_factory: sessionmaker[Session]  # for reading
+    writer_factory: sessionmaker[Session]  # for requests and commands that write
 
     @property
     def metadata(self) -> MetaData:  # read by Flask-Migrate
@@ -46,6 +48,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(
         DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'pathways.db'}"),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
         API_TITLE="Pathways",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",
@@ -65,12 +68,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.config.setdefault("SECRET_KEY", os.environ.get("SECRET_KEY") or _kept_secret_key(app))
 
     engine = make_engine(app.config["DATABASE_URL"])
-    app.extensions["pathways"] = Store(engine, make_session_factory(engine))
+    app.extensions["pathways"] = Store(
+        engine, make_session_factory(engine), make_session_factory(for_writing(engine))
+    )
     Migrate(app, app.extensions["pathways"], directory=str(MIGRATIONS))
 
     store.init_app(app)
     api = errors.PathwaysApi(app)
-    for blueprint in (reference_blp, young_people_blp, options_blp, audit_blp):
+    for blueprint in (reference_blp, young_people_blp, options_blp, matching_blp, audit_blp):
         api.register_blueprint(blueprint)
     errors.init_app(app)
     _register_commands(app)
@@ -88,4 +93,5 @@ def _kept_secret_key(app: Flask) -> str:
 
 def _register_commands(app: Flask) -> None:
     app.cli.add_command(users)
+    app.cli.add_command(match)
     app.cli.add_command(seed)

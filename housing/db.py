@@ -22,9 +22,14 @@ class Base(DeclarativeBase):
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; SQLite gets foreign keys and a busy timeout, as PostgreSQL has by nature."""
+    """Create an engine; SQLite is made to keep foreign keys and to wait for its turn to write.
+
+    Writing SQLite transactions (see `for_writing`) begin IMMEDIATE: one that read first and
+    wrote later would otherwise fail at once when another wrote in between, where PostgreSQL
+    waits for the row and re-checks it. Reading transactions stay deferred and block no one.
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None}, **kwargs)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -33,8 +38,21 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
 
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            writing = connection.get_execution_options().get(WRITING, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+WRITING = "pathways_writing"
+
+
+def for_writing(engine: Engine) -> Engine:
+    """The same engine, marked so that SQLite takes the write lock when a transaction begins."""
+    return engine.execution_options(**{WRITING: True})
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -54,6 +54,17 @@ class ApplicationStatus(StrEnum):
     CLOSED = "closed"
 
 
+class ProposalStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class PlacementStatus(StrEnum):
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
 class Role(StrEnum):
     HOUSING_OFFICER = "housing_officer"
     DISTRICT_OFFICER = "district_officer"

@@ -24,7 +24,7 @@ any solution independently.
 
 from matching.problem import Link, Option, Preference, Problem, YoungPerson
 from matching.solution import Candidates, Proposal, Solution, Unmatched
-from matching.solve import solve
+from matching.solve import published, solve
 
 __all__ = [
     "Candidates",
@@ -36,5 +36,6 @@ __all__ = [
     "Solution",
     "Unmatched",
     "YoungPerson",
+    "published",
     "solve",
 ]

@@ -19,13 +19,24 @@ ALTERNATIVES = 3
 
 
 ALTERNATIVE_COLUMNS = ("alternative", "alternative_cost", "why", "valid")
-WHY_NOT = (
-    "costs {difference} more",
-    "costs the same: an equal choice",
-    "full: its places went to young people whose deadlines are more urgent",
-    "full: its places went to others; costs {difference} more for this young person",
-    "costs {less} less, but the solver's answer was not proven optimal",
-)
+
+
+def why_not(code: int, difference: int) -> str:
+    """Why an alternative was not proposed, from the case `_alternatives` found and the cost gap."""
+    if code == URGENT_TOOK_IT:
+        return "full: its places went to young people whose deadlines are more urgent"
+    if difference > 0:
+        gap = f"it costs {difference} more here"
+    elif difference == 0:
+        gap = "it would cost the same here"
+    else:
+        gap = f"it costs {-difference} less here"
+    if code == OTHERS_TOOK_IT:
+        return f"full: its places went to others, keeping more links overall; {gap}"
+    return gap if difference >= 0 else f"{gap}, but the solver's answer was not proven optimal"
+
+
+URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM = 0, 1, 2
 
 
 def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list[Proposal]:
@@ -56,7 +67,7 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
             {
                 "option": option_ids[k],
                 "cost": alt_cost,
-                "why_not": WHY_NOT[code].format(difference=alt_cost - cost, less=cost - alt_cost),
+                "why_not": why_not(code, alt_cost - cost),
             }
             for k, alt_cost, code, valid in zip(
                 *(columns[key][n] for key in ALTERNATIVE_COLUMNS), strict=True
@@ -104,16 +115,10 @@ def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarr
     urgent_in = np.zeros(e.n_options, bool)
     urgent_in[c.option[arcs[c.urgent[person]]]] = True
     k = c.option[np.maximum(alternative, 0)]
-    difference = c.cost[np.maximum(alternative, 0)] - c.cost[arcs][:, None]
     why = np.select(
-        [
-            full[k] & urgent_in[k] & ~c.urgent[person][:, None],
-            full[k],
-            difference > 0,
-            difference == 0,
-        ],
-        [2, 3, 0, 1],
-        default=4,
+        [full[k] & urgent_in[k] & ~c.urgent[person][:, None], full[k]],
+        [URGENT_TOOK_IT, OTHERS_TOOK_IT],
+        default=HAS_ROOM,
     )
     return alternative, why
 
@@ -147,7 +152,9 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
         if e.n_options == 0:
             reasons.append({"code": "NO_OPTIONS", "count": 0, "detail": "there are no options to match"})
         if beyond:
-            reasons.append({"code": "REACH", "count": beyond, "detail": f"{beyond} {MEANING['REACH']}"})
+            reasons.append(
+                {"code": "REACH", "count": beyond, "detail": f"{beyond} options: {MEANING['REACH']}"}
+            )
         for code, counts in by_rule.items():
             if counts[i]:
                 reasons.append(

@@ -7,7 +7,13 @@ from matching.candidates import build
 from matching.encode import encode
 from matching.flow import solve_flow
 from matching.problem import Problem
-from matching.solution import Solution
+from matching.solution import Candidates, Solution
+
+
+def published(problem: Problem) -> Candidates:
+    """The problem as the solver sees it (arcs, costs, penalties, capacities), without solving it."""
+    candidates, _ = build(encode(problem), problem.reach_km)
+    return candidates
 
 
 def solve(problem: Problem) -> Solution:

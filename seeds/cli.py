@@ -21,7 +21,7 @@ from seeds.scenario import generate
 @with_appcontext
 def seed(reference_only: bool, scale: float, seed_: int, as_of: datetime | None) -> None:
     """Upsert reference data; replace all case data with a synthetic scenario. Users are kept."""
-    factory = current_app.extensions["pathways"].session_factory
+    factory = current_app.extensions["pathways"].writer_factory
     with factory() as session:
         load_reference(session)
     click.echo("Reference data: the 7 districts and boroughs and their places.")

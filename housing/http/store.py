@@ -5,8 +5,10 @@ from sqlalchemy.orm import Session
 
 
 def db() -> Session:
+    # Every request may write (even a GET writes its audit entries), so each takes the writing
+    # session: on SQLite it waits for the write lock up front rather than failing half-way.
     if "db" not in g:
-        g.db = current_app.extensions["pathways"].session_factory()
+        g.db = current_app.extensions["pathways"].writer_factory()
     return g.db
 
 

@@ -2,6 +2,7 @@
 
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
+from housing.models.matching import MatchingRun, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
@@ -11,9 +12,13 @@ __all__ = [
     "AuditEntry",
     "District",
     "LocalLink",
+    "MatchingRun",
     "Option",
     "Place",
+    "Placement",
     "Preference",
+    "Proposal",
+    "Rejection",
     "User",
     "YoungPerson",
 ]

@@ -2,11 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
-from housing.models.types import id_column, vocabulary
+from housing.models.types import UtcDateTime, id_column, vocabulary
 from housing.vocabulary import Role
 
 
@@ -25,4 +25,4 @@ class User(Base):
     district: Mapped[str | None] = mapped_column(ForeignKey("districts.slug"))
     # SHA-256 of a 256-bit random token: enough for a secret with that much entropy.
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
-    token_issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    token_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -2,10 +2,11 @@
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, Index, String, Text
+from sqlalchemy import Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
+from housing.models.types import UtcDateTime
 
 
 class AuditEntry(Base):
@@ -15,7 +16,7 @@ class AuditEntry(Base):
     __table_args__ = (Index("ix_audit_young_person_at", "young_person_id", "at"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
     user_email: Mapped[str] = mapped_column(String(254))
     role: Mapped[str] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(32))

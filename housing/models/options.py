@@ -2,19 +2,19 @@
 
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, func, select
-from sqlalchemy.orm import Mapped, column_property, mapped_column
+from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
-from housing.models.people import YoungPerson
 from housing.models.types import id_column, vocabulary
-from housing.vocabulary import PathwayStatus, Route
+from housing.vocabulary import Route
 
 
 class Option(Base):
     __tablename__ = "options"
     __table_args__ = (
         CheckConstraint("capacity >= 1", name="capacity_at_least_one"),
+        CheckConstraint("placed >= 0 AND placed <= capacity", name="placed_within_capacity"),
         CheckConstraint("min_age >= 0 AND min_age <= max_age", name="age_range"),
         CheckConstraint("bedrooms >= 0", name="bedrooms_not_negative"),
         CheckConstraint(
@@ -59,11 +59,11 @@ class Option(Base):
     registered_16_17: Mapped[bool | None] = mapped_column(Boolean)
     uasc_specialist: Mapped[bool | None] = mapped_column(Boolean)
 
-    # The CAPACITY rule's figure: capacity less accepted placements, computed in the same query.
-    remaining: Mapped[int] = column_property(
-        capacity
-        - select(func.count(YoungPerson.id))
-        .where(YoungPerson.pathway_option_id == id, YoungPerson.pathway_status == PathwayStatus.AGREED)
-        .correlate_except(YoungPerson)
-        .scalar_subquery()
-    )
+    # Active placements, counted by a conditional update (placed < capacity) on every accept, so
+    # two officers can never both take the last place; the CHECK is the backstop.
+    placed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    @property
+    def remaining(self) -> int:
+        """The CAPACITY rule's figure: capacity less accepted placements."""
+        return self.capacity - self.placed

@@ -1,9 +1,11 @@
 """Column helpers shared by the models: ids and closed vocabularies as checked strings."""
 
 import uuid
+from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Enum, String
+from sqlalchemy import DateTime, Dialect, Enum, String, TypeDecorator
 from sqlalchemy.orm import MappedColumn, mapped_column
 
 
@@ -26,3 +28,20 @@ def vocabulary(enum: type[StrEnum], name: str) -> Enum:
         values_callable=lambda members: [m.value for m in members],
         validate_strings=True,
     )
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A moment in UTC on every backend: SQLite would otherwise hand it back without its zone."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, _dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            raise ValueError("a moment must carry its time zone")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value: Any, _dialect: Dialect) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value

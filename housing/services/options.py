@@ -98,17 +98,14 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         option = get(session, actor, option_id)
         if not may_change(actor, option):
             raise Forbidden("your role may not change this option")
-        accepted = option.capacity - option.remaining
         with session.no_autoflush:  # nothing reaches the database before every rule has passed
             for field, value in changes.items():
                 setattr(option, field, value)
             _check(session, option, provided=set(changes))
         if not may_change(actor, option):
             raise Forbidden("district officers keep vacancies in their own district only")
-        if option.capacity < accepted:
-            raise Conflict(f"capacity {option.capacity} is below the {accepted} places already accepted")
-        session.flush()
-        session.refresh(option, ["remaining"])
+        if option.capacity < option.placed:
+            raise Conflict(f"capacity {option.capacity} is below the {option.placed} places already accepted")
         if option.young_person_id:
             audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
     return option

@@ -1,5 +1,6 @@
 """Properties on random instances: rules kept, optimum exact, the urgent served first, same answer twice."""
 
+import json
 from datetime import timedelta
 
 import numpy as np
@@ -9,6 +10,7 @@ from scipy.sparse.csgraph import maximum_flow
 
 from matching import Problem, Solution, solve
 from matching.checker import allowed_pairs, check
+from matching.snapshot import digest, from_data, to_data
 from tests.matching import instances
 from tests.matching.instances import AS_OF, link, option, person
 from tests.matching.strategies import problems
@@ -97,3 +99,12 @@ def test_an_urgent_young_person_takes_the_last_place_even_when_another_would_cos
     urgent_cost, other_cost = solution.candidates.cost  # arcs in young-person order
     assert other_cost < urgent_cost
     assert check(instance, solution) == []
+
+
+@given(problems())
+def test_a_snapshot_round_trips_and_re_solves_to_the_same_proposals(problem: Problem):
+    data = to_data(problem)
+    again = from_data(json.loads(json.dumps(data)))
+    assert again == problem
+    assert digest(to_data(again)) == digest(data)
+    assert solve(again).proposals == solve(problem).proposals

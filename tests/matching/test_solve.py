@@ -91,7 +91,7 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
     assert breakdown["total"] == proposal.cost == sum(v for k, v in breakdown.items() if k != "total")
     assert breakdown["preference"] < 0
     assert [a["option"] for a in explanation["alternatives"]] == ["far", "further"]
-    assert explanation["alternatives"][0]["why_not"].startswith("costs ")
+    assert explanation["alternatives"][0]["why_not"].startswith("it costs ")
     assert explanation["alternatives"][0]["cost"] > proposal.cost
 
 

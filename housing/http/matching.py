@@ -1,0 +1,77 @@
+"""Matching runs and the decisions on their proposals (housing officers and admins)."""
+
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from housing.clock import today
+from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.schemas.matching import (
+    AcceptSchema,
+    CandidatesSchema,
+    ProposalSchema,
+    RejectSchema,
+    RunRequestSchema,
+    RunSchema,
+)
+from housing.http.store import db
+from housing.models import MatchingRun, Proposal
+from housing.services import decisions, runs
+
+blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matching runs and proposals")
+
+
+@blp.route("/matching/runs")
+class Runs(MethodView):
+    @requires(*OFFICERS)
+    @blp.arguments(RunRequestSchema)
+    @blp.response(201, RunSchema)
+    def post(self, body: dict) -> MatchingRun:
+        """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
+        return runs.run(
+            db(),
+            actor(),
+            as_of=body.get("as_of") or today(),
+            young_people=body.get("young_people"),
+            reach_km=current_app.config["REACH_KM"],
+        )
+
+
+@blp.route("/matching/runs/<run_id>")
+class OneRun(MethodView):
+    @requires(*OFFICERS)
+    @blp.response(200, RunSchema)
+    def get(self, run_id: str) -> MatchingRun:
+        """A run as it was returned, with each proposal's current status."""
+        return runs.get(db(), run_id)
+
+
+@blp.route("/matching/runs/<run_id>/candidates")
+class Candidates(MethodView):
+    @requires(*OFFICERS)
+    @blp.response(200, CandidatesSchema)
+    def get(self, run_id: str) -> dict:
+        """The exact problem the run solved, rebuilt from its snapshot, so anyone can re-solve it."""
+        return runs.candidates(runs.get(db(), run_id))
+
+
+@blp.route("/proposals/<proposal_id>/accept")
+class Accept(MethodView):
+    @requires(*OFFICERS)
+    @exists(Proposal, "proposal_id")
+    @blp.arguments(AcceptSchema, required=False)
+    @blp.response(200, ProposalSchema)
+    def post(self, _body: dict, proposal_id: str) -> Proposal:
+        """Agree the pathway: the place is taken (409 if none remains or the pathway was agreed meanwhile)."""
+        return decisions.accept(db(), actor(), proposal_id, today())
+
+
+@blp.route("/proposals/<proposal_id>/reject")
+class Reject(MethodView):
+    @requires(*OFFICERS)
+    @exists(Proposal, "proposal_id")
+    @blp.arguments(RejectSchema)
+    @blp.response(200, ProposalSchema)
+    def post(self, body: dict, proposal_id: str) -> Proposal:
+        """Reject with a reason: the pair is never proposed again."""
+        return decisions.reject(db(), actor(), proposal_id, body["reason"])

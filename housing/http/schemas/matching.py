@@ -1,0 +1,69 @@
+"""Matching runs, proposals and decisions as the API shows them."""
+
+from marshmallow import Schema, fields, validate
+
+from housing.vocabulary import ProposalStatus, Route
+
+
+class RunRequestSchema(Schema):
+    as_of = fields.Date(
+        metadata={"description": "ages and deadlines are counted on this day (default today)"}
+    )
+    young_people = fields.List(
+        fields.String(validate=validate.Length(min=1, max=64)),
+        validate=validate.Length(min=1, max=100_000),
+        metadata={"description": "only these young people (default: everyone in scope)"},
+    )
+
+
+class ProposalSchema(Schema):
+    id = fields.String()
+    young_person = fields.String(attribute="young_person_id")
+    option = fields.String(attribute="option_id")
+    route = fields.Enum(Route, by_value=True)
+    place = fields.String()
+    cost = fields.Integer()
+    explanation = fields.Dict()
+    status = fields.Enum(ProposalStatus, by_value=True)
+    decided_by = fields.String(allow_none=True)
+    decided_at = fields.DateTime(allow_none=True)
+    reason = fields.String(allow_none=True)
+
+
+class SolverSchema(Schema):
+    name = fields.String(attribute="solver")
+    wall_ms = fields.Float()
+
+
+class UnmatchedSchema(Schema):
+    young_person = fields.String()
+    penalty = fields.Integer()
+    reasons = fields.List(fields.Dict())
+
+
+class RunSchema(Schema):
+    id = fields.String()
+    as_of = fields.Date()
+    status = fields.String(metadata={"description": "optimal | feasible | infeasible"})
+    objective = fields.Integer()
+    solver = fields.Function(lambda run: SolverSchema().dump(run), metadata={"type": "object"})
+    proposals = fields.List(fields.Nested(ProposalSchema))
+    unmatched = fields.List(fields.Nested(UnmatchedSchema))
+    summary = fields.Dict()
+    digest = fields.String(metadata={"description": "SHA-256 of the input snapshot the run solved"})
+    created_by = fields.String()
+    created_at = fields.DateTime()
+
+
+class CandidatesSchema(Schema):
+    arcs = fields.List(fields.Dict(), metadata={"description": "every allowed pair with its integer cost"})
+    unassigned_penalty = fields.Dict(keys=fields.String(), values=fields.Integer())
+    capacity = fields.Dict(keys=fields.String(), values=fields.Integer())
+
+
+class AcceptSchema(Schema):
+    """Nothing is needed to accept; an empty body (or none) will do."""
+
+
+class RejectSchema(Schema):
+    reason = fields.String(required=True, validate=validate.Length(min=1, max=2000))

@@ -1,0 +1,112 @@
+"""Matching runs, their proposals, the placements officers accept, and the pairs they reject."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from housing.db import Base
+from housing.models.types import UtcDateTime, id_column, vocabulary
+from housing.vocabulary import PlacementStatus, ProposalStatus, Route
+
+
+class MatchingRun(Base):
+    """One solve: its input snapshot (so it can be re-solved), outcome and who ran it."""
+
+    __tablename__ = "matching_runs"
+
+    id: Mapped[str] = id_column()
+    as_of: Mapped[date] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(254))
+    status: Mapped[str] = mapped_column(String(16))
+    objective: Mapped[int] = mapped_column(BigInteger)
+    solver: Mapped[str] = mapped_column(String(64))
+    wall_ms: Mapped[float] = mapped_column()
+    # The problem exactly as solved, as plain data, and its SHA-256: re-solving it gives these proposals.
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    digest: Mapped[str] = mapped_column(String(64))
+    unmatched: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    proposals: Mapped[list["Proposal"]] = relationship(back_populates="run", order_by="Proposal.position")
+
+
+class Proposal(Base):
+    __tablename__ = "proposals"
+
+    id: Mapped[str] = id_column()
+    run_id: Mapped[str] = mapped_column(ForeignKey("matching_runs.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    option_id: Mapped[str] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"), index=True)
+    route: Mapped[Route] = mapped_column(vocabulary(Route, "proposal_route"))
+    place: Mapped[str] = mapped_column(String(64))
+    cost: Mapped[int] = mapped_column(Integer)
+    explanation: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[ProposalStatus] = mapped_column(
+        vocabulary(ProposalStatus, "proposal_status"), default=ProposalStatus.PROPOSED
+    )
+    # The optimiser proposes; a named officer decides, and why is kept with the decision.
+    decided_by: Mapped[str | None] = mapped_column(String(254))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    run: Mapped[MatchingRun] = relationship(back_populates="proposals")
+
+
+class Placement(Base):
+    """An accepted proposal holding a place. Active placements fill the option's capacity."""
+
+    __tablename__ = "placements"
+    __table_args__ = (
+        # One active placement per young person: the database refuses a second agreed pathway.
+        Index(
+            "uq_placements_one_active_per_young_person",
+            "young_person_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+    )
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    option_id: Mapped[str] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"), index=True)
+    proposal_id: Mapped[str | None] = mapped_column(ForeignKey("proposals.id", ondelete="SET NULL"))
+    status: Mapped[PlacementStatus] = mapped_column(
+        vocabulary(PlacementStatus, "placement_status"), default=PlacementStatus.ACTIVE
+    )
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    created_by: Mapped[str] = mapped_column(String(254))
+
+
+class Rejection(Base):
+    """A pair never to be proposed again (the REJECTED rule)."""
+
+    __tablename__ = "rejections"
+    __table_args__ = (CheckConstraint("length(reason) > 0", name="reason_given"),)
+
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), primary_key=True
+    )
+    option_id: Mapped[str] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    rejected_by: Mapped[str] = mapped_column(String(254))
+    rejected_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -1,0 +1,122 @@
+"""Officers decide on proposals. The database, not Python, keeps one place from being given twice.
+
+Accepting takes the place with a conditional update (placed < capacity) and agrees the pathway
+with another (not already agreed): under concurrent accepts the database serialises the rows,
+so exactly one wins and the other sees no row changed. A CHECK on options and a unique index on
+active placements are the backstops.
+"""
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Conflict, NotFound
+from housing.models import Option, Placement, Proposal, Rejection, YoungPerson
+from housing.services import audit
+from housing.vocabulary import PathwayStatus, PlacementStatus, ProposalStatus
+
+
+def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
+    with transaction(session):
+        proposal = _proposal(session, proposal_id)
+        if proposal.status == ProposalStatus.ACCEPTED:
+            return proposal  # a repeated accept changes nothing
+        if proposal.status == ProposalStatus.REJECTED:
+            raise Conflict("this proposal was rejected; it cannot be accepted")
+        agreed = session.execute(
+            update(YoungPerson)
+            .where(
+                YoungPerson.id == proposal.young_person_id, YoungPerson.pathway_status != PathwayStatus.AGREED
+            )
+            .values(
+                pathway_status=PathwayStatus.AGREED,
+                pathway_route=proposal.route,
+                pathway_option_id=proposal.option_id,
+                pathway_agreed_on=today,
+            )
+        )
+        if agreed.rowcount != 1:
+            raise Conflict("the young person's pathway was agreed meanwhile")
+        taken = session.execute(
+            update(Option)
+            .where(Option.id == proposal.option_id, Option.placed < Option.capacity)
+            .values(placed=Option.placed + 1)
+        )
+        if taken.rowcount != 1:
+            raise Conflict("no place remains in this option: it was taken meanwhile")
+        now = datetime.now(UTC)
+        session.add(
+            Placement(
+                young_person_id=proposal.young_person_id,
+                option_id=proposal.option_id,
+                proposal_id=proposal.id,
+                status=PlacementStatus.ACTIVE,
+                created_at=now,
+                created_by=actor.email,
+            )
+        )
+        _decide(proposal, actor, ProposalStatus.ACCEPTED, None, now)
+        try:
+            session.flush()
+        except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
+            raise Conflict("the place or the young person was taken meanwhile") from error
+        audit.record(
+            session,
+            actor,
+            "accept",
+            proposal.young_person_id,
+            f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
+            f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
+        )
+    session.refresh(proposal)
+    return proposal
+
+
+def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:
+    with transaction(session):
+        proposal = _proposal(session, proposal_id)
+        if proposal.status == ProposalStatus.REJECTED:
+            return proposal
+        if proposal.status == ProposalStatus.ACCEPTED:
+            raise Conflict("this proposal was accepted; it cannot be rejected")
+        now = datetime.now(UTC)
+        _decide(proposal, actor, ProposalStatus.REJECTED, reason, now)
+        if session.get(Rejection, (proposal.young_person_id, proposal.option_id)) is None:
+            session.add(
+                Rejection(
+                    young_person_id=proposal.young_person_id,
+                    option_id=proposal.option_id,
+                    reason=reason,
+                    rejected_by=actor.email,
+                    rejected_at=now,
+                )
+            )
+        audit.record(
+            session,
+            actor,
+            "reject",
+            proposal.young_person_id,
+            f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
+            "the reason is kept with the proposal",
+        )
+    return proposal
+
+
+def _proposal(session: Session, proposal_id: str) -> Proposal:
+    proposal = session.get(Proposal, proposal_id)
+    if proposal is None:
+        raise NotFound(f"no proposal with id {proposal_id}")
+    return proposal
+
+
+def _decide(
+    proposal: Proposal, actor: Actor, status: ProposalStatus, reason: str | None, now: datetime
+) -> None:
+    proposal.status = status
+    proposal.decided_by = actor.email
+    proposal.decided_at = now
+    proposal.reason = reason

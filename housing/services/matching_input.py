@@ -1,0 +1,128 @@
+"""The store's records as the matcher's plain data: who is in scope, and every option with room."""
+
+from collections import defaultdict
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+import matching
+from housing import lifedates, rules
+from housing.errors import Invalid, NotFound
+from housing.models import Application, Option, Place, Rejection, YoungPerson
+from housing.vocabulary import ApplicationStatus, PathwayStatus
+
+
+def scope_problem(person: YoungPerson, as_of: date) -> str | None:
+    """Why a young person is out of a run's scope, or None: 16-25, pathway not yet agreed."""
+    if not rules.in_matching_scope(person.date_of_birth, as_of):
+        return f"aged {lifedates.age_on(person.date_of_birth, as_of)} on {as_of}; runs are for 16-25"
+    if person.pathway_status == PathwayStatus.AGREED:
+        return "their pathway is already agreed"
+    return None
+
+
+def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[YoungPerson]:
+    """Everyone in scope on `as_of`, or exactly the young people named (404 unknown, 422 out of scope)."""
+    query = select(YoungPerson).options(
+        selectinload(YoungPerson.local_links), selectinload(YoungPerson.preferences)
+    )
+    if ids is None:
+        oldest = lifedates.add_months(as_of, -12 * (rules.OLDEST_CARE_LEAVER + 1))
+        query = query.where(
+            YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.date_of_birth > oldest
+        )
+        return [
+            p for p in session.scalars(query.order_by(YoungPerson.reference)) if not scope_problem(p, as_of)
+        ]
+    people = list(session.scalars(query.where(YoungPerson.id.in_(ids)).order_by(YoungPerson.reference)))
+    missing = sorted(set(ids) - {p.id for p in people})
+    if missing:
+        raise NotFound(f"no young person with id {', '.join(missing)}")
+    out_of_scope = {p.id: [problem] for p in people if (problem := scope_problem(p, as_of))}
+    if out_of_scope:
+        raise Invalid({"young_people": out_of_scope}, "Some young people are out of the run's scope.")
+    return people
+
+
+def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: float) -> matching.Problem:
+    places = {p.name: p for p in session.scalars(select(Place))}
+    # Read whole tables rather than IN (…) over thousands of ids, which SQLite caps.
+    ids = {p.id for p in people}
+    applied: dict[str, set[str]] = defaultdict(set)
+    for young_person_id, district in session.execute(
+        select(Application.young_person_id, Application.district).where(
+            Application.status == ApplicationStatus.ACTIVE
+        )
+    ):
+        applied[young_person_id].add(district)
+    rejected = frozenset(
+        (young_person_id, option_id)
+        for young_person_id, option_id in session.execute(
+            select(Rejection.young_person_id, Rejection.option_id)
+        )
+        if young_person_id in ids
+    )
+    return matching.Problem(
+        as_of=as_of,
+        young_people=tuple(_young_person(p, as_of, places, applied[p.id]) for p in people),
+        options=tuple(_option(o, places) for o in session.scalars(select(Option).order_by(Option.id))),
+        rejected=rejected,
+        reach_km=reach_km,
+    )
+
+
+def _young_person(
+    p: YoungPerson, as_of: date, places: dict[str, Place], applied: set[str]
+) -> matching.YoungPerson:
+    need = lifedates.need_date(p.date_of_birth, as_of, p.move_date, p.custody_release_date)
+    return matching.YoungPerson(
+        id=p.id,
+        age=lifedates.age_on(p.date_of_birth, need),
+        need_date=need,
+        pathway_deadline=p.pathway_deadline,
+        support_level=p.support_level,
+        step_free=p.step_free,
+        wheelchair=p.wheelchair,
+        children=p.children,
+        uasc=p.uasc,
+        immigration=p.immigration,
+        avoid_places=frozenset(p.avoid_places),
+        avoid_districts=frozenset(p.avoid_districts),
+        links=tuple(
+            matching.Link(
+                link.kind, link.place, places[link.place].lat, places[link.place].lon, link.importance
+            )
+            for link in p.local_links
+        ),
+        preferences=tuple(
+            matching.Preference(pref.rank, pref.route, pref.place, pref.district) for pref in p.preferences
+        ),
+        applied_districts=frozenset(applied),
+    )
+
+
+def _option(o: Option, places: dict[str, Place]) -> matching.Option:
+    place = places[o.place]
+    return matching.Option(
+        id=o.id,
+        route=o.route,
+        place=o.place,
+        lat=place.lat,
+        lon=place.lon,
+        district=o.district,
+        remaining=o.remaining,
+        available_from=o.available_from,
+        available_until=o.available_until,
+        min_age=o.min_age,
+        max_age=o.max_age,
+        support_levels=frozenset(o.support_levels),
+        step_free=o.step_free,
+        wheelchair=o.wheelchair,
+        bedrooms=o.bedrooms,
+        accepts_children=o.accepts_children,
+        young_person=o.young_person_id,
+        carer_willing=o.carer_willing,
+        registered_16_17=o.registered_16_17,
+        uasc_specialist=o.uasc_specialist,
+    )

@@ -1,0 +1,118 @@
+"""Matching runs: solve the store, keep the run and its proposals, and answer for them later."""
+
+from collections import Counter
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session, selectinload
+
+import matching
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import NotFound
+from housing.models import AuditEntry, MatchingRun, Proposal
+from housing.services import matching_input
+from housing.vocabulary import ProposalStatus
+from matching.snapshot import digest, from_data, to_data
+
+
+def run(
+    session: Session, actor: Actor, *, as_of: date, young_people: list[str] | None, reach_km: float
+) -> MatchingRun:
+    with transaction(session):
+        people = matching_input.in_scope(session, as_of, young_people)
+        problem = matching_input.build(session, as_of, people, reach_km)
+        solution = matching.solve(problem)
+        snapshot = to_data(problem)
+        now = datetime.now(UTC)
+        record = MatchingRun(
+            as_of=as_of,
+            created_at=now,
+            created_by=actor.email,
+            status=solution.status,
+            objective=solution.objective,
+            solver=solution.solver,
+            wall_ms=round(solution.timings_ms["total"], 1),
+            snapshot=snapshot,
+            digest=digest(snapshot),
+            unmatched=[
+                {"young_person": u.young_person, "penalty": u.penalty, "reasons": u.reasons}
+                for u in solution.unmatched
+            ],
+            summary=summarise(problem, solution),
+        )
+        record.proposals = [
+            Proposal(
+                position=n,
+                young_person_id=p.young_person,
+                option_id=p.option,
+                route=p.route,
+                place=p.place,
+                cost=p.cost,
+                explanation=p.explanation,
+                status=ProposalStatus.PROPOSED,
+            )
+            for n, p in enumerate(solution.proposals)
+        ]
+        session.add(record)
+        session.flush()
+        _audit_run(session, actor, record, solution, now)
+    return record
+
+
+def get(session: Session, run_id: str) -> MatchingRun:
+    record = session.get(MatchingRun, run_id, options=(selectinload(MatchingRun.proposals),))
+    if record is None:
+        raise NotFound(f"no matching run with id {run_id}")
+    return record
+
+
+def candidates(record: MatchingRun) -> dict[str, Any]:
+    """The exact problem the run solved, rebuilt from its snapshot: every arc, penalty and capacity."""
+    problem = from_data(record.snapshot)
+    c = matching.published(problem)
+    people = [p.id for p in problem.young_people]
+    options = [o.id for o in problem.options]
+    return {
+        "arcs": [
+            {"young_person": people[i], "option": options[k], "cost": cost}
+            for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
+        ],
+        "unassigned_penalty": dict(zip(people, c.penalty.tolist(), strict=True)),
+        "capacity": dict(zip(options, c.capacity.tolist(), strict=True)),
+    }
+
+
+def summarise(problem: matching.Problem, solution: matching.Solution) -> dict[str, Any]:
+    """What a planning meeting asks first: how many matched, the urgent, why the rest were not."""
+    distances = [
+        link["distance_km"] for proposal in solution.proposals for link in proposal.explanation["links"]
+    ]
+    return {
+        "in_scope": len(problem.young_people),
+        "matched": len(solution.proposals),
+        "urgent": int(solution.candidates.urgent.sum()),
+        "urgent_matched": solution.urgent_matched,
+        "unmatched": len(solution.unmatched),
+        "unmatched_by_reason": dict(
+            Counter(u.reasons[0]["code"] if u.reasons else "NONE" for u in solution.unmatched).most_common()
+        ),
+        "mean_link_km": round(sum(distances) / len(distances), 1) if distances else None,
+    }
+
+
+def _audit_run(
+    session: Session, actor: Actor, record: MatchingRun, solution: matching.Solution, now: datetime
+) -> None:
+    """Each young person in the run gets an entry: the run read their record to propose for them."""
+    entries = [
+        {"young_person_id": p.young_person, "detail": f"run {record.id} proposed option {p.option}"}
+        for p in solution.proposals
+    ] + [
+        {"young_person_id": u.young_person, "detail": f"run {record.id} left them unmatched"}
+        for u in solution.unmatched
+    ]
+    if entries:
+        common = {"at": now, "user_email": actor.email, "role": actor.role.value, "action": "match"}
+        session.execute(insert(AuditEntry), [common | entry for entry in entries])

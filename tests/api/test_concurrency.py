@@ -1,0 +1,114 @@
+"""Never one place twice: officers accepting at the same moment, on real connections.
+
+Each trial sets up a contest and fires its accepts together from threads, each with its own
+client and database connection. On PostgreSQL: 200 trials of 8; on SQLite a smaller version.
+"""
+
+import threading
+from datetime import UTC, date, datetime
+
+from sqlalchemy import text
+
+from housing.models import MatchingRun, Option, Proposal, YoungPerson
+from housing.vocabulary import Role
+
+# Rows that must not exist: each query returns the ids breaking an invariant.
+INVARIANTS = {
+    "an option over capacity": "SELECT id FROM options WHERE placed > capacity",
+    "an option whose count disagrees with its placements": """
+        SELECT o.id FROM options o
+        LEFT JOIN placements p ON p.option_id = o.id AND p.status = 'active'
+        GROUP BY o.id, o.placed HAVING COUNT(p.id) <> o.placed""",
+    "a young person with two active placements": """
+        SELECT young_person_id FROM placements WHERE status = 'active'
+        GROUP BY young_person_id HAVING COUNT(*) > 1""",
+    "an agreed pathway without its placement": """
+        SELECT y.id FROM young_people y
+        WHERE y.pathway_status = 'agreed' AND y.pathway_option_id IS NOT NULL AND NOT EXISTS (
+            SELECT 1 FROM placements p WHERE p.young_person_id = y.id
+            AND p.option_id = y.pathway_option_id AND p.status = 'active')""",
+}
+
+
+def a_young_person(n: str) -> YoungPerson:
+    return YoungPerson(
+        reference=n, given_name="Racy", family_name=f"Contest-{n}", date_of_birth=date(2008, 5, 1),
+        home_district="crawley", current_place="Crawley", support_level="low", immigration="not_applicable",
+    )  # fmt: skip
+
+
+def an_option(n: str) -> Option:
+    return Option(
+        route="supported_lodgings", name=f"Room {n}", place="Crawley", district="crawley", capacity=1,
+        available_from=date(2026, 1, 1), min_age=16, max_age=25, support_levels=["low"],
+        registered_16_17=True,
+    )  # fmt: skip
+
+
+def contest(app, trial: int, contenders: int, same_place: bool) -> list[str]:
+    """Proposals that compete: many young people for one place, or one young person for many places."""
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        people = [a_young_person(f"T{trial}-{n}") for n in range(contenders if same_place else 1)]
+        options = [an_option(f"{trial}-{n}") for n in range(1 if same_place else contenders)]
+        run = MatchingRun(
+            as_of=date(2026, 11, 23), created_at=datetime.now(UTC), created_by="test", status="optimal",
+            objective=0, solver="test", wall_ms=0, snapshot={}, digest="-", unmatched=[], summary={},
+        )  # fmt: skip
+        session.add_all([*people, *options, run])
+        session.flush()
+        proposals = [
+            Proposal(
+                run_id=run.id,
+                position=n,
+                young_person_id=people[0 if not same_place else n].id,
+                option_id=options[0 if same_place else n].id,
+                route="supported_lodgings",
+                place="Crawley",
+                cost=0,
+                explanation={},
+            )
+            for n in range(contenders)
+        ]
+        session.add_all(proposals)
+        session.flush()
+        return [p.id for p in proposals]
+
+
+def race(app, headers: dict, proposal_ids: list[str]) -> list[int]:
+    start = threading.Barrier(len(proposal_ids))
+    statuses: list[int] = []
+    lock = threading.Lock()
+
+    def accept(proposal_id: str) -> None:
+        client = app.test_client()
+        start.wait()
+        status = client.post(f"/api/v1/proposals/{proposal_id}/accept", headers=headers).status_code
+        with lock:
+            statuses.append(status)
+
+    threads = [threading.Thread(target=accept, args=(pid,)) for pid in proposal_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sorted(statuses)
+
+
+def test_of_concurrent_accepts_for_the_last_place_exactly_one_wins(app, auth):
+    postgres = app.config["DATABASE_URL"].startswith("postgresql")
+    trials, contenders = (200, 8) if postgres else (10, 4)
+    headers = auth.headers(Role.HOUSING_OFFICER)
+
+    outcomes = [
+        race(app, headers, contest(app, trial, contenders, same_place=trial % 2 == 0))
+        for trial in range(trials)
+    ]
+
+    assert all(outcome == [200] + [409] * (contenders - 1) for outcome in outcomes), outcomes
+    with app.extensions["pathways"].session_factory() as session:
+        broken = {name: session.execute(text(query)).all() for name, query in INVARIANTS.items()}
+        agreed = session.execute(
+            text("SELECT COUNT(*) FROM young_people WHERE pathway_status = 'agreed'")
+        ).scalar()
+    assert broken == {name: [] for name in INVARIANTS}
+    assert agreed == trials

@@ -1,0 +1,301 @@
+"""Matching runs through the HTTP API: propose, explain, accept, reject, and never one place twice."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+import matching
+from housing.models import AuditEntry, MatchingRun, Option, Placement, Proposal, Rejection, YoungPerson
+from housing.vocabulary import Role
+from matching.checker import check
+from matching.snapshot import digest, from_data
+from tests import payloads
+
+AS_OF = "2026-11-23"
+
+
+def young_person(client, headers, reference, **overrides):
+    body = payloads.young_person(reference=reference, **overrides)
+    response = client.post("/api/v1/young-people", json=body, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def supported_place(client, headers, place="Worthing", capacity=1, **overrides):
+    # Step-free, since the young people of these tests need it (payloads.young_person).
+    body = payloads.option(
+        "supported_accommodation", place=place, capacity=capacity, available_from="2026-01-01", min_age=16,
+        step_free=True, **overrides,
+    )  # fmt: skip
+    response = client.post("/api/v1/options", json=body, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def run(client, headers, **body):
+    response = client.post("/api/v1/matching/runs", json={"as_of": AS_OF, **body}, headers=headers)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def rechecked(body: dict, db) -> None:
+    """The independent checker re-validates a stored run against its own snapshot."""
+    problem = from_data(db.get(MatchingRun, body["id"]).snapshot)
+    solution = matching.Solution(
+        status=body["status"],
+        objective=body["objective"],
+        proposals=[
+            matching.Proposal(
+                p["young_person"], p["option"], p["route"], p["place"], p["cost"], p["explanation"]
+            )
+            for p in body["proposals"]
+        ],
+        unmatched=[
+            matching.Unmatched(u["young_person"], u["penalty"], u["reasons"]) for u in body["unmatched"]
+        ],
+        candidates=matching.published(problem),
+        urgent_matched=body["summary"]["urgent_matched"],
+    )
+    assert check(problem, solution) == []
+
+
+def test_a_run_proposes_for_everyone_in_scope_and_is_stored(client, officer, db):
+    near = young_person(client, officer, "NEAR")
+    young_person(client, officer, "TOO-YOUNG", date_of_birth="2011-06-01")  # 15 on the as-of date
+    worthing = supported_place(client, officer, "Worthing")
+
+    body = run(client, officer)
+
+    assert body["status"] == "optimal"
+    assert body["as_of"] == AS_OF
+    assert body["solver"]["name"] == "ortools.SimpleMinCostFlow"
+    [proposal] = body["proposals"]
+    assert (proposal["young_person"], proposal["option"], proposal["status"]) == (near, worthing, "proposed")
+    assert proposal["explanation"]["links"][0]["distance_km"] == 0.0
+    assert body["unmatched"] == []
+    assert body["summary"]["in_scope"] == 1
+    assert client.get(f"/api/v1/matching/runs/{body['id']}", headers=officer).json == body
+    assert db.scalar(select(func.count()).select_from(Proposal)) == 1
+    rechecked(body, db)
+
+
+def test_the_candidates_are_the_problem_solved_and_the_snapshot_re_solves_the_same(client, officer, db):
+    people = [young_person(client, officer, f"P{n}") for n in range(3)]
+    options = [supported_place(client, officer, town) for town in ("Worthing", "Lancing")]
+    body = run(client, officer)
+
+    candidates = client.get(f"/api/v1/matching/runs/{body['id']}/candidates", headers=officer).json
+
+    assert {(a["young_person"], a["option"]) for a in candidates["arcs"]} == {
+        (p, o) for p in people for o in options
+    }
+    assert set(candidates["unassigned_penalty"]) == set(people)
+    assert candidates["capacity"] == dict.fromkeys(options, 1)
+    chosen = {(p["young_person"], p["option"]) for p in body["proposals"]}
+    unmatched = {u["young_person"] for u in body["unmatched"]}
+    cost = {(a["young_person"], a["option"]): a["cost"] for a in candidates["arcs"]}
+    recomputed = sum(cost[pair] for pair in chosen) + sum(
+        candidates["unassigned_penalty"][p] for p in unmatched
+    )
+    assert recomputed == body["objective"]
+
+    stored = db.get(MatchingRun, body["id"])
+    assert stored.digest == digest(stored.snapshot)
+    again = matching.solve(from_data(stored.snapshot))
+    assert [(p.young_person, p.option, p.cost) for p in again.proposals] == [
+        (p["young_person"], p["option"], p["cost"]) for p in body["proposals"]
+    ]
+    rechecked(body, db)
+
+
+def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(client, officer, db):
+    person = young_person(client, officer, "A")
+    place = supported_place(client, officer, capacity=2)
+    proposal = run(client, officer)["proposals"][0]["id"]
+
+    first = client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+    again = client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+
+    assert first.status_code == 200, first.json
+    assert first.json["status"] == "accepted"
+    assert first.json["decided_by"] == "housing_officer.county@test.example"
+    assert again.status_code == 200
+    assert again.json == first.json
+    record = client.get(f"/api/v1/young-people/{person}", headers=officer).json
+    assert record["pathway"] == {"status": "agreed", "route": "supported_accommodation", "option": place,
+                                 "agreed_on": date.today().isoformat()}  # fmt: skip  # noqa: DTZ011
+    assert client.get(f"/api/v1/options/{place}", headers=officer).json["remaining"] == 1
+    assert db.scalar(select(func.count()).select_from(Placement)) == 1
+    accepts = db.scalars(select(AuditEntry).where(AuditEntry.action == "accept")).all()
+    assert [(a.young_person_id, a.user_email) for a in accepts] == [
+        (person, "housing_officer.county@test.example")
+    ]
+    assert proposal in accepts[0].detail
+
+
+def test_agreed_young_people_leave_later_runs(client, officer):
+    young_person(client, officer, "A")
+    supported_place(client, officer, capacity=2)
+    proposal = run(client, officer)["proposals"][0]["id"]
+    client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+
+    later = run(client, officer)
+
+    assert later["proposals"] == []
+    assert later["summary"]["in_scope"] == 0
+
+
+def test_the_first_accept_wins_and_an_older_runs_proposal_for_the_taken_place_is_409(
+    client, officer, row_counts
+):
+    first, second = young_person(client, officer, "A"), young_person(client, officer, "B")
+    supported_place(client, officer, capacity=1)
+    for_first = run(client, officer, young_people=[first])["proposals"][0]["id"]
+    for_second = run(client, officer, young_people=[second])["proposals"][0]["id"]  # the place is still free
+
+    assert client.post(f"/api/v1/proposals/{for_first}/accept", headers=officer).status_code == 200
+    before = row_counts()
+    late = client.post(f"/api/v1/proposals/{for_second}/accept", headers=officer)
+
+    assert late.status_code == 409
+    assert "taken" in late.json["message"]
+    assert row_counts() == before
+
+
+def test_a_pathway_agreed_meanwhile_is_409(client, officer, row_counts):
+    young_person(client, officer, "A")
+    supported_place(client, officer, "Worthing")
+    supported_place(client, officer, "Lancing")
+    one = run(client, officer)["proposals"][0]["id"]
+    other = run(client, officer)["proposals"][0]["id"]  # the same young person, proposed again
+    assert client.post(f"/api/v1/proposals/{one}/accept", headers=officer).status_code == 200
+    before = row_counts()
+
+    response = client.post(f"/api/v1/proposals/{other}/accept", headers=officer)
+
+    assert response.status_code == 409
+    assert "agreed meanwhile" in response.json["message"]
+    assert row_counts() == before
+
+
+def test_rejecting_needs_a_reason_and_excludes_the_pair_from_every_later_run(client, officer, db, row_counts):
+    person = young_person(client, officer, "A")
+    worthing = supported_place(client, officer, "Worthing")
+    lancing = supported_place(client, officer, "Lancing")
+    proposal = run(client, officer)["proposals"][0]
+    assert proposal["option"] == worthing
+    before = row_counts()
+
+    no_reason = client.post(f"/api/v1/proposals/{proposal['id']}/reject", json={}, headers=officer)
+    empty = client.post(f"/api/v1/proposals/{proposal['id']}/reject", json={"reason": ""}, headers=officer)
+    assert (no_reason.status_code, empty.status_code) == (422, 422)
+    assert "reason" in no_reason.json["errors"]["json"]
+    assert row_counts() == before
+
+    rejected = client.post(
+        f"/api/v1/proposals/{proposal['id']}/reject", json={"reason": "Unsafe area"}, headers=officer
+    )
+    assert rejected.status_code == 200
+    assert (rejected.json["status"], rejected.json["reason"]) == ("rejected", "Unsafe area")
+    assert db.get(Rejection, (person, worthing)).rejected_by == "housing_officer.county@test.example"
+
+    later = run(client, officer)
+    assert [p["option"] for p in later["proposals"]] == [lancing]
+    accept_rejected = client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
+    assert accept_rejected.status_code == 409
+    assert db.get(YoungPerson, person).pathway_status == "not_started"
+
+
+def test_an_accepted_proposal_cannot_be_rejected(client, officer):
+    young_person(client, officer, "A")
+    supported_place(client, officer)
+    proposal = run(client, officer)["proposals"][0]["id"]
+    client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+
+    response = client.post(
+        f"/api/v1/proposals/{proposal}/reject", json={"reason": "Changed mind"}, headers=officer
+    )
+
+    assert response.status_code == 409
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "where"),
+    [
+        ({"as_of": "23/11/2026"}, 422, "as_of"),
+        ({"as_of": "2026-02-30"}, 422, "as_of"),
+        ({"young_people": ["nobody", "no-one"]}, 404, None),
+        ({"young_people": []}, 422, "young_people"),
+        ({"young_people": "everyone"}, 422, "young_people"),
+        ({"reach_km": 5}, 422, "reach_km"),
+    ],
+)
+def test_a_bad_run_request_is_refused_and_writes_nothing(client, officer, row_counts, body, status, where):
+    young_person(client, officer, "A")
+    before = row_counts()
+
+    response = client.post("/api/v1/matching/runs", json=body, headers=officer)
+
+    assert response.status_code == status
+    if where:
+        assert where in response.json["errors"]["json"]
+    else:
+        assert "nobody" in response.json["message"]
+        assert "no-one" in response.json["message"]
+    assert row_counts() == before
+
+
+def test_young_people_out_of_scope_are_named_with_the_reason(client, officer, row_counts):
+    too_young = young_person(client, officer, "Y", date_of_birth="2011-06-01")
+    before = row_counts()
+
+    response = client.post(
+        "/api/v1/matching/runs", json={"as_of": AS_OF, "young_people": [too_young]}, headers=officer
+    )
+
+    assert response.status_code == 422
+    assert "16-25" in response.json["errors"]["json"]["young_people"][too_young][0]
+    assert row_counts() == before
+
+
+def test_only_officers_run_and_decide(client, auth, officer):
+    young_person(client, officer, "A")
+    supported_place(client, officer)
+    body = run(client, officer)
+    proposal = body["proposals"][0]["id"]
+    for role in (Role.DISTRICT_OFFICER, Role.HOUSE_PROJECT_COORDINATOR):
+        headers = auth.headers(role)
+        assert client.post("/api/v1/matching/runs", json={}, headers=headers).status_code == 403
+        assert client.get(f"/api/v1/matching/runs/{body['id']}", headers=headers).status_code == 403
+        assert client.post(f"/api/v1/proposals/{proposal}/accept", headers=headers).status_code == 403
+    assert client.get("/api/v1/matching/runs/nope", headers=officer).status_code == 404
+    assert client.post("/api/v1/proposals/nope/accept", headers=officer).status_code == 404
+    assert client.post("/api/v1/proposals/nope/reject", json={}, headers=officer).status_code == 404
+
+
+def test_lowering_capacity_below_the_places_accepted_is_409(client, officer, db):
+    young_person(client, officer, "A")
+    place = supported_place(client, officer, capacity=2)
+    proposal = run(client, officer)["proposals"][0]["id"]
+    client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+
+    lowered = client.patch(f"/api/v1/options/{place}", json={"capacity": 1}, headers=officer)
+    too_low = client.patch(f"/api/v1/options/{place}", json={"capacity": 0}, headers=officer)
+
+    assert lowered.status_code == 200
+    assert lowered.json["remaining"] == 0
+    assert too_low.status_code == 422  # capacity is at least 1 whatever the placements
+    assert db.get(Option, place).placed == 1
+
+
+def test_the_match_command_runs_and_summarises(app, client, officer):
+    young_person(client, officer, "A")
+    supported_place(client, officer)
+
+    result = app.test_cli_runner().invoke(args=["match", "--as-of", AS_OF])
+
+    assert result.exit_code == 0, result.output
+    for line in ("matched", "urgent matched", "unmatched", "mean distance to links"):
+        assert line in result.stdout
+    assert "optimal" in result.stdout
