@@ -6,7 +6,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import machine
+from bench import machine, service
 from bench import matching as matching_bench
 
 RESULTS = Path(__file__).parent / "results"
@@ -19,28 +19,49 @@ COLUMNS = (
 )  # fmt: skip
 
 
+SERVICE_COLUMNS = (
+    ("size", "size"), ("database", "database"), ("in scope", "young_people_in_scope"), ("options", "options"),
+    ("POST runs s", "post_runs_s"), ("matcher s", "matcher_alone_s"), ("ratio", "service_over_matcher"),
+)  # fmt: skip
+
+
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in sizes:
+    for size in [s for s in sizes if s != "service"]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
-    print(" | ".join(f"{title:>10}" for title, _ in COLUMNS))
+    if rows:
+        table(rows, COLUMNS)
+        for row in rows:
+            if "cp_sat" in row:
+                print(f"CP-SAT at {row['size']} size: {row['cp_sat']}")
+        write(RESULTS / "matching.json", rows)
+    if "service" in sizes:
+        print("… service", file=sys.stderr, flush=True)
+        with context.Pool(1) as pool:
+            row = pool.apply(service.run)
+        table([row], SERVICE_COLUMNS)
+        write(RESULTS / "service.json", [row])
+
+
+def table(rows: list[dict], columns: tuple) -> None:
+    print(" | ".join(f"{title:>10}" for title, _ in columns))
     for row in rows:
-        print(" | ".join(f"{row[key]!s:>10}" for _, key in COLUMNS))
-    for row in rows:
-        if "cp_sat" in row:
-            print(f"CP-SAT at {row['size']} size: {row['cp_sat']}")
-    RESULTS.mkdir(exist_ok=True)
-    report = {
-        "ran_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "machine": machine.describe(),
-        "results": rows,
-    }
-    (RESULTS / "matching.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(f"written {RESULTS / 'matching.json'}", file=sys.stderr)
+        print(" | ".join(f"{row[key]!s:>10}" for _, key in columns))
+
+
+def write(path: Path, rows: list[dict]) -> None:
+    """Replace the sizes just run, keep the others: each row carries its own date and machine."""
+    ran = {"ran_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine.describe()}
+    kept = json.loads(path.read_text()).get("results", []) if path.exists() else []
+    fresh = {row["size"]: ran | row for row in rows}
+    merged = [fresh.pop(row["size"], row) for row in kept] + list(fresh.values())
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({"results": merged}, indent=2) + "\n")
+    print(f"written {path}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["county", "region", "national"])
+    main(sys.argv[1:] or ["county", "region", "national", "service"])

@@ -11,9 +11,13 @@ from housing.models import (
     AuditEntry,
     District,
     LocalLink,
+    MatchingRun,
     Option,
     Place,
+    Placement,
     Preference,
+    Proposal,
+    Rejection,
     YoungPerson,
 )
 from seeds.reference import DISTRICTS, PLACES
@@ -40,9 +44,10 @@ def load_reference(session: Session) -> None:
 
 
 def clear_case_data(session: Session) -> None:
-    """Remove every young person, option and their audit trail; users and reference data stay."""
+    """Remove all case data: young people, options, runs, decisions, audit. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):
+    for model in (Placement, Rejection, Proposal, MatchingRun, Option, LocalLink, Preference, Application,
+                  YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

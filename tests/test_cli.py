@@ -4,7 +4,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
-from housing.models import District, Option, Place, User, YoungPerson
+from housing.models import District, MatchingRun, Option, Place, User, YoungPerson
 from seeds.scenario import generate
 
 
@@ -75,11 +75,15 @@ def test_seed_is_idempotent_keeps_users_and_may_follow_reference_only(app, db):
     reference = runner.invoke(args=["seed", "--reference-only"])
     first = runner.invoke(args=["seed", "--scale", "0.2", "--seed", "5", "--as-of", "2026-11-23"])
     people, options = count(db, YoungPerson), count(db, Option)
+    matched = runner.invoke(args=["match", "--as-of", "2026-11-23"])
+    assert count(db, MatchingRun) == 1
     second = runner.invoke(args=["seed", "--scale", "0.2", "--seed", "5", "--as-of", "2026-11-23"])
 
     assert reference.exit_code == 0
     assert first.exit_code == 0, first.output
+    assert matched.exit_code == 0, matched.output
     assert second.exit_code == 0, second.output
+    assert count(db, MatchingRun) == 0  # the scenario, its runs and decisions are replaced
     assert "young people" in second.output
     assert people > 0
     assert (count(db, YoungPerson), count(db, Option)) == (people, options)
