@@ -9,6 +9,7 @@ from seeds.scenario import generate
 
 
 def count(db, model) -> int:
+    db.rollback()  # a fresh read: the commands wrote through their own connections
     return db.scalar(select(func.count()).select_from(model))
 
 
