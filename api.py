@@ -15,6 +15,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+from districts.http import blp as districts_blp
 from housing.cli import match, users
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from housing.http import errors, store
@@ -22,6 +23,7 @@ from housing.http.audit import blp as audit_blp
 from housing.http.matching import blp as matching_blp
 from housing.http.options import blp as options_blp
 from housing.http.reference import blp as reference_blp
+from housing.http.young_people import applications_blp
 from housing.http.young_people import blp as young_people_blp
 from seeds.cli import seed
 
@@ -75,7 +77,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     store.init_app(app)
     api = errors.PathwaysApi(app)
-    for blueprint in (reference_blp, young_people_blp, options_blp, matching_blp, audit_blp):
+    blueprints = (
+        reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
+        audit_blp,
+    )  # fmt: skip
+    for blueprint in blueprints:
         api.register_blueprint(blueprint)
     errors.init_app(app)
     _register_commands(app)

@@ -70,3 +70,9 @@ class Role(StrEnum):
     DISTRICT_OFFICER = "district_officer"
     HOUSE_PROJECT_COORDINATOR = "house_project_coordinator"
     ADMIN = "admin"
+
+
+class NominationStatus(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"

@@ -7,6 +7,7 @@ from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.young_people import (
+    ApplicationChangeSchema,
     ApplicationSchema,
     YoungPeopleQuery,
     YoungPersonPatchSchema,
@@ -14,7 +15,7 @@ from housing.http.schemas.young_people import (
 )
 from housing.http.store import db
 from housing.models import Application, YoungPerson
-from housing.services import young_people
+from housing.services import applications, young_people
 
 blp = Blueprint("young_people", __name__, url_prefix="/api/v1/young-people", description="Young people")
 
@@ -61,9 +62,31 @@ class OneYoungPerson(MethodView):
 @blp.route("/<young_person_id>/applications")
 class Applications(MethodView):
     @requires(*OFFICERS)
+    @blp.response(200, ApplicationSchema(many=True))
+    def get(self, young_person_id: str) -> list[Application]:
+        """Every application of the young person, active and closed."""
+        return applications.listed(db(), young_person_id)
+
+    @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(ApplicationSchema)
     @blp.response(201, ApplicationSchema)
     def post(self, data: dict, young_person_id: str) -> Application:
         """Apply to any of the seven district registers, in that district's own band."""
-        return young_people.apply_to_register(db(), actor(), young_person_id, data, today())
+        return applications.apply(db(), actor(), young_person_id, data, today())
+
+
+applications_blp = Blueprint(
+    "applications", __name__, url_prefix="/api/v1/applications", description="Register applications"
+)
+
+
+@applications_blp.route("/<application_id>")
+class OneApplication(MethodView):
+    @requires(*OFFICERS)
+    @exists(Application, "application_id")
+    @applications_blp.arguments(ApplicationChangeSchema)
+    @applications_blp.response(200, ApplicationSchema)
+    def patch(self, changes: dict, application_id: str) -> Application:
+        """Re-band, close (status closed) or reopen an application."""
+        return applications.change(db(), actor(), application_id, changes)

@@ -2,7 +2,7 @@
 
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
-from housing.models.matching import MatchingRun, Placement, Proposal, Rejection
+from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
@@ -13,6 +13,7 @@ __all__ = [
     "District",
     "LocalLink",
     "MatchingRun",
+    "Nomination",
     "Option",
     "Place",
     "Placement",

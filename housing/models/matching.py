@@ -18,8 +18,9 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
+from housing.models.people import YoungPerson
 from housing.models.types import UtcDateTime, id_column, vocabulary
-from housing.vocabulary import PlacementStatus, ProposalStatus, Route
+from housing.vocabulary import NominationStatus, PlacementStatus, ProposalStatus, Route
 
 
 class MatchingRun(Base):
@@ -110,3 +111,29 @@ class Rejection(Base):
     reason: Mapped[str] = mapped_column(Text)
     rejected_by: Mapped[str] = mapped_column(String(254))
     rejected_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class Nomination(Base):
+    """A register vacancy accepted for a young person, awaiting (or given) the district's decision.
+
+    While pending it holds the place like any accepted placement; declined frees it.
+    """
+
+    __tablename__ = "nominations"
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    option_id: Mapped[str] = mapped_column(ForeignKey("options.id", ondelete="CASCADE"), index=True)
+    district: Mapped[str] = mapped_column(ForeignKey("districts.slug"), index=True)
+    placement_id: Mapped[str] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"), unique=True)
+    status: Mapped[NominationStatus] = mapped_column(
+        vocabulary(NominationStatus, "nomination_status"), default=NominationStatus.PENDING
+    )
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    decided_by: Mapped[str | None] = mapped_column(String(254))
+    decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+    young_person: Mapped[YoungPerson] = relationship()

@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, NotFound
-from housing.models import Option, Placement, Proposal, Rejection, YoungPerson
+from housing.models import Nomination, Option, Placement, Proposal, Rejection, YoungPerson
 from housing.services import audit
-from housing.vocabulary import PathwayStatus, PlacementStatus, ProposalStatus
+from housing.vocabulary import NominationStatus, PathwayStatus, PlacementStatus, ProposalStatus, Route
 
 
 def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
@@ -49,16 +49,28 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         if taken.rowcount != 1:
             raise Conflict("no place remains in this option: it was taken meanwhile")
         now = datetime.now(UTC)
-        session.add(
-            Placement(
-                young_person_id=proposal.young_person_id,
-                option_id=proposal.option_id,
-                proposal_id=proposal.id,
-                status=PlacementStatus.ACTIVE,
-                created_at=now,
-                created_by=actor.email,
-            )
+        placement = Placement(
+            young_person_id=proposal.young_person_id,
+            option_id=proposal.option_id,
+            proposal_id=proposal.id,
+            status=PlacementStatus.ACTIVE,
+            created_at=now,
+            created_by=actor.email,
         )
+        session.add(placement)
+        if proposal.route == Route.REGISTER_VACANCY:
+            # The council decides; meanwhile the nomination holds the place.
+            session.flush()
+            session.add(
+                Nomination(
+                    young_person_id=proposal.young_person_id,
+                    option_id=proposal.option_id,
+                    district=session.get(Option, proposal.option_id).district,
+                    placement_id=placement.id,
+                    status=NominationStatus.PENDING,
+                    created_at=now,
+                )
+            )
         _decide(proposal, actor, ProposalStatus.ACCEPTED, None, now)
         try:
             session.flush()

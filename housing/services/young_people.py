@@ -1,4 +1,4 @@
-"""Use cases for young people's records: create, view, list, update, and apply to a register."""
+"""Use cases for young people's records: create, view, list and update."""
 
 from datetime import date
 from typing import Any
@@ -10,11 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 from housing import lifedates, rules
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, Invalid, NotFound
-from housing.models import Application, LocalLink, Preference, YoungPerson
+from housing.errors import Conflict, FieldErrors, NotFound
+from housing.models import LocalLink, Preference, YoungPerson
 from housing.services import audit
 from housing.services.reference import Names
-from housing.vocabulary import ApplicationStatus
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
            "current_place", "support_level", "wishes", "move_date")  # fmt: skip
@@ -100,40 +99,6 @@ def update(
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
     return person
-
-
-def apply_to_register(
-    session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
-) -> Application:
-    """Under the Joint Housing Protocol a care leaver may apply to any of the seven registers."""
-    with transaction(session):
-        if session.get(YoungPerson, young_person_id) is None:
-            raise NotFound(f"no young person with id {young_person_id}")
-        names = Names(session)
-        district = names.districts.get(data["district"])
-        if district is None:
-            raise Invalid.field("district", f"unknown district {data['district']!r}")
-        if data["band"] not in district.bands:
-            raise Invalid.field("band", f"{district.name} bands are {', '.join(district.bands)}")
-        if data["applied_on"] > today:
-            raise Invalid.field("applied_on", "must not be in the future")
-        already = session.scalar(
-            select(Application.id).where(
-                Application.young_person_id == young_person_id,
-                Application.district == district.slug,
-                Application.status == ApplicationStatus.ACTIVE,
-            )
-        )
-        if already:
-            raise Conflict(f"there is already an active application to {district.name}")
-        application = Application(young_person_id=young_person_id, status=ApplicationStatus.ACTIVE, **data)
-        session.add(application)
-        try:
-            session.flush()
-        except IntegrityError as error:  # a simultaneous application won the race
-            raise Conflict(f"there is already an active application to {district.name}") from error
-        audit.record(session, actor, "create", young_person_id, f"application to {district.slug} register")
-    return application
 
 
 def _check(session: Session, data: dict[str, Any], today: date) -> None:

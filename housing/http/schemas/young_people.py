@@ -69,6 +69,11 @@ class ApplicationSchema(Schema):
     status = fields.Enum(ApplicationStatus, by_value=True, dump_only=True)
 
 
+class ApplicationChangeSchema(Schema):
+    band = fields.String(validate=validate.Length(min=1, max=8))
+    status = fields.Enum(ApplicationStatus, by_value=True)
+
+
 class YoungPersonSchema(Schema):
     id = fields.String(dump_only=True)
     reference = fields.String(required=True, validate=validate.Length(min=1, max=64))

@@ -1,0 +1,1 @@
+"""The district and borough councils' side: applicants, nominations and vacancies, data minimised."""

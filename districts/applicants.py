@@ -1,0 +1,102 @@
+"""The county-wide applicants to one council's register, as that council may see them.
+
+Rows are built here field by field from the minimised list, so a full record never reaches the
+district's side: no date of birth, immigration or UASC status, custody date, avoid lists, wishes,
+notes, or links outside the district.
+"""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from housing import lifedates
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import NotFound
+from housing.models import Application, District, Nomination, Place, YoungPerson
+from housing.services import audit
+from housing.vocabulary import ApplicationStatus
+
+
+def district_or_404(session: Session, slug: str) -> District:
+    district = session.get(District, slug)
+    if district is None:
+        raise NotFound(f"no district {slug!r}; the seven are listed at /api/v1/districts")
+    return district
+
+
+def applicants(
+    session: Session,
+    actor: Actor,
+    slug: str,
+    *,
+    today: date,
+    band: str | None = None,
+    need_date_before: date | None = None,
+    status: str | None = None,
+) -> list[dict[str, Any]]:
+    """Everyone with an active application to the register or a nomination to it, soonest need first."""
+    with transaction(session):
+        district_or_404(session, slug)
+        applications = {
+            a.young_person_id: a
+            for a in session.scalars(
+                select(Application).where(
+                    Application.district == slug, Application.status == ApplicationStatus.ACTIVE
+                )
+            )
+        }
+        nominations: dict[str, Nomination] = {}
+        for n in session.scalars(
+            select(Nomination).where(Nomination.district == slug).order_by(Nomination.created_at)
+        ):
+            nominations[n.young_person_id] = n  # the latest wins
+        ids = set(applications) | set(nominations)
+        in_district = {name for name, d in session.execute(select(Place.name, Place.district)) if d == slug}
+        people = session.scalars(
+            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.local_links))
+        )
+        rows = [_row(p, applications.get(p.id), nominations.get(p.id), in_district, today) for p in people]
+        rows = [
+            row
+            for row in rows
+            if (band is None or (row["application"] or {}).get("band") == band)
+            and (need_date_before is None or row["need_date"] < need_date_before)
+            and (status is None or (row["nomination"] or "none") == status)
+        ]
+        rows.sort(key=lambda row: (row["need_date"], row["reference"]))
+        audit.record_views(session, actor, [row["id"] for row in rows], f"district {slug} applicants")
+    return rows
+
+
+def _row(
+    p: YoungPerson,
+    application: Application | None,
+    nomination: Nomination | None,
+    in_district: set[str],
+    today: date,
+) -> dict[str, Any]:
+    return {
+        "id": p.id,
+        "reference": p.reference,
+        "given_name": p.given_name,
+        "family_name": p.family_name,
+        "age": lifedates.age_on(p.date_of_birth, today),
+        "support_level": p.support_level,
+        "step_free": p.step_free,
+        "wheelchair": p.wheelchair,
+        "children": p.children,
+        "bedrooms_needed": p.bedrooms_needed,
+        "need_date": lifedates.need_date(p.date_of_birth, today, p.move_date, p.custody_release_date),
+        "links_in_district": [
+            {"kind": link.kind, "place": link.place} for link in p.local_links if link.place in in_district
+        ],
+        "application": (
+            {"band": application.band, "applied_on": application.applied_on, "status": application.status}
+            if application
+            else None
+        ),
+        "nomination": nomination.status if nomination else None,
+    }

@@ -1,0 +1,54 @@
+"""The applicants view as CSV and XLSX, with any cell a spreadsheet could run made inert."""
+
+import csv
+import io
+from typing import Any
+
+from openpyxl import Workbook
+
+COLUMNS = ("id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
+           "children", "bedrooms_needed", "need_date", "links_in_district", "band", "applied_on",
+           "application_status", "nomination")  # fmt: skip
+# A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def flat(row: dict[str, Any]) -> list[Any]:
+    application = row["application"] or {}
+    values = {
+        **row,
+        "need_date": row["need_date"].isoformat(),
+        "links_in_district": "; ".join(
+            f"{link['kind']}: {link['place']}" for link in row["links_in_district"]
+        ),
+        "band": application.get("band"),
+        "applied_on": application["applied_on"].isoformat() if application else None,
+        "application_status": application.get("status"),
+        "support_level": str(row["support_level"]),
+    }
+    return [neutralise(values[column]) for column in COLUMNS]
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(flat(row) for row in rows)
+    return out.getvalue()
+
+
+def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("applicants")
+    sheet.append(list(COLUMNS))
+    for row in rows:
+        sheet.append(flat(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

@@ -1,0 +1,105 @@
+"""The councils' endpoints. A district officer reaches only their own district; others get 403."""
+
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from districts import applicants as applicants_view
+from districts import exports, nominations
+from districts.schemas import (
+    ApplicantsPageQuery,
+    ApplicantsQuery,
+    DecisionSchema,
+    DistrictApplicantSchema,
+    NominationSchema,
+    NominationsQuery,
+)
+from housing.clock import today
+from housing.http.auth import actor, exists, requires
+from housing.http.schemas.common import page_body, page_of
+from housing.http.store import db
+from housing.models import Nomination
+from housing.vocabulary import Role
+
+blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
+
+READERS = (Role.DISTRICT_OFFICER, Role.HOUSING_OFFICER, Role.ADMIN)
+
+
+def own_district(slug: str) -> None:
+    """A district officer sees their own council's register only (403 before any 404)."""
+    if actor().role is Role.DISTRICT_OFFICER and actor().district != slug:
+        abort(403, message="district officers see their own district only")
+
+
+def _applicants(slug: str, query: dict) -> list[dict]:
+    own_district(slug)
+    filters = {key: query.get(key) for key in ("band", "need_date_before", "status")}
+    return applicants_view.applicants(db(), actor(), slug, today=today(), **filters)
+
+
+@blp.route("/districts/<slug>/applicants")
+class Applicants(MethodView):
+    @requires(*READERS)
+    @blp.arguments(ApplicantsPageQuery, location="query")
+    @blp.response(200, page_of(DistrictApplicantSchema))
+    def get(self, query: dict, slug: str) -> dict:
+        """Care leavers with an active application to this register or a nomination to it (minimised)."""
+        rows = _applicants(slug, query)
+        start = (query["page"] - 1) * query["page_size"]
+        return page_body(rows[start : start + query["page_size"]], len(rows), query)
+
+
+@blp.route("/districts/<slug>/applicants.csv")
+class ApplicantsCsv(MethodView):
+    @requires(*READERS)
+    @blp.arguments(ApplicantsQuery, location="query")
+    @blp.response(200, content_type="text/csv")
+    def get(self, query: dict, slug: str) -> Response:
+        """The same minimised view as CSV; cells that a spreadsheet would run are made inert."""
+        body = exports.to_csv(_applicants(slug, query))
+        return Response(body, mimetype="text/csv", headers=_attachment(f"{slug}-applicants.csv"))
+
+
+@blp.route("/districts/<slug>/applicants.xlsx")
+class ApplicantsXlsx(MethodView):
+    @requires(*READERS)
+    @blp.arguments(ApplicantsQuery, location="query")
+    @blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    def get(self, query: dict, slug: str) -> Response:
+        """The same minimised view as an Excel workbook."""
+        body = exports.to_xlsx(_applicants(slug, query))
+        return Response(
+            body,
+            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            headers=_attachment(f"{slug}-applicants.xlsx"),
+        )
+
+
+@blp.route("/districts/<slug>/nominations")
+class Nominations(MethodView):
+    @requires(*READERS)
+    @blp.arguments(NominationsQuery, location="query")
+    @blp.response(200, page_of(NominationSchema))
+    def get(self, query: dict, slug: str) -> dict:
+        """Nominations to this district's register, oldest first."""
+        own_district(slug)
+        applicants_view.district_or_404(db(), slug)
+        found = nominations.listed(db(), slug, query.get("status"))
+        start = (query["page"] - 1) * query["page_size"]
+        return page_body(found[start : start + query["page_size"]], len(found), query)
+
+
+@blp.route("/nominations/<nomination_id>/decision")
+class Decision(MethodView):
+    @requires(Role.DISTRICT_OFFICER)
+    @exists(Nomination, "nomination_id")
+    @blp.arguments(DecisionSchema)
+    @blp.response(200, NominationSchema)
+    def post(self, body: dict, nomination_id: str) -> Nomination:
+        """Accept or decline (with a reason); declined frees the place and reopens the pathway. Final."""
+        return nominations.decide(db(), actor(), nomination_id, body["decision"], body.get("reason"))
+
+
+def _attachment(filename: str) -> dict[str, str]:
+    return {"Content-Disposition": f'attachment; filename="{filename}"'}

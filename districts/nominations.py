@@ -1,0 +1,78 @@
+"""Councils decide nominations. Declined frees the place, excludes the pair and reopens the pathway."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Conflict, Forbidden, NotFound
+from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
+from housing.services import audit
+from housing.vocabulary import NominationStatus, PathwayStatus, PlacementStatus
+
+
+def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
+    query = select(Nomination).where(Nomination.district == district)
+    if status is not None:
+        query = query.where(Nomination.status == status)
+    return list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
+
+
+def decide(
+    session: Session, actor: Actor, nomination_id: str, decision: str, reason: str | None
+) -> Nomination:
+    with transaction(session):
+        nomination = session.get(Nomination, nomination_id)
+        if nomination is None:
+            raise NotFound(f"no nomination with id {nomination_id}")
+        if actor.district != nomination.district:
+            raise Forbidden("only an officer of the nominated district decides")
+        now = datetime.now(UTC)
+        decided = session.execute(
+            update(Nomination)
+            .where(Nomination.id == nomination_id, Nomination.status == NominationStatus.PENDING)
+            .values(status=decision, reason=reason, decided_by=actor.email, decided_at=now)
+        )
+        if decided.rowcount != 1:
+            raise Conflict("this nomination was decided already; a decision is final")
+        if decision == NominationStatus.DECLINED:
+            _free_the_place(session, actor, nomination, reason, now)
+        audit.record(
+            session, actor, "decide", nomination.young_person_id,
+            f"nomination {nomination.id} to {nomination.district} {decision}; the reason is kept with it",
+        )  # fmt: skip
+    session.refresh(nomination)
+    return nomination
+
+
+def _free_the_place(
+    session: Session, actor: Actor, nomination: Nomination, reason: str | None, now: datetime
+) -> None:
+    session.execute(
+        update(Placement).where(Placement.id == nomination.placement_id).values(status=PlacementStatus.ENDED)
+    )
+    session.execute(
+        update(Option)
+        .where(Option.id == nomination.option_id, Option.placed > 0)
+        .values(placed=Option.placed - 1)
+    )
+    session.execute(
+        update(YoungPerson)
+        .where(YoungPerson.id == nomination.young_person_id)
+        .values(
+            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
+            pathway_agreed_on=None,
+        )
+    )  # fmt: skip
+    if session.get(Rejection, (nomination.young_person_id, nomination.option_id)) is None:
+        session.add(
+            Rejection(
+                young_person_id=nomination.young_person_id,
+                option_id=nomination.option_id,
+                reason=f"declined by {nomination.district}: {reason or 'no reason given'}",
+                rejected_by=actor.email,
+                rejected_at=now,
+            )
+        )
