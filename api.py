@@ -15,6 +15,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.cli import match, users
 from housing.db import Base, for_writing, make_engine, make_session_factory
@@ -100,4 +101,5 @@ def _kept_secret_key(app: Flask) -> str:
 def _register_commands(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(match)
+    app.cli.add_command(vacancies)
     app.cli.add_command(seed)

@@ -1,0 +1,282 @@
+"""The councils' side: each role's reach, the exact fields a district sees, and nominations decided."""
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from housing.vocabulary import Role
+from tests import payloads
+
+AS_OF = "2026-11-23"
+# Values that must never reach a council: each is unique to a field the district may not see.
+MARKERS = {
+    "date_of_birth": "2009-04-11",
+    "custody_release_date": "2027-03-17",
+    "immigration": "leave_granted",
+    "wishes": "MARKER-WISHES-QZX",
+    "note": "MARKER-NOTE-QZX",
+    "avoid_place": "Midhurst",
+    "avoid_district": "adur",
+    "outside_link": "Selsey",
+}
+APPLICANT_FIELDS = {
+    "id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
+    "children", "bedrooms_needed", "need_date", "links_in_district", "application", "nomination",
+}  # fmt: skip
+NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
+
+
+@pytest.fixture
+def applicant(client, officer):
+    """A care leaver applying to Crawley's register, with a marker in every field a council may not see."""
+    body = payloads.young_person(
+        reference="CL-1",
+        date_of_birth=MARKERS["date_of_birth"],
+        home_district="crawley",
+        current_place="Crawley",
+        needs={
+            "uasc": True, "immigration": MARKERS["immigration"],
+            "custody_release_date": MARKERS["custody_release_date"],
+            "avoid_places": [MARKERS["avoid_place"]], "avoid_districts": [MARKERS["avoid_district"]],
+        },
+        local_links=[{"kind": "college", "place": "Crawley", "importance": 3, "note": MARKERS["note"]},
+                     {"kind": "family", "place": MARKERS["outside_link"], "importance": 2}],
+        wishes=MARKERS["wishes"],
+    )  # fmt: skip
+    person = client.post("/api/v1/young-people", json=body, headers=officer).json
+    application = client.post(
+        f"/api/v1/young-people/{person['id']}/applications",
+        json={"district": "crawley", "band": "A+", "applied_on": "2026-06-01"},
+        headers=officer,
+    )
+    assert application.status_code == 201, application.json
+    return person["id"]
+
+
+@pytest.fixture
+def nomination(client, officer, applicant):
+    """The applicant proposed and accepted for a Crawley vacancy: a pending nomination."""
+    vacancy = payloads.option(
+        "register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True
+    )
+    client.post("/api/v1/options", json=vacancy, headers=officer)
+    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
+    [proposal] = run["proposals"]
+    assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
+    [pending] = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"]
+    return pending
+
+
+def leaks(text: str) -> list[str]:
+    return [name for name, marker in MARKERS.items() if marker in text]
+
+
+def text_of(response) -> str:
+    """What a person would read: the JSON or CSV as text, an XLSX workbook's cells."""
+    if response.mimetype.endswith("spreadsheetml.sheet"):
+        sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
+        return "\n".join(",".join(str(v) for v in row) for row in sheet.iter_rows(values_only=True))
+    return response.get_data(as_text=True)
+
+
+def test_a_district_officer_sees_its_applicants_with_the_minimised_fields_only(client, auth, applicant):
+    crawley = auth.headers(Role.DISTRICT_OFFICER, "crawley")
+
+    response = client.get("/api/v1/districts/crawley/applicants", headers=crawley)
+
+    assert response.status_code == 200
+    [row] = response.json["items"]
+    assert set(row) == APPLICANT_FIELDS
+    assert row["id"] == applicant
+    assert row["links_in_district"] == [{"kind": "college", "place": "Crawley"}]
+    assert row["application"] == {"band": "A+", "applied_on": "2026-06-01", "status": "active"}
+    assert row["nomination"] is None
+    assert leaks(response.get_data(as_text=True)) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_exports_carry_the_same_minimised_view_and_nothing_more(client, auth, applicant, suffix):
+    response = client.get(
+        f"/api/v1/districts/crawley/applicants{suffix}", headers=auth.headers(Role.DISTRICT_OFFICER)
+    )
+
+    assert response.status_code == 200
+    text = text_of(response)
+    assert text.splitlines()[0].startswith("id,reference,given_name")
+    assert applicant in text
+    assert leaks(text) == []
+
+
+def test_cells_a_spreadsheet_would_run_are_neutralised(client, officer, auth):
+    person = client.post(
+        "/api/v1/young-people",
+        json=payloads.young_person(reference="=HYPERLINK(1)", given_name="+cmd", family_name="@SUM(A1)"),
+        headers=officer,
+    ).json
+    client.post(f"/api/v1/young-people/{person['id']}/applications",
+                json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
+
+    text = client.get(
+        "/api/v1/districts/crawley/applicants.csv", headers=auth.headers(Role.DISTRICT_OFFICER)
+    ).text
+    book = client.get(
+        "/api/v1/districts/crawley/applicants.xlsx", headers=auth.headers(Role.DISTRICT_OFFICER)
+    ).data
+    cells = [v for row in load_workbook(io.BytesIO(book)).active.iter_rows(values_only=True) for v in row]
+
+    assert "'=HYPERLINK(1)" in text
+    assert "'+cmd" in text
+    assert "'@SUM(A1)" in text
+    assert "'=HYPERLINK(1)" in cells
+    assert not any(isinstance(v, str) and v.startswith(("=", "+", "@")) for v in cells)
+
+
+ROUTES = [
+    ("GET", "/api/v1/districts/crawley/applicants"),
+    ("GET", "/api/v1/districts/crawley/applicants.csv"),
+    ("GET", "/api/v1/districts/crawley/applicants.xlsx"),
+    ("GET", "/api/v1/districts/crawley/nominations"),
+]
+
+
+@pytest.mark.parametrize(("method", "path"), ROUTES)
+@pytest.mark.parametrize(
+    ("role", "district", "status"),
+    [
+        (Role.DISTRICT_OFFICER, "crawley", 200),
+        (Role.DISTRICT_OFFICER, "worthing", 403),
+        (Role.HOUSING_OFFICER, None, 200),
+        (Role.ADMIN, None, 200),
+        (Role.HOUSE_PROJECT_COORDINATOR, None, 403),
+    ],
+)
+def test_each_role_gets_what_the_contract_grants_on_every_district_route(
+    client, auth, nomination, method, path, role, district, status
+):
+    response = client.open(path, method=method, headers=auth.headers(role, district))
+
+    assert response.status_code == status
+    assert leaks(text_of(response)) == []
+    if status == 200 and path.endswith("applicants"):
+        assert {field for item in response.json["items"] for field in item} == APPLICANT_FIELDS
+    if status == 200 and path.endswith("nominations"):
+        assert {field for item in response.json["items"] for field in item} == NOMINATION_FIELDS
+
+
+def test_an_unknown_district_is_404_and_another_districts_officer_403_first(client, officer, auth):
+    assert client.get("/api/v1/districts/kent/applicants", headers=officer).status_code == 404
+    assert client.get("/api/v1/districts/kent/nominations", headers=officer).status_code == 404
+    assert (
+        client.get(
+            "/api/v1/districts/kent/applicants", headers=auth.headers(Role.DISTRICT_OFFICER)
+        ).status_code
+        == 403
+    )
+
+
+def test_filters_and_pagination(client, officer, auth, applicant):
+    crawley = auth.headers(Role.DISTRICT_OFFICER)
+
+    def total(query):
+        return client.get(f"/api/v1/districts/crawley/applicants?{query}", headers=crawley).json.get("total")
+
+    assert total("band=A%2B") == 1
+    assert total("band=D") == 0
+    assert total("status=none") == 1
+    assert total("status=pending") == 0
+    assert total("need_date_before=2000-01-01") == 0
+    assert total("page_size=1&page=2") == 1
+    assert client.get("/api/v1/districts/crawley/applicants?status=maybe", headers=crawley).status_code == 422
+
+
+def test_every_district_view_of_an_applicant_is_audited(client, auth, admin, applicant):
+    client.get("/api/v1/districts/crawley/applicants", headers=auth.headers(Role.DISTRICT_OFFICER))
+
+    entries = client.get(f"/api/v1/audit?young_person={applicant}", headers=admin).json["items"]
+
+    assert [(e["action"], e["role"], e["detail"]) for e in entries][-1] == (
+        "view", "district_officer", "district crawley applicants",
+    )  # fmt: skip
+
+
+def test_accepting_a_vacancy_nominates_and_the_district_accepts(client, officer, auth, nomination, applicant):
+    crawley = auth.headers(Role.DISTRICT_OFFICER)
+    assert nomination["status"] == "pending"
+    assert set(nomination) == NOMINATION_FIELDS
+    listed = client.get("/api/v1/districts/crawley/applicants?status=pending", headers=crawley).json
+    assert [row["nomination"] for row in listed["items"]] == ["pending"]
+
+    decided = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "accepted"},
+                          headers=crawley)  # fmt: skip
+    again = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "declined",
+                        "reason": "second thoughts"}, headers=crawley)  # fmt: skip
+
+    assert decided.status_code == 200
+    assert decided.json["status"] == "accepted"
+    assert again.status_code == 409
+    assert (
+        client.get(f"/api/v1/young-people/{applicant}", headers=officer).json["pathway"]["status"] == "agreed"
+    )
+
+
+def test_a_declined_nomination_frees_the_place_reopens_the_pathway_and_is_not_proposed_again(
+    client, officer, auth, nomination, applicant, row_counts
+):
+    crawley = auth.headers(Role.DISTRICT_OFFICER)
+    option = nomination["option"]
+    assert client.get(f"/api/v1/options/{option}", headers=officer).json["remaining"] == 0
+    before = row_counts()
+    no_reason = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "declined"},
+                            headers=crawley)  # fmt: skip
+    assert no_reason.status_code == 422
+    assert row_counts() == before
+
+    declined = client.post(f"/api/v1/nominations/{nomination['id']}/decision",
+                           json={"decision": "declined", "reason": "Band too low for this property"},
+                           headers=crawley)  # fmt: skip
+
+    assert declined.status_code == 200
+    assert client.get(f"/api/v1/options/{option}", headers=officer).json["remaining"] == 1
+    pathway = client.get(f"/api/v1/young-people/{applicant}", headers=officer).json["pathway"]
+    assert pathway == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
+    later = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
+    assert later["proposals"] == []
+    assert later["unmatched"][0]["reasons"][0]["code"] == "REJECTED"
+
+
+def test_only_the_nominated_districts_officer_decides(client, auth, officer, admin, nomination):
+    url = f"/api/v1/nominations/{nomination['id']}/decision"
+    body = {"decision": "accepted"}
+    assert (
+        client.post(url, json=body, headers=auth.headers(Role.DISTRICT_OFFICER, "worthing")).status_code
+        == 403
+    )
+    assert client.post(url, json=body, headers=officer).status_code == 403
+    assert client.post(url, json=body, headers=admin).status_code == 403
+    assert (
+        client.post(
+            "/api/v1/nominations/nope/decision", json=body, headers=auth.headers(Role.DISTRICT_OFFICER)
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(url, json={"decision": "maybe"}, headers=auth.headers(Role.DISTRICT_OFFICER)).status_code
+        == 422
+    )
+
+
+def test_housing_officers_list_rebrand_close_and_reopen_applications(client, officer, applicant, row_counts):
+    [application] = client.get(f"/api/v1/young-people/{applicant}/applications", headers=officer).json
+    url = f"/api/v1/applications/{application['id']}"
+
+    assert client.patch(url, json={"band": "B"}, headers=officer).json["band"] == "B"
+    assert client.patch(url, json={"band": "E"}, headers=officer).status_code == 422
+    assert client.patch(url, json={"status": "closed"}, headers=officer).json["status"] == "closed"
+    second = client.post(f"/api/v1/young-people/{applicant}/applications",
+                         json={"district": "crawley", "band": "C", "applied_on": "2026-07-01"}, headers=officer)  # fmt: skip
+    assert second.status_code == 201
+    before = row_counts()
+    assert client.patch(url, json={"status": "active"}, headers=officer).status_code == 409
+    assert row_counts() == before
+    assert client.patch("/api/v1/applications/nope", json={"band": "A"}, headers=officer).status_code == 404

@@ -1,0 +1,123 @@
+"""`flask vacancies import`: every row checked first, all or nothing, each problem located."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from housing.models import Option
+
+HEADER = "name,place,capacity,available_from,available_until,support_levels,bedrooms,accepts_children"
+
+
+def options(db) -> int:
+    db.rollback()
+    return db.scalar(select(func.count()).select_from(Option))
+
+
+def run_import(app, path: Path, district: str = "crawley"):
+    return app.test_cli_runner().invoke(args=["vacancies", "import", str(path), "--district", district])
+
+
+def test_a_good_csv_is_imported_in_full(app, db, tmp_path):
+    path = tmp_path / "crawley.csv"
+    path.write_text(
+        f"{HEADER}\nFlat 1,Crawley,1,2026-12-01,,low;medium,1,false\nFlat 2,Gatwick Airport,3,2027-01-05,2027-04-01,low,2,yes\n"
+    )
+
+    result = run_import(app, path)
+
+    assert result.exit_code == 0, result.output
+    assert "Imported 2 vacancies" in result.stdout
+    db.rollback()
+    rows = {o.name: o for o in db.scalars(select(Option))}
+    assert rows["Flat 2"].capacity == 3
+    assert rows["Flat 2"].accepts_children is True
+    assert rows["Flat 1"].support_levels == ["low", "medium"]
+    assert {o.route for o in rows.values()} == {"register_vacancy"}
+    assert {o.district for o in rows.values()} == {"crawley"}
+
+
+def test_a_good_xlsx_is_imported(app, db, tmp_path):
+    book = Workbook()
+    book.active.append(["name", "place", "capacity", "available_from"])
+    book.active.append(["Flat 9", "Crawley", 2, "2026-12-01"])
+    path = tmp_path / "crawley.xlsx"
+    book.save(path)
+
+    result = run_import(app, path)
+
+    assert result.exit_code == 0, result.output
+    assert options(db) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("", "line 1, column -: the file is empty"),
+        ("name,place,available_from\nFlat,Crawley,2026-12-01\n", "line 1, column capacity: missing"),
+        (f"{HEADER}\n", "line 2, column -: no vacancies"),
+        (f"{HEADER}\nFlat,Crawley,1,2026-02-30,,,,\n", "line 2, column available_from: Not a valid date."),
+        (f"{HEADER}\nFlat,Worthing,1,2026-12-01,,,,\n", "line 2, column place: Worthing is not in crawley"),
+        (f"{HEADER}\nFlat,Atlantis,1,2026-12-01,,,,\n", "line 2, column place: unknown place 'Atlantis'"),
+        (
+            f"{HEADER}\nFlat,Crawley,1,2026-12-01,,,,\nFlat,Crawley,1,2026-12-01,,,,\n",
+            "line 3, column -: duplicates line 2",
+        ),
+        (
+            f'{HEADER}\n"=HYPERLINK(""http://x"")",Crawley,1,2026-12-01,,,,\n',
+            "line 2, column name: looks like a spreadsheet formula",
+        ),
+        (f"{HEADER}\nFlat,Crawley,0,2026-12-01,,,,\n", "line 2, column capacity"),
+        (
+            f"{HEADER},colour\nFlat,Crawley,1,2026-12-01,,,,,red\n",
+            "line 1, column colour: not a known column",
+        ),
+    ],
+)
+def test_a_bad_file_imports_nothing_and_says_where(app, db, tmp_path, content, expected):
+    path = tmp_path / "bad.csv"
+    path.write_text(content)
+
+    result = run_import(app, path)
+
+    assert result.exit_code != 0
+    assert expected in result.output
+    assert "nothing imported" in result.output
+    assert options(db) == 0
+
+
+def test_one_bad_row_among_good_ones_imports_none_of_them(app, db, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        f"{HEADER}\nA,Crawley,1,2026-12-01,,,,\nB,Crawley,x,2026-12-01,,,,\nC,Crawley,1,2026-12-01,,,,\n"
+    )
+
+    result = run_import(app, path)
+
+    assert result.exit_code != 0
+    assert "line 3, column capacity: Not a valid integer." in result.output
+    assert options(db) == 0
+
+
+def test_an_unknown_district_or_file_type_is_refused(app, tmp_path):
+    path = tmp_path / "v.csv"
+    path.write_text(f"{HEADER}\n")
+    assert "no district 'kent'" in run_import(app, path, "kent").output
+    other = tmp_path / "v.txt"
+    other.write_text("hello")
+    assert ".csv or .xlsx" in run_import(app, other).output
+
+
+def test_a_50000_row_file_is_imported_with_progress(app, db, tmp_path):
+    path = tmp_path / "large.csv"
+    lines = [f"Flat {n},Crawley,1,2026-12-01,,low,1,false" for n in range(50_000)]
+    path.write_text(HEADER + "\n" + "\n".join(lines) + "\n")
+
+    result = run_import(app, path)
+
+    assert result.exit_code == 0, result.output
+    assert "Checking" in result.output
+    assert "Writing" in result.output
+    assert options(db) == 50_000
