@@ -21,6 +21,7 @@ from housing.cli import match, users
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from housing.http import errors, store
 from housing.http.audit import blp as audit_blp
+from housing.http.cohorts import blp as cohorts_blp
 from housing.http.matching import blp as matching_blp
 from housing.http.options import blp as options_blp
 from housing.http.reference import blp as reference_blp
@@ -80,7 +81,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        audit_blp,
+        cohorts_blp, audit_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -76,3 +76,29 @@ class NominationStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+
+
+class Stage(StrEnum):
+    """A House Project member's stage, from enrolment to their own home and graduation."""
+
+    ENROLLED = "enrolled"
+    PREPARING = "preparing"
+    TENANCY_READY = "tenancy_ready"
+    PROPERTY_OFFERED = "property_offered"
+    MOVED_IN = "moved_in"
+    GRADUATED = "graduated"
+    WITHDRAWN = "withdrawn"
+
+
+# Where each stage may go next (api-contract, *House Project cohorts*): one step at a time;
+# graduating (completing the programme) from tenancy-ready on; withdrawing from any active stage.
+NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
+    Stage.ENROLLED: (Stage.PREPARING, Stage.WITHDRAWN),
+    Stage.PREPARING: (Stage.TENANCY_READY, Stage.WITHDRAWN),
+    Stage.TENANCY_READY: (Stage.PROPERTY_OFFERED, Stage.GRADUATED, Stage.WITHDRAWN),
+    Stage.PROPERTY_OFFERED: (Stage.MOVED_IN, Stage.GRADUATED, Stage.WITHDRAWN),
+    Stage.MOVED_IN: (Stage.GRADUATED, Stage.WITHDRAWN),
+    Stage.GRADUATED: (),
+    Stage.WITHDRAWN: (),
+}
+ACTIVE_STAGES = tuple(stage for stage, after in NEXT_STAGES.items() if after)

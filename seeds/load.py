@@ -9,9 +9,12 @@ from housing.db import transaction
 from housing.models import (
     Application,
     AuditEntry,
+    Cohort,
+    CohortMember,
     District,
     LocalLink,
     MatchingRun,
+    Nomination,
     Option,
     Place,
     Placement,
@@ -46,8 +49,8 @@ def load_reference(session: Session) -> None:
 def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (Placement, Rejection, Proposal, MatchingRun, Option, LocalLink, Preference, Application,
-                  YoungPerson, AuditEntry):  # fmt: skip
+    for model in (Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Option,
+                  LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

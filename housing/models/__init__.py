@@ -2,6 +2,7 @@
 
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
+from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
@@ -10,6 +11,8 @@ from housing.models.reference import District, Place
 __all__ = [
     "Application",
     "AuditEntry",
+    "Cohort",
+    "CohortMember",
     "District",
     "LocalLink",
     "MatchingRun",

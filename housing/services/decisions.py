@@ -8,15 +8,15 @@ active placements are the backstops.
 
 from datetime import UTC, date, datetime
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, NotFound
-from housing.models import Nomination, Option, Placement, Proposal, Rejection, YoungPerson
-from housing.services import audit
+from housing.models import Cohort, Nomination, Option, Placement, Proposal, Rejection, YoungPerson
+from housing.services import audit, cohorts
 from housing.vocabulary import NominationStatus, PathwayStatus, PlacementStatus, ProposalStatus, Route
 
 
@@ -27,6 +27,8 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
             return proposal  # a repeated accept changes nothing
         if proposal.status == ProposalStatus.REJECTED:
             raise Conflict("this proposal was rejected; it cannot be accepted")
+        if proposal.route == Route.HOUSE_PROJECT:
+            return _enrol(session, actor, proposal, today)
         agreed = session.execute(
             update(YoungPerson)
             .where(
@@ -115,6 +117,22 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
             "the reason is kept with the proposal",
         )
+    return proposal
+
+
+def _enrol(session: Session, actor: Actor, proposal: Proposal, today: date) -> Proposal:
+    """A House Project place is taken by enrolling in its cohort: the pathway is then in progress."""
+    cohort = session.scalar(select(Cohort).where(Cohort.option_id == proposal.option_id))
+    person = session.get(YoungPerson, proposal.young_person_id)
+    cohorts.enrol_in(session, actor, cohort, person, as_of=proposal.run.as_of, today=today)
+    _decide(proposal, actor, ProposalStatus.ACCEPTED, None, datetime.now(UTC))
+    audit.record(
+        session,
+        actor,
+        "accept",
+        person.id,
+        f"accepted proposal {proposal.id}: House Project cohort {cohort.id}",
+    )
     return proposal
 
 

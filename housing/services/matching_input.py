@@ -9,17 +9,23 @@ from sqlalchemy.orm import Session, selectinload
 import matching
 from housing import lifedates, rules
 from housing.errors import Invalid, NotFound
-from housing.models import Application, Option, Place, Rejection, YoungPerson
-from housing.vocabulary import ApplicationStatus, PathwayStatus
+from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
 
 
-def scope_problem(person: YoungPerson, as_of: date) -> str | None:
-    """Why a young person is out of a run's scope, or None: 16-25, pathway not yet agreed."""
+def scope_problem(person: YoungPerson, as_of: date, in_cohort: set[str]) -> str | None:
+    """Why a young person is out of a run's scope, or None: 16-25, pathway not agreed, no active cohort."""
     if not rules.in_matching_scope(person.date_of_birth, as_of):
         return f"aged {lifedates.age_on(person.date_of_birth, as_of)} on {as_of}; runs are for 16-25"
     if person.pathway_status == PathwayStatus.AGREED:
         return "their pathway is already agreed"
+    if person.id in in_cohort:
+        return "an active member of a House Project cohort"
     return None
+
+
+def district_slugs(session: Session) -> list[str]:
+    return list(session.scalars(select(District.slug)))
 
 
 def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[YoungPerson]:
@@ -27,19 +33,24 @@ def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[Young
     query = select(YoungPerson).options(
         selectinload(YoungPerson.local_links), selectinload(YoungPerson.preferences)
     )
+    in_cohort = set(
+        session.scalars(select(CohortMember.young_person_id).where(CohortMember.stage.in_(ACTIVE_STAGES)))
+    )
     if ids is None:
         oldest = lifedates.add_months(as_of, -12 * (rules.OLDEST_CARE_LEAVER + 1))
         query = query.where(
             YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.date_of_birth > oldest
         )
         return [
-            p for p in session.scalars(query.order_by(YoungPerson.reference)) if not scope_problem(p, as_of)
+            p
+            for p in session.scalars(query.order_by(YoungPerson.reference))
+            if not scope_problem(p, as_of, in_cohort)
         ]
     people = list(session.scalars(query.where(YoungPerson.id.in_(ids)).order_by(YoungPerson.reference)))
     missing = sorted(set(ids) - {p.id for p in people})
     if missing:
         raise NotFound(f"no young person with id {', '.join(missing)}")
-    out_of_scope = {p.id: [problem] for p in people if (problem := scope_problem(p, as_of))}
+    out_of_scope = {p.id: [problem] for p in people if (problem := scope_problem(p, as_of, in_cohort))}
     if out_of_scope:
         raise Invalid({"young_people": out_of_scope}, "Some young people are out of the run's scope.")
     return people
@@ -65,14 +76,14 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
     )
     return matching.Problem(
         as_of=as_of,
-        young_people=tuple(_young_person(p, as_of, places, applied[p.id]) for p in people),
-        options=tuple(_option(o, places) for o in session.scalars(select(Option).order_by(Option.id))),
+        young_people=tuple(young_person(p, as_of, places, applied[p.id]) for p in people),
+        options=tuple(option(o, places) for o in session.scalars(select(Option).order_by(Option.id))),
         rejected=rejected,
         reach_km=reach_km,
     )
 
 
-def _young_person(
+def young_person(
     p: YoungPerson, as_of: date, places: dict[str, Place], applied: set[str]
 ) -> matching.YoungPerson:
     need = lifedates.need_date(p.date_of_birth, as_of, p.move_date, p.custody_release_date)
@@ -102,7 +113,7 @@ def _young_person(
     )
 
 
-def _option(o: Option, places: dict[str, Place]) -> matching.Option:
+def option(o: Option, places: dict[str, Place]) -> matching.Option:
     place = places[o.place]
     return matching.Option(
         id=o.id,

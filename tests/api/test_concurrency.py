@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import text
 
+from housing.actors import Actor
 from housing.models import MatchingRun, Option, Proposal, YoungPerson
+from housing.services import cohorts
 from housing.vocabulary import Role
 
 # Rows that must not exist: each query returns the ids breaking an invariant.
@@ -34,6 +36,7 @@ def a_young_person(n: str) -> YoungPerson:
     return YoungPerson(
         reference=n, given_name="Racy", family_name=f"Contest-{n}", date_of_birth=date(2008, 5, 1),
         home_district="crawley", current_place="Crawley", support_level="low", immigration="not_applicable",
+        step_free=False, wheelchair=False, children=0, uasc=False, avoid_places=[], avoid_districts=[],
     )  # fmt: skip
 
 
@@ -112,3 +115,53 @@ def test_of_concurrent_accepts_for_the_last_place_exactly_one_wins(app, auth):
         ).scalar()
     assert broken == {name: [] for name in INVARIANTS}
     assert agreed == trials
+
+
+def full_but_one(app, trial: int) -> tuple[str, list[str]]:
+    """A cohort of 15 with 14 members, and two more young people hoping for its last place."""
+    officer = Actor(user_id="setup", email="setup@test.example", role=Role.ADMIN)
+    factory = app.extensions["pathways"].writer_factory
+    with factory() as session:
+        cohort = cohorts.create(session, officer, {"name": f"Race {trial}", "starts_on": date(2026, 11, 1),
+                                                   "capacity": 15, "districts": []})  # fmt: skip
+        people = [a_young_person(f"C{trial}-{n}") for n in range(16)]
+        with session.begin():
+            session.add_all(people)
+        ids = [p.id for p in people]
+    for person_id in ids[:14]:
+        with factory() as session:
+            cohorts.enrol(session, officer, cohort.id, person_id, date(2026, 11, 23))
+    return cohort.id, ids[14:]
+
+
+def test_two_coordinators_enrolling_the_15th_and_16th_at_once_exactly_one_succeeds(app, auth):
+    postgres = app.config["DATABASE_URL"].startswith("postgresql")
+    headers = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    for trial in range(10 if postgres else 3):
+        cohort_id, hopefuls = full_but_one(app, trial)
+        start = threading.Barrier(2)
+        statuses: list[int] = []
+
+        def enrol(
+            person_id: str,
+            cohort_id: str = cohort_id,
+            start: threading.Barrier = start,
+            statuses: list = statuses,
+        ) -> None:
+            client = app.test_client()
+            start.wait()
+            url = f"/api/v1/cohorts/{cohort_id}/members"
+            statuses.append(client.post(url, json={"young_person": person_id}, headers=headers).status_code)
+
+        threads = [threading.Thread(target=enrol, args=(person_id,)) for person_id in hopefuls]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(statuses) == [201, 409]
+    with app.extensions["pathways"].session_factory() as session:
+        over = session.execute(text(
+            "SELECT c.id FROM cohorts c JOIN cohort_members m ON m.cohort_id = c.id AND m.stage <> 'withdrawn' "
+            "GROUP BY c.id, c.capacity HAVING COUNT(*) > c.capacity"
+        )).all()  # fmt: skip
+    assert over == []

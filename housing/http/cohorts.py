@@ -1,0 +1,88 @@
+"""House Project cohorts: coordinators and admins run them; housing officers may read."""
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from housing.clock import today
+from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.schemas.cohorts import (
+    CohortRequestSchema,
+    CohortSchema,
+    EnrolSchema,
+    MemberSchema,
+    MoveSchema,
+    NextCohortSchema,
+)
+from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.store import db
+from housing.models import Cohort
+from housing.services import cohorts
+from housing.vocabulary import Role
+
+blp = Blueprint("cohorts", __name__, url_prefix="/api/v1/cohorts", description="House Project cohorts")
+
+RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
+READERS = (*RUNNERS, *OFFICERS)
+
+
+@blp.route("")
+class Cohorts(MethodView):
+    @requires(*READERS)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(CohortSchema))
+    def get(self, query: dict) -> dict:
+        """Every cohort (coordinators share them all), oldest first, with counts by stage."""
+        found = cohorts.listed(db())
+        start = (query["page"] - 1) * query["page_size"]
+        shown = cohorts.present(db(), actor(), found[start : start + query["page_size"]], today())
+        return page_body(shown, len(found), query)
+
+    @requires(*RUNNERS)
+    @blp.arguments(CohortRequestSchema)
+    @blp.response(201, CohortSchema)
+    def post(self, data: dict) -> dict:
+        """Start a cohort; the service keeps one house_project option for it at the Crawley hub."""
+        cohort = cohorts.create(db(), actor(), data)
+        return cohorts.present(db(), actor(), [cohort], today())[0]
+
+
+@blp.route("/next")
+class NextCohort(MethodView):
+    @requires(*READERS)
+    @blp.response(200, NextCohortSchema)
+    def get(self) -> dict:
+        """Six months after the latest cohort, and who would be eligible then."""
+        return cohorts.next_cohort(db(), actor(), today())
+
+
+@blp.route("/<cohort_id>")
+class OneCohort(MethodView):
+    @requires(*READERS)
+    @blp.response(200, CohortSchema)
+    def get(self, cohort_id: str) -> dict:
+        """A cohort, its option, its members with stage, days in stage and property, and its outcomes."""
+        return cohorts.present(db(), actor(), [cohorts.get(db(), cohort_id)], today())[0]
+
+
+@blp.route("/<cohort_id>/members")
+class Members(MethodView):
+    @requires(*RUNNERS)
+    @exists(Cohort, "cohort_id")
+    @blp.arguments(EnrolSchema)
+    @blp.response(201, MemberSchema)
+    def post(self, body: dict, cohort_id: str) -> dict:
+        """Enrol (409 when full or in another active cohort; 422 when the AGE or IMMIGRATION rule fails)."""
+        member = cohorts.enrol(db(), actor(), cohort_id, body["young_person"], today())
+        return cohorts.member_view(member, today(), cohorts.districts_of(db()))
+
+
+@blp.route("/<cohort_id>/members/<young_person_id>")
+class Member(MethodView):
+    @requires(*RUNNERS)
+    @exists(Cohort, "cohort_id")
+    @blp.arguments(MoveSchema)
+    @blp.response(200, MemberSchema)
+    def patch(self, changes: dict, cohort_id: str, young_person_id: str) -> dict:
+        """Move a member on one stage (422 naming the allowed next stages otherwise); record a property."""
+        member = cohorts.move(db(), actor(), cohort_id, young_person_id, changes=changes, today=today())
+        return cohorts.member_view(member, today(), cohorts.districts_of(db()))

@@ -1,0 +1,89 @@
+"""Cohorts and their members as coordinators see them."""
+
+from marshmallow import Schema, fields, validate
+
+from housing.vocabulary import Stage
+
+COHORT_CAPACITY = validate.Range(min=1, max=50)
+
+
+class CohortRequestSchema(Schema):
+    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    starts_on = fields.Date(
+        required=True, metadata={"description": "a date in the past is allowed, and flagged"}
+    )
+    capacity = fields.Integer(load_default=15, validate=COHORT_CAPACITY)
+    districts = fields.List(
+        fields.String(validate=validate.Length(min=1, max=32)),
+        load_default=list,
+        validate=validate.Length(max=7),
+    )
+
+
+class LinkSchema(Schema):
+    kind = fields.String()
+    place = fields.String()
+    district = fields.String(allow_none=True)
+
+
+class PropertySchema(Schema):
+    place = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    option = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
+
+
+class MemberSchema(Schema):
+    young_person = fields.String()
+    given_name = fields.String()
+    family_name = fields.String()
+    age = fields.Integer()
+    support_level = fields.String()
+    links = fields.List(fields.Nested(LinkSchema))
+    stage = fields.String()
+    stage_since = fields.Date()
+    days_in_stage = fields.Integer()
+    enrolled_on = fields.Date()
+    moved_in_on = fields.Date(allow_none=True)
+    property = fields.Nested(PropertySchema, allow_none=True)
+
+
+class CohortSchema(Schema):
+    id = fields.String()
+    name = fields.String()
+    starts_on = fields.Date()
+    starts_in_the_past = fields.Boolean(
+        metadata={"description": "a flag, not a refusal: recording an earlier cohort"}
+    )
+    capacity = fields.Integer()
+    remaining = fields.Integer(metadata={"description": "capacity less members not withdrawn"})
+    districts = fields.List(fields.String())
+    option = fields.String(
+        metadata={"description": "the house_project option the service keeps for the cohort"}
+    )
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
+    outcomes = fields.Dict(keys=fields.String(), values=fields.Integer())
+    members = fields.List(fields.Nested(MemberSchema))
+
+
+class EnrolSchema(Schema):
+    young_person = fields.String(required=True, validate=validate.Length(min=1, max=64))
+
+
+class MoveSchema(Schema):
+    stage = fields.Enum(Stage, by_value=True)
+    property = fields.Nested(PropertySchema)
+
+
+class EligibleSchema(Schema):
+    young_person = fields.String()
+    given_name = fields.String()
+    family_name = fields.String()
+    age = fields.Integer()
+    support_level = fields.String()
+    links = fields.List(fields.Nested(LinkSchema))
+
+
+class NextCohortSchema(Schema):
+    starts_on = fields.Date()
+    eligible = fields.List(
+        fields.Nested(EligibleSchema), metadata={"description": "soonest 17½ deadline first"}
+    )

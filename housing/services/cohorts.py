@@ -1,0 +1,275 @@
+"""House Project cohorts: create, enrol (directly or by accepting a proposal), move members on.
+
+Both ways of enrolling share one rule set: the cohort's places (a conditional update on its
+option, so the 16th of 15 is refused even when two coordinators enrol at once), one active
+cohort per young person (a unique index), and the matcher's own AGE and IMMIGRATION rules.
+"""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from housing import lifedates
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Conflict, Invalid, NotFound
+from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
+from housing.services import audit, matching_input
+from housing.vocabulary import ACTIVE_STAGES, NEXT_STAGES, PathwayStatus, Route, Stage
+from matching import Problem
+from matching.eligibility import broken
+from seeds.reference import HOUSE_PROJECT_HUB
+
+SIX_MONTHS = 6
+ENROLMENT_RULES = ("AGE", "IMMIGRATION")
+
+
+def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
+    with transaction(session):
+        if session.scalar(select(Cohort.id).where(Cohort.name == data["name"])):
+            raise Conflict(f"there is already a cohort called {data['name']!r}")
+        unknown = sorted(set(data["districts"]) - set(matching_input.district_slugs(session)))
+        if unknown:
+            raise Invalid.field("districts", f"unknown districts {', '.join(unknown)}")
+        option = Option(
+            route=Route.HOUSE_PROJECT, name=f"House Project: {data['name']}", place=HOUSE_PROJECT_HUB,
+            district=session.get(Place, HOUSE_PROJECT_HUB).district, capacity=data["capacity"], placed=0,
+            available_from=data["starts_on"], min_age=16, max_age=25,
+            support_levels=["low", "medium", "high"],
+        )  # fmt: skip
+        cohort = Cohort(option=option, created_at=datetime.now(UTC), created_by=actor.email, **data)
+        session.add(cohort)
+        session.flush()
+    return cohort
+
+
+def get(session: Session, cohort_id: str) -> Cohort:
+    cohort = session.get(Cohort, cohort_id, options=(selectinload(Cohort.members),))
+    if cohort is None:
+        raise NotFound(f"no cohort with id {cohort_id}")
+    return cohort
+
+
+def listed(session: Session) -> list[Cohort]:
+    return list(
+        session.scalars(select(Cohort).options(selectinload(Cohort.members)).order_by(Cohort.starts_on))
+    )
+
+
+def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, today: date) -> CohortMember:
+    """Enrol directly: the rules are judged on the need date as of today."""
+    with transaction(session):
+        cohort = get(session, cohort_id)
+        person = session.get(YoungPerson, young_person_id)
+        if person is None:
+            raise Invalid.field("young_person", f"no young person with id {young_person_id}")
+        return enrol_in(session, actor, cohort, person, as_of=today, today=today)
+
+
+def enrol_in(
+    session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
+) -> CohortMember:
+    """The one rule set for both ways in; runs inside the caller's transaction."""
+    refused = _broken_rules(session, cohort.option, person, as_of)
+    if refused:
+        raise Invalid.field("young_person", f"breaks the {' and '.join(refused)} rule for this cohort")
+    if person.pathway_status == PathwayStatus.AGREED:
+        raise Conflict("the young person's pathway is already agreed")
+    active = session.scalar(
+        select(CohortMember.cohort_id).where(
+            CohortMember.young_person_id == person.id, CohortMember.stage.in_(ACTIVE_STAGES)
+        )
+    )
+    if active is not None:
+        raise Conflict("the young person is an active member of a cohort already")
+    taken = session.execute(
+        update(Option).where(Option.id == cohort.option_id, Option.placed < Option.capacity)
+        .values(placed=Option.placed + 1)
+    )  # fmt: skip
+    if taken.rowcount != 1:
+        raise Conflict(f"the cohort is full: all {cohort.capacity} places are taken")
+    member = CohortMember(
+        cohort_id=cohort.id,
+        young_person_id=person.id,
+        stage=Stage.ENROLLED,
+        stage_since=today,
+        enrolled_on=today,
+    )
+    session.add(member)
+    person.pathway_status = PathwayStatus.IN_PROGRESS
+    person.pathway_route = Route.HOUSE_PROJECT
+    person.pathway_option_id = cohort.option_id
+    person.pathway_agreed_on = None
+    try:
+        session.flush()
+    except IntegrityError as error:  # a simultaneous enrolment in another cohort won
+        raise Conflict("the young person is an active member of a cohort already") from error
+    audit.record(session, actor, "enrol", person.id, f"enrolled in cohort {cohort.id}")
+    return member
+
+
+def move(
+    session: Session,
+    actor: Actor,
+    cohort_id: str,
+    young_person_id: str,
+    *,
+    changes: dict[str, Any],
+    today: date,
+) -> CohortMember:
+    with transaction(session):
+        cohort = get(session, cohort_id)
+        member = next((m for m in cohort.members if m.young_person_id == young_person_id), None)
+        if member is None:
+            raise NotFound(f"{young_person_id} is not a member of cohort {cohort_id}")
+        stage = changes.get("stage", member.stage)
+        if stage != member.stage and stage not in NEXT_STAGES[Stage(member.stage)]:
+            allowed = ", ".join(NEXT_STAGES[Stage(member.stage)]) or "none: it is final"
+            raise Invalid.field("stage", f"from {member.stage} the next stages are {allowed}")
+        if "property" in changes:
+            _record_property(session, member, changes["property"])
+        if stage != member.stage:
+            _enter(session, cohort, member, Stage(stage), today)
+        audit.record(session, actor, "update", young_person_id, f"cohort {cohort_id}: stage {member.stage}")
+    return member
+
+
+def present(session: Session, actor: Actor, shown: list[Cohort], today: date) -> list[dict[str, Any]]:
+    """Cohorts with their members as coordinators see them; each member shown is an audited view."""
+    with transaction(session):
+        places = districts_of(session)
+        audit.record_views(
+            session, actor, [m.young_person_id for c in shown for m in c.members], "in a cohort's members"
+        )
+        return [
+            {
+                "id": cohort.id,
+                "name": cohort.name,
+                "starts_on": cohort.starts_on,
+                "starts_in_the_past": cohort.starts_on < today,
+                "capacity": cohort.capacity,
+                "remaining": cohort.option.remaining,
+                "districts": cohort.districts,
+                "option": cohort.option_id,
+                "counts": counts(cohort),
+                "outcomes": outcomes(cohort),
+                "members": [member_view(m, today, places) for m in cohort.members],
+            }
+            for cohort in shown
+        ]
+
+
+def next_cohort(session: Session, actor: Actor, today: date) -> dict[str, Any]:
+    """Six months after the latest start, and who would be eligible then, soonest deadline first."""
+    with transaction(session):
+        starts_on, people = _next_cohort(session, today)
+        places = districts_of(session)
+        audit.record_views(session, actor, [p.id for p in people], "eligible for the next cohort")
+        eligible = [{"young_person": p.id, **person_view(p, starts_on, places)} for p in people]
+    return {"starts_on": starts_on, "eligible": eligible}
+
+
+def _next_cohort(session: Session, today: date) -> tuple[date, list[YoungPerson]]:
+    latest = session.scalar(select(func.max(Cohort.starts_on)))
+    starts_on = lifedates.add_months(latest, SIX_MONTHS) if latest else today
+    active = select(CohortMember.young_person_id).where(CohortMember.stage.in_(ACTIVE_STAGES))
+    people = session.scalars(
+        select(YoungPerson)
+        .where(YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.id.not_in(active))
+        .options(selectinload(YoungPerson.local_links))
+        .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
+    )
+    # The places a next cohort would offer, as the matcher would see them (never stored).
+    offer = Option(
+        route=Route.HOUSE_PROJECT, place=HOUSE_PROJECT_HUB, capacity=1, placed=0, available_from=starts_on,
+        min_age=16, max_age=25, support_levels=["low", "medium", "high"], step_free=False, wheelchair=False,
+        bedrooms=1, accepts_children=False,
+    )  # fmt: skip
+    return starts_on, [p for p in people if not _broken_rules(session, offer, p, starts_on)]
+
+
+def counts(cohort: Cohort) -> dict[str, int]:
+    return {stage.value: sum(m.stage == stage for m in cohort.members) for stage in Stage}
+
+
+def outcomes(cohort: Cohort) -> dict[str, int]:
+    """The figures the county reports, e.g. "11 graduated, 8 in their own homes"."""
+    members = cohort.members
+    return {
+        "enrolled": len(members),
+        "withdrawn": sum(m.stage == Stage.WITHDRAWN for m in members),
+        "graduated": sum(m.stage == Stage.GRADUATED for m in members),
+        "in_own_home": sum(m.moved_in_on is not None and m.stage != Stage.WITHDRAWN for m in members),
+    }
+
+
+def _broken_rules(session: Session, offer: Option, person: YoungPerson, as_of: date) -> list[str]:
+    places = {p.name: p for p in session.scalars(select(Place))}
+    young_person = matching_input.young_person(person, as_of, places, set())
+    option = matching_input.option(offer, places)
+    return broken(Problem(as_of=as_of, young_people=(young_person,), options=(option,)), ENROLMENT_RULES)
+
+
+def _record_property(session: Session, member: CohortMember, found: dict[str, Any]) -> None:
+    if session.get(Place, found["place"]) is None:
+        raise Invalid({"property": {"place": [f"unknown place {found['place']!r}"]}})
+    option_id = found.get("option")
+    if option_id is not None and session.get(Option, option_id) is None:
+        raise Invalid({"property": {"option": [f"no option with id {option_id}"]}})
+    member.property_place, member.property_option_id = found["place"], option_id
+
+
+def _enter(session: Session, cohort: Cohort, member: CohortMember, stage: Stage, today: date) -> None:
+    member.stage, member.stage_since = stage, today
+    person = session.get(YoungPerson, member.young_person_id)
+    if stage == Stage.MOVED_IN:
+        member.moved_in_on = today
+        person.pathway_status, person.pathway_agreed_on = PathwayStatus.AGREED, today
+        person.pathway_route, person.pathway_option_id = Route.HOUSE_PROJECT, cohort.option_id
+    elif stage == Stage.WITHDRAWN:
+        session.execute(
+            update(Option)
+            .where(Option.id == cohort.option_id, Option.placed > 0)
+            .values(placed=Option.placed - 1)
+        )
+        person.pathway_status, person.pathway_agreed_on = PathwayStatus.IN_PROGRESS, None
+        person.pathway_route, person.pathway_option_id = None, None
+
+
+def member_view(member: CohortMember, today: date, districts_of: dict[str, str | None]) -> dict[str, Any]:
+    """What a coordinator needs of a member: never immigration detail, custody dates or wishes."""
+    person = member.young_person
+    return {
+        "young_person": person.id,
+        **person_view(person, today, districts_of),
+        "stage": member.stage,
+        "stage_since": member.stage_since,
+        "days_in_stage": (today - member.stage_since).days,
+        "enrolled_on": member.enrolled_on,
+        "moved_in_on": member.moved_in_on,
+        "property": (
+            {"place": member.property_place, "option": member.property_option_id}
+            if member.property_place
+            else None
+        ),
+    }
+
+
+def person_view(person: YoungPerson, today: date, districts_of: dict[str, str | None]) -> dict[str, Any]:
+    return {
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "age": lifedates.age_on(person.date_of_birth, today),
+        "support_level": person.support_level,
+        "links": [
+            {"kind": link.kind, "place": link.place, "district": districts_of.get(link.place)}
+            for link in person.local_links
+        ],
+    }
+
+
+def districts_of(session: Session) -> dict[str, str | None]:
+    return dict(session.execute(select(Place.name, Place.district)).all())
