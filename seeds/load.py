@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
 from housing.db import transaction
@@ -32,6 +32,8 @@ MODELS = {
     "preferences": Preference,
     "applications": Application,
     "options": Option,
+    "cohorts": Cohort,
+    "cohort_members": CohortMember,
 }
 CHUNK = 5_000
 
@@ -60,11 +62,27 @@ def write_scenario(
     """Replace the case data with the scenario in one transaction: all of it or none."""
     with transaction(session):
         clear_case_data(session)
-        for table, rows in scenario.tables():
+        for table, table_rows in scenario.tables():
+            rows = table_rows
+            if table == "young_people":  # their pathway's option does not exist yet
+                rows = [row | {"pathway_option_id": None} for row in table_rows]
             for start in range(0, len(rows), CHUNK):
                 chunk = rows[start : start + CHUNK]
                 session.execute(insert(MODELS[table]), chunk)
                 progress(len(chunk))
+        pathways = [
+            {"person": p["id"], "option": p["pathway_option_id"]}
+            for p in scenario.young_people
+            if p["pathway_option_id"]
+        ]
+        if pathways:
+            people = YoungPerson.__table__  # a plain executemany: no ORM objects to keep in step
+            session.execute(
+                update(people)
+                .where(people.c.id == bindparam("person"))
+                .values(pathway_option_id=bindparam("option")),
+                pathways,
+            )
 
 
 def row_count(scenario: Scenario) -> int:

@@ -40,7 +40,13 @@ def test_supported_accommodation_has_268_places_116_for_uasc_a_quarter_out_of_co
 
 def test_every_route_and_every_districts_register_is_present(county):
     routes = Counter(o["route"] for o in county.options)
-    assert set(routes) == {"register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation"}
+    assert set(routes) == {
+        "register_vacancy",
+        "staying_put",
+        "supported_lodgings",
+        "supported_accommodation",
+        "house_project",
+    }
     register_districts = {o["district"] for o in county.options if o["route"] == "register_vacancy"}
     assert register_districts == {slug for slug, *_ in DISTRICTS}
     assert 1_800 <= sum(o["capacity"] for o in county.options) <= 2_400  # a few thousand places
@@ -71,3 +77,29 @@ def test_agreed_pathways_are_for_those_18_and_over(county):
     agreed = [p for p in county.young_people if p["pathway_status"] == "agreed"]
     assert agreed
     assert all(age_on(p["date_of_birth"], AS_OF) >= 18 for p in agreed)
+
+
+def test_the_house_project_cohorts_of_the_sources_and_one_every_six_months_since(county):
+    by_name = {c["name"]: c for c in county.cohorts}
+    members = {
+        name: [m for m in county.cohort_members if m["cohort_id"] == c["id"]] for name, c in by_name.items()
+    }
+
+    first = members["Cohort 1"]
+    assert len(first) == 12
+    assert sum(m["stage"] == "graduated" for m in first) == 11  # "Eleven young people graduated"
+    assert sum(m["moved_in_on"] is not None for m in first) == 8  # "eight ... living in their own homes"
+    assert len(members["Cohort 2"]) == 12
+    assert by_name["Cohort 3"]["starts_on"] == date(2024, 5, 1)
+    assert len(members["Cohort 3"]) == 15
+    starts = sorted(c["starts_on"] for c in county.cohorts)[2:]
+    assert starts == [date(2024, 5, 1), date(2024, 11, 1), date(2025, 5, 1), date(2025, 11, 1), date(2026, 5, 1),
+                      date(2026, 11, 1)]  # fmt: skip
+    assert {m["stage"] for m in county.cohort_members} >= {
+        "enrolled",
+        "preparing",
+        "moved_in",
+        "graduated",
+        "withdrawn",
+    }
+    assert len({m["young_person_id"] for m in county.cohort_members}) == len(county.cohort_members)

@@ -24,6 +24,9 @@ from matching.eligibility import broken
 from seeds.reference import HOUSE_PROJECT_HUB
 
 SIX_MONTHS = 6
+# The matcher offers a cohort's places in its first three months, not to a cohort long begun;
+# coordinators may still enrol by hand later.
+ENROLMENT_WINDOW_MONTHS = 3
 ENROLMENT_RULES = ("AGE", "IMMIGRATION")
 
 
@@ -37,7 +40,9 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
         option = Option(
             route=Route.HOUSE_PROJECT, name=f"House Project: {data['name']}", place=HOUSE_PROJECT_HUB,
             district=session.get(Place, HOUSE_PROJECT_HUB).district, capacity=data["capacity"], placed=0,
-            available_from=data["starts_on"], min_age=16, max_age=25,
+            available_from=data["starts_on"],
+            available_until=lifedates.add_months(data["starts_on"], ENROLMENT_WINDOW_MONTHS),
+            min_age=16, max_age=25,
             support_levels=["low", "medium", "high"],
         )  # fmt: skip
         cohort = Cohort(option=option, created_at=datetime.now(UTC), created_by=actor.email, **data)

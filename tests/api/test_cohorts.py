@@ -228,10 +228,10 @@ def test_coordinators_see_what_a_cohort_needs_and_nothing_more(client, coordinat
 
 
 def test_accepting_a_house_project_proposal_enrols(client, coordinator, officer):
-    made = cohort(client, coordinator, starts_on="2026-06-01")
-    person = young_person(client, officer, "A", current_place="Crawley",
+    made = cohort(client, coordinator, starts_on=date.today().isoformat())  # noqa: DTZ011
+    person = young_person(client, officer, "A", current_place="Crawley", date_of_birth=payloads.born_aged(18),
                           local_links=[{"kind": "family", "place": "Crawley", "importance": 3}],
-                          preferences=[{"rank": 1, "route": "house_project"}], needs={"immigration": "leave_granted"})  # fmt: skip
+                          preferences=[{"rank": 1, "route": "house_project"}], needs={"custody_release_date": None})  # fmt: skip
     run = client.post("/api/v1/matching/runs", json={"young_people": [person]}, headers=officer).json
     [proposal] = run["proposals"]
     assert proposal["route"] == "house_project"
