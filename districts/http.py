@@ -16,7 +16,7 @@ from districts.schemas import (
 )
 from housing.clock import today
 from housing.http.auth import actor, exists, requires
-from housing.http.schemas.common import page_body, page_of
+from housing.http.schemas.common import page_body, page_of, window
 from housing.http.store import db
 from housing.models import Nomination
 from housing.vocabulary import Role
@@ -46,8 +46,7 @@ class Applicants(MethodView):
     def get(self, query: dict, slug: str) -> dict:
         """Care leavers with an active application to this register or a nomination to it (minimised)."""
         rows = _applicants(slug, query)
-        start = (query["page"] - 1) * query["page_size"]
-        return page_body(rows[start : start + query["page_size"]], len(rows), query)
+        return page_body(window(rows, query), len(rows), query)
 
 
 @blp.route("/districts/<slug>/applicants.csv")
@@ -86,8 +85,7 @@ class Nominations(MethodView):
         own_district(slug)
         applicants_view.district_or_404(db(), slug)
         found = nominations.listed(db(), slug, query.get("status"))
-        start = (query["page"] - 1) * query["page_size"]
-        return page_body(found[start : start + query["page_size"]], len(found), query)
+        return page_body(window(found, query), len(found), query)
 
 
 @blp.route("/nominations/<nomination_id>/decision")

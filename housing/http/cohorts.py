@@ -13,7 +13,7 @@ from housing.http.schemas.cohorts import (
     MoveSchema,
     NextCohortSchema,
 )
-from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.schemas.common import PageQuery, page_body, page_of, window
 from housing.http.store import db
 from housing.models import Cohort
 from housing.services import cohorts
@@ -33,9 +33,7 @@ class Cohorts(MethodView):
     def get(self, query: dict) -> dict:
         """Every cohort (coordinators share them all), oldest first, with counts by stage."""
         found = cohorts.listed(db())
-        start = (query["page"] - 1) * query["page_size"]
-        shown = cohorts.present(db(), actor(), found[start : start + query["page_size"]], today())
-        return page_body(shown, len(found), query)
+        return page_body(cohorts.present(db(), actor(), window(found, query), today()), len(found), query)
 
     @requires(*RUNNERS)
     @blp.arguments(CohortRequestSchema)

@@ -4,7 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from housing.http.auth import EVERY_ROLE, requires
-from housing.http.schemas.common import PageQuery, page_body, page_of
+from housing.http.schemas.common import PageQuery, page_body, page_of, window
 from housing.http.schemas.reference import DistrictSchema, PlaceSchema
 from housing.http.store import db
 from housing.services import reference
@@ -19,7 +19,8 @@ class Districts(MethodView):
     @blp.response(200, page_of(DistrictSchema))
     def get(self, query: dict) -> dict:
         """The seven district and borough councils of West Sussex, with their band schemes."""
-        return _paged(reference.districts(db()), query)
+        found = reference.districts(db())
+        return page_body(window(found, query), len(found), query)
 
 
 @blp.route("/places")
@@ -29,9 +30,5 @@ class Places(MethodView):
     @blp.response(200, page_of(PlaceSchema))
     def get(self, query: dict) -> dict:
         """Towns of West Sussex, and the out-of-county places used for placements."""
-        return _paged(reference.places(db()), query)
-
-
-def _paged(records: list, query: dict) -> dict:
-    start = (query["page"] - 1) * query["page_size"]
-    return page_body(records[start : start + query["page_size"]], len(records), query)
+        found = reference.places(db())
+        return page_body(window(found, query), len(found), query)

@@ -2,13 +2,13 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, String, text
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
 from housing.models.options import Option
 from housing.models.people import YoungPerson
-from housing.models.types import UtcDateTime, id_column, vocabulary
+from housing.models.types import UtcDateTime, id_column, unique_while, vocabulary
 from housing.vocabulary import Stage
 
 ACTIVE = "stage NOT IN ('withdrawn', 'graduated')"
@@ -38,13 +38,7 @@ class CohortMember(Base):
     __tablename__ = "cohort_members"
     __table_args__ = (
         # One active cohort per young person: the database refuses a second.
-        Index(
-            "uq_cohort_members_one_active_per_young_person",
-            "young_person_id",
-            unique=True,
-            sqlite_where=text(ACTIVE),
-            postgresql_where=text(ACTIVE),
-        ),
+        unique_while("uq_cohort_members_one_active_per_young_person", ACTIVE, "young_person_id"),
     )
 
     id: Mapped[str] = id_column()

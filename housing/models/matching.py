@@ -9,17 +9,15 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
 from housing.models.people import YoungPerson
-from housing.models.types import UtcDateTime, id_column, vocabulary
+from housing.models.types import UtcDateTime, id_column, unique_while, vocabulary
 from housing.vocabulary import NominationStatus, PlacementStatus, ProposalStatus, Route
 
 
@@ -76,13 +74,7 @@ class Placement(Base):
     __tablename__ = "placements"
     __table_args__ = (
         # One active placement per young person: the database refuses a second agreed pathway.
-        Index(
-            "uq_placements_one_active_per_young_person",
-            "young_person_id",
-            unique=True,
-            sqlite_where=text("status = 'active'"),
-            postgresql_where=text("status = 'active'"),
-        ),
+        unique_while("uq_placements_one_active_per_young_person", "status = 'active'", "young_person_id"),
     )
 
     id: Mapped[str] = id_column()

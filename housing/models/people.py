@@ -9,18 +9,16 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
-    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing import lifedates, rules
 from housing.db import Base
-from housing.models.types import id_column, vocabulary
+from housing.models.types import id_column, unique_while, vocabulary
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -163,13 +161,8 @@ class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (
         # One active application per district: the database refuses a second.
-        Index(
-            "uq_applications_one_active_per_district",
-            "young_person_id",
-            "district",
-            unique=True,
-            sqlite_where=text("status = 'active'"),
-            postgresql_where=text("status = 'active'"),
+        unique_while(
+            "uq_applications_one_active_per_district", "status = 'active'", "young_person_id", "district"
         ),
     )
 

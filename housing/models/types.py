@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Enum, String, TypeDecorator
+from sqlalchemy import DateTime, Dialect, Enum, Index, String, TypeDecorator, text
 from sqlalchemy.orm import MappedColumn, mapped_column
 
 
@@ -45,3 +45,8 @@ class UtcDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value
+
+
+def unique_while(name: str, condition: str, *columns: str) -> Index:
+    """A unique index over the rows meeting `condition` only ("one active … per …"), on both backends."""
+    return Index(name, *columns, unique=True, sqlite_where=text(condition), postgresql_where=text(condition))

@@ -30,3 +30,9 @@ def page_of(item: type[Schema]) -> type[Schema]:
 
 def page_body(items: list, total: int, query: dict) -> dict:
     return {"items": items, "total": total, "page": query["page"], "page_size": query["page_size"]}
+
+
+def window(items: list, query: dict) -> list:
+    """The requested page of a list already in memory (short lists: districts, places, cohorts)."""
+    start = (query["page"] - 1) * query["page_size"]
+    return items[start : start + query["page_size"]]
