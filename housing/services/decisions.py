@@ -15,20 +15,45 @@ from sqlalchemy.orm import Session
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, NotFound
-from housing.models import Cohort, Nomination, Option, Placement, Proposal, Rejection, YoungPerson
+from housing.models import (
+    Cohort,
+    CohortMember,
+    Nomination,
+    Option,
+    Placement,
+    Proposal,
+    Rejection,
+    YoungPerson,
+)
 from housing.services import audit, cohorts
-from housing.vocabulary import NominationStatus, PathwayStatus, PlacementStatus, ProposalStatus, Route
+from housing.vocabulary import (
+    ACTIVE_STAGES,
+    NominationStatus,
+    PathwayStatus,
+    PlacementStatus,
+    ProposalStatus,
+    Route,
+)
 
 
 def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
     with transaction(session):
         proposal = _proposal(session, proposal_id)
-        if proposal.status == ProposalStatus.ACCEPTED:
-            return proposal  # a repeated accept changes nothing
-        if proposal.status == ProposalStatus.REJECTED:
+        now = datetime.now(UTC)
+        if not _claim(session, proposal, actor, ProposalStatus.ACCEPTED, reason=None, now=now):
+            if proposal.status == ProposalStatus.ACCEPTED:
+                return proposal  # a repeated accept changes nothing
             raise Conflict("this proposal was rejected; it cannot be accepted")
         if proposal.route == Route.HOUSE_PROJECT:
             return _enrol(session, actor, proposal, today)
+        in_cohort = session.scalar(
+            select(CohortMember.id).where(
+                CohortMember.young_person_id == proposal.young_person_id,
+                CohortMember.stage.in_(ACTIVE_STAGES),
+            )
+        )
+        if in_cohort is not None:
+            raise Conflict("the young person is an active member of a House Project cohort")
         agreed = session.execute(
             update(YoungPerson)
             .where(
@@ -50,7 +75,6 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         )
         if taken.rowcount != 1:
             raise Conflict("no place remains in this option: it was taken meanwhile")
-        now = datetime.now(UTC)
         placement = Placement(
             young_person_id=proposal.young_person_id,
             option_id=proposal.option_id,
@@ -73,7 +97,6 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
                     created_at=now,
                 )
             )
-        _decide(proposal, actor, ProposalStatus.ACCEPTED, None, now)
         try:
             session.flush()
         except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
@@ -93,12 +116,11 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:
     with transaction(session):
         proposal = _proposal(session, proposal_id)
-        if proposal.status == ProposalStatus.REJECTED:
-            return proposal
-        if proposal.status == ProposalStatus.ACCEPTED:
-            raise Conflict("this proposal was accepted; it cannot be rejected")
         now = datetime.now(UTC)
-        _decide(proposal, actor, ProposalStatus.REJECTED, reason, now)
+        if not _claim(session, proposal, actor, ProposalStatus.REJECTED, reason=reason, now=now):
+            if proposal.status == ProposalStatus.REJECTED:
+                return proposal  # a repeated reject changes nothing
+            raise Conflict("this proposal was accepted; it cannot be rejected")
         if session.get(Rejection, (proposal.young_person_id, proposal.option_id)) is None:
             session.add(
                 Rejection(
@@ -125,7 +147,6 @@ def _enrol(session: Session, actor: Actor, proposal: Proposal, today: date) -> P
     cohort = session.scalar(select(Cohort).where(Cohort.option_id == proposal.option_id))
     person = session.get(YoungPerson, proposal.young_person_id)
     cohorts.enrol_in(session, actor, cohort, person, as_of=proposal.run.as_of, today=today)
-    _decide(proposal, actor, ProposalStatus.ACCEPTED, None, datetime.now(UTC))
     audit.record(
         session,
         actor,
@@ -143,10 +164,20 @@ def _proposal(session: Session, proposal_id: str) -> Proposal:
     return proposal
 
 
-def _decide(
-    proposal: Proposal, actor: Actor, status: ProposalStatus, reason: str | None, now: datetime
-) -> None:
-    proposal.status = status
-    proposal.decided_by = actor.email
-    proposal.decided_at = now
-    proposal.reason = reason
+def _claim(
+    session: Session,
+    proposal: Proposal,
+    actor: Actor,
+    status: ProposalStatus,
+    *,
+    reason: str | None,
+    now: datetime,
+) -> bool:
+    """Decide the proposal only if it is still undecided; otherwise reload it and say no."""
+    decided = session.execute(
+        update(Proposal)
+        .where(Proposal.id == proposal.id, Proposal.status == ProposalStatus.PROPOSED)
+        .values(status=status, decided_by=actor.email, decided_at=now, reason=reason)
+    )
+    session.refresh(proposal)
+    return decided.rowcount == 1

@@ -245,3 +245,20 @@ def test_accepting_a_house_project_proposal_enrols(client, coordinator, officer)
         client.get(f"/api/v1/young-people/{person}", headers=officer).json["pathway"]["status"]
         == "in_progress"
     )
+
+
+def test_an_older_proposal_for_an_active_cohort_member_is_409(client, coordinator, officer, row_counts):
+    made = cohort(client, coordinator)
+    person = young_person(client, officer, "A", needs={"custody_release_date": None, "step_free": True})
+    place = payloads.option("supported_accommodation", place="Worthing", available_from="2026-01-01", min_age=16,
+                            step_free=True)  # fmt: skip
+    client.post("/api/v1/options", json=place, headers=officer)
+    [proposal] = client.post("/api/v1/matching/runs", json={}, headers=officer).json["proposals"]
+    enrol(client, coordinator, made["id"], person)
+    before = row_counts()
+
+    response = client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
+
+    assert response.status_code == 409
+    assert "House Project" in response.json["message"]
+    assert row_counts() == before

@@ -165,3 +165,35 @@ def test_two_coordinators_enrolling_the_15th_and_16th_at_once_exactly_one_succee
             "GROUP BY c.id, c.capacity HAVING COUNT(*) > c.capacity"
         )).all()  # fmt: skip
     assert over == []
+
+
+def test_an_accept_and_a_reject_of_one_proposal_at_once_cannot_both_succeed(app, auth):
+    postgres = app.config["DATABASE_URL"].startswith("postgresql")
+    headers = auth.headers(Role.HOUSING_OFFICER)
+    for trial in range(20 if postgres else 3):
+        [proposal] = contest(app, 1000 + trial, 1, same_place=True)
+        start = threading.Barrier(2)
+        outcome: dict[str, int] = {}
+
+        def decide(
+            verb: str, proposal: str = proposal, start: threading.Barrier = start, outcome: dict = outcome
+        ) -> None:
+            client = app.test_client()
+            start.wait()
+            body = {"reason": "Too far"} if verb == "reject" else None
+            outcome[verb] = client.post(
+                f"/api/v1/proposals/{proposal}/{verb}", json=body, headers=headers
+            ).status_code
+
+        threads = [threading.Thread(target=decide, args=(verb,)) for verb in ("accept", "reject")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(outcome.values()) == [200, 409], outcome
+    with app.extensions["pathways"].session_factory() as session:
+        both = session.execute(text(
+            "SELECT p.id FROM placements p JOIN rejections r "
+            "ON r.young_person_id = p.young_person_id AND r.option_id = p.option_id WHERE p.status = 'active'"
+        )).all()  # fmt: skip
+    assert both == []
