@@ -98,6 +98,8 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         option = get(session, actor, option_id)
         if not may_change(actor, option):
             raise Forbidden("your role may not change this option")
+        if option.route == Route.HOUSE_PROJECT:
+            raise Conflict("a House Project option changes with its cohort: see /api/v1/cohorts")
         with session.no_autoflush:  # nothing reaches the database before every rule has passed
             for field, value in changes.items():
                 setattr(option, field, value)
