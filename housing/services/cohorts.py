@@ -70,7 +70,7 @@ def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, 
         cohort = get(session, cohort_id)
         person = session.get(YoungPerson, young_person_id)
         if person is None:
-            raise Invalid.field("young_person", f"no young person with id {young_person_id}")
+            raise NotFound(f"no young person with id {young_person_id}")
         return enrol_in(session, actor, cohort, person, as_of=today, today=today)
 
 

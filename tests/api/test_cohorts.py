@@ -118,7 +118,7 @@ def test_the_enrolment_rules(client, coordinator, officer, db, row_counts):
     assert (
         "AGE" in enrol(client, coordinator, made["id"], aged_out.id).json["errors"]["json"]["young_person"][0]
     )
-    assert enrol(client, coordinator, made["id"], "nobody").status_code == 422
+    assert enrol(client, coordinator, made["id"], "nobody").status_code == 404
     assert enrol(client, coordinator, "no-cohort", first).status_code == 404
     assert row_counts() == before
     assert enrol(client, coordinator, made["id"], first).status_code == 201
