@@ -1,5 +1,7 @@
 """`flask users …`: accounts and API tokens from the command line."""
 
+import secrets
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
@@ -37,12 +39,36 @@ def _session() -> Session:
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--district", help="the district slug; required for district_officer")
-def create(email: str, role: str, district: str | None) -> None:
-    """Create a user; the new API token is the last line printed."""
+@click.option("--password", "with_password", is_flag=True, help="also set a password for the web pages")
+def create(email: str, role: str, district: str | None, with_password: bool) -> None:
+    """Create a user; the new API token is the last line printed.
+
+    With --password the password is asked for (or read from standard input when it is not a
+    terminal), never taken from the command line, where other users and shell history see it.
+    """
+    password = _read_password() if with_password else None
     with _session() as session:
         token = _or_fail(lambda: accounts.create_user(session, email, Role(role), district))
+        if password is not None:
+            _or_fail(lambda: accounts.set_password(session, email, password))
     click.echo(f"Created {email} ({role}). Their API token, shown only now:", err=True)
     click.echo(token)
+
+
+@users.command("password")
+@click.argument("email")
+def password(email: str) -> None:
+    """Set a user's password for the web pages (asked for, or read from standard input)."""
+    new_password = _read_password()
+    with _session() as session:
+        _or_fail(lambda: accounts.set_password(session, email, new_password))
+    click.echo(f"Password set for {email}.")
+
+
+def _read_password() -> str:
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
 
 
 @users.command("token")
@@ -65,16 +91,18 @@ def revoke(email: str) -> None:
 
 @users.command("demo")
 def demo() -> None:
-    """Create (or re-issue tokens for) one demo user per role, and print their tokens."""
-    click.echo("Demo users (synthetic; tokens change each time this runs):")
+    """Create (or refresh) one demo user per role, and print their passwords and API tokens."""
+    click.echo("Demo users (synthetic; passwords and tokens change each time this runs):")
     with _session() as session:
         for email, role, district in DEMO_USERS:
             try:
                 new_token = accounts.create_user(session, email, role, district)
             except DomainError:
                 new_token = accounts.issue_token(session, email)
+            new_password = secrets.token_urlsafe(12)
+            accounts.set_password(session, email, new_password)
             where = f" ({district})" if district else ""
-            click.echo(f"  {role.value + where:<32} {email:<30} {new_token}")
+            click.echo(f"  {role.value + where:<28} {email:<30} password {new_password}  token {new_token}")
     click.echo('Try: curl -H "Authorization: Bearer <token>" http://127.0.0.1:5000/api/v1/districts')
 
 

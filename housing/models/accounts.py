@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -26,3 +26,7 @@ class User(Base):
     # SHA-256 of a 256-bit random token: enough for a secret with that much entropy.
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     token_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # For the web pages: a scrypt hash (Werkzeug), and a lock-out after repeated failures.
+    password_hash: Mapped[str | None] = mapped_column(String(256))
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)

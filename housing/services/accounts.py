@@ -2,14 +2,15 @@
 
 import hashlib
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, Invalid, NotFound
+from housing.errors import Conflict, DomainError, Invalid, NotFound
 from housing.models import District, User
 from housing.vocabulary import Role
 
@@ -69,3 +70,50 @@ def _by_email(session: Session, email: str) -> User:
     if user is None:
         raise NotFound(f"no user with email {email}")
     return user
+
+
+MAX_FAILED_SIGN_INS = 5
+LOCK_OUT = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 12
+
+
+class SignInRefused(DomainError):
+    """Wrong email or password, or locked out; the message never says which part was wrong."""
+
+
+def set_password(session: Session, email: str, password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Invalid.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
+    with transaction(session):
+        user = _by_email(session, email)
+        user.password_hash = generate_password_hash(password, method="scrypt")
+        user.failed_sign_ins, user.locked_until = 0, None
+
+
+def sign_in(session: Session, email: str, password: str) -> Actor:
+    """Check a password; five failures in a row lock the account for 15 minutes, kept in the database."""
+    now = datetime.now(UTC)
+    with transaction(session):
+        user = session.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None or user.password_hash is None:
+            raise SignInRefused("The email address or password is not right.")
+        if user.locked_until is not None and user.locked_until > now:
+            raise SignInRefused("Too many failed attempts: try again in 15 minutes.")
+        if not check_password_hash(user.password_hash, password):
+            user.failed_sign_ins += 1
+            if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
+                user.failed_sign_ins, user.locked_until = 0, now + LOCK_OUT
+            failed = SignInRefused("The email address or password is not right.")
+        else:
+            user.failed_sign_ins, user.locked_until = 0, None
+            failed = None
+    if failed is not None:  # raised after the commit, so the count of failures is kept
+        raise failed
+    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+
+
+def actor_for(session: Session, user_id: str) -> Actor | None:
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)

@@ -57,7 +57,10 @@ def test_a_cohort_comes_with_its_own_house_project_option(client, coordinator, o
     assert option["available_from"] == "2026-11-01"
     listed = client.get("/api/v1/options?route=house_project", headers=coordinator).json
     assert [o["id"] for o in listed["items"]] == [made["option"]]
-    assert client.patch(f"/api/v1/options/{made['option']}", json={"capacity": 40}, headers=officer).status_code == 409
+    assert (
+        client.patch(f"/api/v1/options/{made['option']}", json={"capacity": 40}, headers=officer).status_code
+        == 409
+    )
     assert client.get("/api/v1/cohorts", headers=officer).json["total"] == 1
 
 
