@@ -10,17 +10,18 @@ STAMP := $(VENV)/.installed
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt package-lock.json
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
 	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev]'
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000
 	$(FLASK) db upgrade
 	$(FLASK) seed
 	$(FLASK) users demo
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	PATHWAYS_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
 lint: $(STAMP) ## ruff
 	$(VENV)/bin/ruff check .

@@ -7,6 +7,7 @@ a request or command needs the database.
 import os
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+import web
 from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.cli import match, users
@@ -47,11 +49,16 @@ class Store:
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, instance_relative_config=True)
+    app = Flask(__name__, instance_relative_config=True, static_folder="web/static")
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config.from_mapping(
         DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{Path(app.instance_path) / 'pathways.db'}"),
         MAX_CONTENT_LENGTH=MAX_BODY_BYTES,
+        # Session cookies are Secure except where PATHWAYS_ENV says development (make run, plain http).
+        SESSION_COOKIE_SECURE=os.environ.get("PATHWAYS_ENV", "production") != "development",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        PERMANENT_SESSION_LIFETIME=timedelta(minutes=30),  # signed out after half an hour idle
         REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
         API_TITLE="Pathways",
         API_VERSION="v1",
@@ -86,6 +93,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     errors.init_app(app)
+    web.init_app(app)
     _register_commands(app)
     return app
 

@@ -22,7 +22,10 @@ CASE_TABLES = ("audit", "users", "applications", "preferences", "local_links", "
 
 
 def make_app(url: str) -> Flask:
-    return create_app({"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test-only"})
+    # Plain http in tests, as in development: the session cookie cannot be Secure here.
+    return create_app(
+        {"DATABASE_URL": url, "TESTING": True, "SECRET_KEY": "test-only", "SESSION_COOKIE_SECURE": False}
+    )
 
 
 def empty_postgres(url: str) -> None:

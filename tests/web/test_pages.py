@@ -1,0 +1,208 @@
+"""The pages as a person meets them: signing in, being kept out, and the deadlines page."""
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from housing.models import User
+from housing.services import accounts
+from housing.vocabulary import Role
+from tests import payloads
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def person_signing_in(app, auth):
+    """Create a user with a password; returns a function that signs a client in as them."""
+
+    def sign_in(client, role=Role.HOUSING_OFFICER, district=None):
+        auth.token(role, district)
+        email = f"{role.value}.{district or ('crawley' if role is Role.DISTRICT_OFFICER else 'county')}@test.example"
+        with app.extensions["pathways"].writer_factory() as session:
+            accounts.set_password(session, email, PASSWORD)
+        page = client.get("/sign-in")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page.get_data(as_text=True)).group(1)
+        return client.post(
+            "/sign-in", data={"email": email, "password": PASSWORD, "csrf_token": token}
+        ), email
+
+    return sign_in
+
+
+def csrf(client, path="/sign-in") -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
+
+
+def test_an_officer_signs_in_and_lands_on_the_deadlines_page(client, person_signing_in):
+    response, _ = person_signing_in(client)
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Pathways to agree by 17½" in page.get_data(as_text=True)
+
+
+def test_the_session_cookie_is_secure_outside_development(database_url):
+    from api import create_app  # noqa: PLC0415
+
+    production = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x"})
+    assert production.config["SESSION_COOKIE_SECURE"] is True
+    production.extensions["pathways"].engine.dispose()
+
+
+def test_pages_need_signing_in_and_the_right_role(client, person_signing_in):
+    assert client.get("/").status_code == 302
+    assert client.get("/").headers["Location"] == "/sign-in?next=/"
+
+    person_signing_in(client, Role.DISTRICT_OFFICER)
+    refused = client.get("/")
+    assert refused.status_code == 403
+    assert "You cannot see this page" in refused.get_data(as_text=True)
+
+
+def test_a_wrong_password_is_shown_beside_the_field_and_in_the_summary(client, auth):
+    auth.token(Role.HOUSING_OFFICER)
+    response = client.post(
+        "/sign-in",
+        data={"email": "housing_officer.county@test.example", "password": "nope", "csrf_token": csrf(client)},
+    )
+
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "There is a problem" in text
+    assert 'href="#email"' in text
+    assert "govuk-error-message" in text
+    assert "<title>Error: Sign in – Pathways</title>" in text
+
+
+def test_five_failures_lock_the_account_for_a_while_even_with_the_right_password(
+    app, client, person_signing_in, db
+):
+    _, email = person_signing_in(app.test_client())
+    for _ in range(5):
+        client.post("/sign-in", data={"email": email, "password": "wrong", "csrf_token": csrf(client)})
+
+    locked = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf_token": csrf(client)})
+
+    assert locked.status_code == 400
+    assert "Too many failed attempts" in locked.get_data(as_text=True)
+    db.rollback()
+    assert db.scalar(select(User.locked_until).where(User.email == email)) > datetime.now(UTC)
+
+
+def test_a_form_without_its_csrf_token_is_refused(client, auth):
+    auth.token(Role.HOUSING_OFFICER)
+    client.get("/sign-in")
+    response = client.post(
+        "/sign-in", data={"email": "housing_officer.county@test.example", "password": PASSWORD}
+    )
+
+    assert response.status_code == 400
+    assert "This form has expired" in response.get_data(as_text=True)
+    assert client.get("/").status_code == 302  # not signed in
+
+
+def test_a_session_left_idle_for_half_an_hour_ends(client, person_signing_in):
+    person_signing_in(client)
+    with client.session_transaction() as session:
+        session["seen_at"] = (datetime.now(UTC) - timedelta(minutes=31)).timestamp()
+
+    response = client.get("/")
+
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/sign-in")
+
+
+def test_signing_out_ends_the_session(client, person_signing_in):
+    person_signing_in(client)
+    client.post("/sign-out", data={"csrf_token": csrf(client, "/")})
+    assert client.get("/").status_code == 302
+
+
+def test_next_only_leads_to_a_page_of_this_site(client, auth, app):
+    auth.token(Role.HOUSING_OFFICER)
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.set_password(session, "housing_officer.county@test.example", PASSWORD)
+    response = client.post(
+        "/sign-in?next=//evil.example/",
+        data={
+            "email": "housing_officer.county@test.example",
+            "password": PASSWORD,
+            "csrf_token": csrf(client),
+        },
+    )
+    assert response.headers["Location"] == "/"
+
+
+def test_the_deadlines_page_lists_the_soonest_first_with_urgency_and_counts(
+    client, officer, person_signing_in
+):
+    def young_person(reference, years, days_ago, **overrides):
+        body = payloads.young_person(
+            reference=reference, date_of_birth=payloads.born_aged(years, days_ago), **overrides
+        )
+        assert client.post("/api/v1/young-people", json=body, headers=officer).status_code == 201
+
+    young_person("LATER", 16, 30)  # 17½ in about 17 months
+    young_person("OVERDUE", 17, 200)  # turned 17½ about three weeks ago
+    young_person("SOON", 17, 120, home_district="crawley")  # 17½ in about two months
+    young_person("HALF-YEAR", 17, 30)  # 17½ in about five months
+    person_signing_in(client)
+
+    text = client.get("/").get_data(as_text=True)
+
+    order = [text.index(reference) for reference in ("OVERDUE", "SOON", "HALF-YEAR", "LATER")]
+    assert order == sorted(order)
+    for tag in ("Overdue", "Within 90 days", "Within 6 months", "Later"):
+        assert tag in text
+    assert re.search(r'id="count-overdue">1<', text)
+    assert re.search(r'id="count-within-90-days">1<', text)
+    crawley = client.get("/?home_district=crawley").get_data(as_text=True)
+    assert "SOON" in crawley
+    assert "OVERDUE" not in crawley
+    assert "OVERDUE" not in client.get("/?status=in_progress").get_data(as_text=True)
+
+
+def test_users_create_with_a_password_read_from_standard_input(app, client):
+    result = app.test_cli_runner().invoke(
+        args=["users", "create", "pat@x.example", "--role", "housing_officer", "--password"],
+        input=PASSWORD + "\n",
+    )
+    assert result.exit_code == 0, result.output
+    response = client.post(
+        "/sign-in", data={"email": "pat@x.example", "password": PASSWORD, "csrf_token": csrf(client)}
+    )
+    assert response.status_code == 302
+    short = app.test_cli_runner().invoke(args=["users", "password", "pat@x.example"], input="short\n")
+    assert short.exit_code != 0
+    assert "at least 12" in short.output
+
+
+def test_the_gov_uk_frontend_assets_are_served_by_the_app(client):
+    for path in ("/assets/govuk-frontend.min.css", "/assets/govuk-frontend.min.js", "/assets/manifest.json",
+                 "/static/init.js"):  # fmt: skip
+        with client.get(path) as response:
+            assert response.status_code == 200, path
+    with client.get("/assets/not-there.css") as missing:
+        assert missing.status_code == 404
+
+
+def test_every_page_names_the_roles_it_admits_or_is_one_of_the_open_ones(app):
+    from web.sessions import ROLES_ATTRIBUTE  # noqa: PLC0415
+
+    open_pages = {"auth.sign_in", "auth.sign_out", "assets", "static"}
+    unguarded = [
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if not rule.rule.startswith("/api/")
+        and rule.endpoint not in open_pages
+        and not hasattr(app.view_functions[rule.endpoint], ROLES_ATTRIBUTE)
+    ]
+    assert unguarded == []

@@ -1,0 +1,82 @@
+"""Who is signed in to the pages, for how long, and the CSRF token every form carries.
+
+The session cookie holds only the user's id, when they were last seen and the CSRF token; it is
+signed with the app's secret key and HTTP-only, SameSite=Lax, and Secure outside development.
+Inactivity is checked on the server too, so an old cookie replayed later is refused.
+"""
+
+import hmac
+import secrets
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, redirect, render_template, request, session, url_for
+
+from housing.actors import Actor
+from housing.http.store import db
+from housing.services import accounts
+from housing.vocabulary import Role
+
+View = TypeVar("View", bound=Callable[..., Any])
+ROLES_ATTRIBUTE = "pathways_page_roles"
+
+
+def sign_in_as(actor: Actor) -> None:
+    session.clear()
+    session.permanent = True
+    session["user_id"] = actor.user_id
+    session["seen_at"] = datetime.now(UTC).timestamp()
+
+
+def signed_in() -> Actor | None:
+    user_id, seen_at = session.get("user_id"), session.get("seen_at", 0)
+    if user_id is None:
+        return None
+    idle = datetime.now(UTC).timestamp() - seen_at
+    if idle > current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds():
+        session.clear()
+        return None
+    session["seen_at"] = datetime.now(UTC).timestamp()
+    return accounts.actor_for(db(), user_id)
+
+
+def page(*roles: Role) -> Callable[[View], View]:
+    """A page for signed-in users with one of `roles`: others are sent to sign in, or refused (403)."""
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            actor = signed_in()
+            if actor is None:
+                return redirect(url_for("auth.sign_in", next=request.path))
+            if actor.role not in roles:
+                return render_template("error.html", title="You cannot see this page", code=403), 403
+            g.actor = actor
+            return view(*args, **kwargs)
+
+        setattr(guarded, ROLES_ATTRIBUTE, roles)
+        return guarded  # type: ignore[return-value]
+
+    return decorate
+
+
+def csrf_token() -> str:
+    if "csrf_token" not in session:
+        session["csrf_token"] = secrets.token_urlsafe(32)
+    return session["csrf_token"]
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.globals["csrf_token"] = csrf_token
+
+    @app.before_request
+    def check_csrf() -> Any:
+        """Every form POST to a page carries the session's token; the JSON API uses bearer tokens."""
+        if request.method != "POST" or request.path.startswith("/api/"):
+            return None
+        sent, expected = request.form.get("csrf_token", ""), session.get("csrf_token", "")
+        if not expected or not hmac.compare_digest(sent, expected):
+            return render_template("error.html", title="This form has expired", code=400), 400
+        return None
