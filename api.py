@@ -76,7 +76,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
-    app.config.setdefault("SECRET_KEY", os.environ.get("SECRET_KEY") or _kept_secret_key(app))
+    if not app.config.get("SECRET_KEY"):  # Flask's defaults hold the key, as None
+        app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _kept_secret_key(app)
 
     engine = make_engine(app.config["DATABASE_URL"])
     app.extensions["pathways"] = Store(

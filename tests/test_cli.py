@@ -97,3 +97,16 @@ def test_the_scenario_is_deterministic_for_a_seed_and_date():
     as_of = date(2026, 11, 23)
     assert generate(3, 0.3, as_of) == generate(3, 0.3, as_of)
     assert generate(3, 0.3, as_of) != generate(4, 0.3, as_of)
+
+
+def test_the_app_starts_with_nothing_but_a_database_url_and_keeps_its_generated_secret_key(database_url):
+    from api import create_app  # noqa: PLC0415
+
+    first = create_app({"DATABASE_URL": database_url})
+    second = create_app({"DATABASE_URL": database_url})
+
+    assert first.config["SECRET_KEY"]
+    assert first.config["SECRET_KEY"] == second.config["SECRET_KEY"]
+    assert first.test_client().get("/sign-in").status_code == 200
+    for app in (first, second):
+        app.extensions["pathways"].engine.dispose()

@@ -1,18 +1,19 @@
 """Matching runs: solve the store, keep the run and its proposals, and answer for them later."""
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 import matching
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
-from housing.models import AuditEntry, MatchingRun, Proposal
-from housing.services import matching_input
+from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
+from housing.services import audit, matching_input
 from housing.vocabulary import ProposalStatus
 from matching.snapshot import digest, from_data, to_data
 
@@ -116,3 +117,30 @@ def _audit_run(
     if entries:
         common = {"at": now, "user_email": actor.email, "role": actor.role.value, "action": "match"}
         session.execute(insert(AuditEntry), [common | entry for entry in entries])
+
+
+@dataclass(frozen=True)
+class Review:
+    """A page of a run's proposals, with the names an officer needs to read them."""
+
+    run: MatchingRun
+    proposals: list[Proposal]
+    total: int
+    people: dict[str, YoungPerson]
+    options: dict[str, Option]
+
+
+def review(session: Session, actor: Actor, run_id: str, *, page: int, page_size: int) -> Review:
+    with transaction(session):
+        record = get(session, run_id)
+        # The planning meeting's agenda: the most urgent first.
+        ordered = sorted(record.proposals, key=lambda p: (p.explanation["days_to_deadline"], p.position))
+        shown = ordered[(page - 1) * page_size : page * page_size]
+        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in record.unmatched}
+        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        option_ids = {p.option_id for p in shown} | {
+            a["option"] for p in shown for a in p.explanation.get("alternatives", [])
+        }
+        options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+        audit.record_views(session, actor, sorted(ids), f"review of run {run_id}")
+    return Review(record, shown, len(record.proposals), people, options)

@@ -1,0 +1,106 @@
+"""Running the matcher and deciding its proposals from the pages."""
+
+import re
+
+from sqlalchemy import select
+
+from housing.models import Proposal, YoungPerson
+from housing.vocabulary import Role
+from tests import payloads
+from tests.web.conftest import csrf
+
+
+def setup_one_place(client, officer, people=("A",)):
+    for reference in people:
+        body = payloads.young_person(reference=reference)
+        assert client.post("/api/v1/young-people", json=body, headers=officer).status_code == 201
+    place = payloads.option("supported_accommodation", place="Worthing", available_from="2026-01-01", min_age=16,
+                            step_free=True)  # fmt: skip
+    assert client.post("/api/v1/options", json=place, headers=officer).status_code == 201
+
+
+def run_from_the_page(client) -> str:
+    response = client.post("/runs", data={"csrf_token": csrf(client, "/")})
+    assert response.status_code == 302
+    return response.headers["Location"]
+
+
+def test_an_officer_runs_the_matcher_reads_the_explanation_and_accepts(
+    client, officer, person_signing_in, db
+):
+    setup_one_place(client, officer)
+    person_signing_in(client)
+
+    review_url = run_from_the_page(client)
+    page = client.get(review_url).get_data(as_text=True)
+    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    run_id = review_url.rsplit("/", 1)[1]
+
+    assert "Why this proposal" in page
+    assert "College in Worthing (importance 3): 0.0 km" in page
+    accepted = client.post(
+        f"/proposals/{proposal}/accept", data={"csrf_token": csrf(client, "/"), "run": run_id}
+    )
+    assert accepted.status_code == 302
+    assert "Accepted by housing_officer.county@test.example" in client.get(review_url).get_data(as_text=True)
+    db.rollback()
+    assert db.scalar(select(YoungPerson.pathway_status).where(YoungPerson.reference == "A")) == "agreed"
+
+
+def test_a_stale_accept_shows_the_error_summary(client, officer, person_signing_in):
+    setup_one_place(client, officer, people=("A", "B"))
+    person_signing_in(client)
+    first_run = run_from_the_page(client).rsplit("/", 1)[1]
+    page = client.get(f"/runs/{first_run}").get_data(as_text=True)
+    [proposal] = re.findall(r'action="/proposals/(\w+)/accept"', page)
+    # Meanwhile another officer's run gives the same place to the other young person, who is accepted.
+    other_run = client.post("/api/v1/matching/runs", json={"young_people": [_id(client, officer, "A"), _id(client, officer, "B")]},
+                            headers=officer).json  # fmt: skip
+    other = next(p for p in other_run["proposals"])
+    client.post(f"/api/v1/proposals/{other['id']}/accept", headers=officer)
+
+    stale = client.post(
+        f"/proposals/{proposal}/accept", data={"csrf_token": csrf(client, "/"), "run": first_run}
+    )
+
+    text = stale.get_data(as_text=True)
+    assert stale.status_code == 409
+    assert "There is a problem" in text
+    assert ("taken meanwhile" in text) or ("agreed meanwhile" in text)
+
+
+def test_rejecting_needs_a_reason_shown_beside_the_field(client, officer, person_signing_in, db):
+    setup_one_place(client, officer)
+    person_signing_in(client)
+    run_id = run_from_the_page(client).rsplit("/", 1)[1]
+    proposal = re.search(
+        r'action="/proposals/(\w+)/reject"', client.get(f"/runs/{run_id}").get_data(as_text=True)
+    ).group(1)
+
+    empty = client.post(
+        f"/proposals/{proposal}/reject", data={"csrf_token": csrf(client, "/"), "run": run_id, "reason": " "}
+    )
+    assert empty.status_code == 400
+    assert f'href="#reason-{proposal}"' in empty.get_data(as_text=True)
+    assert "govuk-form-group--error" in empty.get_data(as_text=True)
+
+    client.post(
+        f"/proposals/{proposal}/reject",
+        data={"csrf_token": csrf(client, "/"), "run": run_id, "reason": "Too far"},
+    )
+    db.rollback()
+    assert db.get(Proposal, proposal).status == "rejected"
+
+
+def test_the_run_pages_are_for_officers_only(client, officer, person_signing_in):
+    setup_one_place(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+
+    assert client.get(f"/runs/{run['id']}").status_code == 403
+    assert client.post("/runs", data={"csrf_token": csrf(client, "/signed-in")}).status_code == 403
+
+
+def _id(client, officer, reference):
+    people = client.get("/api/v1/young-people", headers=officer).json["items"]
+    return next(p["id"] for p in people if p["reference"] == reference)

@@ -1,0 +1,74 @@
+"""Running the matcher and reviewing a run: each proposal with its reasons, accepted or rejected."""
+
+import math
+
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from housing.clock import today
+from housing.errors import DomainError
+from housing.http.store import db
+from housing.services import decisions, runs
+from housing.vocabulary import Role
+from web.sessions import page
+
+bp = Blueprint("runs", __name__)
+OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
+PAGE_SIZE = 50
+
+
+@bp.post("/runs")
+@page(*OFFICERS)
+def run_matcher() -> Response:
+    reach_km = current_app.config["REACH_KM"]
+    record = runs.run(db(), g.actor, as_of=today(), young_people=None, reach_km=reach_km)
+    return redirect(url_for("runs.review", run_id=record.id))
+
+
+@bp.get("/runs/<run_id>")
+@page(*OFFICERS)
+def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+    number = max(request.args.get("page", 1, type=int), 1)
+    try:
+        found = runs.review(db(), g.actor, run_id, page=number, page_size=PAGE_SIZE)
+    except DomainError:
+        return render_template("error.html", title="Page not found", code=404), 404
+    return render_template(
+        "run.html",
+        review=found,
+        errors=errors or {},
+        page=number,
+        pages=max(math.ceil(found.total / PAGE_SIZE), 1),
+    ), status
+
+
+@bp.post("/proposals/<proposal_id>/accept")
+@page(*OFFICERS)
+def accept(proposal_id: str) -> Response | tuple[str, int]:
+    run_id = request.form.get("run", "")
+    try:
+        decisions.accept(db(), g.actor, proposal_id, today())
+    except DomainError as refused:
+        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    return _back_to(run_id, proposal_id)
+
+
+@bp.post("/proposals/<proposal_id>/reject")
+@page(*OFFICERS)
+def reject(proposal_id: str) -> Response | tuple[str, int]:
+    run_id, reason = request.form.get("run", ""), request.form.get("reason", "").strip()
+    if not reason:
+        missing = {f"reason-{proposal_id}": "Enter why the proposal is rejected"}
+        return review.__wrapped__(run_id, missing, 400)
+    try:
+        decisions.reject(db(), g.actor, proposal_id, reason)
+    except DomainError as refused:
+        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    return _back_to(run_id, proposal_id)
+
+
+def _back_to(run_id: str, proposal_id: str) -> Response:
+    """After a decision, back to the same page of the run, at the proposal decided."""
+    return redirect(
+        url_for("runs.review", run_id=run_id, page=request.form.get("page", 1)) + f"#{proposal_id}"
+    )
