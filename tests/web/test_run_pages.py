@@ -104,3 +104,31 @@ def test_the_run_pages_are_for_officers_only(client, officer, person_signing_in)
 def _id(client, officer, reference):
     people = client.get("/api/v1/young-people", headers=officer).json["items"]
     return next(p["id"] for p in people if p["reference"] == reference)
+
+
+def test_a_young_persons_page_shows_their_record_and_a_map_of_their_links(
+    client, officer, person_signing_in, db
+):
+    body = payloads.young_person(reference="MAPPED")
+    person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+    person_signing_in(client)
+
+    page = client.get(f"/young-people/{person}")
+
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "MAPPED" in text
+    assert '<svg viewBox="0 0 640 360"' in text
+    assert "college: Worthing" in text  # the link drawn on the map
+    assert "College in Worthing (importance 3)" in text  # and listed, for those who cannot see the map
+    assert client.get("/young-people/nobody").status_code == 404
+    entries = client.get(f"/api/v1/audit?young_person={person}", headers=admin_headers(client)).json["items"]
+    assert entries[-1]["action"] == "view"
+
+
+def admin_headers(client):
+    from housing.services import accounts  # noqa: PLC0415
+
+    with client.application.extensions["pathways"].writer_factory() as session:
+        token = accounts.create_user(session, "auditor@test.example", Role.ADMIN, None)
+    return {"Authorization": f"Bearer {token}"}

@@ -1,0 +1,41 @@
+"""A young person's page: needs, links, preferences, pathway, applications, decisions, and a map."""
+
+from flask import Blueprint, g, render_template
+from sqlalchemy import select
+
+from housing.errors import NotFound
+from housing.http.store import db
+from housing.models import Option, Proposal
+from housing.services import reference, young_people
+from housing.vocabulary import Role
+from web import maps
+from web.sessions import page
+
+bp = Blueprint("person_page", __name__)
+
+
+@bp.get("/young-people/<young_person_id>")
+@page(Role.HOUSING_OFFICER, Role.ADMIN)
+def young_person(young_person_id: str) -> str | tuple[str, int]:
+    try:
+        person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record
+    except NotFound:
+        return render_template("error.html", title="Page not found", code=404), 404
+    by_person = select(Proposal).where(Proposal.young_person_id == person.id)
+    proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
+    option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})
+    options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
+    places = reference.places(db())
+    in_county = [p for p in places if p.district is not None]
+    # The agreed place, and any place proposed and not yet decided, are marked on the map.
+    marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
+    marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
+    return render_template(
+        "young_person.html",
+        person=person,
+        proposals=proposals,
+        options=options,
+        marked=sorted(marked),
+        points=maps.project(in_county),
+        map_size=(maps.WIDTH, maps.HEIGHT),
+    )
