@@ -1,0 +1,91 @@
+"""A live server and Debian's Chromium, driven by Playwright, for tests a person would recognise.
+
+No browser is downloaded: Playwright drives /usr/bin/chromium (`apt-get install chromium`, which
+.ci/run does). Without it these tests are skipped, and say so.
+"""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from werkzeug.serving import make_server
+
+from housing.services import accounts
+from housing.vocabulary import Role
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+PASSWORD = "a long test password"
+# Chromium as root in a sandbox-less container, and no calls home on a closed network.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+WCAG_22_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed (apt-get install chromium): browser tests not run")
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 - only where a browser exists
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_server(app, database_url) -> Iterator[str]:
+    if not database_url.startswith("sqlite"):
+        pytest.skip("browser tests run once, on SQLite; PostgreSQL is covered by the API tests")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server, viewport={"width": 1200, "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def user(app, auth):
+    """Create a user with a password for the pages; returns their email."""
+
+    def make(role: Role, district: str | None = None) -> str:
+        auth.token(role, district)
+        email = f"{role.value}.{district or ('crawley' if role is Role.DISTRICT_OFFICER else 'county')}@test.example"
+        with app.extensions["pathways"].writer_factory() as session:
+            accounts.set_password(session, email, PASSWORD)
+        return email
+
+    return make
+
+
+def sign_in_with_the_keyboard(page, email: str) -> None:
+    page.goto("/sign-in")
+    page.keyboard.press("Tab")  # the skip link
+    page.focus("#email")
+    page.keyboard.type(email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def axe_violations(page) -> list[dict]:
+    """Scan the page as it stands with axe-core for WCAG 2.2 A and AA rules."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_22_A_AA)
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]][:3]} for v in result["violations"]]
+
+
+def navigate(page, action) -> None:
+    """Do something that loads a new page (a click, a key), and wait until it has."""
+    with page.expect_navigation():
+        action()
