@@ -6,13 +6,15 @@ from werkzeug.wrappers import Response
 from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
-from web.sessions import page, sign_in_as
+from web.sessions import sign_in_as
 
 bp = Blueprint("auth", __name__)
 
 HOME = {
     Role.HOUSING_OFFICER: "deadlines.deadlines",
     Role.ADMIN: "deadlines.deadlines",
+    Role.DISTRICT_OFFICER: "district_pages.district",
+    Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
 }
 
 
@@ -33,16 +35,9 @@ def sign_in() -> str | Response | tuple[str, int]:
                 errors["email"] = refused.message
             else:
                 sign_in_as(actor)
-                return redirect(_safe_next() or url_for(HOME.get(actor.role, "auth.signed_in")))
+                return redirect(_safe_next() or url_for(HOME[actor.role]))
     status = 200 if not errors else 400
     return render_template("sign_in.html", errors=errors, email=email), status
-
-
-@bp.get("/signed-in")
-@page(*Role)
-def signed_in() -> str:
-    """Where roles whose pages are not built yet land after signing in."""
-    return render_template("signed_in.html")
 
 
 @bp.post("/sign-out")

@@ -98,7 +98,7 @@ def test_the_run_pages_are_for_officers_only(client, officer, person_signing_in)
     person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
 
     assert client.get(f"/runs/{run['id']}").status_code == 403
-    assert client.post("/runs", data={"csrf_token": csrf(client, "/signed-in")}).status_code == 403
+    assert client.post("/runs", data={"csrf_token": csrf(client, "/cohorts")}).status_code == 403
 
 
 def _id(client, officer, reference):

@@ -1,0 +1,60 @@
+"""The coordinators' pages: every cohort, and a board of one cohort's members by stage."""
+
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+
+from housing.clock import today
+from housing.errors import DomainError, Invalid
+from housing.http.schemas.common import window
+from housing.http.store import db
+from housing.services import cohorts
+from housing.vocabulary import NEXT_STAGES, Role, Stage
+from web.sessions import page
+
+bp = Blueprint("cohort_pages", __name__)
+RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
+PAGE_SIZE = 20
+
+
+@bp.get("/cohorts")
+@page(*RUNNERS)
+def cohort_list() -> str:
+    found = cohorts.listed(db())[::-1]  # the newest first
+    number = max(request.args.get("page", 1, type=int), 1)
+    shown = cohorts.present(db(), g.actor, window(found, {"page": number, "page_size": PAGE_SIZE}), today())
+    pages = max((len(found) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    return render_template("cohorts.html", cohorts=shown, page=number, pages=pages)
+
+
+@bp.get("/cohorts/<cohort_id>")
+@page(*RUNNERS)
+def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+    try:
+        [shown] = cohorts.present(db(), g.actor, [cohorts.get(db(), cohort_id)], today())
+    except DomainError:
+        return render_template("error.html", title="Page not found", code=404), 404
+    columns = {stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage}
+    return render_template(
+        "cohort.html",
+        cohort=shown,
+        columns=columns,
+        next_stages={stage.value: [s.value for s in after] for stage, after in NEXT_STAGES.items()},
+        errors=errors or {},
+    ), status
+
+
+@bp.post("/cohorts/<cohort_id>/members/<young_person_id>/stage")
+@page(*RUNNERS)
+def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
+    changes: dict = {"stage": request.form.get("stage", "")}
+    place = request.form.get("place", "").strip()
+    if place:
+        changes["property"] = {"place": place}
+    try:
+        cohorts.move(db(), g.actor, cohort_id, young_person_id, changes=changes, today=today())
+    except Invalid as invalid:
+        reason = next(iter(invalid.fields.values()))
+        message = reason[0] if isinstance(reason, list) else invalid.message
+        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
+    except DomainError as refused:
+        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": refused.message}, 409)
+    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#member-{young_person_id}")

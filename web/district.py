@@ -1,0 +1,73 @@
+"""The district officer's page: their applicants (minimised), nominations to decide, vacancies, downloads."""
+
+from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+
+from districts import applicants, exports, nominations
+from housing.clock import today
+from housing.errors import DomainError
+from housing.http.schemas.common import window
+from housing.http.store import db
+from housing.services import options
+from housing.vocabulary import Role, Route
+from web.sessions import page
+
+bp = Blueprint("district_pages", __name__)
+PAGE_SIZE = 50
+
+
+@bp.get("/district")
+@page(Role.DISTRICT_OFFICER)
+def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+    slug = g.actor.district
+    number = max(request.args.get("page", 1, type=int), 1)
+    vacancy_page = max(request.args.get("vacancies_page", 1, type=int), 1)
+    rows = applicants.applicants(db(), g.actor, slug, today=today())  # the minimised view, audited
+    pending = nominations.listed(db(), slug, "pending")
+    vacancies, total_vacancies = options.search(
+        db(), g.actor, page=vacancy_page, page_size=PAGE_SIZE, route=Route.REGISTER_VACANCY.value
+    )
+    query = {"page": number, "page_size": PAGE_SIZE}
+    return render_template(
+        "district.html",
+        slug=slug,
+        rows=window(rows, query),
+        total=len(rows),
+        page=number,
+        pages=max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        pending=pending,
+        vacancies=vacancies,
+        total_vacancies=total_vacancies,
+        vacancy_page=vacancy_page,
+        vacancy_pages=max((total_vacancies + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        errors=errors or {},
+    ), status
+
+
+@bp.post("/nominations/<nomination_id>/decide")
+@page(Role.DISTRICT_OFFICER)
+def decide(nomination_id: str) -> Response | tuple[str, int]:
+    decision, reason = request.form.get("decision", ""), request.form.get("reason", "").strip() or None
+    if decision not in ("accepted", "declined"):
+        return district.__wrapped__({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)
+    if decision == "declined" and not reason:
+        return district.__wrapped__({f"reason-{nomination_id}": "Enter why the nomination is declined"}, 400)
+    try:
+        nominations.decide(db(), g.actor, nomination_id, decision, reason)
+    except DomainError as refused:
+        return district.__wrapped__({f"nomination-{nomination_id}": refused.message}, 409)
+    return redirect(url_for("district_pages.district"))
+
+
+@bp.get("/district/applicants.<kind>")
+@page(Role.DISTRICT_OFFICER)
+def download(kind: str) -> Response | tuple[str, int]:
+    """The same minimised view as the API's exports, for the signed-in district officer."""
+    rows = applicants.applicants(db(), g.actor, g.actor.district, today=today())
+    name = f"{g.actor.district}-applicants.{kind}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if kind == "csv":
+        return Response(exports.to_csv(rows), mimetype="text/csv", headers=headers)
+    if kind == "xlsx":
+        sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return Response(exports.to_xlsx(rows), mimetype=sheet, headers=headers)
+    return render_template("error.html", title="Page not found", code=404), 404
