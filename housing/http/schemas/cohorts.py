@@ -31,13 +31,18 @@ class PropertySchema(Schema):
     option = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
 
 
-class MemberSchema(Schema):
+class EligibleSchema(Schema):
+    """A young person as a coordinator sees them: no immigration detail, custody dates or wishes."""
+
     young_person = fields.String()
     given_name = fields.String()
     family_name = fields.String()
     age = fields.Integer()
     support_level = fields.String()
     links = fields.List(fields.Nested(LinkSchema))
+
+
+class MemberSchema(EligibleSchema):
     stage = fields.String()
     stage_since = fields.Date()
     days_in_stage = fields.Integer()
@@ -71,15 +76,6 @@ class EnrolSchema(Schema):
 class MoveSchema(Schema):
     stage = fields.Enum(Stage, by_value=True)
     property = fields.Nested(PropertySchema)
-
-
-class EligibleSchema(Schema):
-    young_person = fields.String()
-    given_name = fields.String()
-    family_name = fields.String()
-    age = fields.Integer()
-    support_level = fields.String()
-    links = fields.List(fields.Nested(LinkSchema))
 
 
 class NextCohortSchema(Schema):
