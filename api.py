@@ -21,7 +21,7 @@ from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.cli import match, users
 from housing.db import Base, for_writing, make_engine, make_session_factory
-from housing.http import errors, store
+from housing.http import errors, headers, store
 from housing.http.audit import blp as audit_blp
 from housing.http.cohorts import blp as cohorts_blp
 from housing.http.matching import blp as matching_blp
@@ -86,6 +86,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     Migrate(app, app.extensions["pathways"], directory=str(MIGRATIONS))
 
     store.init_app(app)
+    headers.init_app(app)
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,

@@ -4,7 +4,7 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from flask import Flask
+from flask import Flask, request_finished
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from hypothesis import settings
@@ -55,10 +55,23 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     return url
 
 
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
+
+
 @pytest.fixture
 def app(database_url: str) -> Iterator[Flask]:
     app = make_app(database_url)
+    unguarded: list[str] = []
+
+    def check_headers(_sender: Flask, response, **_: object) -> None:
+        """Every response the suite sees carries the security headers."""
+        if any(header not in response.headers for header in SECURITY_HEADERS):
+            unguarded.append(str(response.status_code))
+
+    request_finished.connect(check_headers, app)
     yield app
+    request_finished.disconnect(check_headers, app)
+    assert unguarded == [], "responses without security headers"
     with app.extensions["pathways"].session_factory() as session, session.begin():
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))

@@ -104,3 +104,20 @@ def test_a_wrong_role_is_403_before_a_bad_body_is_read(client, auth, row_counts)
     response = client.post("/api/v1/young-people", json={"nonsense": True}, headers=headers)
     assert response.status_code == 403
     assert row_counts() == before
+
+
+def test_every_response_carries_the_security_headers(client, officer):
+    for response in (client.get("/api/v1/health"), client.get("/api/v1/districts", headers=officer),
+                     client.get("/api/v1/nope"), client.get("/sign-in")):  # fmt: skip
+        policy = response.headers["Content-Security-Policy"]
+        assert "default-src 'self'" in policy
+        assert "frame-ancestors 'none'" in policy
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Referrer-Policy"] == "same-origin"
+        assert "Strict-Transport-Security" not in response.headers  # development: plain http
+
+
+def test_the_pages_inline_script_carries_the_policys_nonce(client):
+    response = client.get("/sign-in")
+    nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)

@@ -48,7 +48,10 @@ def live_server(app, database_url) -> Iterator[str]:
 
 @pytest.fixture
 def page(chromium, live_server):
-    context = chromium.new_context(base_url=live_server, viewport={"width": 1200, "height": 900})
+    # bypass_csp lets the test inject axe-core; the pages themselves run under the service's CSP.
+    context = chromium.new_context(
+        base_url=live_server, viewport={"width": 1200, "height": 900}, bypass_csp=True
+    )
     yield context.new_page()
     context.close()
 

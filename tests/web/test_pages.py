@@ -30,6 +30,9 @@ def test_the_session_cookie_is_secure_outside_development(database_url):
 
     production = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x"})
     assert production.config["SESSION_COOKIE_SECURE"] is True
+    assert (
+        production.test_client().get("/sign-in").headers["Strict-Transport-Security"].startswith("max-age=")
+    )
     production.extensions["pathways"].engine.dispose()
 
 
