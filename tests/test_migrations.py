@@ -1,13 +1,18 @@
 """Migrations: from nothing to head on every backend, matching the models, and back down."""
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from flask_migrate import check, downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
 from housing.db import Base
+from housing.services import accounts
+from housing.vocabulary import Role
+from seeds.load import load_reference, write_scenario
+from seeds.scenario import generate
 from tests.conftest import BACKENDS, PG_URL, make_app
 
 SCRATCH_DATABASE = "pathways_migrations_test"
@@ -46,3 +51,31 @@ def test_migrations_build_the_models_schema_and_go_down_and_up_again(empty_datab
         upgrade()
         assert tables(app) == set(Base.metadata.tables)
     app.extensions["pathways"].engine.dispose()
+
+
+def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_database):
+    app = make_app(empty_database)
+    store = app.extensions["pathways"]
+
+    def counts() -> dict[str, int]:
+        with store.session_factory() as session:
+            return {
+                t.name: session.scalar(select(func.count()).select_from(t))
+                for t in Base.metadata.sorted_tables
+            }
+
+    with app.app_context():
+        upgrade()
+        with store.writer_factory() as session:
+            load_reference(session)
+            write_scenario(session, generate(2026, 1.0, date(2026, 11, 23)))
+            accounts.create_user(session, "keep@x.example", Role.ADMIN, None)
+        before = counts()
+        downgrade(revision="-1")
+        upgrade()
+        after = counts()
+    store.engine.dispose()
+
+    assert before["young_people"] > 500
+    assert before["cohort_members"] > 100
+    assert after == before
