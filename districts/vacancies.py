@@ -31,6 +31,7 @@ from housing.vocabulary import Route
 REQUIRED = ("name", "place", "capacity", "available_from")
 OPTIONAL = ("available_until", "min_age", "max_age", "support_levels", "step_free", "wheelchair", "bedrooms",
             "accepts_children")  # fmt: skip
+WHOLE_NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
 CHUNK = 5_000
 
 
@@ -125,6 +126,9 @@ class RowChecker:
         ]
         if formulas:
             return formulas, None
+        for column in WHOLE_NUMBERS:  # a file holds text; the API's schema takes JSON numbers only
+            if column in cells and cells[column].lstrip("-").isdigit():
+                cells[column] = int(cells[column])
         if "support_levels" in cells:
             cells["support_levels"] = [
                 level.strip() for level in cells["support_levels"].replace(",", ";").split(";")

@@ -12,7 +12,7 @@ class CohortRequestSchema(Schema):
     starts_on = fields.Date(
         required=True, metadata={"description": "a date in the past is allowed, and flagged"}
     )
-    capacity = fields.Integer(load_default=15, validate=COHORT_CAPACITY)
+    capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(
         fields.String(validate=validate.Length(min=1, max=32)),
         load_default=list,

@@ -15,12 +15,12 @@ class OptionSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=200))
     place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     district = fields.String(dump_only=True, allow_none=True, metadata={"description": "from the place"})
-    capacity = fields.Integer(required=True, validate=validate.Range(min=1, max=10_000))
+    capacity = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=10_000))
     remaining = fields.Integer(dump_only=True, metadata={"description": "capacity less accepted placements"})
     available_from = fields.Date(required=True)
     available_until = fields.Date(allow_none=True, load_default=None)
-    min_age = fields.Integer(load_default=16, validate=validate.Range(min=0, max=30))
-    max_age = fields.Integer(load_default=25, validate=validate.Range(min=0, max=30))
+    min_age = fields.Integer(strict=True, load_default=16, validate=validate.Range(min=0, max=30))
+    max_age = fields.Integer(strict=True, load_default=25, validate=validate.Range(min=0, max=30))
     support_levels = fields.List(
         fields.String(validate=validate.OneOf(LEVELS)),
         load_default=lambda: list(LEVELS),
@@ -28,7 +28,7 @@ class OptionSchema(Schema):
     )
     step_free = fields.Boolean(load_default=False)
     wheelchair = fields.Boolean(load_default=False)
-    bedrooms = fields.Integer(load_default=1, validate=validate.Range(min=0, max=10))
+    bedrooms = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=0, max=10))
     accepts_children = fields.Boolean(load_default=False)
     young_person_id = fields.String(
         data_key="young_person",

@@ -20,7 +20,7 @@ PLACE = fields.String(validate=validate.Length(min=1, max=64))
 class NeedsSchema(Schema):
     step_free = fields.Boolean(load_default=False)
     wheelchair = fields.Boolean(load_default=False)
-    children = fields.Integer(load_default=0, validate=validate.Range(min=0, max=20))
+    children = fields.Integer(strict=True, load_default=0, validate=validate.Range(min=0, max=20))
     uasc = fields.Boolean(
         load_default=False,
         metadata={"description": "an unaccompanied asylum-seeking child, or former one"},
@@ -38,12 +38,12 @@ class NeedsSchema(Schema):
 class LocalLinkSchema(Schema):
     kind = fields.Enum(LinkKind, by_value=True, required=True)
     place = fields.String(required=True, validate=validate.Length(min=1, max=64))
-    importance = fields.Integer(required=True, validate=validate.Range(min=1, max=3))
+    importance = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=3))
     note = fields.String(allow_none=True, validate=validate.Length(max=1000))
 
 
 class PreferenceSchema(Schema):
-    rank = fields.Integer(required=True, validate=validate.Range(min=1, max=100))
+    rank = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=100))
     route = fields.Enum(Route, by_value=True, allow_none=True)
     place = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
     district = fields.String(allow_none=True, validate=validate.Length(min=1, max=32))

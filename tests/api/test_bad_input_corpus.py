@@ -1,0 +1,140 @@
+"""Bad input at volume: every operation with a body, a corpus of wrong bodies, no 500 and no row written.
+
+Operations come from the OpenAPI document itself, so a new endpoint is covered the day it lands.
+"""
+
+import json
+
+import pytest
+
+from housing.vocabulary import Role
+from tests import payloads
+
+HUGE = "x" * 100_000
+
+
+def wrong_values(valid: object) -> list:
+    """Values of the wrong type or shape for a field whose valid value is `valid`."""
+    if isinstance(valid, bool):
+        return ["maybe", 2, [], {}]
+    if isinstance(valid, int):
+        return ["x", 1.5, 10**30, -(10**30), [], {}, True]
+    if isinstance(valid, str):
+        dates = (
+            ["2027-02-30", "31/12/2026", "2026-13-01"] if valid[:4].isdigit() and valid[4:5] == "-" else []
+        )
+        return [123, True, [], {}, HUGE, *dates]
+    if isinstance(valid, list):
+        return ["x", 5, {}, [HUGE] * 3, [[]], list(range(10_000))]
+    if isinstance(valid, dict):
+        return ["x", 5, [], {"unknown_field": 1}]
+    return ["x", 5]
+
+
+def corpus(valid: dict, required: list[str]) -> list:
+    """Wrong bodies built from a valid one: each field wrong every way, required ones missing, unknown ones added."""
+    bodies: list = [None, [], "text", 42, {"unknown_field": 1}, {**valid, "unknown_field": 1}]
+    if required:
+        bodies.append({})
+    for field, value in valid.items():
+        if field in required:
+            bodies.append({k: v for k, v in valid.items() if k != field})
+        bodies.extend({**valid, field: wrong} for wrong in wrong_values(value))
+        # Inside lists of records (links, preferences) and nested records (needs): each inner field wrong.
+        inner = value[0] if isinstance(value, list) and value and isinstance(value[0], dict) else value
+        if isinstance(inner, dict):
+            for key, inner_value in inner.items():
+                for wrong in wrong_values(inner_value):
+                    changed = {**inner, key: wrong}
+                    bodies.append(
+                        {**valid, field: [changed, *value[1:]] if isinstance(value, list) else changed}
+                    )
+    return bodies
+
+
+@pytest.fixture
+def world(client, officer, auth):
+    """One of everything, so every path id exists and only the body can be wrong."""
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    person = client.post(
+        "/api/v1/young-people", json=payloads.young_person(home_district="crawley"), headers=officer
+    ).json["id"]
+    application = client.post(f"/api/v1/young-people/{person}/applications",
+                              json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer).json  # fmt: skip
+    vacancy = client.post("/api/v1/options", json=payloads.option("register_vacancy", available_from="2026-11-01",
+                          step_free=True), headers=officer).json  # fmt: skip
+    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
+    proposal = run["proposals"][0]["id"]
+    client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
+    nomination = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"][0]["id"]
+    cohort = client.post(
+        "/api/v1/cohorts", json={"name": "C", "starts_on": "2027-01-01"}, headers=coordinator
+    ).json["id"]
+    other = client.post(
+        "/api/v1/young-people", json=payloads.young_person(reference="OTHER"), headers=officer
+    ).json["id"]
+    client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": other}, headers=coordinator)
+    return {
+        "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
+        "nomination_id": nomination, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
+        "valid": {
+            "/api/v1/young-people": payloads.young_person(reference="NEW"),
+            "/api/v1/young-people/{young_person_id}": {"wishes": "A flat"},
+            "/api/v1/young-people/{young_person_id}/applications": {"district": "adur", "band": "A", "applied_on": "2026-06-01"},
+            "/api/v1/applications/{application_id}": {"band": "B"},
+            "/api/v1/options": payloads.option("register_vacancy"),
+            "/api/v1/options/{option_id}": {"capacity": 2},
+            "/api/v1/matching/runs": {"as_of": "2026-11-23"},
+            "/api/v1/proposals/{proposal_id}/accept": {},
+            "/api/v1/proposals/{proposal_id}/reject": {"reason": "No"},
+            "/api/v1/nominations/{nomination_id}/decision": {"decision": "declined", "reason": "No"},
+            "/api/v1/cohorts": {"name": "D", "starts_on": "2027-06-01", "capacity": 15, "districts": ["adur"]},
+            "/api/v1/cohorts/{cohort_id}/members": {"young_person": person},
+            "/api/v1/cohorts/{cohort_id}/members/{young_person_id}": {"stage": "preparing"},
+        },
+        "other": other,
+    }  # fmt: skip
+
+
+ROLE_FOR = {"/api/v1/nominations": Role.DISTRICT_OFFICER, "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR}
+
+
+def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_nothing(
+    client, auth, world, row_counts
+):
+    document = client.get("/api/v1/openapi.json").json
+    operations = [(path, method) for path, item in document["paths"].items() for method, op in item.items()
+                  if method in ("post", "patch") and "requestBody" in op]  # fmt: skip
+    assert {path for path, _ in operations} == set(world["valid"]), "a body-taking operation without a corpus"
+    failures = []
+    sent = 0
+    for path, method in operations:
+        url = path
+        for name, value in (
+            world | ({"young_person_id": world["other"]} if "members/" in path else {})
+        ).items():
+            if isinstance(value, str):
+                url = url.replace("{" + name + "}", value)
+        role = next((r for prefix, r in ROLE_FOR.items() if path.startswith(prefix)), Role.ADMIN)
+        headers = auth.headers(role)
+        before = row_counts()
+        required = _required(document, document["paths"][path][method])
+        for body in [*corpus(world["valid"][path], required), "{broken json"]:
+            raw = body if isinstance(body, str) and body.startswith("{broken") else json.dumps(body)
+            response = client.open(
+                url, method=method.upper(), data=raw, content_type="application/json", headers=headers
+            )
+            sent += 1
+            if not 400 <= response.status_code < 500:
+                failures.append((method, path, str(body)[-120:], response.status_code))
+        if row_counts() != before:
+            failures.append((method, path, "rows written", row_counts()))
+    assert failures == []
+    assert sent > 350
+
+
+def _required(document: dict, operation: dict) -> list[str]:
+    schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    if "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    return schema.get("required", [])
