@@ -38,6 +38,13 @@ class PathwaysApi(Api):
 
 
 def init_app(app: Flask) -> None:
+    @app.before_request
+    def json_bodies_only() -> tuple[dict, int] | None:
+        """A body the API cannot read as JSON is refused, not taken for an empty change."""
+        if request.path.startswith("/api/") and request.content_length and not request.is_json:
+            return envelope(415, "Send the body as JSON (Content-Type: application/json)."), 415
+        return None
+
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> tuple[dict, int]:
         code = STATUS[type(error)]

@@ -87,7 +87,20 @@ def test_a_body_that_is_not_json_is_refused_and_writes_nothing(client, officer, 
 
     assert broken.status_code == 400
     assert broken.json["errors"]["json"] == ["Invalid JSON body."]
-    assert plain.status_code == 422
+    assert plain.status_code == 415
+    assert row_counts() == before
+
+
+def test_a_patch_with_a_body_that_is_not_json_changes_nothing(client, officer, row_counts):
+    person = client.post("/api/v1/young-people", json=payloads.young_person(), headers=officer).json["id"]
+    before = row_counts()
+
+    response = client.patch(
+        f"/api/v1/young-people/{person}", data="wishes=x", content_type="text/plain", headers=officer
+    )
+
+    assert response.status_code == 415
+    assert response.json["code"] == 415
     assert row_counts() == before
 
 
