@@ -28,6 +28,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     wrote later would otherwise fail at once when another wrote in between, where PostgreSQL
     waits for the row and re-checks it. Reading transactions stay deferred and block no one.
     """
+    # Statement parameters are personal data: never in a log line nor in an exception's text.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30, "isolation_level": None}, **kwargs)
 
