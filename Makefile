@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask --app api
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-slow lint bench clean
+.PHONY: help run test test-slow fuzz lint bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,10 @@ test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL 
 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
+
+fuzz: $(STAMP) ## Schemathesis, long: 300 examples per operation, with each role's token
+	FUZZ_EXAMPLES=300 FUZZ_ROLES=admin,housing_officer,district_officer,house_project_coordinator \
+		$(VENV)/bin/pytest tests/fuzz -p no:cacheprovider
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench

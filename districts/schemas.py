@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from housing.http.schemas.common import PageQuery
+from housing.http.schemas.common import Day, PageQuery
 from housing.vocabulary import NominationStatus
 
 
@@ -13,7 +13,7 @@ class LinkInDistrictSchema(Schema):
 
 class ApplicationSummarySchema(Schema):
     band = fields.String()
-    applied_on = fields.Date()
+    applied_on = Day()
     status = fields.String()
 
 
@@ -28,7 +28,7 @@ class DistrictApplicantSchema(Schema):
     wheelchair = fields.Boolean()
     children = fields.Integer()
     bedrooms_needed = fields.Integer()
-    need_date = fields.Date(metadata={"description": "as of today"})
+    need_date = Day(metadata={"description": "as of today"})
     links_in_district = fields.List(fields.Nested(LinkInDistrictSchema))
     application = fields.Nested(ApplicationSummarySchema, allow_none=True)
     nomination = fields.String(allow_none=True, metadata={"description": "the nomination's status, or null"})
@@ -36,7 +36,7 @@ class DistrictApplicantSchema(Schema):
 
 class ApplicantsQuery(Schema):
     band = fields.String(validate=validate.Length(min=1, max=8))
-    need_date_before = fields.Date()
+    need_date_before = Day()
     status = fields.String(
         validate=validate.OneOf([*(s.value for s in NominationStatus), "none"]),
         metadata={"description": "the nomination's status (pending, accepted, declined) or none"},

@@ -2,6 +2,7 @@
 
 from flask.views import MethodView
 from flask_smorest import Blueprint
+from marshmallow import Schema, fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -32,10 +33,17 @@ class Audit(MethodView):
         return page_body(entries, total, query)
 
 
+class HealthSchema(Schema):
+    status = fields.String(metadata={"description": "ok, or unavailable"})
+    database = fields.String(metadata={"description": "ok, or unavailable"})
+
+
 @blp.route("/health")
 class Health(MethodView):
     @public
     @blp.doc(security=[])
+    @blp.response(200, HealthSchema)
+    @blp.alt_response(503, schema=HealthSchema, description="the database does not answer")
     def get(self) -> tuple[dict, int]:
         """Whether the service and its database answer (503 while the database does not)."""
         try:

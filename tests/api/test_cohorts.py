@@ -67,7 +67,7 @@ def test_a_cohort_comes_with_its_own_house_project_option(client, coordinator, o
 @pytest.mark.parametrize(
     ("body", "field"),
     [({"capacity": 0}, "capacity"), ({"capacity": 200}, "capacity"), ({"districts": ["kent"]}, "districts"),
-     ({"starts_on": "2026-02-30"}, "starts_on"), ({"name": ""}, "name")],
+     ({"starts_on": "2026-02-30"}, "starts_on"), ({"name": ""}, "name"), ({"starts_on": "9999-12-31"}, "starts_on")],
 )  # fmt: skip
 def test_a_bad_cohort_is_422_and_writes_nothing(client, coordinator, row_counts, body, field):
     before = row_counts()

@@ -72,6 +72,13 @@ def test_listing_is_soonest_deadline_first_filtered_and_paginated(client, office
     assert not_started["total"] == 0
 
 
+def test_a_deadline_filter_far_outside_any_life_is_422_not_500(client, officer):
+    for day in ("0001-01-01", "9999-12-31"):
+        response = client.get(f"/api/v1/young-people?deadline_before={day}", headers=officer)
+        assert response.status_code == 422
+        assert "deadline_before" in response.json["errors"]["query"]
+
+
 def test_the_deadline_filter_is_exact_on_the_day(client, officer):
     record = create(client, officer, date_of_birth="2009-08-31")  # deadline 2027-02-28
 

@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
+from housing.http.schemas.common import Day
 from housing.vocabulary import Stage
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
@@ -9,9 +10,7 @@ COHORT_CAPACITY = validate.Range(min=1, max=50)
 
 class CohortRequestSchema(Schema):
     name = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    starts_on = fields.Date(
-        required=True, metadata={"description": "a date in the past is allowed, and flagged"}
-    )
+    starts_on = Day(required=True, metadata={"description": "a date in the past is allowed, and flagged"})
     capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(
         fields.String(validate=validate.Length(min=1, max=32)),
@@ -44,17 +43,17 @@ class EligibleSchema(Schema):
 
 class MemberSchema(EligibleSchema):
     stage = fields.String()
-    stage_since = fields.Date()
+    stage_since = Day()
     days_in_stage = fields.Integer()
-    enrolled_on = fields.Date()
-    moved_in_on = fields.Date(allow_none=True)
+    enrolled_on = Day()
+    moved_in_on = Day(allow_none=True)
     property = fields.Nested(PropertySchema, allow_none=True)
 
 
 class CohortSchema(Schema):
     id = fields.String()
     name = fields.String()
-    starts_on = fields.Date()
+    starts_on = Day()
     starts_in_the_past = fields.Boolean(
         metadata={"description": "a flag, not a refusal: recording an earlier cohort"}
     )
@@ -79,7 +78,7 @@ class MoveSchema(Schema):
 
 
 class NextCohortSchema(Schema):
-    starts_on = fields.Date()
+    starts_on = Day()
     eligible = fields.List(
         fields.Nested(EligibleSchema), metadata={"description": "soonest 17½ deadline first"}
     )

@@ -1,10 +1,23 @@
 """Pagination in and out, shared by every list."""
 
+from datetime import date
 from functools import cache
+from typing import Any
 
 from marshmallow import Schema, fields, validate
 
 MAX_PAGE_SIZE = 500
+# Dates a care leaver's record can hold; outside them date arithmetic (17½, +3 months) would overflow.
+EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
+
+
+class Day(fields.Date):
+    """An ISO date within 1900-2199."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        checks = kwargs.pop("validate", None)
+        checks = [checks] if callable(checks) else list(checks or [])
+        super().__init__(validate=[validate.Range(min=EARLIEST, max=LATEST), *checks], **kwargs)
 
 
 class PageQuery(Schema):

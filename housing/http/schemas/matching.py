@@ -2,13 +2,12 @@
 
 from marshmallow import Schema, fields, validate
 
+from housing.http.schemas.common import Day
 from housing.vocabulary import ProposalStatus, Route
 
 
 class RunRequestSchema(Schema):
-    as_of = fields.Date(
-        metadata={"description": "ages and deadlines are counted on this day (default today)"}
-    )
+    as_of = Day(metadata={"description": "ages and deadlines are counted on this day (default today)"})
     young_people = fields.List(
         fields.String(validate=validate.Length(min=1, max=64)),
         validate=validate.Length(min=1, max=100_000),
@@ -43,7 +42,7 @@ class UnmatchedSchema(Schema):
 
 class RunSchema(Schema):
     id = fields.String()
-    as_of = fields.Date()
+    as_of = Day()
     status = fields.String(metadata={"description": "optimal | feasible | infeasible"})
     objective = fields.Integer()
     solver = fields.Function(lambda run: SolverSchema().dump(run), metadata={"type": "object"})

@@ -4,6 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
+from housing.http.schemas.common import Day
 from housing.vocabulary import Route, SupportLevel
 
 LEVELS = [level.value for level in SupportLevel]
@@ -17,8 +18,8 @@ class OptionSchema(Schema):
     district = fields.String(dump_only=True, allow_none=True, metadata={"description": "from the place"})
     capacity = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=10_000))
     remaining = fields.Integer(dump_only=True, metadata={"description": "capacity less accepted placements"})
-    available_from = fields.Date(required=True)
-    available_until = fields.Date(allow_none=True, load_default=None)
+    available_from = Day(required=True)
+    available_until = Day(allow_none=True, load_default=None)
     min_age = fields.Integer(strict=True, load_default=16, validate=validate.Range(min=0, max=30))
     max_age = fields.Integer(strict=True, load_default=25, validate=validate.Range(min=0, max=30))
     support_levels = fields.List(

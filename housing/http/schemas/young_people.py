@@ -4,6 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing.http.schemas.common import Day
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -26,7 +27,7 @@ class NeedsSchema(Schema):
         metadata={"description": "an unaccompanied asylum-seeking child, or former one"},
     )
     immigration = fields.Enum(Immigration, by_value=True, load_default=Immigration.NOT_APPLICABLE)
-    custody_release_date = fields.Date(allow_none=True, load_default=None)
+    custody_release_date = Day(allow_none=True, load_default=None)
     avoid_places = fields.List(PLACE, load_default=list, validate=validate.Length(max=50))
     avoid_districts = fields.List(
         fields.String(validate=validate.Length(min=1, max=32)),
@@ -56,7 +57,7 @@ class PreferenceSchema(Schema):
 
 class PathwaySchema(Schema):
     status = fields.Enum(PathwayStatus, by_value=True)
-    agreed_on = fields.Date(allow_none=True)
+    agreed_on = Day(allow_none=True)
     route = fields.Enum(Route, by_value=True, allow_none=True)
     option = fields.String(allow_none=True)
 
@@ -65,7 +66,7 @@ class ApplicationSchema(Schema):
     id = fields.String(dump_only=True)
     district = fields.String(required=True, validate=validate.Length(min=1, max=32))
     band = fields.String(required=True, validate=validate.Length(min=1, max=8))
-    applied_on = fields.Date(required=True)
+    applied_on = Day(required=True)
     status = fields.Enum(ApplicationStatus, by_value=True, dump_only=True)
 
 
@@ -79,7 +80,7 @@ class YoungPersonSchema(Schema):
     reference = fields.String(required=True, validate=validate.Length(min=1, max=64))
     given_name = fields.String(required=True, validate=NAME)
     family_name = fields.String(required=True, validate=NAME)
-    date_of_birth = fields.Date(required=True)
+    date_of_birth = Day(required=True)
     home_district = fields.String(required=True, validate=validate.Length(min=1, max=32))
     current_place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     support_level = fields.Enum(SupportLevel, by_value=True, required=True)
@@ -96,9 +97,9 @@ class YoungPersonSchema(Schema):
         validate=validate.Length(max=5000),
         metadata={"description": "the young person's own words"},
     )
-    move_date = fields.Date(allow_none=True, load_default=None)
+    move_date = Day(allow_none=True, load_default=None)
 
-    pathway_deadline = fields.Date(dump_only=True, metadata={"description": "the day they turn 17½"})
+    pathway_deadline = Day(dump_only=True, metadata={"description": "the day they turn 17½"})
     bedrooms_needed = fields.Integer(dump_only=True)
     pathway = fields.Nested(PathwaySchema, dump_only=True)
     applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
@@ -120,6 +121,6 @@ class YoungPersonPatchSchema(YoungPersonSchema):
 
 
 class YoungPeopleQuery(Schema):
-    deadline_before = fields.Date(metadata={"description": "pathway deadline (17½) before this day"})
+    deadline_before = Day(metadata={"description": "pathway deadline (17½) before this day"})
     status = fields.Enum(PathwayStatus, by_value=True)
     home_district = fields.String(validate=validate.Length(min=1, max=32))
