@@ -29,8 +29,11 @@ def run_matcher() -> Response:
 @page(*OFFICERS)
 def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     number = max(request.args.get("page", 1, type=int), 1)
+    unmatched_page = max(request.args.get("unmatched_page", 1, type=int), 1)
     try:
-        found = runs.review(db(), g.actor, run_id, page=number, page_size=PAGE_SIZE)
+        found = runs.review(
+            db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
+        )
     except DomainError:
         return render_template("error.html", title="Page not found", code=404), 404
     return render_template(
@@ -39,6 +42,9 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
         errors=errors or {},
         page=number,
         pages=max(math.ceil(found.total / PAGE_SIZE), 1),
+        unmatched=found.unmatched,
+        unmatched_page=unmatched_page,
+        unmatched_pages=max(math.ceil(len(found.run.unmatched) / PAGE_SIZE), 1),
     ), status
 
 

@@ -126,21 +126,26 @@ class Review:
     run: MatchingRun
     proposals: list[Proposal]
     total: int
+    unmatched: list[dict[str, Any]]
     people: dict[str, YoungPerson]
     options: dict[str, Option]
 
 
-def review(session: Session, actor: Actor, run_id: str, *, page: int, page_size: int) -> Review:
+def review(
+    session: Session, actor: Actor, run_id: str, *, page: int, page_size: int, unmatched_page: int = 1
+) -> Review:
+    """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
     with transaction(session):
         record = get(session, run_id)
         # The planning meeting's agenda: the most urgent first.
         ordered = sorted(record.proposals, key=lambda p: (p.explanation["days_to_deadline"], p.position))
         shown = ordered[(page - 1) * page_size : page * page_size]
-        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in record.unmatched}
+        left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
+        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
         people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
         option_ids = {p.option_id for p in shown} | {
             a["option"] for p in shown for a in p.explanation.get("alternatives", [])
         }
         options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
         audit.record_views(session, actor, sorted(ids), f"review of run {run_id}")
-    return Review(record, shown, len(record.proposals), people, options)
+    return Review(record, shown, len(record.proposals), left_out, people, options)
