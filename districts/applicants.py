@@ -36,8 +36,14 @@ def applicants(
     band: str | None = None,
     need_date_before: date | None = None,
     status: str | None = None,
-) -> list[dict[str, Any]]:
-    """Everyone with an active application to the register or a nomination to it, soonest need first."""
+    page: int = 1,
+    page_size: int | None = None,
+) -> tuple[list[dict[str, Any]], int]:
+    """Everyone with an active application to the register or a nomination to it, soonest need first.
+
+    Returns the page asked for (all rows when `page_size` is None, as for an export) and the total;
+    only the rows returned are audited as seen.
+    """
     with transaction(session):
         district_or_404(session, slug)
         applications = {
@@ -67,8 +73,9 @@ def applicants(
             and (status is None or (row["nomination"] or "none") == status)
         ]
         rows.sort(key=lambda row: (row["need_date"], row["reference"]))
-        audit.record_views(session, actor, [row["id"] for row in rows], f"district {slug} applicants")
-    return rows
+        shown = rows if page_size is None else rows[(page - 1) * page_size : page * page_size]
+        audit.record_views(session, actor, [row["id"] for row in shown], f"district {slug} applicants")
+    return shown, len(rows)
 
 
 def _row(

@@ -32,10 +32,12 @@ def own_district(slug: str) -> None:
         abort(403, message="district officers see their own district only")
 
 
-def _applicants(slug: str, query: dict) -> list[dict]:
+def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
     own_district(slug)
-    filters = {key: query.get(key) for key in ("band", "need_date_before", "status")}
-    return applicants_view.applicants(db(), actor(), slug, today=today(), **filters)
+    filters = {key: query.get(key) for key in ("band", "need_date_before", "status", "page", "page_size")}
+    return applicants_view.applicants(
+        db(), actor(), slug, today=today(), **{k: v for k, v in filters.items() if v}
+    )
 
 
 @blp.route("/districts/<slug>/applicants")
@@ -45,8 +47,8 @@ class Applicants(MethodView):
     @blp.response(200, page_of(DistrictApplicantSchema))
     def get(self, query: dict, slug: str) -> dict:
         """Care leavers with an active application to this register or a nomination to it (minimised)."""
-        rows = _applicants(slug, query)
-        return page_body(window(rows, query), len(rows), query)
+        rows, total = _applicants(slug, query)
+        return page_body(rows, total, query)
 
 
 @blp.route("/districts/<slug>/applicants.csv")
@@ -56,7 +58,7 @@ class ApplicantsCsv(MethodView):
     @blp.response(200, content_type="text/csv")
     def get(self, query: dict, slug: str) -> Response:
         """The same minimised view as CSV; cells that a spreadsheet would run are made inert."""
-        body = exports.to_csv(_applicants(slug, query))
+        body = exports.to_csv(_applicants(slug, query)[0])
         return Response(body, mimetype="text/csv", headers=_attachment(f"{slug}-applicants.csv"))
 
 
@@ -67,7 +69,7 @@ class ApplicantsXlsx(MethodView):
     @blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     def get(self, query: dict, slug: str) -> Response:
         """The same minimised view as an Excel workbook."""
-        body = exports.to_xlsx(_applicants(slug, query))
+        body = exports.to_xlsx(_applicants(slug, query)[0])
         return Response(
             body,
             mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

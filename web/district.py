@@ -5,7 +5,6 @@ from flask import Blueprint, Response, g, redirect, render_template, request, ur
 from districts import applicants, exports, nominations
 from housing.clock import today
 from housing.errors import DomainError
-from housing.http.schemas.common import window
 from housing.http.store import db
 from housing.services import options
 from housing.vocabulary import Role, Route
@@ -21,19 +20,18 @@ def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[s
     slug = g.actor.district
     number = max(request.args.get("page", 1, type=int), 1)
     vacancy_page = max(request.args.get("vacancies_page", 1, type=int), 1)
-    rows = applicants.applicants(db(), g.actor, slug, today=today())  # the minimised view, audited
+    rows, total = applicants.applicants(db(), g.actor, slug, today=today(), page=number, page_size=PAGE_SIZE)
     pending = nominations.listed(db(), slug, "pending")
     vacancies, total_vacancies = options.search(
         db(), g.actor, page=vacancy_page, page_size=PAGE_SIZE, route=Route.REGISTER_VACANCY.value
     )
-    query = {"page": number, "page_size": PAGE_SIZE}
     return render_template(
         "district.html",
         slug=slug,
-        rows=window(rows, query),
-        total=len(rows),
+        rows=rows,
+        total=total,
         page=number,
-        pages=max((len(rows) + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
         pending=pending,
         vacancies=vacancies,
         total_vacancies=total_vacancies,
@@ -62,7 +60,7 @@ def decide(nomination_id: str) -> Response | tuple[str, int]:
 @page(Role.DISTRICT_OFFICER)
 def download(kind: str) -> Response | tuple[str, int]:
     """The same minimised view as the API's exports, for the signed-in district officer."""
-    rows = applicants.applicants(db(), g.actor, g.actor.district, today=today())
+    rows, _ = applicants.applicants(db(), g.actor, g.actor.district, today=today())
     name = f"{g.actor.district}-applicants.{kind}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if kind == "csv":

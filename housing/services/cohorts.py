@@ -78,7 +78,7 @@ def enrol_in(
     session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
 ) -> CohortMember:
     """The one rule set for both ways in; runs inside the caller's transaction."""
-    refused = _broken_rules(session, cohort.option, person, as_of)
+    refused = _broken_rules(_places(session), cohort.option, person, as_of)
     if refused:
         raise Invalid.field("young_person", f"breaks the {' and '.join(refused)} rule for this cohort")
     if person.pathway_status == PathwayStatus.AGREED:
@@ -193,7 +193,8 @@ def _next_cohort(session: Session, today: date) -> tuple[date, list[YoungPerson]
         min_age=16, max_age=25, support_levels=["low", "medium", "high"], step_free=False, wheelchair=False,
         bedrooms=1, accepts_children=False,
     )  # fmt: skip
-    return starts_on, [p for p in people if not _broken_rules(session, offer, p, starts_on)]
+    places = _places(session)  # once, not once per young person judged
+    return starts_on, [p for p in people if not _broken_rules(places, offer, p, starts_on)]
 
 
 def counts(cohort: Cohort) -> dict[str, int]:
@@ -211,8 +212,11 @@ def outcomes(cohort: Cohort) -> dict[str, int]:
     }
 
 
-def _broken_rules(session: Session, offer: Option, person: YoungPerson, as_of: date) -> list[str]:
-    places = {p.name: p for p in session.scalars(select(Place))}
+def _places(session: Session) -> dict[str, Place]:
+    return {p.name: p for p in session.scalars(select(Place))}
+
+
+def _broken_rules(places: dict[str, Place], offer: Option, person: YoungPerson, as_of: date) -> list[str]:
     young_person = matching_input.young_person(person, as_of, places, set())
     option = matching_input.option(offer, places)
     return broken(Problem(as_of=as_of, young_people=(young_person,), options=(option,)), ENROLMENT_RULES)

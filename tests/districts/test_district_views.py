@@ -280,3 +280,24 @@ def test_housing_officers_list_rebrand_close_and_reopen_applications(client, off
     assert client.patch(url, json={"status": "active"}, headers=officer).status_code == 409
     assert row_counts() == before
     assert client.patch("/api/v1/applications/nope", json={"band": "A"}, headers=officer).status_code == 404
+
+
+def test_only_the_applicants_on_the_page_shown_are_audited_as_seen(client, officer, auth, db):
+    from sqlalchemy import func, select  # noqa: PLC0415
+
+    from housing.models import AuditEntry  # noqa: PLC0415
+
+    for n in range(3):
+        person = client.post(
+            "/api/v1/young-people", json=payloads.young_person(reference=f"P{n}"), headers=officer
+        ).json
+        client.post(f"/api/v1/young-people/{person['id']}/applications",
+                    json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
+
+    page = client.get(
+        "/api/v1/districts/crawley/applicants?page_size=1&page=2", headers=auth.headers(Role.DISTRICT_OFFICER)
+    )
+
+    assert (page.json["total"], len(page.json["items"])) == (3, 1)
+    seen = db.scalar(select(func.count()).where(AuditEntry.detail == "district crawley applicants"))
+    assert seen == 1
