@@ -11,7 +11,3 @@ class Actor:
     email: str
     role: Role
     district: str | None = None
-
-    @property
-    def is_district_officer(self) -> bool:
-        return self.role is Role.DISTRICT_OFFICER

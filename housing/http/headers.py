@@ -16,8 +16,6 @@ def nonce() -> str:
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.globals["cspNonce"] = nonce
-
     @app.context_processor
     def template_nonce() -> dict:
         return {"cspNonce": nonce()}
