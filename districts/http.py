@@ -96,6 +96,7 @@ class Decision(MethodView):
     @exists(Nomination, "nomination_id")
     @blp.arguments(DecisionSchema)
     @blp.response(200, NominationSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict, nomination_id: str) -> Nomination:
         """Accept or decline (with a reason); declined frees the place and reopens the pathway. Final."""
         return nominations.decide(db(), actor(), nomination_id, body["decision"], body.get("reason"))

@@ -12,6 +12,7 @@ from housing.models import (
     Cohort,
     CohortMember,
     District,
+    IdempotentRequest,
     LocalLink,
     MatchingRun,
     Nomination,
@@ -49,10 +50,11 @@ def load_reference(session: Session) -> None:
 
 
 def clear_case_data(session: Session) -> None:
-    """Remove all case data: young people, options, runs, decisions, audit. Users and reference data stay."""
+    """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
+    naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Option,
-                  LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+    for model in (IdempotentRequest, Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember,
+                  Cohort, Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.idempotency import idempotent
 from housing.http.schemas.cohorts import (
     CohortRequestSchema,
     CohortSchema,
@@ -38,10 +39,11 @@ class Cohorts(MethodView):
     @requires(*RUNNERS)
     @blp.arguments(CohortRequestSchema)
     @blp.response(201, CohortSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    @idempotent(Cohort, lambda cohort_id: _presented(cohorts.get(db(), cohort_id)))
     def post(self, data: dict) -> dict:
         """Start a cohort; the service keeps one house_project option for it at the Crawley hub."""
-        cohort = cohorts.create(db(), actor(), data)
-        return cohorts.present(db(), actor(), [cohort], today())[0]
+        return _presented(cohorts.create(db(), actor(), data))
 
 
 @blp.route("/next")
@@ -59,7 +61,7 @@ class OneCohort(MethodView):
     @blp.response(200, CohortSchema)
     def get(self, cohort_id: str) -> dict:
         """A cohort, its option, its members with stage, days in stage and property, and its outcomes."""
-        return cohorts.present(db(), actor(), [cohorts.get(db(), cohort_id)], today())[0]
+        return _presented(cohorts.get(db(), cohort_id))
 
 
 @blp.route("/<cohort_id>/members")
@@ -68,6 +70,7 @@ class Members(MethodView):
     @exists(Cohort, "cohort_id")
     @blp.arguments(EnrolSchema)
     @blp.response(201, MemberSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict, cohort_id: str) -> dict:
         """Enrol (409 when full or in another active cohort; 422 when the AGE or IMMIGRATION rule fails)."""
         member = cohorts.enrol(db(), actor(), cohort_id, body["young_person"], today())
@@ -84,3 +87,7 @@ class Member(MethodView):
         """Move a member on one stage (422 naming the allowed next stages otherwise); record a property."""
         member = cohorts.move(db(), actor(), cohort_id, young_person_id, changes=changes, today=today())
         return cohorts.member_view(member, today(), cohorts.districts_of(db()))
+
+
+def _presented(cohort: Cohort) -> dict:
+    return cohorts.present(db(), actor(), [cohort], today())[0]

@@ -5,6 +5,7 @@ import traceback
 from http import HTTPStatus
 from typing import Any
 
+from apispec import BasePlugin
 from flask import Flask, request
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException
@@ -25,8 +26,47 @@ def envelope(code: int, message: str | None = None, errors: dict[str, Any] | Non
     return body
 
 
+# Error responses the OpenAPI document names, each in the one envelope.
+ERROR_RESPONSES = {
+    401: ("UNAUTHORIZED", "No valid token: send Authorization: Bearer <token>."),
+    403: ("FORBIDDEN", "The token's role, or its district, may not do this."),
+    404: ("NOT_FOUND", "No record with this id."),
+    409: ("CONFLICT", "The state changed meanwhile (a place taken, a decision made): nothing was written."),
+    413: ("CONTENT_TOO_LARGE", "The body is over 1 MB."),
+    415: ("UNSUPPORTED_MEDIA_TYPE", "The body is not JSON."),
+}
+
+
+class ErrorResponses(BasePlugin):
+    """Documents each operation's errors by the rules that produce them, so that clients and
+    Schemathesis know every status an operation may answer: 401 and 403 wherever a token is needed,
+    404 wherever the path names an id, 413 and 415 wherever a body is read. A 409 is documented by
+    the views that can answer it (`alt_response`); a 422 by flask-smorest wherever input is validated.
+    """
+
+    def operation_helper(self, path: str | None = None, operations: dict | None = None, **_: Any) -> None:
+        for method, operation in (operations or {}).items():
+            codes = []
+            if operation.get("security") != []:
+                codes += [401, 403]
+            if "{" in (path or ""):
+                codes.append(404)
+            if method in ("post", "patch"):
+                codes += [413, 415]
+            responses = operation.setdefault("responses", {})
+            for code in codes:
+                responses.setdefault(str(code), ERROR_RESPONSES[code][0])
+
+
 class PathwaysApi(Api):
     """flask-smorest's envelope, with a message on every error as the contract asks."""
+
+    def __init__(self, app: Flask) -> None:
+        super().__init__(app, spec_kwargs={"extra_plugins": [ErrorResponses()]})
+        for name, description in ERROR_RESPONSES.values():
+            self.spec.components.response(
+                name, {"description": description, "content": {"application/json": {"schema": "Error"}}}
+            )
 
     def handle_http_exception(self, error: HTTPException) -> tuple[dict, int, dict]:
         payload, code, headers = super().handle_http_exception(error)

@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.idempotency import idempotent
 from housing.http.schemas.matching import (
     AcceptSchema,
     CandidatesSchema,
@@ -26,6 +27,7 @@ class Runs(MethodView):
     @requires(*OFFICERS)
     @blp.arguments(RunRequestSchema)
     @blp.response(201, RunSchema)
+    @idempotent(MatchingRun, lambda run_id: runs.get(db(), run_id))
     def post(self, body: dict) -> MatchingRun:
         """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
         return runs.run(
@@ -61,6 +63,7 @@ class Accept(MethodView):
     @exists(Proposal, "proposal_id")
     @blp.arguments(AcceptSchema, required=False)
     @blp.response(200, ProposalSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def post(self, _body: dict, proposal_id: str) -> Proposal:
         """Agree the pathway: the place is taken (409 if none remains or the pathway was agreed meanwhile)."""
         return decisions.accept(db(), actor(), proposal_id, today())
@@ -72,6 +75,7 @@ class Reject(MethodView):
     @exists(Proposal, "proposal_id")
     @blp.arguments(RejectSchema)
     @blp.response(200, ProposalSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict, proposal_id: str) -> Proposal:
         """Reject with a reason: the pair is never proposed again."""
         return decisions.reject(db(), actor(), proposal_id, body["reason"])

@@ -4,6 +4,7 @@ from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from housing.http.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
+from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
 from housing.http.store import db
@@ -33,6 +34,7 @@ class Options(MethodView):
     @requires(*EDITORS)
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
+    @idempotent(Option, lambda option_id: options.get(db(), actor(), option_id))
     def post(self, data: dict) -> Option:
         """Record an option; district officers record register vacancies in their own district."""
         return options.create(db(), actor(), data)
@@ -50,6 +52,7 @@ class OneOption(MethodView):
     @exists(Option, "option_id")
     @blp.arguments(OptionPatchSchema)
     @blp.response(200, OptionSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def patch(self, changes: dict, option_id: str) -> Option:
         """Change any fields but the route."""
         return options.update(db(), actor(), option_id, changes)

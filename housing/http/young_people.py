@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.young_people import (
     ApplicationChangeSchema,
@@ -37,6 +38,8 @@ class YoungPeople(MethodView):
     @requires(*OFFICERS)
     @blp.arguments(YoungPersonSchema)
     @blp.response(201, YoungPersonSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    @idempotent(YoungPerson, lambda person_id: young_people.view(db(), actor(), person_id))
     def post(self, data: dict) -> YoungPerson:
         """Record a young person with their needs, local links and preferences."""
         return young_people.create(db(), actor(), data, today())
@@ -54,6 +57,7 @@ class OneYoungPerson(MethodView):
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(YoungPersonPatchSchema)
     @blp.response(200, YoungPersonSchema)
+    @blp.alt_response(409, response="CONFLICT")
     def patch(self, changes: dict, young_person_id: str) -> YoungPerson:
         """Change any fields; `needs` merges field by field, `local_links` and `preferences` replace."""
         return young_people.update(db(), actor(), young_person_id, changes, today())
@@ -71,6 +75,8 @@ class Applications(MethodView):
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(ApplicationSchema)
     @blp.response(201, ApplicationSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    @idempotent(Application, lambda application_id: db().get(Application, application_id))
     def post(self, data: dict, young_person_id: str) -> Application:
         """Apply to any of the seven district registers, in that district's own band."""
         return applications.apply(db(), actor(), young_person_id, data, today())
@@ -87,6 +93,7 @@ class OneApplication(MethodView):
     @exists(Application, "application_id")
     @applications_blp.arguments(ApplicationChangeSchema)
     @applications_blp.response(200, ApplicationSchema)
+    @applications_blp.alt_response(409, response="CONFLICT")
     def patch(self, changes: dict, application_id: str) -> Application:
         """Re-band, close (status closed) or reopen an application."""
         return applications.change(db(), actor(), application_id, changes)

@@ -7,6 +7,7 @@ from housing.models.matching import MatchingRun, Nomination, Placement, Proposal
 from housing.models.options import Option
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
+from housing.models.requests import IdempotentRequest
 
 __all__ = [
     "Application",
@@ -14,6 +15,7 @@ __all__ = [
     "Cohort",
     "CohortMember",
     "District",
+    "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
     "Nomination",

@@ -1,7 +1,8 @@
 """Schemathesis against the OpenAPI document: generated requests for every operation, bounded here.
 
-`make fuzz` runs the long version (FUZZ_EXAMPLES, FUZZ_ROLES). Checks: no server error, responses
-that keep their documented schema, and no operation that answers without a token.
+`make fuzz` runs the long version (FUZZ_EXAMPLES, FUZZ_ROLES). Requests that fit the document and
+requests that break it (negative mode); checks: no server error, responses that keep their
+documented schema and status codes, and no operation that answers without a token.
 """
 
 import os
@@ -10,18 +11,24 @@ from collections.abc import Callable
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import ignored_auth, response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    ignored_auth,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from housing.vocabulary import Role
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 ROLES = [Role(r) for r in os.environ.get("FUZZ_ROLES", "admin").split(",")]
-CHECKS = [not_a_server_error, response_schema_conformance, ignored_auth]
+CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance, ignored_auth]
 
 
-def fuzzer(operation: schemathesis.APIOperation, token: str) -> Callable[[], None]:
-    @given(case=operation.as_strategy())
+def fuzzer(operation: schemathesis.APIOperation, token: str, mode: GenerationMode) -> Callable[[], None]:
+    @given(case=operation.as_strategy(mode))
     @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
               database=None)  # fmt: skip
     def fuzz(case: schemathesis.Case) -> None:
@@ -41,9 +48,14 @@ def test_generated_requests_get_no_server_error_keep_their_schema_and_need_a_tok
         for result in schema.get_all_operations():
             operation = result.ok()
             operations += 1
-            try:
-                fuzzer(operation, token)()
-            except Exception as error:
-                failures[f"{role.value} {operation.label}"] = " ".join(str(error).split())[:300]
+            for mode in GenerationMode:
+                try:
+                    fuzzer(operation, token, mode)()
+                except Unsatisfiable:  # an operation without inputs has no wrong inputs to send
+                    assert mode is GenerationMode.NEGATIVE
+                    assert not operation.body
+                    assert not operation.query
+                except Exception as error:
+                    failures[f"{role.value} {mode} {operation.label}"] = " ".join(str(error).split())[:300]
     assert operations >= 20
     assert failures == {}
