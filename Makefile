@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask --app api
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-slow fuzz lint bench clean
+.PHONY: help run test test-slow fuzz lint bench load crash trust clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,7 +13,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev]'
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev,trust]'
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -39,6 +39,14 @@ fuzz: $(STAMP) ## Schemathesis, long: 300 examples per operation, with each role
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench
+
+load: $(STAMP) ## gunicorn x4 over PostgreSQL, 50 requests/s for 2 min, then a ramp: bench/results/trust.json
+	$(PY) -m bench.trust.load
+
+crash: $(STAMP) ## 50 kill -9 of a worker, 10 immediate stops of our own PostgreSQL, writes in flight
+	$(PY) -m bench.trust.crash
+
+trust: fuzz load crash ## every trust figure (fuzzing, corpus, logs, migrations, load, crashes)
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from dataclasses import asdict, fields
+from dataclasses import fields, is_dataclass
 from datetime import date
 from typing import Any
 
@@ -13,18 +13,22 @@ SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"
 
 
 def to_data(problem: Problem) -> dict[str, Any]:
+    # Field by field rather than dataclasses.asdict, which deep-copies every value on the way: on
+    # the county's 2,000 options that copying was most of a small run's time.
     def plain(value: Any, key: str = "") -> Any:
-        if isinstance(value, date):
-            return value.isoformat()
+        if value is None or isinstance(value, str | int | float):  # most values: first
+            return value
+        if is_dataclass(value):
+            return {name: plain(getattr(value, name), name) for name in value.__dataclass_fields__}
         if isinstance(value, frozenset):
             return sorted(value) if key != "rejected" else sorted(list(pair) for pair in value)
         if isinstance(value, dict):
             return {k: plain(v, k) for k, v in value.items()}
         if isinstance(value, list | tuple):
             return [plain(v) for v in value]
-        return value
+        return value.isoformat()  # a date: the one other kind of value a problem holds
 
-    return plain(asdict(problem))
+    return plain(problem)
 
 
 def from_data(data: dict[str, Any]) -> Problem:

@@ -1,5 +1,6 @@
 """Fixtures: one app per test over a migrated database, on SQLite always and PostgreSQL when set."""
 
+import logging
 import os
 from collections.abc import Iterator
 
@@ -11,7 +12,9 @@ from hypothesis import settings
 from sqlalchemy import func, inspect, select, text
 
 from api import create_app
+from bench.trust.results import record_part
 from housing.db import Base
+from housing.invariants import broken
 from housing.services import accounts
 from housing.vocabulary import Role
 from seeds.load import clear_case_data, load_reference
@@ -58,20 +61,65 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 
 
+# Personal values the suite's records carry (tests/payloads.py and the marker journeys): none may
+# appear in a log line or in an error answer, in any test.
+PERSONAL = ("Exampleton", "Stay near my college.", "level 3 course", "Markerella", "Qzxvbnm", "MARKER-WISH-7Q",
+            "MARKER-NOTE-7Q", "MARKER-REASON-7Q", "Marker-Qzx")  # fmt: skip
+
+
+class SuiteLog(logging.Handler):
+    """Every log record of the whole run, for the personal-data scan at its end."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.text: list[str] = []
+        self.error_answers = self.responses = 0
+        self.in_error_answers: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.text.append(self.format(record))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def suite_log() -> Iterator[SuiteLog]:
+    handler, root = SuiteLog(), logging.getLogger()
+    root.addHandler(handler)
+    level, root.level = root.level, logging.INFO
+    yield handler
+    root.removeHandler(handler)
+    root.setLevel(level)
+    logged = "\n".join(handler.text)
+    found = [value for value in PERSONAL if value in logged] + handler.in_error_answers
+    assert found == [], "personal data in the logs or in an error answer"
+    if os.environ.get("PATHWAYS_TRUST_RESULTS"):
+        record_part("personal_data", "suite", {
+            "log_records": len(handler.text), "log_bytes": len(logged.encode()), "responses": handler.responses,
+            "error_answers": handler.error_answers, "personal_values_looked_for": len(PERSONAL), "found": 0,
+            "responses_without_security_headers": 0,
+        })  # fmt: skip
+
+
 @pytest.fixture
-def app(database_url: str) -> Iterator[Flask]:
+def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
     app = make_app(database_url)
     unguarded: list[str] = []
 
     def check_headers(_sender: Flask, response, **_: object) -> None:
-        """Every response the suite sees carries the security headers."""
+        """Every response the suite sees carries the security headers, and no error answer a personal value."""
+        suite_log.responses += 1
         if any(header not in response.headers for header in SECURITY_HEADERS):
             unguarded.append(str(response.status_code))
+        if response.status_code >= 400 and not response.direct_passthrough:
+            suite_log.error_answers += 1
+            body = response.get_data(as_text=True)
+            suite_log.in_error_answers += [value for value in PERSONAL if value in body]
 
     request_finished.connect(check_headers, app)
     yield app
     request_finished.disconnect(check_headers, app)
     assert unguarded == [], "responses without security headers"
+    with app.extensions["pathways"].session_factory() as session:
+        assert broken(session) == {}, "every test leaves the store within its invariants"
     with app.extensions["pathways"].session_factory() as session, session.begin():
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
@@ -124,6 +172,12 @@ def officer(auth: Auth) -> dict[str, str]:
 @pytest.fixture
 def admin(auth: Auth) -> dict[str, str]:
     return auth.headers(Role.ADMIN)
+
+
+def trust_figures(section: str, url: str, **figures: object) -> None:
+    """Writes a test's figures to bench/results/trust.json, one part per backend, when `make trust` asks."""
+    if os.environ.get("PATHWAYS_TRUST_RESULTS"):
+        record_part(section, "postgresql" if url.startswith("postgresql") else "sqlite", figures)
 
 
 @pytest.fixture

@@ -8,12 +8,13 @@ from flask_migrate import check, downgrade, upgrade
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
+from api import MIGRATIONS
 from housing.db import Base
 from housing.services import accounts
 from housing.vocabulary import Role
 from seeds.load import load_reference, write_scenario
 from seeds.scenario import generate
-from tests.conftest import BACKENDS, PG_URL, make_app
+from tests.conftest import BACKENDS, PG_URL, make_app, trust_figures
 
 SCRATCH_DATABASE = "pathways_migrations_test"
 
@@ -79,3 +80,5 @@ def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_da
     assert before["young_people"] > 500
     assert before["cohort_members"] > 100
     assert after == before
+    trust_figures("migrations", empty_database, revisions=len(list((MIGRATIONS / "versions").glob("0*.py"))),
+                  seeded_rows_kept=sum(after.values()), models_differ_from_migrations=False, down_and_up=True)  # fmt: skip

@@ -8,6 +8,7 @@ from typing import Any
 from apispec import BasePlugin
 from flask import Flask, request
 from flask_smorest import Api
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
@@ -34,19 +35,21 @@ ERROR_RESPONSES = {
     409: ("CONFLICT", "The state changed meanwhile (a place taken, a decision made): nothing was written."),
     413: ("CONTENT_TOO_LARGE", "The body is over 1 MB."),
     415: ("UNSUPPORTED_MEDIA_TYPE", "The body is not JSON."),
+    503: ("SERVICE_UNAVAILABLE", "The database is not answering; nothing was written. Retry after a second."),
 }
 
 
 class ErrorResponses(BasePlugin):
     """Documents each operation's errors by the rules that produce them, so that clients and
     Schemathesis know every status an operation may answer: 401 and 403 wherever a token is needed,
-    404 wherever the path names an id, 413 and 415 wherever a body is read. A 409 is documented by
-    the views that can answer it (`alt_response`); a 422 by flask-smorest wherever input is validated.
+    404 wherever the path names an id, 413 and 415 wherever a body is read, 503 everywhere (the
+    database restarting). A 409 is documented by the views that can answer it (`alt_response`); a
+    422 by flask-smorest wherever input is validated.
     """
 
     def operation_helper(self, path: str | None = None, operations: dict | None = None, **_: Any) -> None:
         for method, operation in (operations or {}).items():
-            codes = []
+            codes = [503]
             if operation.get("security") != []:
                 codes += [401, 403]
             if "{" in (path or ""):
@@ -90,6 +93,19 @@ def init_app(app: Flask) -> None:
         code = STATUS[type(error)]
         fields = {"json": error.fields} if isinstance(error, Invalid) else None
         return envelope(code, error.message, fields), code
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    def database_away(error: Exception) -> tuple[dict, int, dict]:
+        """The database stopped answering (restarting, failing over): nothing was written; try again."""
+        log.warning(
+            "database unavailable (%s) on %s %s", type(error.orig).__name__, request.method, request.path
+        )
+        return (
+            envelope(503, "The database is not answering; nothing was written. Try again shortly."),
+            503,
+            {"Retry-After": "1"},
+        )
 
     @app.errorhandler(Exception)
     def unexpected(error: Exception) -> tuple[dict, int]:

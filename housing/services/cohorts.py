@@ -51,17 +51,24 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
     return cohort
 
 
+# A cohort shown loads its option, members, their records and links in four queries, not one a member.
+_SHOWN = (
+    selectinload(Cohort.option),
+    selectinload(Cohort.members)
+    .selectinload(CohortMember.young_person)
+    .selectinload(YoungPerson.local_links),
+)
+
+
 def get(session: Session, cohort_id: str) -> Cohort:
-    cohort = session.get(Cohort, cohort_id, options=(selectinload(Cohort.members),))
+    cohort = session.get(Cohort, cohort_id, options=_SHOWN)
     if cohort is None:
         raise NotFound(f"no cohort with id {cohort_id}")
     return cohort
 
 
 def listed(session: Session) -> list[Cohort]:
-    return list(
-        session.scalars(select(Cohort).options(selectinload(Cohort.members)).order_by(Cohort.starts_on))
-    )
+    return list(session.scalars(select(Cohort).options(*_SHOWN).order_by(Cohort.starts_on)))
 
 
 def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, today: date) -> CohortMember:

@@ -9,6 +9,7 @@ import pytest
 
 from housing.vocabulary import Role
 from tests import payloads
+from tests.conftest import trust_figures
 
 HUGE = "x" * 100_000
 
@@ -100,7 +101,7 @@ ROLE_FOR = {"/api/v1/nominations": Role.DISTRICT_OFFICER, "/api/v1/cohorts": Rol
 
 
 def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_nothing(
-    client, auth, world, row_counts
+    client, auth, world, row_counts, database_url
 ):
     document = client.get("/api/v1/openapi.json").json
     operations = [(path, method) for path, item in document["paths"].items() for method, op in item.items()
@@ -133,6 +134,9 @@ def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_n
             failures.append((method, path, "rows written", row_counts()))
     assert failures == []
     assert sent > 350
+    trust_figures(
+        "bad_input", database_url, operations=len(operations), requests=sent, server_errors=0, rows_written=0
+    )
 
 
 def _required(document: dict, operation: dict) -> list[str]:

@@ -4,6 +4,7 @@ import logging
 
 from housing.vocabulary import Role
 from tests import payloads
+from tests.conftest import trust_figures
 
 MARKERS = {
     "reference": "MARK-REF-7Q",
@@ -15,7 +16,9 @@ MARKERS = {
 }
 
 
-def test_a_day_of_journeys_with_markers_everywhere_logs_none_of_them(client, officer, auth, caplog):
+def test_a_day_of_journeys_with_markers_everywhere_logs_none_of_them(
+    client, officer, auth, caplog, database_url
+):
     caplog.set_level(logging.DEBUG)  # everything any logger says, the app's, Werkzeug's, SQLAlchemy's
     body = payloads.young_person(
         reference=MARKERS["reference"], given_name=MARKERS["given_name"], family_name=MARKERS["family_name"],
@@ -42,6 +45,9 @@ def test_a_day_of_journeys_with_markers_everywhere_logs_none_of_them(client, off
 
     logged = caplog.text + " ".join(str(record.args) for record in caplog.records)
     assert [name for name, marker in MARKERS.items() if marker in logged] == []
+    trust_figures(
+        "personal_data_journeys", database_url, markers=len(MARKERS), log_records=len(caplog.records), found=0
+    )
 
 
 def test_sql_parameters_never_reach_a_log_or_an_error_message(database_url, caplog):

@@ -1,5 +1,7 @@
 """One transaction per use case: a failure half-way leaves nothing behind."""
 
+from sqlalchemy.exc import OperationalError
+
 from housing.services import audit
 from tests import payloads
 
@@ -27,3 +29,24 @@ def test_an_unexpected_error_logs_no_personal_data(client, officer, monkeypatch,
     assert "ZeroDivisionError" in caplog.text
     assert "Marker-Qzx" not in caplog.text
     assert "Exampleton" not in caplog.text
+
+
+def test_a_database_that_stops_answering_mid_write_is_a_503_to_retry_and_leaves_no_rows(
+    client, officer, row_counts, monkeypatch, caplog
+):
+    def connection_lost(*_args, **_kwargs):
+        raise OperationalError("INSERT INTO audit …", {"detail": "Marker-Qzx"}, Exception("server closed"))
+
+    monkeypatch.setattr(audit, "record", connection_lost)
+    before = row_counts()
+
+    response = client.post(
+        "/api/v1/young-people", json=payloads.young_person(given_name="Marker-Qzx"), headers=officer
+    )
+
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "1"
+    assert response.json["message"].startswith("The database is not answering; nothing was written.")
+    assert row_counts() == before
+    assert "Marker-Qzx" not in caplog.text
+    assert "database unavailable" in caplog.text

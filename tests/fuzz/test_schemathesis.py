@@ -21,6 +21,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from housing.vocabulary import Role
+from tests.conftest import trust_figures
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 ROLES = [Role(r) for r in os.environ.get("FUZZ_ROLES", "admin").split(",")]
@@ -59,3 +60,6 @@ def test_generated_requests_get_no_server_error_keep_their_schema_and_need_a_tok
                     failures[f"{role.value} {mode} {operation.label}"] = " ".join(str(error).split())[:300]
     assert operations >= 20
     assert failures == {}
+    trust_figures("fuzzing", database_url, operations=operations // len(ROLES), roles=[r.value for r in ROLES],
+                  modes=[m.value for m in GenerationMode], examples_per_operation_and_mode=EXAMPLES, seed="derandomized",
+                  checks=[c.__name__ for c in CHECKS], failures=0)  # fmt: skip

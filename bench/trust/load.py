@@ -1,0 +1,209 @@
+"""`make load`: the service under gunicorn (4 workers over PostgreSQL, the seeded county) at 50
+requests a second for 2 minutes, then faster until p95 passes 500 ms; invariants and a log scan after.
+
+The four workers are four gunicorn processes of one worker each, on their own ports, so that the
+client can choose the worker: every request goes to one chosen at random.
+"""
+
+import collections
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import gevent
+from locust.env import Environment  # first: Locust makes the standard library cooperative (gevent)
+from locust.stats import calculate_response_time_percentile
+from sqlalchemy.orm import Session
+
+from bench.trust import journeys, servers
+from bench.trust.markers import scan
+from bench.trust.results import record, table
+from housing.clock import today
+from housing.db import make_engine
+from housing.invariants import broken
+
+WORKERS = 4
+RATE, SECONDS = 50, 120
+RAMP, RAMP_SECONDS = (100, 150, 200, 300, 400), 30
+READ_TARGET_MS, KNEE_MS = 200, 500
+
+
+def run() -> dict:
+    url = servers.fresh_database("pathways_load")
+    print("… seeding the county into a fresh database", flush=True)
+    tokens = servers.seed_county(url, today())
+    journeys.TOKENS.update(vars(tokens))
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "gunicorn.log"
+        ports = [servers.free_port() for _ in range(WORKERS)]
+        processes = [servers.gunicorn(url, port, 1, log) for port in ports]
+        journeys.WORKERS[:] = [f"http://127.0.0.1:{port}" for port in ports]
+        try:
+            print(f"… {RATE} requests/s for {SECONDS} s over {WORKERS} workers", flush=True)
+            main = step(RATE, SECONDS)
+            ramp = []
+            for rate in RAMP:
+                print(f"… ramp: {rate} requests/s for {RAMP_SECONDS} s", flush=True)
+                ramp.append(step(rate, RAMP_SECONDS))
+                if ramp[-1]["p95_ms"] > KNEE_MS:
+                    break
+        finally:
+            for process in processes:
+                servers.stop(process)
+        logs = log.read_text(errors="replace")
+        served = server_times(logs)
+    engine = make_engine(url)
+    with Session(engine) as session:
+        invariants = broken(session)
+        markers = scan(session, logs, journeys.ERROR_BODIES, journeys.MARKERS)
+    engine.dispose()
+    figures = summary(main, ramp, invariants, markers) | {"server_side_ms_all_steps": served}
+    show(figures)
+    record("load", figures)
+    return figures
+
+
+def step(rate: int, seconds: int) -> dict:
+    """`rate` users of one request a second each, measured after a 5-second start."""
+    environment = Environment(user_classes=[journeys.Officer, journeys.DistrictOfficer, journeys.Coordinator])
+    runner = environment.create_local_runner()
+    runner.start(rate, spawn_rate=rate)
+    lags: list[float] = []
+    watcher = gevent.spawn(loop_lag, lags)
+    gevent.sleep(5)
+    environment.stats.reset_all()
+    started, cpu_before = time.perf_counter(), cpu_ticks()
+    gevent.sleep(seconds)
+    elapsed, busy = time.perf_counter() - started, busy_share(cpu_before, cpu_ticks())
+    stats = environment.stats
+    endpoints = {
+        name: figures(entry.response_times, entry.num_requests, entry.num_failures)
+        for (name, _method), entry in sorted(stats.entries.items())
+    }
+    reads = collections.Counter()
+    for (name, _method), entry in stats.entries.items():
+        if name.startswith("GET"):
+            reads.update(entry.response_times)
+    runner.quit()
+    watcher.kill()
+    lags.sort()
+    return {
+        "client_loop_lag_p95_ms": round(1000 * lags[int(0.95 * len(lags))]) if lags else None,
+        "target_rps": rate,
+        "achieved_rps": round(stats.total.num_requests / elapsed, 1),
+        "requests": stats.total.num_requests,
+        "errors": stats.total.num_failures,
+        **{
+            k: v
+            for k, v in figures(stats.total.response_times, stats.total.num_requests, 0).items()
+            if k != "errors"
+        },
+        "reads_p95_ms": percentile(reads, 0.95),
+        "machine_cpu_busy_percent": round(100 * busy),
+        "errors_by_reason": {str(error.error): error.occurrences for error in stats.errors.values()},
+        "endpoints": endpoints,
+    }
+
+
+def loop_lag(lags: list[float]) -> None:
+    """How late the client's event loop wakes a 10 ms sleeper: a busy client inflates every timing."""
+    while True:
+        started = time.perf_counter()
+        gevent.sleep(0.01)
+        lags.append(time.perf_counter() - started - 0.01)
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(busy, all) CPU ticks of the whole machine since boot: the servers, PostgreSQL and the client."""
+    numbers = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = numbers[3] + numbers[4]  # idle and iowait
+    return sum(numbers) - idle, sum(numbers)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    return (after[0] - before[0]) / max(1, after[1] - before[1])
+
+
+ACCESS_LINE = re.compile(r'"(?P<method>[A-Z]+) /api/v1(?P<path>\S*)" (?P<status>\d+) \S+ (?P<ms>\d+)ms$')
+ID = re.compile(r"/[0-9a-f]{32}(?=/|$)")
+
+
+def server_times(logs: str) -> dict:
+    """Time inside the workers, by endpoint, from their access lines: what the client saw, less the
+    waiting for a free thread and the client's own time."""
+    by_endpoint: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for line in logs.splitlines():
+        if found := ACCESS_LINE.search(line):
+            path = ID.sub("/{id}", found["path"])
+            by_endpoint[f"{found['method']} {path}"][int(found["ms"])] += 1
+    every = sum(by_endpoint.values(), collections.Counter())
+    return {
+        "all": figures(every, sum(every.values()), 0),
+        **{name: figures(times, sum(times.values()), 0) for name, times in sorted(by_endpoint.items())},
+    }
+
+
+def figures(times: dict, count: int, failures: int) -> dict:
+    return {
+        "requests": count,
+        "errors": failures,
+        "p50_ms": percentile(times, 0.5),
+        "p95_ms": percentile(times, 0.95),
+        "p99_ms": percentile(times, 0.99),
+    }
+
+
+def percentile(times: dict, share: float) -> int:
+    count = sum(times.values())
+    return int(calculate_response_time_percentile(times, count, share)) if count else 0
+
+
+def summary(main: dict, ramp: list[dict], invariants: dict, markers: dict) -> dict:
+    knee = next((s["target_rps"] for s in ramp if s["p95_ms"] > KNEE_MS), None)
+    return {
+        "workers": WORKERS,
+        "routing": "each request to one of the workers at random",
+        "database": "PostgreSQL 15 on the same machine, the seeded county (scale 1)",
+        "main": main,
+        "reads_p95_target_ms": READ_TARGET_MS,
+        "reads_p95_met": main["reads_p95_ms"] < READ_TARGET_MS,
+        "ramp": [{k: v for k, v in s.items() if k != "endpoints"} for s in ramp],
+        "p95_passes_500ms_at_rps": knee,
+        "invariants_broken": invariants,
+        "markers": markers,
+    }
+
+
+def show(figures: dict) -> None:
+    main = figures["main"]
+    rows = [{"endpoint": name, **numbers} for name, numbers in main["endpoints"].items()]
+    print(
+        f"\n{main['target_rps']} requests/s target, {main['achieved_rps']} achieved, "
+        f"{main['requests']} requests, {main['errors']} errors"
+    )
+    table(rows, ["endpoint", "requests", "errors", "p50_ms", "p95_ms", "p99_ms"])
+    print(f"\nreads p95 {main['reads_p95_ms']} ms (target < {READ_TARGET_MS} ms)")
+    print(f"machine CPU busy: {main['machine_cpu_busy_percent']} % of {os.cpu_count()} cores")
+    table(
+        figures["ramp"],
+        [
+            "target_rps",
+            "achieved_rps",
+            "requests",
+            "errors",
+            "p50_ms",
+            "p95_ms",
+            "p99_ms",
+            "machine_cpu_busy_percent",
+        ],
+    )
+    knee = figures["p95_passes_500ms_at_rps"]
+    print(f"p95 passes {KNEE_MS} ms at: {f'{knee} requests/s' if knee else 'not within the ramp'}")
+    print(f"invariants broken: {figures['invariants_broken'] or 'none'}")
+    print(f"markers found: {figures['markers']['found']} in {figures['markers']['log_bytes']} bytes of logs")
+
+
+if __name__ == "__main__":
+    run()
