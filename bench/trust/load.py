@@ -25,7 +25,7 @@ from housing.db import make_engine
 from housing.invariants import broken
 
 WORKERS = 4
-RATE, SECONDS = 50, 120
+RATE, SECONDS, BASELINE_SECONDS = 50, 120, 20
 RAMP, RAMP_SECONDS = (100, 150, 200, 300, 400), 30
 READ_TARGET_MS, KNEE_MS = 200, 500
 
@@ -33,7 +33,7 @@ READ_TARGET_MS, KNEE_MS = 200, 500
 def run() -> dict:
     url = servers.fresh_database("pathways_load")
     print("… seeding the county into a fresh database", flush=True)
-    tokens = servers.seed_county(url, today())
+    tokens = servers.seed_county(url, today(), officers=max((RATE, *RAMP)))
     journeys.TOKENS.update(vars(tokens))
     with tempfile.TemporaryDirectory() as folder:
         log = Path(folder) / "gunicorn.log"
@@ -41,6 +41,8 @@ def run() -> dict:
         processes = [servers.gunicorn(url, port, 1, log) for port in ports]
         journeys.WORKERS[:] = [f"http://127.0.0.1:{port}" for port in ports]
         try:
+            print(f"… baseline: /health alone at {RATE} requests/s for {BASELINE_SECONDS} s", flush=True)
+            baseline = step(RATE, BASELINE_SECONDS, [journeys.Floor])
             print(f"… {RATE} requests/s for {SECONDS} s over {WORKERS} workers", flush=True)
             main = step(RATE, SECONDS)
             ramp = []
@@ -59,17 +61,24 @@ def run() -> dict:
         invariants = broken(session)
         markers = scan(session, logs, journeys.ERROR_BODIES, journeys.MARKERS)
     engine.dispose()
-    figures = summary(main, ramp, invariants, markers) | {"server_side_ms_all_steps": served}
+    figures = summary(main, ramp, invariants, markers) | {
+        "baseline_health_only": {k: v for k, v in baseline.items() if k != "endpoints"},
+        "reads_p95_over_baseline_p95": round(main["reads_p95_ms"] / max(1, baseline["p95_ms"]), 1),
+        "server_side_ms_all_steps": served,
+    }
     show(figures)
     record("load", figures)
     return figures
 
 
-def step(rate: int, seconds: int) -> dict:
-    """`rate` users of one request a second each, measured after a 5-second start."""
-    environment = Environment(user_classes=[journeys.Officer, journeys.DistrictOfficer, journeys.Coordinator])
+def step(rate: int, seconds: int, users: list | None = None) -> dict:
+    """`rate` requests a second from users of PER_USER_RATE each, measured after a 5-second start."""
+    environment = Environment(
+        user_classes=users or [journeys.Officer, journeys.DistrictOfficer, journeys.Coordinator]
+    )
     runner = environment.create_local_runner()
-    runner.start(rate, spawn_rate=rate)
+    count = max(3, rate // journeys.PER_USER_RATE)
+    runner.start(count, spawn_rate=count)
     lags: list[float] = []
     watcher = gevent.spawn(loop_lag, lags)
     gevent.sleep(5)
@@ -184,7 +193,10 @@ def show(figures: dict) -> None:
         f"{main['requests']} requests, {main['errors']} errors"
     )
     table(rows, ["endpoint", "requests", "errors", "p50_ms", "p95_ms", "p99_ms"])
+    floor = figures["baseline_health_only"]
     print(f"\nreads p95 {main['reads_p95_ms']} ms (target < {READ_TARGET_MS} ms)")
+    print(f"baseline, /health alone at the same rate: p50 {floor['p50_ms']} ms, p95 {floor['p95_ms']} ms; "
+          f"reads p95 = {figures['reads_p95_over_baseline_p95']} x the baseline's")  # fmt: skip
     print(f"machine CPU busy: {main['machine_cpu_busy_percent']} % of {os.cpu_count()} cores")
     table(
         figures["ramp"],

@@ -39,6 +39,7 @@ class Tokens:
     admin: str
     coordinator: str
     districts: dict[str, str]
+    officers: list[str]  # one account each for the load's officers, as in a county's team
 
 
 def fresh_database(name: str) -> str:
@@ -49,8 +50,9 @@ def fresh_database(name: str) -> str:
     return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
 
 
-def seed_county(url: str, as_of: date) -> Tokens:
-    """Migrate, seed the West Sussex scenario, and sign in one user per role (and district)."""
+def seed_county(url: str, as_of: date, officers: int = 0) -> Tokens:
+    """Migrate, seed the West Sussex scenario, and sign in one user per role (and district), and
+    `officers` housing officers more."""
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "trust"})
     with app.app_context():
         upgrade()
@@ -68,6 +70,7 @@ def seed_county(url: str, as_of: date) -> Tokens:
         admin=user("admin@load.example", Role.ADMIN),
         coordinator=user("coordinator@load.example", Role.HOUSE_PROJECT_COORDINATOR),
         districts={d: user(f"{d}@load.example", Role.DISTRICT_OFFICER, d) for d in DISTRICTS},
+        officers=[user(f"officer{n}@load.example", Role.HOUSING_OFFICER) for n in range(officers)],
     )
     store.engine.dispose()
     return tokens
