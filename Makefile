@@ -33,8 +33,9 @@ test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
 
-fuzz: $(STAMP) ## Schemathesis, long: 300 examples per operation, with each role's token
-	FUZZ_EXAMPLES=300 FUZZ_ROLES=admin,housing_officer,district_officer,house_project_coordinator \
+fuzz: $(STAMP) ## Schemathesis, long: 300 examples per operation and mode, with each role's token
+	PATHWAYS_TRUST_RESULTS=1 FUZZ_EXAMPLES=300 \
+		FUZZ_ROLES=admin,housing_officer,district_officer,house_project_coordinator \
 		$(VENV)/bin/pytest tests/fuzz -p no:cacheprovider
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
@@ -46,7 +47,9 @@ load: $(STAMP) ## gunicorn x4 over PostgreSQL, 50 requests/s for 2 min, then a r
 crash: $(STAMP) ## 50 kill -9 of a worker, 10 immediate stops of our own PostgreSQL, writes in flight
 	$(PY) -m bench.trust.crash
 
-trust: fuzz load crash ## every trust figure (fuzzing, corpus, logs, migrations, load, crashes)
+trust: $(STAMP) ## every trust figure into bench/results/trust.json: the suite's, long fuzzing, load, crashes
+	PATHWAYS_TRUST_RESULTS=1 $(VENV)/bin/pytest -p no:cacheprovider
+	$(MAKE) fuzz load crash
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

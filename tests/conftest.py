@@ -63,7 +63,7 @@ SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referr
 
 # Personal values the suite's records carry (tests/payloads.py and the marker journeys): none may
 # appear in a log line or in an error answer, in any test.
-PERSONAL = ("Exampleton", "Stay near my college.", "level 3 course", "Markerella", "Qzxvbnm", "MARKER-WISH-7Q",
+PERSONAL = ("WS-0001", "MARK-REF-7Q", "Exampleton", "Stay near my college.", "level 3 course", "Markerella", "Qzxvbnm", "MARKER-WISH-7Q",
             "MARKER-NOTE-7Q", "MARKER-REASON-7Q", "Marker-Qzx")  # fmt: skip
 
 

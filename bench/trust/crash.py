@@ -41,19 +41,54 @@ class Ledger:
     """What the clients were told, and what they still have to send again."""
 
     acknowledged: list[tuple[str, str]] = field(default_factory=list)  # (kind, id)
-    unknown: list[tuple[str, str, dict | None, str]] = field(default_factory=list)  # method, path, body, key
+    unknown: list[tuple[str, str, dict | None, str | None, str]] = field(
+        default_factory=list
+    )  # and key, kind
     keys: dict[str, str] = field(default_factory=dict)  # key -> kind, for every create sent
     accepted: list[str] = field(default_factory=list)  # proposals a 200 said were accepted
     replayed: int = 0  # retries answered with the record an unanswered send had made
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-class Writers:
-    """Threads sending journeys: a young person, a room for them, a run over them, an accept."""
+class Client:
+    """Sends one request and writes down what it was told: acknowledged, or unknown."""
 
     def __init__(self, base: str, token: str, ledger: Ledger) -> None:
         self.base, self.ledger = base, ledger
         self.headers = {"Authorization": f"Bearer {token}"}
+
+    def send(
+        self, http: requests.Session, method: str, path: str, body: dict | None, *, key: str | None, kind: str
+    ) -> dict | None:
+        headers = self.headers | ({"Idempotency-Key": key} if key else {})
+        if key:
+            with self.ledger.lock:
+                self.ledger.keys[key] = kind
+        try:
+            answer = http.request(
+                method, self.base + "/api/v1" + path, json=body, headers=headers, timeout=30
+            )
+        except requests.RequestException:
+            answer = None
+        if answer is not None and answer.status_code in (200, 201):
+            made = answer.json()
+            with self.ledger.lock:
+                self.ledger.replayed += answer.headers.get("Idempotent-Replayed") == "true"
+                self.ledger.acknowledged.append((kind, made["id"]))
+                if kind == "accept" and made["status"] == "accepted":
+                    self.ledger.accepted.append(made["id"])
+            return made
+        if answer is None or answer.status_code >= 500:
+            with self.ledger.lock:
+                self.ledger.unknown.append((method, path, body, key, kind))
+        return None
+
+
+class Writers:
+    """Threads sending journeys: a young person, a room for them, a run over them, an accept."""
+
+    def __init__(self, client: Client) -> None:
+        self.send = client.send
         self.stopping = threading.Event()
         self.threads = [threading.Thread(target=self._write, args=(n,), daemon=True) for n in range(WRITERS)]
 
@@ -88,32 +123,6 @@ class Writers:
         )
         for proposal in (run or {}).get("proposals", [])[:1]:
             self.send(http, "POST", f"/proposals/{proposal['id']}/accept", None, key=None, kind="accept")
-
-    def send(
-        self, http: requests.Session, method: str, path: str, body: dict | None, *, key: str | None, kind: str
-    ) -> dict | None:
-        headers = self.headers | ({"Idempotency-Key": key} if key else {})
-        if key:
-            with self.ledger.lock:
-                self.ledger.keys[key] = kind
-        try:
-            answer = http.request(
-                method, self.base + "/api/v1" + path, json=body, headers=headers, timeout=30
-            )
-        except requests.RequestException:
-            answer = None
-        if answer is not None and answer.status_code in (200, 201):
-            made = answer.json()
-            with self.ledger.lock:
-                self.ledger.replayed += answer.headers.get("Idempotent-Replayed") == "true"
-                self.ledger.acknowledged.append((kind, made["id"]))
-                if kind == "accept" and made["status"] == "accepted":
-                    self.ledger.accepted.append(made["id"])
-            return made
-        if answer is None or answer.status_code >= 500:
-            with self.ledger.lock:
-                self.ledger.unknown.append((method, path, body, key or ""))
-        return None
 
 
 class Monitor:
@@ -217,7 +226,7 @@ def kill_workers() -> dict:
         master = servers.gunicorn(url, port, 4, Path(folder) / "gunicorn.log")
         try:
             base = f"http://127.0.0.1:{port}"
-            with Monitor(base) as monitor, Writers(base, tokens.officer, ledger):
+            with Monitor(base) as monitor, Writers(Client(base, tokens.officer, ledger)):
                 for trial in range(WORKER_KILLS):
                     time.sleep(random.uniform(0.2, 0.8))
                     victim = random.choice(workers_of(master.pid))
@@ -248,7 +257,7 @@ def stop_databases() -> dict:
         master = servers.gunicorn(url, port, 4, Path(folder) / "gunicorn.log")
         try:
             base = f"http://127.0.0.1:{port}"
-            with Monitor(base) as monitor, Writers(base, tokens.officer, ledger):
+            with Monitor(base) as monitor, Writers(Client(base, tokens.officer, ledger)):
                 for trial in range(DATABASE_STOPS):
                     time.sleep(random.uniform(1.0, 2.0))
                     database.stop("immediate")
@@ -292,11 +301,9 @@ def progress(what: str, done: int, total: int) -> None:
 def retry(base: str, token: str, ledger: Ledger) -> int:
     """A client's retry of every write whose answer it never got, with the same key."""
     pending, ledger.unknown = ledger.unknown, []
-    writer = Writers(base, token, ledger)
-    http = requests.Session()
-    for method, path, body, key in pending:
-        kind = ledger.keys.get(key, "accept")
-        writer.send(http, method, path, body, key=key or None, kind=kind)
+    client, http = Client(base, token, ledger), requests.Session()
+    for method, path, body, key, kind in pending:
+        client.send(http, method, path, body, key=key, kind=kind)
     assert not ledger.unknown, f"{len(ledger.unknown)} retries still unanswered"
     return len(pending)
 

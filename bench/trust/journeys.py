@@ -8,6 +8,7 @@ Answers a busy service gives on purpose count as success: 409 when another user 
 made the decision first. Anything 5xx, a connection refused, or an unexpected status is a failure.
 """
 
+import collections
 import itertools
 import random
 import time
@@ -26,6 +27,8 @@ from housing.vocabulary import NEXT_STAGES, Stage
 PER_USER_RATE = 5
 WORKERS: list[str] = []  # base URLs, one per worker, filled in by the load run
 TOKENS: dict[str, Any] = {}
+SERVED_BY: collections.Counter = collections.Counter()  # requests per worker
+MOVED: collections.Counter = collections.Counter()  # a user's request on another worker than its last, or not
 SIGNED_IN = itertools.count()  # each officer user takes the next officer's account
 MARKERS: list[str] = []  # every marker value sent, for the log scan afterwards
 ERROR_BODIES: list[str] = []  # bodies of error answers, scanned for markers too
@@ -56,7 +59,11 @@ class Journey(FastHttpUser):
         time.sleep(random.random() / PER_USER_RATE)  # out of step with each other (cooperative under Locust)
 
     def call(self, method: str, path: str, name: str, ok: tuple[int, ...] = (200,), **kwargs: Any) -> Any:
-        url = random.choice(WORKERS) + "/api/v1" + path
+        worker = random.choice(WORKERS)
+        SERVED_BY[worker] += 1
+        MOVED[worker != getattr(self, "last_worker", worker)] += 1
+        self.last_worker = worker
+        url = worker + "/api/v1" + path
         with self.client.request(
             method,
             url,
@@ -68,11 +75,11 @@ class Journey(FastHttpUser):
             if response.status_code and any(h not in response.headers for h in SECURITY_HEADERS):
                 response.failure("a response without the security headers")
                 return None
+            if response.status_code >= 400:  # expected or not, scanned for personal data afterwards
+                ERROR_BODIES.append(response.text)
             if response.status_code in ok:
                 response.success()
                 return response.json() if "json" in response.headers.get("Content-Type", "") else None
-            if response.status_code >= 400:
-                ERROR_BODIES.append(response.text)
             response.failure(
                 f"status {response.status_code}" if response.status_code else repr(response.error)
             )

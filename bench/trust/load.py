@@ -65,6 +65,10 @@ def run() -> dict:
         "baseline_health_only": {k: v for k, v in baseline.items() if k != "endpoints"},
         "reads_p95_over_baseline_p95": round(main["reads_p95_ms"] / max(1, baseline["p95_ms"]), 1),
         "server_side_ms_all_steps": served,
+        "requests_per_worker": sorted(journeys.SERVED_BY.values()),
+        "share_of_a_users_requests_on_another_worker_than_its_last": round(
+            journeys.MOVED[True] / max(1, journeys.MOVED[True] + journeys.MOVED[False]), 2
+        ),
     }
     show(figures)
     record("load", figures)
@@ -213,6 +217,8 @@ def show(figures: dict) -> None:
     )
     knee = figures["p95_passes_500ms_at_rps"]
     print(f"p95 passes {KNEE_MS} ms at: {f'{knee} requests/s' if knee else 'not within the ramp'}")
+    print(f"requests per worker: {figures['requests_per_worker']}; a user's next request on another worker: "
+          f"{figures['share_of_a_users_requests_on_another_worker_than_its_last']:.0%}")  # fmt: skip
     print(f"invariants broken: {figures['invariants_broken'] or 'none'}")
     print(f"markers found: {figures['markers']['found']} in {figures['markers']['log_bytes']} bytes of logs")
 

@@ -32,7 +32,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         person = YoungPerson()
         _apply(person, data)
         session.add(person)
-        _flush_unique_reference(session, data["reference"])
+        _flush_unique_reference(session)
         audit.record(session, actor, "create", person.id, "created record")
     return person
 
@@ -95,7 +95,7 @@ def update(
             person.local_links = []
         session.flush()
         _apply(person, changes)
-        _flush_unique_reference(session, changes.get("reference", person.reference))
+        _flush_unique_reference(session)
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
     return person
@@ -131,15 +131,19 @@ def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
         person.preferences = [Preference(**preference) for preference in data["preferences"]]
 
 
+# The reference is not repeated back: an error answer carries no personal data, and the sender knows it.
+TAKEN_REFERENCE = "another young person already has this reference"
+
+
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:
     holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference == reference))
     if holder is not None and holder != own_id:
-        raise Conflict(f"another young person already has reference {reference!r}")
+        raise Conflict(TAKEN_REFERENCE)
 
 
-def _flush_unique_reference(session: Session, reference: str) -> None:
+def _flush_unique_reference(session: Session) -> None:
     """The database's unique index is the backstop when two requests race for one reference."""
     try:
         session.flush()
     except IntegrityError as error:
-        raise Conflict(f"another young person already has reference {reference!r}") from error
+        raise Conflict(TAKEN_REFERENCE) from error

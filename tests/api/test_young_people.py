@@ -176,14 +176,16 @@ def test_bad_input_is_422_naming_the_field_and_writes_nothing(client, officer, r
     assert row_counts() == before
 
 
-def test_a_duplicate_reference_is_409_and_writes_nothing(client, officer, row_counts):
+def test_a_duplicate_reference_is_409_writes_nothing_and_does_not_repeat_the_reference(
+    client, officer, row_counts
+):
     create(client, officer)
     before = row_counts()
 
     response = client.post("/api/v1/young-people", json=payloads.young_person(), headers=officer)
 
     assert response.status_code == 409
-    assert "WS-0001" in response.json["message"]
+    assert response.json["message"] == "another young person already has this reference"
     assert row_counts() == before
 
 
