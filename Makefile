@@ -33,10 +33,8 @@ test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
 
-fuzz: $(STAMP) ## Schemathesis, long: 300 examples per operation and mode, with each role's token
-	PATHWAYS_TRUST_RESULTS=1 FUZZ_EXAMPLES=300 \
-		FUZZ_ROLES=admin,housing_officer,district_officer,house_project_coordinator \
-		$(VENV)/bin/pytest tests/fuzz -p no:cacheprovider
+fuzz: $(STAMP) ## Schemathesis CLI, all phases, each role, fixed seed, against gunicorn over PostgreSQL
+	$(PY) -m bench.trust.fuzz
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench
