@@ -11,6 +11,7 @@ invariants hold. Only processes this module started are signalled, by the ids it
 import os
 import random
 import signal
+import subprocess
 import tempfile
 import threading
 import time
@@ -221,63 +222,59 @@ def kill_workers() -> dict:
     url = servers.fresh_database("pathways_crash")
     print("… seeding the county for the worker kills", flush=True)
     tokens = servers.seed_county(url, today())
-    port, ledger, back = servers.free_port(), Ledger(), []
-    with tempfile.TemporaryDirectory() as folder:
-        master = servers.gunicorn(url, port, 4, Path(folder) / "gunicorn.log")
-        try:
-            base = f"http://127.0.0.1:{port}"
-            with Monitor(base) as monitor, Writers(Client(base, tokens.officer, ledger)):
-                for trial in range(WORKER_KILLS):
-                    time.sleep(random.uniform(0.2, 0.8))
-                    victim = random.choice(workers_of(master.pid))
-                    os.kill(victim, signal.SIGKILL)
-                    back.append(until(lambda v=victim: len(set(workers_of(master.pid)) - {v}) == 4))
-                    progress("worker kills", trial + 1, WORKER_KILLS)
-            retried = retry(base, tokens.officer, ledger)
-        finally:
-            servers.stop(master)
-    return check(
-        url,
-        ledger,
-        retried=retried,
-        back=back,
-        trials=WORKER_KILLS,
-        monitor=monitor,
-        measured="the master has replaced the killed worker, counted from the kill",
-    )
+
+    def kill(master: subprocess.Popen, _port: int) -> float:
+        time.sleep(random.uniform(0.2, 0.8))
+        victim = random.choice(workers_of(master.pid))
+        os.kill(victim, signal.SIGKILL)
+        return until(lambda: len(set(workers_of(master.pid)) - {victim}) == 4)
+
+    replaced = "the master has replaced the killed worker, counted from the kill"
+    return under_fire(url, tokens.officer, WORKER_KILLS, "worker kills", crash=kill, measured=replaced)
 
 
 def stop_databases() -> dict:
     """pg_ctl stop -m immediate of our own PostgreSQL while writes are in flight, then start again."""
-    ledger, back = Ledger(), []
-    with servers.own_postgres() as (url, database), tempfile.TemporaryDirectory() as folder:
+    with servers.own_postgres() as (url, database):
         print("… seeding the county into our own PostgreSQL", flush=True)
         tokens = servers.seed_county(url, today())
-        port = servers.free_port()
+
+        def stop(_master: subprocess.Popen, port: int) -> float:
+            time.sleep(random.uniform(1.0, 2.0))
+            database.stop("immediate")
+            stopped = time.perf_counter()
+            database.start()
+            servers.wait_until_serving(port)
+            return time.perf_counter() - stopped
+
+        serving = "health 200 through gunicorn again, counted from the stop"
+        return under_fire(url, tokens.officer, DATABASE_STOPS, "database stops", crash=stop, measured=serving)
+
+
+def under_fire(
+    url: str,
+    token: str,
+    trials: int,
+    what: str,
+    *,
+    crash: Callable[[subprocess.Popen, int], float],
+    measured: str,
+) -> dict:
+    """Writers and a health monitor on gunicorn (4 workers) over `url` while `crash` strikes `trials`
+    times, each returning the seconds until the service is whole again; then the retries and checks."""
+    port, ledger, back = servers.free_port(), Ledger(), []
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as folder:
         master = servers.gunicorn(url, port, 4, Path(folder) / "gunicorn.log")
         try:
-            base = f"http://127.0.0.1:{port}"
-            with Monitor(base) as monitor, Writers(Client(base, tokens.officer, ledger)):
-                for trial in range(DATABASE_STOPS):
-                    time.sleep(random.uniform(1.0, 2.0))
-                    database.stop("immediate")
-                    stopped = time.perf_counter()
-                    database.start()
-                    servers.wait_until_serving(port)
-                    back.append(time.perf_counter() - stopped)
-                    progress("database stops", trial + 1, DATABASE_STOPS)
-            retried = retry(base, tokens.officer, ledger)
+            with Monitor(base) as monitor, Writers(Client(base, token, ledger)):
+                for trial in range(trials):
+                    back.append(crash(master, port))
+                    progress(what, trial + 1, trials)
+            retried = retry(base, token, ledger)
         finally:
             servers.stop(master)
-        return check(
-            url,
-            ledger,
-            retried=retried,
-            back=back,
-            trials=DATABASE_STOPS,
-            monitor=monitor,
-            measured="health 200 through gunicorn again, counted from the stop",
-        )
+    return check(url, ledger, retried=retried, back=back, trials=trials, monitor=monitor, measured=measured)
 
 
 def workers_of(master: int) -> list[int]:
