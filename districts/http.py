@@ -2,7 +2,7 @@
 
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from districts import applicants as applicants_view
 from districts import exports, nominations
@@ -16,6 +16,7 @@ from districts.schemas import (
 )
 from housing.clock import today
 from housing.http.auth import actor, exists, requires
+from housing.http.blueprint import Blueprint
 from housing.http.schemas.common import page_body, page_of, window
 from housing.http.store import db
 from housing.models import Nomination

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, redirect, render_template, request, session, url_for
 
 from housing.actors import Actor
+from housing.http.blueprint import holding_nul
 from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
@@ -53,6 +54,12 @@ def page(*roles: Role) -> Callable[[View], View]:
                 return redirect(url_for("auth.sign_in", next=request.path))
             if actor.role not in roles:
                 return render_template("error.html", title="You cannot see this page", code=403), 403
+            if any(holding_nul(kwargs)):
+                return render_template("error.html", title="Page not found", code=404), 404
+            if any(holding_nul(request.form.to_dict())) or any(holding_nul(request.args.to_dict())):
+                # PostgreSQL cannot store the NUL character, and no field means anything by it.
+                title = "A field holds a character that cannot be kept"
+                return render_template("error.html", title=title, code=400), 400
             g.actor = actor
             return view(*args, **kwargs)
 

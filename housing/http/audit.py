@@ -1,12 +1,12 @@
 """The audit trail and the health check."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from housing.http.auth import public, requires
+from housing.http.blueprint import Blueprint
 from housing.http.schemas.audit import AuditEntrySchema, AuditQuery
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.store import db

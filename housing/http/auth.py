@@ -9,6 +9,7 @@ from flask_smorest import abort
 
 from housing.actors import Actor
 from housing.db import Base
+from housing.http.blueprint import holding_nul
 from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
@@ -30,6 +31,8 @@ def requires(*roles: Role) -> Callable[[View], View]:
             actor = _signed_in()
             if actor.role not in roles:
                 abort(403, message=f"this needs the role {' or '.join(r.value for r in roles)}")
+            if any(holding_nul(kwargs)):  # no id holds one (PostgreSQL could not even look it up)
+                abort(404, message="no record with this id")
             g.actor = actor
             return view(*args, **kwargs)
 

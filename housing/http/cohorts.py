@@ -1,10 +1,10 @@
 """House Project cohorts: coordinators and admins run them; housing officers may read."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.cohorts import (
     CohortRequestSchema,

@@ -2,10 +2,10 @@
 
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.matching import (
     AcceptSchema,

@@ -1,9 +1,9 @@
 """Housing options of every route in one store; district officers keep their own register vacancies."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from housing.http.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
+from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery

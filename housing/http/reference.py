@@ -1,9 +1,9 @@
 """Reference data for any signed-in role: the seven districts and the places of placements."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from housing.http.auth import EVERY_ROLE, requires
+from housing.http.blueprint import Blueprint
 from housing.http.schemas.common import PageQuery, page_body, page_of, window
 from housing.http.schemas.reference import DistrictSchema, PlaceSchema
 from housing.http.store import db

@@ -1,10 +1,10 @@
 """Young people's records (housing officers and admins); every record shown is audited."""
 
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
+from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.young_people import (

@@ -185,3 +185,12 @@ def test_every_page_names_the_roles_it_admits_or_is_one_of_the_open_ones(app):
         and not hasattr(app.view_functions[rule.endpoint], ROLES_ATTRIBUTE)
     ]
     assert unguarded == []
+
+
+def test_a_nul_character_in_a_page_address_or_query_is_refused_not_a_server_error(client, person_signing_in):
+    person_signing_in(client)
+
+    assert client.get("/young-people/a%00b").status_code == 404
+    refused = client.get("/?home_district=crawley%00")
+    assert refused.status_code == 400
+    assert "A field holds a character that cannot be kept" in refused.get_data(as_text=True)
