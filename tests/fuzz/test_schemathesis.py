@@ -1,8 +1,9 @@
 """Schemathesis against the OpenAPI document: generated requests for every operation, bounded here.
 
-`make fuzz` runs the long version (FUZZ_EXAMPLES, FUZZ_ROLES). Requests that fit the document and
-requests that break it (negative mode); checks: no server error, responses that keep their
-documented schema and status codes, and no operation that answers without a token.
+Requests that fit the document and requests that break it (negative mode), in process, on each
+backend; checks: no server error, responses that keep their documented schema and status codes, and
+no operation that answers without a token. FUZZ_EXAMPLES and FUZZ_ROLES widen it; `make fuzz`
+(bench/trust/fuzz.py) runs Schemathesis's command line at length, all phases, against gunicorn.
 """
 
 import os
