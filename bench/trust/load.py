@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import gevent
-from locust.env import Environment  # first: Locust makes the standard library cooperative (gevent)
+from locust.env import Environment  # makes the standard library cooperative (gevent) on import
 from locust.stats import calculate_response_time_percentile
 from sqlalchemy.orm import Session
 
@@ -106,13 +106,7 @@ def step(rate: int, seconds: int, users: list | None = None) -> dict:
         "client_loop_lag_p95_ms": round(1000 * lags[int(0.95 * len(lags))]) if lags else None,
         "target_rps": rate,
         "achieved_rps": round(stats.total.num_requests / elapsed, 1),
-        "requests": stats.total.num_requests,
-        "errors": stats.total.num_failures,
-        **{
-            k: v
-            for k, v in figures(stats.total.response_times, stats.total.num_requests, 0).items()
-            if k != "errors"
-        },
+        **figures(stats.total.response_times, stats.total.num_requests, stats.total.num_failures),
         "reads_p95_ms": percentile(reads, 0.95),
         "machine_cpu_busy_percent": round(100 * busy),
         "errors_by_reason": {str(error.error): error.occurrences for error in stats.errors.values()},
