@@ -1,13 +1,13 @@
 """The admin's page: who saw or changed a young person's record, when, and what."""
 
-from flask import Blueprint, render_template, request
+from flask import render_template, request
 
 from housing.http.store import db
 from housing.services import audit
 from housing.vocabulary import Role
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("audit_pages", __name__)
+bp = pages("audit_pages", __name__)
 PAGE_SIZE = 50
 
 

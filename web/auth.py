@@ -1,14 +1,14 @@
 """Sign in and sign out of the pages with email and password."""
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
-from web.sessions import sign_in_as
+from web.sessions import pages, sign_in_as
 
-bp = Blueprint("auth", __name__)
+bp = pages("auth", __name__)
 
 HOME = {
     Role.HOUSING_OFFICER: "deadlines.deadlines",

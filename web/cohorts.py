@@ -1,6 +1,6 @@
 """The coordinators' pages: every cohort, and a board of one cohort's members by stage."""
 
-from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask import Response, g, redirect, render_template, request, url_for
 
 from housing.clock import today
 from housing.errors import DomainError, Invalid
@@ -8,9 +8,9 @@ from housing.http.schemas.common import window
 from housing.http.store import db
 from housing.services import cohorts
 from housing.vocabulary import NEXT_STAGES, Role, Stage
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("cohort_pages", __name__)
+bp = pages("cohort_pages", __name__)
 RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
 PAGE_SIZE = 20
 

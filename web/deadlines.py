@@ -2,7 +2,7 @@
 
 import math
 
-from flask import Blueprint, g, render_template, request
+from flask import g, render_template, request
 
 from housing.clock import today
 from housing.http.store import db
@@ -10,9 +10,9 @@ from housing.services import reference
 from housing.services.deadlines import deadlines as find_deadlines
 from housing.services.deadlines import urgency
 from housing.vocabulary import PathwayStatus, Role
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("deadlines", __name__)
+bp = pages("deadlines", __name__)
 PAGE_SIZE = 50
 
 

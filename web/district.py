@@ -1,6 +1,6 @@
 """The district officer's page: their applicants (minimised), nominations to decide, vacancies, downloads."""
 
-from flask import Blueprint, Response, g, redirect, render_template, request, url_for
+from flask import Response, g, redirect, render_template, request, url_for
 
 from districts import applicants, exports, nominations
 from housing.clock import today
@@ -8,9 +8,9 @@ from housing.errors import DomainError
 from housing.http.store import db
 from housing.services import options
 from housing.vocabulary import Role, Route
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("district_pages", __name__)
+bp = pages("district_pages", __name__)
 PAGE_SIZE = 50
 
 

@@ -2,7 +2,7 @@
 
 import math
 
-from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from flask import current_app, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
@@ -10,9 +10,9 @@ from housing.errors import DomainError
 from housing.http.store import db
 from housing.services import decisions, runs
 from housing.vocabulary import Role
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("runs", __name__)
+bp = pages("runs", __name__)
 OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 PAGE_SIZE = 50
 

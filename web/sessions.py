@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, session, url_for
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from housing.actors import Actor
 from housing.http.blueprint import holding_nul
@@ -67,6 +68,20 @@ def page(*roles: Role) -> Callable[[View], View]:
         return guarded  # type: ignore[return-value]
 
     return decorate
+
+
+def pages(name: str, import_name: str) -> Blueprint:
+    """A blueprint of pages: errors are shown as pages, not as the API's JSON."""
+    blueprint = Blueprint(name, import_name)
+    blueprint.register_error_handler(OperationalError, database_away)
+    blueprint.register_error_handler(InterfaceError, database_away)
+    return blueprint
+
+
+def database_away(_error: Exception) -> tuple[str, int, dict]:
+    """While the database restarts: nothing was written, try again (the API answers its own 503)."""
+    page = render_template("error.html", title="Sorry, the service is unavailable for a moment", code=503)
+    return page, 503, {"Retry-After": "1"}
 
 
 def csrf_token() -> str:

@@ -1,6 +1,6 @@
 """A young person's page: needs, links, preferences, pathway, applications, decisions, and a map."""
 
-from flask import Blueprint, g, render_template
+from flask import g, render_template
 from sqlalchemy import select
 
 from housing.errors import NotFound
@@ -9,9 +9,9 @@ from housing.models import Option, Proposal
 from housing.services import reference, young_people
 from housing.vocabulary import Role
 from web import maps
-from web.sessions import page
+from web.sessions import page, pages
 
-bp = Blueprint("person_page", __name__)
+bp = pages("person_page", __name__)
 
 
 @bp.get("/young-people/<young_person_id>")

@@ -4,12 +4,14 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from housing.models import User
 from housing.services import accounts
 from housing.vocabulary import Role
 from tests import payloads
 from tests.web.conftest import PASSWORD, csrf
+from web import deadlines
 
 
 def test_an_officer_signs_in_and_lands_on_the_deadlines_page(client, person_signing_in):
@@ -194,3 +196,19 @@ def test_a_nul_character_in_a_page_address_or_query_is_refused_not_a_server_erro
     refused = client.get("/?home_district=crawley%00")
     assert refused.status_code == 400
     assert "A field holds a character that cannot be kept" in refused.get_data(as_text=True)
+
+
+def test_while_the_database_is_away_a_page_says_so_and_asks_to_try_again(
+    client, person_signing_in, monkeypatch
+):
+    person_signing_in(client)
+
+    def connection_lost(*_args, **_kwargs):
+        raise OperationalError("SELECT …", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr(deadlines, "find_deadlines", connection_lost)
+    page = client.get("/")
+
+    assert page.status_code == 503
+    assert page.headers["Retry-After"] == "1"
+    assert "Nothing you sent was saved" in page.get_data(as_text=True)
