@@ -63,8 +63,10 @@ SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referr
 
 # Personal values the suite's records carry (tests/payloads.py and the marker journeys): none may
 # appear in a log line or in an error answer, in any test.
-PERSONAL = ("WS-0001", "MARK-REF-7Q", "Exampleton", "Stay near my college.", "level 3 course", "Markerella", "Qzxvbnm", "MARKER-WISH-7Q",
-            "MARKER-NOTE-7Q", "MARKER-REASON-7Q", "Marker-Qzx")  # fmt: skip
+PERSONAL = (
+    "WS-0001", "MARK-REF-7Q", "Exampleton", "Stay near my college.", "level 3 course", "Markerella",
+    "Qzxvbnm", "MARKER-WISH-7Q", "MARKER-NOTE-7Q", "MARKER-REASON-7Q", "Marker-Qzx",
+)  # fmt: skip
 
 
 class SuiteLog(logging.Handler):
@@ -73,7 +75,7 @@ class SuiteLog(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.text: list[str] = []
-        self.error_answers = self.responses = 0
+        self.error_answers = self.responses = self.unguarded = 0
         self.in_error_answers: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
@@ -84,7 +86,8 @@ class SuiteLog(logging.Handler):
 def suite_log() -> Iterator[SuiteLog]:
     handler, root = SuiteLog(), logging.getLogger()
     root.addHandler(handler)
-    level, root.level = root.level, logging.INFO
+    level = root.level
+    root.setLevel(logging.INFO)
     yield handler
     root.removeHandler(handler)
     root.setLevel(level)
@@ -95,7 +98,7 @@ def suite_log() -> Iterator[SuiteLog]:
         record_part("personal_data", "suite", {
             "log_records": len(handler.text), "log_bytes": len(logged.encode()), "responses": handler.responses,
             "error_answers": handler.error_answers, "personal_values_looked_for": len(PERSONAL), "found": 0,
-            "responses_without_security_headers": 0,
+            "responses_without_security_headers": handler.unguarded,
         })  # fmt: skip
 
 
@@ -122,6 +125,7 @@ def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
     request_finished.connect(check_headers, app)
     yield app
     request_finished.disconnect(check_headers, app)
+    suite_log.unguarded += len(unguarded)
     assert unguarded == [], "responses without security headers"
     with app.extensions["pathways"].session_factory() as session:
         assert broken(session) == {}, "every test leaves the store within its invariants"
