@@ -5,6 +5,7 @@ from flask import render_template, request
 from housing.http.store import db
 from housing.services import audit
 from housing.vocabulary import Role
+from web.paging import page_asked, page_count
 from web.sessions import page, pages
 
 bp = pages("audit_pages", __name__)
@@ -15,7 +16,7 @@ PAGE_SIZE = 50
 @page(Role.ADMIN)
 def audit_trail() -> str:
     young_person = request.args.get("young_person", "").strip() or None
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = page_asked()
     entries, total = audit.list_entries(db(), young_person, number, PAGE_SIZE)
     return render_template(
         "audit.html",
@@ -23,5 +24,5 @@ def audit_trail() -> str:
         total=total,
         young_person=young_person,
         page=number,
-        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        pages=page_count(total, PAGE_SIZE),
     )

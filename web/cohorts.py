@@ -8,6 +8,7 @@ from housing.http.schemas.common import window
 from housing.http.store import db
 from housing.services import cohorts
 from housing.vocabulary import NEXT_STAGES, Role, Stage
+from web.paging import page_asked, page_count
 from web.sessions import page, pages
 
 bp = pages("cohort_pages", __name__)
@@ -19,9 +20,9 @@ PAGE_SIZE = 20
 @page(*RUNNERS)
 def cohort_list() -> str:
     found = cohorts.listed(db())[::-1]  # the newest first
-    number = max(request.args.get("page", 1, type=int), 1)
+    number = page_asked()
     shown = cohorts.present(db(), g.actor, window(found, {"page": number, "page_size": PAGE_SIZE}), today())
-    pages = max((len(found) + PAGE_SIZE - 1) // PAGE_SIZE, 1)
+    pages = page_count(len(found), PAGE_SIZE)
     return render_template("cohorts.html", cohorts=shown, page=number, pages=pages)
 
 

@@ -1,7 +1,5 @@
 """The housing officer's home page: every pathway not yet agreed, soonest 17½ deadline first."""
 
-import math
-
 from flask import g, render_template, request
 
 from housing.clock import today
@@ -10,6 +8,7 @@ from housing.services import reference
 from housing.services.deadlines import deadlines as find_deadlines
 from housing.services.deadlines import urgency
 from housing.vocabulary import PathwayStatus, Role
+from web.paging import page_asked, page_count
 from web.sessions import page, pages
 
 bp = pages("deadlines", __name__)
@@ -26,7 +25,7 @@ def deadlines() -> str:
         home_district = None
     if status not in (None, PathwayStatus.NOT_STARTED, PathwayStatus.IN_PROGRESS):
         status = None
-    page_number = max(request.args.get("page", 1, type=int), 1)
+    page_number = page_asked()
     day = today()
     found = find_deadlines(
         db(), g.actor, day, home_district=home_district, status=status, page=page_number, page_size=PAGE_SIZE
@@ -44,5 +43,5 @@ def deadlines() -> str:
         home_district=home_district,
         status=status,
         page=page_number,
-        pages=max(math.ceil(found.total / PAGE_SIZE), 1),
+        pages=page_count(found.total, PAGE_SIZE),
     )

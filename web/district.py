@@ -8,6 +8,7 @@ from housing.errors import DomainError
 from housing.http.store import db
 from housing.services import options
 from housing.vocabulary import Role, Route
+from web.paging import page_asked, page_count
 from web.sessions import page, pages
 
 bp = pages("district_pages", __name__)
@@ -18,8 +19,8 @@ PAGE_SIZE = 50
 @page(Role.DISTRICT_OFFICER)
 def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     slug = g.actor.district
-    number = max(request.args.get("page", 1, type=int), 1)
-    vacancy_page = max(request.args.get("vacancies_page", 1, type=int), 1)
+    number = page_asked()
+    vacancy_page = page_asked("vacancies_page")
     rows, total = applicants.applicants(db(), g.actor, slug, today=today(), page=number, page_size=PAGE_SIZE)
     pending = nominations.listed(db(), slug, "pending")
     vacancies, total_vacancies = options.search(
@@ -31,12 +32,12 @@ def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[s
         rows=rows,
         total=total,
         page=number,
-        pages=max((total + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        pages=page_count(total, PAGE_SIZE),
         pending=pending,
         vacancies=vacancies,
         total_vacancies=total_vacancies,
         vacancy_page=vacancy_page,
-        vacancy_pages=max((total_vacancies + PAGE_SIZE - 1) // PAGE_SIZE, 1),
+        vacancy_pages=page_count(total_vacancies, PAGE_SIZE),
         errors=errors or {},
     ), status
 

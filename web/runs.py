@@ -1,7 +1,5 @@
 """Running the matcher and reviewing a run: each proposal with its reasons, accepted or rejected."""
 
-import math
-
 from flask import current_app, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
@@ -10,6 +8,7 @@ from housing.errors import DomainError
 from housing.http.store import db
 from housing.services import decisions, runs
 from housing.vocabulary import Role
+from web.paging import page_asked, page_count
 from web.sessions import page, pages
 
 bp = pages("runs", __name__)
@@ -28,8 +27,8 @@ def run_matcher() -> Response:
 @bp.get("/runs/<run_id>")
 @page(*OFFICERS)
 def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
-    number = max(request.args.get("page", 1, type=int), 1)
-    unmatched_page = max(request.args.get("unmatched_page", 1, type=int), 1)
+    number = page_asked()
+    unmatched_page = page_asked("unmatched_page")
     try:
         found = runs.review(
             db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
@@ -41,10 +40,10 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
         review=found,
         errors=errors or {},
         page=number,
-        pages=max(math.ceil(found.total / PAGE_SIZE), 1),
+        pages=page_count(found.total, PAGE_SIZE),
         unmatched=found.unmatched,
         unmatched_page=unmatched_page,
-        unmatched_pages=max(math.ceil(len(found.run.unmatched) / PAGE_SIZE), 1),
+        unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
     ), status
 
 
