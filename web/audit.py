@@ -6,9 +6,9 @@ from housing.http.store import db
 from housing.services import audit
 from housing.vocabulary import Role
 from web.paging import page_asked, page_count
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("audit_pages", __name__)
+bp = page_blueprint("audit_pages", __name__)
 PAGE_SIZE = 50
 
 

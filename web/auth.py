@@ -6,9 +6,9 @@ from werkzeug.wrappers import Response
 from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
-from web.sessions import pages, sign_in_as
+from web.sessions import page_blueprint, sign_in_as
 
-bp = pages("auth", __name__)
+bp = page_blueprint("auth", __name__)
 
 HOME = {
     Role.HOUSING_OFFICER: "deadlines.deadlines",

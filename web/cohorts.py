@@ -9,9 +9,9 @@ from housing.http.store import db
 from housing.services import cohorts
 from housing.vocabulary import NEXT_STAGES, Role, Stage
 from web.paging import page_asked, page_count
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("cohort_pages", __name__)
+bp = page_blueprint("cohort_pages", __name__)
 RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
 PAGE_SIZE = 20
 

@@ -9,9 +9,9 @@ from housing.services.deadlines import deadlines as find_deadlines
 from housing.services.deadlines import urgency
 from housing.vocabulary import PathwayStatus, Role
 from web.paging import page_asked, page_count
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("deadlines", __name__)
+bp = page_blueprint("deadlines", __name__)
 PAGE_SIZE = 50
 
 

@@ -9,9 +9,9 @@ from housing.http.store import db
 from housing.services import options
 from housing.vocabulary import Role, Route
 from web.paging import page_asked, page_count
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("district_pages", __name__)
+bp = page_blueprint("district_pages", __name__)
 PAGE_SIZE = 50
 
 

@@ -9,9 +9,9 @@ from housing.http.store import db
 from housing.services import decisions, runs
 from housing.vocabulary import Role
 from web.paging import page_asked, page_count
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("runs", __name__)
+bp = page_blueprint("runs", __name__)
 OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 PAGE_SIZE = 50
 

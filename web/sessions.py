@@ -70,7 +70,7 @@ def page(*roles: Role) -> Callable[[View], View]:
     return decorate
 
 
-def pages(name: str, import_name: str) -> Blueprint:
+def page_blueprint(name: str, import_name: str) -> Blueprint:
     """A blueprint of pages: errors are shown as pages, not as the API's JSON."""
     blueprint = Blueprint(name, import_name)
     blueprint.register_error_handler(OperationalError, database_away)

@@ -9,9 +9,9 @@ from housing.models import Option, Proposal
 from housing.services import reference, young_people
 from housing.vocabulary import Role
 from web import maps
-from web.sessions import page, pages
+from web.sessions import page, page_blueprint
 
-bp = pages("person_page", __name__)
+bp = page_blueprint("person_page", __name__)
 
 
 @bp.get("/young-people/<young_person_id>")
