@@ -57,7 +57,8 @@ def page(*roles: Role) -> Callable[[View], View]:
                 return render_template("error.html", title="You cannot see this page", code=403), 403
             if any(holding_nul(kwargs)):
                 return render_template("error.html", title="Page not found", code=404), 404
-            if any(holding_nul(request.form.to_dict())) or any(holding_nul(request.args.to_dict())):
+            sent = {"form": request.form.to_dict(flat=False), "query": request.args.to_dict(flat=False)}
+            if any(holding_nul(sent)):  # every value of every field, repeated ones too
                 # PostgreSQL cannot store the NUL character, and no field means anything by it.
                 title = "A field holds a character that cannot be kept"
                 return render_template("error.html", title=title, code=400), 400

@@ -196,6 +196,7 @@ def test_a_nul_character_in_a_page_address_or_query_is_refused_not_a_server_erro
     refused = client.get("/?home_district=crawley%00")
     assert refused.status_code == 400
     assert "A field holds a character that cannot be kept" in refused.get_data(as_text=True)
+    assert client.get("/?home_district=crawley&home_district=x%00").status_code == 400  # every value read
 
 
 def test_while_the_database_is_away_a_page_says_so_and_asks_to_try_again(
