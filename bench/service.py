@@ -6,14 +6,10 @@ import time
 from datetime import date
 from pathlib import Path
 
-from flask_migrate import upgrade
-
 import matching
 from api import create_app
-from housing.services import accounts, matching_input
-from housing.vocabulary import Role
-from seeds.load import load_reference, write_scenario
-from seeds.scenario import generate
+from bench.trust.servers import seed_county
+from housing.services import matching_input
 
 AS_OF = date(2026, 11, 23)
 REPEATS = 5
@@ -22,14 +18,9 @@ REPEATS = 5
 def run(_size: str = "county") -> dict:
     with tempfile.TemporaryDirectory() as folder:
         url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{Path(folder) / 'bench.db'}"
+        token = seed_county(url, AS_OF).officer
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench"})
-        with app.app_context():
-            upgrade()
         store = app.extensions["pathways"]
-        with store.writer_factory() as session:
-            load_reference(session)
-            write_scenario(session, generate(2026, 1.0, AS_OF))
-            token = accounts.create_user(session, "bench@pathways.example", Role.HOUSING_OFFICER, None)
         client = app.test_client()
         headers = {"Authorization": f"Bearer {token}"}
 
