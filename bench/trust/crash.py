@@ -235,7 +235,8 @@ def kill_workers() -> dict:
 
 def stop_databases() -> dict:
     """pg_ctl stop -m immediate of our own PostgreSQL while writes are in flight, then start again."""
-    with servers.own_postgres() as (url, database):
+    with servers.own_postgres() as database:
+        url = database.url
         print("… seeding the county into our own PostgreSQL", flush=True)
         tokens = servers.seed_county(url, today())
 

@@ -124,13 +124,13 @@ def stop(process: subprocess.Popen) -> None:
 
 
 @contextmanager
-def own_postgres() -> Iterator[tuple[str, "OwnPostgres"]]:
+def own_postgres() -> Iterator["OwnPostgres"]:
     """A PostgreSQL server of our own: initdb in a temporary folder, its own port, run as the
     `postgres` system user (the server refuses root). Stopped and removed afterwards."""
     server = OwnPostgres()
     try:
         server.start()
-        yield server.url, server
+        yield server
     finally:
         server.stop("fast")
         shutil.rmtree(server.folder, ignore_errors=True)
