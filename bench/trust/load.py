@@ -61,15 +61,7 @@ def run() -> dict:
         invariants = broken(session)
         markers = scan(session, logs, journeys.ERROR_BODIES, journeys.MARKERS)
     engine.dispose()
-    figures = summary(main, ramp, invariants, markers) | {
-        "baseline_health_only": {k: v for k, v in baseline.items() if k != "endpoints"},
-        "reads_p95_over_baseline_p95": round(main["reads_p95_ms"] / max(1, baseline["p95_ms"]), 1),
-        "server_side_ms_all_steps": served,
-        "requests_per_worker": sorted(journeys.SERVED_BY.values()),
-        "share_of_a_users_requests_on_another_worker_than_its_last": round(
-            journeys.MOVED[True] / max(1, journeys.MOVED[True] + journeys.MOVED[False]), 2
-        ),
-    }
+    figures = summary(main, baseline, ramp, served=served, invariants=invariants, markers=markers)
     show(figures)
     record("load", figures)
     return figures
@@ -167,8 +159,11 @@ def percentile(times: dict, share: float) -> int:
     return int(calculate_response_time_percentile(times, count, share)) if count else 0
 
 
-def summary(main: dict, ramp: list[dict], invariants: dict, markers: dict) -> dict:
+def summary(
+    main: dict, baseline: dict, ramp: list[dict], *, served: dict, invariants: dict, markers: dict
+) -> dict:
     knee = next((s["target_rps"] for s in ramp if s["p95_ms"] > KNEE_MS), None)
+    moved = journeys.MOVED[True] / max(1, journeys.MOVED[True] + journeys.MOVED[False])
     return {
         "workers": WORKERS,
         "routing": "each request to one of the workers at random",
@@ -180,6 +175,11 @@ def summary(main: dict, ramp: list[dict], invariants: dict, markers: dict) -> di
         "p95_passes_500ms_at_rps": knee,
         "invariants_broken": invariants,
         "markers": markers,
+        "baseline_health_only": {k: v for k, v in baseline.items() if k != "endpoints"},
+        "reads_p95_over_baseline_p95": round(main["reads_p95_ms"] / max(1, baseline["p95_ms"]), 1),
+        "server_side_ms_all_steps": served,
+        "requests_per_worker": sorted(journeys.SERVED_BY.values()),
+        "share_of_a_users_requests_on_another_worker_than_its_last": round(moved, 2),
     }
 
 
