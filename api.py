@@ -17,19 +17,20 @@ from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
 import web
+from commands.match import match
+from commands.seed import seed
+from commands.users import users
 from districts.cli import vacancies
 from districts.http import blp as districts_blp
-from housing.cli import match, users
 from housing.db import Base, for_writing, make_engine, make_session_factory
-from housing.http import errors, headers, store
-from housing.http.audit import blp as audit_blp
-from housing.http.cohorts import blp as cohorts_blp
-from housing.http.matching import blp as matching_blp
-from housing.http.options import blp as options_blp
-from housing.http.reference import blp as reference_blp
-from housing.http.young_people import applications_blp
-from housing.http.young_people import blp as young_people_blp
-from seeds.cli import seed
+from httpkit import errors, headers, store
+from jsonapi.audit import blp as audit_blp
+from jsonapi.cohorts import blp as cohorts_blp
+from jsonapi.matching import blp as matching_blp
+from jsonapi.options import blp as options_blp
+from jsonapi.reference import blp as reference_blp
+from jsonapi.young_people import applications_blp
+from jsonapi.young_people import blp as young_people_blp
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MAX_BODY_BYTES = 1024 * 1024  # the largest record is a few kilobytes; refuse anything near this

@@ -15,12 +15,12 @@ from districts.schemas import (
     NominationsQuery,
 )
 from housing.clock import today
-from housing.http.auth import actor, exists, requires
-from housing.http.blueprint import Blueprint
-from housing.http.schemas.common import page_body, page_of, window
-from housing.http.store import db
 from housing.models import Nomination
 from housing.vocabulary import Role
+from httpkit.auth import actor, exists, requires
+from httpkit.blueprint import Blueprint
+from httpkit.schemas import page_body, page_of, window
+from httpkit.store import db
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
 

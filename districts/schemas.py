@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from housing.http.schemas.common import Day, PageQuery
 from housing.vocabulary import NominationStatus
+from httpkit.schemas import Day, PageQuery
 
 
 class LinkInDistrictSchema(Schema):

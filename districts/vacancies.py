@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 
 from districts.exports import FORMULA_STARTS
 from housing.db import transaction
-from housing.http.schemas.options import OptionSchema
 from housing.models import Option, Place
 from housing.models.types import new_id
 from housing.vocabulary import Route
+from jsonapi.schemas.options import OptionSchema
 
 REQUIRED = ("name", "place", "capacity", "available_from")
 OPTIONAL = ("available_until", "min_age", "max_age", "support_levels", "step_free", "wheelchair", "bedrooms",

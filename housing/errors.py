@@ -1,4 +1,4 @@
-"""Domain errors. The HTTP layer maps each to one status code in one place (housing/http/errors.py)."""
+"""Domain errors. The HTTP layer maps each to one status code in one place (httpkit/errors.py)."""
 
 from typing import Any
 

@@ -2,9 +2,9 @@
 
 from flask import render_template, request
 
-from housing.http.store import db
 from housing.services import audit
 from housing.vocabulary import Role
+from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 

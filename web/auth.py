@@ -3,9 +3,9 @@
 from flask import redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
-from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
+from httpkit.store import db
 from web.sessions import page_blueprint, sign_in_as
 
 bp = page_blueprint("auth", __name__)

@@ -4,10 +4,10 @@ from flask import Response, g, redirect, render_template, request, url_for
 
 from housing.clock import today
 from housing.errors import DomainError, Invalid
-from housing.http.schemas.common import window
-from housing.http.store import db
 from housing.services import cohorts
 from housing.vocabulary import NEXT_STAGES, Role, Stage
+from httpkit.schemas import window
+from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 

@@ -3,11 +3,11 @@
 from flask import g, render_template, request
 
 from housing.clock import today
-from housing.http.store import db
 from housing.services import reference
 from housing.services.deadlines import deadlines as find_deadlines
 from housing.services.deadlines import urgency
 from housing.vocabulary import PathwayStatus, Role
+from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 

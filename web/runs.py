@@ -5,9 +5,9 @@ from werkzeug.wrappers import Response
 
 from housing.clock import today
 from housing.errors import DomainError
-from housing.http.store import db
 from housing.services import decisions, runs
 from housing.vocabulary import Role
+from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 

@@ -16,10 +16,10 @@ from flask import Blueprint, Flask, current_app, g, redirect, render_template, r
 from sqlalchemy.exc import InterfaceError, OperationalError
 
 from housing.actors import Actor
-from housing.http.blueprint import holding_nul
-from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
+from httpkit.blueprint import holding_nul
+from httpkit.store import db
 
 View = TypeVar("View", bound=Callable[..., Any])
 ROLES_ATTRIBUTE = "pathways_page_roles"

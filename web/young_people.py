@@ -4,10 +4,10 @@ from flask import g, render_template
 from sqlalchemy import select
 
 from housing.errors import NotFound
-from housing.http.store import db
 from housing.models import Option, Proposal
 from housing.services import reference, young_people
 from housing.vocabulary import Role
+from httpkit.store import db
 from web import maps
 from web.sessions import page, page_blueprint
 

@@ -4,10 +4,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from housing.http.auth import PUBLIC_ATTRIBUTE, ROLES_ATTRIBUTE
 from housing.models import User
 from housing.services import accounts
 from housing.vocabulary import Role
+from httpkit.auth import PUBLIC_ATTRIBUTE, ROLES_ATTRIBUTE
 from tests import payloads
 
 PUBLIC_PATHS = {"/api/v1/health", "/api/v1/openapi.json"}

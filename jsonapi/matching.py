@@ -4,10 +4,13 @@ from flask import current_app
 from flask.views import MethodView
 
 from housing.clock import today
-from housing.http.auth import OFFICERS, actor, exists, requires
-from housing.http.blueprint import Blueprint
-from housing.http.idempotency import idempotent
-from housing.http.schemas.matching import (
+from housing.models import MatchingRun, Proposal
+from housing.services import decisions, runs
+from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.blueprint import Blueprint
+from httpkit.idempotency import idempotent
+from httpkit.store import db
+from jsonapi.schemas.matching import (
     AcceptSchema,
     CandidatesSchema,
     ProposalSchema,
@@ -15,9 +18,6 @@ from housing.http.schemas.matching import (
     RunRequestSchema,
     RunSchema,
 )
-from housing.http.store import db
-from housing.models import MatchingRun, Proposal
-from housing.services import decisions, runs
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matching runs and proposals")
 

@@ -3,20 +3,20 @@
 from flask.views import MethodView
 
 from housing.clock import today
-from housing.http.auth import OFFICERS, actor, exists, requires
-from housing.http.blueprint import Blueprint
-from housing.http.idempotency import idempotent
-from housing.http.schemas.common import PageQuery, page_body, page_of
-from housing.http.schemas.young_people import (
+from housing.models import Application, YoungPerson
+from housing.services import applications, young_people
+from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.blueprint import Blueprint
+from httpkit.idempotency import idempotent
+from httpkit.schemas import PageQuery, page_body, page_of
+from httpkit.store import db
+from jsonapi.schemas.young_people import (
     ApplicationChangeSchema,
     ApplicationSchema,
     YoungPeopleQuery,
     YoungPersonPatchSchema,
     YoungPersonSchema,
 )
-from housing.http.store import db
-from housing.models import Application, YoungPerson
-from housing.services import applications, young_people
 
 blp = Blueprint("young_people", __name__, url_prefix="/api/v1/young-people", description="Young people")
 

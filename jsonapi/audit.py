@@ -5,13 +5,13 @@ from marshmallow import Schema, fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from housing.http.auth import public, requires
-from housing.http.blueprint import Blueprint
-from housing.http.schemas.audit import AuditEntrySchema, AuditQuery
-from housing.http.schemas.common import PageQuery, page_body, page_of
-from housing.http.store import db
 from housing.services import audit
 from housing.vocabulary import Role
+from httpkit.auth import public, requires
+from httpkit.blueprint import Blueprint
+from httpkit.schemas import PageQuery, page_body, page_of
+from httpkit.store import db
+from jsonapi.schemas.audit import AuditEntrySchema, AuditQuery
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1", description="Audit and health")
 

@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from housing.http.schemas.common import Day
 from housing.vocabulary import ProposalStatus, Route
+from httpkit.schemas import Day
 
 
 class RunRequestSchema(Schema):

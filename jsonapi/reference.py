@@ -2,12 +2,12 @@
 
 from flask.views import MethodView
 
-from housing.http.auth import EVERY_ROLE, requires
-from housing.http.blueprint import Blueprint
-from housing.http.schemas.common import PageQuery, page_body, page_of, window
-from housing.http.schemas.reference import DistrictSchema, PlaceSchema
-from housing.http.store import db
 from housing.services import reference
+from httpkit.auth import EVERY_ROLE, requires
+from httpkit.blueprint import Blueprint
+from httpkit.schemas import PageQuery, page_body, page_of, window
+from httpkit.store import db
+from jsonapi.schemas.reference import DistrictSchema, PlaceSchema
 
 blp = Blueprint("reference", __name__, url_prefix="/api/v1", description="Districts and places")
 

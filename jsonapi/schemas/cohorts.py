@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
-from housing.http.schemas.common import Day
 from housing.vocabulary import Stage
+from httpkit.schemas import Day
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
 

@@ -9,10 +9,10 @@ from flask_smorest import abort
 
 from housing.actors import Actor
 from housing.db import Base
-from housing.http.blueprint import holding_nul
-from housing.http.store import db
 from housing.services import accounts
 from housing.vocabulary import Role
+from httpkit.blueprint import holding_nul
+from httpkit.store import db
 
 View = TypeVar("View", bound=Callable[..., Any])
 

@@ -3,10 +3,15 @@
 from flask.views import MethodView
 
 from housing.clock import today
-from housing.http.auth import OFFICERS, actor, exists, requires
-from housing.http.blueprint import Blueprint
-from housing.http.idempotency import idempotent
-from housing.http.schemas.cohorts import (
+from housing.models import Cohort
+from housing.services import cohorts
+from housing.vocabulary import Role
+from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.blueprint import Blueprint
+from httpkit.idempotency import idempotent
+from httpkit.schemas import PageQuery, page_body, page_of, window
+from httpkit.store import db
+from jsonapi.schemas.cohorts import (
     CohortRequestSchema,
     CohortSchema,
     EnrolSchema,
@@ -14,11 +19,6 @@ from housing.http.schemas.cohorts import (
     MoveSchema,
     NextCohortSchema,
 )
-from housing.http.schemas.common import PageQuery, page_body, page_of, window
-from housing.http.store import db
-from housing.models import Cohort
-from housing.services import cohorts
-from housing.vocabulary import Role
 
 blp = Blueprint("cohorts", __name__, url_prefix="/api/v1/cohorts", description="House Project cohorts")
 

@@ -4,8 +4,8 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from housing.http.schemas.common import Day
 from housing.vocabulary import Route, SupportLevel
+from httpkit.schemas import Day
 
 LEVELS = [level.value for level in SupportLevel]
 

@@ -2,15 +2,15 @@
 
 from flask.views import MethodView
 
-from housing.http.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
-from housing.http.blueprint import Blueprint
-from housing.http.idempotency import idempotent
-from housing.http.schemas.common import PageQuery, page_body, page_of
-from housing.http.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
-from housing.http.store import db
 from housing.models import Option
 from housing.services import options
 from housing.vocabulary import Role
+from httpkit.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
+from httpkit.blueprint import Blueprint
+from httpkit.idempotency import idempotent
+from httpkit.schemas import PageQuery, page_body, page_of
+from httpkit.store import db
+from jsonapi.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
 
 blp = Blueprint("options", __name__, url_prefix="/api/v1/options", description="Housing options")
 

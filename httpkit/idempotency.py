@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 
 from housing.db import Base
 from housing.errors import Conflict
-from housing.http.auth import actor
-from housing.http.store import db
 from housing.models import IdempotentRequest
+from httpkit.auth import actor
+from httpkit.store import db
 
 View = TypeVar("View", bound=Callable[..., Any])
 

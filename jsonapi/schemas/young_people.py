@@ -4,7 +4,6 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from housing.http.schemas.common import Day
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -13,6 +12,7 @@ from housing.vocabulary import (
     Route,
     SupportLevel,
 )
+from httpkit.schemas import Day
 
 NAME = validate.Length(min=1, max=100)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))

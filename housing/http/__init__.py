@@ -1,1 +1,0 @@
-"""The HTTP layer: blueprints, schemas, authentication and the one error envelope."""

@@ -1,1 +1,0 @@
-"""Marshmallow schemas: validation at the edge, and one output shape per record."""
