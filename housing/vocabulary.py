@@ -102,3 +102,7 @@ NEXT_STAGES: dict[Stage, tuple[Stage, ...]] = {
     Stage.WITHDRAWN: (),
 }
 ACTIVE_STAGES = tuple(stage for stage, after in NEXT_STAGES.items() if after)
+
+# The House Project keeps its hub in Crawley (domain.md, "The districts' registers"): a cohort's option
+# is placed there.
+HOUSE_PROJECT_HUB = "Crawley"

@@ -57,4 +57,3 @@ HOSPITAL_TOWNS = ("Worthing", "Chichester", "Crawley", "Haywards Heath", "Bright
 # Supported accommodation sits along the coastal strip near the colleges; a quarter is out of county.
 COASTAL_STRIP = ("Worthing", "Bognor Regis", "Littlehampton", "Shoreham-by-Sea", "Lancing", "Chichester")
 OUT_OF_COUNTY_SUPPORTED = ("Brighton", "Eastbourne", "Croydon", "London")
-HOUSE_PROJECT_HUB = "Crawley"

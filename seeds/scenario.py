@@ -14,12 +14,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from housing.lifedates import add_months, age_on, birthday
+from housing.vocabulary import HOUSE_PROJECT_HUB
 from seeds.reference import (
     COASTAL_STRIP,
     COLLEGE_TOWNS,
     DISTRICTS,
     HOSPITAL_TOWNS,
-    HOUSE_PROJECT_HUB,
     MAJOR_EMPLOYER,
     OUT_OF_COUNTY_SUPPORTED,
     PLACES,

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from werkzeug.security import check_password_hash, generate_password_hash
 
+from housing import passwords
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, DomainError, Invalid, NotFound
@@ -86,7 +86,7 @@ def set_password(session: Session, email: str, password: str) -> None:
         raise Invalid.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
     with transaction(session):
         user = _by_email(session, email)
-        user.password_hash = generate_password_hash(password, method="scrypt")
+        user.password_hash = passwords.hash_password(password)
         user.failed_sign_ins, user.locked_until = 0, None
 
 
@@ -99,7 +99,7 @@ def sign_in(session: Session, email: str, password: str) -> Actor:
             raise SignInRefused("The email address or password is not right.")
         if user.locked_until is not None and user.locked_until > now:
             raise SignInRefused("Too many failed attempts: try again in 15 minutes.")
-        if not check_password_hash(user.password_hash, password):
+        if not passwords.verify(user.password_hash, password):
             user.failed_sign_ins += 1
             if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
                 user.failed_sign_ins, user.locked_until = 0, now + LOCK_OUT

@@ -18,10 +18,9 @@ from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
 from housing.services import audit, matching_input
-from housing.vocabulary import ACTIVE_STAGES, NEXT_STAGES, PathwayStatus, Route, Stage
+from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 from matching import Problem
 from matching.eligibility import broken
-from seeds.reference import HOUSE_PROJECT_HUB
 
 SIX_MONTHS = 6
 # The matcher offers a cohort's places in its first three months, not to a cohort long begun;

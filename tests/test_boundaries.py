@@ -1,0 +1,25 @@
+"""The layout's promises, checked: the domain loads without any face or web framework."""
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import housing
+
+ROOT = Path(__file__).parents[1]
+
+
+def test_the_whole_domain_imports_without_flask_werkzeug_or_seed_data() -> None:
+    modules = [m.name for m in pkgutil.walk_packages(housing.__path__, "housing.")]
+    probe = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'flask', 'werkzeug', 'flask_smorest', 'marshmallow', 'seeds', 'httpkit', 'jsonapi', 'web', 'districts'}))"
+    )
+    loaded = subprocess.run(  # noqa: S603 -- this interpreter, a fixed probe
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert len(modules) > 20
+    assert loaded == "[]"
