@@ -16,6 +16,7 @@ from districts.schemas import (
 )
 from housing.clock import today
 from housing.models import Nomination
+from housing.permissions import DISTRICT_READERS
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -23,8 +24,6 @@ from httpkit.schemas import page_body, page_of, window
 from httpkit.store import db
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
-
-READERS = (Role.DISTRICT_OFFICER, Role.HOUSING_OFFICER, Role.ADMIN)
 
 
 def own_district(slug: str) -> None:
@@ -43,7 +42,7 @@ def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
 
 @blp.route("/districts/<slug>/applicants")
 class Applicants(MethodView):
-    @requires(*READERS)
+    @requires(*DISTRICT_READERS)
     @blp.arguments(ApplicantsPageQuery, location="query")
     @blp.response(200, page_of(DistrictApplicantSchema))
     def get(self, query: dict, slug: str) -> dict:
@@ -54,7 +53,7 @@ class Applicants(MethodView):
 
 @blp.route("/districts/<slug>/applicants.csv")
 class ApplicantsCsv(MethodView):
-    @requires(*READERS)
+    @requires(*DISTRICT_READERS)
     @blp.arguments(ApplicantsQuery, location="query")
     @blp.response(200, content_type="text/csv")
     def get(self, query: dict, slug: str) -> Response:
@@ -65,7 +64,7 @@ class ApplicantsCsv(MethodView):
 
 @blp.route("/districts/<slug>/applicants.xlsx")
 class ApplicantsXlsx(MethodView):
-    @requires(*READERS)
+    @requires(*DISTRICT_READERS)
     @blp.arguments(ApplicantsQuery, location="query")
     @blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     def get(self, query: dict, slug: str) -> Response:
@@ -80,7 +79,7 @@ class ApplicantsXlsx(MethodView):
 
 @blp.route("/districts/<slug>/nominations")
 class Nominations(MethodView):
-    @requires(*READERS)
+    @requires(*DISTRICT_READERS)
     @blp.arguments(NominationsQuery, location="query")
     @blp.response(200, page_of(NominationSchema))
     def get(self, query: dict, slug: str) -> dict:

@@ -16,8 +16,6 @@ from httpkit.store import db
 
 View = TypeVar("View", bound=Callable[..., Any])
 
-EVERY_ROLE = tuple(Role)
-OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 PUBLIC_ATTRIBUTE = "pathways_public"
 ROLES_ATTRIBUTE = "pathways_roles"
 

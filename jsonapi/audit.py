@@ -5,8 +5,8 @@ from marshmallow import Schema, fields
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from housing.permissions import AUDITORS
 from housing.services import audit
-from housing.vocabulary import Role
 from httpkit.auth import public, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import PageQuery, page_body, page_of
@@ -22,7 +22,7 @@ class AuditListQuery(PageQuery, AuditQuery):
 
 @blp.route("/audit")
 class Audit(MethodView):
-    @requires(Role.ADMIN)
+    @requires(*AUDITORS)
     @blp.arguments(AuditListQuery, location="query")
     @blp.response(200, page_of(AuditEntrySchema))
     def get(self, query: dict) -> dict:

@@ -4,9 +4,9 @@ from flask.views import MethodView
 
 from housing.clock import today
 from housing.models import Cohort
+from housing.permissions import COHORT_READERS, COHORT_RUNNERS
 from housing.services import cohorts
-from housing.vocabulary import Role
-from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of, window
@@ -22,13 +22,10 @@ from jsonapi.schemas.cohorts import (
 
 blp = Blueprint("cohorts", __name__, url_prefix="/api/v1/cohorts", description="House Project cohorts")
 
-RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
-READERS = (*RUNNERS, *OFFICERS)
-
 
 @blp.route("")
 class Cohorts(MethodView):
-    @requires(*READERS)
+    @requires(*COHORT_READERS)
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, page_of(CohortSchema))
     def get(self, query: dict) -> dict:
@@ -36,7 +33,7 @@ class Cohorts(MethodView):
         found = cohorts.listed(db())
         return page_body(cohorts.present(db(), actor(), window(found, query), today()), len(found), query)
 
-    @requires(*RUNNERS)
+    @requires(*COHORT_RUNNERS)
     @blp.arguments(CohortRequestSchema)
     @blp.response(201, CohortSchema)
     @blp.alt_response(409, response="CONFLICT")
@@ -48,7 +45,7 @@ class Cohorts(MethodView):
 
 @blp.route("/next")
 class NextCohort(MethodView):
-    @requires(*READERS)
+    @requires(*COHORT_READERS)
     @blp.response(200, NextCohortSchema)
     def get(self) -> dict:
         """Six months after the latest cohort, and who would be eligible then."""
@@ -57,7 +54,7 @@ class NextCohort(MethodView):
 
 @blp.route("/<cohort_id>")
 class OneCohort(MethodView):
-    @requires(*READERS)
+    @requires(*COHORT_READERS)
     @blp.response(200, CohortSchema)
     def get(self, cohort_id: str) -> dict:
         """A cohort, its option, its members with stage, days in stage and property, and its outcomes."""
@@ -66,7 +63,7 @@ class OneCohort(MethodView):
 
 @blp.route("/<cohort_id>/members")
 class Members(MethodView):
-    @requires(*RUNNERS)
+    @requires(*COHORT_RUNNERS)
     @exists(Cohort, "cohort_id")
     @blp.arguments(EnrolSchema)
     @blp.response(201, MemberSchema)
@@ -79,7 +76,7 @@ class Members(MethodView):
 
 @blp.route("/<cohort_id>/members/<young_person_id>")
 class Member(MethodView):
-    @requires(*RUNNERS)
+    @requires(*COHORT_RUNNERS)
     @exists(Cohort, "cohort_id")
     @blp.arguments(MoveSchema)
     @blp.response(200, MemberSchema)

@@ -5,8 +5,9 @@ from flask.views import MethodView
 
 from housing.clock import today
 from housing.models import MatchingRun, Proposal
+from housing.permissions import OFFICERS
 from housing.services import decisions, runs
-from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.store import db

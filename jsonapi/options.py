@@ -3,9 +3,9 @@
 from flask.views import MethodView
 
 from housing.models import Option
+from housing.permissions import EVERY_ROLE, OPTION_EDITORS
 from housing.services import options
-from housing.vocabulary import Role
-from httpkit.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
+from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of
@@ -13,8 +13,6 @@ from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
 
 blp = Blueprint("options", __name__, url_prefix="/api/v1/options", description="Housing options")
-
-EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
 
 
 class OptionsListQuery(PageQuery, OptionsQuery):
@@ -31,7 +29,7 @@ class Options(MethodView):
         found, total = options.search(db(), actor(), **query)
         return page_body(found, total, query)
 
-    @requires(*EDITORS)
+    @requires(*OPTION_EDITORS)
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
     @idempotent(Option, lambda option_id: options.get(db(), actor(), option_id))
@@ -48,7 +46,7 @@ class OneOption(MethodView):
         """One option, if the role may see it."""
         return options.get(db(), actor(), option_id)
 
-    @requires(*EDITORS)
+    @requires(*OPTION_EDITORS)
     @exists(Option, "option_id")
     @blp.arguments(OptionPatchSchema)
     @blp.response(200, OptionSchema)

@@ -2,8 +2,9 @@
 
 from flask.views import MethodView
 
+from housing.permissions import EVERY_ROLE
 from housing.services import reference
-from httpkit.auth import EVERY_ROLE, requires
+from httpkit.auth import requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import PageQuery, page_body, page_of, window
 from httpkit.store import db

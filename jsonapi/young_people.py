@@ -4,8 +4,9 @@ from flask.views import MethodView
 
 from housing.clock import today
 from housing.models import Application, YoungPerson
+from housing.permissions import OFFICERS
 from housing.services import applications, young_people
-from httpkit.auth import OFFICERS, actor, exists, requires
+from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of

@@ -2,8 +2,8 @@
 
 from flask import render_template, request
 
+from housing.permissions import AUDITORS
 from housing.services import audit
-from housing.vocabulary import Role
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -13,7 +13,7 @@ PAGE_SIZE = 50
 
 
 @bp.get("/audit")
-@page(Role.ADMIN)
+@page(*AUDITORS)
 def audit_trail() -> str:
     young_person = request.args.get("young_person", "").strip() or None
     number = page_asked()

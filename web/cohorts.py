@@ -4,20 +4,20 @@ from flask import Response, g, redirect, render_template, request, url_for
 
 from housing.clock import today
 from housing.errors import DomainError, Invalid
+from housing.permissions import COHORT_RUNNERS
 from housing.services import cohorts
-from housing.vocabulary import NEXT_STAGES, Role, Stage
+from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("cohort_pages", __name__)
-RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
 PAGE_SIZE = 20
 
 
 @bp.get("/cohorts")
-@page(*RUNNERS)
+@page(*COHORT_RUNNERS)
 def cohort_list() -> str:
     found = cohorts.listed(db())[::-1]  # the newest first
     number = page_asked()
@@ -27,7 +27,7 @@ def cohort_list() -> str:
 
 
 @bp.get("/cohorts/<cohort_id>")
-@page(*RUNNERS)
+@page(*COHORT_RUNNERS)
 def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     try:
         [shown] = cohorts.present(db(), g.actor, [cohorts.get(db(), cohort_id)], today())
@@ -44,7 +44,7 @@ def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 20
 
 
 @bp.post("/cohorts/<cohort_id>/members/<young_person_id>/stage")
-@page(*RUNNERS)
+@page(*COHORT_RUNNERS)
 def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     changes: dict = {"stage": request.form.get("stage", "")}
     place = request.form.get("place", "").strip()

@@ -3,10 +3,11 @@
 from flask import g, render_template, request
 
 from housing.clock import today
+from housing.permissions import OFFICERS
 from housing.services import reference
 from housing.services.deadlines import deadlines as find_deadlines
 from housing.services.deadlines import urgency
-from housing.vocabulary import PathwayStatus, Role
+from housing.vocabulary import PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -16,7 +17,7 @@ PAGE_SIZE = 50
 
 
 @bp.get("/")
-@page(Role.HOUSING_OFFICER, Role.ADMIN)
+@page(*OFFICERS)
 def deadlines() -> str:
     districts = {d.slug: d.name for d in reference.districts(db())}
     home_district = request.args.get("home_district") or None

@@ -5,14 +5,13 @@ from werkzeug.wrappers import Response
 
 from housing.clock import today
 from housing.errors import DomainError
+from housing.permissions import OFFICERS
 from housing.services import decisions, runs
-from housing.vocabulary import Role
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("runs", __name__)
-OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 PAGE_SIZE = 50
 
 

@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from housing.errors import NotFound
 from housing.models import Option, Proposal
+from housing.permissions import OFFICERS
 from housing.services import reference, young_people
-from housing.vocabulary import Role
 from httpkit.store import db
 from web import maps
 from web.sessions import page, page_blueprint
@@ -15,7 +15,7 @@ bp = page_blueprint("person_page", __name__)
 
 
 @bp.get("/young-people/<young_person_id>")
-@page(Role.HOUSING_OFFICER, Role.ADMIN)
+@page(*OFFICERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     try:
         person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record

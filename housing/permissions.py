@@ -1,0 +1,20 @@
+"""Who may do what: the role sets every face admits, defined once (api-contract, per resource).
+
+The JSON API, the pages and the councils' side all name these, so a page can never admit a role
+its API operation refuses.
+"""
+
+from housing.vocabulary import Role
+
+EVERY_ROLE = tuple(Role)
+# Record young people and options, run the matcher, decide proposals (the county's officers).
+OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
+# Run House Project cohorts; officers may read them.
+COHORT_RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
+COHORT_READERS = (*COHORT_RUNNERS, Role.HOUSING_OFFICER)
+# Record options: officers every route, a council its own register vacancies.
+OPTION_EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
+# See a council's applicants and nominations: that council, and the county's officers.
+DISTRICT_READERS = (Role.DISTRICT_OFFICER, *OFFICERS)
+# Read the audit trail.
+AUDITORS = (Role.ADMIN,)
