@@ -5,7 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Cohort
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.services import cohorts
+from housing.services import cohorts, reference
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
@@ -71,7 +71,7 @@ class Members(MethodView):
     def post(self, body: dict, cohort_id: str) -> dict:
         """Enrol (409 when full or in another active cohort; 422 when the AGE or IMMIGRATION rule fails)."""
         member = cohorts.enrol(db(), actor(), cohort_id, body["young_person"], today())
-        return cohorts.member_view(member, today(), cohorts.districts_of(db()))
+        return cohorts.member_view(member, today(), reference.district_of_places(db()))
 
 
 @blp.route("/<cohort_id>/members/<young_person_id>")
@@ -83,7 +83,7 @@ class Member(MethodView):
     def patch(self, changes: dict, cohort_id: str, young_person_id: str) -> dict:
         """Move a member on one stage (422 naming the allowed next stages otherwise); record a property."""
         member = cohorts.move(db(), actor(), cohort_id, young_person_id, changes=changes, today=today())
-        return cohorts.member_view(member, today(), cohorts.districts_of(db()))
+        return cohorts.member_view(member, today(), reference.district_of_places(db()))
 
 
 def _presented(cohort: Cohort) -> dict:

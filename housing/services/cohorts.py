@@ -17,7 +17,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.services import audit, matching_input
+from housing.services import audit, matching_input, reference
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 from matching import Problem
 from matching.eligibility import broken
@@ -84,7 +84,7 @@ def enrol_in(
     session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
 ) -> CohortMember:
     """The one rule set for both ways in; runs inside the caller's transaction."""
-    refused = _broken_rules(_places(session), cohort.option, person, as_of)
+    refused = _broken_rules(reference.places_by_name(session), cohort.option, person, as_of)
     if refused:
         raise Invalid.field("young_person", f"breaks the {' and '.join(refused)} rule for this cohort")
     if person.pathway_status == PathwayStatus.AGREED:
@@ -151,7 +151,7 @@ def move(
 def present(session: Session, actor: Actor, shown: list[Cohort], today: date) -> list[dict[str, Any]]:
     """Cohorts with their members as coordinators see them; each member shown is an audited view."""
     with transaction(session):
-        places = districts_of(session)
+        places = reference.district_of_places(session)
         audit.record_views(
             session, actor, [m.young_person_id for c in shown for m in c.members], "in a cohort's members"
         )
@@ -177,7 +177,7 @@ def next_cohort(session: Session, actor: Actor, today: date) -> dict[str, Any]:
     """Six months after the latest start, and who would be eligible then, soonest deadline first."""
     with transaction(session):
         starts_on, people = _next_cohort(session, today)
-        places = districts_of(session)
+        places = reference.district_of_places(session)
         audit.record_views(session, actor, [p.id for p in people], "eligible for the next cohort")
         eligible = [{"young_person": p.id, **person_view(p, starts_on, places)} for p in people]
     return {"starts_on": starts_on, "eligible": eligible}
@@ -199,7 +199,7 @@ def _next_cohort(session: Session, today: date) -> tuple[date, list[YoungPerson]
         min_age=16, max_age=25, support_levels=["low", "medium", "high"], step_free=False, wheelchair=False,
         bedrooms=1, accepts_children=False,
     )  # fmt: skip
-    places = _places(session)  # once, not once per young person judged
+    places = reference.places_by_name(session)  # once, not once per young person judged
     return starts_on, [p for p in people if not _broken_rules(places, offer, p, starts_on)]
 
 
@@ -216,10 +216,6 @@ def outcomes(cohort: Cohort) -> dict[str, int]:
         "graduated": sum(m.stage == Stage.GRADUATED for m in members),
         "in_own_home": sum(m.moved_in_on is not None and m.stage != Stage.WITHDRAWN for m in members),
     }
-
-
-def _places(session: Session) -> dict[str, Place]:
-    return {p.name: p for p in session.scalars(select(Place))}
 
 
 def _broken_rules(places: dict[str, Place], offer: Option, person: YoungPerson, as_of: date) -> list[str]:
@@ -284,7 +280,3 @@ def person_view(person: YoungPerson, today: date, districts_of: dict[str, str | 
             for link in person.local_links
         ],
     }
-
-
-def districts_of(session: Session) -> dict[str, str | None]:
-    return dict(session.execute(select(Place.name, Place.district)).all())

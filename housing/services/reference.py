@@ -17,11 +17,20 @@ def places(session: Session) -> list[Place]:
     return list(session.scalars(select(Place).order_by(Place.name)))
 
 
+def places_by_name(session: Session) -> dict[str, Place]:
+    return {p.name: p for p in session.scalars(select(Place))}
+
+
+def district_of_places(session: Session) -> dict[str, str | None]:
+    """Each known place's district slug (None out of county): the one place-to-district lookup."""
+    return dict(session.execute(select(Place.name, Place.district)).all())
+
+
 class Names:
     """The known place names and district slugs, loaded once per use case."""
 
     def __init__(self, session: Session) -> None:
-        self.places = dict(session.execute(select(Place.name, Place.district)).all())
+        self.places = district_of_places(session)
         self.districts = {d.slug: d for d in session.scalars(select(District))}
 
     def check_place(self, errors: FieldErrors, path: tuple[str | int, ...], name: str | None) -> None:
