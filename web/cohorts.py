@@ -3,7 +3,7 @@
 from flask import Response, g, redirect, render_template, request, url_for
 
 from housing.clock import today
-from housing.errors import DomainError, Invalid
+from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
 from housing.services import cohorts
 from housing.vocabulary import NEXT_STAGES, Stage
@@ -29,10 +29,7 @@ def cohort_list() -> str:
 @bp.get("/cohorts/<cohort_id>")
 @page(*COHORT_RUNNERS)
 def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
-    try:
-        [shown] = cohorts.present(db(), g.actor, [cohorts.get(db(), cohort_id)], today())
-    except DomainError:
-        return render_template("error.html", title="Page not found", code=404), 404
+    [shown] = cohorts.present(db(), g.actor, [cohorts.get(db(), cohort_id)], today())
     columns = {stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage}
     return render_template(
         "cohort.html",
@@ -56,6 +53,6 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
         reason = next(iter(invalid.fields.values()))
         message = reason[0] if isinstance(reason, list) else invalid.message
         return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
-    except DomainError as refused:
+    except Conflict as refused:
         return board.__wrapped__(cohort_id, {f"member-{young_person_id}": refused.message}, 409)
     return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#member-{young_person_id}")

@@ -4,7 +4,7 @@ from flask import Response, g, redirect, render_template, request, url_for
 
 from districts import applicants, exports, nominations
 from housing.clock import today
-from housing.errors import DomainError
+from housing.errors import Conflict
 from housing.services import options
 from housing.vocabulary import Role, Route
 from httpkit.store import db
@@ -52,7 +52,7 @@ def decide(nomination_id: str) -> Response | tuple[str, int]:
         return district.__wrapped__({f"reason-{nomination_id}": "Enter why the nomination is declined"}, 400)
     try:
         nominations.decide(db(), g.actor, nomination_id, decision, reason)
-    except DomainError as refused:
+    except Conflict as refused:
         return district.__wrapped__({f"nomination-{nomination_id}": refused.message}, 409)
     return redirect(url_for("district_pages.district"))
 

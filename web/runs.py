@@ -4,7 +4,7 @@ from flask import current_app, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import DomainError
+from housing.errors import Conflict
 from housing.permissions import OFFICERS
 from housing.services import decisions, runs
 from httpkit.store import db
@@ -28,12 +28,9 @@ def run_matcher() -> Response:
 def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     number = page_asked()
     unmatched_page = page_asked("unmatched_page")
-    try:
-        found = runs.review(
-            db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
-        )
-    except DomainError:
-        return render_template("error.html", title="Page not found", code=404), 404
+    found = runs.review(
+        db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
+    )
     return render_template(
         "run.html",
         review=found,
@@ -52,7 +49,7 @@ def accept(proposal_id: str) -> Response | tuple[str, int]:
     run_id = request.form.get("run", "")
     try:
         decisions.accept(db(), g.actor, proposal_id, today())
-    except DomainError as refused:
+    except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     return _back_to(run_id, proposal_id)
 
@@ -66,7 +63,7 @@ def reject(proposal_id: str) -> Response | tuple[str, int]:
         return review.__wrapped__(run_id, missing, 400)
     try:
         decisions.reject(db(), g.actor, proposal_id, reason)
-    except DomainError as refused:
+    except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     return _back_to(run_id, proposal_id)
 

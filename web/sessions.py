@@ -13,13 +13,13 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, session, url_for
-from sqlalchemy.exc import InterfaceError, OperationalError
 
 from housing.actors import Actor
 from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.blueprint import holding_nul
 from httpkit.store import db
+from web import errors
 
 View = TypeVar("View", bound=Callable[..., Any])
 ROLES_ATTRIBUTE = "pathways_page_roles"
@@ -74,15 +74,8 @@ def page(*roles: Role) -> Callable[[View], View]:
 def page_blueprint(name: str, import_name: str) -> Blueprint:
     """A blueprint of pages: errors are shown as pages, not as the API's JSON."""
     blueprint = Blueprint(name, import_name)
-    blueprint.register_error_handler(OperationalError, database_away)
-    blueprint.register_error_handler(InterfaceError, database_away)
+    errors.register(blueprint)
     return blueprint
-
-
-def database_away(_error: Exception) -> tuple[str, int, dict]:
-    """While the database restarts: nothing was written, try again (the API answers its own 503)."""
-    page = render_template("error.html", title="Sorry, the service is unavailable for a moment", code=503)
-    return page, 503, {"Retry-After": "1"}
 
 
 def csrf_token() -> str:

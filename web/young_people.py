@@ -3,7 +3,6 @@
 from flask import g, render_template
 from sqlalchemy import select
 
-from housing.errors import NotFound
 from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
 from housing.services import reference, young_people
@@ -17,10 +16,7 @@ bp = page_blueprint("person_page", __name__)
 @bp.get("/young-people/<young_person_id>")
 @page(*OFFICERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
-    try:
-        person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record
-    except NotFound:
-        return render_template("error.html", title="Page not found", code=404), 404
+    person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record
     by_person = select(Proposal).where(Proposal.young_person_id == person.id)
     proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
     option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})

@@ -132,3 +132,26 @@ def admin_headers(client):
     with client.application.extensions["pathways"].writer_factory() as session:
         token = accounts.create_user(session, "auditor@test.example", Role.ADMIN, None)
     return {"Authorization": f"Bearer {token}"}
+
+
+def test_deciding_an_unknown_proposal_is_a_404_page_not_a_conflict(client, person_signing_in):
+    person_signing_in(client)
+    token = csrf(client, "/")
+
+    accepted = client.post("/proposals/nothing-here/accept", data={"csrf_token": token, "run": "x"})
+    rejected = client.post(
+        "/proposals/nothing-here/reject", data={"csrf_token": token, "run": "x", "reason": "r"}
+    )
+
+    for answer in (accepted, rejected):
+        assert answer.status_code == 404
+        assert "Page not found" in answer.get_data(as_text=True)
+
+
+def test_an_unknown_run_or_cohort_is_a_404_page(client, person_signing_in):
+    person_signing_in(client)
+    assert "Page not found" in client.get("/runs/nothing-here").get_data(as_text=True)
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+    unknown = client.get("/cohorts/nothing-here")
+    assert unknown.status_code == 404
+    assert "Page not found" in unknown.get_data(as_text=True)
