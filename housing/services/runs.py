@@ -21,11 +21,18 @@ from matching.snapshot import digest, from_data, to_data
 def run(
     session: Session, actor: Actor, *, as_of: date, young_people: list[str] | None, reach_km: float
 ) -> MatchingRun:
+    """Read the store, solve with no transaction open, then write the run in one short transaction.
+
+    The optimiser holds no lock while it works (on SQLite a writing transaction holds the only
+    write lock). Nothing read can go stale in a harmful way: proposals hold no place, and an
+    accept re-checks the place and the pathway when it is made.
+    """
     with transaction(session):
         people = matching_input.in_scope(session, as_of, young_people)
         problem = matching_input.build(session, as_of, people, reach_km)
-        solution = matching.solve(problem)
-        snapshot = to_data(problem)
+    solution = matching.solve(problem)
+    snapshot = to_data(problem)
+    with transaction(session):
         now = datetime.now(UTC)
         record = MatchingRun(
             as_of=as_of,

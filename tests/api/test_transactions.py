@@ -1,8 +1,9 @@
 """One transaction per use case: a failure half-way leaves nothing behind."""
 
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from housing.services import audit
+from housing.services import audit, runs
 from tests import payloads
 
 
@@ -50,3 +51,24 @@ def test_a_database_that_stops_answering_mid_write_is_a_503_to_retry_and_leaves_
     assert row_counts() == before
     assert "Marker-Qzx" not in caplog.text
     assert "database unavailable" in caplog.text
+
+
+def test_a_run_solves_with_no_transaction_open_and_writes_in_one(app, client, officer, monkeypatch):
+    """On SQLite a writing transaction holds the only write lock: the optimiser must not hold it."""
+    client.post("/api/v1/young-people", json=payloads.young_person(), headers=officer)
+    solve, solved = runs.matching.solve, []
+
+    def watched_solve(problem):
+        sessions = app.extensions["pathways"]
+        with sessions.writer_factory() as other:  # on SQLite this waits for the write lock, then fails
+            other.execute(text("SELECT 1"))
+            other.commit()
+        solved.append(problem)
+        return solve(problem)
+
+    monkeypatch.setattr(runs.matching, "solve", watched_solve)
+    response = client.post("/api/v1/matching/runs", json={}, headers=officer)
+
+    assert response.status_code == 201
+    assert solved
+    assert response.json["status"] == "optimal"
