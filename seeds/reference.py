@@ -57,3 +57,13 @@ HOSPITAL_TOWNS = ("Worthing", "Chichester", "Crawley", "Haywards Heath", "Bright
 # Supported accommodation sits along the coastal strip near the colleges; a quarter is out of county.
 COASTAL_STRIP = ("Worthing", "Bognor Regis", "Littlehampton", "Shoreham-by-Sea", "Lancing", "Chichester")
 OUT_OF_COUNTY_SUPPORTED = ("Brighton", "Eastbourne", "Croydon", "London")
+# Mid-2021 populations (thousands): where young people's homes are.
+DISTRICT_WEIGHT = {
+    "adur": 64,
+    "arun": 164,
+    "chichester": 124,
+    "crawley": 118,
+    "horsham": 146,
+    "mid-sussex": 153,
+    "worthing": 111,
+}
