@@ -5,7 +5,7 @@ FLASK := $(VENV)/bin/flask --app api
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-slow fuzz lint bench load crash trust clean
+.PHONY: help run test test-slow fuzz lint bench outcomes load crash trust clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -13,7 +13,7 @@ help: ## list the targets
 $(STAMP): pyproject.toml constraints.txt package-lock.json
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev,trust]'
+	$(VENV)/bin/pip install --quiet -c constraints.txt -e '.[dev,trust,planning]'
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -38,6 +38,9 @@ fuzz: $(STAMP) ## Schemathesis CLI, all phases, each role, fixed seed, against g
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench
+
+outcomes: $(STAMP) ## a simulated year, 20 seeds x 5 policies: bench/results/outcomes.json and docs/outcomes/
+	$(FLASK) simulate --seeds 20
 
 load: $(STAMP) ## gunicorn x4 over PostgreSQL, 50 requests/s for 2 min, then a ramp: bench/results/trust.json
 	$(PY) -m bench.trust.load

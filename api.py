@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 import web
 from commands.match import match
 from commands.seed import seed
+from commands.simulate import simulate
 from commands.users import users
 from districts.cli import vacancies
 from districts.http import blp as districts_blp
@@ -115,3 +116,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(match)
     app.cli.add_command(vacancies)
     app.cli.add_command(seed)
+    app.cli.add_command(simulate)

@@ -1,0 +1,34 @@
+"""Every rate the simulated year assumes, in one place, each with its source or marked as a guess.
+
+Counts are per month at scale 1 (West Sussex) and scale with `--scale`.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Assumption:
+    value: float
+    source: str
+
+
+ACCEPT_RATE = Assumption(0.85, "issue 19's default: officers agree 85 % of proposals with the young person")
+COUNCIL_DECLINE_RATE = Assumption(0.10, "guess: a council declines one nomination in ten")
+UASC_ARRIVALS = Assumption(
+    3.0,
+    "guess from the sources: 116 of 268 supported places are for UASC (May 2020), so some 30-40 "
+    "arrive a year",
+)
+PLACEMENT_ENDS = Assumption(
+    0.015,
+    "guess: a monthly chance that a supported or Staying Put placement ends (moves on, breaks down, "
+    "notice to leave after leave to remain, ILACS 2023 ¶42), about one in six a year",
+)
+NOTICE_DAYS = Assumption(28, "guess: a placement that ends gives four weeks before the move")
+NEW_LODGINGS_HOSTS = Assumption(1.0, "guess: 40 hosts in the county (scenario), about one new host a month")
+HOUSE_PROJECT_EVERY_MONTHS = Assumption(
+    6, "Ofsted 2024: 15 young people join the House Project every six months"
+)
+HOUSE_PROJECT_PLACES = Assumption(15, "Ofsted 2024: cohorts of 15")
+
+ALL = {name: value for name, value in globals().items() if isinstance(value, Assumption)}

@@ -1,0 +1,164 @@
+"""What a year achieved for young people, per policy and seed, and its 95 % interval over seeds."""
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from typing import Any
+
+import numpy as np
+from scipy import stats
+
+import matching
+from housing.due import due_on
+from matching.geo import haversine_km
+from simulation.events import Year
+from simulation.hindsight import targets
+from simulation.year import Played, capacities
+
+IMPORTANT = 3  # importance-3 links: the ones a young person most needs to keep
+
+
+def measure(year: Year, played: Played) -> dict[str, Any]:
+    """One policy's year, as the figures the headline and its breakdowns are made of."""
+    county, due_by = year.county, targets(year)
+    first = {}
+    for agreement in played.agreements:
+        first.setdefault(agreement.young_person, agreement)
+    hits = [p for p, deadline in due_by.items() if p in first and first[p].on <= deadline]
+    distances = []
+    for agreement in played.agreements:
+        place = county.places[county.options[agreement.option].place]
+        for link in county.people[agreement.young_person].local_links:
+            if link.importance == IMPORTANT:
+                at = county.places[link.place]
+                distances.append(float(haversine_km(at.lat, at.lon, place.lat, place.lon)))
+    home = [
+        county.options[a.option].district == county.people[a.young_person].home_district
+        for a in played.agreements
+    ]
+    return {
+        "turning_17_and_a_half": len(due_by),
+        "agreed_by_17_and_a_half": len(hits),
+        "headline_share": len(hits) / len(due_by) if due_by else math.nan,
+        "median_days_to_spare": statistics.median((due_by[p] - first[p].on).days for p in hits)
+        if hits
+        else math.nan,
+        "mean_important_link_km": statistics.fmean(distances) if distances else math.nan,
+        "p90_important_link_km": float(np.percentile(distances, 90)) if distances else math.nan,
+        "important_link_km": distances,
+        "home_district_share": statistics.fmean(home) if home else math.nan,
+        "moves_per_young_person": len(played.agreements) / len(first) if first else math.nan,
+        "agreed_by_month": [sum(a.month == m for a in played.agreements) for m in range(year.months)],
+        "by_route": dict(Counter(county.options[a.option].route for a in played.agreements)),
+        "headline_by_group": _by_group(year, due_by, set(hits)),
+        "waiting_at_end_by_reason": waiting_by_reason(year, played),
+    }
+
+
+GROUPS = {
+    "uasc": lambda p: p.uasc,
+    "parents": lambda p: p.children > 0,
+    "disabled": lambda p: p.wheelchair or p.step_free,
+}
+
+
+def _by_group(year: Year, due_by: dict, hits: set[str]) -> dict[str, list[int]]:
+    """[agreed by 17½, turning 17½] per home district and per group of young people."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for person_id in due_by:
+        person = year.county.people[person_id]
+        keys = [f"district:{person.home_district}"] + [g for g, test in GROUPS.items() if test(person)]
+        for key in keys:
+            counts[key][0] += person_id in hits
+            counts[key][1] += 1
+    return dict(counts)
+
+
+def waiting_by_reason(year: Year, played: Played) -> dict[str, int]:
+    """Those still due at the year's end, by the matcher's own reason for leaving them unmatched."""
+    last = year.month(year.months - 1)
+    due = [
+        p
+        for p in played.waiting_at_end
+        if due_on(last, (r := year.county.people[p]).date_of_birth, r.move_date, r.custody_release_date)
+    ]
+    if not due:
+        return {}
+    taken = Counter(a.option for a in played.agreements)
+    problem = year.county.problem(last, due, capacities(year, year.months - 1, taken), frozenset())
+    solution = matching.solve(problem)
+    reasons = Counter(u.reasons[0]["code"] if u.reasons else "NO_OPTION" for u in solution.unmatched)
+    reasons["PLACE_FREE_NOT_AGREED"] = len(solution.proposals)
+    return dict(reasons)
+
+
+def interval(values: list[float]) -> dict[str, float | None]:
+    """Mean and its 95 % t-interval over seeds (none from a single seed)."""
+    values = [v for v in values if not math.isnan(v)]
+    if not values:
+        return {"mean": None, "low": None, "high": None}
+    mean = statistics.fmean(values)
+    if len(values) < 2:
+        return {"mean": mean, "low": None, "high": None}
+    half = stats.t.ppf(0.975, len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
+    return {"mean": mean, "low": mean - half, "high": mean + half}
+
+
+SUMMARISED = (
+    "headline_share",
+    "median_days_to_spare",
+    "mean_important_link_km",
+    "p90_important_link_km",
+    "home_district_share",
+    "moves_per_young_person",
+)
+
+
+def summarise(per_seed: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """Across seeds: each measure's interval per policy, and ratios to hindsight and most-due-first."""
+    policies = list(per_seed[0])
+    summary: dict[str, Any] = {}
+    for policy in policies:
+        runs = [seed[policy] for seed in per_seed]
+        figures = {name: interval([r[name] for r in runs]) for name in SUMMARISED}
+        for baseline in ("hindsight", "most_due_first"):
+            if baseline in policies:
+                figures[f"headline_to_{baseline}"] = interval(
+                    [
+                        _ratio(r["headline_share"], s[baseline]["headline_share"])
+                        for r, s in zip(runs, per_seed, strict=True)
+                    ]
+                )
+        if "most_due_first" in policies:
+            figures["link_km_to_most_due_first"] = interval(
+                [_ratio(r["mean_important_link_km"], s["most_due_first"]["mean_important_link_km"])
+                 for r, s in zip(runs, per_seed, strict=True)]
+            )  # fmt: skip
+        figures["agreed_by_month"] = [
+            statistics.fmean(m) for m in zip(*(r["agreed_by_month"] for r in runs), strict=True)
+        ]
+        figures["by_route"] = _add_up(r["by_route"] for r in runs)
+        figures["headline_by_group"] = _add_up_pairs(r["headline_by_group"] for r in runs)
+        figures["waiting_at_end_by_reason"] = _add_up(r["waiting_at_end_by_reason"] for r in runs)
+        summary[policy] = figures
+    return summary
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else math.nan
+
+
+def _add_up(counters) -> dict[str, int]:
+    total: Counter = Counter()
+    for counter in counters:
+        total.update(counter)
+    return dict(total)
+
+
+def _add_up_pairs(groups) -> dict[str, list[int]]:
+    total: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for group in groups:
+        for key, (hit, of) in group.items():
+            total[key][0] += hit
+            total[key][1] += of
+    return dict(total)
