@@ -7,7 +7,10 @@ from tests.simulation import tiny
 
 def test_a_place_taken_stays_taken_for_the_rest_of_the_year() -> None:
     year = tiny.year(
-        [tiny.person("A", seventeen_and_a_half_in_months=1), tiny.person("B", seventeen_and_a_half_in_months=2)],
+        [
+            tiny.person("A", seventeen_and_a_half_in_months=1),
+            tiny.person("B", seventeen_and_a_half_in_months=2),
+        ],
         [tiny.lodgings("host")],
         accept_rate=1.0,
     )
@@ -29,7 +32,9 @@ def test_a_young_person_turning_17_and_a_half_unagreed_counts_as_missed() -> Non
 
 
 def test_someone_whose_17_and_a_half_passed_before_the_year_is_housed_but_not_in_the_headline() -> None:
-    year = tiny.year([tiny.person("A", seventeen_and_a_half_in_months=-1)], [tiny.lodgings("host")], accept_rate=1.0)
+    year = tiny.year(
+        [tiny.person("A", seventeen_and_a_half_in_months=-1)], [tiny.lodgings("host")], accept_rate=1.0
+    )
 
     figures = measure(year, play(year, "pathways"))
 
@@ -39,7 +44,10 @@ def test_someone_whose_17_and_a_half_passed_before_the_year_is_housed_but_not_in
 
 def test_a_proposal_turned_down_leaves_the_place_free_for_someone_else() -> None:
     year = tiny.year(
-        [tiny.person("A", seventeen_and_a_half_in_months=1), tiny.person("B", seventeen_and_a_half_in_months=2)],
+        [
+            tiny.person("A", seventeen_and_a_half_in_months=1),
+            tiny.person("B", seventeen_and_a_half_in_months=2),
+        ],
         [tiny.lodgings("host")],
         accept_rate=1.0,
     )
@@ -54,7 +62,10 @@ def test_a_proposal_turned_down_leaves_the_place_free_for_someone_else() -> None
 
 def test_most_due_first_gives_the_soonest_due_the_nearest_place() -> None:
     year = tiny.year(
-        [tiny.person("later", seventeen_and_a_half_in_months=5), tiny.person("sooner", seventeen_and_a_half_in_months=2)],
+        [
+            tiny.person("later", seventeen_and_a_half_in_months=5),
+            tiny.person("sooner", seventeen_and_a_half_in_months=2),
+        ],
         [tiny.lodgings("near", town="Worthing"), tiny.lodgings("far", town="Crawley")],
         links=[tiny.link("later", "Worthing"), tiny.link("sooner", "Worthing")],
         accept_rate=1.0,
