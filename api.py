@@ -62,6 +62,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=30),  # signed out after half an hour idle
         REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
+        # What `make outcomes` last wrote, shown on the Outcomes page.
+        OUTCOMES_RESULTS=str(Path(__file__).parent / "bench" / "results" / "outcomes.json"),
+        OUTCOMES_CHARTS=str(Path(__file__).parent / "docs" / "outcomes"),
         API_TITLE="Pathways",
         API_VERSION="v1",
         OPENAPI_VERSION="3.0.3",

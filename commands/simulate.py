@@ -88,7 +88,10 @@ def _document(plan: Plan, results: dict) -> dict:
             "policies": list(plan.policies),
             "accept_rate": plan.accept_rate,
         },
-        "assumptions": {name: {"value": a.value, "source": a.source} for name, a in assumptions.ALL.items()},
+        "assumptions": {
+            name: {"label": a.label, "value": a.value, "source": a.source}
+            for name, a in assumptions.ALL.items()
+        },
         "seconds": results["seconds"],
         "summary": results["summary"],
         "per_seed": results["per_seed"],

@@ -18,3 +18,5 @@ OPTION_EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
 DISTRICT_READERS = (Role.DISTRICT_OFFICER, *OFFICERS)
 # Read the audit trail.
 AUDITORS = (Role.ADMIN,)
+# Read the simulated year's outcomes: figures about groups, never a record.
+OUTCOME_READERS = OFFICERS

@@ -82,6 +82,7 @@ def _by_month(axes, policies: list[str], results: dict[str, Any]) -> None:
         monthly = results["summary"][policy]["agreed_by_month"]
         axes.plot(range(1, len(monthly) + 1), monthly, marker="o", color=colour, label=label(policy))
     axes.set_xlabel("Month of the simulated year")
+    axes.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     axes.set_ylabel("Pathways agreed (mean over seeds)")
     axes.set_title("Pathways agreed month by month")
     axes.legend(fontsize=9)

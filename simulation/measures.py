@@ -92,8 +92,10 @@ def waiting_by_reason(year: Year, played: Played) -> dict[str, int]:
     return dict(reasons)
 
 
-def interval(values: list[float]) -> dict[str, float | None]:
-    """Mean and its 95 % t-interval over seeds (none from a single seed)."""
+def interval(
+    values: list[float], bounds: tuple[float, float] = (-math.inf, math.inf)
+) -> dict[str, float | None]:
+    """Mean and its 95 % t-interval over seeds (none from a single seed), kept within `bounds`."""
     values = [v for v in values if not math.isnan(v)]
     if not values:
         return {"mean": None, "low": None, "high": None}
@@ -101,9 +103,11 @@ def interval(values: list[float]) -> dict[str, float | None]:
     if len(values) < 2:
         return {"mean": mean, "low": None, "high": None}
     half = stats.t.ppf(0.975, len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values))
-    return {"mean": mean, "low": mean - half, "high": mean + half}
+    return {"mean": mean, "low": max(mean - half, bounds[0]), "high": min(mean + half, bounds[1])}
 
 
+NO_BOUNDS = (0.0, math.inf)  # distances, days and counts are never negative
+SHARES = {"headline_share": (0.0, 1.0), "home_district_share": (0.0, 1.0)}
 SUMMARISED = (
     "headline_share",
     "median_days_to_spare",
@@ -120,7 +124,9 @@ def summarise(per_seed: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
     summary: dict[str, Any] = {}
     for policy in policies:
         runs = [seed[policy] for seed in per_seed]
-        figures = {name: interval([r[name] for r in runs]) for name in SUMMARISED}
+        figures = {
+            name: interval([r[name] for r in runs], SHARES.get(name, NO_BOUNDS)) for name in SUMMARISED
+        }
         for baseline in ("hindsight", "most_due_first"):
             if baseline in policies:
                 figures[f"headline_to_{baseline}"] = interval(

@@ -1,0 +1,18 @@
+"""An officer reads the simulated year's outcomes in a real browser."""
+
+from housing.vocabulary import Role
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
+from tests.web.test_outcomes_page import simulated  # noqa: F401 -- the fixture, shared
+
+
+def test_an_officer_finds_the_outcomes_from_the_navigation(page, user, simulated):  # noqa: F811
+    sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+    page.get_by_role("link", name="Outcomes").focus()
+    navigate(page, lambda: page.keyboard.press("Enter"))
+
+    assert page.title().startswith("Outcomes of a simulated year")
+    assert page.get_by_role("table", name="Share of young people turning 17½").is_visible()
+    assert page.locator("img[alt^='Bar chart']").evaluate("img => img.naturalWidth") > 0
+    assert axe_violations(page) == []
+    page.get_by_text("What the simulation assumes").click()
+    assert axe_violations(page) == []

@@ -1,0 +1,51 @@
+"""The Outcomes page: the simulated year's figures, for officers and admins."""
+
+import pytest
+
+from housing.vocabulary import Role
+
+
+@pytest.fixture
+def simulated(app, tmp_path):
+    """A small simulated year written where the page reads it."""
+    out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
+    result = app.test_cli_runner().invoke(
+        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
+              "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    app.config.update(OUTCOMES_RESULTS=str(out), OUTCOMES_CHARTS=str(charts))
+    return out
+
+
+def test_before_any_simulation_the_page_says_how_to_run_one(app, client, person_signing_in, tmp_path):
+    app.config["OUTCOMES_RESULTS"] = str(tmp_path / "none.json")
+    person_signing_in(client)
+
+    page = client.get("/outcomes")
+
+    assert page.status_code == 200
+    assert "make outcomes" in page.get_data(as_text=True)
+
+
+def test_an_officer_reads_each_policy_in_words_with_its_interval(client, person_signing_in, simulated):
+    person_signing_in(client)
+
+    text = client.get("/outcomes").get_data(as_text=True)
+
+    assert "Pathways (the service as built)" in text
+    assert "Hindsight (the best any plan could do)" in text
+    assert "95 % interval" in text
+    assert "Home district: " in text
+    assert "most_due_first" not in text  # policies by name, not by their codes
+    assert "PLACE_FREE" not in text
+    chart = client.get("/outcomes/charts/headline.svg")
+    chart.close()
+    assert chart.status_code == 200
+    assert chart.mimetype == "image/svg+xml"
+    assert client.get("/outcomes/charts/secret.svg").status_code == 404
+
+
+def test_councils_and_coordinators_do_not_see_outcomes(client, person_signing_in):
+    person_signing_in(client, Role.DISTRICT_OFFICER, "crawley")
+    assert client.get("/outcomes").status_code == 403
