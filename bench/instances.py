@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from housing.rules import bedrooms_needed
 from matching import Link, Option, Preference, Problem, YoungPerson
 from seeds.reference import PLACES
 
@@ -95,7 +96,8 @@ def generate(size: Size, seed: int = 2026) -> Problem:
                 support_level=rng.choices(["low", "medium", "high"], [35, 45, 20])[0],
                 step_free=rng.random() < 0.05,
                 wheelchair=rng.random() < 0.02,
-                children=rng.choice([1, 2]) if rng.random() < 0.07 else 0,
+                children=(children := rng.choice([1, 2]) if rng.random() < 0.07 else 0),
+                bedrooms_needed=bedrooms_needed(children),
                 uasc=rng.random() < 0.18,
                 immigration="leave_granted" if rng.random() < 0.9 else "awaiting_decision",
                 links=links,

@@ -1,6 +1,7 @@
 """An independent checker: re-validates any solution from the raw problem, one pair at a time.
 
-It shares no code with the vectorised rules, the spatial index or the cost arrays; only the
+It shares no code with the vectorised rules, the spatial index or the cost arrays, nor with the
+service's rules: what it needs (bedrooms needed, route names) is the problem's own data. Only the
 weights are common, since they define the problem. Tests run it on every solve.
 """
 
@@ -8,10 +9,10 @@ import math
 from collections import Counter
 from datetime import timedelta
 
-from housing.rules import bedrooms_needed
 from matching import weights
-from matching.problem import SETTLED, SUPPORTED_ROUTES, TENANCY_ROUTES, Option, Problem, YoungPerson
+from matching.problem import Option, Problem, YoungPerson
 from matching.solution import Solution
+from matching.vocabulary import REGISTER_VACANCY, SETTLED, STAYING_PUT, SUPPORTED_ROUTES, TENANCY_ROUTES
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -52,9 +53,7 @@ def _available_ok(person: YoungPerson, option: Option) -> bool:
 
 
 def _children_ok(person: YoungPerson, option: Option) -> bool:
-    return person.children == 0 or (
-        option.accepts_children and option.bedrooms >= bedrooms_needed(person.children)
-    )
+    return person.children == 0 or (option.accepts_children and option.bedrooms >= person.bedrooms_needed)
 
 
 def _avoid_ok(person: YoungPerson, option: Option) -> bool:
@@ -68,13 +67,13 @@ CHECKS = (
     ("AGE", lambda _pr, p, o: o.min_age <= p.age <= o.max_age),
     (
         "STAYING_PUT",
-        lambda _pr, p, o: o.route != "staying_put" or (o.young_person == p.id and o.carer_willing),
+        lambda _pr, p, o: o.route != STAYING_PUT or (o.young_person == p.id and o.carer_willing),
     ),
     ("SUPPORT", lambda _pr, p, o: p.support_level in o.support_levels),
     ("ACCESS", lambda _pr, p, o: _access_ok(p, o)),
     ("CHILDREN", lambda _pr, p, o: _children_ok(p, o)),
     ("IMMIGRATION", lambda _pr, p, o: o.route not in TENANCY_ROUTES or p.immigration in SETTLED),
-    ("APPLIED", lambda _pr, p, o: o.route != "register_vacancy" or o.district in p.applied_districts),
+    ("APPLIED", lambda _pr, p, o: o.route != REGISTER_VACANCY or o.district in p.applied_districts),
     ("SPECIALIST", lambda _pr, p, o: not o.uasc_specialist or p.uasc),
     ("AVOID", lambda _pr, p, o: _avoid_ok(p, o)),
     ("AVAILABLE", lambda _pr, p, o: _available_ok(p, o)),
@@ -113,7 +112,7 @@ def cost(person: YoungPerson, option: Option) -> int:
     if ranks:
         preference = weights.PREFERENCE_POINTS.get(min(ranks), weights.LATER_PREFERENCE_POINTS)
     out_of_county = weights.OUT_OF_COUNTY_POINTS if option.district is None else 0
-    staying_put = weights.STAYING_PUT_POINTS if option.route == "staying_put" else 0
+    staying_put = weights.STAYING_PUT_POINTS if option.route == STAYING_PUT else 0
     return sum(round(points * weights.SCALE) for points in (links, out_of_county)) - sum(
         round(points * weights.SCALE) for points in (preference, staying_put)
     )

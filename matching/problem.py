@@ -3,12 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-# Register vacancies and the House Project lead to a tenancy: a settled status is needed.
-SETTLED = frozenset({"not_applicable", "leave_granted"})
-SUPPORTED_ROUTES = frozenset({"supported_lodgings", "supported_accommodation"})
-TENANCY_ROUTES = frozenset({"register_vacancy", "house_project"})
-SUPPORT_LEVELS = ("low", "medium", "high")
-
 
 @dataclass(frozen=True)
 class Link:
@@ -41,6 +35,7 @@ class YoungPerson:
     step_free: bool = False
     wheelchair: bool = False
     children: int = 0
+    bedrooms_needed: int = 1  # for them and their children: the service's rule, given as data
     uasc: bool = False
     immigration: str = "not_applicable"
     avoid_places: frozenset[str] = frozenset()

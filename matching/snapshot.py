@@ -35,6 +35,8 @@ def from_data(data: dict[str, Any]) -> Problem:
     def record(cls: type, values: dict[str, Any]) -> Any:
         out = {}
         for f in fields(cls):
+            if f.name not in values:  # a field added since the run was stored: its default
+                continue
             value = values[f.name]
             if f.name in DATES and value is not None:
                 value = date.fromisoformat(value)

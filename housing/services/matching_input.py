@@ -96,6 +96,7 @@ def young_person(
         step_free=p.step_free,
         wheelchair=p.wheelchair,
         children=p.children,
+        bedrooms_needed=rules.bedrooms_needed(p.children),
         uasc=p.uasc,
         immigration=p.immigration,
         avoid_places=frozenset(p.avoid_places),

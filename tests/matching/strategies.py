@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
+from housing.rules import bedrooms_needed
 from matching import Link, Option, Preference, Problem, YoungPerson
+from matching.vocabulary import ROUTES, SUPPORT_LEVELS
 from tests.matching.instances import AS_OF, TOWNS
 
 PLACES = sorted(TOWNS)
 DISTRICTS = sorted({d for _, _, d in TOWNS.values() if d})
-ROUTES = ["register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project"]
-LEVELS = ["low", "medium", "high"]
+LEVELS = list(SUPPORT_LEVELS)
 IMMIGRATION = ["not_applicable", "awaiting_decision", "leave_granted", "appeal_rights_exhausted"]
 
 
@@ -53,6 +54,11 @@ def preferences(draw):
     return tuple(out)
 
 
+def family(children: int) -> dict[str, int]:
+    """Children and the bedrooms they need, as the service gives them to the matcher."""
+    return {"children": children, "bedrooms_needed": bedrooms_needed(children)}
+
+
 @st.composite
 def young_people(draw, n: int):
     out = []
@@ -66,7 +72,7 @@ def young_people(draw, n: int):
                 support_level=draw(st.sampled_from(LEVELS)),
                 step_free=draw(rarely()),
                 wheelchair=draw(rarely()),
-                children=draw(usually(0, 0, 0, 1, 2, 3)),
+                **family(draw(usually(0, 0, 0, 1, 2, 3))),
                 uasc=draw(st.booleans()),
                 immigration=draw(usually(*IMMIGRATION)),
                 avoid_places=frozenset(draw(st.lists(st.sampled_from(PLACES), max_size=1)))
