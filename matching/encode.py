@@ -17,6 +17,7 @@ from matching.vocabulary import ROUTES, SETTLED, SUPPORT_LEVELS
 ROUTE = {route: code for code, route in enumerate(ROUTES)}
 LEVEL_BIT = {level: 1 << i for i, level in enumerate(SUPPORT_LEVELS)}
 NO_END = np.iinfo(np.int64).max // 2
+NO_DUE = 10**9  # days to due of someone with nothing due: after every due date, far inside int64
 
 
 class Names:
@@ -49,6 +50,8 @@ class Encoded:
     uasc: np.ndarray
     settled: np.ndarray
     days_to_deadline: np.ndarray
+    has_due: np.ndarray  # something is due
+    days_to_due: np.ndarray  # from as_of; NO_DUE where nothing is
     urgent: np.ndarray
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
@@ -173,6 +176,8 @@ def _encode(problem: Problem) -> Encoded:
         "uasc": of_people((x.uasc for x in people), bool),
         "settled": of_people((x.immigration in SETTLED for x in people), bool),
         "days_to_deadline": of_people(x.pathway_deadline.toordinal() - as_of for x in people),
+        "has_due": of_people((x.due_date is not None for x in people), bool),
+        "days_to_due": of_people(x.due_date.toordinal() - as_of if x.due_date else NO_DUE for x in people),
         "urgent": of_people((problem.is_urgent(x) for x in people), bool),
     }
     person_columns["link_start"] = np.concatenate(([0], np.cumsum(of_people(len(x.links) for x in people))))

@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.problem import Link, Option, Preference, Problem, YoungPerson
 
-DATES = {"as_of", "need_date", "pathway_deadline", "available_from", "available_until"}
+DATES = {"as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until"}
 SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"}
 
 

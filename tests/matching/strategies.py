@@ -24,8 +24,13 @@ def rarely():
     return usually(False, True)
 
 
-# Deadlines cluster around the urgent line (90 days) so urgent and non-urgent compete closely.
+# Due dates cluster around the urgent line (90 days) so urgent and non-urgent compete closely;
+# one in six or so has nothing due, and competes with a penalty that may sit below arc costs.
 deadlines = st.sampled_from([-30, 60, 89, 90, 91, 120]) | st.integers(-200, 400)
+due_dates = st.tuples(deadlines, st.sampled_from(["pathway", "move"])).map(
+    lambda drawn: (AS_OF + timedelta(days=drawn[0]), drawn[1])
+)
+dues = st.one_of(due_dates, due_dates, due_dates, due_dates, due_dates, st.just((None, None)))
 
 
 def days(low: int, high: int):
@@ -69,6 +74,7 @@ def young_people(draw, n: int):
                 age=draw(usually(18, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26)),
                 need_date=draw(days(0, 120)),
                 pathway_deadline=AS_OF + timedelta(days=draw(deadlines)),
+                **dict(zip(("due_date", "due"), draw(dues), strict=True)),
                 support_level=draw(st.sampled_from(LEVELS)),
                 step_free=draw(rarely()),
                 wheelchair=draw(rarely()),
