@@ -57,10 +57,11 @@ def urgent_premium(e: Encoded, person: np.ndarray, cost: np.ndarray, base: np.nd
     return 1 + int(gain) + int(loss)
 
 
-def unmatched_penalties(e: Encoded, person: np.ndarray, cost: np.ndarray) -> np.ndarray:
+def unmatched_penalties(e: Encoded, person: np.ndarray, cost: np.ndarray) -> tuple[np.ndarray, int]:
+    """The published penalties, and the premium BIG they give the urgent."""
     base = base_penalties(e, cost)
     big = urgent_premium(e, person, cost, base)
     penalty_max = int(base.max(initial=0)) + big
     if penalty_max * (e.n_people + e.n_options + 2) >= COST_CEILING:
         raise CostRangeError(f"penalties up to {penalty_max} are too large for {e.n_people} young people")
-    return base + big * e.urgent.astype(np.int64)
+    return base + big * e.urgent.astype(np.int64), big
