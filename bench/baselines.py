@@ -16,16 +16,16 @@ def raw_min_cost_flow(c: Candidates) -> tuple[float, int]:
     return time.perf_counter() - started, flow.objective
 
 
-def greedy_most_urgent_first(c: Candidates, deadline_days: np.ndarray) -> tuple[int, int]:
-    """Most urgent first, each takes their cheapest option with room: objective and urgent matched."""
-    order = np.lexsort((deadline_days, ~c.urgent))
+def greedy_most_urgent_first(c: Candidates, due_days: np.ndarray) -> tuple[int, int]:
+    """Most urgent first, each takes their cheapest option with room (if below their penalty)."""
+    order = np.lexsort((due_days, ~c.urgent))
     by_person = np.lexsort((c.cost, c.person))
     starts = np.searchsorted(c.person[by_person], np.arange(len(c.penalty) + 1))
     room = c.capacity.copy()
     objective = urgent = 0
     for i in order:
         for arc in by_person[starts[i] : starts[i + 1]]:
-            if room[c.option[arc]] > 0:
+            if room[c.option[arc]] > 0 and c.cost[arc] < c.penalty[i]:
                 room[c.option[arc]] -= 1
                 objective += int(c.cost[arc])
                 urgent += int(c.urgent[i])

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from housing.rules import bedrooms_needed
 from matching import Link, Option, Preference, Problem, YoungPerson
 from seeds.reference import PLACES
 
@@ -68,6 +69,15 @@ def nearby(town: Town, all_towns: list[Town], km: float, rng: random.Random, gri
     return rng.choice(candidates or [town])
 
 
+def due(age: int, deadline: date, rng: random.Random) -> dict:
+    """Under 18 the pathway by 17½; at 18, or with a move date (a third of the older), a move."""
+    if age < 18:
+        return {"due_date": deadline, "due": "pathway"}
+    if age == 18 or rng.random() < 0.35:
+        return {"due_date": AS_OF + timedelta(days=rng.randrange(-60, 240)), "due": "move"}
+    return {"due_date": None, "due": None}
+
+
 def generate(size: Size, seed: int = 2026) -> Problem:
     rng = random.Random(seed)
     places = towns(size, rng)
@@ -83,6 +93,7 @@ def generate(size: Size, seed: int = 2026) -> Problem:
             for kind in rng.sample(["family", "college", "work", "friends", "health"], rng.randint(1, 4))
             for t in [nearby(home, places, size.link_spread_km, rng, grid)]
         )
+        deadline = AS_OF + timedelta(days=rng.randrange(-60, 500))
         applied = {home.district} if home.district else set()
         if rng.random() < 0.3:
             applied.add(nearby(home, places, 30, rng, grid).district)
@@ -91,16 +102,18 @@ def generate(size: Size, seed: int = 2026) -> Problem:
                 id=f"yp-{n}",
                 age=age,
                 need_date=AS_OF + timedelta(days=rng.randrange(0, 240)),
-                pathway_deadline=AS_OF + timedelta(days=rng.randrange(-60, 500)),
+                pathway_deadline=deadline,
                 support_level=rng.choices(["low", "medium", "high"], [35, 45, 20])[0],
                 step_free=rng.random() < 0.05,
                 wheelchair=rng.random() < 0.02,
-                children=rng.choice([1, 2]) if rng.random() < 0.07 else 0,
+                children=(children := rng.choice([1, 2]) if rng.random() < 0.07 else 0),
+                bedrooms_needed=bedrooms_needed(children),
                 uasc=rng.random() < 0.18,
                 immigration="leave_granted" if rng.random() < 0.9 else "awaiting_decision",
                 links=links,
                 preferences=(Preference(1, place=home.name),) if rng.random() < 0.5 else (),
                 applied_districts=frozenset(d for d in applied if d),
+                **due(age, deadline, rng),
             )
         )
     owners = [p for p in people if p.age < 18]

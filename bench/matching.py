@@ -20,8 +20,10 @@ def run(size_name: str) -> dict:
     solution = solve(problem)
     c = solution.candidates
     raw_seconds, raw_objective = min(baselines.raw_min_cost_flow(c) for _ in range(2))
-    deadline_days = np.array([(p.pathway_deadline - problem.as_of).days for p in problem.young_people])
-    greedy_objective, greedy_urgent = baselines.greedy_most_urgent_first(c, deadline_days)
+    due_days = np.array(
+        [(p.due_date - problem.as_of).days if p.due_date else 10**9 for p in problem.young_people]
+    )
+    greedy_objective, greedy_urgent = baselines.greedy_most_urgent_first(c, due_days)
     t = solution.timings_ms
     result = {
         "size": size.name,

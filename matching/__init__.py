@@ -5,11 +5,13 @@ Plain data in, plain data out; no web framework, no database.
     from matching import solve, Problem, YoungPerson, Option, Link, Preference
     solution = solve(Problem(as_of=date(2026, 11, 23), young_people=(...), options=(...)))
 
-In: a `Problem` — `as_of`; `young_people` (each with need date, age on it, 17½ deadline, support
-level, needs, local links with coordinates and importance, ranked preferences, the districts
-whose registers they applied to); `options` (route, place and coordinates, district, remaining
-capacity, availability, ages, support levels, access, bedrooms, and each route's own fields);
-`rejected` pairs; `reach_km`; `urgent_days`.
+In: a `Problem` — `as_of`; `young_people` (each with need date, age on it, 17½ deadline, what is
+due and when, support level, needs and the bedrooms they need, local links with coordinates and
+importance, ranked preferences, the districts whose registers they applied to); `options` (route,
+place and coordinates, district, remaining capacity, availability, ages, support levels, access,
+bedrooms, and each route's own fields);
+`rejected` pairs; `reach_km`; `urgent_days`. Names (routes, support levels, settled statuses)
+are spelled as in `vocabulary.py`.
 
 Out: a `Solution` — `status` (optimal | feasible | infeasible), `objective`, `proposals` (young
 person, option, cost, explanation), `unmatched` (penalty and reasons), `urgent_matched`,
@@ -18,7 +20,8 @@ the capacities) and `timings_ms`.
 
 The proposals minimise Σ arc cost + Σ penalty of the unmatched, each young person on at most
 one arc and each option within its remaining places; the penalties make that optimum match as
-many urgent young people as any assignment can (see `penalties.py`). `checker.check` verifies
+many urgent young people (due within `urgent_days`, overdue included) as any assignment can
+(see `penalties.py`); proposals and the unmatched are listed soonest due first. `checker.check` verifies
 any solution independently.
 """
 

@@ -37,15 +37,17 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
     arcs = allowed(e, person, option)
     a_person, a_option = person[arcs], option[arcs]
     cost, parts, rank = arc_costs(e, a_person, a_option, pair_links[pair[arcs]])
+    penalty, premium = unmatched_penalties(e, a_person, cost)
     candidates = Candidates(
         person=a_person,
         option=a_option,
         cost=cost,
         parts=parts,
         preference_rank=rank,
-        penalty=unmatched_penalties(e, a_person, cost),
+        penalty=penalty,
         capacity=np.maximum(e.remaining, 0),
         urgent=e.urgent,
+        premium=premium,
     )
     screened = Screened(person=person, option=option, within_reach=np.bincount(person, minlength=e.n_people))
     return candidates, screened

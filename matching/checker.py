@@ -1,17 +1,20 @@
 """An independent checker: re-validates any solution from the raw problem, one pair at a time.
 
-It shares no code with the vectorised rules, the spatial index or the cost arrays; only the
-weights are common, since they define the problem. Tests run it on every solve.
+It shares no code with the vectorised rules, the spatial index or the cost arrays, nor with the
+service's rules: what it needs (bedrooms needed, route names) is the problem's own data. Only the
+weights are common, since they define the problem. It also recomputes each unmatched young
+person's penalty from their due date and links and the published arcs (whose set and costs it
+checks first), and that the lists run soonest due first. Tests run it on every solve.
 """
 
 import math
 from collections import Counter
 from datetime import timedelta
 
-from housing.rules import bedrooms_needed
 from matching import weights
-from matching.problem import SETTLED, SUPPORTED_ROUTES, TENANCY_ROUTES, Option, Problem, YoungPerson
+from matching.problem import Option, Problem, YoungPerson
 from matching.solution import Solution
+from matching.vocabulary import REGISTER_VACANCY, SETTLED, STAYING_PUT, SUPPORTED_ROUTES, TENANCY_ROUTES
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -52,9 +55,7 @@ def _available_ok(person: YoungPerson, option: Option) -> bool:
 
 
 def _children_ok(person: YoungPerson, option: Option) -> bool:
-    return person.children == 0 or (
-        option.accepts_children and option.bedrooms >= bedrooms_needed(person.children)
-    )
+    return person.children == 0 or (option.accepts_children and option.bedrooms >= person.bedrooms_needed)
 
 
 def _avoid_ok(person: YoungPerson, option: Option) -> bool:
@@ -68,13 +69,13 @@ CHECKS = (
     ("AGE", lambda _pr, p, o: o.min_age <= p.age <= o.max_age),
     (
         "STAYING_PUT",
-        lambda _pr, p, o: o.route != "staying_put" or (o.young_person == p.id and o.carer_willing),
+        lambda _pr, p, o: o.route != STAYING_PUT or (o.young_person == p.id and o.carer_willing),
     ),
     ("SUPPORT", lambda _pr, p, o: p.support_level in o.support_levels),
     ("ACCESS", lambda _pr, p, o: _access_ok(p, o)),
     ("CHILDREN", lambda _pr, p, o: _children_ok(p, o)),
     ("IMMIGRATION", lambda _pr, p, o: o.route not in TENANCY_ROUTES or p.immigration in SETTLED),
-    ("APPLIED", lambda _pr, p, o: o.route != "register_vacancy" or o.district in p.applied_districts),
+    ("APPLIED", lambda _pr, p, o: o.route != REGISTER_VACANCY or o.district in p.applied_districts),
     ("SPECIALIST", lambda _pr, p, o: not o.uasc_specialist or p.uasc),
     ("AVOID", lambda _pr, p, o: _avoid_ok(p, o)),
     ("AVAILABLE", lambda _pr, p, o: _available_ok(p, o)),
@@ -113,7 +114,7 @@ def cost(person: YoungPerson, option: Option) -> int:
     if ranks:
         preference = weights.PREFERENCE_POINTS.get(min(ranks), weights.LATER_PREFERENCE_POINTS)
     out_of_county = weights.OUT_OF_COUNTY_POINTS if option.district is None else 0
-    staying_put = weights.STAYING_PUT_POINTS if option.route == "staying_put" else 0
+    staying_put = weights.STAYING_PUT_POINTS if option.route == STAYING_PUT else 0
     return sum(round(points * weights.SCALE) for points in (links, out_of_county)) - sum(
         round(points * weights.SCALE) for points in (preference, staying_put)
     )
@@ -129,8 +130,83 @@ def allowed_pairs(problem: Problem) -> set[tuple[str, str]]:
     }
 
 
+def due_key(problem: Problem, person: YoungPerson) -> tuple[int, int]:
+    """Soonest due first, nothing due last."""
+    if person.due_date is None:
+        return (1, 0)
+    return (0, (person.due_date - problem.as_of).days)
+
+
+def urgent(problem: Problem, person: YoungPerson) -> bool:
+    return person.due_date is not None and (person.due_date - problem.as_of).days <= problem.urgent_days
+
+
+def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Each young person's penalty, recomputed from their due date, their links and the arcs' costs."""
+    floor = max(max(arc_costs.values(), default=0) + 1, 1)
+    by_person: dict[str, list[int]] = {}
+    for (person_id, _), arc_cost in arc_costs.items():
+        by_person.setdefault(person_id, []).append(arc_cost)
+    horizon = weights.URGENCY_HORIZON_DAYS
+    base = {}
+    for person in problem.young_people:
+        if person.due_date is None:
+            near = weights.NOTHING_DUE_NEAR_KM
+            level = sum(
+                link.importance * weights.LINK_POINTS * near / (near + weights.LINK_HALF_KM)
+                for link in person.links
+            )
+            base[person.id] = max(round(level * weights.SCALE) - 1, 0)
+        else:
+            closeness = min(max((horizon - (person.due_date - problem.as_of).days) / horizon, 0.0), 1.0)
+            base[person.id] = floor + round(weights.SCALE * weights.URGENCY_POINTS * closeness)
+    big = 1 + sum(
+        max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
+        for person_id, costs in by_person.items()
+    )
+    return {p.id: base[p.id] + (big if urgent(problem, p) else 0) for p in problem.young_people}
+
+
+def published_costs(problem: Problem, solution: Solution) -> dict[tuple[str, str], int]:
+    c = solution.candidates
+    people, options = problem.young_people, problem.options
+    return {
+        (people[i].id, options[k].id): cost
+        for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
+    }
+
+
 def check(problem: Problem, solution: Solution) -> list[str]:
     """Every way the solution breaks the problem's rules; empty when it keeps them all."""
+    problems = _check_pairs(problem, solution)
+    people = {p.id: p for p in problem.young_people}
+    options = {o.id: o for o in problem.options}
+    # The penalties are recomputed from the published arcs' costs, each checked here first.
+    arc_costs = published_costs(problem, solution)
+    if set(arc_costs) != allowed_pairs(problem):
+        problems.append("the published arcs are not the pairs the hard rules allow")
+    problems.extend(
+        f"published cost of {person_id} → {option_id} is {arc_cost}"
+        for (person_id, option_id), arc_cost in arc_costs.items()
+        if abs(arc_cost - cost(people[person_id], options[option_id])) > 1
+    )
+    penalty = penalties(problem, arc_costs)
+    for u in solution.unmatched:
+        if u.young_person in penalty and u.penalty != penalty[u.young_person]:
+            problems.append(f"penalty of {u.young_person} is {u.penalty}, expected {penalty[u.young_person]}")
+    for p in solution.proposals:
+        person = people.get(p.young_person)
+        if person is not None and person.due_date is None and p.cost > penalty[person.id]:
+            problems.append(f"{person.id} has nothing due and is moved at a cost above their penalty")
+    for kind, listed in (("proposals", solution.proposals), ("unmatched", solution.unmatched)):
+        keys = [due_key(problem, people[x.young_person]) for x in listed if x.young_person in people]
+        if keys != sorted(keys):
+            problems.append(f"the {kind} are not listed soonest due first")
+    return problems
+
+
+def _check_pairs(problem: Problem, solution: Solution) -> list[str]:
+    """Each young person once, capacities, the rules and cost of each proposal, the objective."""
     problems: list[str] = []
     people = {p.id: p for p in problem.young_people}
     options = {o.id: o for o in problem.options}

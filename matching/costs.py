@@ -10,6 +10,7 @@ from matching import weights
 from matching.encode import ROUTE, Encoded
 from matching.geo import haversine_km
 from matching.ragged import expand, group_starts
+from matching.vocabulary import STAYING_PUT
 
 NO_RANK = np.iinfo(np.int64).max
 
@@ -66,6 +67,6 @@ def arc_costs(
         "out_of_county": units(weights.OUT_OF_COUNTY_POINTS * (e.district[option] < 0)),
         "preference": -units(preference_points(rank)),
         # The STAYING_PUT rule already admits only the carer's own young person.
-        "staying_put": -units(weights.STAYING_PUT_POINTS * (e.route[option] == ROUTE["staying_put"])),
+        "staying_put": -units(weights.STAYING_PUT_POINTS * (e.route[option] == ROUTE[STAYING_PUT])),
     }
     return sum(parts.values()), parts, rank

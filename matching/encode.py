@@ -6,17 +6,18 @@ share their distances, and by name for the rules that name places (AVOID, prefer
 """
 
 import gc
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from housing.rules import bedrooms_needed
-from matching.problem import SETTLED, SUPPORT_LEVELS, Problem
+from matching.problem import Problem
+from matching.vocabulary import ROUTES, SETTLED, SUPPORT_LEVELS
 
-ROUTES = ("register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project")
 ROUTE = {route: code for code, route in enumerate(ROUTES)}
 LEVEL_BIT = {level: 1 << i for i, level in enumerate(SUPPORT_LEVELS)}
 NO_END = np.iinfo(np.int64).max // 2
+NO_DUE = 10**9  # days to due of someone with nothing due: after every due date, far inside int64
 
 
 class Names:
@@ -49,6 +50,8 @@ class Encoded:
     uasc: np.ndarray
     settled: np.ndarray
     days_to_deadline: np.ndarray
+    has_due: np.ndarray  # something is due
+    days_to_due: np.ndarray  # from as_of; NO_DUE where nothing is
     urgent: np.ndarray
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
@@ -95,9 +98,8 @@ class Encoded:
     n_districts: int
 
 
-def _columns(rows: list[tuple], width: int) -> np.ndarray:
-    """One Python pass per record, then numpy: the columns of a list of equal-length tuples."""
-    return np.array(rows, dtype=np.int64).reshape(len(rows), width).T
+def _column(values: Iterable[object], n: int, dtype: type = np.int64) -> np.ndarray:
+    return np.fromiter(values, dtype=dtype, count=n)
 
 
 def encode(problem: Problem) -> Encoded:
@@ -111,11 +113,11 @@ def encode(problem: Problem) -> Encoded:
 
 def _encode(problem: Problem) -> Encoded:
     people, options = problem.young_people, problem.options
+    n_people, n_options = len(people), len(options)
     person_index = {p.id: i for i, p in enumerate(people)}
     option_index = {o.id: k for k, o in enumerate(options)}
     names, districts, locations = Names(), Names(), Names()
     as_of = problem.as_of.toordinal()
-    settled = SETTLED
     masks: dict[frozenset[str], int] = {}  # few distinct sets of support levels: sum each once
 
     def support_mask(levels: frozenset[str]) -> int:
@@ -123,23 +125,36 @@ def _encode(problem: Problem) -> Encoded:
             masks[levels] = sum(LEVEL_BIT.get(level, 0) for level in levels)
         return masks[levels]
 
+    def ints(values: Iterable[object]) -> np.ndarray:
+        return _column(values, n_options)
+
+    def flags(values: Iterable[object]) -> np.ndarray:
+        return _column(values, n_options, bool)
+
     # Options first, so location indices are exactly the places options stand in.
-    o = _columns(
-        [
-            (
-                locations((x.place, x.lat, x.lon)), names(x.place), districts(x.district), ROUTE[x.route],
-                x.remaining, x.available_from.toordinal(),
-                x.available_until.toordinal() if x.available_until else NO_END,
-                x.min_age, x.max_age, support_mask(x.support_levels),
-                x.step_free, x.wheelchair, x.bedrooms, x.accepts_children,
-                person_index.get(x.young_person, -1) if x.young_person else -1,
-                bool(x.carer_willing), bool(x.registered_16_17), bool(x.uasc_specialist),
-            )
-            for x in options
-        ],
-        18,
-    )  # fmt: skip
-    loc, name, district = o[0], o[1], o[2]
+    option_columns = {
+        "loc": ints(locations((x.place, x.lat, x.lon)) for x in options),
+        "name": ints(names(x.place) for x in options),
+        "district": ints(districts(x.district) for x in options),
+        "route": ints(ROUTE[x.route] for x in options),
+        "remaining": ints(x.remaining for x in options),
+        "available_from": ints(x.available_from.toordinal() for x in options),
+        "available_until": ints(
+            x.available_until.toordinal() if x.available_until else NO_END for x in options
+        ),
+        "min_age": ints(x.min_age for x in options),
+        "max_age": ints(x.max_age for x in options),
+        "support_mask": ints(support_mask(x.support_levels) for x in options),
+        "o_step_free": flags(x.step_free for x in options),
+        "o_wheelchair": flags(x.wheelchair for x in options),
+        "bedrooms": ints(x.bedrooms for x in options),
+        "accepts_children": flags(x.accepts_children for x in options),
+        "owner": ints(person_index.get(x.young_person, -1) if x.young_person else -1 for x in options),
+        "carer_willing": flags(bool(x.carer_willing) for x in options),
+        "registered": flags(bool(x.registered_16_17) for x in options),
+        "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
+    }
+    loc, name, district = option_columns["loc"], option_columns["name"], option_columns["district"]
     n_locs = len(locations)
     loc_lat, loc_lon = np.zeros(n_locs), np.zeros(n_locs)
     loc_name, loc_district = np.zeros(n_locs, np.int64), np.zeros(n_locs, np.int64)
@@ -147,29 +162,39 @@ def _encode(problem: Problem) -> Encoded:
         loc_lat[index], loc_lon[index] = lat, lon
     loc_name[loc], loc_district[loc] = name, district
 
-    p = _columns(
-        [
-            (
-                x.age, x.need_date.toordinal(), LEVEL_BIT.get(x.support_level, 0), x.step_free, x.wheelchair,
-                x.children, bedrooms_needed(x.children), x.uasc, x.immigration in settled,
-                x.pathway_deadline.toordinal() - as_of, problem.is_urgent(x), len(x.links),
-            )
-            for x in people
-        ],
-        12,
-    )  # fmt: skip
+    def of_people(values: Iterable[object], dtype: type = np.int64) -> np.ndarray:
+        return _column(values, n_people, dtype)
+
+    person_columns = {
+        "age": of_people(x.age for x in people),
+        "need": of_people(x.need_date.toordinal() for x in people),
+        "support_bit": of_people(LEVEL_BIT.get(x.support_level, 0) for x in people),
+        "step_free": of_people((x.step_free for x in people), bool),
+        "wheelchair": of_people((x.wheelchair for x in people), bool),
+        "children": of_people(x.children for x in people),
+        "bedrooms_needed": of_people(x.bedrooms_needed for x in people),
+        "uasc": of_people((x.uasc for x in people), bool),
+        "settled": of_people((x.immigration in SETTLED for x in people), bool),
+        "days_to_deadline": of_people(x.pathway_deadline.toordinal() - as_of for x in people),
+        "has_due": of_people((x.due_date is not None for x in people), bool),
+        "days_to_due": of_people(x.due_date.toordinal() - as_of if x.due_date else NO_DUE for x in people),
+        "urgent": of_people((problem.is_urgent(x) for x in people), bool),
+    }
+    person_columns["link_start"] = np.concatenate(([0], np.cumsum(of_people(len(x.links) for x in people))))
     links = [(i, link) for i, x in enumerate(people) for link in x.links]
     link_columns = np.array([(link.lat, link.lon, link.importance) for _, link in links], dtype=np.float64)
     link_columns = link_columns.reshape(len(links), 3).T
-    prefs = _columns(
-        [
-            (i, pref.rank, ROUTE.get(pref.route, -2) if pref.route else -1, names(pref.place),
-             districts(pref.district))
-            for i, x in enumerate(people)
-            for pref in x.preferences
-        ],
-        5,
-    )  # fmt: skip
+    prefs = [(i, pref) for i, x in enumerate(people) for pref in x.preferences]
+    n_prefs = len(prefs)
+    pref_columns = {
+        "pref_person": _column((i for i, _ in prefs), n_prefs),
+        "pref_rank": _column((pref.rank for _, pref in prefs), n_prefs),
+        "pref_route": _column(
+            (ROUTE.get(pref.route, -2) if pref.route else -1 for _, pref in prefs), n_prefs
+        ),
+        "pref_name": _column((names(pref.place) for _, pref in prefs), n_prefs),
+        "pref_district": _column((districts(pref.district) for _, pref in prefs), n_prefs),
+    }
     avoid_names = [(i, names(place)) for i, x in enumerate(people) for place in x.avoid_places]
     applied = [(i, districts(d)) for i, x in enumerate(people) for d in x.applied_districts]
     avoid_districts = [(i, districts(d)) for i, x in enumerate(people) for d in x.avoid_districts]
@@ -184,51 +209,19 @@ def _encode(problem: Problem) -> Encoded:
         return np.unique(np.array([i * width + m for i, m in pairs if m >= 0], dtype=np.int64))
 
     return Encoded(
-        n_people=len(people),
-        n_options=len(options),
-        age=p[0],
-        need=p[1],
-        support_bit=p[2],
-        step_free=p[3].astype(bool),
-        wheelchair=p[4].astype(bool),
-        children=p[5],
-        bedrooms_needed=p[6],
-        uasc=p[7].astype(bool),
-        settled=p[8].astype(bool),
-        days_to_deadline=p[9],
-        urgent=p[10].astype(bool),
-        link_start=np.concatenate([[0], np.cumsum(p[11])]).astype(np.int64),
+        n_people=n_people,
+        n_options=n_options,
+        **person_columns,
         link_person=np.array([i for i, _ in links], dtype=np.int64),
         link_lat=link_columns[0],
         link_lon=link_columns[1],
         link_importance=link_columns[2].astype(np.int64),
-        pref_person=prefs[0],
-        pref_rank=prefs[1],
-        pref_route=prefs[2],
-        pref_name=prefs[3],
-        pref_district=prefs[4],
+        **pref_columns,
         applied_keys=keys(applied, width_districts),
         avoid_district_keys=keys(avoid_districts, width_districts),
         avoid_name_keys=keys(avoid_names, width_names),
-        rejected_keys=keys(rejected, max(len(options), 1)),
-        route=o[3],
-        loc=loc,
-        name=name,
-        district=district,
-        remaining=o[4],
-        available_from=o[5],
-        available_until=o[6],
-        min_age=o[7],
-        max_age=o[8],
-        support_mask=o[9],
-        o_step_free=o[10].astype(bool),
-        o_wheelchair=o[11].astype(bool),
-        bedrooms=o[12],
-        accepts_children=o[13].astype(bool),
-        owner=o[14],
-        carer_willing=o[15].astype(bool),
-        registered=o[16].astype(bool),
-        uasc_specialist=o[17].astype(bool),
+        rejected_keys=keys(rejected, max(n_options, 1)),
+        **option_columns,
         loc_lat=loc_lat,
         loc_lon=loc_lon,
         loc_name=loc_name,

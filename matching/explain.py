@@ -1,8 +1,9 @@
 """Why each proposal, and why not the alternatives; why each unmatched young person is unmatched.
 
-Explanations speak of the young person's own links, preferences and deadline, and of options by
-id. They never name, describe or count another young person: a full option is "full", and one
-taken by someone more urgent says only that.
+Explanations speak of the young person's own links, preferences and what is due, and of options
+by id. They never name, describe or count another young person: a full option is "full", and one
+taken by someone due sooner says only that. Proposals and the unmatched are listed soonest due
+first, those with nothing due last (api-contract v1.1, "Due first").
 """
 
 import numpy as np
@@ -24,7 +25,7 @@ ALTERNATIVE_COLUMNS = ("alternative", "alternative_cost", "why", "valid")
 def why_not(code: int, difference: int) -> str:
     """Why an alternative was not proposed, from the case `_alternatives` found and the cost gap."""
     if code == URGENT_TOOK_IT:
-        return "full: its places went to young people whose deadlines are more urgent"
+        return "full: its places went to young people who are due sooner"
     if difference > 0:
         gap = f"it costs {difference} more here"
     elif difference == 0:
@@ -39,8 +40,14 @@ def why_not(code: int, difference: int) -> str:
 URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM = 0, 1, 2
 
 
+def soonest_due_first(e: Encoded, person: np.ndarray) -> np.ndarray:
+    """The order that lists young people soonest due first, nothing due last, then as given."""
+    return np.lexsort((person, e.days_to_due[person], ~e.has_due[person]))
+
+
 def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list[Proposal]:
     arcs = np.flatnonzero(chosen)
+    arcs = arcs[soonest_due_first(e, c.person[arcs])]
     person = c.person[arcs]
     alternative, why = _alternatives(e, c, arcs)
     link_km = _link_distances(e, person, c.option[arcs])
@@ -51,6 +58,7 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
         "cost": c.cost[arcs].tolist(),
         "rank": c.preference_rank[arcs].tolist(),
         "days": e.days_to_deadline[person].tolist(),
+        "days_to_due": e.days_to_due[person].tolist(),
         "urgent": c.urgent[person].tolist(),
         "alternative": c.option[alternative].tolist(),
         "alternative_cost": c.cost[alternative].tolist(),
@@ -82,6 +90,9 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
             "preference_rank": columns["rank"][n] or None,
             "pathway_deadline": person_record.pathway_deadline.isoformat(),
             "days_to_deadline": columns["days"][n],
+            "due": person_record.due,
+            "due_date": person_record.due_date.isoformat() if person_record.due_date else None,
+            "days_to_due": columns["days_to_due"][n] if person_record.due_date else None,
             "urgent": columns["urgent"][n],
             "cost_breakdown": {name: values[n] for name, values in parts.items()} | {"total": cost},
             "alternatives": alternatives,
@@ -135,6 +146,7 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
     matched = np.zeros(e.n_people, bool)
     matched[c.person[chosen]] = True
     left_out = np.flatnonzero(~matched)
+    left_out = left_out[soonest_due_first(e, left_out)]
     if len(left_out) == 0:
         return []
     among = ~matched[s.person]

@@ -3,12 +3,6 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-# Register vacancies and the House Project lead to a tenancy: a settled status is needed.
-SETTLED = frozenset({"not_applicable", "leave_granted"})
-SUPPORTED_ROUTES = frozenset({"supported_lodgings", "supported_accommodation"})
-TENANCY_ROUTES = frozenset({"register_vacancy", "house_project"})
-SUPPORT_LEVELS = ("low", "medium", "high")
-
 
 @dataclass(frozen=True)
 class Link:
@@ -36,11 +30,12 @@ class YoungPerson:
     id: str
     age: int  # whole years on the need date
     need_date: date
-    pathway_deadline: date
+    pathway_deadline: date  # the day they turn 17½
     support_level: str
     step_free: bool = False
     wheelchair: bool = False
     children: int = 0
+    bedrooms_needed: int = 1  # for them and their children: the service's rule, given as data
     uasc: bool = False
     immigration: str = "not_applicable"
     avoid_places: frozenset[str] = frozenset()
@@ -48,6 +43,8 @@ class YoungPerson:
     links: tuple[Link, ...] = ()
     preferences: tuple[Preference, ...] = ()
     applied_districts: frozenset[str] = frozenset()  # active applications to district registers
+    due_date: date | None = None  # what is due and when (api-contract v1.1, "Due first"); None: nothing
+    due: str | None = None  # "pathway" (by 17½) | "move" (a move, release or 18th-birthday date)
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ class Problem:
     options: tuple[Option, ...]
     rejected: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (young person, option)
     reach_km: float = 80.0
-    urgent_days: int = 90  # deadline within this many days of as_of (or passed): urgent
+    urgent_days: int = 90  # due within this many days of as_of (overdue included): urgent
 
     def is_urgent(self, person: YoungPerson) -> bool:
-        return (person.pathway_deadline - self.as_of).days <= self.urgent_days
+        return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days

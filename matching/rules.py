@@ -11,6 +11,13 @@ from datetime import timedelta
 import numpy as np
 
 from matching.encode import ROUTE, Encoded
+from matching.vocabulary import (
+    HOUSE_PROJECT,
+    REGISTER_VACANCY,
+    STAYING_PUT,
+    SUPPORTED_ACCOMMODATION,
+    SUPPORTED_LODGINGS,
+)
 
 AVAILABLE_AFTER_NEED = timedelta(days=28).days  # a place free within four weeks of the need date
 ADULT = 18
@@ -25,7 +32,7 @@ def age(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 def staying_put(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """STAYING_PUT: only for the carer's own former foster child, and only while the carer is willing."""
-    is_staying_put = e.route[k] == ROUTE["staying_put"]
+    is_staying_put = e.route[k] == ROUTE[STAYING_PUT]
     return ~is_staying_put | ((e.owner[k] == i) & e.carer_willing[k])
 
 
@@ -48,13 +55,13 @@ def children(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 def immigration(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """IMMIGRATION: a tenancy (register vacancy, House Project) needs a settled status."""
-    tenancy = (e.route[k] == ROUTE["register_vacancy"]) | (e.route[k] == ROUTE["house_project"])
+    tenancy = (e.route[k] == ROUTE[REGISTER_VACANCY]) | (e.route[k] == ROUTE[HOUSE_PROJECT])
     return ~tenancy | e.settled[i]
 
 
 def applied(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """APPLIED: a register vacancy only for someone with an active application to that register."""
-    vacancy = e.route[k] == ROUTE["register_vacancy"]
+    vacancy = e.route[k] == ROUTE[REGISTER_VACANCY]
     in_district = e.district[k] >= 0
     return ~vacancy | (in_district & np.isin(i * e.n_districts + e.district[k], e.applied_keys))
 
@@ -79,7 +86,7 @@ def available(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 def registered(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """REGISTERED: under 18 in supported lodgings or accommodation needs Ofsted-registered provision."""
-    supported = (e.route[k] == ROUTE["supported_lodgings"]) | (e.route[k] == ROUTE["supported_accommodation"])
+    supported = (e.route[k] == ROUTE[SUPPORTED_LODGINGS]) | (e.route[k] == ROUTE[SUPPORTED_ACCOMMODATION])
     return ~supported | (e.age[i] >= ADULT) | e.registered[k]
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from matching.problem import Link, Option, Preference, Problem, YoungPerson
 
-DATES = {"as_of", "need_date", "pathway_deadline", "available_from", "available_until"}
+DATES = {"as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until"}
 SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"}
 
 
@@ -35,6 +35,8 @@ def from_data(data: dict[str, Any]) -> Problem:
     def record(cls: type, values: dict[str, Any]) -> Any:
         out = {}
         for f in fields(cls):
+            if f.name not in values:  # a field added since the run was stored: its default
+                continue
             value = values[f.name]
             if f.name in DATES and value is not None:
                 value = date.fromisoformat(value)

@@ -23,6 +23,7 @@ class Candidates:
     penalty: np.ndarray  # per young person: the cost of leaving them unmatched
     capacity: np.ndarray  # per option: remaining places
     urgent: np.ndarray  # per young person
+    premium: int = 0  # BIG, the urgent's premium inside `penalty` (`penalties.py`)
 
     @property
     def size(self) -> int:

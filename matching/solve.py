@@ -5,7 +5,7 @@ import time
 from matching import explain
 from matching.candidates import build
 from matching.encode import encode
-from matching.flow import solve_flow
+from matching.engine import solve_exact
 from matching.problem import Problem
 from matching.solution import Candidates, Solution
 
@@ -21,7 +21,7 @@ def solve(problem: Problem) -> Solution:
     encoded = encode(problem)
     candidates, screened = build(encoded, problem.reach_km)
     built = time.perf_counter()
-    flow = solve_flow(candidates)
+    flow = solve_exact(candidates)
     solved = time.perf_counter()
     proposals = explain.proposals(problem, encoded, candidates, flow.chosen)
     unmatched = explain.unmatched(problem, encoded, candidates, screened, flow.chosen)

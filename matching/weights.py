@@ -27,9 +27,21 @@ LATER_PREFERENCE_POINTS = 20
 # Continuity: staying with one's own former foster carer keeps home, school and friends at once.
 STAYING_PUT_POINTS = 150
 
-# Unmatched: leaving someone without a place costs more than any placement, and more again as
-# their 17½ deadline nears, by up to URGENCY_POINTS over the last URGENCY_HORIZON_DAYS.
-# The urgent (deadline within 90 days, or passed) are served first by a penalty no
-# rearrangement of the others can outweigh; `penalties.py` computes it from the arcs.
+# Unmatched, something due (api-contract v1.1, "Due first"): leaving them without a place costs
+# more than any placement, and more again as their due date nears, by up to URGENCY_POINTS over
+# the last URGENCY_HORIZON_DAYS. The urgent (due within 90 days, or overdue) are served first by
+# a premium no rearrangement of the others can outweigh; `penalties.py` computes it from the arcs.
 URGENCY_POINTS = 200
 URGENCY_HORIZON_DAYS = 365
+
+# Unmatched, nothing due (an adult settled where they are): leaving them where they are costs what
+# a move keeping every one of their links NOTHING_DUE_NEAR_KM away would cost (importance × 25
+# points a link), less one unit. So a move is proposed only if it keeps their links nearer than
+# that on the whole, or meets a preference, or is Staying Put with their own carer, which make up
+# the difference: a move that serves them, never one that merely fills a place. 5 km is a walk or
+# a short bus ride from college, work or family in a West Sussex town; nearer would propose almost
+# nothing that is not asked for, further would move people across towns they have no need to
+# leave. Someone with no links then has a penalty of 0: only what they asked for is proposed.
+# This sits below most arc costs by design, and places left over go to them only after everyone
+# with something due (whose penalties exceed every arc cost) is served.
+NOTHING_DUE_NEAR_KM = 5.0

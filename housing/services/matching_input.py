@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 import matching
-from housing import lifedates, rules
+from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
@@ -87,6 +87,8 @@ def young_person(
     p: YoungPerson, as_of: date, places: dict[str, Place], applied: set[str]
 ) -> matching.YoungPerson:
     need = lifedates.need_date(p.date_of_birth, as_of, p.move_date, p.custody_release_date)
+    # In scope means not settled (pathway not agreed, no active cohort): what is due follows.
+    what_is_due = due.due_on(as_of, p.date_of_birth, p.move_date, p.custody_release_date)
     return matching.YoungPerson(
         id=p.id,
         age=lifedates.age_on(p.date_of_birth, need),
@@ -96,6 +98,7 @@ def young_person(
         step_free=p.step_free,
         wheelchair=p.wheelchair,
         children=p.children,
+        bedrooms_needed=rules.bedrooms_needed(p.children),
         uasc=p.uasc,
         immigration=p.immigration,
         avoid_places=frozenset(p.avoid_places),
@@ -110,6 +113,8 @@ def young_person(
             matching.Preference(pref.rank, pref.route, pref.place, pref.district) for pref in p.preferences
         ),
         applied_districts=frozenset(applied),
+        due_date=what_is_due.on if what_is_due else None,
+        due=what_is_due.kind.value if what_is_due else None,
     )
 
 

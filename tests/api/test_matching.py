@@ -303,3 +303,24 @@ def test_the_match_command_runs_and_summarises(app, client, officer):
     for line in ("matched", "urgent matched", "unmatched", "mean distance to links"):
         assert line in result.stdout
     assert "optimal" in result.stdout
+
+
+def test_explanations_say_what_is_due_and_the_soonest_due_come_first(client, officer):
+    """Contract v1.1, "Due first": a move due in 20 days, a pathway due by 17½ in 70, nothing due."""
+    pathway = young_person(client, officer, "PATHWAY", date_of_birth="2009-08-01")  # 17½ on 2027-02-01
+    move = young_person(client, officer, "MOVE", date_of_birth="2004-01-01", move_date="2026-12-13")
+    settled = young_person(client, officer, "SETTLED", date_of_birth="2003-01-01")  # 23, no move date
+    supported_place(client, officer, "Worthing", capacity=3, max_age=25)
+
+    body = run(client, officer)
+
+    assert [p["young_person"] for p in body["proposals"]] == [move, pathway, settled]
+    due = [
+        {key: p["explanation"][key] for key in ("due", "due_date", "days_to_due", "pathway_deadline")}
+        for p in body["proposals"]
+    ]
+    assert due == [
+        {"due": "move", "due_date": "2026-12-13", "days_to_due": 20, "pathway_deadline": "2021-07-01"},
+        {"due": "pathway", "due_date": "2027-02-01", "days_to_due": 70, "pathway_deadline": "2027-02-01"},
+        {"due": None, "due_date": None, "days_to_due": None, "pathway_deadline": "2020-07-01"},
+    ]

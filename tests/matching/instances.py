@@ -25,11 +25,14 @@ def link(place: str = "Crawley", importance: int = 2, kind: str = "family") -> L
 
 
 def person(id: str = "yp1", **fields: Any) -> YoungPerson:
+    """An 18-year-old whose move fell due 120 days ago, unless the test says otherwise."""
     base = YoungPerson(
         id=id,
         age=18,
         need_date=AS_OF + timedelta(days=60),
         pathway_deadline=AS_OF - timedelta(days=120),
+        due_date=AS_OF - timedelta(days=120),
+        due="move",
         support_level="medium",
         links=(link(),),
         applied_districts=frozenset({"crawley", "horsham", "worthing", "chichester", "arun"}),

@@ -4,13 +4,14 @@ from datetime import timedelta
 
 from hypothesis import strategies as st
 
+from housing.rules import bedrooms_needed
 from matching import Link, Option, Preference, Problem, YoungPerson
+from matching.vocabulary import ROUTES, SUPPORT_LEVELS
 from tests.matching.instances import AS_OF, TOWNS
 
 PLACES = sorted(TOWNS)
 DISTRICTS = sorted({d for _, _, d in TOWNS.values() if d})
-ROUTES = ["register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project"]
-LEVELS = ["low", "medium", "high"]
+LEVELS = list(SUPPORT_LEVELS)
 IMMIGRATION = ["not_applicable", "awaiting_decision", "leave_granted", "appeal_rights_exhausted"]
 
 
@@ -23,8 +24,13 @@ def rarely():
     return usually(False, True)
 
 
-# Deadlines cluster around the urgent line (90 days) so urgent and non-urgent compete closely.
+# Due dates cluster around the urgent line (90 days) so urgent and non-urgent compete closely;
+# one in six or so has nothing due, and competes with a penalty that may sit below arc costs.
 deadlines = st.sampled_from([-30, 60, 89, 90, 91, 120]) | st.integers(-200, 400)
+due_dates = st.tuples(deadlines, st.sampled_from(["pathway", "move"])).map(
+    lambda drawn: (AS_OF + timedelta(days=drawn[0]), drawn[1])
+)
+dues = st.one_of(due_dates, due_dates, due_dates, due_dates, due_dates, st.just((None, None)))
 
 
 def days(low: int, high: int):
@@ -53,6 +59,11 @@ def preferences(draw):
     return tuple(out)
 
 
+def family(children: int) -> dict[str, int]:
+    """Children and the bedrooms they need, as the service gives them to the matcher."""
+    return {"children": children, "bedrooms_needed": bedrooms_needed(children)}
+
+
 @st.composite
 def young_people(draw, n: int):
     out = []
@@ -63,10 +74,11 @@ def young_people(draw, n: int):
                 age=draw(usually(18, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26)),
                 need_date=draw(days(0, 120)),
                 pathway_deadline=AS_OF + timedelta(days=draw(deadlines)),
+                **dict(zip(("due_date", "due"), draw(dues), strict=True)),
                 support_level=draw(st.sampled_from(LEVELS)),
                 step_free=draw(rarely()),
                 wheelchair=draw(rarely()),
-                children=draw(usually(0, 0, 0, 1, 2, 3)),
+                **family(draw(usually(0, 0, 0, 1, 2, 3))),
                 uasc=draw(st.booleans()),
                 immigration=draw(usually(*IMMIGRATION)),
                 avoid_places=frozenset(draw(st.lists(st.sampled_from(PLACES), max_size=1)))

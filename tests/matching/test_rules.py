@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 
+from housing.rules import bedrooms_needed
 from matching import solve
 from matching.checker import broken_rules
 from tests.matching.instances import AS_OF, link, option, person, preference, problem
@@ -63,9 +64,8 @@ def test_access_needs(needs, features, allowed):
     [(0, False, 1, True), (1, True, 2, True), (1, False, 2, False), (3, True, 2, False), (3, True, 3, True)],
 )
 def test_children_need_an_option_that_takes_them_with_enough_bedrooms(children, accepts, bedrooms, allowed):
-    assert (
-        arc_exists(person(children=children), option(accepts_children=accepts, bedrooms=bedrooms)) == allowed
-    )
+    parent = person(children=children, bedrooms_needed=bedrooms_needed(children))
+    assert arc_exists(parent, option(accepts_children=accepts, bedrooms=bedrooms)) == allowed
 
 
 @pytest.mark.parametrize(

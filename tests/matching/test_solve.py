@@ -71,6 +71,8 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
         links=(link("Worthing", 3, "college"), link("Crawley", 1, "family")),
         preferences=(preference(1, district="worthing"),),
         pathway_deadline=AS_OF + timedelta(days=45),
+        due_date=AS_OF + timedelta(days=45),
+        due="pathway",
     )
     near, far, further = option("near", "Worthing"), option("far", "Crawley"), option("further", "London")
     solution = solved([young_person], [far, near, further])
@@ -87,6 +89,11 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
     assert explanation["days_to_deadline"] == 45
     assert explanation["urgent"] is True
     assert explanation["pathway_deadline"] == (AS_OF + timedelta(days=45)).isoformat()
+    assert (explanation["due"], explanation["due_date"], explanation["days_to_due"]) == (
+        "pathway",
+        (AS_OF + timedelta(days=45)).isoformat(),
+        45,
+    )
     breakdown = explanation["cost_breakdown"]
     assert breakdown["total"] == proposal.cost == sum(v for k, v in breakdown.items() if k != "total")
     assert breakdown["preference"] < 0
@@ -95,16 +102,16 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
     assert explanation["alternatives"][0]["cost"] > proposal.cost
 
 
-def test_an_alternative_taken_by_someone_more_urgent_says_so_and_names_nobody():
-    urgent = person("yp-soon", pathway_deadline=AS_OF + timedelta(days=10), links=(link("Crawley"),))
-    later = person("yp-later", pathway_deadline=AS_OF + timedelta(days=300), links=(link("Crawley"),))
+def test_an_alternative_taken_by_someone_due_sooner_says_so_and_names_nobody():
+    urgent = person("yp-soon", due_date=AS_OF + timedelta(days=10), links=(link("Crawley", 3),))
+    later = person("yp-later", due_date=AS_OF + timedelta(days=300), links=(link("Crawley", 1),))
     solution = solved([urgent, later], [option("crawley", "Crawley"), option("horsham", "Horsham")])
 
     by_person = {p.young_person: p for p in solution.proposals}
     assert by_person["yp-soon"].option == "crawley"
     [alternative] = by_person["yp-later"].explanation["alternatives"]
     assert alternative["option"] == "crawley"
-    assert alternative["why_not"] == "full: its places went to young people whose deadlines are more urgent"
+    assert alternative["why_not"] == "full: its places went to young people who are due sooner"
     assert "yp-soon" not in str(by_person["yp-later"].explanation)  # no other young person's id
 
 
@@ -135,10 +142,8 @@ def test_unmatched_reasons_count_the_rules_that_excluded_options_within_reach():
     assert solution.unmatched[0].penalty == int(solution.candidates.penalty[0])
 
 
-def test_penalties_rise_as_the_deadline_nears_and_urgent_ones_exceed_every_saving():
-    people = [
-        person(f"d{days}", pathway_deadline=AS_OF + timedelta(days=days)) for days in (300, 200, 100, 91, 89)
-    ]
+def test_penalties_rise_as_the_due_date_nears_and_urgent_ones_exceed_every_saving():
+    people = [person(f"d{days}", due_date=AS_OF + timedelta(days=days)) for days in (300, 200, 100, 91, 90)]
     solution = solved(people, [option()])
     penalty = solution.candidates.penalty
     assert list(penalty[:4]) == sorted(penalty[:4])
@@ -161,3 +166,51 @@ def test_preferences_for_a_district_bring_it_within_reach():
     chichester = person(links=(link("Chichester"),), preferences=(preference(2, district="crawley"),))
     solution = solved([chichester], [option(place="Crawley")], reach_km=30)
     assert solution.proposals[0].explanation["preference_rank"] == 2
+
+
+def nothing_due(id: str = "settled", **fields):
+    """A 22-year-old settled where they are: nothing is due."""
+    return person(id, age=22, due_date=None, due=None, **fields)
+
+
+def test_with_nothing_due_only_a_move_near_their_links_or_one_they_asked_for_is_proposed():
+    links = (link("Chichester", 3), link("Chichester", 1, "college"))
+    far = option("far", "Bognor Regis")  # 9.5 km from both links
+    assert solved([nothing_due(links=links)], [far]).proposals == []
+    assert [
+        p.option for p in solved([nothing_due(links=links)], [far, option("near", "Chichester")]).proposals
+    ] == ["near"]
+    asked = nothing_due(links=links, preferences=(preference(1, place="Bognor Regis"),))
+    assert [p.option for p in solved([asked], [far]).proposals] == ["far"]
+    [unmatched] = solved([nothing_due(links=links)], [far]).unmatched
+    assert unmatched.penalty == 100 * 25 * 4 - 1  # links at 5 km: 25 points per importance, less one unit
+
+
+def test_everyone_with_something_due_comes_before_those_with_nothing_due():
+    settled = nothing_due(links=(link("Crawley"),))
+    later = person("later", due_date=AS_OF + timedelta(days=200))
+    solution = solved([settled, later], [option("crawley")])
+    assert [p.young_person for p in solution.proposals] == ["later"]
+    assert solution.unmatched[0].young_person == "settled"
+    settled_penalty, later_penalty = solution.candidates.penalty
+    assert settled_penalty < later_penalty
+
+
+def test_proposals_and_the_unmatched_are_listed_soonest_due_first_nothing_due_last():
+    people = [
+        nothing_due("none", links=(link("Crawley"),)),
+        person("in-200", due_date=AS_OF + timedelta(days=200)),
+        person("overdue", due_date=AS_OF - timedelta(days=3)),
+        person("in-20", due_date=AS_OF + timedelta(days=20)),
+        nothing_due("none-far", links=(link("Chichester"),)),
+        person("in-100", due_date=AS_OF + timedelta(days=100), links=(link("Chichester"),)),
+    ]
+    solution = solved(people, [option("a", remaining=4), option("b", "Worthing")])
+    assert [p.young_person for p in solution.proposals] == ["overdue", "in-20", "in-100", "in-200", "none"]
+    assert [u.young_person for u in solution.unmatched] == ["none-far"]
+    [none] = [p for p in solution.proposals if p.young_person == "none"]
+    assert (none.explanation["due"], none.explanation["due_date"], none.explanation["days_to_due"]) == (
+        None,
+        None,
+        None,
+    )

@@ -1,0 +1,41 @@
+"""Solving each connected part of the graph on its own (optimisation notes §4).
+
+Young people and options that share no arc, directly or through others, form separate problems:
+no assignment in one constrains another, and the objective is a sum over young people, so the
+optimum of the whole is the sum of the parts' optima and the parts' optimal flows together form
+an optimal flow of the whole. Cost scaling's work grows faster than the graph, so the large parts
+are solved alone; the many small ones are solved together in batches of about `BATCH_ARCS` arcs
+(a batch of components is still a union of independent problems), which spares a solver's set-up
+for each of hundreds of tiny parts.
+"""
+
+import numpy as np
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+BATCH_ARCS = 50_000
+
+
+def label(n_people: int, n_nodes: int, person: np.ndarray, node: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The component of each young person and of each option node."""
+    n = n_people + n_nodes
+    graph = coo_matrix((np.ones(len(person), np.int8), (person, n_people + node)), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return labels[:n_people], labels[n_people:]
+
+
+def batches(arc_component: np.ndarray) -> list[np.ndarray]:
+    """Groups of components, each of at least `BATCH_ARCS` arcs or a single component, largest first."""
+    sizes = np.bincount(arc_component)
+    out, current, current_arcs = [], [], 0
+    for component in np.argsort(-sizes, kind="stable"):
+        if sizes[component] == 0:
+            break
+        current.append(component)
+        current_arcs += int(sizes[component])
+        if current_arcs >= BATCH_ARCS:
+            out.append(np.array(current))
+            current, current_arcs = [], 0
+    if current:
+        out.append(np.array(current))
+    return out
