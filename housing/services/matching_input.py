@@ -10,6 +10,7 @@ import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.services import reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
 
 
@@ -57,7 +58,7 @@ def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[Young
 
 
 def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: float) -> matching.Problem:
-    places = {p.name: p for p in session.scalars(select(Place))}
+    places = reference.places_by_name(session)
     # Read whole tables rather than IN (…) over thousands of ids, which SQLite caps.
     ids = {p.id for p in people}
     applied: dict[str, set[str]] = defaultdict(set)
