@@ -17,7 +17,7 @@ from districts.schemas import (
 from housing.clock import today
 from housing.http.auth import actor, exists, requires
 from housing.http.blueprint import Blueprint
-from housing.http.schemas.common import page_body, page_of, window
+from housing.http.schemas.common import page_body, page_of
 from housing.http.store import db
 from housing.models import Nomination
 from housing.vocabulary import Role
@@ -84,11 +84,13 @@ class Nominations(MethodView):
     @blp.arguments(NominationsQuery, location="query")
     @blp.response(200, page_of(NominationSchema))
     def get(self, query: dict, slug: str) -> dict:
-        """Nominations to this district's register, oldest first."""
+        """Nominations to this district's register, oldest first; each young person shown is audited."""
         own_district(slug)
         applicants_view.district_or_404(db(), slug)
-        found = nominations.listed(db(), slug, query.get("status"))
-        return page_body(window(found, query), len(found), query)
+        shown, total = nominations.shown(
+            db(), actor(), slug, query.get("status"), page=query["page"], page_size=query["page_size"]
+        )
+        return page_body(shown, total, query)
 
 
 @blp.route("/nominations/<nomination_id>/decision")

@@ -20,6 +20,19 @@ def listed(session: Session, district: str, status: str | None) -> list[Nominati
     return list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
 
 
+def shown(
+    session: Session, actor: Actor, district: str, status: str | None, *, page: int, page_size: int
+) -> tuple[list[Nomination], int]:
+    """One page of the district's nominations; each young person on it is audited as seen."""
+    with transaction(session):
+        found = listed(session, district, status)
+        page_of = found[(page - 1) * page_size : page * page_size]
+        audit.record_views(
+            session, actor, sorted({n.young_person_id for n in page_of}), f"district {district} nominations"
+        )
+    return page_of, len(found)
+
+
 def decide(
     session: Session, actor: Actor, nomination_id: str, decision: str, reason: str | None
 ) -> Nomination:

@@ -34,7 +34,7 @@ class Options(MethodView):
     @requires(*EDITORS)
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
-    @idempotent(Option, lambda option_id: options.get(db(), actor(), option_id))
+    @idempotent(Option, lambda option_id: options.view(db(), actor(), option_id))
     def post(self, data: dict) -> Option:
         """Record an option; district officers record register vacancies in their own district."""
         return options.create(db(), actor(), data)
@@ -45,8 +45,8 @@ class OneOption(MethodView):
     @requires(*EVERY_ROLE)
     @blp.response(200, OptionSchema)
     def get(self, option_id: str) -> Option:
-        """One option, if the role may see it."""
-        return options.get(db(), actor(), option_id)
+        """One option, if the role may see it (a Staying Put offer's view is audited)."""
+        return options.view(db(), actor(), option_id)
 
     @requires(*EDITORS)
     @exists(Option, "option_id")

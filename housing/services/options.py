@@ -70,6 +70,19 @@ def get(session: Session, actor: Actor, option_id: str) -> Option:
     return option
 
 
+def view(session: Session, actor: Actor, option_id: str) -> Option:
+    """One option; a Staying Put offer names its young person, so showing it is an audited view."""
+    with transaction(session):
+        option = get(session, actor, option_id)
+        _audit_views(session, actor, [option])
+    return option
+
+
+def _audit_views(session: Session, actor: Actor, shown: list[Option]) -> None:
+    named = sorted({o.young_person_id for o in shown if o.young_person_id})
+    audit.record_views(session, actor, named, "staying_put option naming them")
+
+
 def search(
     session: Session,
     actor: Actor,
@@ -84,13 +97,17 @@ def search(
     for column, value in ((Option.route, route), (Option.district, district), (Option.place, place)):
         if value is not None:
             query = query.where(column == value)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    options = session.scalars(
-        query.order_by(Option.route, Option.district, Option.name, Option.id)
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-    )
-    return list(options), total
+    with transaction(session):
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        options = list(
+            session.scalars(
+                query.order_by(Option.route, Option.district, Option.name, Option.id)
+                .limit(page_size)
+                .offset((page - 1) * page_size)
+            )
+        )
+        _audit_views(session, actor, options)
+    return options, total
 
 
 def update(session: Session, actor: Actor, option_id: str, changes: dict[str, Any]) -> Option:
