@@ -33,15 +33,22 @@ def shown(
     return page_of, len(found)
 
 
+def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
+    """The nomination, if this officer's council decides it: 404, then 403, before anything is read
+    of the decision sent (the contract's order: 403 before 422 and 409)."""
+    nomination = session.get(Nomination, nomination_id)
+    if nomination is None:
+        raise NotFound(f"no nomination with id {nomination_id}")
+    if actor.district != nomination.district:
+        raise Forbidden("only an officer of the nominated district decides")
+    return nomination
+
+
 def decide(
     session: Session, actor: Actor, nomination_id: str, decision: str, reason: str | None
 ) -> Nomination:
     with transaction(session):
-        nomination = session.get(Nomination, nomination_id)
-        if nomination is None:
-            raise NotFound(f"no nomination with id {nomination_id}")
-        if actor.district != nomination.district:
-            raise Forbidden("only an officer of the nominated district decides")
+        nomination = decidable(session, actor, nomination_id)
         now = datetime.now(UTC)
         decided = session.execute(
             update(Nomination)

@@ -4,7 +4,7 @@ from flask import Response, g, redirect, render_template, request, url_for
 
 from districts import applicants, exports, nominations
 from housing.clock import today
-from housing.errors import DomainError
+from housing.errors import DomainError, Forbidden, NotFound
 from housing.http.store import db
 from housing.services import options
 from housing.vocabulary import Role, Route
@@ -45,6 +45,12 @@ def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[s
 @bp.post("/nominations/<nomination_id>/decide")
 @page(Role.DISTRICT_OFFICER)
 def decide(nomination_id: str) -> Response | tuple[str, int]:
+    try:  # another council's nomination is refused before the form is read (403 before 400 and 409)
+        nominations.decidable(db(), g.actor, nomination_id)
+    except NotFound:
+        return render_template("error.html", title="Page not found", code=404), 404
+    except Forbidden:
+        return render_template("error.html", title="You cannot see this page", code=403), 403
     decision, reason = request.form.get("decision", ""), request.form.get("reason", "").strip() or None
     if decision not in ("accepted", "declined"):
         return district.__wrapped__({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)

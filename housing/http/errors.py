@@ -73,6 +73,10 @@ class PathwaysApi(Api):
 
     def handle_http_exception(self, error: HTTPException) -> tuple[dict, int, dict]:
         payload, code, headers = super().handle_http_exception(error)
+        # Werkzeug's own headers for the error, such as the `Allow` of a 405, which flask-smorest drops.
+        headers = {name: value for name, value in error.get_headers() if name != "Content-Type"} | (
+            headers or {}
+        )
         if "message" not in payload:
             payload["message"] = (
                 "Some fields are not valid: see errors." if "errors" in payload else error.description
@@ -83,8 +87,9 @@ class PathwaysApi(Api):
 def init_app(app: Flask) -> None:
     @app.before_request
     def json_bodies_only() -> tuple[dict, int] | None:
-        """A body the API cannot read as JSON is refused, not taken for an empty change."""
-        if request.path.startswith("/api/") and request.content_length and not request.is_json:
+        """A body the API cannot read as JSON is refused, not taken for an empty change, however it is
+        framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length)."""
+        if request.path.startswith("/api/") and request.get_data(cache=True) and not request.is_json:
             return envelope(415, "Send the body as JSON (Content-Type: application/json)."), 415
         return None
 

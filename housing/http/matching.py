@@ -25,7 +25,7 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matchin
 @blp.route("/matching/runs")
 class Runs(MethodView):
     @requires(*OFFICERS)
-    @blp.arguments(RunRequestSchema)
+    @blp.arguments(RunRequestSchema, required=False)  # every field has a default: no body is today, everyone
     @blp.response(201, RunSchema)
     @idempotent(MatchingRun, lambda run_id: runs.view(db(), actor(), run_id))
     def post(self, body: dict) -> MatchingRun:

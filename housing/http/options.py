@@ -1,8 +1,13 @@
 """Housing options of every route in one store; district officers keep their own register vacancies."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import request
 from flask.views import MethodView
 
-from housing.http.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
+from housing.http.auth import EVERY_ROLE, OFFICERS, actor, requires
 from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
@@ -15,10 +20,39 @@ from housing.vocabulary import Role
 blp = Blueprint("options", __name__, url_prefix="/api/v1/options", description="Housing options")
 
 EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
+View = TypeVar("View", bound=Callable[..., Any])
 
 
 class OptionsListQuery(PageQuery, OptionsQuery):
     pass
+
+
+def recorded_where_allowed(view: View) -> View:
+    """A district officer's create outside their register is 403 before the body is validated: the
+    route and place are read from the body as sent (a body that is no JSON object is left to the parser)."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            sent = request.get_json(silent=True)
+        except RecursionError:  # nested too deep: the parser answers 400
+            sent = None
+        if isinstance(sent, dict):
+            options.check_may_record(db(), actor(), sent.get("route"), sent.get("place"))
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
+def changed_where_allowed(view: View) -> View:
+    """404 for an unknown option, then 403 for one the role may not change, before the changes are read."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        options.check_may_change(db(), actor(), kwargs["option_id"])
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
 
 
 @blp.route("")
@@ -32,6 +66,7 @@ class Options(MethodView):
         return page_body(found, total, query)
 
     @requires(*EDITORS)
+    @recorded_where_allowed
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
     @idempotent(Option, lambda option_id: options.view(db(), actor(), option_id))
@@ -49,7 +84,7 @@ class OneOption(MethodView):
         return options.view(db(), actor(), option_id)
 
     @requires(*EDITORS)
-    @exists(Option, "option_id")
+    @changed_where_allowed
     @blp.arguments(OptionPatchSchema)
     @blp.response(200, OptionSchema)
     @blp.alt_response(409, response="CONFLICT")

@@ -4,7 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from housing.http.schemas.common import Day
+from housing.http.schemas.common import Changes, Day
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -70,7 +70,7 @@ class ApplicationSchema(Schema):
     status = fields.Enum(ApplicationStatus, by_value=True, dump_only=True)
 
 
-class ApplicationChangeSchema(Schema):
+class ApplicationChangeSchema(Changes):
     band = fields.String(validate=validate.Length(min=1, max=8))
     status = fields.Enum(ApplicationStatus, by_value=True)
 
@@ -111,7 +111,7 @@ class YoungPersonSchema(Schema):
             raise ValidationError("each preference needs its own rank", "preferences")
 
 
-class YoungPersonPatchSchema(YoungPersonSchema):
+class YoungPersonPatchSchema(Changes, YoungPersonSchema):
     """Any field may be sent alone; `needs` merges field by field, lists replace the whole list."""
 
     def __init__(self, **kwargs: Any) -> None:
