@@ -29,6 +29,7 @@ def envelope(code: int, message: str | None = None, errors: dict[str, Any] | Non
 
 # Error responses the OpenAPI document names, each in the one envelope.
 ERROR_RESPONSES = {
+    400: ("BAD_REQUEST", "The body is not valid JSON, or nests lists and objects more than 32 deep."),
     401: ("UNAUTHORIZED", "No valid token: send Authorization: Bearer <token>."),
     403: ("FORBIDDEN", "The token's role, or its district, may not do this."),
     404: ("NOT_FOUND", "No record with this id."),
@@ -42,7 +43,7 @@ ERROR_RESPONSES = {
 class ErrorResponses(BasePlugin):
     """Documents each operation's errors by the rules that produce them, so that clients and
     Schemathesis know every status an operation may answer: 401 and 403 wherever a token is needed,
-    404 wherever the path names an id, 413 and 415 wherever a body is read, 503 everywhere (the
+    404 wherever the path names an id, 400, 413 and 415 wherever a body is read, 503 everywhere (the
     database restarting). A 409 is documented by the views that can answer it (`alt_response`); a
     422 by flask-smorest wherever input is validated.
     """
@@ -55,7 +56,7 @@ class ErrorResponses(BasePlugin):
             if "{" in (path or ""):
                 codes.append(404)
             if method in ("post", "patch"):
-                codes += [413, 415]
+                codes += [400, 413, 415]
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(str(code), ERROR_RESPONSES[code][0])
