@@ -70,10 +70,10 @@ def token(email: str) -> None:
 @users.command("revoke")
 @click.argument("email")
 def revoke(email: str) -> None:
-    """Revoke a user's API token at once."""
+    """Revoke a user's API token and end their page sessions, at once."""
     with session() as db:
         or_fail(lambda: accounts.revoke(db, email))
-    click.echo(f"Revoked the token of {email}.")
+    click.echo(f"Revoked the token of {email} and ended their page sessions.")
 
 
 @users.command("demo")

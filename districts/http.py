@@ -1,5 +1,9 @@
 """The councils' endpoints. A district officer reaches only their own district; others get 403."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
 from flask import Response
 from flask.views import MethodView
 from flask_smorest import abort
@@ -18,22 +22,41 @@ from housing.clock import today
 from housing.models import Nomination
 from housing.permissions import DISTRICT_READERS
 from housing.vocabulary import Role
-from httpkit.auth import actor, exists, requires
+from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
-from httpkit.schemas import page_body, page_of, window
+from httpkit.schemas import page_body, page_of
 from httpkit.store import db
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
 
+View = TypeVar("View", bound=Callable[..., Any])
 
-def own_district(slug: str) -> None:
-    """A district officer sees their own council's register only (403 before any 404)."""
-    if actor().role is Role.DISTRICT_OFFICER and actor().district != slug:
-        abort(403, message="district officers see their own district only")
+
+def own_district(view: View) -> View:
+    """A district officer sees their own council's register only: 403 before any 404, and before the
+    query is read (so before any 422)."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if actor().role is Role.DISTRICT_OFFICER and actor().district != kwargs["slug"]:
+            abort(403, message="district officers see their own district only")
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
+def decided_here(view: View) -> View:
+    """Only the nominated district's officers decide: 404 and 403 before the decision is read."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        nominations.decidable(db(), actor(), kwargs["nomination_id"])
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
 
 
 def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
-    own_district(slug)
     filters = {key: query.get(key) for key in ("band", "need_date_before", "status", "page", "page_size")}
     return applicants_view.applicants(
         db(), actor(), slug, today=today(), **{k: v for k, v in filters.items() if v}
@@ -43,6 +66,7 @@ def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
 @blp.route("/districts/<slug>/applicants")
 class Applicants(MethodView):
     @requires(*DISTRICT_READERS)
+    @own_district
     @blp.arguments(ApplicantsPageQuery, location="query")
     @blp.response(200, page_of(DistrictApplicantSchema))
     def get(self, query: dict, slug: str) -> dict:
@@ -54,6 +78,7 @@ class Applicants(MethodView):
 @blp.route("/districts/<slug>/applicants.csv")
 class ApplicantsCsv(MethodView):
     @requires(*DISTRICT_READERS)
+    @own_district
     @blp.arguments(ApplicantsQuery, location="query")
     @blp.response(200, content_type="text/csv")
     def get(self, query: dict, slug: str) -> Response:
@@ -65,6 +90,7 @@ class ApplicantsCsv(MethodView):
 @blp.route("/districts/<slug>/applicants.xlsx")
 class ApplicantsXlsx(MethodView):
     @requires(*DISTRICT_READERS)
+    @own_district
     @blp.arguments(ApplicantsQuery, location="query")
     @blp.response(200, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     def get(self, query: dict, slug: str) -> Response:
@@ -80,20 +106,22 @@ class ApplicantsXlsx(MethodView):
 @blp.route("/districts/<slug>/nominations")
 class Nominations(MethodView):
     @requires(*DISTRICT_READERS)
+    @own_district
     @blp.arguments(NominationsQuery, location="query")
     @blp.response(200, page_of(NominationSchema))
     def get(self, query: dict, slug: str) -> dict:
-        """Nominations to this district's register, oldest first."""
-        own_district(slug)
+        """Nominations to this district's register, oldest first; each young person shown is audited."""
         applicants_view.district_or_404(db(), slug)
-        found = nominations.listed(db(), slug, query.get("status"))
-        return page_body(window(found, query), len(found), query)
+        shown, total = nominations.shown(
+            db(), actor(), slug, query.get("status"), page=query["page"], page_size=query["page_size"]
+        )
+        return page_body(shown, total, query)
 
 
 @blp.route("/nominations/<nomination_id>/decision")
 class Decision(MethodView):
     @requires(Role.DISTRICT_OFFICER)
-    @exists(Nomination, "nomination_id")
+    @decided_here
     @blp.arguments(DecisionSchema)
     @blp.response(200, NominationSchema)
     @blp.alt_response(409, response="CONFLICT")

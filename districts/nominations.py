@@ -20,15 +20,35 @@ def listed(session: Session, district: str, status: str | None) -> list[Nominati
     return list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
 
 
+def shown(
+    session: Session, actor: Actor, district: str, status: str | None, *, page: int, page_size: int
+) -> tuple[list[Nomination], int]:
+    """One page of the district's nominations; each young person on it is audited as seen."""
+    with transaction(session):
+        found = listed(session, district, status)
+        page_of = found[(page - 1) * page_size : page * page_size]
+        audit.record_views(
+            session, actor, sorted({n.young_person_id for n in page_of}), f"district {district} nominations"
+        )
+    return page_of, len(found)
+
+
+def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
+    """The nomination, if this officer's council decides it: 404, then 403, before anything is read
+    of the decision sent (the contract's order: 403 before 422 and 409)."""
+    nomination = session.get(Nomination, nomination_id)
+    if nomination is None:
+        raise NotFound(f"no nomination with id {nomination_id}")
+    if actor.district != nomination.district:
+        raise Forbidden("only an officer of the nominated district decides")
+    return nomination
+
+
 def decide(
     session: Session, actor: Actor, nomination_id: str, decision: str, reason: str | None
 ) -> Nomination:
     with transaction(session):
-        nomination = session.get(Nomination, nomination_id)
-        if nomination is None:
-            raise NotFound(f"no nomination with id {nomination_id}")
-        if actor.district != nomination.district:
-            raise Forbidden("only an officer of the nominated district decides")
+        nomination = decidable(session, actor, nomination_id)
         now = datetime.now(UTC)
         decided = session.execute(
             update(Nomination)

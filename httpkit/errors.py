@@ -29,6 +29,7 @@ def envelope(code: int, message: str | None = None, errors: dict[str, Any] | Non
 
 # Error responses the OpenAPI document names, each in the one envelope.
 ERROR_RESPONSES = {
+    400: ("BAD_REQUEST", "The body is not valid JSON, or nests lists and objects more than 32 deep."),
     401: ("UNAUTHORIZED", "No valid token: send Authorization: Bearer <token>."),
     403: ("FORBIDDEN", "The token's role, or its district, may not do this."),
     404: ("NOT_FOUND", "No record with this id."),
@@ -42,7 +43,7 @@ ERROR_RESPONSES = {
 class ErrorResponses(BasePlugin):
     """Documents each operation's errors by the rules that produce them, so that clients and
     Schemathesis know every status an operation may answer: 401 and 403 wherever a token is needed,
-    404 wherever the path names an id, 413 and 415 wherever a body is read, 503 everywhere (the
+    404 wherever the path names an id, 400, 413 and 415 wherever a body is read, 503 everywhere (the
     database restarting). A 409 is documented by the views that can answer it (`alt_response`); a
     422 by flask-smorest wherever input is validated.
     """
@@ -55,7 +56,7 @@ class ErrorResponses(BasePlugin):
             if "{" in (path or ""):
                 codes.append(404)
             if method in ("post", "patch"):
-                codes += [413, 415]
+                codes += [400, 413, 415]
             responses = operation.setdefault("responses", {})
             for code in codes:
                 responses.setdefault(str(code), ERROR_RESPONSES[code][0])
@@ -73,6 +74,10 @@ class PathwaysApi(Api):
 
     def handle_http_exception(self, error: HTTPException) -> tuple[dict, int, dict]:
         payload, code, headers = super().handle_http_exception(error)
+        # Werkzeug's own headers for the error, such as the `Allow` of a 405, which flask-smorest drops.
+        headers = {name: value for name, value in error.get_headers() if name != "Content-Type"} | (
+            headers or {}
+        )
         if "message" not in payload:
             payload["message"] = (
                 "Some fields are not valid: see errors." if "errors" in payload else error.description
@@ -83,8 +88,9 @@ class PathwaysApi(Api):
 def init_app(app: Flask) -> None:
     @app.before_request
     def json_bodies_only() -> tuple[dict, int] | None:
-        """A body the API cannot read as JSON is refused, not taken for an empty change."""
-        if request.path.startswith("/api/") and request.content_length and not request.is_json:
+        """A body the API cannot read as JSON is refused, not taken for an empty change, however it is
+        framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length)."""
+        if request.path.startswith("/api/") and request.get_data(cache=True) and not request.is_json:
             return envelope(415, "Send the body as JSON (Content-Type: application/json)."), 415
         return None
 

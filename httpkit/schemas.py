@@ -4,20 +4,40 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 MAX_PAGE_SIZE = 500
 # Dates a care leaver's record can hold; outside them date arithmetic (17½, +3 months) would overflow.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
 
 
+# OpenAPI 3.0 has no bounds for a date, so the range is documented as the pattern it amounts to (every
+# date whose year is 19xx, 20xx or 21xx), so that generated clients and fuzzers know it too.
+DAY_PATTERN = r"^(19|20|21)[0-9]{2}-[0-9]{2}-[0-9]{2}$"
+DAY_RANGE = f"a date from {EARLIEST} to {LATEST}"
+
+
 class Day(fields.Date):
-    """An ISO date within 1900-2199."""
+    """An ISO date within 1900-2199, the range stated in the OpenAPI document too."""
 
     def __init__(self, **kwargs: Any) -> None:
         checks = kwargs.pop("validate", None)
         checks = [checks] if callable(checks) else list(checks or [])
-        super().__init__(validate=[validate.Range(min=EARLIEST, max=LATEST), *checks], **kwargs)
+        metadata = kwargs.pop("metadata", {})
+        described = f"{metadata['description']} ({DAY_RANGE})" if "description" in metadata else DAY_RANGE
+        metadata = metadata | {"pattern": DAY_PATTERN, "description": described}
+        super().__init__(
+            validate=[validate.Range(min=EARLIEST, max=LATEST), *checks], metadata=metadata, **kwargs
+        )
+
+
+class Changes(Schema):
+    """A PATCH body: at least one field, or there is nothing to change (and nothing to audit)."""
+
+    @validates_schema
+    def something_to_change(self, data: dict, **_: object) -> None:
+        if not data:
+            raise ValidationError("send at least one field to change", "_schema")
 
 
 class PageQuery(Schema):

@@ -26,9 +26,9 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matchin
 @blp.route("/matching/runs")
 class Runs(MethodView):
     @requires(*OFFICERS)
-    @blp.arguments(RunRequestSchema)
+    @blp.arguments(RunRequestSchema, required=False)  # every field has a default: no body is today, everyone
     @blp.response(201, RunSchema)
-    @idempotent(MatchingRun, lambda run_id: runs.get(db(), run_id))
+    @idempotent(MatchingRun, lambda run_id: runs.view(db(), actor(), run_id))
     def post(self, body: dict) -> MatchingRun:
         """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
         return runs.run(
@@ -45,8 +45,8 @@ class OneRun(MethodView):
     @requires(*OFFICERS)
     @blp.response(200, RunSchema)
     def get(self, run_id: str) -> MatchingRun:
-        """A run as it was returned, with each proposal's current status."""
-        return runs.get(db(), run_id)
+        """A run as it was returned, with each proposal's current status; everyone in it is audited."""
+        return runs.view(db(), actor(), run_id)
 
 
 @blp.route("/matching/runs/<run_id>/candidates")
@@ -55,7 +55,7 @@ class Candidates(MethodView):
     @blp.response(200, CandidatesSchema)
     def get(self, run_id: str) -> dict:
         """The exact problem the run solved, rebuilt from its snapshot, so anyone can re-solve it."""
-        return runs.candidates(runs.get(db(), run_id))
+        return runs.candidates(db(), actor(), run_id)
 
 
 @blp.route("/proposals/<proposal_id>/accept")

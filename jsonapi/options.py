@@ -1,11 +1,16 @@
 """Housing options of every route in one store; district officers keep their own register vacancies."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+from flask import request
 from flask.views import MethodView
 
 from housing.models import Option
 from housing.permissions import EVERY_ROLE, OPTION_EDITORS
 from housing.services import options
-from httpkit.auth import actor, exists, requires
+from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of
@@ -14,9 +19,39 @@ from jsonapi.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuer
 
 blp = Blueprint("options", __name__, url_prefix="/api/v1/options", description="Housing options")
 
+View = TypeVar("View", bound=Callable[..., Any])
+
 
 class OptionsListQuery(PageQuery, OptionsQuery):
     pass
+
+
+def recorded_where_allowed(view: View) -> View:
+    """A district officer's create outside their register is 403 before the body is validated: the
+    route and place are read from the body as sent (a body that is no JSON object is left to the parser)."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            sent = request.get_json(silent=True)
+        except RecursionError:  # nested too deep: the parser answers 400
+            sent = None
+        if isinstance(sent, dict):
+            options.check_may_record(db(), actor(), sent.get("route"), sent.get("place"))
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
+
+
+def changed_where_allowed(view: View) -> View:
+    """404 for an unknown option, then 403 for one the role may not change, before the changes are read."""
+
+    @wraps(view)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        options.check_may_change(db(), actor(), kwargs["option_id"])
+        return view(*args, **kwargs)
+
+    return guarded  # type: ignore[return-value]
 
 
 @blp.route("")
@@ -30,9 +65,10 @@ class Options(MethodView):
         return page_body(found, total, query)
 
     @requires(*OPTION_EDITORS)
+    @recorded_where_allowed
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
-    @idempotent(Option, lambda option_id: options.get(db(), actor(), option_id))
+    @idempotent(Option, lambda option_id: options.view(db(), actor(), option_id))
     def post(self, data: dict) -> Option:
         """Record an option; district officers record register vacancies in their own district."""
         return options.create(db(), actor(), data)
@@ -43,11 +79,11 @@ class OneOption(MethodView):
     @requires(*EVERY_ROLE)
     @blp.response(200, OptionSchema)
     def get(self, option_id: str) -> Option:
-        """One option, if the role may see it."""
-        return options.get(db(), actor(), option_id)
+        """One option, if the role may see it (a Staying Put offer's view is audited)."""
+        return options.view(db(), actor(), option_id)
 
     @requires(*OPTION_EDITORS)
-    @exists(Option, "option_id")
+    @changed_where_allowed
     @blp.arguments(OptionPatchSchema)
     @blp.response(200, OptionSchema)
     @blp.alt_response(409, response="CONFLICT")

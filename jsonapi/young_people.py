@@ -69,15 +69,15 @@ class Applications(MethodView):
     @requires(*OFFICERS)
     @blp.response(200, ApplicationSchema(many=True))
     def get(self, young_person_id: str) -> list[Application]:
-        """Every application of the young person, active and closed."""
-        return applications.listed(db(), young_person_id)
+        """Every application of the young person, active and closed (an audited view)."""
+        return applications.listed(db(), actor(), young_person_id)
 
     @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(ApplicationSchema)
     @blp.response(201, ApplicationSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(Application, lambda application_id: db().get(Application, application_id))
+    @idempotent(Application, lambda application_id: applications.view(db(), actor(), application_id))
     def post(self, data: dict, young_person_id: str) -> Application:
         """Apply to any of the seven district registers, in that district's own band."""
         return applications.apply(db(), actor(), young_person_id, data, today())

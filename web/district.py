@@ -45,6 +45,9 @@ def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[s
 @bp.post("/nominations/<nomination_id>/decide")
 @page(Role.DISTRICT_OFFICER)
 def decide(nomination_id: str) -> Response | tuple[str, int]:
+    # Another council's nomination is refused before the form is read (403 before 400 and 409);
+    # web/errors.py shows the 404 or 403 page.
+    nominations.decidable(db(), g.actor, nomination_id)
     decision, reason = request.form.get("decision", ""), request.form.get("reason", "").strip() or None
     if decision not in ("accepted", "declined"):
         return district.__wrapped__({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)

@@ -1,21 +1,22 @@
 """Who is signed in to the pages, for how long, and the CSRF token every form carries.
 
-The session cookie holds only the user's id, when they were last seen and the CSRF token; it is
-signed with the app's secret key and HTTP-only, SameSite=Lax, and Secure outside development.
-Inactivity is checked on the server too, so an old cookie replayed later is refused.
+The session cookie holds only a random session token and the CSRF token; it is signed with the
+app's secret key and HTTP-only, SameSite=Lax, and Secure outside development. Whether the session
+is live is the database's answer (`housing/services/page_sessions.py`), never the cookie's: a
+copy of the cookie taken before a sign-out, a password change, a revocation or a lock-out, or
+replayed after 30 minutes idle or 12 hours, opens nothing on any worker.
 """
 
 import hmac
 import secrets
 from collections.abc import Callable
-from datetime import UTC, datetime
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Blueprint, Flask, current_app, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, Flask, g, redirect, render_template, request, session, url_for
 
 from housing.actors import Actor
-from housing.services import accounts
+from housing.services import page_sessions
 from housing.vocabulary import Role
 from httpkit.blueprint import holding_nul
 from httpkit.store import db
@@ -26,22 +27,24 @@ ROLES_ATTRIBUTE = "pathways_page_roles"
 
 
 def sign_in_as(actor: Actor) -> None:
+    """A fresh session (and CSRF token): nothing from before signing in carries over."""
     session.clear()
     session.permanent = True
-    session["user_id"] = actor.user_id
-    session["seen_at"] = datetime.now(UTC).timestamp()
+    session["session_token"] = page_sessions.begin(db(), actor.user_id)
+
+
+def sign_out() -> None:
+    if isinstance(token := session.get("session_token"), str):
+        page_sessions.end(db(), token)
+    session.clear()
 
 
 def signed_in() -> Actor | None:
-    user_id, seen_at = session.get("user_id"), session.get("seen_at", 0)
-    if user_id is None:
-        return None
-    idle = datetime.now(UTC).timestamp() - seen_at
-    if idle > current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds():
-        session.clear()
-        return None
-    session["seen_at"] = datetime.now(UTC).timestamp()
-    return accounts.actor_for(db(), user_id)
+    token = session.get("session_token")
+    actor = page_sessions.resume(db(), token) if isinstance(token, str) else None
+    if actor is None:
+        session.pop("session_token", None)
+    return actor
 
 
 def page(*roles: Role) -> Callable[[View], View]:

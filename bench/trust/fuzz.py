@@ -18,7 +18,10 @@ from housing.clock import today
 EXAMPLES = 100
 SEED = 2026
 PHASES = "examples,coverage,fuzzing,stateful"
-CHECKS = "not_a_server_error,response_schema_conformance,status_code_conformance,ignored_auth"
+CHECKS = (
+    "not_a_server_error,response_schema_conformance,status_code_conformance,ignored_auth,"
+    "unsupported_method,allow_header_conformance"
+)
 
 
 def run() -> dict:

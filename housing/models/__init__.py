@@ -5,6 +5,7 @@ from housing.models.audit import AuditEntry
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
+from housing.models.page_sessions import PageSession
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
@@ -20,6 +21,7 @@ __all__ = [
     "MatchingRun",
     "Nomination",
     "Option",
+    "PageSession",
     "Place",
     "Placement",
     "Preference",

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, DomainError, Invalid, NotFound
 from housing.models import District, User
+from housing.services import page_sessions
 from housing.vocabulary import Role
 
 
@@ -52,10 +54,12 @@ def issue_token(session: Session, email: str) -> str:
 
 
 def revoke(session: Session, email: str) -> None:
+    """An admin's revocation: the API token stops working and every page session ends, at once."""
     with transaction(session):
         user = _by_email(session, email)
         user.token_hash = None
         user.token_issued_at = None
+        page_sessions.end_every(session, user.id)
 
 
 def authenticate(session: Session, token: str) -> Actor | None:
@@ -75,45 +79,54 @@ def _by_email(session: Session, email: str) -> User:
 MAX_FAILED_SIGN_INS = 5
 LOCK_OUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 12
+# The one answer to every refused sign-in: a wrong password, an unknown email, a locked account.
+# Saying more (or taking less time for an unknown email) would tell who has an account.
+REFUSED = (
+    "Enter a correct email address and password. After 5 wrong attempts in a row an account is "
+    "locked for 15 minutes."
+)
 
 
 class SignInRefused(DomainError):
-    """Wrong email or password, or locked out; the message never says which part was wrong."""
+    """Wrong email or password, or locked out; the message never says which."""
+
+
+@cache
+def _stand_in_hash() -> str:
+    """A hash of no one's password, checked when no account has one, so that every sign-in does the
+    same scrypt work (about 100 ms) whether or not the email is known."""
+    return passwords.hash_password(secrets.token_urlsafe(16))
 
 
 def set_password(session: Session, email: str, password: str) -> None:
+    """A new password ends every page session of the user: one taken with the old one ends too."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise Invalid.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
     with transaction(session):
         user = _by_email(session, email)
         user.password_hash = passwords.hash_password(password)
         user.failed_sign_ins, user.locked_until = 0, None
+        page_sessions.end_every(session, user.id)
 
 
 def sign_in(session: Session, email: str, password: str) -> Actor:
-    """Check a password; five failures in a row lock the account for 15 minutes, kept in the database."""
+    """Check a password; five failures in a row lock the account for 15 minutes (kept in the database)
+    and end its sessions. Every path checks one scrypt hash and refuses with the same words."""
     now = datetime.now(UTC)
     with transaction(session):
         user = session.scalar(select(User).where(User.email == email.strip().lower()))
-        if user is None or user.password_hash is None:
-            raise SignInRefused("The email address or password is not right.")
-        if user.locked_until is not None and user.locked_until > now:
-            raise SignInRefused("Too many failed attempts: try again in 15 minutes.")
-        if not passwords.verify(user.password_hash, password):
+        known = user is not None and user.password_hash is not None
+        right = passwords.verify(user.password_hash if known else _stand_in_hash(), password)
+        if not known:
+            raise SignInRefused(REFUSED)
+        locked = user.locked_until is not None and user.locked_until > now
+        if right and not locked:
+            user.failed_sign_ins, user.locked_until = 0, None
+        elif not locked:
             user.failed_sign_ins += 1
             if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
                 user.failed_sign_ins, user.locked_until = 0, now + LOCK_OUT
-            failed = SignInRefused("The email address or password is not right.")
-        else:
-            user.failed_sign_ins, user.locked_until = 0, None
-            failed = None
-    if failed is not None:  # raised after the commit, so the count of failures is kept
-        raise failed
-    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
-
-
-def actor_for(session: Session, user_id: str) -> Actor | None:
-    user = session.get(User, user_id)
-    if user is None:
-        return None
+                page_sessions.end_every(session, user.id)
+    if not right or locked:  # raised after the commit, so the count of failures is kept
+        raise SignInRefused(REFUSED)
     return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)

@@ -35,10 +35,26 @@ def apply(
     return application
 
 
-def listed(session: Session, young_person_id: str) -> list[Application]:
-    _young_person(session, young_person_id)
-    query = select(Application).where(Application.young_person_id == young_person_id)
-    return list(session.scalars(query.order_by(Application.applied_on, Application.id)))
+def listed(session: Session, actor: Actor, young_person_id: str) -> list[Application]:
+    """Every application of the young person, the listing audited as a view of their record."""
+    with transaction(session):
+        _young_person(session, young_person_id)
+        query = select(Application).where(Application.young_person_id == young_person_id)
+        found = list(session.scalars(query.order_by(Application.applied_on, Application.id)))
+        audit.record_views(session, actor, [young_person_id], "viewed applications")
+    return found
+
+
+def view(session: Session, actor: Actor, application_id: str) -> Application:
+    """One application, as a retried create shows it again: a view of the young person's record."""
+    with transaction(session):
+        application = session.get(Application, application_id)
+        if application is None:
+            raise NotFound(f"no application with id {application_id}")
+        audit.record_views(
+            session, actor, [application.young_person_id], f"viewed application {application_id}"
+        )
+    return application
 
 
 def change(session: Session, actor: Actor, application_id: str, changes: dict[str, Any]) -> Application:

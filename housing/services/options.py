@@ -40,6 +40,23 @@ def may_change(actor: Actor, option: Option) -> bool:
     return may_see(actor, option)
 
 
+def check_may_record(session: Session, actor: Actor, route: Any, place: Any) -> None:
+    """403 for a district officer recording anything but a register vacancy in their own district,
+    read from the body as sent, before it is validated (the contract's order: 403 before 422)."""
+    if actor.role is not Role.DISTRICT_OFFICER:
+        return
+    if isinstance(route, str) and route != Route.REGISTER_VACANCY:
+        raise Forbidden("district officers record register vacancies only")
+    if isinstance(place, str) and Names(session).places.get(place, actor.district) != actor.district:
+        raise Forbidden("district officers record vacancies in their own district only")
+
+
+def check_may_change(session: Session, actor: Actor, option_id: str) -> None:
+    """404 for an unknown option, 403 for one the role may not change: before the changes are read."""
+    if not may_change(actor, get(session, actor, option_id)):
+        raise Forbidden("your role may not change this option")
+
+
 def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
     route = Route(data["route"])
     if route == Route.HOUSE_PROJECT:
@@ -70,6 +87,19 @@ def get(session: Session, actor: Actor, option_id: str) -> Option:
     return option
 
 
+def view(session: Session, actor: Actor, option_id: str) -> Option:
+    """One option; a Staying Put offer names its young person, so showing it is an audited view."""
+    with transaction(session):
+        option = get(session, actor, option_id)
+        _audit_views(session, actor, [option])
+    return option
+
+
+def _audit_views(session: Session, actor: Actor, shown: list[Option]) -> None:
+    named = sorted({o.young_person_id for o in shown if o.young_person_id})
+    audit.record_views(session, actor, named, "staying_put option naming them")
+
+
 def search(
     session: Session,
     actor: Actor,
@@ -84,13 +114,17 @@ def search(
     for column, value in ((Option.route, route), (Option.district, district), (Option.place, place)):
         if value is not None:
             query = query.where(column == value)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    options = session.scalars(
-        query.order_by(Option.route, Option.district, Option.name, Option.id)
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-    )
-    return list(options), total
+    with transaction(session):
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        options = list(
+            session.scalars(
+                query.order_by(Option.route, Option.district, Option.name, Option.id)
+                .limit(page_size)
+                .offset((page - 1) * page_size)
+            )
+        )
+        _audit_views(session, actor, options)
+    return options, total
 
 
 def update(session: Session, actor: Actor, option_id: str, changes: dict[str, Any]) -> Option:
@@ -137,6 +171,9 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
         errors.add(("min_age",), f"must not be above max_age ({option.max_age})")
     if option.available_until is not None and option.available_until < option.available_from:
         errors.add(("available_until",), f"must not be before available_from ({option.available_from})")
-    if option.young_person_id and session.get(YoungPerson, option.young_person_id) is None:
+    # Looked up only where the route may name a young person: elsewhere the field is refused above
+    # without saying whether the id exists (a council must not learn who is in the store).
+    named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id
+    if named and session.get(YoungPerson, option.young_person_id) is None:
         errors.add(("young_person",), f"no young person with id {option.young_person_id}")
     errors.raise_any()

@@ -76,9 +76,25 @@ def get(session: Session, run_id: str) -> MatchingRun:
     return record
 
 
-def candidates(record: MatchingRun) -> dict[str, Any]:
-    """The exact problem the run solved, rebuilt from its snapshot: every arc, penalty and capacity."""
-    problem = from_data(record.snapshot)
+def view(session: Session, actor: Actor, run_id: str) -> MatchingRun:
+    """A run as returned, its proposals and unmatched naming young people: each of them is audited
+    as seen, in one statement however many the run holds."""
+    with transaction(session):
+        record = get(session, run_id)
+        seen = {p.young_person_id for p in record.proposals} | {u["young_person"] for u in record.unmatched}
+        audit.record_views(session, actor, sorted(seen), f"matching run {run_id}")
+    return record
+
+
+def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
+    """The exact problem the run solved, rebuilt from its snapshot: every arc, penalty and capacity.
+    Every young person in the problem is named in it, so each is audited as seen."""
+    with transaction(session):
+        record = get(session, run_id)
+        problem = from_data(record.snapshot)
+        audit.record_views(
+            session, actor, sorted(p.id for p in problem.young_people), f"candidates of matching run {run_id}"
+        )
     c = matching.published(problem)
     people = [p.id for p in problem.young_people]
     options = [o.id for o in problem.options]

@@ -3,7 +3,7 @@
 from marshmallow import Schema, fields, validate
 
 from housing.vocabulary import Stage
-from httpkit.schemas import Day
+from httpkit.schemas import Changes, Day
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
 
@@ -72,7 +72,7 @@ class EnrolSchema(Schema):
     young_person = fields.String(required=True, validate=validate.Length(min=1, max=64))
 
 
-class MoveSchema(Schema):
+class MoveSchema(Changes):
     stage = fields.Enum(Stage, by_value=True)
     property = fields.Nested(PropertySchema)
 

@@ -5,7 +5,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from housing.vocabulary import Route, SupportLevel
-from httpkit.schemas import Day
+from httpkit.schemas import Changes, Day
 
 LEVELS = [level.value for level in SupportLevel]
 
@@ -46,7 +46,7 @@ class OptionSchema(Schema):
     )
 
 
-class OptionPatchSchema(OptionSchema):
+class OptionPatchSchema(Changes, OptionSchema):
     """Any field may be sent alone; the route of an option never changes."""
 
     def __init__(self, **kwargs: Any) -> None:

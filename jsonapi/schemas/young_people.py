@@ -12,7 +12,7 @@ from housing.vocabulary import (
     Route,
     SupportLevel,
 )
-from httpkit.schemas import Day
+from httpkit.schemas import Changes, Day
 
 NAME = validate.Length(min=1, max=100)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))
@@ -70,7 +70,7 @@ class ApplicationSchema(Schema):
     status = fields.Enum(ApplicationStatus, by_value=True, dump_only=True)
 
 
-class ApplicationChangeSchema(Schema):
+class ApplicationChangeSchema(Changes):
     band = fields.String(validate=validate.Length(min=1, max=8))
     status = fields.Enum(ApplicationStatus, by_value=True)
 
@@ -111,7 +111,7 @@ class YoungPersonSchema(Schema):
             raise ValidationError("each preference needs its own rank", "preferences")
 
 
-class YoungPersonPatchSchema(YoungPersonSchema):
+class YoungPersonPatchSchema(Changes, YoungPersonSchema):
     """Any field may be sent alone; `needs` merges field by field, lists replace the whole list."""
 
     def __init__(self, **kwargs: Any) -> None:

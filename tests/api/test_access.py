@@ -121,3 +121,23 @@ def test_the_pages_inline_script_carries_the_policys_nonce(client):
     response = client.get("/sign-in")
     nonce = response.headers["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<script nonce="{nonce}">' in response.get_data(as_text=True)
+
+
+def test_nothing_built_for_a_user_is_stored_by_a_browser_but_static_files_are(client, officer, auth):
+    """API JSON, downloads, pages and errors carry no-store; GOV.UK Frontend's files stay cacheable."""
+    district = auth.headers(Role.DISTRICT_OFFICER)
+    built = [
+        client.get("/api/v1/young-people", headers=officer),
+        client.get("/api/v1/districts/crawley/applicants.csv", headers=district),
+        client.get("/api/v1/districts/crawley/applicants.xlsx", headers=district),
+        client.get("/api/v1/young-people/nobody", headers=officer),
+        client.get("/api/v1/health"),
+        client.get("/sign-in"),
+        client.get("/"),
+    ]
+    for response in built:
+        assert response.headers["Cache-Control"] == "no-store", response.request.path
+    for path in ("/assets/govuk-frontend.min.css", "/static/init.js"):
+        with client.get(path) as response:
+            assert response.status_code == 200
+            assert "no-store" not in response.headers.get("Cache-Control", "")  # kept; revalidated

@@ -1,0 +1,65 @@
+"""Sessions of the pages: begun at sign-in, resumed on each page, ended on the server.
+
+The cookie holds a random token; the database holds its hash, the user and two moments. A session
+ends when its row is gone (sign-out, a password change, a revocation, a lock-out), after 30 minutes
+without a page, or 12 hours after signing in whatever the activity: a stolen cookie opens nothing
+after any of those, on any worker.
+"""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.models import PageSession, User
+from housing.vocabulary import Role
+
+IDLE = timedelta(minutes=30)
+LIFETIME = timedelta(hours=12)
+# A page within this of the last one does not write `seen_at` again: fewer writes, same expiry
+# to within a minute.
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def begin(session: Session, user_id: str) -> str:
+    """A new session for the user; the token returned goes in the cookie and nowhere else."""
+    token, now = secrets.token_urlsafe(32), datetime.now(UTC)
+    with transaction(session):
+        session.add(PageSession(token_hash=_hash(token), user_id=user_id, signed_in_at=now, seen_at=now))
+    return token
+
+
+def resume(session: Session, token: str) -> Actor | None:
+    """The user of a live session, marked as seen now; None (and the row gone) once it has expired."""
+    now = datetime.now(UTC)
+    with transaction(session):
+        found = session.get(PageSession, _hash(token))
+        if found is None:
+            return None
+        if now - found.seen_at > IDLE or now - found.signed_in_at > LIFETIME:
+            session.delete(found)
+            return None
+        if now - found.seen_at > TOUCH_EVERY:
+            found.seen_at = now
+        user = session.get(User, found.user_id)
+        return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+
+
+def end(session: Session, token: str) -> None:
+    """Sign-out: this session only."""
+    with transaction(session):
+        session.execute(delete(PageSession).where(PageSession.token_hash == _hash(token)))
+
+
+def end_every(session: Session, user_id: str) -> None:
+    """Every session of the user, within the caller's transaction (password change, revocation,
+    lock-out): whoever holds one of their cookies is signed out on the next page."""
+    session.execute(delete(PageSession).where(PageSession.user_id == user_id))
