@@ -26,6 +26,7 @@ from housing.http.audit import blp as audit_blp
 from housing.http.cohorts import blp as cohorts_blp
 from housing.http.matching import blp as matching_blp
 from housing.http.options import blp as options_blp
+from housing.http.planning import blp as planning_blp
 from housing.http.reference import blp as reference_blp
 from housing.http.young_people import applications_blp
 from housing.http.young_people import blp as young_people_blp
@@ -90,7 +91,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        cohorts_blp, audit_blp,
+        cohorts_blp, audit_blp, planning_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

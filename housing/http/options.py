@@ -1,12 +1,14 @@
 """Housing options of every route in one store; district officers keep their own register vacancies."""
 
+from flask import jsonify
 from flask.views import MethodView
+from werkzeug.wrappers import Response
 
 from housing.http.auth import EVERY_ROLE, OFFICERS, actor, exists, requires
 from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
 from housing.http.schemas.common import PageQuery, page_body, page_of
-from housing.http.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
+from housing.http.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery, PlanningOptionSchema
 from housing.http.store import db
 from housing.models import Option
 from housing.services import options
@@ -26,9 +28,11 @@ class Options(MethodView):
     @requires(*EVERY_ROLE)
     @blp.arguments(OptionsListQuery, location="query")
     @blp.response(200, page_of(OptionSchema))
-    def get(self, query: dict) -> dict:
-        """List the options the role may see (filters: route, district, place)."""
+    def get(self, query: dict) -> dict | Response:
+        """List the options the role may see (filters: route, district, place); commissioners: minimised."""
         found, total = options.search(db(), actor(), **query)
+        if actor().role is Role.COMMISSIONER:
+            return jsonify(page_body(PlanningOptionSchema(many=True).dump(found), total, query))
         return page_body(found, total, query)
 
     @requires(*EDITORS)
@@ -44,9 +48,12 @@ class Options(MethodView):
 class OneOption(MethodView):
     @requires(*EVERY_ROLE)
     @blp.response(200, OptionSchema)
-    def get(self, option_id: str) -> Option:
-        """One option, if the role may see it."""
-        return options.get(db(), actor(), option_id)
+    def get(self, option_id: str) -> Option | Response:
+        """One option, if the role may see it (minimised for commissioners)."""
+        option = options.get(db(), actor(), option_id)
+        if actor().role is Role.COMMISSIONER:
+            return jsonify(PlanningOptionSchema().dump(option))
+        return option
 
     @requires(*EDITORS)
     @exists(Option, "option_id")
