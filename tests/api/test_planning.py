@@ -26,9 +26,9 @@ def create(client, headers, path, body) -> str:
     return response.json["id"]
 
 
-def worthing_place(client, headers, capacity=1, **overrides) -> str:
+def worthing_place(client, headers, capacity=1, place="Worthing", **overrides) -> str:
     body = payloads.option(
-        "supported_accommodation", place="Worthing", capacity=capacity, min_age=16, step_free=True,
+        "supported_accommodation", place=place, capacity=capacity, min_age=16, step_free=True,
         available_from="2026-01-01", **overrides,
     )  # fmt: skip
     return create(client, headers, "/api/v1/options", body)

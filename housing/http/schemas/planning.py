@@ -85,3 +85,33 @@ class WhatIfSchema(Schema):
     after = fields.Nested(SummarySchema)
     by_home_district = fields.List(fields.Nested(RowSchema), metadata={"description": "matched, total last"})
     by_route = fields.List(fields.Nested(RowSchema), metadata={"description": "matched, total last"})
+
+
+class DistanceSchema(Schema):
+    by = fields.String(metadata={"description": "home_district | support_level | uasc | parents | disabled"})
+    group = fields.String(allow_none=True)
+    placed = fields.Raw(metadata={**COUNT, "description": "young people placed who have links"})
+    mean_link_km = fields.Raw(metadata={"description": 'km, or "*" where the group is too small to show'})
+
+
+class CountySchema(Schema):
+    placed = fields.Raw(metadata={**COUNT, "description": "young people placed who have links"})
+    mean_link_km = fields.Float(allow_none=True)
+
+
+class FairnessSchema(Schema):
+    run_id = fields.String()
+    ranks = fields.Dict(
+        keys=fields.String(),
+        values=fields.Raw(),
+        metadata={"description": "first, second, third, later, not_a_preference, unmatched (counts)"},
+    )
+    envy_count = fields.Raw(metadata={**COUNT, "description": "justified envy pairs"})
+    envy = fields.List(
+        fields.Dict(),
+        metadata={
+            "description": "officers only: {young_person, option, holder (null: the place stayed empty)}"
+        },
+    )
+    county = fields.Nested(CountySchema)
+    distances = fields.List(fields.Nested(DistanceSchema))
