@@ -1,7 +1,5 @@
 """Planning places: sufficiency by district and route, and what-if (officers, admins, commissioners)."""
 
-import csv
-import io
 from dataclasses import asdict
 from datetime import date
 
@@ -54,7 +52,7 @@ class WhatIf(MethodView):
         answer = what_if.what_if(
             db(), actor(), as_of=as_of, changes=body["changes"], add=body["add"], reach_km=reach_km()
         )
-        return what_if_body(answer, for_commissioner())
+        return what_if.presented(answer, for_commissioner())
 
 
 @blp.route("/matching/runs/<run_id>/fairness")
@@ -63,7 +61,9 @@ class Fairness(MethodView):
     @blp.response(200, FairnessSchema)
     def get(self, run_id: str) -> dict:
         """Ranks, justified envy (officers: the pairs) and distance to links by group, beside the county."""
-        return fairness_body(fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner()))
+        return fairness.presented(
+            fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner()), for_commissioner()
+        )
 
 
 @blp.route("/matching/runs/<run_id>/fairness.csv")
@@ -72,9 +72,10 @@ class FairnessCsv(MethodView):
     @blp.response(200, {"type": "string"}, content_type="text/csv")
     def get(self, run_id: str) -> Response:
         """The same figures as CSV, one row each, for a spreadsheet."""
-        body = fairness_body(fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner()))
+        found = fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner())
+        body = fairness.presented(found, for_commissioner())
         return Response(
-            fairness_csv(body),
+            fairness.as_csv(body),
             mimetype="text/csv",
             headers={"Content-Disposition": f'attachment; filename="fairness-{run_id}.csv"'},
         )
@@ -96,69 +97,3 @@ def group_body(group: sufficiency.Group) -> dict:
             "nearer_km": round(gain.nearer_km, 1),
         }
     return body
-
-
-def what_if_body(answer: what_if.WhatIf, commissioner: bool) -> dict:
-    def summary(side: what_if.Side) -> dict:
-        counts = ("in_scope", "matched", "urgent", "urgent_matched")
-        if not commissioner:
-            return side.summary
-        return side.summary | {name: disclosure.count(side.summary[name]) for name in counts}
-
-    def table(attribute: str) -> list[dict]:
-        rows, total = what_if.rows(
-            getattr(answer.before, attribute), getattr(answer.after, attribute), commissioner
-        )
-        return [asdict(row) for row in [*rows, total]]
-
-    return {
-        "as_of": answer.as_of,
-        "before": summary(answer.before),
-        "after": summary(answer.after),
-        "by_home_district": table("by_home_district"),
-        "by_route": table("by_route"),
-    }
-
-
-def fairness_body(found: fairness.Fairness) -> dict:
-    body = asdict(found)
-    if not for_commissioner():
-        return body
-    ranks = list(found.ranks)
-    cells, _ = disclosure.column([found.ranks[name] for name in ranks], sum(found.ranks.values()))
-    body["ranks"] = dict(zip(ranks, cells, strict=True))
-    body["envy_count"] = disclosure.count(found.envy_count)
-    shown = []
-    for by in dict.fromkeys(row["by"] for row in found.distances):
-        rows = [row for row in found.distances if row["by"] == by]
-        cells, _ = disclosure.column([row["placed"] for row in rows], found.county["placed"])
-        shown += [
-            row
-            | {
-                "placed": cell,
-                "mean_link_km": row["mean_link_km"] if isinstance(cell, int) else disclosure.WITHHELD,
-            }
-            for row, cell in zip(rows, cells, strict=True)
-        ]
-    body["distances"] = shown
-    body["county"] = found.county | {"placed": disclosure.count(found.county["placed"])}
-    return body
-
-
-def fairness_csv(body: dict) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["section", "by", "group", "young_people", "mean_link_km"])
-    for name, value in body["ranks"].items():
-        writer.writerow(["preference", "", name, value, ""])
-    writer.writerow(["justified_envy", "", "pairs", body["envy_count"], ""])
-    writer.writerow(
-        ["distance_to_links", "county", "", body["county"]["placed"], body["county"]["mean_link_km"]]
-    )
-    for row in body["distances"]:
-        writer.writerow(["distance_to_links", row["by"], row["group"], row["placed"], row["mean_link_km"]])
-    for pair in body["envy"]:
-        writer.writerow(
-            ["envy_pair", pair["young_person"], pair["option"], pair["holder"] or "empty place", ""]
-        )
-    return out.getvalue()

@@ -5,7 +5,9 @@ those of the run as made, not of today's store. "More due" is the matcher's own 
 to the 17½ deadline on the run's date.
 """
 
-from dataclasses import dataclass, field
+import csv
+import io
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -13,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
 from housing.models import YoungPerson
@@ -86,3 +89,50 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
         county={"placed": placed, "mean_link_km": mean},
         distances=distances,
     )
+
+
+def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
+    """The figures as the API, the CSV and the page show them; for a commissioner, small counts hidden."""
+    body = asdict(found)
+    if not commissioner:
+        return body
+    ranks = list(found.ranks)
+    cells, _ = disclosure.column([found.ranks[name] for name in ranks], sum(found.ranks.values()))
+    body["ranks"] = dict(zip(ranks, cells, strict=True))
+    body["envy_count"] = disclosure.count(found.envy_count)
+    shown = []
+    for by in dict.fromkeys(row["by"] for row in found.distances):
+        rows = [row for row in found.distances if row["by"] == by]
+        cells, _ = disclosure.column([row["placed"] for row in rows], found.county["placed"])
+        # A group's mean distance is shown only beside a count that is shown.
+        shown += [
+            row
+            | {
+                "placed": cell,
+                "mean_link_km": row["mean_link_km"] if isinstance(cell, int) else disclosure.WITHHELD,
+            }
+            for row, cell in zip(rows, cells, strict=True)
+        ]
+    body["distances"] = shown
+    body["county"] = found.county | {"placed": disclosure.count(found.county["placed"])}
+    return body
+
+
+def as_csv(body: dict[str, Any]) -> str:
+    """One row per figure, for a spreadsheet; the envy pairs last (officers only)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "by", "group", "young_people", "mean_link_km"])
+    for name, value in body["ranks"].items():
+        writer.writerow(["preference", "", name, value, ""])
+    writer.writerow(["justified_envy", "", "pairs", body["envy_count"], ""])
+    writer.writerow(
+        ["distance_to_links", "county", "", body["county"]["placed"], body["county"]["mean_link_km"]]
+    )
+    for row in body["distances"]:
+        writer.writerow(["distance_to_links", row["by"], row["group"], row["placed"], row["mean_link_km"]])
+    for pair in body["envy"]:
+        writer.writerow(
+            ["envy_pair", pair["young_person"], pair["option"], pair["holder"] or "empty place", ""]
+        )
+    return out.getvalue()

@@ -6,7 +6,7 @@ one audit entry naming the user: no run, no option, no placement.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -142,3 +142,25 @@ def rows(before: Counter, after: Counter, commissioner: bool) -> tuple[list[Row]
         change = a - b if isinstance(a, int) and isinstance(b, int) else disclosure.WITHHELD
         out.append(Row(key, b, a, change))
     return out[:-1], out[-1]
+
+
+def presented(answer: WhatIf, commissioner: bool) -> dict[str, Any]:
+    """The answer as the API and the page show it; for a commissioner, small counts hidden."""
+
+    def summary(side: Side) -> dict[str, Any]:
+        if not commissioner:
+            return side.summary
+        counts = ("in_scope", "matched", "urgent", "urgent_matched")
+        return side.summary | {name: disclosure.count(side.summary[name]) for name in counts}
+
+    def table(attribute: str) -> list[dict[str, Any]]:
+        found, total = rows(getattr(answer.before, attribute), getattr(answer.after, attribute), commissioner)
+        return [asdict(row) for row in [*found, total]]
+
+    return {
+        "as_of": answer.as_of,
+        "before": summary(answer.before),
+        "after": summary(answer.after),
+        "by_home_district": table("by_home_district"),
+        "by_route": table("by_route"),
+    }
