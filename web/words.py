@@ -53,10 +53,10 @@ def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> 
 
 def cell(group: Group, commissioner: bool) -> dict[str, Any]:
     words, colour = SCARCITY[scarcity(group)]
-    demand = disclosure.count(group.demand_in_reach) if commissioner else group.demand_in_reach
+    shown = disclosure.count if commissioner else int
     return {
-        "places": group.places, "remaining": group.remaining, "demand": demand, "tag": words,
-        "colour": colour, "value": group.shadow_price,
+        "places": group.places, "remaining": group.remaining, "filled": shown(group.filled),
+        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
     }  # fmt: skip
 
 

@@ -87,7 +87,9 @@ def reach_km() -> float:
 
 def group_body(group: sufficiency.Group) -> dict:
     shown = disclosure.count if for_commissioner() else int
-    body = asdict(group) | {"demand_in_reach": shown(group.demand_in_reach), "gain": None}
+    body = asdict(group) | {
+        "demand_in_reach": shown(group.demand_in_reach), "filled": shown(group.filled), "gain": None,
+    }  # fmt: skip
     if group.gain is not None:
         gain = group.gain
         body["gain"] = {

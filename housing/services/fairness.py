@@ -27,9 +27,11 @@ from matching.snapshot import from_data
 GROUPS = {
     "home_district": None,  # from the store: the snapshot does not carry it
     "support_level": lambda p: p.support_level,
-    "uasc": lambda p: "UASC" if p.uasc else "not UASC",
-    "parents": lambda p: "parent" if p.children else "not a parent",
-    "disabled": lambda p: "disabled" if p.wheelchair or p.step_free else "not disabled",
+    "uasc": lambda p: "yes" if p.uasc else "no",
+    "parents": lambda p: "yes" if p.children else "no",
+    "disabled": lambda p: (
+        "yes" if p.wheelchair or p.step_free else "no"
+    ),  # a wheelchair user or step-free need
 }
 
 

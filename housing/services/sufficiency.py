@@ -44,6 +44,7 @@ class Group:
     route: str
     places: int
     remaining: int
+    filled: int  # places the base problem's optimum fills: young people it places here
     demand_in_reach: int
     shadow_price: int
     gain: planning.Gain | None  # at the group's most valuable option; None where a place is worth 0
@@ -65,6 +66,7 @@ def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
     # Each young person counted once per group: a pair (group, young person) is one demand.
     pairs = np.unique(group_of[c.option[arcs]] * len(c.penalty) + c.person[arcs])
     demand = np.bincount(pairs // max(len(c.penalty), 1), minlength=len(keys))
+    used = np.bincount(c.option[solved.assignment.chosen], minlength=len(options))
     out = []
     for (district, route), n in number.items():
         members = np.flatnonzero(group_of == n)
@@ -77,6 +79,7 @@ def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
                 route=route,
                 places=sum(capacity[options[k].id] for k in members),
                 remaining=int(c.capacity[members].sum()),
+                filled=int(used[members].sum()),
                 demand_in_reach=int(demand[n]),
                 shadow_price=price,
                 gain=gain,

@@ -28,6 +28,7 @@ class GroupSchema(Schema):
     route = fields.String()
     places = fields.Integer()
     remaining = fields.Integer()
+    filled = fields.Raw(metadata={**COUNT, "description": "places the base problem's optimum fills"})
     demand_in_reach = fields.Raw(metadata=COUNT)
     shadow_price = fields.Integer(
         metadata={
