@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bench import machine, service
 from bench import matching as matching_bench
+from bench import sufficiency as sufficiency_bench
 
 RESULTS = Path(__file__).parent / "results"
 COLUMNS = (
@@ -25,10 +26,19 @@ SERVICE_COLUMNS = (
 )  # fmt: skip
 
 
+PLANNING_COLUMNS = (
+    ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"), ("arcs", "arcs"),
+    ("sufficiency s", "sufficiency_s"), ("what-if s", "what_if_s"), ("pricing s", "pricing_pass_s"),
+    ("solve s", "plain_solve_s"), ("suff/solve", "sufficiency_over_solve"),
+    ("what-if/solve", "what_if_over_solve"),
+)  # fmt: skip
+PLANNING_SCALES = (1.0, 10.0)
+
+
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in [s for s in sizes if s != "service"]:
+    for size in [s for s in sizes if s not in ("service", "sufficiency")]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
@@ -44,6 +54,14 @@ def main(sizes: list[str]) -> None:
             row = pool.apply(service.run)
         table([row], SERVICE_COLUMNS)
         write(RESULTS / "service.json", [row])
+    if "sufficiency" in sizes:
+        planning = []
+        for scale in PLANNING_SCALES:
+            print(f"… sufficiency at scale {scale:g}", file=sys.stderr, flush=True)
+            with context.Pool(1) as pool:
+                planning.append(pool.apply(sufficiency_bench.run, (scale,)))
+        table(planning, PLANNING_COLUMNS)
+        write(RESULTS / "sufficiency.json", planning)
 
 
 def table(rows: list[dict], columns: tuple) -> None:
@@ -64,4 +82,4 @@ def write(path: Path, rows: list[dict]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["county", "region", "national", "service"])
+    main(sys.argv[1:] or ["county", "region", "national", "service", "sufficiency"])

@@ -19,6 +19,7 @@ DEMO_USERS = (
     ("crawley@pathways.example", Role.DISTRICT_OFFICER, "crawley"),
     ("coordinator@pathways.example", Role.HOUSE_PROJECT_COORDINATOR, None),
     ("admin@pathways.example", Role.ADMIN, None),
+    ("commissioner@pathways.example", Role.COMMISSIONER, None),
 )
 
 

@@ -18,5 +18,7 @@ OPTION_EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
 DISTRICT_READERS = (Role.DISTRICT_OFFICER, *OFFICERS)
 # Read the audit trail.
 AUDITORS = (Role.ADMIN,)
-# Read the simulated year's outcomes: figures about groups, never a record.
-OUTCOME_READERS = OFFICERS
+# Plan places: sufficiency, what-if, and the simulated year's outcomes; figures about places and
+# groups, never a young person's record (a commissioner sees small counts hidden).
+PLANNERS = (*OFFICERS, Role.COMMISSIONER)
+OUTCOME_READERS = PLANNERS

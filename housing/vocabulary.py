@@ -70,6 +70,7 @@ class Role(StrEnum):
     DISTRICT_OFFICER = "district_officer"
     HOUSE_PROJECT_COORDINATOR = "house_project_coordinator"
     ADMIN = "admin"
+    COMMISSIONER = "commissioner"  # plans places: figures about places, never a young person's record
 
 
 class NominationStatus(StrEnum):

@@ -4,18 +4,20 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import request
+from flask import jsonify, request
 from flask.views import MethodView
+from werkzeug.wrappers import Response
 
 from housing.models import Option
 from housing.permissions import EVERY_ROLE, OPTION_EDITORS
 from housing.services import options
+from housing.vocabulary import Role
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
-from jsonapi.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery
+from jsonapi.schemas.options import OptionPatchSchema, OptionSchema, OptionsQuery, PlanningOptionSchema
 
 blp = Blueprint("options", __name__, url_prefix="/api/v1/options", description="Housing options")
 
@@ -59,9 +61,11 @@ class Options(MethodView):
     @requires(*EVERY_ROLE)
     @blp.arguments(OptionsListQuery, location="query")
     @blp.response(200, page_of(OptionSchema))
-    def get(self, query: dict) -> dict:
-        """List the options the role may see (filters: route, district, place)."""
+    def get(self, query: dict) -> dict | Response:
+        """List the options the role may see (filters: route, district, place); commissioners: minimised."""
         found, total = options.search(db(), actor(), **query)
+        if actor().role is Role.COMMISSIONER:
+            return jsonify(page_body(PlanningOptionSchema(many=True).dump(found), total, query))
         return page_body(found, total, query)
 
     @requires(*OPTION_EDITORS)
@@ -78,9 +82,13 @@ class Options(MethodView):
 class OneOption(MethodView):
     @requires(*EVERY_ROLE)
     @blp.response(200, OptionSchema)
-    def get(self, option_id: str) -> Option:
-        """One option, if the role may see it (a Staying Put offer's view is audited)."""
-        return options.view(db(), actor(), option_id)
+    def get(self, option_id: str) -> Option | Response:
+        """One option, if the role may see it (minimised for commissioners; a Staying Put offer's view
+        is audited)."""
+        option = options.view(db(), actor(), option_id)
+        if actor().role is Role.COMMISSIONER:
+            return jsonify(PlanningOptionSchema().dump(option))
+        return option
 
     @requires(*OPTION_EDITORS)
     @changed_where_allowed

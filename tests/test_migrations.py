@@ -7,6 +7,7 @@ import pytest
 from flask_migrate import check, downgrade, upgrade
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from api import MIGRATIONS
 from housing.db import Base
@@ -82,3 +83,24 @@ def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_da
     assert after == before
     trust_figures("migrations", empty_database, revisions=len(list((MIGRATIONS / "versions").glob("0*.py"))),
                   seeded_rows_kept=sum(after.values()), models_differ_from_migrations=False, down_and_up=True)  # fmt: skip
+
+
+def test_the_commissioner_role_comes_with_its_revision_and_leaves_with_it(empty_database):
+    app = make_app(empty_database)
+    store = app.extensions["pathways"]
+    with app.app_context():
+        upgrade()
+        with store.writer_factory() as session:
+            accounts.create_user(session, "plans@x.example", Role.COMMISSIONER, None)
+            accounts.create_user(session, "keep@x.example", Role.ADMIN, None)
+        downgrade(revision="0006")
+        with store.engine.connect() as connection:
+            assert connection.execute(text("SELECT email FROM users")).scalars().all() == ["keep@x.example"]
+            with pytest.raises(IntegrityError):
+                connection.execute(
+                    text("INSERT INTO users (id, email, role) VALUES ('x', 'y', 'commissioner')")
+                )
+        upgrade()
+        with store.writer_factory() as session:
+            accounts.create_user(session, "plans@x.example", Role.COMMISSIONER, None)
+    store.engine.dispose()

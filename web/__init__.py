@@ -8,7 +8,19 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, outcomes, runs, sessions, words, young_people
+from web import (
+    audit,
+    auth,
+    cohorts,
+    deadlines,
+    district,
+    outcomes,
+    planning,
+    runs,
+    sessions,
+    words,
+    young_people,
+)
 
 # Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
 GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
@@ -31,6 +43,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)
+    planning.init_app(app)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

@@ -18,6 +18,7 @@ HOME = {
     Role.ADMIN: "deadlines.deadlines",
     Role.DISTRICT_OFFICER: "district_pages.district",
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
+    Role.COMMISSIONER: "planning_pages.sufficiency_page",
 }
 
 

@@ -31,11 +31,13 @@ def may_see(actor: Actor, option: Option) -> bool:
         return option.route == Route.REGISTER_VACANCY and option.district == actor.district
     if actor.role is Role.HOUSE_PROJECT_COORDINATOR:
         return option.route == Route.HOUSE_PROJECT
+    if actor.role is Role.COMMISSIONER:  # a Staying Put offer names its young person
+        return option.route != Route.STAYING_PUT
     return True
 
 
 def may_change(actor: Actor, option: Option) -> bool:
-    if actor.role is Role.HOUSE_PROJECT_COORDINATOR:
+    if actor.role in (Role.HOUSE_PROJECT_COORDINATOR, Role.COMMISSIONER):
         return False
     return may_see(actor, option)
 
@@ -64,17 +66,24 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
     if actor.role is Role.DISTRICT_OFFICER and route != Route.REGISTER_VACANCY:
         raise Forbidden("district officers record register vacancies only")
     with transaction(session):
-        for field, default in ROUTE_DEFAULTS.items():
-            if route in ROUTE_FIELDS[field]:
-                data.setdefault(field, default)
-        option = Option(**data)
-        _check(session, option, provided=set(data))
+        option = drafted(session, data)
         if not may_change(actor, option):
             raise Forbidden("district officers record vacancies in their own district only")
         session.add(option)
         session.flush()
         if option.young_person_id:
             audit.record(session, actor, "create", option.young_person_id, f"staying_put option {option.id}")
+    return option
+
+
+def drafted(session: Session, data: dict[str, Any]) -> Option:
+    """An option as `create` would record it, every rule checked, but not added to the store."""
+    route = Route(data["route"])
+    for field, default in ROUTE_DEFAULTS.items():
+        if route in ROUTE_FIELDS[field]:
+            data.setdefault(field, default)
+    option = Option(placed=0, **data)
+    _check(session, option, provided=set(data))
     return option
 
 
@@ -152,6 +161,8 @@ def _visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]
         return query.where(Option.route == Route.REGISTER_VACANCY, Option.district == actor.district)
     if actor.role is Role.HOUSE_PROJECT_COORDINATOR:
         return query.where(Option.route == Route.HOUSE_PROJECT)
+    if actor.role is Role.COMMISSIONER:
+        return query.where(Option.route != Route.STAYING_PUT)
     return query
 
 

@@ -46,6 +46,18 @@ class OptionSchema(Schema):
     )
 
 
+class PlanningOptionSchema(Schema):
+    """What a commissioner sees of an option: places, never whose Staying Put offer it is."""
+
+    id = fields.String()
+    route = fields.Enum(Route, by_value=True)
+    name = fields.String()
+    place = fields.String()
+    district = fields.String(allow_none=True)
+    capacity = fields.Integer()
+    remaining = fields.Integer()
+
+
 class OptionPatchSchema(Changes, OptionSchema):
     """Any field may be sent alone; the route of an option never changes."""
 

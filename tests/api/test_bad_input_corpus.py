@@ -93,6 +93,7 @@ def world(client, officer, auth):
             "/api/v1/cohorts": {"name": "D", "starts_on": "2027-06-01", "capacity": 15, "districts": ["adur"]},
             "/api/v1/cohorts/{cohort_id}/members": {"young_person": person},
             "/api/v1/cohorts/{cohort_id}/members/{young_person_id}": {"stage": "preparing"},
+            "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
         },
         "other": other,
     }  # fmt: skip

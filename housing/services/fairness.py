@@ -1,0 +1,140 @@
+"""Whether a run treated some young people worse than others: ranks, justified envy, distances by group.
+
+Read from the run's own snapshot (the problem it solved) and its proposals, so the figures are
+those of the run as made, not of today's store. "More due" is the matcher's own measure: days
+to the 17½ deadline on the run's date.
+"""
+
+import csv
+import io
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import matching
+from housing import disclosure
+from housing.actors import Actor
+from housing.db import transaction
+from housing.models import YoungPerson
+from housing.services import audit, runs
+from matching import fairness, planning
+from matching.snapshot import from_data
+
+# The groups whose distance to links is set beside the county's, each with how a young person is sorted.
+GROUPS = {
+    "home_district": None,  # from the store: the snapshot does not carry it
+    "support_level": lambda p: p.support_level,
+    "uasc": lambda p: "yes" if p.uasc else "no",
+    "parents": lambda p: "yes" if p.children else "no",
+    "disabled": lambda p: (
+        "yes" if p.wheelchair or p.step_free else "no"
+    ),  # a wheelchair user or step-free need
+}
+
+
+@dataclass(frozen=True)
+class Fairness:
+    run_id: str
+    ranks: dict[str, int]
+    envy_count: int
+    envy: list[dict[str, Any]]  # young_person, option, holder (None: the place stayed empty)
+    county: dict[str, Any]
+    distances: list[dict[str, Any]] = field(default_factory=list)
+
+
+def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
+    with transaction(session):
+        record = runs.get(session, run_id)
+        problem = from_data(record.snapshot)
+        c = matching.published(problem)
+        people = [p.id for p in problem.young_people]
+        person_index = {pid: n for n, pid in enumerate(people)}
+        option_ids = [o.id for o in problem.options]
+        option_index = {oid: k for k, oid in enumerate(option_ids)}
+        arc_of = {(int(i), int(k)): a for a, (i, k) in enumerate(zip(c.person, c.option, strict=True))}
+        chosen = np.zeros(c.size, dtype=bool)
+        for proposal in record.proposals:
+            chosen[arc_of[person_index[proposal.young_person_id], option_index[proposal.option_id]]] = True
+        days = np.array(
+            [(p.pathway_deadline - problem.as_of).days for p in problem.young_people], dtype=np.int64
+        )
+        envy = fairness.justified_envy(c, chosen, days)
+        km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
+        homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
+        distances = []
+        for name, sort in GROUPS.items():
+            labels = [homes.get(p.id) if sort is None else sort(p) for p in problem.young_people]
+            distances += [
+                {"by": name, "group": label, "placed": n, "mean_link_km": mean}
+                for label, n, mean in fairness.by_group(km, labels)
+            ]
+        [(_, placed, mean)] = fairness.by_group(km, ["county"] * len(people)) or [("county", 0, None)]
+        listed = []
+        if with_list:
+            listed = [
+                {"young_person": people[i], "option": option_ids[k], "holder": people[j] if j >= 0 else None}
+                for i, k, j in zip(
+                    envy.young_person.tolist(), envy.option.tolist(), envy.holder.tolist(), strict=True
+                )
+            ]
+            audit.record_views(
+                session, actor, sorted({row["young_person"] for row in listed}), f"fairness of run {run_id}"
+            )
+    return Fairness(
+        run_id=run_id,
+        ranks=fairness.rank_profile(c, chosen),
+        envy_count=len(envy.young_person),
+        envy=listed,
+        county={"placed": placed, "mean_link_km": mean},
+        distances=distances,
+    )
+
+
+def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
+    """The figures as the API, the CSV and the page show them; for a commissioner, small counts hidden."""
+    body = asdict(found)
+    if not commissioner:
+        return body
+    ranks = list(found.ranks)
+    cells, _ = disclosure.column([found.ranks[name] for name in ranks], sum(found.ranks.values()))
+    body["ranks"] = dict(zip(ranks, cells, strict=True))
+    body["envy_count"] = disclosure.count(found.envy_count)
+    shown = []
+    for by in dict.fromkeys(row["by"] for row in found.distances):
+        rows = [row for row in found.distances if row["by"] == by]
+        cells, _ = disclosure.column([row["placed"] for row in rows], found.county["placed"])
+        # A group's mean distance is shown only beside a count that is shown.
+        shown += [
+            row
+            | {
+                "placed": cell,
+                "mean_link_km": row["mean_link_km"] if isinstance(cell, int) else disclosure.WITHHELD,
+            }
+            for row, cell in zip(rows, cells, strict=True)
+        ]
+    body["distances"] = shown
+    body["county"] = found.county | {"placed": disclosure.count(found.county["placed"])}
+    return body
+
+
+def as_csv(body: dict[str, Any]) -> str:
+    """One row per figure, for a spreadsheet; the envy pairs last (officers only)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["section", "by", "group", "young_people", "mean_link_km"])
+    for name, value in body["ranks"].items():
+        writer.writerow(["preference", "", name, value, ""])
+    writer.writerow(["justified_envy", "", "pairs", body["envy_count"], ""])
+    writer.writerow(
+        ["distance_to_links", "county", "", body["county"]["placed"], body["county"]["mean_link_km"]]
+    )
+    for row in body["distances"]:
+        writer.writerow(["distance_to_links", row["by"], row["group"], row["placed"], row["mean_link_km"]])
+    for pair in body["envy"]:
+        writer.writerow(
+            ["envy_pair", pair["young_person"], pair["option"], pair["holder"] or "empty place", ""]
+        )
+    return out.getvalue()

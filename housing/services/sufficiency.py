@@ -1,0 +1,88 @@
+"""Sufficiency: where one more place would help most, by district and route, from the base problem.
+
+Both planning operations start from the base problem as of a day (api-contract v1.1): the problem
+a run of everyone in scope would solve, with options that have no place left keeping their arcs
+at capacity 0. It is solved afresh and nothing is written.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from housing.models import Option
+from housing.services import matching_input
+from housing.vocabulary import Route
+from matching import planning
+from matching.assignment import Assignment, optimal_assignment
+from matching.shadow_prices import CapacityValues, capacity_values
+
+
+@dataclass(frozen=True)
+class Base:
+    """The base problem as of a day, solved, and what one more place in each option is worth."""
+
+    planned: planning.Planned
+    assignment: Assignment
+    values: CapacityValues
+
+
+def base(session: Session, as_of: date, reach_km: float) -> Base:
+    people = matching_input.in_scope(session, as_of, None)
+    planned = planning.base(matching_input.build(session, as_of, people, reach_km))
+    assignment = optimal_assignment(planned.candidates)
+    return Base(planned, assignment, capacity_values(planned.candidates, assignment.chosen))
+
+
+@dataclass(frozen=True)
+class Group:
+    """The options of one district and route, and what one more place among them would do."""
+
+    district: str | None
+    route: str
+    places: int
+    remaining: int
+    filled: int  # places the base problem's optimum fills: young people it places here
+    demand_in_reach: int
+    shadow_price: int
+    gain: planning.Gain | None  # at the group's most valuable option; None where a place is worth 0
+
+
+def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
+    """One group per district and route that has options; Staying Put left out (one person's offer)."""
+    solved = base(session, as_of, reach_km)
+    options = solved.planned.problem.options
+    capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
+    keys = sorted(
+        {(o.district, o.route) for o in options if o.route != Route.STAYING_PUT},
+        key=lambda key: (key[0] is None, key[0] or "", key[1]),
+    )
+    number = {key: n for n, key in enumerate(keys)}
+    group_of = np.array([number.get((o.district, o.route), -1) for o in options], dtype=np.int64)
+    c = solved.planned.candidates
+    arcs = group_of[c.option] >= 0
+    # Each young person counted once per group: a pair (group, young person) is one demand.
+    pairs = np.unique(group_of[c.option[arcs]] * len(c.penalty) + c.person[arcs])
+    demand = np.bincount(pairs // max(len(c.penalty), 1), minlength=len(keys))
+    used = np.bincount(c.option[solved.assignment.chosen], minlength=len(options))
+    out = []
+    for (district, route), n in number.items():
+        members = np.flatnonzero(group_of == n)
+        best = int(members[np.argmax(solved.values.value[members])])
+        price = int(solved.values.value[best])
+        gain = planning.gain(solved.planned, solved.assignment, solved.values, best) if price else None
+        out.append(
+            Group(
+                district=district,
+                route=route,
+                places=sum(capacity[options[k].id] for k in members),
+                remaining=int(c.capacity[members].sum()),
+                filled=int(used[members].sum()),
+                demand_in_reach=int(demand[n]),
+                shadow_price=price,
+                gain=gain,
+            )
+        )
+    return out

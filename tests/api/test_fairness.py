@@ -1,0 +1,50 @@
+"""A run's fairness through the API: ranks, justified envy, distances by group, and the CSV."""
+
+from housing.vocabulary import Role
+from tests.api.test_planning import create, due_soon, worthing_place
+from tests.payloads import born_aged, young_person
+
+
+def test_a_due_young_person_placed_further_away_while_a_less_due_one_got_their_nearer_place_is_envy(
+    client, officer, auth
+):
+    # Only the Worthing place takes a wheelchair, so the less due wheelchair user is placed there,
+    # and the more due young person, whose links are also near Worthing, goes to Crawley.
+    due = create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    needs = {"step_free": True, "wheelchair": True, "children": 0, "immigration": "not_applicable"}
+    body = young_person(reference="WS-0002", date_of_birth=born_aged(17), needs=needs)
+    less_due = create(client, officer, "/api/v1/young-people", body)
+    worthing = worthing_place(client, officer, wheelchair=True)
+    worthing_place(client, officer, place="Crawley")
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+
+    body = client.get(f"/api/v1/matching/runs/{run['id']}/fairness", headers=officer).json
+    csv = client.get(f"/api/v1/matching/runs/{run['id']}/fairness.csv", headers=officer)
+    seen_by_commissioner = client.get(
+        f"/api/v1/matching/runs/{run['id']}/fairness", headers=auth.headers(Role.COMMISSIONER)
+    ).json
+
+    assert sum(body["ranks"].values()) == 2
+    assert body["ranks"]["unmatched"] == 0
+    assert body["envy_count"] == 1
+    assert body["envy"] == [{"young_person": due, "option": worthing, "holder": less_due}]
+    assert {row["by"] for row in body["distances"]} == {
+        "home_district",
+        "support_level",
+        "uasc",
+        "parents",
+        "disabled",
+    }
+    assert body["county"]["placed"] == 2
+    assert csv.status_code == 200
+    assert csv.headers["Content-Type"].startswith("text/csv")
+    assert "distance_to_links,county,,2," in csv.get_data(as_text=True)
+    assert seen_by_commissioner["envy"] == []
+    assert (seen_by_commissioner["envy_count"], seen_by_commissioner["county"]["placed"]) == ("<5", "<5")
+    assert all(row["mean_link_km"] in ("*", None) for row in seen_by_commissioner["distances"])
+
+
+def test_an_unknown_run_is_404_and_a_district_officer_403(client, officer, auth):
+    assert client.get("/api/v1/matching/runs/nope/fairness", headers=officer).status_code == 404
+    refused = client.get("/api/v1/matching/runs/nope/fairness", headers=auth.headers(Role.DISTRICT_OFFICER))
+    assert refused.status_code == 403

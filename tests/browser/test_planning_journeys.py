@@ -1,0 +1,85 @@
+"""A commissioner plans places on the seeded county in a real browser; an officer reads a run's fairness.
+
+Each page is scanned with axe-core; the screenshots in docs/screenshots/ are taken on the way
+(set PATHWAYS_SCREENSHOTS=1 to write them).
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from housing.clock import today
+from housing.vocabulary import Role
+from seeds.load import write_scenario
+from seeds.scenario import generate
+from tests.api.test_planning import create, due_soon, worthing_place
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
+
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+
+
+def keep(page, name: str, section: str | None = None) -> None:
+    """Save a screenshot of the whole page, or of one section of it."""
+    if os.environ.get("PATHWAYS_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = str(SCREENSHOTS / f"{name}.png")
+        if section:
+            page.locator(section).screenshot(path=path)
+        else:
+            page.screenshot(path=path, full_page=True)
+
+
+@pytest.fixture
+def county(app):
+    with app.extensions["pathways"].writer_factory() as session:
+        write_scenario(session, generate(2026, 1.0, today()))
+        session.commit()
+
+
+def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county):
+    sign_in_with_the_keyboard(page, user(Role.COMMISSIONER))
+
+    assert page.title().startswith("Sufficiency")
+    assert page.locator("#grid tbody tr").count() >= 7
+    assert "One more" in page.inner_text("#sentences")
+    assert axe_violations(page) == []
+    keep(page, "sufficiency")
+
+    navigate(page, page.get_by_role("link", name="What if", exact=True).click)
+    assert axe_violations(page) == []
+    page.get_by_label("Places to add (or remove, as -1)").first.fill("two")
+    page.get_by_label("Supported lodgings").check()
+    navigate(page, page.get_by_role("button", name="See what would change").click)
+    summary = page.locator(".govuk-error-summary")
+    assert "Choose the option to change" in summary.inner_text()
+    assert "Choose the town of the new option" in summary.inner_text()
+    assert page.get_by_label("Places to add (or remove, as -1)").first.input_value() == "two"
+    assert axe_violations(page) == []
+    keep(page, "what-if-mistakes")
+
+    page.get_by_label("Option 1").select_option(index=1)
+    page.get_by_label("Places to add (or remove, as -1)").first.fill("2")
+    page.get_by_label("Town").select_option("Worthing")
+    page.get_by_label("Number of places").fill("3")
+    navigate(page, page.get_by_role("button", name="See what would change").click)
+
+    assert re.search(r"matched: \d+", page.inner_text("#result"))
+    assert page.locator("#by-home-district tbody tr").count() >= 2
+    assert axe_violations(page) == []
+    keep(page, "what-if")
+
+
+def test_an_officer_reads_the_fairness_of_a_run(page, user, client, officer):
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0002"))
+    worthing_place(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+
+    navigate(page, lambda: page.goto(f"/runs/{run['id']}#fairness"))
+
+    assert "Is this run fair?" in page.inner_text("#fairness")
+    assert axe_violations(page) == []
+    keep(page, "run-fairness", section="#fairness")

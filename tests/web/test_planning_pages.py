@@ -1,0 +1,131 @@
+"""The Sufficiency and What-if pages, the run's fairness section, and what a commissioner never sees."""
+
+import re
+
+from housing.vocabulary import Role
+from tests.api.test_planning import create, due_soon, worthing_place
+from tests.web.conftest import csrf
+from web.sessions import ROLES_ATTRIBUTE
+
+MARKERS = ("WS-0001", "WS-0002", "Testy", "Exampleton", "Stay near my college.", "level 3 course")
+
+
+def text(response) -> str:
+    return response.get_data(as_text=True)
+
+
+def two_waiting_for_one_place(client, officer):
+    people = [create(client, officer, "/api/v1/young-people", due_soon(f"WS-000{n}")) for n in (1, 2)]
+    return people, worthing_place(client, officer)
+
+
+def test_the_sufficiency_page_says_in_words_what_one_more_place_would_do(client, officer, person_signing_in):
+    two_waiting_for_one_place(client, officer)
+    person_signing_in(client, Role.COMMISSIONER)
+
+    page = text(client.get("/sufficiency"))
+
+    assert (
+        "One more supported accommodation place in Worthing would house one more young person due within 90 days."
+        in page
+    )
+    assert re.search(
+        r"<th scope=\"row\" class=\"govuk-table__header\">Worthing</th>\s*<td[^>]*>\s*<strong class=\"govuk-tag govuk-tag--red\">\s*Very scarce",
+        page,
+    )
+    assert "1 place, 1 not yet taken<br>matching would fill &lt;5<br>&lt;5 young people could use one" in page
+
+
+def test_a_what_if_shows_the_counts_before_and_after_by_home_district_and_route(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    person_signing_in(client)
+
+    page = client.post(
+        "/what-if",
+        data={"csrf_token": csrf(client, "/what-if"), "change-0-option": option, "change-0-places": "1"},
+    )
+
+    assert page.status_code == 200
+    body = text(page)
+    assert "1 more young person matched: 2" in " ".join(body.split())
+    assert re.search(r"Worthing</th>\s*<td[^>]*>1</td>\s*<td[^>]*>2</td>\s*<td[^>]*>\+1</td>", body)
+    assert re.search(r"Supported accommodation</th>\s*<td[^>]*>1</td>\s*<td[^>]*>2</td>", body)
+
+
+def test_a_what_if_form_with_mistakes_says_so_beside_each_field_and_keeps_what_was_typed(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    person_signing_in(client)
+    form = {"csrf_token": csrf(client, "/what-if"), "change-0-option": option, "change-0-places": "two",
+            "add-route": "supported_lodgings", "add-places": "3"}  # fmt: skip
+
+    page = client.post("/what-if", data=form)
+
+    body = text(page)
+    assert page.status_code == 400
+    assert "There is a problem" in body
+    assert 'href="#change-0-places"' in body
+    assert 'id="change-0-places-error"' in body
+    assert 'href="#add-place"' in body
+    assert 'value="two"' in body
+    assert f'value="{option}" selected' in body
+    assert 'value="supported_lodgings" checked' in body
+
+
+def test_an_empty_what_if_asks_for_a_change(client, person_signing_in):
+    person_signing_in(client, Role.COMMISSIONER)
+
+    page = client.post("/what-if", data={"csrf_token": csrf(client, "/what-if")})
+
+    assert page.status_code == 400
+    assert "Choose an option to change, or describe a new option" in text(page)
+
+
+def test_the_run_page_shows_its_fairness_and_the_figures_download(client, officer, person_signing_in):
+    two_waiting_for_one_place(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    person_signing_in(client)
+
+    page = text(client.get(f"/runs/{run['id']}"))
+    download = client.get(f"/runs/{run['id']}/fairness.csv")
+
+    assert "Is this run fair?" in page
+    assert re.search(r"No place</th><td[^>]*>1</td>", page)
+    assert "No young person was passed over for someone due later." in page
+    assert download.status_code == 200
+    assert "preference,,unmatched,1," in text(download)
+
+
+def test_a_commissioner_lands_on_sufficiency_sees_no_marker_on_any_page_and_is_kept_out_of_the_rest(
+    app, client, officer, person_signing_in
+):
+    people, option = two_waiting_for_one_place(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    signed_in, _ = person_signing_in(client, Role.COMMISSIONER)
+    assert signed_in.headers["Location"] == "/sufficiency"
+
+    seen = [client.get("/sufficiency"), client.get("/what-if"),
+            client.post("/what-if", data={"csrf_token": csrf(client, "/what-if"), "change-0-option": option, "change-0-places": "1"})]  # fmt: skip
+    assert [response.status_code for response in seen] == [200, 200, 200]
+    for response in seen:
+        assert [marker for marker in MARKERS if marker in text(response)] == []
+
+    ids = {
+        "young_person_id": people[0],
+        "run_id": run["id"],
+        "proposal_id": run["proposals"][0]["id"],
+        "cohort_id": "x",
+    }
+    for rule in app.url_map.iter_rules():
+        view = app.view_functions[rule.endpoint]
+        roles = getattr(view, ROLES_ATTRIBUTE, None)
+        if roles is None or Role.COMMISSIONER in roles:
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: ids.get(m.group(1), "csv"), rule.rule)
+        method = "GET" if "GET" in rule.methods else "POST"
+        response = client.open(path, method=method, data={"csrf_token": csrf(client, "/what-if")})
+        assert response.status_code == 403, path
+        assert [marker for marker in MARKERS if marker in text(response)] == [], path

@@ -1,0 +1,111 @@
+"""Planning pages: where one more place would help (Sufficiency), and what a change of places would do.
+
+For commissioners, officers and admins. The what-if form is checked by the API's own schema and
+use case, so the page and the API cannot disagree; small counts are hidden for commissioners by
+the same rule as the API (housing/disclosure.py).
+"""
+
+from typing import Any
+
+from flask import Flask, Response, current_app, g, render_template, request
+from marshmallow import ValidationError
+from sqlalchemy import select
+
+from housing.clock import today
+from housing.errors import Invalid
+from housing.models import Option, YoungPerson
+from housing.permissions import OFFICERS, PLANNERS
+from housing.services import fairness, options, reference, sufficiency, what_if
+from housing.vocabulary import Role
+from httpkit.store import db
+from jsonapi.schemas.planning import WhatIfRequestSchema
+from web import planning_words as words
+from web.sessions import page, page_blueprint
+
+bp = page_blueprint("planning_pages", __name__)
+CHANGE_ROWS = 3
+
+
+@bp.get("/sufficiency")
+@page(*PLANNERS)
+def sufficiency_page() -> str:
+    groups = sufficiency.groups(db(), today(), current_app.config["REACH_KM"])
+    districts = _district_names()
+    commissioner = g.actor.role is Role.COMMISSIONER
+    return render_template(
+        "sufficiency.html",
+        grid=words.grid(groups, districts, commissioner),
+        sentences=words.sentences(groups, districts, commissioner),
+    )
+
+
+@bp.route("/what-if", methods=["GET", "POST"])
+@page(*PLANNERS)
+def what_if_page() -> tuple[str, int]:
+    form = request.form.to_dict() if request.method == "POST" else {}
+    choices = _option_choices()
+    districts = _district_names()
+    places = [p.name for p in reference.places(db()) if p.district]
+    errors: dict[str, str] = {}
+    answer = None
+    if request.method == "POST":
+        body, errors = words.what_if_request(form, CHANGE_ROWS, today().isoformat())
+        if not errors:
+            try:
+                loaded = WhatIfRequestSchema().load(body)
+                found = what_if.what_if(
+                    db(), g.actor, as_of=today(), changes=loaded["changes"], add=loaded["add"],
+                    reach_km=current_app.config["REACH_KM"],
+                )  # fmt: skip
+                answer = what_if.presented(found, g.actor.role is Role.COMMISSIONER)
+            except ValidationError as refused:
+                errors = words.form_errors(refused.messages, CHANGE_ROWS)
+            except Invalid as refused:
+                errors = words.form_errors(refused.fields, CHANGE_ROWS)
+    context: dict[str, Any] = {
+        "form": form, "errors": errors, "answer": answer, "choices": choices, "districts": districts,
+        "places": places, "rows": range(CHANGE_ROWS),
+    }  # fmt: skip
+    return render_template("what_if.html", **context), 400 if errors else 200
+
+
+def _option_choices() -> dict[str, list[tuple[str, str]]]:
+    """The options a planner may change, by district, named as an officer would name them."""
+    found, _ = options.search(db(), g.actor, page=1, page_size=100_000)
+    names = _district_names()
+    out: dict[str, list[tuple[str, str]]] = {}
+    for option in found:
+        if option.route in words.CHANGEABLE:
+            label = f"{option.name}, {option.place} ({words.ROUTES[option.route]}, {option.remaining} left)"
+            out.setdefault(names.get(option.district, "Out of county"), []).append((option.id, label))
+    return dict(sorted(out.items()))
+
+
+def init_app(app: Flask) -> None:
+    app.register_blueprint(bp)
+    app.jinja_env.globals["run_fairness"] = run_fairness
+
+
+def run_fairness(run_id: str) -> dict[str, Any]:
+    """The run page's fairness section (templates/_fairness.html): the figures, and who the pairs name."""
+    body = fairness.presented(fairness.of_run(db(), g.actor, run_id, with_list=True), commissioner=False)
+    people = {p for pair in body["envy"] for p in (pair["young_person"], pair["holder"]) if p}
+    shown = [pair["option"] for pair in body["envy"]]
+    named = select(YoungPerson.id, YoungPerson.reference).where(YoungPerson.id.in_(people))
+    references = dict(db().execute(named).all())
+    options_ = {
+        o.id: f"{o.name}, {o.place}" for o in db().scalars(select(Option).where(Option.id.in_(shown)))
+    }
+    return {"body": body, "references": references, "options": options_, "districts": _district_names()}
+
+
+@bp.get("/runs/<run_id>/fairness.csv")
+@page(*OFFICERS)
+def fairness_csv(run_id: str) -> Response:
+    body = fairness.presented(fairness.of_run(db(), g.actor, run_id, with_list=True), commissioner=False)
+    headers = {"Content-Disposition": f'attachment; filename="fairness-{run_id}.csv"'}
+    return Response(fairness.as_csv(body), mimetype="text/csv", headers=headers)
+
+
+def _district_names() -> dict[str, str]:
+    return {d.slug: d.name for d in reference.districts(db())}

@@ -1,0 +1,162 @@
+"""The planning pages' words: routes as people say them, scarcity, and the what-if form read and checked.
+
+A shadow price is a number in the matcher's cost units: a commissioner needs what it means, so
+the pages say what one more place would do ("house one more young person due within 90 days",
+"let a young person keep links about 14 km nearer") and keep the number behind a details element.
+"""
+
+from typing import Any
+
+from housing import disclosure
+from housing.services.sufficiency import Group
+from housing.vocabulary import Route
+from matching.planning import Gain
+
+ROUTES = {
+    Route.REGISTER_VACANCY: "register vacancy",
+    Route.STAYING_PUT: "Staying Put",
+    Route.SUPPORTED_LODGINGS: "supported lodgings",
+    Route.SUPPORTED_ACCOMMODATION: "supported accommodation",
+    Route.HOUSE_PROJECT: "House Project",
+}
+CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)
+ADDABLE = (Route.REGISTER_VACANCY, Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION)
+OUT_OF_COUNTY = "Out of county"
+
+# Scarcity, most pressing first: the tag's words and colour.
+SCARCITY = {
+    "urgent": ("Very scarce", "govuk-tag--red"),
+    "houses": ("Scarce", "govuk-tag--orange"),
+    "moves": ("Some gain", "govuk-tag--yellow"),
+    "enough": ("Enough", "govuk-tag--green"),
+}
+
+
+def scarcity(group: Group) -> str:
+    if group.gain is None:
+        return "enough"
+    if group.gain.housed is not None:
+        return "urgent" if group.gain.urgent else "houses"
+    return "moves"
+
+
+def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> dict[str, Any]:
+    """Districts down, routes across; each cell a group (or None where the district has no such option)."""
+    routes = [route for route in Route if any(g.route == route for g in groups)]
+    rows = []
+    for slug, name in [*sorted(districts.items(), key=lambda item: item[1]), (None, OUT_OF_COUNTY)]:
+        cells = {g.route: cell(g, commissioner) for g in groups if g.district == slug}
+        if cells:
+            rows.append({"name": name, "cells": [cells.get(route) for route in routes]})
+    return {"routes": [ROUTES[route] for route in routes], "rows": rows}
+
+
+def cell(group: Group, commissioner: bool) -> dict[str, Any]:
+    words, colour = SCARCITY[scarcity(group)]
+    shown = disclosure.count if commissioner else int
+    return {
+        "places": group.places, "remaining": group.remaining, "filled": shown(group.filled),
+        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
+    }  # fmt: skip
+
+
+def sentences(groups: list[Group], districts: dict[str, str], commissioner: bool) -> list[str]:
+    """What one more place would do, where it would do anything, the most valuable first."""
+    out = []
+    for group in sorted(groups, key=lambda g: -g.shadow_price):
+        if group.gain is None:
+            continue
+        where = districts.get(group.district, OUT_OF_COUNTY) if group.district else "out of county"
+        place = f"One more {ROUTES[group.route]} place {'in ' + where if group.district else where}"
+        out.append(f"{place} would {doing(group.gain, commissioner)}.")
+    return out
+
+
+def doing(gain: Gain, commissioner: bool) -> str:
+    km = nearer(gain.nearer_km)
+    if gain.housed is not None:
+        housed = "house one more young person" + (" due within 90 days" if gain.urgent else "")
+        if not gain.moves:
+            return housed
+        return f"{housed}, with {movers(gain.moves, commissioner)} moving to free the place"
+    if gain.moves == 1 and not commissioner:
+        return f"let a young person keep links {km}"
+    return f"let {movers(gain.moves, commissioner)} move, keeping links {km} in all"
+
+
+def movers(moves: int, commissioner: bool) -> str:
+    if commissioner and disclosure.count(moves) == disclosure.SMALL:
+        return "a few young people"
+    return "one other young person" if moves == 1 else f"{moves} young people"
+
+
+def nearer(km: float) -> str:
+    return "less than 1 km nearer" if km < 0.5 else f"about {round(km)} km nearer"
+
+
+def what_if_request(form: dict[str, str], rows: int, day: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """The API's request body from the form, or the form's own mistakes, each beside its field."""
+    errors: dict[str, str] = {}
+    changes = []
+    for n in range(rows):
+        option, places = form.get(f"change-{n}-option", ""), form.get(f"change-{n}-places", "").strip()
+        if not option and not places:
+            continue
+        if not option:
+            errors[f"change-{n}-option"] = "Choose the option to change"
+        number = whole(places)
+        if number is None or number == 0:
+            errors[f"change-{n}-places"] = "Enter the places to add or remove as a whole number, like 2 or -1"
+        if option and number:
+            changes.append({"option": option, "places": number})
+    add = []
+    if form.get("add-route"):
+        capacity, min_age = whole(form.get("add-places", "")), whole(form.get("add-min-age", "") or "16")
+        if capacity is None or capacity < 1:
+            errors["add-places"] = "Enter the number of places in the new option, like 3"
+        if min_age is None or not 16 <= min_age <= 25:
+            errors["add-min-age"] = "Enter the youngest age the new option takes, from 16 to 25"
+        if not form.get("add-place"):
+            errors["add-place"] = "Choose the town of the new option"
+        body = {
+            "route": form["add-route"], "name": "A new option (what if)", "place": form.get("add-place", ""),
+            "capacity": capacity, "available_from": day, "min_age": min_age,
+            "step_free": "add-step-free" in form, "wheelchair": "add-wheelchair" in form,
+        }  # fmt: skip
+        if form["add-route"] in (Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION):
+            body["registered_16_17"] = "add-registered" in form
+        add.append({key: value for key, value in body.items() if value is not None})
+    if not changes and not add and not errors:
+        errors["change-0-option"] = "Choose an option to change, or describe a new option"
+    return {"changes": changes, "add": add}, errors
+
+
+def whole(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+FIELDS = {"option": "option", "places": "places", "place": "add-place", "capacity": "add-places",
+          "min_age": "add-min-age", "route": "add-route"}  # fmt: skip
+
+
+def form_errors(fields: dict[str, Any], rows: int) -> dict[str, str]:
+    """The API's field errors ({"changes": {"0": {"option": [...]}}}) as the form's fields."""
+    out: dict[str, str] = {}
+    for n, problems in fields.get("changes", {}).items():
+        for name in problems:
+            if name == "option":  # the API's reason names the id: the page names no ids
+                out[f"change-{n}-option"] = "Choose an option from the list"
+            else:
+                out[f"change-{n}-places"] = (
+                    "Enter the places to add or remove as a whole number, like 2 or -1"
+                )
+    for problems in fields.get("add", {}).values():
+        for name, reasons in problems.items():
+            reason = (
+                reasons[0] if isinstance(reasons, list) and isinstance(reasons[0], str) else "is not valid"
+            )
+            out[FIELDS.get(name, "add-route")] = f"New option: {reason}"
+    return out or {"change-0-option": "Check the changes: one of them cannot be made"}
