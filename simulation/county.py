@@ -32,18 +32,9 @@ class County:
 
     def add(self, scenario: Scenario) -> None:
         """Take in a scenario's rows (the seeded county, or the people and places a month brings)."""
-        for row in scenario.young_people:
-            person = YoungPerson(**{k: v for k, v in row.items() if k != "pathway_option_id"})
-            self.people[person.id] = person
-            self.applied[person.id] = set()
-        for row in scenario.local_links:
-            self.people[row["young_person_id"]].local_links.append(LocalLink(**row))
-        for row in scenario.preferences:
-            self.people[row["young_person_id"]].preferences.append(Preference(**row))
-        for row in scenario.applications:
-            application = Application(**row)
-            if application.status == ApplicationStatus.ACTIVE:
-                self.applied[application.young_person_id].add(application.district)
+        people, applied = records(scenario)
+        self.people |= people
+        self.applied |= applied
         for row in scenario.options:
             self.options[row["id"]] = Option(**({"placed": 0} | row))  # the column default, unflushed
         self.in_cohort |= {
@@ -58,18 +49,22 @@ class County:
         rejected: frozenset[tuple[str, str]],
         *,
         registers: str = "applied",
+        unknown: tuple[matching.YoungPerson, ...] = (),
     ) -> matching.Problem:
         """The matcher's problem on `as_of`, built as a run builds it; capacities as the year stands.
 
         `registers`: "applied", the registers each applied to (the Joint Housing Protocol); "home",
         of those, their home council's alone (before the protocol a care leaver could be on no other).
+        `unknown`: young people who are not in the county's records (imagined arrivals, for planning).
         """
         young_people = tuple(
             matching_input.young_person(self.people[i], as_of, self.places, self.registers(i, registers))
             for i in people
         )
         options = tuple(replace(self.matcher_option(o), remaining=n) for o, n in remaining.items())
-        return matching.Problem(as_of=as_of, young_people=young_people, options=options, rejected=rejected)
+        return matching.Problem(
+            as_of=as_of, young_people=young_people + unknown, options=options, rejected=rejected
+        )
 
     def registers(self, person_id: str, which: str) -> set[str]:
         applied = self.applied[person_id]
@@ -83,3 +78,21 @@ class County:
     def in_scope(self, person_id: str, as_of: date) -> bool:
         """The run's own scope rule: 16-25 on `as_of`, pathway not agreed, not in an active cohort."""
         return matching_input.scope_problem(self.people[person_id], as_of, self.in_cohort) is None
+
+
+def records(scenario: Scenario) -> tuple[dict[str, YoungPerson], dict[str, set[str]]]:
+    """A scenario's young people as the store's models, with their links and preferences, and the
+    registers each has an active application to."""
+    people, applied = {}, {}
+    for row in scenario.young_people:
+        person = YoungPerson(**{k: v for k, v in row.items() if k != "pathway_option_id"})
+        people[person.id], applied[person.id] = person, set()
+    for row in scenario.local_links:
+        people[row["young_person_id"]].local_links.append(LocalLink(**row))
+    for row in scenario.preferences:
+        people[row["young_person_id"]].preferences.append(Preference(**row))
+    for row in scenario.applications:
+        application = Application(**row)
+        if application.status == ApplicationStatus.ACTIVE:
+            applied[application.young_person_id].add(application.district)
+    return people, applied

@@ -30,6 +30,7 @@ class Year:
     start: date
     months: int
     county: County
+    scale: float = 1.0
     arrives: dict[str, int] = field(default_factory=dict)  # young person -> month they come in
     returns: dict[str, int] = field(default_factory=dict)  # settled young person -> month they are back
     places_from: dict[str, int] = field(default_factory=dict)  # option -> month it first has places
@@ -57,14 +58,14 @@ class Year:
         return answer
 
 
-class _Arrivals(People, Places):
+class Arrivals(People, Places):
     """The seeded county's own generators, drawing the people and places a month brings."""
 
 
 def draw_year(seed: int, scale: float, start: date, months: int) -> Year:
     county = County()
     county.add(generate(seed, scale, start))
-    year = Year(seed, start, months, county)
+    year = Year(seed, start, months, county, scale)
     rng = random.Random(f"{seed}:events")
     settled = [p for p in county.people.values() if p.pathway_status == PathwayStatus.AGREED]
     for m in range(1, months):
@@ -88,7 +89,7 @@ def _poisson(rng: random.Random, mean: float) -> int:
 
 def _arrivals(year: Year, rng: random.Random, scale: float, m: int, on: date) -> None:
     """UASC arriving, aged 16 or 17, awaiting a decision on their claim."""
-    draw = _Arrivals(rng.getrandbits(32), scale, on)
+    draw = Arrivals(rng.getrandbits(32), scale, on)
     for k in range(_poisson(rng, rates.UASC_ARRIVALS.value * scale)):
         draw.young_person(ARRIVAL_REFERENCES + 1000 * m + k, rng.choice([16, 17]))
     for row in draw.out.young_people:
@@ -118,7 +119,7 @@ def _placement_ends(year: Year, rng: random.Random, settled: list, m: int, on: d
 
 
 def _new_hosts(year: Year, rng: random.Random, scale: float, m: int, on: date) -> None:
-    draw = _Arrivals(rng.getrandbits(32), scale, on)
+    draw = Arrivals(rng.getrandbits(32), scale, on)
     for _ in range(_poisson(rng, rates.NEW_LODGINGS_HOSTS.value * scale)):
         draw.option(
             route="supported_lodgings", name=f"Supported lodgings host joining in month {m}",
@@ -131,7 +132,7 @@ def _new_hosts(year: Year, rng: random.Random, scale: float, m: int, on: date) -
 
 
 def _house_project_cohort(year: Year, rng: random.Random, m: int, on: date) -> None:
-    draw = _Arrivals(rng.getrandbits(32), 1, on)
+    draw = Arrivals(rng.getrandbits(32), 1, on)
     draw.option(
         route="house_project", name=f"House Project cohort starting {on:%B %Y}", place=HOUSE_PROJECT_HUB,
         capacity=int(rates.HOUSE_PROJECT_PLACES.value), available_from=on, available_until=add_months(on, 3),

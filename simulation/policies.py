@@ -9,6 +9,7 @@ from datetime import date
 import matching
 from housing.due import due_on
 from simulation.events import Year
+from simulation.potentials import pathways_with_potentials
 
 Proposals = list[tuple[str, str]]
 Policy = Callable[[Year, date, list[str], dict[str, int], frozenset[tuple[str, str]]], Proposals]
@@ -74,6 +75,7 @@ def most_due_first(
 
 POLICIES: dict[str, Policy] = {
     "pathways": pathways,
+    "pathways_with_potentials": pathways_with_potentials,
     "most_due_first": most_due_first,
     "home_register_only": home_register_only,
 }

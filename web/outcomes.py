@@ -7,11 +7,13 @@ so it is quick to show and needs no solver; with no simulation yet, it says how 
 import json
 from pathlib import Path
 
-from flask import abort, current_app, render_template, send_from_directory
+from flask import abort, current_app, g, render_template, send_from_directory
 from werkzeug.wrappers import Response
 
+from housing import disclosure
 from housing.permissions import OUTCOME_READERS
 from housing.services import reference
+from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
 
@@ -34,7 +36,9 @@ def outcomes() -> str:
     path = results_path()
     document = json.loads(path.read_text()) if path.exists() else None
     districts = {f"district:{d.slug}": f"Home district: {d.name}" for d in reference.districts(db())}
-    return render_template("outcomes.html", document=document, group_names=GROUPS | districts)
+    # A commissioner sees counts of young people from 1 to 4 as "<5", as on the planning pages.
+    shown = disclosure.count if g.actor.role is Role.COMMISSIONER else int
+    return render_template("outcomes.html", document=document, group_names=GROUPS | districts, n=shown)
 
 
 @bp.get("/outcomes/charts/<name>.svg")

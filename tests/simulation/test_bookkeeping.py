@@ -1,6 +1,7 @@
 """The simulated year's bookkeeping, on years small enough to work out by hand."""
 
 from simulation.measures import measure
+from simulation.potentials import prices
 from simulation.year import play
 from tests.simulation import tiny
 
@@ -74,3 +75,18 @@ def test_most_due_first_gives_the_soonest_due_the_nearest_place() -> None:
     played = play(year, "most_due_first")
 
     assert {(a.young_person, a.option) for a in played.agreements} == {("sooner", "near"), ("later", "far")}
+
+
+def test_a_place_someone_turning_16_soon_will_need_is_priced_and_a_spare_one_is_free() -> None:
+    now, soon = (
+        tiny.person("A", seventeen_and_a_half_in_months=2),
+        tiny.person("F", seventeen_and_a_half_in_months=19),
+    )
+    links = [tiny.link("A", "Worthing"), tiny.link("F", "Worthing")]
+    for capacity, priced in ((1, True), (2, False)):
+        # scale 0: no imagined arrivals, only F, a child in care turning 16 next month
+        year = tiny.year([now, soon], [tiny.lodgings("host", capacity=capacity)], links=links, scale=0.0)
+
+        [price] = prices(year, tiny.START, ["A"], {"host": capacity}, frozenset())
+
+        assert bool(price > 0) is priced

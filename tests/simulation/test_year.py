@@ -20,7 +20,7 @@ START = date(2027, 1, 1)
 def test_hindsight_agrees_at_least_as_many_by_17_and_a_half_as_any_policy(seed: int) -> None:
     year = draw_year(seed, 0.2, START, 4)
     bound = measure(year, play_hindsight(year))["agreed_by_17_and_a_half"]
-    for policy in ("pathways", "most_due_first", "home_register_only"):
+    for policy in ("pathways", "pathways_with_potentials", "most_due_first", "home_register_only"):
         assert measure(year, play(year, policy))["agreed_by_17_and_a_half"] <= bound, policy
 
 

@@ -1,5 +1,7 @@
 """The Outcomes page: the simulated year's figures, for officers and admins."""
 
+import re
+
 import pytest
 
 from housing.vocabulary import Role
@@ -49,3 +51,14 @@ def test_an_officer_reads_each_policy_in_words_with_its_interval(client, person_
 def test_councils_and_coordinators_do_not_see_outcomes(client, person_signing_in):
     person_signing_in(client, Role.DISTRICT_OFFICER, "crawley")
     assert client.get("/outcomes").status_code == 403
+
+
+def test_a_commissioner_reads_the_outcomes_with_small_counts_hidden(client, person_signing_in, simulated):
+    person_signing_in(client, Role.COMMISSIONER)
+
+    text = client.get("/outcomes").get_data(as_text=True)
+
+    assert "Pathways (the service as built)" in text
+    groups = text.split('id="groups"')[1].split("</table>")[0]
+    assert "&lt;5 of" in groups or " of &lt;5" in groups  # a small scenario has small groups
+    assert not re.search(r">\s*[1-4] of ", groups)
