@@ -8,6 +8,7 @@ share their distances, and by name for the rules that name places (AVOID, prefer
 import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 
@@ -102,6 +103,12 @@ def _column(values: Iterable[object], n: int, dtype: type = np.int64) -> np.ndar
     return np.fromiter(values, dtype=dtype, count=n)
 
 
+def _attributes(records: tuple, columns: dict[str, str], dtype: type) -> dict[str, np.ndarray]:
+    """Columns copied as they are ({attribute: column}, two or more): one C-level getter a record."""
+    rows = np.array(list(map(attrgetter(*columns), records)), dtype=dtype).reshape(len(records), len(columns))
+    return {name: np.ascontiguousarray(rows[:, j]) for j, name in enumerate(columns.values())}
+
+
 def encode(problem: Problem) -> Encoded:
     """Columns of the problem. The collector is paused: a national problem is millions of young tuples."""
     gc.disable()
@@ -137,23 +144,20 @@ def _encode(problem: Problem) -> Encoded:
         "name": ints(names(x.place) for x in options),
         "district": ints(districts(x.district) for x in options),
         "route": ints(ROUTE[x.route] for x in options),
-        "remaining": ints(x.remaining for x in options),
         "available_from": ints(x.available_from.toordinal() for x in options),
         "available_until": ints(
             x.available_until.toordinal() if x.available_until else NO_END for x in options
         ),
-        "min_age": ints(x.min_age for x in options),
-        "max_age": ints(x.max_age for x in options),
         "support_mask": ints(support_mask(x.support_levels) for x in options),
-        "o_step_free": flags(x.step_free for x in options),
-        "o_wheelchair": flags(x.wheelchair for x in options),
-        "bedrooms": ints(x.bedrooms for x in options),
-        "accepts_children": flags(x.accepts_children for x in options),
         "owner": ints(person_index.get(x.young_person, -1) if x.young_person else -1 for x in options),
         "carer_willing": flags(bool(x.carer_willing) for x in options),
         "registered": flags(bool(x.registered_16_17) for x in options),
         "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
-    }
+        **_attributes(options, {"remaining": "remaining", "min_age": "min_age", "max_age": "max_age",
+                                "bedrooms": "bedrooms"}, np.int64),
+        **_attributes(options, {"step_free": "o_step_free", "wheelchair": "o_wheelchair",
+                                "accepts_children": "accepts_children"}, bool),
+    }  # fmt: skip
     loc, name, district = option_columns["loc"], option_columns["name"], option_columns["district"]
     n_locs = len(locations)
     loc_lat, loc_lon = np.zeros(n_locs), np.zeros(n_locs)
@@ -166,19 +170,17 @@ def _encode(problem: Problem) -> Encoded:
         return _column(values, n_people, dtype)
 
     person_columns = {
-        "age": of_people(x.age for x in people),
         "need": of_people(x.need_date.toordinal() for x in people),
         "support_bit": of_people(LEVEL_BIT.get(x.support_level, 0) for x in people),
-        "step_free": of_people((x.step_free for x in people), bool),
-        "wheelchair": of_people((x.wheelchair for x in people), bool),
-        "children": of_people(x.children for x in people),
-        "bedrooms_needed": of_people(x.bedrooms_needed for x in people),
-        "uasc": of_people((x.uasc for x in people), bool),
         "settled": of_people((x.immigration in SETTLED for x in people), bool),
         "days_to_deadline": of_people(x.pathway_deadline.toordinal() - as_of for x in people),
         "has_due": of_people((x.due_date is not None for x in people), bool),
         "days_to_due": of_people(x.due_date.toordinal() - as_of if x.due_date else NO_DUE for x in people),
         "urgent": of_people((problem.is_urgent(x) for x in people), bool),
+        **_attributes(
+            people, {"age": "age", "children": "children", "bedrooms_needed": "bedrooms_needed"}, np.int64
+        ),
+        **_attributes(people, {"step_free": "step_free", "wheelchair": "wheelchair", "uasc": "uasc"}, bool),
     }
     person_columns["link_start"] = np.concatenate(([0], np.cumsum(of_people(len(x.links) for x in people))))
     links = [(i, link) for i, x in enumerate(people) for link in x.links]

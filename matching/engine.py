@@ -1,8 +1,9 @@
 """The published problem solved fast: the same optimum, found without the premium in the solver.
 
-Three exact rewritings, each proved in its own module: the urgent premium replaced by U* and one
-overflow node (`urgency.py`), options with identical arc lists merged (`merge.py`), and the graph
-solved component by component (`components.py`). The objective reported is the published one,
+Four exact rewritings, each proved in its own module: the urgent premium replaced by U* and one
+overflow node (`urgency.py`), arcs dearer than leaving the young person out dropped (`prune.py`),
+options with identical arc lists merged (`merge.py`), and the graph solved component by component
+(`components.py`). The objective reported is the published one,
 Σ chosen arc costs + Σ published penalties of the unmatched; the tests compare it with a plain
 solve of the published arcs (`flow.solve_flow`) on random instances.
 """
@@ -15,6 +16,7 @@ from ortools.graph.python import min_cost_flow
 from matching import components
 from matching.flow import STATUS, Flow, SolverError
 from matching.merge import merge, split
+from matching.prune import useful_arcs
 from matching.solution import Candidates
 from matching.urgency import urgent_matched_by_max_flow
 
@@ -40,8 +42,10 @@ def solve_exact(c: Candidates) -> Flow:
     if n_people == 0:
         return Flow("optimal", 0, chosen)
     matched_by_max_flow = urgent_matched_by_max_flow(c)
-    m = merge(c.person, c.option, c.cost, c.capacity)
-    person, node, cost = c.person[m.arcs], m.group, c.cost[m.arcs]
+    base = c.penalty - c.premium * c.urgent.astype(np.int64)
+    useful = useful_arcs(c, base)
+    m = merge(c.person[useful], c.option[useful], c.cost[useful], c.capacity)
+    person, node, cost = c.person[useful][m.arcs], m.group, c.cost[useful][m.arcs]
     person_component, _ = components.label(n_people, len(m.capacity), person, node)
     arc_component = person_component[person]
     has_arcs = np.zeros(n_people, bool)
@@ -52,7 +56,7 @@ def solve_exact(c: Candidates) -> Flow:
     ) - np.bincount(person_component[matched_by_max_flow], minlength=person_component.max() + 1)
     graph = Graph(
         person=person, node=node, cost=cost, arc_component=arc_component, capacity=m.capacity,
-        person_component=person_component, base=c.penalty - c.premium * c.urgent.astype(np.int64),
+        person_component=person_component, base=base,
         urgent=c.urgent, left_over=left_over,
     )  # fmt: skip
     statuses, placed_person, placed_node = [], [], []

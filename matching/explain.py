@@ -19,9 +19,6 @@ from matching.solution import Candidates, Proposal, Unmatched
 ALTERNATIVES = 3
 
 
-ALTERNATIVE_COLUMNS = ("alternative", "alternative_cost", "why", "valid")
-
-
 def why_not(code: int, difference: int) -> str:
     """Why an alternative was not proposed, from the case `_alternatives` found and the cost gap."""
     if code == URGENT_TOOK_IT:
@@ -51,54 +48,57 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
     person = c.person[arcs]
     alternative, why = _alternatives(e, c, arcs)
     link_km = _link_distances(e, person, c.option[arcs])
+    option = c.option[arcs]
+    cost = c.cost[arcs]
+    alternatives = _alternative_lists(p, c, cost, alternative, why)
     # Plain lists: the loop below builds dictionaries, and numpy scalars are slow to index one by one.
-    columns = {
-        "person": person.tolist(),
-        "option": c.option[arcs].tolist(),
-        "cost": c.cost[arcs].tolist(),
-        "rank": c.preference_rank[arcs].tolist(),
-        "days": e.days_to_deadline[person].tolist(),
-        "days_to_due": e.days_to_due[person].tolist(),
-        "urgent": c.urgent[person].tolist(),
-        "alternative": c.option[alternative].tolist(),
-        "alternative_cost": c.cost[alternative].tolist(),
-        "why": why.tolist(),
-        "valid": (alternative >= 0).tolist(),
-    }
-    parts = {name: part[arcs].tolist() for name, part in c.parts.items()}
-    option_ids = [option.id for option in p.options]
+    parts = [part[arcs].tolist() for part in c.parts.values()]
+    names = list(c.parts)
+    breakdowns = [dict(zip(names, values, strict=True)) for values in zip(*parts, strict=True)]
     out = []
-    for n, i in enumerate(columns["person"]):
-        person_record, option = p.young_people[i], p.options[columns["option"][n]]
-        cost = columns["cost"][n]
-        alternatives = [
-            {
-                "option": option_ids[k],
-                "cost": alt_cost,
-                "why_not": why_not(code, alt_cost - cost),
-            }
-            for k, alt_cost, code, valid in zip(
-                *(columns[key][n] for key in ALTERNATIVE_COLUMNS), strict=True
-            )
-            if valid
-        ]
+    for i, k, total, rank, days, days_to_due, urgent, km, breakdown, others in zip(
+        person.tolist(), option.tolist(), cost.tolist(), c.preference_rank[arcs].tolist(),
+        e.days_to_deadline[person].tolist(), e.days_to_due[person].tolist(), c.urgent[person].tolist(),
+        link_km, breakdowns, alternatives, strict=True,
+    ):  # fmt: skip
+        record, chosen = p.young_people[i], p.options[k]
+        breakdown["total"] = total
         explanation = {
             "links": [
-                {"kind": link.kind, "place": link.place, "importance": link.importance, "distance_km": km}
-                for link, km in zip(person_record.links, link_km[n], strict=True)
+                {"kind": link.kind, "place": link.place, "importance": link.importance, "distance_km": d}
+                for link, d in zip(record.links, km, strict=True)
             ],
-            "preference_rank": columns["rank"][n] or None,
-            "pathway_deadline": person_record.pathway_deadline.isoformat(),
-            "days_to_deadline": columns["days"][n],
-            "due": person_record.due,
-            "due_date": person_record.due_date.isoformat() if person_record.due_date else None,
-            "days_to_due": columns["days_to_due"][n] if person_record.due_date else None,
-            "urgent": columns["urgent"][n],
-            "cost_breakdown": {name: values[n] for name, values in parts.items()} | {"total": cost},
-            "alternatives": alternatives,
+            "preference_rank": rank or None,
+            "pathway_deadline": record.pathway_deadline.isoformat(),
+            "days_to_deadline": days,
+            "due": record.due,
+            "due_date": record.due_date.isoformat() if record.due_date else None,
+            "days_to_due": days_to_due if record.due_date else None,
+            "urgent": urgent,
+            "cost_breakdown": breakdown,
+            "alternatives": others,
         }
-        out.append(Proposal(person_record.id, option.id, option.route, option.place, cost, explanation))
+        out.append(Proposal(record.id, chosen.id, chosen.route, chosen.place, total, explanation))
     return out
+
+
+def _alternative_lists(
+    p: Problem, c: Candidates, cost: np.ndarray, alternative: np.ndarray, why: np.ndarray
+) -> list[list[dict]]:
+    """Each proposal's alternatives as the explanation lists them: option, cost, why not."""
+    row, slot = np.nonzero(alternative >= 0)
+    arc = alternative[row, slot]
+    alt_cost = c.cost[arc]
+    entries = [
+        {"option": p.options[k].id, "cost": alt, "why_not": why_not(code, gap)}
+        for k, alt, code, gap in zip(
+            c.option[arc].tolist(), alt_cost.tolist(), why[row, slot].tolist(),
+            (alt_cost - cost[row]).tolist(), strict=True,
+        )
+    ]  # fmt: skip
+    counts = np.bincount(row, minlength=len(cost))
+    ends = np.cumsum(counts)
+    return [entries[a:b] for a, b in zip((ends - counts).tolist(), ends.tolist(), strict=True)]
 
 
 def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -1,5 +1,6 @@
 """`solve(problem)`: the one call. Encode, build the arcs, solve the flow, explain."""
 
+import gc
 import time
 
 from matching import explain
@@ -23,8 +24,13 @@ def solve(problem: Problem) -> Solution:
     built = time.perf_counter()
     flow = solve_exact(candidates)
     solved = time.perf_counter()
-    proposals = explain.proposals(problem, encoded, candidates, flow.chosen)
-    unmatched = explain.unmatched(problem, encoded, candidates, screened, flow.chosen)
+    # Explanations are many small dictionaries and no cycles: the collector is paused meanwhile.
+    gc.disable()
+    try:
+        proposals = explain.proposals(problem, encoded, candidates, flow.chosen)
+        unmatched = explain.unmatched(problem, encoded, candidates, screened, flow.chosen)
+    finally:
+        gc.enable()
     explained = time.perf_counter()
     urgent_matched = int(candidates.urgent[candidates.person[flow.chosen]].sum())
     return Solution(
