@@ -37,7 +37,9 @@ class Sufficiency(MethodView):
     def get(self, query: dict) -> dict:
         """Per district and route: places, remaining, demand in reach, and what one more place is worth."""
         as_of = query.get("as_of") or today()
-        return {"as_of": as_of, "items": [group_body(g) for g in sufficiency.groups(db(), as_of, reach_km())]}
+        groups = sufficiency.groups(db(), as_of, reach_km())
+        filled = sufficiency.filled_shown(groups, for_commissioner())
+        return {"as_of": as_of, "items": [group_body(g, f) for g, f in zip(groups, filled, strict=True)]}
 
 
 @blp.route("/what-if")
@@ -84,10 +86,10 @@ def reach_km() -> float:
     return current_app.config["REACH_KM"]
 
 
-def group_body(group: sufficiency.Group) -> dict:
+def group_body(group: sufficiency.Group, filled: int | str) -> dict:
     shown = disclosure.count if for_commissioner() else int
     body = asdict(group) | {
-        "demand_in_reach": shown(group.demand_in_reach), "filled": shown(group.filled), "gain": None,
+        "demand_in_reach": shown(group.demand_in_reach), "filled": filled, "gain": None,
     }  # fmt: skip
     if group.gain is not None:
         gain = group.gain

@@ -8,7 +8,7 @@ the pages say what one more place would do ("house one more young person due wit
 from typing import Any
 
 from housing import disclosure
-from housing.services.sufficiency import Group
+from housing.services.sufficiency import Group, filled_shown
 from housing.vocabulary import Route
 from matching.planning import Gain
 
@@ -43,19 +43,20 @@ def scarcity(group: Group) -> str:
 def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> dict[str, Any]:
     """Districts down, routes across; each cell a group (or None where the district has no such option)."""
     routes = [route for route in Route if any(g.route == route for g in groups)]
+    filled = dict(zip(map(id, groups), filled_shown(groups, commissioner), strict=True))
     rows = []
     for slug, name in [*sorted(districts.items(), key=lambda item: item[1]), (None, OUT_OF_COUNTY)]:
-        cells = {g.route: cell(g, commissioner) for g in groups if g.district == slug}
+        cells = {g.route: cell(g, filled[id(g)], commissioner) for g in groups if g.district == slug}
         if cells:
             rows.append({"name": name, "cells": [cells.get(route) for route in routes]})
     return {"routes": [ROUTES[route] for route in routes], "rows": rows}
 
 
-def cell(group: Group, commissioner: bool) -> dict[str, Any]:
+def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     words, colour = SCARCITY[scarcity(group)]
     shown = disclosure.count if commissioner else int
     return {
-        "places": group.places, "remaining": group.remaining, "filled": shown(group.filled),
+        "places": group.places, "remaining": group.remaining, "filled": filled,
         "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
     }  # fmt: skip
 

@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import disclosure
 from housing.models import Option
 from housing.services import matching_input
 from housing.vocabulary import Route
@@ -86,3 +87,21 @@ def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
             )
         )
     return out
+
+
+def filled_shown(groups: list[Group], commissioner: bool) -> list[int | str]:
+    """Each group's places filled, as a commissioner may see them.
+
+    A route's filled places add up to its young people matched, which a what-if shows by route:
+    so each route's groups are one column with a known total, hidden and withheld together.
+    """
+    shown: list[int | str] = [g.filled for g in groups]
+    if not commissioner:
+        return shown
+    for route in {g.route for g in groups}:
+        members = [n for n, g in enumerate(groups) if g.route == route]
+        values = [groups[n].filled for n in members]
+        cells, _ = disclosure.column(values, sum(values))
+        for n, cell in zip(members, cells, strict=True):
+            shown[n] = cell
+    return shown
