@@ -4,8 +4,7 @@ from flask import Response
 from flask.views import MethodView
 from flask_smorest import abort
 
-from districts import applicants as applicants_view
-from districts import exports, nominations
+from districts import exports
 from districts.schemas import (
     ApplicantsPageQuery,
     ApplicantsQuery,
@@ -20,6 +19,8 @@ from housing.http.blueprint import Blueprint
 from housing.http.schemas.common import page_body, page_of, window
 from housing.http.store import db
 from housing.models import Nomination
+from housing.services import applicants as applicants_view
+from housing.services import nominations
 from housing.vocabulary import Role
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")

@@ -2,11 +2,11 @@
 
 from flask import Response, g, redirect, render_template, request, url_for
 
-from districts import applicants, exports, nominations
+from districts import exports
 from housing.clock import today
 from housing.errors import DomainError
 from housing.http.store import db
-from housing.services import options
+from housing.services import applicants, nominations, options
 from housing.vocabulary import Role, Route
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint

@@ -1,4 +1,4 @@
-"""The county-wide applicants to one council's register, as that council may see them.
+"""The applicants to one council's register, as that council may see them: a use case of the councils' side.
 
 Rows are built here field by field from the minimised list, so a full record never reaches the
 district's side: no date of birth, immigration or UASC status, custody date, avoid lists, wishes,
