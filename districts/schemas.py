@@ -1,8 +1,11 @@
 """The district's view of a care leaver: these fields and no others."""
 
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from typing import Any
+
+from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
 
 from housing.http.schemas.common import Day, PageQuery
+from housing.http.schemas.options import OptionSchema
 from housing.vocabulary import NominationStatus
 
 
@@ -69,3 +72,27 @@ class DecisionSchema(Schema):
     def declining_says_why(self, data: dict, **_: object) -> None:
         if data.get("decision") == "declined" and not data.get("reason"):
             raise ValidationError("a declined nomination needs a reason", "reason")
+
+
+class VacancyRowSchema(OptionSchema):
+    """A row of a council's vacancy file: the API's own option fields, read from a spreadsheet's text.
+
+    One schema for both faces, so a file and `POST /options` cannot disagree on a field.
+    """
+
+    WHOLE_NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
+
+    class Meta:
+        exclude = ("young_person_id", "carer_willing", "registered_16_17", "uasc_specialist")
+
+    @pre_load
+    def from_text(self, cells: dict[str, Any], **_: object) -> dict[str, Any]:
+        cells = dict(cells, route="register_vacancy")
+        for column in self.WHOLE_NUMBERS:  # a file holds text; the API takes JSON numbers only
+            if column in cells and cells[column].lstrip("-").isdigit():
+                cells[column] = int(cells[column])
+        if "support_levels" in cells:
+            cells["support_levels"] = [
+                level.strip() for level in cells["support_levels"].replace(",", ";").split(";")
+            ]
+        return cells
