@@ -1,10 +1,10 @@
 """The councils' endpoints. A district officer reaches only their own district; others get 403."""
 
-from flask import Response
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from districts import exports
+from districts import exports, uploads
 from districts.schemas import (
     ApplicantsPageQuery,
     ApplicantsQuery,
@@ -12,6 +12,7 @@ from districts.schemas import (
     DistrictApplicantSchema,
     NominationSchema,
     NominationsQuery,
+    VacanciesAddedSchema,
 )
 from housing.clock import today
 from housing.http.auth import actor, exists, requires
@@ -20,7 +21,7 @@ from housing.http.schemas.common import page_body, page_of, window
 from housing.http.store import db
 from housing.models import Nomination
 from housing.services import applicants as applicants_view
-from housing.services import nominations
+from housing.services import nominations, vacancies
 from housing.vocabulary import Role
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
@@ -36,7 +37,7 @@ def own_district(slug: str) -> None:
 
 def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
     own_district(slug)
-    filters = {key: query.get(key) for key in ("band", "need_date_before", "status", "page", "page_size")}
+    filters = {key: query.get(key) for key in ("band", "need_month_before", "status", "page", "page_size")}
     return applicants_view.applicants(
         db(), actor(), slug, today=today(), **{k: v for k, v in filters.items() if v}
     )
@@ -102,6 +103,57 @@ class Decision(MethodView):
     def post(self, body: dict, nomination_id: str) -> Nomination:
         """Accept or decline (with a reason); declined frees the place and reopens the pathway. Final."""
         return nominations.decide(db(), actor(), nomination_id, body["decision"], body.get("reason"))
+
+
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
+                },
+            }
+        }
+    },
+}
+
+
+@blp.route("/districts/<slug>/vacancies")
+class Vacancies(MethodView):
+    takes_files = True  # multipart, not JSON: see housing/http/errors.py
+
+    @requires(*READERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, VacanciesAddedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self, slug: str) -> tuple[dict, int]:
+        """Register vacancies from a council's CSV or XLSX (at most 5 MB): every row checked, all or nothing.
+
+        Any problem is a 422 listing each as "line N, column NAME: reason" under `errors.files.file`,
+        and nothing is written. Audited as one `import`.
+        """
+        own_district(slug)
+        applicants_view.district_or_404(db(), slug)
+        if (request.content_length or 0) > uploads.MAX_BODY_BYTES:
+            abort(413, message=uploads.TOO_LARGE)
+        request.max_content_length = uploads.MAX_BODY_BYTES
+        sent = request.files.get("file")
+        if sent is None or not sent.filename:
+            abort(
+                422,
+                message="Send the file as the form field 'file'.",
+                errors={"files": {"file": ["missing: send a .csv or .xlsx file as the form field 'file'"]}},
+            )
+        try:
+            added = uploads.upload(actor(), slug, sent.filename, sent.read())
+        except vacancies.ImportRefused as refused:
+            abort(422, message=refused.message, errors={"files": refused.fields})
+        except uploads.TooLarge as too_large:
+            abort(413, message=str(too_large))
+        return {"created": len(added), "options": added}
 
 
 def _attachment(filename: str) -> dict[str, str]:

@@ -8,7 +8,18 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, runs, sessions, young_people
+from web import (
+    audit,
+    auth,
+    cohorts,
+    deadlines,
+    district,
+    district_applicants,
+    district_vacancies,
+    runs,
+    sessions,
+    young_people,
+)
 
 # Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
 GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
@@ -21,12 +32,15 @@ def init_app(app: Flask) -> None:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
+    app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
     app.register_blueprint(young_people.bp)
     app.register_blueprint(district.bp)
+    app.register_blueprint(district_applicants.bp)
+    app.register_blueprint(district_vacancies.bp)
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(audit.bp)
 

@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Invalid
+from housing.errors import Forbidden, Invalid
 from housing.models import Option, Place
 from housing.models.types import new_id
 from housing.services import audit, options
-from housing.vocabulary import Route
+from housing.vocabulary import Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
 PROGRESS_EVERY = 1_000
@@ -92,6 +92,8 @@ def add(
     progress: Progress = lambda _: None,
 ) -> list[str]:
     """Writes every checked vacancy in one transaction: all of them, or none if anything fails."""
+    if actor.role is Role.DISTRICT_OFFICER and actor.district != district:
+        raise Forbidden("district officers add vacancies to their own register only")
     with transaction(session):
         for start in range(0, len(ready), CHUNK):
             chunk = ready[start : start + CHUNK]

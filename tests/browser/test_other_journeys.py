@@ -9,7 +9,7 @@ from tests.web.test_district_and_cohort_pages import nominated
 def test_a_district_officer_declines_a_nomination(page, user, client, officer):
     nominated(client, officer)
     sign_in_with_the_keyboard(page, user(Role.DISTRICT_OFFICER))
-    assert page.title().startswith("Applicants to the Crawley register")
+    assert page.title().startswith("Nominations to decide")
     assert axe_violations(page) == []
 
     navigate(page, page.get_by_role("button", name="Decline the nomination of NOM-1").click)
