@@ -92,7 +92,7 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> tuple[dict, int]:
-        code = STATUS[type(error)]
+        code = next(status for kind, status in STATUS.items() if isinstance(error, kind))
         fields = {"json": error.fields} if isinstance(error, Invalid) else None
         return envelope(code, error.message, fields), code
 
