@@ -11,6 +11,8 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from web import (
     audit,
     auth,
+    cohort_new,
+    cohort_outcomes,
     cohorts,
     deadlines,
     district,
@@ -41,7 +43,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
+    app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
+    app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
 
     @app.get("/assets/<path:filename>")
