@@ -20,6 +20,7 @@ from web import (
     district_vacancies,
     runs,
     sessions,
+    users,
     young_people,
 )
 
@@ -47,6 +48,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
+    app.register_blueprint(users.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

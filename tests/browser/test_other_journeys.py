@@ -89,13 +89,39 @@ def test_the_sign_in_and_not_found_pages_are_accessible(page):
     assert page.url.endswith("/sign-in?next=/young-people/nobody")
 
 
-def test_an_admin_reads_the_audit_trail(page, user, client, officer):
-    client.post("/api/v1/young-people", json=payloads.young_person(), headers=officer)
+def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page, user, client, officer):
+    client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-7"), headers=officer)
+    client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-8"), headers=officer)
     sign_in_with_the_keyboard(page, user(Role.ADMIN))
     navigate(page, page.get_by_role("link", name="Audit").click)
-
-    assert "created record" in page.inner_text("#audit")
     assert axe_violations(page) == []
+
+    page.get_by_label("Young person").fill("AU-7")
+    navigate(page, page.get_by_role("button", name="Show entries").click)
+    assert "AU-7: Testy Exampleton" in page.inner_text("#audit")
+    assert "AU-8" not in page.inner_text("#audit")
+    assert axe_violations(page) == []
+    snapshot(page, "admin-audit")
+    page.get_by_label("From").fill("not a date")
+    navigate(page, page.get_by_role("button", name="Show entries").click)
+    assert "Enter a date" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+
+    navigate(page, page.get_by_role("link", name="Users and their access").click)
+    assert axe_violations(page) == []
+    page.get_by_label("Email address").fill("new.officer@council.example")
+    page.get_by_label("Role").select_option("district_officer")
+    navigate(page, page.get_by_role("button", name="Create the user").click)
+    assert "Choose the council a district officer works for" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Council (district council officers only)").select_option("arun")
+    navigate(page, page.get_by_role("button", name="Create the user").click)
+    assert "new.officer@council.example created" in page.inner_text(".govuk-notification-banner")
+    assert page.inner_text("#new-token")
+    assert "District council officer, Arun" in page.inner_text("#users")
+    assert axe_violations(page) == []
+    snapshot(page, "admin-users")
+
     page.goto("/young-people/nobody")
     assert "Page not found" in page.inner_text("h1")
     assert axe_violations(page) == []
