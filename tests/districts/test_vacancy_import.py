@@ -149,3 +149,26 @@ def test_the_api_and_a_file_are_refused_by_the_same_option_rule_in_the_same_word
 
     [reason] = api.json["errors"]["json"][column]
     assert f"line 2, column {column}: {reason}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        (f"{HEADER}\nCaf\xe9,Crawley,1,2026-12-01,,,,\n".encode("latin-1"), "v.csv", "line 2, column -: is not UTF-8 text"),
+        (b"not a workbook", "v.xlsx", "line 1, column -: the file is not an Excel workbook"),
+        (f"{HEADER}\n\uff1dcmd,Crawley,1,2026-12-01,,,,\n".encode(), "v.csv", "line 2, column name: looks like a spreadsheet formula"),
+        (f"{HEADER}\nFl\x00at,Crawley,1,2026-12-01,,,,\n".encode(), "v.csv", "line 2, column name: holds the NUL character"),
+    ],
+)  # fmt: skip
+def test_the_command_line_gives_the_same_clear_refusals_as_the_upload(
+    app, db, tmp_path, content, name, expected
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    result = run_import(app, path)
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert expected in result.output
+    assert options(db) == 0

@@ -33,7 +33,7 @@ def test_the_audit_trail_is_newest_first_filtered_by_reference_or_name_with_name
     assert first["id"] not in by_reference
     assert "AU-2: Other Person" in by_name
     assert "AU-1" not in by_name
-    assert "1 entries" in by_action
+    assert "1 entry, newest first" in by_action
     assert bad_date.status_code == 400
     assert 'href="#since"' in bad_date.get_data(as_text=True)
 
