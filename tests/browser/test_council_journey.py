@@ -42,6 +42,11 @@ def test_a_council_officer_decides_from_the_card_and_uploads_a_bad_then_a_good_f
     snapshot(page, "district-decided")
 
     navigate(page, page.get_by_role("link", name="Applicants").click)
+    page.get_by_label("Needs a home before").fill("March")
+    navigate(page, page.get_by_role("button", name="Show applicants").click)
+    assert "Enter a month as year and month" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+    page.get_by_label("Needs a home before").fill("")
     page.get_by_label("Band").select_option("A")
     navigate(page, page.get_by_role("button", name="Show applicants").click)
     assert "NOM-1" in page.inner_text("#applicants")
