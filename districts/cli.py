@@ -1,4 +1,4 @@
-"""`flask vacancies import FILE --district SLUG`: a council's vacancies in bulk."""
+"""`flask vacancies import FILE --district SLUG`: a council's vacancies in bulk, with progress."""
 
 from pathlib import Path
 
@@ -6,10 +6,14 @@ import click
 from flask import current_app
 from flask.cli import AppGroup
 
-from districts.vacancies import ImportRefused, read_rows, validate, write
+from districts import vacancy_files
+from housing.actors import Actor
 from housing.models import District
+from housing.services import vacancies as use_case
+from housing.vocabulary import Role
 
 vacancies = AppGroup("vacancies", help="Register vacancies in bulk.")
+COMMAND_LINE = Actor(user_id="command-line", email="command line (flask vacancies import)", role=Role.ADMIN)
 
 
 @vacancies.command("import")
@@ -17,24 +21,26 @@ vacancies = AppGroup("vacancies", help="Register vacancies in bulk.")
 @click.option("--district", required=True, help="the council whose register the vacancies are on")
 def import_(file: Path, district: str) -> None:
     """Check every row of a CSV or XLSX file, then add all its vacancies, or none if any row is wrong."""
-    if file.suffix.lower() not in (".csv", ".xlsx"):
-        raise click.ClickException("the file must be .csv or .xlsx")
     with current_app.extensions["pathways"].writer_factory() as session:
         if session.get(District, district) is None:
             raise click.ClickException(f"no district {district!r}")
-        rows = read_rows(file)
-        with click.progressbar(
-            length=max(len(rows) - 1, 0), label="Checking", show_pos=True, file=None
-        ) as bar:
-            try:
-                options = validate(session, district, rows, bar.update)
-            except ImportRefused as refused:
-                for problem in refused.problems:
-                    click.echo(str(problem), err=True)
-                raise click.ClickException(
-                    f"nothing imported: {len(refused.problems)} problem(s) in {file.name}"
-                ) from refused
-        session.rollback()
-        with click.progressbar(length=len(options), label="Writing", show_pos=True) as bar:
-            write(session, options, bar.update)
-    click.echo(f"Imported {len(options)} vacancies into the {district} register.")
+        try:
+            rows = vacancy_files.read(file.name, file.read_bytes())
+            with _bar(len(rows) - 1, "Reading") as bar:
+                parsed, problems = vacancy_files.parse(rows, bar.update)
+            with _bar(len(parsed), "Checking") as bar:
+                ready = use_case.checked(session, district, parsed, problems, bar.update)
+        except use_case.ImportRefused as refused:
+            for problem in refused.problems:
+                click.echo(str(problem), err=True)
+            raise click.ClickException(
+                f"nothing imported: {len(refused.problems)} problem(s) in {file.name}"
+            ) from refused
+        session.rollback()  # end the read before the write transaction begins
+        with _bar(len(ready), "Writing") as bar:
+            use_case.add(session, COMMAND_LINE, district, ready, bar.update)
+    click.echo(f"Imported {len(ready)} vacancies into the {district} register.")
+
+
+def _bar(length: int, label: str) -> click.progressbar:
+    return click.progressbar(length=max(length, 0), label=label, show_pos=True)

@@ -7,10 +7,11 @@ from typing import Any
 from openpyxl import Workbook
 
 COLUMNS = ("id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
-           "children", "bedrooms_needed", "need_date", "links_in_district", "band", "applied_on",
+           "children", "bedrooms_needed", "need_month", "links_in_district", "band", "applied_on",
            "application_status", "nomination")  # fmt: skip
 # A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Their full-width forms too: some spreadsheets read them as the ASCII ones.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def neutralise(value: Any) -> Any:
@@ -23,7 +24,6 @@ def flat(row: dict[str, Any]) -> list[Any]:
     application = row["application"] or {}
     values = {
         **row,
-        "need_date": row["need_date"].isoformat(),
         "links_in_district": "; ".join(
             f"{link['kind']}: {link['place']}" for link in row["links_in_district"]
         ),

@@ -4,12 +4,11 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Response
+from flask import Response, request
 from flask.views import MethodView
 from flask_smorest import abort
 
-from districts import applicants as applicants_view
-from districts import exports, nominations
+from districts import exports, uploads
 from districts.schemas import (
     ApplicantsPageQuery,
     ApplicantsQuery,
@@ -17,10 +16,13 @@ from districts.schemas import (
     DistrictApplicantSchema,
     NominationSchema,
     NominationsQuery,
+    VacanciesAddedSchema,
 )
 from housing.clock import today
 from housing.models import Nomination
 from housing.permissions import DISTRICT_READERS
+from housing.services import applicants as applicants_view
+from housing.services import nominations, vacancies
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
@@ -57,7 +59,7 @@ def decided_here(view: View) -> View:
 
 
 def _applicants(slug: str, query: dict) -> tuple[list[dict], int]:
-    filters = {key: query.get(key) for key in ("band", "need_date_before", "status", "page", "page_size")}
+    filters = {key: query.get(key) for key in ("band", "need_month_before", "status", "page", "page_size")}
     return applicants_view.applicants(
         db(), actor(), slug, today=today(), **{k: v for k, v in filters.items() if v}
     )
@@ -128,6 +130,57 @@ class Decision(MethodView):
     def post(self, body: dict, nomination_id: str) -> Nomination:
         """Accept or decline (with a reason); declined frees the place and reopens the pathway. Final."""
         return nominations.decide(db(), actor(), nomination_id, body["decision"], body.get("reason"))
+
+
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
+                },
+            }
+        }
+    },
+}
+
+
+@blp.route("/districts/<slug>/vacancies")
+class Vacancies(MethodView):
+    takes_files = True  # multipart, not JSON: see httpkit/errors.py
+
+    @requires(*DISTRICT_READERS)
+    @own_district
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, VacanciesAddedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self, slug: str) -> tuple[dict, int]:
+        """Register vacancies from a council's CSV or XLSX (at most 5 MB): every row checked, all or nothing.
+
+        Any problem is a 422 listing each as "line N, column NAME: reason" under `errors.files.file`,
+        and nothing is written. Audited as one `import`.
+        """
+        applicants_view.district_or_404(db(), slug)
+        if (request.content_length or 0) > uploads.MAX_BODY_BYTES:
+            abort(413, message=uploads.TOO_LARGE)
+        request.max_content_length = uploads.MAX_BODY_BYTES
+        sent = request.files.get("file")
+        if sent is None or not sent.filename:
+            abort(
+                422,
+                message="Send the file as the form field 'file'.",
+                errors={"files": {"file": ["missing: send a .csv or .xlsx file as the form field 'file'"]}},
+            )
+        try:
+            added = uploads.upload(actor(), slug, sent.filename, sent.read())
+        except vacancies.ImportRefused as refused:
+            abort(422, message=refused.message, errors={"files": refused.fields})
+        except uploads.TooLarge as too_large:
+            abort(413, message=str(too_large))
+        return {"created": len(added), "options": added}
 
 
 def _attachment(filename: str) -> dict[str, str]:

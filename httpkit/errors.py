@@ -89,14 +89,17 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def json_bodies_only() -> tuple[dict, int] | None:
         """A body the API cannot read as JSON is refused, not taken for an empty change, however it is
-        framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length)."""
+        framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length). An
+        operation that takes an uploaded file (a council's vacancies) reads multipart instead."""
+        if request.mimetype == "multipart/form-data" and _takes_files(app):
+            return None
         if request.path.startswith("/api/") and request.get_data(cache=True) and not request.is_json:
             return envelope(415, "Send the body as JSON (Content-Type: application/json)."), 415
         return None
 
     @app.errorhandler(DomainError)
     def domain_error(error: DomainError) -> tuple[dict, int]:
-        code = STATUS[type(error)]
+        code = next(status for kind, status in STATUS.items() if isinstance(error, kind))
         fields = {"json": error.fields} if isinstance(error, Invalid) else None
         return envelope(code, error.message, fields), code
 
@@ -119,3 +122,9 @@ def init_app(app: Flask) -> None:
         frames = "".join(traceback.format_tb(error.__traceback__))
         log.error("unhandled %s on %s %s\n%s", type(error).__name__, request.method, request.path, frames)
         return envelope(500, "Something went wrong; it has been logged."), 500
+
+
+def _takes_files(app: Flask) -> bool:
+    """An operation that reads an uploaded file (a council's vacancies) says so on its view class."""
+    view = app.view_functions.get(request.endpoint or "")
+    return bool(getattr(getattr(view, "view_class", None), "takes_files", False))

@@ -11,13 +11,18 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from web import (
     audit,
     auth,
+    cohort_new,
+    cohort_outcomes,
     cohorts,
     deadlines,
     district,
+    district_applicants,
+    district_vacancies,
     outcomes,
     planning,
     runs,
     sessions,
+    users,
     words,
     young_people,
 )
@@ -34,16 +39,22 @@ def init_app(app: Flask) -> None:
         ]
     )
     app.jinja_env.filters.update(words.FILTERS)
+    app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
     app.register_blueprint(young_people.bp)
     app.register_blueprint(district.bp)
+    app.register_blueprint(district_applicants.bp)
+    app.register_blueprint(district_vacancies.bp)
+    app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
+    app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)
     planning.init_app(app)
+    app.register_blueprint(users.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

@@ -1,28 +1,70 @@
-"""The admin's page: who saw or changed a young person's record, when, and what."""
+"""The admin's audit trail: who saw or changed whose record, newest first, filtered, and as CSV."""
 
-from flask import render_template, request
+import csv
+import io
+from datetime import date
+from urllib.parse import urlencode
 
+from flask import Response, render_template, request
+
+from districts.exports import neutralise
 from housing.permissions import AUDITORS
-from housing.services import audit
+from housing.services import audit_trail
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("audit_pages", __name__)
 PAGE_SIZE = 50
+FIELDS = ("young_person", "user", "action", "since", "until")
+COLUMNS = ("at", "user", "role", "action", "reference", "name", "detail")
+
+
+def _asked() -> tuple[dict[str, str], audit_trail.AuditFilter, dict[str, str]]:
+    """The filters as typed, as the use case takes them, and an error beside any date that is not one."""
+    asked = {field: request.args.get(field, "").strip() for field in FIELDS}
+    dates, errors = {}, {}
+    for field in ("since", "until"):
+        try:
+            dates[field] = date.fromisoformat(asked[field]) if asked[field] else None
+        except ValueError:
+            dates[field] = None
+            errors[field] = "Enter a date as year-month-day, like 2026-11-29"
+    typed = {field: asked[field] or None for field in ("young_person", "user", "action")}
+    chosen = audit_trail.AuditFilter(**typed, **dates)
+    return asked, chosen, errors
 
 
 @bp.get("/audit")
 @page(*AUDITORS)
-def audit_trail() -> str:
-    young_person = request.args.get("young_person", "").strip() or None
+def audit_trail_page() -> tuple[str, int]:
+    asked, chosen, errors = _asked()
     number = page_asked()
-    entries, total = audit.list_entries(db(), young_person, number, PAGE_SIZE)
+    entries, total = audit_trail.search(db(), chosen, page=number, page_size=PAGE_SIZE)
+    kept = {key: value for key, value in asked.items() if value and key not in errors}
     return render_template(
         "audit.html",
         entries=entries,
         total=total,
-        young_person=young_person,
+        asked=asked,
+        actions=audit_trail.actions(db()),
+        query=urlencode(kept),
         page=number,
         pages=page_count(total, PAGE_SIZE),
-    )
+        errors=errors,
+    ), 400 if errors else 200
+
+
+@bp.get("/audit.csv")
+@page(*AUDITORS)
+def download() -> Response:
+    """Every entry the same filters show, newest first; cells a spreadsheet would run are made inert."""
+    _, chosen, _ = _asked()
+    entries, _ = audit_trail.search(db(), chosen)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for entry in entries:
+        writer.writerow(neutralise(entry["at"].isoformat() if key == "at" else entry[key]) for key in COLUMNS)
+    headers = {"Content-Disposition": 'attachment; filename="audit.csv"'}
+    return Response(out.getvalue(), mimetype="text/csv", headers=headers)

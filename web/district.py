@@ -1,43 +1,36 @@
-"""The district officer's page: their applicants (minimised), nominations to decide, vacancies, downloads."""
+"""The district officer's nominations: cards to decide from, and the decided ones with their reasons."""
 
-from flask import Response, g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
 
-from districts import applicants, exports, nominations
 from housing.clock import today
 from housing.errors import Conflict
-from housing.services import options
-from housing.vocabulary import Role, Route
+from housing.services import nomination_cards, nominations
+from housing.vocabulary import NominationStatus, Role
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("district_pages", __name__)
-PAGE_SIZE = 50
+PAGE_SIZE = 20
+DECIDED = {status.value: status for status in nomination_cards.DECIDED}
 
 
 @bp.get("/district")
 @page(Role.DISTRICT_OFFICER)
 def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
-    slug = g.actor.district
+    """The council's home: every nomination waiting for its decision, oldest first."""
     number = page_asked()
-    vacancy_page = page_asked("vacancies_page")
-    rows, total = applicants.applicants(db(), g.actor, slug, today=today(), page=number, page_size=PAGE_SIZE)
-    pending = nominations.listed(db(), slug, "pending")
-    vacancies, total_vacancies = options.search(
-        db(), g.actor, page=vacancy_page, page_size=PAGE_SIZE, route=Route.REGISTER_VACANCY.value
+    cards, total = nomination_cards.cards(
+        db(), g.actor, g.actor.district, today=today(), page=number, page_size=PAGE_SIZE
     )
     return render_template(
-        "district.html",
-        slug=slug,
-        rows=rows,
+        "district/nominations.html",
+        slug=g.actor.district,
+        cards=cards,
         total=total,
         page=number,
         pages=page_count(total, PAGE_SIZE),
-        pending=pending,
-        vacancies=vacancies,
-        total_vacancies=total_vacancies,
-        vacancy_page=vacancy_page,
-        vacancy_pages=page_count(total_vacancies, PAGE_SIZE),
         errors=errors or {},
     ), status
 
@@ -49,27 +42,35 @@ def decide(nomination_id: str) -> Response | tuple[str, int]:
     # web/errors.py shows the 404 or 403 page.
     nominations.decidable(db(), g.actor, nomination_id)
     decision, reason = request.form.get("decision", ""), request.form.get("reason", "").strip() or None
-    if decision not in ("accepted", "declined"):
+    if decision not in DECIDED:
         return district.__wrapped__({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)
-    if decision == "declined" and not reason:
+    if decision == NominationStatus.DECLINED and not reason:
         return district.__wrapped__({f"reason-{nomination_id}": "Enter why the nomination is declined"}, 400)
     try:
-        nominations.decide(db(), g.actor, nomination_id, decision, reason)
+        decided = nominations.decide(db(), g.actor, nomination_id, decision, reason)
     except Conflict as refused:
         return district.__wrapped__({f"nomination-{nomination_id}": refused.message}, 409)
+    person = decided.young_person
+    flash(f"Nomination of {person.given_name} {person.family_name} ({person.reference}) {decision}.")
     return redirect(url_for("district_pages.district"))
 
 
-@bp.get("/district/applicants.<kind>")
+@bp.get("/district/nominations/decided")
 @page(Role.DISTRICT_OFFICER)
-def download(kind: str) -> Response | tuple[str, int]:
-    """The same minimised view as the API's exports, for the signed-in district officer."""
-    rows, _ = applicants.applicants(db(), g.actor, g.actor.district, today=today())
-    name = f"{g.actor.district}-applicants.{kind}"
-    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
-    if kind == "csv":
-        return Response(exports.to_csv(rows), mimetype="text/csv", headers=headers)
-    if kind == "xlsx":
-        sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return Response(exports.to_xlsx(rows), mimetype=sheet, headers=headers)
-    return render_template("error.html", title="Page not found", code=404), 404
+def decided() -> str:
+    """Decided nominations, newest first, with the decision, its reason, who and when."""
+    chosen = request.args.get("status", "")
+    statuses = (DECIDED[chosen],) if chosen in DECIDED else nomination_cards.DECIDED
+    number = page_asked()
+    cards, total = nomination_cards.cards(
+        db(), g.actor, g.actor.district, today=today(), statuses=statuses, page=number, page_size=PAGE_SIZE
+    )
+    return render_template(
+        "district/decided.html",
+        slug=g.actor.district,
+        cards=cards,
+        total=total,
+        status=chosen if chosen in DECIDED else "",
+        page=number,
+        pages=page_count(total, PAGE_SIZE),
+    )

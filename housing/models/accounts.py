@@ -30,3 +30,4 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(256))
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    last_signed_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # shown to admins

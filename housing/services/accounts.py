@@ -13,7 +13,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, DomainError, Invalid, NotFound
 from housing.models import District, User
-from housing.services import page_sessions
+from housing.services import audit, page_sessions
 from housing.vocabulary import Role
 
 
@@ -28,8 +28,10 @@ def _issue(user: User) -> str:
     return token
 
 
-def create_user(session: Session, email: str, role: Role, district: str | None) -> str:
-    """Create a user and return their first API token."""
+def create_user(
+    session: Session, email: str, role: Role, district: str | None, *, by: Actor | None = None
+) -> str:
+    """Create a user and return their first API token; `by`: the admin doing it, audited."""
     email = email.strip().lower()
     if role is Role.DISTRICT_OFFICER and district is None:
         raise Invalid.field("district", "a district officer is bound to one district")
@@ -43,23 +45,38 @@ def create_user(session: Session, email: str, role: Role, district: str | None) 
         user = User(email=email, role=role, district=district)
         token = _issue(user)
         session.add(user)
+        _audited(
+            session, by, "user created", f"{email} as {role.value}" + (f" of {district}" if district else "")
+        )
     return token
 
 
-def issue_token(session: Session, email: str) -> str:
+def issue_token(session: Session, email: str, *, by: Actor | None = None) -> str:
     """Replace the user's token with a new one; the old one stops working at once."""
     with transaction(session):
         user = _by_email(session, email)
+        _audited(session, by, "token issued", f"a new API token for {user.email}")
         return _issue(user)
 
 
-def revoke(session: Session, email: str) -> None:
+def revoke(session: Session, email: str, *, by: Actor | None = None) -> None:
     """An admin's revocation: the API token stops working and every page session ends, at once."""
     with transaction(session):
         user = _by_email(session, email)
         user.token_hash = None
         user.token_issued_at = None
         page_sessions.end_every(session, user.id)
+        _audited(session, by, "token revoked", f"the API token of {user.email}")
+
+
+def listed(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(User.role, User.email)))
+
+
+def _audited(session: Session, by: Actor | None, action: str, detail: str) -> None:
+    """A change an admin makes on the pages is in the audit trail (the command line is the server's own)."""
+    if by is not None:
+        audit.record(session, by, action, None, detail)
 
 
 def authenticate(session: Session, token: str) -> Actor | None:
@@ -98,12 +115,13 @@ def _stand_in_hash() -> str:
     return passwords.hash_password(secrets.token_urlsafe(16))
 
 
-def set_password(session: Session, email: str, password: str) -> None:
+def set_password(session: Session, email: str, password: str, *, by: Actor | None = None) -> None:
     """A new password ends every page session of the user: one taken with the old one ends too."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise Invalid.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
     with transaction(session):
         user = _by_email(session, email)
+        _audited(session, by, "password set", f"a new password for {user.email}")
         user.password_hash = passwords.hash_password(password)
         user.failed_sign_ins, user.locked_until = 0, None
         page_sessions.end_every(session, user.id)
@@ -122,6 +140,7 @@ def sign_in(session: Session, email: str, password: str) -> Actor:
         locked = user.locked_until is not None and user.locked_until > now
         if right and not locked:
             user.failed_sign_ins, user.locked_until = 0, None
+            user.last_signed_in_at = now
         elif not locked:
             user.failed_sign_ins += 1
             if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
@@ -129,4 +148,11 @@ def sign_in(session: Session, email: str, password: str) -> Actor:
                 page_sessions.end_every(session, user.id)
     if not right or locked:  # raised after the commit, so the count of failures is kept
         raise SignInRefused(REFUSED)
+    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+
+
+def actor_for(session: Session, user_id: str) -> Actor | None:
+    user = session.get(User, user_id)
+    if user is None:
+        return None
     return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)

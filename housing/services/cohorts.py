@@ -17,16 +17,13 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.services import audit, matching_input, reference
+from housing.services import audit, eligibility, matching_input, reference
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
-from matching import Problem
-from matching.eligibility import broken
 
 SIX_MONTHS = 6
 # The matcher offers a cohort's places in its first three months, not to a cohort long begun;
 # coordinators may still enrol by hand later.
 ENROLMENT_WINDOW_MONTHS = 3
-ENROLMENT_RULES = ("AGE", "IMMIGRATION")
 
 
 def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
@@ -71,22 +68,27 @@ def listed(session: Session) -> list[Cohort]:
 
 
 def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, today: date) -> CohortMember:
-    """Enrol directly: the rules are judged on the need date as of today."""
-    with transaction(session):
-        cohort = get(session, cohort_id)
-        person = session.get(YoungPerson, young_person_id)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
-        return enrol_in(session, actor, cohort, person, as_of=today, today=today)
+    """Enrol directly: the rules are judged on the need date as of today. A refusal is audited."""
+    try:
+        with transaction(session):
+            cohort = get(session, cohort_id)
+            person = session.get(YoungPerson, young_person_id)
+            if person is None:
+                raise NotFound(f"no young person with id {young_person_id}")
+            return enrol_in(session, actor, cohort, person, as_of=today, today=today)
+    except eligibility.NotEligible as refused:
+        with transaction(session):  # the enrolment wrote nothing; who was refused is kept
+            detail = f"enrolment in cohort {cohort_id} refused: not eligible on {refused.on.isoformat()}"
+            audit.record(session, actor, "refuse", young_person_id, detail)
+        raise
 
 
 def enrol_in(
     session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
 ) -> CohortMember:
     """The one rule set for both ways in; runs inside the caller's transaction."""
-    refused = _broken_rules(reference.places_by_name(session), cohort.option, person, as_of)
-    if refused:
-        raise Invalid.field("young_person", f"breaks the {' and '.join(refused)} rule for this cohort")
+    if eligibility.breaks_rules(reference.places_by_name(session), cohort.option, person, as_of):
+        raise eligibility.NotEligible(as_of)
     if person.pathway_status == PathwayStatus.AGREED:
         raise Conflict("the young person's pathway is already agreed")
     active = session.scalar(
@@ -174,7 +176,7 @@ def present(session: Session, actor: Actor, shown: list[Cohort], today: date) ->
 
 
 def next_cohort(session: Session, actor: Actor, today: date) -> dict[str, Any]:
-    """Six months after the latest start, and who would be eligible then, soonest deadline first."""
+    """Six months after the latest start, and who would be eligible then, soonest due first."""
     with transaction(session):
         starts_on, people = _next_cohort(session, today)
         places = reference.district_of_places(session)
@@ -186,21 +188,7 @@ def next_cohort(session: Session, actor: Actor, today: date) -> dict[str, Any]:
 def _next_cohort(session: Session, today: date) -> tuple[date, list[YoungPerson]]:
     latest = session.scalar(select(func.max(Cohort.starts_on)))
     starts_on = lifedates.add_months(latest, SIX_MONTHS) if latest else today
-    active = select(CohortMember.young_person_id).where(CohortMember.stage.in_(ACTIVE_STAGES))
-    people = session.scalars(
-        select(YoungPerson)
-        .where(YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.id.not_in(active))
-        .options(selectinload(YoungPerson.local_links))
-        .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
-    )
-    # The places a next cohort would offer, as the matcher would see them (never stored).
-    offer = Option(
-        route=Route.HOUSE_PROJECT, place=HOUSE_PROJECT_HUB, capacity=1, placed=0, available_from=starts_on,
-        min_age=16, max_age=25, support_levels=["low", "medium", "high"], step_free=False, wheelchair=False,
-        bedrooms=1, accepts_children=False,
-    )  # fmt: skip
-    places = reference.places_by_name(session)  # once, not once per young person judged
-    return starts_on, [p for p in people if not _broken_rules(places, offer, p, starts_on)]
+    return starts_on, eligibility.candidates(session, eligibility.hub_offer(starts_on), starts_on)
 
 
 def counts(cohort: Cohort) -> dict[str, int]:
@@ -216,12 +204,6 @@ def outcomes(cohort: Cohort) -> dict[str, int]:
         "graduated": sum(m.stage == Stage.GRADUATED for m in members),
         "in_own_home": sum(m.moved_in_on is not None and m.stage != Stage.WITHDRAWN for m in members),
     }
-
-
-def _broken_rules(places: dict[str, Place], offer: Option, person: YoungPerson, as_of: date) -> list[str]:
-    young_person = matching_input.young_person(person, as_of, places, set())
-    option = matching_input.option(offer, places)
-    return broken(Problem(as_of=as_of, young_people=(young_person,), options=(option,)), ENROLMENT_RULES)
 
 
 def _record_property(session: Session, member: CohortMember, found: dict[str, Any]) -> None:

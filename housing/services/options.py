@@ -1,5 +1,6 @@
 """Use cases for housing options: one store for every route, each route with its own fields."""
 
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -170,7 +171,8 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     """Every cross-field and cross-record rule an option must keep, after create or change."""
     errors = FieldErrors()
     names = Names(session)
-    names.check_place(errors, ("place",), option.place)
+    for field, reason in rule_problems(_rule_fields(option), names.places):
+        errors.add((field,), reason)
     option.district = names.places.get(option.place)
     for field, routes in ROUTE_FIELDS.items():
         name = API_NAME.get(field, field)
@@ -178,13 +180,36 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
             errors.add((name,), f"required for a {option.route.value} option")
         elif option.route not in routes and field in provided:
             errors.add((name,), f"only for {' and '.join(r.value for r in routes)} options")
-    if option.min_age > option.max_age:
-        errors.add(("min_age",), f"must not be above max_age ({option.max_age})")
-    if option.available_until is not None and option.available_until < option.available_from:
-        errors.add(("available_until",), f"must not be before available_from ({option.available_from})")
     # Looked up only where the route may name a young person: elsewhere the field is refused above
     # without saying whether the id exists (a council must not learn who is in the store).
     named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id
     if named and session.get(YoungPerson, option.young_person_id) is None:
         errors.add(("young_person",), f"no young person with id {option.young_person_id}")
     errors.raise_any()
+
+
+RULE_FIELDS = ("place", "min_age", "max_age", "available_from", "available_until")
+
+
+def rule_problems(
+    option: Mapping[str, Any], places: Mapping[str, str | None], district: str | None = None
+) -> Iterator[tuple[str, str]]:
+    """The option rules every face keeps (the API, the pages, a council's file): (field, reason) pairs.
+
+    A known place, in `district` when one is named (a council's upload fills its own register);
+    ages from no more than to; an end not before the start.
+    """
+    place = option["place"]
+    if place not in places:
+        yield "place", f"unknown place {place!r}: use a town from the list of places"
+    elif district is not None and places[place] != district:
+        yield "place", f"{place} is not in {district}"
+    if option["min_age"] > option["max_age"]:
+        yield "min_age", f"must not be above max_age ({option['max_age']})"
+    until, start = option["available_until"], option["available_from"]
+    if until is not None and until < start:
+        yield "available_until", f"must not be before available_from ({start})"
+
+
+def _rule_fields(option: Option) -> dict[str, Any]:
+    return {field: getattr(option, field) for field in RULE_FIELDS}

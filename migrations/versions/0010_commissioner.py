@@ -12,7 +12,7 @@ any commissioner (they cannot be kept under a constraint that does not name them
 from alembic import op
 
 revision = "0010"
-down_revision = "0007"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ ROLES = {
     Role.ADMIN: None,
     Role.DISTRICT_OFFICER: "crawley",
     Role.HOUSE_PROJECT_COORDINATOR: None,
+    Role.COMMISSIONER: None,
 }
 # The reads that carry young people when the store holds one of everything; each must be seen to
 # carry one in the walk, so that a walk which found nobody (and so checked nothing) fails too.

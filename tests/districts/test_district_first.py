@@ -58,6 +58,7 @@ def operations(horsham):
         ("GET", "/api/v1/districts/horsham/applicants.csv", None, {"band": "x" * 300}),
         ("GET", "/api/v1/districts/horsham/applicants.xlsx", None, {"status": "nonsense"}),
         ("GET", "/api/v1/districts/horsham/nominations", None, {"status": "nonsense"}),
+        ("POST", "/api/v1/districts/horsham/vacancies", {"file": "not a file"}, None),
     ]
 
 

@@ -22,7 +22,7 @@ MARKERS = {
 }
 APPLICANT_FIELDS = {
     "id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
-    "children", "bedrooms_needed", "need_date", "links_in_district", "application", "nomination",
+    "children", "bedrooms_needed", "need_month", "links_in_district", "application", "nomination",
 }  # fmt: skip
 NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
 
@@ -159,7 +159,8 @@ def test_each_role_gets_what_the_contract_grants_on_every_district_route(
     assert response.status_code == status
     assert leaks(text_of(response)) == []
     if status == 200 and path.endswith("applicants"):
-        assert {field for item in response.json["items"] for field in item} == APPLICANT_FIELDS
+        county_wide = {"need_date"} if role is not Role.DISTRICT_OFFICER else set()
+        assert {field for item in response.json["items"] for field in item} == APPLICANT_FIELDS | county_wide
     if status == 200 and path.endswith("nominations"):
         assert {field for item in response.json["items"] for field in item} == NOMINATION_FIELDS
 
@@ -185,7 +186,7 @@ def test_filters_and_pagination(client, officer, auth, applicant):
     assert total("band=D") == 0
     assert total("status=none") == 1
     assert total("status=pending") == 0
-    assert total("need_date_before=2000-01-01") == 0
+    assert total("need_month_before=2000-01") == 0
     assert total("page_size=1&page=2") == 1
     assert client.get("/api/v1/districts/crawley/applicants?status=maybe", headers=crawley).status_code == 422
 
@@ -301,3 +302,35 @@ def test_only_the_applicants_on_the_page_shown_are_audited_as_seen(client, offic
     assert (page.json["total"], len(page.json["items"])) == (3, 1)
     seen = db.scalar(select(func.count()).where(AuditEntry.detail == "district crawley applicants"))
     assert seen == 1
+
+
+def test_a_district_officer_gets_the_month_a_home_is_needed_never_the_day(client, auth, officer, applicant):
+    crawley = auth.headers(Role.DISTRICT_OFFICER)
+
+    [council_row] = client.get("/api/v1/districts/crawley/applicants", headers=crawley).json["items"]
+    [county_row] = client.get("/api/v1/districts/crawley/applicants", headers=officer).json["items"]
+
+    assert "need_date" not in council_row
+    assert council_row["need_month"] == county_row["need_date"][:7]
+    assert county_row["need_month"] == council_row["need_month"]
+    for suffix in (".csv", ".xlsx"):
+        export = text_of(client.get(f"/api/v1/districts/crawley/applicants{suffix}", headers=crawley))
+        assert "need_month" in export.splitlines()[0]
+        assert county_row["need_date"] not in export
+
+
+def test_need_month_before_filters_by_whole_months_only(client, auth, applicant):
+    crawley = auth.headers(Role.DISTRICT_OFFICER)
+    [row] = client.get("/api/v1/districts/crawley/applicants", headers=crawley).json["items"]
+    year, month = map(int, row["need_month"].split("-"))
+    following = f"{year + month // 12}-{month % 12 + 1:02d}"
+
+    def total(query):
+        return client.get(f"/api/v1/districts/crawley/applicants?{query}", headers=crawley)
+
+    assert total(f"need_month_before={row['need_month']}").json["total"] == 0  # strictly before
+    assert total(f"need_month_before={following}").json["total"] == 1
+    for bad in ("need_month_before=2027-13", "need_month_before=2027-03-01"):
+        response = total(bad)
+        assert response.status_code == 422, bad
+        assert set(response.json["errors"]["query"]) == {bad.split("=")[0]}

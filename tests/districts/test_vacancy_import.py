@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from housing.models import Option
+from tests import payloads
 
 HEADER = "name,place,capacity,available_from,available_until,support_levels,bedrooms,accepts_children"
 
@@ -121,3 +122,53 @@ def test_a_50000_row_file_is_imported_with_progress(app, db, tmp_path):
     assert "Checking" in result.output
     assert "Writing" in result.output
     assert options(db) == 50_000
+
+
+@pytest.mark.parametrize(
+    ("api_fields", "cells", "column"),
+    [
+        ({"min_age": 22, "max_age": 18}, "Flat,Crawley,1,2026-12-01,,22,18", "min_age"),
+        (
+            {"available_from": "2026-12-01", "available_until": "2026-11-01"},
+            "Flat,Crawley,1,2026-12-01,2026-11-01,,",
+            "available_until",
+        ),
+        ({"place": "Atlantis"}, "Flat,Atlantis,1,2026-12-01,,,", "place"),
+    ],
+)
+def test_the_api_and_a_file_are_refused_by_the_same_option_rule_in_the_same_words(
+    app, client, officer, tmp_path, api_fields, cells, column
+):
+    api = client.post(
+        "/api/v1/options", json=payloads.option("register_vacancy", **api_fields), headers=officer
+    )
+    path = tmp_path / "rule.csv"
+    path.write_text(f"name,place,capacity,available_from,available_until,min_age,max_age\n{cells}\n")
+
+    result = run_import(app, path)
+
+    [reason] = api.json["errors"]["json"][column]
+    assert f"line 2, column {column}: {reason}" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "expected"),
+    [
+        (f"{HEADER}\nCaf\xe9,Crawley,1,2026-12-01,,,,\n".encode("latin-1"), "v.csv", "line 2, column -: is not UTF-8 text"),
+        (b"not a workbook", "v.xlsx", "line 1, column -: the file is not an Excel workbook"),
+        (f"{HEADER}\n\uff1dcmd,Crawley,1,2026-12-01,,,,\n".encode(), "v.csv", "line 2, column name: looks like a spreadsheet formula"),
+        (f"{HEADER}\nFl\x00at,Crawley,1,2026-12-01,,,,\n".encode(), "v.csv", "line 2, column name: holds the NUL character"),
+    ],
+)  # fmt: skip
+def test_the_command_line_gives_the_same_clear_refusals_as_the_upload(
+    app, db, tmp_path, content, name, expected
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    result = run_import(app, path)
+
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert expected in result.output
+    assert options(db) == 0

@@ -1,4 +1,4 @@
-"""The county-wide applicants to one council's register, as that council may see them.
+"""The applicants to one council's register, as that council may see them: a use case of the councils' side.
 
 Rows are built here field by field from the minimised list, so a full record never reaches the
 district's side: no date of birth, immigration or UASC status, custody date, avoid lists, wishes,
@@ -17,7 +17,7 @@ from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import Application, District, Nomination, Place, YoungPerson
 from housing.services import audit
-from housing.vocabulary import ApplicationStatus
+from housing.vocabulary import ApplicationStatus, Role
 
 
 def district_or_404(session: Session, slug: str) -> District:
@@ -34,12 +34,16 @@ def applicants(
     *,
     today: date,
     band: str | None = None,
-    need_date_before: date | None = None,
+    need_month_before: str | None = None,
     status: str | None = None,
     page: int = 1,
     page_size: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Everyone with an active application to the register or a nomination to it, soonest need first.
+    """Everyone with an active application to the register or a nomination to it, soonest need month first.
+
+    A district officer gets the month a home is needed from (`YYYY-MM`), never the day, and no
+    filter or order finer than a month: an exact need date let a council work out a date of
+    birth (the 18th birthday) or a release date. Housing officers and admins see `need_date` too.
 
     Returns the page asked for (all rows when `page_size` is None, as for an export) and the total;
     only the rows returned are audited as seen.
@@ -60,31 +64,39 @@ def applicants(
         ):
             nominations[n.young_person_id] = n  # the latest wins
         ids = set(applications) | set(nominations)
-        in_district = {name for name, d in session.execute(select(Place.name, Place.district)) if d == slug}
+        in_district = places_in(session, slug)
         people = session.scalars(
             select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.local_links))
         )
-        rows = [_row(p, applications.get(p.id), nominations.get(p.id), in_district, today) for p in people]
+        exact = actor.role is not Role.DISTRICT_OFFICER
+        rows = [
+            minimised(p, applications.get(p.id), nominations.get(p.id), in_district, today, exact=exact)
+            for p in people
+        ]
         rows = [
             row
             for row in rows
             if (band is None or (row["application"] or {}).get("band") == band)
-            and (need_date_before is None or row["need_date"] < need_date_before)
+            and (need_month_before is None or row["need_month"] < need_month_before)
             and (status is None or (row["nomination"] or "none") == status)
         ]
-        rows.sort(key=lambda row: (row["need_date"], row["reference"]))
+        rows.sort(key=lambda row: (row["need_month"], row["reference"]))
         shown = rows if page_size is None else rows[(page - 1) * page_size : page * page_size]
         audit.record_views(session, actor, [row["id"] for row in shown], f"district {slug} applicants")
     return shown, len(rows)
 
 
-def _row(
+def minimised(
     p: YoungPerson,
     application: Application | None,
     nomination: Nomination | None,
     in_district: set[str],
     today: date,
+    *,
+    exact: bool = False,
 ) -> dict[str, Any]:
+    """The only fields of a care leaver a council may see; `exact` adds the need date (county staff)."""
+    need = lifedates.need_date(p.date_of_birth, today, p.move_date, p.custody_release_date)
     return {
         "id": p.id,
         "reference": p.reference,
@@ -96,7 +108,8 @@ def _row(
         "wheelchair": p.wheelchair,
         "children": p.children,
         "bedrooms_needed": p.bedrooms_needed,
-        "need_date": lifedates.need_date(p.date_of_birth, today, p.move_date, p.custody_release_date),
+        "need_month": need.strftime("%Y-%m"),
+        **({"need_date": need} if exact else {}),
         "links_in_district": [
             {"kind": link.kind, "place": link.place} for link in p.local_links if link.place in in_district
         ],
@@ -107,3 +120,7 @@ def _row(
         ),
         "nomination": nomination.status if nomination else None,
     }
+
+
+def places_in(session: Session, slug: str) -> set[str]:
+    return set(session.scalars(select(Place.name).where(Place.district == slug)))

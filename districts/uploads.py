@@ -1,0 +1,36 @@
+"""One upload of a council's vacancy file, for the page and the API: read, checked, then added or refused."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from districts import vacancy_files
+from housing.actors import Actor
+from housing.clock import today
+from housing.models import Place
+from housing.services import vacancies
+from httpkit.store import db
+
+# A multipart body carries its boundaries and headers beside the file.
+MAX_BODY_BYTES = vacancy_files.MAX_FILE_BYTES + 64 * 1024
+TOO_LARGE = "The file is larger than 5 MB: split it into smaller files"
+
+
+class TooLarge(Exception):
+    """The file itself is over the limit (the body's limit lets a little more through for the form)."""
+
+
+def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
+    """The ids of the vacancies added; ImportRefused (nothing written) or TooLarge otherwise."""
+    if len(content) > vacancy_files.MAX_FILE_BYTES:
+        raise TooLarge(TOO_LARGE)
+    parsed, problems = vacancy_files.parse(vacancy_files.read(filename, content))
+    ready = vacancies.checked(db(), slug, parsed, problems)
+    db().rollback()  # end the read before the write transaction begins
+    return vacancies.add(db(), actor, slug, ready)
+
+
+def template(slug: str) -> str:
+    """The template CSV, its example row at one of the district's own towns, a month from today."""
+    town = db().scalar(select(Place.name).where(Place.district == slug).order_by(Place.name)) or ""
+    return vacancy_files.template(town, today() + timedelta(days=30))

@@ -1,0 +1,171 @@
+"""Reading a council's vacancy file (CSV in UTF-8, or XLSX) into rows of option fields.
+
+The header (line 1) names the columns; `name`, `place`, `capacity` and `available_from` are
+required, the rest optional with the API's defaults. Dates are YYYY-MM-DD; booleans true/false
+(or yes/no); support levels like "low;medium". What a spreadsheet would run (a formula, in ASCII or
+full-width characters) and text PostgreSQL cannot keep (NUL) are refused where they stand, with
+their line and column, as is a file that is neither UTF-8 text nor an Excel workbook. The rules an
+option keeps are checked by the use case (`housing/services/vacancies.py`), not here.
+"""
+
+import csv
+import io
+from collections.abc import Callable
+from datetime import date, datetime
+from itertools import chain
+from typing import Any
+
+from marshmallow import ValidationError
+from openpyxl import load_workbook
+
+from districts.exports import FORMULA_STARTS
+from districts.schemas import VacancyRowSchema
+from housing.services.vacancies import ImportRefused, Problem
+
+REQUIRED = ("name", "place", "capacity", "available_from")
+OPTIONAL = ("available_until", "min_age", "max_age", "support_levels", "step_free", "wheelchair", "bedrooms",
+            "accepts_children")  # fmt: skip
+COLUMNS = REQUIRED + OPTIONAL
+KINDS = (".csv", ".xlsx")
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the contract's limit for an upload
+NUL = "\x00"
+NOT_UTF8 = "is not UTF-8 text: save the file as CSV UTF-8, or as an Excel workbook (.xlsx)"
+NOT_XLSX = "the file is not an Excel workbook that can be read: save it again as .xlsx, or as CSV UTF-8"
+
+Row = tuple[int, tuple[Any, ...]]  # its line (the header is line 1) and its cells
+
+
+def kind_of(filename: str) -> str:
+    """The file's kind from its name: .csv or .xlsx, else the whole file is refused."""
+    kind = "." + filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
+    if kind not in KINDS:
+        raise ImportRefused([Problem(1, "-", "the file must be .csv or .xlsx")])
+    return kind
+
+
+def read(filename: str, content: bytes) -> list[Row]:
+    """The file's non-empty rows with their lines, header first."""
+    if kind_of(filename) == ".xlsx":
+        return _xlsx_rows(content)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused([Problem(content[: error.start].count(b"\n") + 1, "-", NOT_UTF8)]) from error
+    try:
+        rows = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:
+        raise ImportRefused([Problem(1, "-", f"not readable as CSV ({error})")]) from error
+    return [(line, tuple(row)) for line, row in rows if any(cell.strip() for cell in row)]
+
+
+def _xlsx_rows(content: bytes) -> list[Row]:
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+        try:
+            rows = enumerate(book.active.iter_rows(values_only=True), start=1)
+            return [(line, tuple(row)) for line, row in rows if any(v not in (None, "") for v in row)]
+        finally:
+            book.close()
+    # A damaged or foreign file fails in openpyxl, zipfile or the XML parser in many ways; each
+    # means the same to the council: this is not a workbook we can read.
+    except Exception as error:
+        raise ImportRefused([Problem(1, "-", NOT_XLSX)]) from error
+
+
+def parse(
+    rows: list[Row], progress: Callable[[int], None] = lambda _: None
+) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
+    """Each readable row as option fields with its line, and every problem found reading the rest.
+
+    A wrong header refuses the file at once: its rows could not be read column by column.
+    """
+    if not rows:
+        raise ImportRefused(
+            [Problem(1, "-", f"the file is empty: expected a header row with {', '.join(REQUIRED)}")]
+        )
+    (header_line, header_cells), body = rows[0], rows[1:]
+    header = [_text(cell) or "" for cell in header_cells]
+    problems = [Problem(header_line, "-", why) for why in map(_unkeepable, header) if why]
+    header = [h.lower() for h in header]
+    problems += [
+        Problem(1, column, "missing: a required column") for column in REQUIRED if column not in header
+    ]
+    problems += [
+        Problem(1, column, "not a known column") for column in header if column and column not in COLUMNS
+    ]
+    if problems:
+        raise ImportRefused(problems)
+    if not body:
+        raise ImportRefused([Problem(2, "-", "no vacancies: the file has a header and nothing else")])
+    schema, parsed, found = VacancyRowSchema(), [], []
+    for count, (line, cells) in enumerate(body, start=1):
+        fields, wrong = _row(schema, header, line, cells)
+        found += wrong
+        if fields is not None:
+            parsed.append((line, fields))
+        if count % 1000 == 0:
+            progress(1000)
+    progress(len(body) % 1000)
+    return parsed, found
+
+
+def _row(
+    schema: VacancyRowSchema, header: list[str], line: int, cells: tuple[Any, ...]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    named = {column: text for column, text in zip(header, map(_text, cells), strict=False) if column and text}
+    refused = [
+        Problem(line, column, _unkeepable(text)) for column, text in named.items() if _unkeepable(text)
+    ]
+    if refused:
+        return None, refused
+    try:
+        return schema.load(named), []
+    except ValidationError as error:
+        return None, [
+            Problem(line, column, "; ".join(_reasons(why))) for column, why in error.messages.items()
+        ]
+
+
+def _unkeepable(text: str) -> str | None:
+    """Why a cell cannot be kept as it is, or None."""
+    if NUL in text:
+        return "holds the NUL character, which cannot be kept: remove it"
+    if text.startswith(FORMULA_STARTS) and not _negative_number(text):
+        return "looks like a spreadsheet formula; enter the value itself"
+    return None
+
+
+def _negative_number(value: str) -> bool:
+    """'-1' is a bad capacity, not a formula: let the schema say why."""
+    return value.startswith("-") and value[1:].replace(".", "", 1).isdigit()
+
+
+def _text(cell: Any) -> str | None:
+    if cell is None:
+        return None
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip() or None
+
+
+def _reasons(reason: Any) -> list[str]:
+    if isinstance(reason, dict):
+        return list(chain.from_iterable(_reasons(value) for value in reason.values()))
+    if isinstance(reason, list):
+        return list(chain.from_iterable(_reasons(value) for value in reason))
+    return [str(reason)]
+
+
+def template(example_place: str, available_from: date) -> str:
+    """A CSV with every column heading and one example row, for a council to fill in."""
+    example = ("Flat 1 (example: replace this row)", example_place, 1, available_from.isoformat(), "", 16, 25,
+               "low;medium", "false", "false", 1, "false")  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out).writerows([COLUMNS, example])
+    return out.getvalue()

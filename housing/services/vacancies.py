@@ -1,0 +1,103 @@
+"""Register vacancies added in bulk from a council's file: every row checked, then all or nothing.
+
+The faces (the upload page, `POST /districts/{slug}/vacancies`, `flask vacancies import`) read the
+file and turn each row into an option's fields; here each row meets the option rules every face
+keeps (`options.rule_problems`), duplicates are found, and the rows are written in one
+transaction, audited as one `import`. Two steps, so the command line can show progress for each.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Forbidden, Invalid
+from housing.models import Option, Place
+from housing.models.types import new_id
+from housing.services import audit, options
+from housing.vocabulary import Role, Route
+
+CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
+PROGRESS_EVERY = 1_000
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a file, where a council officer can find it (the header is line 1)."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.reason}"
+
+
+class ImportRefused(Invalid):
+    """Any problem refuses the whole file; every problem is listed, in line order."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = sorted(problems, key=lambda problem: problem.line)
+        super().__init__(
+            {"file": [str(problem) for problem in self.problems]},
+            f"Nothing was added: {len(self.problems)} problem(s) in the file.",
+        )
+
+
+def checked(
+    session: Session,
+    district: str,
+    rows: Sequence[tuple[int, dict[str, Any]]],
+    problems: Sequence[Problem] = (),
+    progress: Progress = lambda _: None,
+) -> list[dict[str, Any]]:
+    """The rows (line, fields) as options ready to add, or ImportRefused with every problem.
+
+    `problems` are those the face found reading the file: they refuse it too, after the rows it
+    could read have been checked, so one upload names everything wrong at once.
+    """
+    places = dict(session.execute(select(Place.name, Place.district)).all())
+    found, ready = list(problems), []
+    seen: dict[tuple[tuple[str, str], ...], int] = {}
+    for count, (line, fields) in enumerate(rows, start=1):
+        wrong = [Problem(line, field, why) for field, why in options.rule_problems(fields, places, district)]
+        key = tuple(sorted((name, str(value)) for name, value in fields.items()))
+        if not wrong and key in seen:
+            wrong.append(Problem(line, "-", f"duplicates line {seen[key]}"))
+        seen.setdefault(key, line)
+        found += wrong
+        if not wrong:
+            ready.append(
+                fields | {"id": new_id(), "district": district, "route": Route.REGISTER_VACANCY, "placed": 0}
+            )
+        if count % PROGRESS_EVERY == 0:
+            progress(PROGRESS_EVERY)
+    progress(len(rows) % PROGRESS_EVERY)
+    if found:
+        raise ImportRefused(found)
+    return ready
+
+
+def add(
+    session: Session,
+    actor: Actor,
+    district: str,
+    ready: Sequence[dict[str, Any]],
+    progress: Progress = lambda _: None,
+) -> list[str]:
+    """Writes every checked vacancy in one transaction: all of them, or none if anything fails."""
+    if actor.role is Role.DISTRICT_OFFICER and actor.district != district:
+        raise Forbidden("district officers add vacancies to their own register only")
+    with transaction(session):
+        for start in range(0, len(ready), CHUNK):
+            chunk = ready[start : start + CHUNK]
+            session.execute(insert(Option), list(chunk))
+            progress(len(chunk))
+        audit.record(session, actor, "import", None, f"{len(ready)} register vacancies into {district}")
+    return [option["id"] for option in ready]
