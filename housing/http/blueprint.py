@@ -5,12 +5,14 @@ in a query as a 500 (Schemathesis found it, on PostgreSQL only: SQLite stores it
 service means anything by it: it is refused where input is validated, as a 422 naming the field.
 """
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import marshmallow as ma
 from flask_smorest import Blueprint as SmorestBlueprint
 from webargs.flaskparser import FlaskParser
+
+from housing.http.query import refusing_undeclared
 
 NUL = "\x00"
 REASON = "must not contain the NUL character (U+0000)"
@@ -48,3 +50,8 @@ def holding_nul(value: Any, path: tuple = ()) -> Iterator[tuple]:
 
 class Blueprint(SmorestBlueprint):
     ARGUMENTS_PARSER = Parser()
+
+    def response(self, *args: Any, **kwargs: Any) -> Callable[[Callable], Callable]:
+        """Every operation declares its response, so each also refuses query parameters it does not define."""
+        declare = super().response(*args, **kwargs)
+        return lambda view: declare(refusing_undeclared(view))
