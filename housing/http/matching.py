@@ -7,6 +7,7 @@ from housing.clock import today
 from housing.http.auth import OFFICERS, actor, exists, requires
 from housing.http.blueprint import Blueprint
 from housing.http.idempotency import idempotent
+from housing.http.schemas.common import PageQuery, page_body, page_of
 from housing.http.schemas.matching import (
     AcceptSchema,
     CandidatesSchema,
@@ -14,10 +15,11 @@ from housing.http.schemas.matching import (
     RejectSchema,
     RunRequestSchema,
     RunSchema,
+    RunSummarySchema,
 )
 from housing.http.store import db
 from housing.models import MatchingRun, Proposal
-from housing.services import decisions, runs
+from housing.services import decisions, run_listing, runs, superseded
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matching runs and proposals")
 
@@ -25,9 +27,17 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matchin
 @blp.route("/matching/runs")
 class Runs(MethodView):
     @requires(*OFFICERS)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(RunSummarySchema))
+    def get(self, query: dict) -> dict:
+        """The runs, newest first, each with its counts (decisions counted as they stand now)."""
+        items, total = run_listing.newest(db(), page=query["page"], page_size=query["page_size"])
+        return page_body(items, total, query)
+
+    @requires(*OFFICERS)
     @blp.arguments(RunRequestSchema)
     @blp.response(201, RunSchema)
-    @idempotent(MatchingRun, lambda run_id: runs.get(db(), run_id))
+    @idempotent(MatchingRun, lambda run_id: superseded.mark_run(db(), runs.get(db(), run_id)))
     def post(self, body: dict) -> MatchingRun:
         """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
         return runs.run(
@@ -44,8 +54,8 @@ class OneRun(MethodView):
     @requires(*OFFICERS)
     @blp.response(200, RunSchema)
     def get(self, run_id: str) -> MatchingRun:
-        """A run as it was returned, with each proposal's current status."""
-        return runs.get(db(), run_id)
+        """A run as it was returned, with each proposal's current status (superseded if overtaken since)."""
+        return superseded.mark_run(db(), runs.get(db(), run_id))
 
 
 @blp.route("/matching/runs/<run_id>/candidates")
