@@ -37,6 +37,14 @@ def why_not(code: int, difference: int) -> str:
 
 
 URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM = 0, 1, 2
+# `why_not` as a code, for pages that word it themselves.
+WHY_NOT_CODES = {URGENT_TOOK_IT: "taken_by_more_urgent", OTHERS_TOOK_IT: "taken_by_others"}
+
+
+def _gap_code(difference: int) -> str:
+    if difference > 0:
+        return "costs_more"
+    return "costs_the_same" if difference == 0 else "costs_less_not_proven_optimal"
 
 
 def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list[Proposal]:
@@ -44,6 +52,10 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
     person = c.person[arcs]
     alternative, why = _alternatives(e, c, arcs)
     link_km = _link_distances(e, person, c.option[arcs])
+    # Each alternative's distances to the same links and its preference met, so a reader can say
+    # "6 km further from family" or "their second choice" without re-solving.
+    alt_km = _link_distances(e, np.repeat(person, ALTERNATIVES), c.option[np.maximum(alternative, 0)].ravel())
+    alt_rank = c.preference_rank[np.maximum(alternative, 0)].tolist()
     # Plain lists: the loop below builds dictionaries, and numpy scalars are slow to index one by one.
     columns = {
         "person": person.tolist(),
@@ -68,9 +80,12 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
                 "option": option_ids[k],
                 "cost": alt_cost,
                 "why_not": why_not(code, alt_cost - cost),
+                "why_not_code": WHY_NOT_CODES[code] if code != HAS_ROOM else _gap_code(alt_cost - cost),
+                "link_distances_km": alt_km[n * ALTERNATIVES + j],
+                "preference_rank": alt_rank[n][j] or None,
             }
-            for k, alt_cost, code, valid in zip(
-                *(columns[key][n] for key in ALTERNATIVE_COLUMNS), strict=True
+            for j, (k, alt_cost, code, valid) in enumerate(
+                zip(*(columns[key][n] for key in ALTERNATIVE_COLUMNS), strict=True)
             )
             if valid
         ]
