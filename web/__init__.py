@@ -8,7 +8,19 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, runs, sessions, young_people
+from web import (
+    audit,
+    auth,
+    cohorts,
+    deadlines,
+    district,
+    run_list,
+    run_print,
+    runs,
+    sessions,
+    words,
+    young_people,
+)
 
 # Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
 GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
@@ -25,6 +37,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
+    app.register_blueprint(run_list.bp)
+    app.register_blueprint(run_print.bp)
+    app.jinja_env.filters["distance"] = words.distance
     app.register_blueprint(young_people.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(cohorts.bp)
