@@ -86,7 +86,7 @@ def due_sentence(explanation: dict[str, Any], today: date) -> str:
         what = "Pathway due by 17½" if explanation["due"] == "pathway" else "Move due"
         return f"{what}: {long_date(when)} ({from_today(when, today)})."
     deadline = date.fromisoformat(explanation["pathway_deadline"])
-    return f"17½ on {long_date(deadline)} ({from_today(deadline, today)})."
+    return f"Pathway due by 17½: {long_date(deadline)} ({from_today(deadline, today)})."
 
 
 def why_not(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:

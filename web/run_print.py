@@ -116,13 +116,14 @@ def pathway_summary(young_person_id: str) -> tuple[str, int]:
     districts = {d.slug: d.name for d in reference.districts(db())}
     names = {option_id: option_name(option, districts) for option_id, option in options.items()}
     day = today()
-    latest = proposed[0] if proposed else None
+    decided = next((p for p in proposed if p.status == "accepted"), None)
+    latest = decided or (proposed[0] if proposed else None)
     places = [p for p in reference.places(db()) if p.district is not None]
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     return render_template(
         "print_person.html", person=person, proposals=proposed, names=names, options=options,
         latest=latest, explained=plain(latest.explanation, person, names, day) if latest else None,
-        decided=next((p for p in proposed if p.status == "accepted"), None), districts=districts,
+        decided=decided, districts=districts,
         due=due_sentence(latest.explanation, day) if latest else None,
         points=maps.project(places), map_size=(maps.WIDTH, maps.HEIGHT), marked=sorted(marked), today=day,
     ), 200  # fmt: skip

@@ -175,7 +175,7 @@ def test_the_explanation_reads_in_words_with_the_numbers_behind_a_details_elemen
     assert "College in Worthing (matters most): in the same town" in page
     assert "Family in Lancing (matters): 4 km" in page
     assert "It meets their first preference (Worthing)" in page
-    assert re.search(r"17½ on \d+ \w+ \d{4} \((in \d+ days|today|\d+ days ago)\)", page)
+    assert re.search(r"Pathway due by 17½: \d+ \w+ \d{4} \((in \d+ days|today|\d+ days ago)\)", page)
     assert re.search(r"Hill House, Horsham: a place \d+ km further from their college", page)
     main_text = page.split("How the score was worked out")[0]
     assert "cost" not in main_text.lower()
