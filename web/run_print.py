@@ -16,6 +16,7 @@ from housing.errors import DomainError, NotFound
 from housing.http.store import db
 from housing.models import Option, Place, Proposal
 from housing.services import reference, runs, superseded, unmatched_advice, young_people
+from housing.services.run_listing import most_due_first
 from housing.vocabulary import Role
 from web import maps, unmatched
 from web.explain import due_sentence, plain
@@ -25,12 +26,6 @@ from web.words import option_name
 bp = page_blueprint("run_print", __name__)
 OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 EVERYONE = 1_000_000
-
-
-def most_due_first(proposal: Proposal) -> tuple[int, int]:
-    e = proposal.explanation
-    days = e.get("days_to_due")
-    return (days if days is not None else e.get("days_to_deadline", 0), proposal.position)
 
 
 def not_found() -> tuple[str, int]:

@@ -15,6 +15,14 @@ FROM_SUMMARY = {"in_scope": "in_scope", "proposed": "matched", "urgent": "urgent
                 "urgent_matched": "urgent_matched", "unmatched": "unmatched"}  # fmt: skip
 
 
+def most_due_first(proposal: Proposal) -> tuple[bool, int, int]:
+    """The planning meeting's order: soonest due first (the due date when the explanation has it,
+    else the 17½ deadline), those with nothing due last, then the run's own order."""
+    e = proposal.explanation
+    days = e["days_to_due"] if "due" in e else e.get("days_to_deadline")
+    return (days is None, days or 0, proposal.position)
+
+
 def newest(session: Session, *, page: int, page_size: int) -> tuple[list[dict[str, Any]], int]:
     """One page of runs, newest first; runs made in the same instant keep a fixed order (by id).
 
