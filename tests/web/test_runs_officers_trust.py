@@ -5,6 +5,7 @@ import re
 from sqlalchemy import select
 
 from housing.models import MatchingRun, YoungPerson
+from housing.vocabulary import Role
 from tests import payloads
 from tests.districts.test_district_views import MARKERS
 from tests.web.conftest import csrf
@@ -268,3 +269,25 @@ def test_the_printable_pathway_summary_shows_the_decision_who_made_it_and_when(
     assert client.get("/young-people/nobody/summary").status_code == 404
     db.rollback()
     assert db.scalar(select(YoungPerson.pathway_status).where(YoungPerson.id == young)) == "agreed"
+
+
+def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_was_taken(
+    client, officer, auth, person_signing_in
+):
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    made = client.post("/api/v1/cohorts", json={"name": "Cohort 7", "starts_on": "2026-11-01"},
+                       headers=coordinator).json  # fmt: skip
+    person(client, officer, "HP", home_district="crawley", preferences=[], needs={"step_free": False},
+           date_of_birth=payloads.born_aged(18),
+           local_links=[{"kind": "college", "place": "Crawley", "importance": 3}])  # fmt: skip
+    person_signing_in(client)
+    run_url = run_for(client, {"scope": "everyone"})
+    page = client.get(run_url).get_data(as_text=True)
+    assert "House Project" in page, "the cohort's place is proposed"
+    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+
+    accept_on_page(client, run_url, proposal)
+
+    after = client.get(run_url).get_data(as_text=True)
+    assert "Testy Exampleton has a place in the House Project (Cohort 7): one cohort place taken" in after
+    assert client.get(f"/api/v1/cohorts/{made['id']}", headers=coordinator).json["counts"].get("enrolled") == 1
