@@ -290,4 +290,6 @@ def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_wa
 
     after = client.get(run_url).get_data(as_text=True)
     assert "Testy Exampleton has a place in the House Project (Cohort 7): one cohort place taken" in after
-    assert client.get(f"/api/v1/cohorts/{made['id']}", headers=coordinator).json["counts"].get("enrolled") == 1
+    assert (
+        client.get(f"/api/v1/cohorts/{made['id']}", headers=coordinator).json["counts"].get("enrolled") == 1
+    )
