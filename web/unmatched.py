@@ -29,6 +29,8 @@ ACTION = {
 
 def lead(reasons: list[dict[str, Any]], apply_to: list[str], district_names: dict[str, str]) -> str:
     """The first thing to do: apply to a named council if that opens a place, else the main obstacle."""
+    if apply_to and len(apply_to) == len(district_names):
+        return "No application to a register with a vacancy within reach: apply to any council's register."
     if apply_to:
         councils = [district_names.get(slug, slug) for slug in apply_to]
         listed = " or ".join([", ".join(councils[:-1]), councils[-1]] if len(councils) > 1 else councils)

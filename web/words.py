@@ -24,8 +24,11 @@ def option_name(option: Option, districts: dict[str, str]) -> str:
         size = _BEDROOMS.search(option.name)
         rooms = f", {size.group(1)} bedroom{'s' if size.group(1) != '1' else ''}" if size else ""
         council = districts.get(option.district or "")
-        return f"Council home{rooms}, {option.place}" + (f" ({council} register)" if council else "")
+        register = f" ({council} register)" if council else ""
+        # Two homes of one size in one town differ by when they are free.
+        return f"Council home{rooms}, {option.place}{register}, free from {long_date(option.available_from)}"
     name = _TOWN_IN_BRACKETS.sub("", option.name)
+    name = name[:1].upper() + name[1:]
     return name if option.place in name else f"{name}, {option.place}"
 
 

@@ -4,6 +4,7 @@ from datetime import date
 from types import SimpleNamespace
 
 from web.explain import due_sentence, why_not
+from web.unmatched import lead
 from web.words import distance, from_today, option_name
 
 TODAY = date(2026, 11, 29)
@@ -51,10 +52,29 @@ def test_words_for_distances_days_and_options():
         "yesterday",
     ]
     vacancy = SimpleNamespace(route="register_vacancy", name="Quota CRAWLEY-00127, 2-bed (Ifield)", place="Ifield",
-                              district="crawley")  # fmt: skip
+                              district="crawley", available_from=date(2027, 3, 3))  # fmt: skip
+    scheme = SimpleNamespace(route="supported_accommodation", name="on-site scheme 38 (Shoreham-by-Sea)",
+                             place="Shoreham-by-Sea")  # fmt: skip
     host = SimpleNamespace(route="supported_lodgings", name="Supported lodgings host 12 (Bognor Regis)",
                            place="Bognor Regis", district="arun")  # fmt: skip
     assert (
-        option_name(vacancy, {"crawley": "Crawley"}) == "Council home, 2 bedrooms, Ifield (Crawley register)"
+        option_name(vacancy, {"crawley": "Crawley"})
+        == "Council home, 2 bedrooms, Ifield (Crawley register), free from 3 March 2027"
     )
+    assert option_name(scheme, {}) == "On-site scheme 38, Shoreham-by-Sea"
     assert option_name(host, {}) == "Supported lodgings host 12, Bognor Regis"
+
+
+def test_the_unmatched_lead_names_the_councils_to_apply_to_or_the_main_obstacle():
+    councils = {"crawley": "Crawley", "horsham": "Horsham", "worthing": "Worthing"}
+    access = [
+        {"code": "REACH", "count": 40},
+        {"code": "ACCESS", "count": 12},
+        {"code": "COMPETITION", "count": 2},
+    ]
+
+    assert lead([], ["crawley", "horsham"], councils) == (
+        "No application to a register with a vacancy within reach: apply to Crawley or Horsham."
+    )
+    assert lead([], list(councils), councils).endswith("apply to any council's register.")
+    assert lead(access, [], councils).startswith("No place within reach is accessible enough")
