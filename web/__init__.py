@@ -40,6 +40,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(run_list.bp)
     app.register_blueprint(run_print.bp)
     app.jinja_env.filters["distance"] = words.distance
+    app.jinja_env.filters["route"] = words.route_name
+    app.jinja_env.globals["overtaken_words"] = words.OVERTAKEN
     app.register_blueprint(young_people.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(cohorts.bp)

@@ -13,6 +13,12 @@ ROUTE_WORDS = {
     Route.SUPPORTED_ACCOMMODATION: "supported accommodation",
     Route.HOUSE_PROJECT: "House Project",
 }
+# Why a proposal was overtaken since its run (housing.services.superseded), as the pages say it.
+OVERTAKEN = {
+    "pathway_agreed": "their pathway was agreed through another proposal",
+    "in_a_cohort": "they joined a House Project cohort",
+    "no_place_left": "no place is left here",
+}
 IMPORTANCE = {3: "matters most", 2: "matters", 1: "matters a little"}
 _BEDROOMS = re.compile(r"(\d)-bed")
 _TOWN_IN_BRACKETS = re.compile(r"\s*\(([^)]*)\)\s*$")
@@ -30,6 +36,12 @@ def option_name(option: Option, districts: dict[str, str]) -> str:
     name = _TOWN_IN_BRACKETS.sub("", option.name)
     name = name[:1].upper() + name[1:]
     return name if option.place in name else f"{name}, {option.place}"
+
+
+def route_name(route: str) -> str:
+    """'Council home', 'Supported lodgings': a route as a heading or a cell begins it."""
+    words = ROUTE_WORDS.get(route, route.replace("_", " "))
+    return words[:1].upper() + words[1:]
 
 
 def long_date(day: date | None) -> str:
