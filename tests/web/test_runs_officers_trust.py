@@ -293,3 +293,18 @@ def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_wa
     assert (
         client.get(f"/api/v1/cohorts/{made['id']}", headers=coordinator).json["counts"].get("enrolled") == 1
     )
+
+
+def test_the_runs_and_printable_pages_are_for_officers_only(client, officer, person_signing_in):
+    young = person(client, officer, "A")
+    option(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    person_signing_in(client, Role.DISTRICT_OFFICER)
+
+    for path in ("/runs", f"/runs/{run['id']}/print", f"/runs/{run['id']}/print?district=crawley",
+                 f"/young-people/{young}/summary"):  # fmt: skip
+        assert client.get(path).status_code == 403, path
+    assert (
+        client.post("/runs", data={"csrf_token": csrf(client, "/district"), "scope": "everyone"}).status_code
+        == 403
+    )
