@@ -19,6 +19,8 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
+from httpkit.query import refusing_undeclared
+
 NUL = "\x00"
 REASON = "must not contain the NUL character (U+0000)"
 SURROGATE_REASON = "must be text: a lone UTF-16 surrogate (U+D800 to U+DFFF) is not a character"
@@ -130,3 +132,8 @@ class Blueprint(SmorestBlueprint):
             return with_body
 
         return decorate
+
+    def response(self, *args: Any, **kwargs: Any) -> Callable[[Callable], Callable]:
+        """Every operation declares its response, so each also refuses query parameters it does not define."""
+        declare = super().response(*args, **kwargs)
+        return lambda view: declare(refusing_undeclared(view))

@@ -12,6 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from httpkit import query
 
 log = logging.getLogger("pathways")
 
@@ -45,11 +46,12 @@ class ErrorResponses(BasePlugin):
     Schemathesis know every status an operation may answer: 401 and 403 wherever a token is needed,
     404 wherever the path names an id, 400, 413 and 415 wherever a body is read, 503 everywhere (the
     database restarting). A 409 is documented by the views that can answer it (`alt_response`); a
-    422 by flask-smorest wherever input is validated.
+    422 everywhere, as any operation refuses a query parameter it does not define.
     """
 
     def operation_helper(self, path: str | None = None, operations: dict | None = None, **_: Any) -> None:
         for method, operation in (operations or {}).items():
+            operation.setdefault("responses", {}).setdefault("422", "UNPROCESSABLE_ENTITY")
             codes = [503]
             if operation.get("security") != []:
                 codes += [401, 403]
@@ -67,6 +69,7 @@ class PathwaysApi(Api):
 
     def __init__(self, app: Flask) -> None:
         super().__init__(app, spec_kwargs={"extra_plugins": [ErrorResponses()]})
+        query.init_app(app)  # the OpenAPI document refuses unknown query parameters like every operation
         for name, description in ERROR_RESPONSES.values():
             self.spec.components.response(
                 name, {"description": description, "content": {"application/json": {"schema": "Error"}}}

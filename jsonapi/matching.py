@@ -6,10 +6,11 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import MatchingRun, Proposal
 from housing.permissions import OFFICERS
-from housing.services import decisions, runs
+from housing.services import decisions, run_listing, runs, superseded
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
+from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
 from jsonapi.schemas.matching import (
     AcceptSchema,
@@ -18,6 +19,7 @@ from jsonapi.schemas.matching import (
     RejectSchema,
     RunRequestSchema,
     RunSchema,
+    RunSummarySchema,
 )
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matching runs and proposals")
@@ -26,9 +28,17 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matchin
 @blp.route("/matching/runs")
 class Runs(MethodView):
     @requires(*OFFICERS)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(RunSummarySchema))
+    def get(self, query: dict) -> dict:
+        """The runs, newest first, each with its counts (decisions counted as they stand now)."""
+        items, total = run_listing.newest(db(), page=query["page"], page_size=query["page_size"])
+        return page_body(items, total, query)
+
+    @requires(*OFFICERS)
     @blp.arguments(RunRequestSchema, required=False)  # every field has a default: no body is today, everyone
     @blp.response(201, RunSchema)
-    @idempotent(MatchingRun, lambda run_id: runs.view(db(), actor(), run_id))
+    @idempotent(MatchingRun, lambda run_id: superseded.mark_run(db(), runs.view(db(), actor(), run_id)))
     def post(self, body: dict) -> MatchingRun:
         """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
         return runs.run(
@@ -45,8 +55,9 @@ class OneRun(MethodView):
     @requires(*OFFICERS)
     @blp.response(200, RunSchema)
     def get(self, run_id: str) -> MatchingRun:
-        """A run as it was returned, with each proposal's current status; everyone in it is audited."""
-        return runs.view(db(), actor(), run_id)
+        """A run as it was returned, with each proposal's current status (superseded if overtaken
+        since); everyone in it is audited."""
+        return superseded.mark_run(db(), runs.view(db(), actor(), run_id))
 
 
 @blp.route("/matching/runs/<run_id>/candidates")

@@ -35,6 +35,14 @@ def why_not(code: int, difference: int) -> str:
 
 
 URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM = 0, 1, 2
+# `why_not` as a code, for pages that word it themselves.
+WHY_NOT_CODES = {URGENT_TOOK_IT: "taken_by_more_urgent", OTHERS_TOOK_IT: "taken_by_others"}
+
+
+def _gap_code(difference: int) -> str:
+    if difference > 0:
+        return "costs_more"
+    return "costs_the_same" if difference == 0 else "costs_less_not_proven_optimal"
 
 
 def soonest_due_first(e: Encoded, person: np.ndarray) -> np.ndarray:
@@ -50,7 +58,7 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
     link_km = _link_distances(e, person, c.option[arcs])
     option = c.option[arcs]
     cost = c.cost[arcs]
-    alternatives = _alternative_lists(p, c, cost, alternative, why)
+    alternatives = _alternative_lists(p, e, c, cost, alternative=alternative, why=why)
     # Plain lists: the loop below builds dictionaries, and numpy scalars are slow to index one by one.
     parts = [part[arcs].tolist() for part in c.parts.values()]
     names = list(c.parts)
@@ -83,17 +91,24 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
 
 
 def _alternative_lists(
-    p: Problem, c: Candidates, cost: np.ndarray, alternative: np.ndarray, why: np.ndarray
+    p: Problem, e: Encoded, c: Candidates, cost: np.ndarray, *, alternative: np.ndarray, why: np.ndarray
 ) -> list[list[dict]]:
-    """Each proposal's alternatives as the explanation lists them: option, cost, why not."""
+    """Each proposal's alternatives as the explanation lists them: option, cost, why not (in words
+    and as a code), and the alternative's distances to the same links and the preference it meets,
+    so that a page can say "6 km further from family" or "their second choice" without re-solving."""
     row, slot = np.nonzero(alternative >= 0)
     arc = alternative[row, slot]
     alt_cost = c.cost[arc]
+    alt_km = _link_distances(e, c.person[arc], c.option[arc])
     entries = [
-        {"option": p.options[k].id, "cost": alt, "why_not": why_not(code, gap)}
-        for k, alt, code, gap in zip(
+        {
+            "option": p.options[k].id, "cost": alt, "why_not": why_not(code, gap),
+            "why_not_code": WHY_NOT_CODES[code] if code != HAS_ROOM else _gap_code(gap),
+            "link_distances_km": km, "preference_rank": rank or None,
+        }
+        for k, alt, code, gap, km, rank in zip(
             c.option[arc].tolist(), alt_cost.tolist(), why[row, slot].tolist(),
-            (alt_cost - cost[row]).tolist(), strict=True,
+            (alt_cost - cost[row]).tolist(), alt_km, c.preference_rank[arc].tolist(), strict=True,
         )
     ]  # fmt: skip
     counts = np.bincount(row, minlength=len(cost))

@@ -20,6 +20,8 @@ from web import (
     district_vacancies,
     outcomes,
     planning,
+    run_list,
+    run_print,
     runs,
     sessions,
     users,
@@ -39,11 +41,14 @@ def init_app(app: Flask) -> None:
         ]
     )
     app.jinja_env.filters.update(words.FILTERS)
+    app.jinja_env.globals.update(words.GLOBALS)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
+    app.register_blueprint(run_list.bp)
+    app.register_blueprint(run_print.bp)
     app.register_blueprint(young_people.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)

@@ -2,7 +2,6 @@
 
 from flask import render_template
 
-from housing.errors import NotFound
 from housing.permissions import COHORT_RUNNERS
 from housing.services import cohort_board, cohorts
 from httpkit.store import db
@@ -16,10 +15,7 @@ BARS = (("enrolled", "Enrolled"), ("active", "Still in the programme"), ("in_own
 @bp.get("/cohorts/<cohort_id>/outcomes")
 @page(*COHORT_RUNNERS)
 def outcomes(cohort_id: str) -> tuple[str, int]:
-    try:
-        cohort = cohorts.get(db(), cohort_id)
-    except NotFound:
-        return render_template("error.html", title="Page not found", code=404), 404
+    cohort = cohorts.get(db(), cohort_id)
     figures = cohort_board.outcomes(cohort)
     widest = max(figures["enrolled"], 1)
     bars = [(label, figures[key], figures[key] / widest) for key, label in BARS]

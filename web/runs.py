@@ -1,26 +1,58 @@
 """Running the matcher and reviewing a run: each proposal with its reasons, accepted or rejected."""
 
-from flask import current_app, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import Conflict
+from housing.errors import Conflict, Invalid
+from housing.models import Proposal
 from housing.permissions import OFFICERS
-from housing.services import decisions, runs
+from housing.services import decisions, reference, run_selection, runs, superseded, unmatched_advice
+from housing.vocabulary import PathwayStatus
 from httpkit.store import db
+from web import banners, unmatched
+from web.explain import plain
 from web.paging import page_asked, page_count
+from web.run_list import runs_page
 from web.sessions import page, page_blueprint
+from web.words import option_name
 
 bp = page_blueprint("runs", __name__)
 PAGE_SIZE = 50
+STATUSES = (PathwayStatus.NOT_STARTED, PathwayStatus.IN_PROGRESS)
 
 
 @bp.post("/runs")
 @page(*OFFICERS)
-def run_matcher() -> Response:
-    reach_km = current_app.config["REACH_KM"]
-    record = runs.run(db(), g.actor, as_of=today(), young_people=None, reach_km=reach_km)
+def run_matcher() -> Response | tuple[str, int]:
+    """For one young person (from their record), a filtered selection, or everyone in scope."""
+    form, day = request.form, today()
+    scope = form.get("scope", "everyone")
+    young_people: list[str] | None = None
+    if scope == "one":
+        young_people = [form.get("young_person", "")]
+    elif scope == "selection":
+        home_district = form.get("home_district") or None
+        status = form.get("status") if form.get("status") in STATUSES else None
+        young_people = run_selection.selected(
+            db(), day, home_district=home_district, status=status, due_soon=form.get("due_soon") == "yes"
+        )
+        if not young_people:
+            return runs_page(
+                {"home_district": "No young person in scope matches these filters: widen them"}, 400
+            )
+    try:
+        record = runs.run(
+            db(), g.actor, as_of=day, young_people=young_people, reach_km=current_app.config["REACH_KM"]
+        )
+    except Invalid as refused:
+        return runs_page({"scope": _out_of_scope(refused)}, 422)
     return redirect(url_for("runs.review", run_id=record.id))
+
+
+def _out_of_scope(refused: Invalid) -> str:
+    problems = [p for reasons in refused.fields.get("young_people", {}).values() for p in reasons]
+    return f"This young person cannot be matched now: {problems[0] if problems else refused.message}"
 
 
 @bp.get("/runs/<run_id>")
@@ -31,15 +63,34 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
     found = runs.review(
         db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
     )
+    superseded.mark(db(), found.proposals, Proposal.run_id == run_id)
+    districts = {d.slug: d.name for d in reference.districts(db())}
+    names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
+    day = today()
+    explained = {
+        p.id: plain(p.explanation, found.people[p.young_person_id], names, day) for p in found.proposals
+    }
+    shown = [u["young_person"] for u in found.unmatched]
+    apply_to = unmatched_advice.districts_to_apply(found.run, shown)
+    left_out = [
+        {"entry": u, "person": found.people.get(u["young_person"]),
+         "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
+         "counts": unmatched.counts(u["reasons"])}
+        for u in found.unmatched
+    ]  # fmt: skip
     return render_template(
         "run.html",
         review=found,
+        names=names,
+        explained=explained,
         errors=errors or {},
         page=number,
         pages=page_count(found.total, PAGE_SIZE),
-        unmatched=found.unmatched,
+        unmatched=left_out,
         unmatched_page=unmatched_page,
         unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
+        districts=districts,
+        today=day,
     ), status
 
 
@@ -48,9 +99,10 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
 def accept(proposal_id: str) -> Response | tuple[str, int]:
     run_id = request.form.get("run", "")
     try:
-        decisions.accept(db(), g.actor, proposal_id, today())
+        proposal = decisions.accept(db(), g.actor, proposal_id, today())
     except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    flash(banners.accepted(db(), proposal), "success")
     return _back_to(run_id, proposal_id)
 
 
@@ -62,9 +114,10 @@ def reject(proposal_id: str) -> Response | tuple[str, int]:
         missing = {f"reason-{proposal_id}": "Enter why the proposal is rejected"}
         return review.__wrapped__(run_id, missing, 400)
     try:
-        decisions.reject(db(), g.actor, proposal_id, reason)
+        proposal = decisions.reject(db(), g.actor, proposal_id, reason)
     except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    flash(banners.rejected(db(), proposal), "success")
     return _back_to(run_id, proposal_id)
 
 

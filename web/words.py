@@ -1,14 +1,80 @@
-"""Dates and numbers as the pages write them: "1 January 2027", never "2027-01-01"."""
+"""How the pages write options, dates, distances and counts: as an officer would say them."""
 
+import re
 from datetime import date
+
+from housing.models import Option
+from housing.vocabulary import Route
+
+ROUTE_WORDS = {
+    Route.REGISTER_VACANCY: "council home",
+    Route.STAYING_PUT: "Staying Put",
+    Route.SUPPORTED_LODGINGS: "supported lodgings",
+    Route.SUPPORTED_ACCOMMODATION: "supported accommodation",
+    Route.HOUSE_PROJECT: "House Project",
+}
+# Why a proposal was overtaken since its run (housing.services.superseded), as the pages say it.
+OVERTAKEN = {
+    "pathway_agreed": "their pathway was agreed through another proposal",
+    "in_a_cohort": "they joined a House Project cohort",
+    "no_place_left": "no place is left here",
+}
+IMPORTANCE = {3: "matters most", 2: "matters", 1: "matters a little"}
+_BEDROOMS = re.compile(r"(\d)-bed")
+_TOWN_IN_BRACKETS = re.compile(r"\s*\(([^)]*)\)\s*$")
+
+
+def option_name(option: Option, districts: dict[str, str]) -> str:
+    """The scheme or host and its town; a council's vacancy by council and size, never its code."""
+    if option.route == Route.REGISTER_VACANCY:
+        size = _BEDROOMS.search(option.name)
+        rooms = f", {size.group(1)} bedroom{'s' if size.group(1) != '1' else ''}" if size else ""
+        council = districts.get(option.district or "")
+        register = f" ({council} register)" if council else ""
+        # Two homes of one size in one town differ by when they are free.
+        return f"Council home{rooms}, {option.place}{register}, free from {long_date(option.available_from)}"
+    name = _TOWN_IN_BRACKETS.sub("", option.name)
+    name = name[:1].upper() + name[1:]
+    return name if option.place in name else f"{name}, {option.place}"
+
+
+def route_name(route: str) -> str:
+    """'Council home', 'Supported lodgings': a route as a heading or a cell begins it."""
+    words = ROUTE_WORDS.get(route, route.replace("_", " "))
+    return words[:1].upper() + words[1:]
 
 
 def long_date(day: date | str | None) -> str:
-    if day is None or day == "":
-        return ""
-    if isinstance(day, str):
+    """'1 January 2027', never '2027-01-01' (an ISO string, as JSON holds dates, is read first)."""
+    if isinstance(day, str) and day:
         day = date.fromisoformat(day)
-    return f"{day.day} {day:%B %Y}"
+    return day.strftime("%-d %B %Y") if day else "–"
 
 
-FILTERS = {"long_date": long_date}
+def from_today(day: date, today: date) -> str:
+    """'today', 'tomorrow', 'in 12 days', 'yesterday', '31 days ago'."""
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if abs(days) == 1:
+        return "tomorrow" if days > 0 else "yesterday"
+    return f"in {days} days" if days > 0 else f"{-days} days ago"
+
+
+def distance(km: float) -> str:
+    if km < 1:
+        return "in the same town" if km < 0.5 else "less than 1 km"
+    return f"{round(km)} km"
+
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def ordinal(n: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
+
+
+# What the templates call by name.
+FILTERS = {"long_date": long_date, "distance": distance, "route": route_name}
+GLOBALS = {"overtaken_words": OVERTAKEN}

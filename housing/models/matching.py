@@ -67,6 +67,10 @@ class Proposal(Base):
 
     run: Mapped[MatchingRun] = relationship(back_populates="proposals")
 
+    # Not stored: why the proposal was overtaken since its run (housing.services.superseded sets it
+    # when read), or None. An overtaken proposal reads as superseded and cannot be accepted.
+    overtaken = None
+
 
 class Placement(Base):
     """An accepted proposal holding a place. Active placements fill the option's capacity."""

@@ -25,7 +25,7 @@ from housing.models import (
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts
+from housing.services import audit, cohorts, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
     NominationStatus,
@@ -39,6 +39,9 @@ from housing.vocabulary import (
 def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
     with transaction(session):
         proposal = _proposal(session, proposal_id)
+        overtaken = superseded.why_overtaken(session, Proposal.id == proposal.id)
+        if overtaken:
+            raise Conflict(f"this proposal was superseded: {superseded.MEANING[overtaken[proposal.id]]}")
         now = datetime.now(UTC)
         if not _claim(session, proposal, actor, ProposalStatus.ACCEPTED, reason=None, now=now):
             if proposal.status == ProposalStatus.ACCEPTED:

@@ -13,7 +13,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
-from housing.services import audit, matching_input
+from housing.services import audit, matching_input, run_listing
 from housing.vocabulary import ProposalStatus
 from matching.snapshot import digest, from_data, to_data
 
@@ -160,8 +160,8 @@ def review(
     """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
     with transaction(session):
         record = get(session, run_id)
-        # The planning meeting's agenda: the most urgent first.
-        ordered = sorted(record.proposals, key=lambda p: (p.explanation["days_to_deadline"], p.position))
+        # The planning meeting's agenda: the most due first.
+        ordered = sorted(record.proposals, key=run_listing.most_due_first)
         shown = ordered[(page - 1) * page_size : page * page_size]
         left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
         ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}

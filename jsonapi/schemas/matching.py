@@ -2,6 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
+from housing.services import superseded
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.schemas import Day
 
@@ -23,7 +24,20 @@ class ProposalSchema(Schema):
     place = fields.String()
     cost = fields.Integer()
     explanation = fields.Dict()
-    status = fields.Enum(ProposalStatus, by_value=True)
+    status = fields.Function(
+        superseded.shown_status,
+        metadata={
+            "type": "string",
+            "enum": [*(s.value for s in ProposalStatus), superseded.SUPERSEDED],
+            "description": "superseded: neither accepted nor rejected, and overtaken since (the "
+            "pathway agreed or a cohort joined elsewhere, or no place left); it cannot be accepted",
+        },
+    )
+    superseded_because = fields.String(
+        attribute="overtaken",
+        allow_none=True,
+        metadata={"description": "pathway_agreed | in_a_cohort | no_place_left, when superseded"},
+    )
     decided_by = fields.String(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
     reason = fields.String(allow_none=True)
@@ -52,6 +66,28 @@ class RunSchema(Schema):
     digest = fields.String(metadata={"description": "SHA-256 of the input snapshot the run solved"})
     created_by = fields.String()
     created_at = fields.DateTime()
+
+
+class RunCountsSchema(Schema):
+    in_scope = fields.Integer()
+    proposed = fields.Integer()
+    urgent = fields.Integer()
+    urgent_matched = fields.Integer()
+    unmatched = fields.Integer()
+    accepted = fields.Integer()
+    rejected = fields.Integer()
+    superseded = fields.Integer(metadata={"description": "undecided proposals overtaken since"})
+
+
+class RunSummarySchema(Schema):
+    """A run in the list: who ran it, when, and its counts, without the proposals."""
+
+    id = fields.String()
+    as_of = Day()
+    created_at = fields.DateTime()
+    created_by = fields.String(metadata={"description": "the email of the officer who ran it"})
+    status = fields.String(metadata={"description": "optimal | feasible | infeasible"})
+    counts = fields.Nested(RunCountsSchema)
 
 
 class CandidatesSchema(Schema):

@@ -100,6 +100,10 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
     assert [a["option"] for a in explanation["alternatives"]] == ["far", "further"]
     assert explanation["alternatives"][0]["why_not"].startswith("it costs ")
     assert explanation["alternatives"][0]["cost"] > proposal.cost
+    assert explanation["alternatives"][0]["why_not_code"] == "costs_more"
+    # The same links, measured from the alternative: a reader can say how much further each is.
+    assert len(explanation["alternatives"][0]["link_distances_km"]) == len(explanation["links"])
+    assert explanation["alternatives"][0]["link_distances_km"][0] > 0.0
 
 
 def test_an_alternative_taken_by_someone_due_sooner_says_so_and_names_nobody():
@@ -112,6 +116,8 @@ def test_an_alternative_taken_by_someone_due_sooner_says_so_and_names_nobody():
     [alternative] = by_person["yp-later"].explanation["alternatives"]
     assert alternative["option"] == "crawley"
     assert alternative["why_not"] == "full: its places went to young people who are due sooner"
+    assert alternative["why_not_code"] == "taken_by_more_urgent"
+    assert alternative["link_distances_km"] == [0.0]
     assert "yp-soon" not in str(by_person["yp-later"].explanation)  # no other young person's id
 
 

@@ -36,13 +36,15 @@ def test_an_officer_runs_the_matcher_reads_the_explanation_and_accepts(
     proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
     run_id = review_url.rsplit("/", 1)[1]
 
-    assert "Why this proposal" in page
-    assert "College in Worthing (importance 3): 0.0 km" in page
+    assert "Why this place" in page
+    assert "College in Worthing (matters most): in the same town" in page
     accepted = client.post(
         f"/proposals/{proposal}/accept", data={"csrf_token": csrf(client, "/"), "run": run_id}
     )
     assert accepted.status_code == 302
-    assert "Accepted by housing_officer.county@test.example" in client.get(review_url).get_data(as_text=True)
+    after = client.get(review_url).get_data(as_text=True)
+    assert "Accepted by housing_officer.county@test.example" in after
+    assert "Pathway agreed for Testy Exampleton" in after  # the success banner says what happened
     db.rollback()
     assert db.scalar(select(YoungPerson.pathway_status).where(YoungPerson.reference == "A")) == "agreed"
 

@@ -1,0 +1,82 @@
+"""A query parameter an operation does not define is a 422 naming it, on every operation."""
+
+import re
+
+import pytest
+
+from housing.vocabulary import Role
+from httpkit.auth import ROLES_ATTRIBUTE
+from tests import payloads
+from tests.api.test_access import api_routes, handler
+
+
+@pytest.fixture
+def ids(client, officer, auth):
+    """One real record behind every id a path can name, so each operation gets past its 404."""
+    person = client.post("/api/v1/young-people", json=payloads.young_person(home_district="crawley"),
+                         headers=officer).json["id"]  # fmt: skip
+    application = client.post(f"/api/v1/young-people/{person}/applications",
+                              json={"district": "crawley", "band": "A+", "applied_on": "2026-06-01"},
+                              headers=officer).json["id"]  # fmt: skip
+    vacancy = payloads.option(
+        "register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True
+    )
+    option = client.post("/api/v1/options", json=vacancy, headers=officer).json["id"]
+    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
+    [proposal] = run["proposals"]
+    assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
+    [nomination] = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"]
+    cohort = client.post("/api/v1/cohorts", json={"name": "Cohort Q", "starts_on": "2026-01-05"},
+                         headers=auth.headers(Role.HOUSE_PROJECT_COORDINATOR)).json["id"]  # fmt: skip
+    return {"young_person_id": person, "application_id": application, "option_id": option,
+            "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
+            "slug": "crawley", "cohort_id": cohort}  # fmt: skip
+
+
+# A valid body for each operation that reads one: the body is checked first, so it must pass.
+BODIES = {
+    ("POST", "/api/v1/young-people"): payloads.young_person(reference="WS-0002"),
+    ("POST", "/api/v1/young-people/<young_person_id>/applications"):
+        {"district": "worthing", "band": "Band A", "applied_on": "2026-06-01"},
+    ("POST", "/api/v1/options"): payloads.option(),
+    ("POST", "/api/v1/proposals/<proposal_id>/reject"): {"reason": "too far"},
+    ("POST", "/api/v1/nominations/<nomination_id>/decision"): {"decision": "accepted"},
+    ("POST", "/api/v1/cohorts"): {"name": "Cohort R", "starts_on": "2026-07-06"},
+    ("POST", "/api/v1/cohorts/<cohort_id>/members"): {"young_person": "x"},
+    ("PATCH", "/api/v1/cohorts/<cohort_id>/members/<young_person_id>"): {"stage": "preparing"},
+    # A change must name at least one field (the OpenAPI document marks the body required).
+    ("PATCH", "/api/v1/young-people/<young_person_id>"): {"wishes": "Near my college"},
+    ("PATCH", "/api/v1/options/<option_id>"): {"capacity": 3},
+    ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
+}  # fmt: skip
+
+
+def test_every_operation_refuses_a_query_parameter_it_does_not_define(app, client, auth, ids, row_counts):
+    headers = {role: auth.headers(role) for role in Role}  # users made before counting rows
+    before = row_counts()
+    accepted = []
+    for rule, method in api_routes(app):
+        role = getattr(handler(app, rule, method), ROLES_ATTRIBUTE, (Role.HOUSING_OFFICER,))[0]
+        path = re.sub(r"<(\w+)>", lambda m: ids[m.group(1)], rule.rule)
+        response = client.open(f"{path}?page=1&colour=blue", method=method, headers=headers[role],
+                               json=BODIES.get((method, rule.rule), {}) if method != "GET" else None)  # fmt: skip
+        errors = (response.json or {}).get("errors", {}).get("query", {})
+        if response.status_code != 422 or "colour" not in errors:
+            accepted.append(f"{method} {rule.rule}: {response.status_code}")
+    assert accepted == []
+    assert row_counts() == before
+
+
+def test_a_defined_parameter_still_works_and_only_the_unknown_one_is_named(client, officer):
+    response = client.get("/api/v1/young-people?page_size=5&statu=agreed&pagesize=5", headers=officer)
+
+    assert response.status_code == 422
+    assert response.json["errors"] == {"query": {"pagesize": ["Unknown field."], "statu": ["Unknown field."]}}
+    assert client.get("/api/v1/young-people?page_size=5", headers=officer).status_code == 200
+
+
+def test_the_checks_keep_the_contracts_order(client, auth, officer):
+    assert client.get("/api/v1/young-people?colour=blue").status_code == 401
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    assert client.get("/api/v1/young-people?colour=blue", headers=coordinator).status_code == 403
+    assert client.post("/api/v1/proposals/nope/accept?colour=blue", headers=officer).status_code == 404

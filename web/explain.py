@@ -1,0 +1,145 @@
+"""A proposal's explanation in sentences an officer can repeat to the young person.
+
+The matcher explains in numbers (distances, ranks, a cost and its parts, codes for why not); this
+module turns those into words, and keeps the numbers for a "How the score was worked out" details
+element. It reads the due fields (`due`, `due_date`, `days_to_due`) when the explanation has them,
+and the 17½ deadline otherwise.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from housing.models import YoungPerson
+from web.words import IMPORTANCE, ROUTE_WORDS, distance, from_today, long_date, ordinal
+
+KIND_WORDS = {
+    "family": "family",
+    "friends": "friends",
+    "work": "work",
+    "health": "their health services",
+    "faith": "their place of worship",
+    "community": "their community",
+}
+PARTS = {
+    "links": "Distance from local links",
+    "out_of_county": "Out of county",
+    "preference": "Preference met",
+    "staying_put": "Staying Put with their own carer",
+    "total": "Total (lower is better)",
+}
+
+
+@dataclass(frozen=True)
+class Plain:
+    keeps: list[str]  # "College in Crawley (matters most): 2 km"
+    preference: str
+    due: str
+    alternatives: list[tuple[str, str]]  # (option name, why not)
+    numbers: list[tuple[str, str]]  # (part, value) for the details element
+
+
+def plain(explanation: dict[str, Any], person: YoungPerson, names: dict[str, str], today: date) -> Plain:
+    links = explanation.get("links", [])
+    ordered = sorted(links, key=lambda link: -link["importance"])
+    keeps = [
+        f"{link['kind'].capitalize()} in {link['place']} ({IMPORTANCE.get(link['importance'], 'matters')}): "
+        f"{distance(link['distance_km'])}"
+        for link in ordered
+    ]
+    return Plain(
+        keeps=keeps,
+        preference=_preference(explanation.get("preference_rank"), person),
+        due=due_sentence(explanation, today),
+        alternatives=[
+            (names.get(alt["option"], "Another option"), why_not(alt, explanation))
+            for alt in explanation.get("alternatives", [])
+        ],
+        numbers=[
+            (PARTS.get(part, part.replace("_", " ").capitalize()), str(value))
+            for part, value in explanation.get("cost_breakdown", {}).items()
+        ],
+    )
+
+
+def _preference(rank: int | None, person: YoungPerson) -> str:
+    if not person.preferences:
+        return "They have not said where they would like to live."
+    if rank is None:
+        return "It meets none of their preferences."
+    wish = next((p for p in person.preferences if p.rank == rank), None)
+    return f"It meets their {ordinal(rank)} preference{f' ({describe(wish)})' if wish else ''}."
+
+
+def describe(preference: Any) -> str:
+    parts = [ROUTE_WORDS.get(preference.route, "") if preference.route else "", preference.place or "",
+             preference.district.replace("_", " ").title() if preference.district else ""]  # fmt: skip
+    return ", ".join(part for part in parts if part)
+
+
+def due_sentence(explanation: dict[str, Any], today: date) -> str:
+    """What is due and when: the due fields when the explanation has them, else the 17½ deadline."""
+    if "due" in explanation:
+        if not explanation.get("due") or not explanation.get("due_date"):
+            return "Nothing is due yet."
+        when = date.fromisoformat(explanation["due_date"])
+        what = "Pathway due by 17½" if explanation["due"] == "pathway" else "Move due"
+        return f"{what}: {long_date(when)} ({from_today(when, today)})."
+    deadline = date.fromisoformat(explanation["pathway_deadline"])
+    return f"Pathway due by 17½: {long_date(deadline)} ({from_today(deadline, today)})."
+
+
+def why_not(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:
+    code = alternative.get("why_not_code")
+    closer = _nearer(alternative, explanation)
+    if code == "taken_by_more_urgent":
+        return "taken by someone due sooner" + (f" (it is {closer})" if closer else "")
+    if code == "taken_by_others":
+        return "its places went to other young people, keeping more of them near their links" + (
+            f" (it is {closer})" if closer else ""
+        )
+    if code == "costs_the_same":
+        return "just as good a match; the place proposed leaves this one for someone else"
+    if code == "costs_less_not_proven_optimal":
+        return "a closer match, but the matcher ran out of time before proving the best answer"
+    return _worse(alternative, explanation) if code else alternative.get("why_not", "")
+
+
+def _deltas(alternative: dict[str, Any], explanation: dict[str, Any]) -> list[tuple[int, float, str]]:
+    """(importance, km further than the place proposed, link kind) for each link."""
+    there = alternative.get("link_distances_km") or []
+    return [
+        (link["importance"], km - link["distance_km"], link["kind"])
+        for link, km in zip(explanation.get("links", []), there, strict=False)
+    ]
+
+
+def _nearer(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:
+    nearer = [
+        (importance * -gap, -gap, kind)
+        for importance, gap, kind in _deltas(alternative, explanation)
+        if gap <= -1
+    ]
+    if not nearer:
+        return ""
+    _, km, kind = max(nearer)
+    return f"{round(km)} km nearer {_kind(kind)}"
+
+
+def _worse(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:
+    further = [
+        (importance * gap, gap, kind)
+        for importance, gap, kind in _deltas(alternative, explanation)
+        if gap >= 1
+    ]
+    rank, chosen = alternative.get("preference_rank"), explanation.get("preference_rank")
+    if further:
+        _, km, kind = max(further)
+        return f"a place {round(km)} km further from {_kind(kind)}"
+    if chosen and (rank is None or rank > chosen):
+        return "it meets a lower preference" if rank else "it meets none of their preferences"
+    return "it keeps their links a little less well"
+
+
+def _kind(kind: str) -> str:
+    return KIND_WORDS.get(kind, f"their {kind}")
