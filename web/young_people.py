@@ -3,6 +3,7 @@
 from flask import g, render_template
 from sqlalchemy import select
 
+from housing.clock import today
 from housing.errors import NotFound
 from housing.http.store import db
 from housing.models import Option, Proposal
@@ -18,7 +19,7 @@ bp = page_blueprint("person_page", __name__)
 @page(Role.HOUSING_OFFICER, Role.ADMIN)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     try:
-        person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record
+        person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     except NotFound:
         return render_template("error.html", title="Page not found", code=404), 404
     by_person = select(Proposal).where(Proposal.young_person_id == person.id)
