@@ -8,10 +8,12 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, runs, sessions, young_people
+from web import audit, auth, cohorts, deadlines, district, runs, sessions, words, young_people
 
-# Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
-GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+# Installed by `npm ci` from package-lock.json (GOV.UK Frontend, accessible-autocomplete); not committed.
+NODE_MODULES = Path(__file__).parent.parent / "node_modules"
+GOVUK_FRONTEND = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
+AUTOCOMPLETE = NODE_MODULES / "accessible-autocomplete" / "dist"
 
 
 def init_app(app: Flask) -> None:
@@ -22,6 +24,7 @@ def init_app(app: Flask) -> None:
         ]
     )
     sessions.init_app(app)
+    words.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
@@ -32,8 +35,13 @@ def init_app(app: Flask) -> None:
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):
-        """GOV.UK Frontend's stylesheet, script, fonts and images, served by the app itself."""
-        folder = GOVUK_FRONTEND if filename.startswith("govuk-frontend.min.") else GOVUK_FRONTEND / "assets"
+        """GOV.UK Frontend and the autocomplete: stylesheets, scripts, fonts, images, served by the app."""
+        if filename.startswith("accessible-autocomplete.min."):
+            folder = AUTOCOMPLETE
+        elif filename.startswith("govuk-frontend.min."):
+            folder = GOVUK_FRONTEND
+        else:
+            folder = GOVUK_FRONTEND / "assets"
         if not folder.exists():
             abort(404)
         return send_from_directory(folder, filename, max_age=3600)

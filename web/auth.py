@@ -11,8 +11,8 @@ from web.sessions import page_blueprint, sign_in_as
 bp = page_blueprint("auth", __name__)
 
 HOME = {
-    Role.HOUSING_OFFICER: "deadlines.deadlines",
-    Role.ADMIN: "deadlines.deadlines",
+    Role.HOUSING_OFFICER: "deadlines.home",
+    Role.ADMIN: "deadlines.home",
     Role.DISTRICT_OFFICER: "district_pages.district",
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
 }
