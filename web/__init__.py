@@ -8,7 +8,20 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, runs, sessions, words, young_people
+from web import (
+    audit,
+    auth,
+    cohorts,
+    deadlines,
+    district,
+    option_pages,
+    record_lists,
+    runs,
+    sessions,
+    words,
+    young_people,
+    young_person_forms,
+)
 
 # Installed by `npm ci` from package-lock.json (GOV.UK Frontend, accessible-autocomplete); not committed.
 NODE_MODULES = Path(__file__).parent.parent / "node_modules"
@@ -29,6 +42,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
     app.register_blueprint(young_people.bp)
+    app.register_blueprint(young_person_forms.bp)
+    app.register_blueprint(record_lists.bp)
+    app.register_blueprint(option_pages.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(audit.bp)

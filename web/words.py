@@ -9,6 +9,16 @@ from housing.due import Due
 from housing.lifedates import age_on
 from housing.services.caseload import When, when
 
+# Each route as an officer names it.
+ROUTE_WORDS = {
+    "register_vacancy": "Council home (housing register)",
+    "staying_put": "Staying Put",
+    "supported_lodgings": "Supported lodgings",
+    "supported_accommodation": "Supported accommodation",
+    "house_project": "House Project",
+    "private_rented": "Private rented",
+}
+
 
 def long_date(day: date | None) -> str:
     return day.strftime("%-d %B %Y") if day else ""
@@ -35,4 +45,5 @@ def due_when(due: Due) -> When:
 
 
 def init_app(app: Flask) -> None:
+    app.jinja_env.globals["route_words"] = ROUTE_WORDS
     app.jinja_env.filters.update(long_date=long_date, days_in_words=days_in_words, age=age, due_when=due_when)

@@ -1,6 +1,6 @@
 """A young person's page: needs, links, preferences, pathway, applications, decisions, and a map."""
 
-from flask import g, render_template
+from flask import g, render_template, request
 from sqlalchemy import select
 
 from housing.clock import today
@@ -33,6 +33,8 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
     return render_template(
         "young_person.html",
+        done=request.args.get("done"),
+        district_names={d.slug: d.name for d in reference.districts(db())},
         person=person,
         proposals=proposals,
         options=options,
