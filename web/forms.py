@@ -83,6 +83,9 @@ def in_words(label: str, reason: str, choice: bool = False) -> str:
     return reason[:1].upper() + reason[1:]
 
 
+FIELD_NAME = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")
+
+
 class Labels(dict):
     """Each field's name in words, in the order the form shows them; `choices`: fields chosen, not typed."""
 
@@ -95,9 +98,12 @@ def messages(reasons: Mapping[str, list[str]], labels: Mapping[str, str]) -> dic
     """The first reason for each field, in words, in the order the form shows its fields."""
     ordered = [name for name in labels if name in reasons] + [name for name in reasons if name not in labels]
     choices = getattr(labels, "choices", ())
-    return {
-        name: in_words(labels.get(name, "this field"), reasons[name][0], name in choices) for name in ordered
-    }
+    said = {}
+    for name in ordered:
+        text = in_words(labels.get(name, "this field"), reasons[name][0], name in choices)
+        # A reason naming another field ("must not be above max_age (25)") names it in words too.
+        said[name] = FIELD_NAME.sub(lambda m: labels.get(m.group(0), m.group(0)), text)
+    return said
 
 
 def load(schema: Schema, body: dict[str, Any], labels: Mapping[str, str], names=None) -> tuple[dict, dict]:
