@@ -106,6 +106,12 @@ def messages(reasons: Mapping[str, list[str]], labels: Mapping[str, str]) -> dic
     return said
 
 
+def in_form_order(errors: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+    """Messages from more than one check, in the order the form shows its fields."""
+    order = {name: i for i, name in enumerate(labels)}
+    return dict(sorted(errors.items(), key=lambda item: order.get(item[0], len(order))))
+
+
 def load(schema: Schema, body: dict[str, Any], labels: Mapping[str, str], names=None) -> tuple[dict, dict]:
     """The body as the API's schema loads it, or the page's messages when it refuses."""
     try:

@@ -21,7 +21,7 @@ from housing.models import Option, YoungPerson
 from housing.services import options, reference, young_people
 from housing.services.options import ROUTE_FIELDS
 from housing.vocabulary import Role, Route
-from web.forms import Labels, date_boxes, date_from, load, refused
+from web.forms import Labels, date_boxes, date_from, in_form_order, load, refused
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
@@ -175,7 +175,7 @@ def record_option() -> Response | tuple[str, int]:
     if route == Route.STAYING_PUT:
         person = _young_person(request.form, body, errors)
     data, schema_errors = load(OptionSchema(), body, LABELS, {"young_person_id": "young_person"})
-    errors = schema_errors | errors
+    errors = in_form_order(schema_errors | errors, LABELS)
     option = _save(lambda loaded: options.create(db(), g.actor, loaded), data, errors)
     if option is None:
         return _form(route, typed(request.form), errors, person=person)

@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 
 from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
-from housing.http.schemas.young_people import YoungPersonPatchSchema, YoungPersonSchema
+from housing.http.schemas.young_people import YoungPersonSchema
 from housing.http.store import db
 from housing.models import YoungPerson
 from housing.services import reference, young_people
@@ -28,6 +28,11 @@ LABELS = Labels({
     "immigration": "their immigration status", "custody_release_date": "the custody release date",
     "move_date": "the move date", "wishes": "their wishes",
 }, choices=("home_district", "current_place", "support_level", "immigration"))  # fmt: skip
+# The details form sends every detail, so a blanked one is missing, as on a create; the lists and
+# avoid lists are not on it and stay as they are (the API's PATCH merges needs field by field).
+DETAILS = YoungPersonSchema(
+    exclude=("local_links", "preferences"), partial=("needs.avoid_places", "needs.avoid_districts")
+)
 TEXT = ("reference", "given_name", "family_name", "home_district", "current_place", "support_level")
 DATES = ("date_of_birth", "custody_release_date", "move_date")
 
@@ -123,7 +128,7 @@ def change(young_person_id: str) -> Response | tuple[str, int]:
         return render_template("error.html", title="Page not found", code=404), 404
     if request.method == "GET":
         return _form("Change their details", from_record(person), {}, person)
-    data, errors = load(YoungPersonPatchSchema(), body_from(request.form), LABELS, {"step_free": "access"})
+    data, errors = load(DETAILS, body_from(request.form), LABELS, {"step_free": "access"})
     saved = _saved(lambda body: young_people.update(db(), g.actor, person.id, body, today()), data, errors)
     if saved is None:
         return _form("Change their details", typed(request.form), errors, person)

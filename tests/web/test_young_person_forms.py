@@ -276,3 +276,17 @@ def test_forms_are_for_officers_and_unknown_young_people_are_404(client, officer
     other = client.application.test_client()
     person_signing_in(other, Role.DISTRICT_OFFICER)
     assert other.get("/young-people/new").status_code == 403
+
+
+def test_blanking_a_detail_on_the_change_form_is_refused_not_ignored(client, officer, person_signing_in, db):
+    person_id = existing(client, officer, needs={"avoid_places": ["Bognor Regis"]})
+    person_signing_in(client)
+
+    refused = post(client, f"/young-people/{person_id}/edit", details(reference="", given_name=""))
+    saved = post(client, f"/young-people/{person_id}/edit", details(reference="WS-0001"))
+
+    assert refused.status_code == 400
+    assert 'href="#reference">Enter the case reference<' in refused.get_data(as_text=True)
+    assert saved.status_code == 302
+    db.rollback()
+    assert db.get(YoungPerson, person_id).avoid_places == ["Bognor Regis"]  # not on the form: kept
