@@ -11,12 +11,14 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
-from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from api import create_app
-from housing.models import YoungPerson
+from housing.clock import today
+from housing.due import DueKind
+from housing.queries.young_people import due_order
 from housing.services import accounts
+from housing.services.caseload import When, when
 from housing.vocabulary import Role
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD
 
@@ -32,11 +34,13 @@ def shots(first_due: str) -> dict[str, str]:
         "young-person": f"/young-people/{first_due}",
         "young-person-new": "/young-people/new",
         "young-person-errors": "/young-people/new#errors",
+        "young-person-change": f"/young-people/{first_due}/edit",
         "local-link": f"/young-people/{first_due}/links/new",
         "preference": f"/young-people/{first_due}/preferences/new",
         "application": f"/young-people/{first_due}/applications/new",
         "options": "/options",
-        "option-staying-put": "/options/new?route=staying_put",
+        "option-staying-put": f"/options/new?route=staying_put&young_person={first_due}",
+        "option-errors": "/options/new?route=supported_accommodation#errors",
     }
 
 
@@ -52,7 +56,12 @@ def main(wanted: list[str]) -> None:
         accounts.create_user(session, EMAIL, Role.HOUSING_OFFICER, None)
         accounts.set_password(session, EMAIL, PASSWORD)
     with app.extensions["pathways"].session_factory() as session:
-        someone = session.scalar(select(YoungPerson.id).order_by(YoungPerson.date_of_birth.desc()).offset(40))
+        # Someone a few weeks from 17½: the young person an officer opens first in the morning.
+        someone = next(
+            person_id
+            for person_id, due in due_order(session, [], today())
+            if due.kind == DueKind.PATHWAY and when(due, today()) == When.SOON
+        )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"
@@ -70,7 +79,7 @@ def main(wanted: list[str]) -> None:
             page.goto(path.split("#")[0])
             if path.endswith("#errors"):
                 page.locator("form button[type=submit]").last.click()
-            page.screenshot(path=str(OUT / f"{name}.png"), full_page=not name.startswith("home"))
+            page.screenshot(path=str(OUT / f"{name}.png"), full_page=not name.startswith(("home", "options")))
             print(name, path)  # noqa: T201 - a script's report
         browser.close()
     server.shutdown()
