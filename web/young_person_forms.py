@@ -25,14 +25,13 @@ LABELS = Labels({
     "date_of_birth": "their date of birth", "home_district": "their home district",
     "current_place": "where they live now", "support_level": "the support they need",
     "access": "access needs", "children": "the number of children", "uasc": "whether they are UASC",
+    "avoid_places": "places to avoid", "avoid_districts": "districts to avoid",
     "immigration": "their immigration status", "custody_release_date": "the custody release date",
     "move_date": "the move date", "wishes": "their wishes",
 }, choices=("home_district", "current_place", "support_level", "immigration"))  # fmt: skip
-# The details form sends every detail, so a blanked one is missing, as on a create; the lists and
-# avoid lists are not on it and stay as they are (the API's PATCH merges needs field by field).
-DETAILS = YoungPersonSchema(
-    exclude=("local_links", "preferences"), partial=("needs.avoid_places", "needs.avoid_districts")
-)
+# The details form sends every detail, so a blanked one is missing, as on a create; the links and
+# preferences are not on it and stay as they are (they have their own forms).
+DETAILS = YoungPersonSchema(exclude=("local_links", "preferences"))
 TEXT = ("reference", "given_name", "family_name", "home_district", "current_place", "support_level")
 DATES = ("date_of_birth", "custody_release_date", "move_date")
 
@@ -49,6 +48,8 @@ def body_from(form: MultiDict) -> dict[str, Any]:
         "children": int(children) if children.isdigit() else children,
         "uasc": form.get("uasc") == "yes",
         "custody_release_date": date_from(form, "custody_release_date"),
+        "avoid_places": form.getlist("avoid_places"),
+        "avoid_districts": form.getlist("avoid_districts"),
     }
     if form.get("immigration"):
         needs["immigration"] = form["immigration"]
@@ -62,6 +63,8 @@ def typed(form: MultiDict) -> dict[str, Any]:
     """What the officer typed, to show again beside the reasons."""
     values: dict[str, Any] = {name: form.get(name, "") for name in LABELS}
     values["access"] = form.getlist("access")
+    values["avoid_places"] = form.getlist("avoid_places")
+    values["avoid_districts"] = form.getlist("avoid_districts")
     for name in DATES:
         values[name] = {part: form.get(f"{name}-{part}", "") for part in ("day", "month", "year")}
     return values
@@ -72,6 +75,8 @@ def from_record(person: YoungPerson) -> dict[str, Any]:
     values |= {"children": str(person.children), "uasc": "yes" if person.uasc else "no",
                "immigration": person.immigration.value, "wishes": person.wishes or ""}  # fmt: skip
     values["access"] = [need for need in ("step_free", "wheelchair") if getattr(person, need)]
+    values["avoid_places"] = list(person.avoid_places)
+    values["avoid_districts"] = list(person.avoid_districts)
     for name in DATES:
         values[name] = date_boxes(getattr(person, name))
     return values

@@ -279,7 +279,7 @@ def test_forms_are_for_officers_and_unknown_young_people_are_404(client, officer
 
 
 def test_blanking_a_detail_on_the_change_form_is_refused_not_ignored(client, officer, person_signing_in, db):
-    person_id = existing(client, officer, needs={"avoid_places": ["Bognor Regis"]})
+    person_id = existing(client, officer)
     person_signing_in(client)
 
     refused = post(client, f"/young-people/{person_id}/edit", details(reference="", given_name=""))
@@ -289,4 +289,21 @@ def test_blanking_a_detail_on_the_change_form_is_refused_not_ignored(client, off
     assert 'href="#reference">Enter the case reference<' in refused.get_data(as_text=True)
     assert saved.status_code == 302
     db.rollback()
-    assert db.get(YoungPerson, person_id).avoid_places == ["Bognor Regis"]  # not on the form: kept
+    assert len(db.get(YoungPerson, person_id).local_links) == 2  # not on the form: kept
+
+
+def test_places_and_districts_to_avoid_are_recorded_and_an_unknown_one_is_refused(
+    client, person_signing_in, db
+):
+    person_signing_in(client)
+
+    response = post(
+        client, "/young-people/new", details(avoid_places=["Bognor Regis"], avoid_districts=["arun", "adur"])
+    )
+    unknown = post(client, "/young-people/new", details(reference="WS-5002", avoid_places=["Atlantis"]))
+
+    assert response.status_code == 302
+    person = db.scalar(select(YoungPerson).where(YoungPerson.reference == "WS-5001"))
+    assert (person.avoid_places, person.avoid_districts) == (["Bognor Regis"], ["arun", "adur"])
+    assert unknown.status_code == 400
+    assert 'href="#avoid_places">Choose places to avoid from the list<' in unknown.get_data(as_text=True)
