@@ -9,6 +9,7 @@ worked out in Python over a narrow query of four columns (`due_order`).
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -149,6 +150,11 @@ def due_of(session: Session, people: list[YoungPerson], today: date) -> None:
         )
 
 
+# Most young people share their due date's inputs with many others (a birthday, no move date):
+# remembering the rule's answers makes a county-wide list of tens of thousands a few lookups each.
+_due_on = lru_cache(maxsize=65_536)(due_on)
+
+
 def due_order(session: Session, where: list[ColumnElement[bool]], today: date) -> list[tuple[str, Due]]:
     """Ids and due dates of everyone matching `where` with something due, soonest first.
 
@@ -160,9 +166,9 @@ def due_order(session: Session, where: list[ColumnElement[bool]], today: date) -
         )
     )
     dues = [
-        (due, row.reference, row.id)
-        for row in rows
-        if (due := due_on(today, row.date_of_birth, row.move_date, row.custody_release_date)) is not None
+        (due, reference, person_id)
+        for person_id, reference, born, move, release in rows.tuples()
+        if (due := _due_on(today, born, move, release)) is not None
     ]
     dues.sort(key=lambda item: (item[0].on, item[1]))
     return [(person_id, due) for due, _reference, person_id in dues]
