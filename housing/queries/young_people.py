@@ -167,7 +167,7 @@ def due_order(session: Session, where: list[ColumnElement[bool]], today: date) -
     )
     dues = [
         (due, reference, person_id)
-        for person_id, reference, born, move, release in rows.tuples()
+        for person_id, reference, born, move, release in rows
         if (due := _due_on(today, born, move, release)) is not None
     ]
     dues.sort(key=lambda item: (item[0].on, item[1]))
