@@ -100,21 +100,29 @@ def _form(route: Route, values: dict, errors: dict, option=None, person=None) ->
 
 
 def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | None:
-    """Staying Put names its young person: from their record (an id), or by their case reference."""
-    if form.get("young_person_id"):
-        person = db().get(YoungPerson, form["young_person_id"])
-    else:
-        wanted = form.get("young_person", "").strip()
-        person = db().scalar(select(YoungPerson).where(YoungPerson.reference == wanted)) if wanted else None
-        if person is None:
-            errors["young_person"] = (
-                "No young person has this case reference"
-                if wanted
-                else "Enter the young person's case reference"
-            )
-    if person is not None:
-        body["young_person"] = person.id
+    """Staying Put names its young person: from their record (an id), or by their case reference.
+
+    The one found is shown in a summary on the form, so it is read as an audited view.
+    """
+    wanted = form.get("young_person", "").strip()
+    person_id = form.get("young_person_id") or (
+        db().scalar(select(YoungPerson.id).where(YoungPerson.reference == wanted)) if wanted else None
+    )
+    person = _viewed(person_id) if person_id else None
+    if person is None:
+        errors["young_person"] = (
+            "No young person has this case reference" if wanted else "Enter the young person's case reference"
+        )
+        return None
+    body["young_person"] = person.id
     return person
+
+
+def _viewed(young_person_id: str) -> YoungPerson | None:
+    try:
+        return young_people.view(db(), g.actor, young_person_id, today())
+    except NotFound:
+        return None
 
 
 def _save(save, body: dict, errors: dict) -> Option | None:
@@ -160,12 +168,9 @@ def record_option() -> Response | tuple[str, int]:
     if route not in ROUTES:
         return render_template("option_routes.html", routes=ROUTES)
     route = Route(route)
-    person = None
-    if request.args.get("young_person"):
-        try:
-            person = young_people.view(db(), g.actor, request.args["young_person"], today())
-        except NotFound:
-            return render_template("error.html", title="Page not found", code=404), 404
+    person = _viewed(request.args["young_person"]) if request.args.get("young_person") else None
+    if request.args.get("young_person") and person is None:
+        return render_template("error.html", title="Page not found", code=404), 404
     if request.method == "GET":
         values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": "16", "max_age": "25",
                   "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
@@ -199,7 +204,7 @@ def change_option(option_id: str) -> Response | tuple[str, int]:
     option = _option(option_id)
     if option is None or option.route == Route.HOUSE_PROJECT:
         return render_template("error.html", title="Page not found", code=404), 404
-    person = db().get(YoungPerson, option.young_person_id) if option.young_person_id else None
+    person = _viewed(option.young_person_id) if option.young_person_id else None
     if request.method == "GET":
         return _form(option.route, from_option(option), {}, option, person)
     data, errors = load(OptionPatchSchema(), body_from(request.form, option.route), LABELS)

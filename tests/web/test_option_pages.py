@@ -119,6 +119,8 @@ def test_a_staying_put_offer_for_a_named_young_person_is_recorded_from_their_rec
         )
     )
     assert f"staying_put option {option.id}" in list(actions)
+    shown = db.scalars(select(AuditEntry.action).where(AuditEntry.young_person_id == person_id))
+    assert "view" in list(shown)  # the summary on the form is an audited view of the record
     assert "Staying Put offer recorded" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
