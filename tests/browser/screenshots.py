@@ -70,6 +70,8 @@ def main(wanted: list[str]) -> None:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(base_url=base, viewport={"width": 1280, "height": 900})
         page.goto("/sign-in")
+        if not wanted or "sign-in" in wanted:
+            page.screenshot(path=str(OUT / "sign-in.png"))
         page.fill("#email", EMAIL)
         page.fill("#password", PASSWORD)
         page.click("button[type=submit]")
