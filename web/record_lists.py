@@ -23,7 +23,7 @@ from housing.http.store import db
 from housing.models import Application, YoungPerson
 from housing.services import applications, reference, young_people
 from housing.vocabulary import LinkKind, Role, Route
-from web.forms import Labels, date_from, load, refused
+from web.forms import Labels, date_boxes, date_from, load, refused
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("record_lists", __name__)
@@ -185,7 +185,7 @@ def remove_preference(person: YoungPerson, rank: int) -> Response:
 @guarded
 def apply(person: YoungPerson) -> Response | tuple[str, int]:
     if request.method == "GET":
-        return _page("application_form.html", person, {}, {})
+        return _page("application_form.html", person, {"applied_on": date_boxes(today())}, {})
     form = request.form
     district, _, band = form.get("register", "").partition("|")
     body = {"district": district, "band": band, "applied_on": date_from(form, "applied_on")}
