@@ -32,15 +32,18 @@ class YoungPeople(MethodView):
     @blp.arguments(YoungPeopleListQuery, location="query")
     @blp.response(200, page_of(YoungPersonSchema))
     def get(self, query: dict) -> dict:
-        """List young people, soonest 17½ deadline first (filters: deadline_before, status, home_district)."""
-        people, total = young_people.search(db(), actor(), **query)
+        """List young people, soonest 17½ deadline first.
+
+        Filters: deadline_before, status, home_district, due_before, age_min, age_max, q.
+        """
+        people, total = young_people.search(db(), actor(), today(), **query)
         return page_body(people, total, query)
 
     @requires(*OFFICERS)
     @blp.arguments(YoungPersonSchema)
     @blp.response(201, YoungPersonSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(YoungPerson, lambda person_id: young_people.view(db(), actor(), person_id))
+    @idempotent(YoungPerson, lambda person_id: young_people.view(db(), actor(), person_id, today()))
     def post(self, data: dict) -> YoungPerson:
         """Record a young person with their needs, local links and preferences."""
         return young_people.create(db(), actor(), data, today())
@@ -52,7 +55,7 @@ class OneYoungPerson(MethodView):
     @blp.response(200, YoungPersonSchema)
     def get(self, young_person_id: str) -> YoungPerson:
         """One record; the view is written to the audit trail."""
-        return young_people.view(db(), actor(), young_person_id)
+        return young_people.view(db(), actor(), young_person_id, today())
 
     @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")

@@ -18,8 +18,10 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    option_pages,
     outcomes,
     planning,
+    record_lists,
     run_list,
     run_print,
     runs,
@@ -27,10 +29,13 @@ from web import (
     users,
     words,
     young_people,
+    young_person_forms,
 )
 
-# Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
-GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
+# Installed by `npm ci` from package-lock.json (GOV.UK Frontend, accessible-autocomplete); not committed.
+NODE_MODULES = Path(__file__).parent.parent / "node_modules"
+GOVUK_FRONTEND = NODE_MODULES / "govuk-frontend" / "dist" / "govuk"
+AUTOCOMPLETE = NODE_MODULES / "accessible-autocomplete" / "dist"
 
 
 def init_app(app: Flask) -> None:
@@ -50,6 +55,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(run_list.bp)
     app.register_blueprint(run_print.bp)
     app.register_blueprint(young_people.bp)
+    app.register_blueprint(young_person_forms.bp)
+    app.register_blueprint(record_lists.bp)
+    app.register_blueprint(option_pages.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
@@ -63,8 +71,13 @@ def init_app(app: Flask) -> None:
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):
-        """GOV.UK Frontend's stylesheet, script, fonts and images, served by the app itself."""
-        folder = GOVUK_FRONTEND if filename.startswith("govuk-frontend.min.") else GOVUK_FRONTEND / "assets"
+        """GOV.UK Frontend and the autocomplete: stylesheets, scripts, fonts, images, served by the app."""
+        if filename.startswith("accessible-autocomplete.min."):
+            folder = AUTOCOMPLETE
+        elif filename.startswith("govuk-frontend.min."):
+            folder = GOVUK_FRONTEND
+        else:
+            folder = GOVUK_FRONTEND / "assets"
         if not folder.exists():
             abort(404)
         return send_from_directory(folder, filename, max_age=3600)

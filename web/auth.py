@@ -14,8 +14,8 @@ from web.sessions import sign_out as end_session
 bp = page_blueprint("auth", __name__)
 
 HOME = {
-    Role.HOUSING_OFFICER: "deadlines.deadlines",
-    Role.ADMIN: "deadlines.deadlines",
+    Role.HOUSING_OFFICER: "deadlines.home",
+    Role.ADMIN: "deadlines.home",
     Role.DISTRICT_OFFICER: "district_pages.district",
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
     Role.COMMISSIONER: "planning_pages.sufficiency_page",

@@ -1,12 +1,18 @@
-"""The housing officer's home page: every pathway not yet agreed, soonest 17½ deadline first."""
+"""The housing officer's home page: who needs me now. Those due, soonest first; those with nothing due apart.
+
+It replaced the 17½ deadlines list at the same address, so bookmarks and the sign-in still land here.
+"""
+
+from urllib.parse import urlencode
 
 from flask import g, render_template, request
 
 from housing.clock import today
+from housing.due import DueKind
 from housing.permissions import OFFICERS
+from housing.queries.young_people import Filters
 from housing.services import reference
-from housing.services.deadlines import deadlines as find_deadlines
-from housing.services.deadlines import urgency
+from housing.services.caseload import When, who_is_due
 from housing.vocabulary import PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -14,35 +20,60 @@ from web.sessions import page, page_blueprint
 
 bp = page_blueprint("deadlines", __name__)
 PAGE_SIZE = 50
+AGE_BANDS = {"16-17": (16, 17), "18": (18, 18), "19-21": (19, 21), "22-25": (22, 25)}
+FILTERS = ("q", "home_district", "status", "age", "due", "when")
+
+
+def _chosen(name: str, allowed) -> str | None:
+    """A filter's value if it is one the page offers; anything else is as if not chosen."""
+    value = request.args.get(name) or None
+    return value if value in allowed else None
 
 
 @bp.get("/")
 @page(*OFFICERS)
-def deadlines() -> str:
+def home() -> str:
     districts = {d.slug: d.name for d in reference.districts(db())}
-    home_district = request.args.get("home_district") or None
-    status = request.args.get("status") or None
-    if home_district not in (None, *districts):
-        home_district = None
-    if status not in (None, PathwayStatus.NOT_STARTED, PathwayStatus.IN_PROGRESS):
-        status = None
-    page_number = page_asked()
-    day = today()
-    found = find_deadlines(
-        db(), g.actor, day, home_district=home_district, status=status, page=page_number, page_size=PAGE_SIZE
+    chosen = {
+        "q": (request.args.get("q") or "").strip()[:200] or None,
+        "home_district": _chosen("home_district", districts),
+        "status": _chosen("status", list(PathwayStatus)),
+        "age": _chosen("age", AGE_BANDS),
+        "due": _chosen("due", list(DueKind)),
+        "when": _chosen("when", list(When)),
+    }
+    ages = AGE_BANDS.get(chosen["age"], (None, None))
+    filters = Filters(
+        status=chosen["status"],
+        home_district=chosen["home_district"],
+        q=chosen["q"],
+        age_min=ages[0],
+        age_max=ages[1],
     )
-    rows = [
-        {"person": p, "urgency": urgency(p.pathway_deadline, day), "days": (p.pathway_deadline - day).days}
-        for p in found.people
-    ]
+    page_number, nothing_page = page_asked(), page_asked("nothing_page")
+    found = who_is_due(
+        db(),
+        g.actor,
+        today(),
+        filters,
+        shown=When(chosen["when"]) if chosen["when"] else None,
+        kind=DueKind(chosen["due"]) if chosen["due"] else None,
+        page=page_number,
+        nothing_page=nothing_page,
+        page_size=PAGE_SIZE,
+    )
+    kept = {name: value for name, value in chosen.items() if value and name != "when"}
     return render_template(
         "deadlines.html",
-        rows=rows,
-        counts=found.counts,
-        total=found.total,
+        found=found,
         districts=districts,
-        home_district=home_district,
-        status=status,
+        chosen=chosen,
+        age_bands=AGE_BANDS,
+        count_links={w: "?" + urlencode({**kept, "when": w.value}) for w in When},
+        filtered=any(chosen.values()),
+        query_kept="&" + urlencode({k: v for k, v in chosen.items() if v}) if any(chosen.values()) else "",
         page=page_number,
-        pages=page_count(found.total, PAGE_SIZE),
+        pages=page_count(found.due_total, PAGE_SIZE),
+        nothing_page=nothing_page,
+        nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
     )

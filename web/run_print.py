@@ -86,7 +86,7 @@ def _for_district(found, ordered, names, *, slug: str, district: str, day: date)
 @page(*OFFICERS)
 def pathway_summary(young_person_id: str) -> tuple[str, int]:
     """For the officer and the young person: links map, options considered, decision, who and when."""
-    person = young_people.view(db(), g.actor, young_person_id)
+    person = young_people.view(db(), g.actor, young_person_id, today())
     proposed = list(db().scalars(
         select(Proposal).where(Proposal.young_person_id == person.id).order_by(Proposal.id)
     ))  # fmt: skip

@@ -3,7 +3,11 @@
 import re
 from datetime import date
 
+from housing.clock import today
+from housing.due import Due
+from housing.lifedates import age_on
 from housing.models import Option
+from housing.services.caseload import When, when
 from housing.vocabulary import Route
 
 ROUTE_WORDS = {
@@ -12,6 +16,7 @@ ROUTE_WORDS = {
     Route.SUPPORTED_LODGINGS: "supported lodgings",
     Route.SUPPORTED_ACCOMMODATION: "supported accommodation",
     Route.HOUSE_PROJECT: "House Project",
+    "private_rented": "private rented",
 }
 # Why a proposal was overtaken since its run (housing.services.superseded), as the pages say it.
 OVERTAKEN = {
@@ -75,6 +80,21 @@ def ordinal(n: int) -> str:
     return {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
 
 
+def days_in_words(day: date) -> str:
+    return from_today(day, today())
+
+
+def age(date_of_birth: date) -> int:
+    return age_on(date_of_birth, today())
+
+
+def due_when(due: Due) -> When:
+    return when(due, today())
+
+
 # What the templates call by name.
-FILTERS = {"long_date": long_date, "distance": distance, "route": route_name}
-GLOBALS = {"overtaken_words": OVERTAKEN}
+FILTERS = {
+    "long_date": long_date, "distance": distance, "route": route_name, "days_in_words": days_in_words,
+    "age": age, "due_when": due_when,
+}  # fmt: skip
+GLOBALS = {"overtaken_words": OVERTAKEN, "route_words": {route: route_name(route) for route in ROUTE_WORDS}}

@@ -1,11 +1,12 @@
 """A young person's page: needs, links, preferences, pathway, applications, decisions, and a map."""
 
-from flask import g, render_template
+from flask import g, render_template, request
 from sqlalchemy import select
 
+from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
-from housing.services import reference, young_people
+from housing.services import reference, superseded, young_people
 from httpkit.store import db
 from web import maps
 from web.sessions import page, page_blueprint
@@ -16,9 +17,10 @@ bp = page_blueprint("person_page", __name__)
 @bp.get("/young-people/<young_person_id>")
 @page(*OFFICERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
-    person = young_people.view(db(), g.actor, young_person_id)  # an audited view of the record
+    person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     by_person = select(Proposal).where(Proposal.young_person_id == person.id)
     proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
+    superseded.mark(db(), proposals, Proposal.young_person_id == person.id)  # overtaken since their run
     option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})
     options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
     places = reference.places(db())
@@ -28,6 +30,8 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
     return render_template(
         "young_person.html",
+        done=request.args.get("done"),
+        district_names={d.slug: d.name for d in reference.districts(db())},
         person=person,
         proposals=proposals,
         options=options,

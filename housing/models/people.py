@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing import lifedates, rules
 from housing.db import Base
+from housing.due import DueKind
 from housing.models.types import id_column, unique_while, vocabulary
 from housing.vocabulary import (
     ApplicationStatus,
@@ -88,6 +89,19 @@ class YoungPerson(Base):
         cascade="all, delete-orphan",
         order_by="Application.applied_on",
     )
+
+    # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
+    # that shows a record works it out (housing.queries.young_people.due_of) and sets it here.
+    due_now = None
+
+    @property
+    def due_date(self) -> date | None:
+        return self.due_now.on if self.due_now else None
+
+    @property
+    def due(self) -> DueKind | None:
+        """`pathway` (by 17½) or `move` (a move, release or 18th-birthday date); None if nothing is due."""
+        return self.due_now.kind if self.due_now else None
 
     @property
     def pathway_deadline(self) -> date:

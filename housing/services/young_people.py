@@ -7,11 +7,12 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import lifedates, rules
+from housing import rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
+from housing.queries.young_people import Filters, due_of, matching
 from housing.services import audit
 from housing.services.reference import Names
 
@@ -34,36 +35,25 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         session.add(person)
         _flush_unique_reference(session)
         audit.record(session, actor, "create", person.id, "created record")
+        due_of(session, [person], today)
     return person
 
 
-def view(session: Session, actor: Actor, young_person_id: str) -> YoungPerson:
+def view(session: Session, actor: Actor, young_person_id: str, today: date) -> YoungPerson:
     with transaction(session):
         person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
         if person is None:
             raise NotFound(f"no young person with id {young_person_id}")
         audit.record_views(session, actor, [person.id], "viewed record")
+        due_of(session, [person], today)
     return person
 
 
 def search(
-    session: Session,
-    actor: Actor,
-    *,
-    page: int,
-    page_size: int,
-    deadline_before: date | None = None,
-    status: str | None = None,
-    home_district: str | None = None,
+    session: Session, actor: Actor, today: date, *, page: int, page_size: int, **filters: Any
 ) -> tuple[list[YoungPerson], int]:
-    query = select(YoungPerson)
-    if deadline_before is not None:
-        # deadline < day  ⇔  born before the earliest birth date whose deadline is on or after day
-        query = query.where(YoungPerson.date_of_birth < lifedates.born_after_for_deadline(deadline_before))
-    if status is not None:
-        query = query.where(YoungPerson.pathway_status == status)
-    if home_district is not None:
-        query = query.where(YoungPerson.home_district == home_district)
+    """A page of records, soonest 17½ first; `filters` are `housing.queries.young_people.Filters`."""
+    query = select(YoungPerson).where(*matching(Filters(**filters), today))
     with transaction(session):
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         people = list(
@@ -75,6 +65,7 @@ def search(
             )
         )
         audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
+        due_of(session, people, today)
     return people, total
 
 
@@ -98,6 +89,7 @@ def update(
         _flush_unique_reference(session)
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
+        due_of(session, [person], today)
     return person
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing.due import DueKind
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -100,6 +101,18 @@ class YoungPersonSchema(Schema):
     move_date = Day(allow_none=True, load_default=None)
 
     pathway_deadline = Day(dump_only=True, metadata={"description": "the day they turn 17½"})
+    due_date = Day(
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "when the pathway or a move falls due, as of today; null if nothing is due"},
+    )
+    due = fields.Enum(
+        DueKind,
+        by_value=True,
+        dump_only=True,
+        allow_none=True,
+        metadata={"description": "pathway (by 17½) or move (move, release or 18th-birthday date)"},
+    )
     bedrooms_needed = fields.Integer(dump_only=True)
     pathway = fields.Nested(PathwaySchema, dump_only=True)
     applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
@@ -124,3 +137,16 @@ class YoungPeopleQuery(Schema):
     deadline_before = Day(metadata={"description": "pathway deadline (17½) before this day"})
     status = fields.Enum(PathwayStatus, by_value=True)
     home_district = fields.String(validate=validate.Length(min=1, max=32))
+    due_before = Day(metadata={"description": "due (as of today) strictly before this day"})
+    age_min = fields.Integer(
+        validate=validate.Range(min=0, max=120), metadata={"description": "whole years today"}
+    )
+    age_max = fields.Integer(
+        validate=validate.Range(min=0, max=120), metadata={"description": "whole years today"}
+    )
+    q = fields.String(
+        validate=validate.Length(min=1, max=200),
+        metadata={
+            "description": 'part of the reference, given name, family name or "given family", any case'
+        },
+    )

@@ -24,7 +24,7 @@ def test_an_officer_finds_the_most_urgent_runs_the_matcher_and_agrees_a_pathway(
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
     assert axe_violations(page) == []
 
-    first = page.locator("#deadlines tbody tr").first
+    first = page.locator("#due-list tbody tr").first
     assert "URGENT" in first.inner_text()
     navigate(page, page.get_by_role("button", name="Run the matcher").click)
     assert page.title().startswith("Run of")

@@ -1,6 +1,5 @@
-"""The pages as a person meets them: signing in, being kept out, and the deadlines page."""
+"""The pages as a person meets them: signing in, being kept out, the security of forms and sessions."""
 
-import re
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -9,12 +8,11 @@ from sqlalchemy.exc import OperationalError
 from housing.models import User
 from housing.services import accounts
 from housing.vocabulary import Role
-from tests import payloads
 from tests.web.conftest import PASSWORD, csrf
 from web import deadlines
 
 
-def test_an_officer_signs_in_and_lands_on_the_deadlines_page(client, person_signing_in):
+def test_an_officer_signs_in_and_lands_on_the_home_page(client, person_signing_in):
     response, _ = person_signing_in(client)
 
     assert response.status_code == 302
@@ -24,7 +22,7 @@ def test_an_officer_signs_in_and_lands_on_the_deadlines_page(client, person_sign
     assert "SameSite=Lax" in cookie
     page = client.get("/")
     assert page.status_code == 200
-    assert "Pathways to agree by 17½" in page.get_data(as_text=True)
+    assert '<h1 class="govuk-heading-l">Who is due</h1>' in page.get_data(as_text=True)
 
 
 def test_the_session_cookie_is_secure_outside_development(database_url):
@@ -111,35 +109,6 @@ def test_next_only_leads_to_a_page_of_this_site(client, auth, app):
     assert response.headers["Location"] == "/"
 
 
-def test_the_deadlines_page_lists_the_soonest_first_with_urgency_and_counts(
-    client, officer, person_signing_in
-):
-    def young_person(reference, years, days_ago, **overrides):
-        body = payloads.young_person(
-            reference=reference, date_of_birth=payloads.born_aged(years, days_ago), **overrides
-        )
-        assert client.post("/api/v1/young-people", json=body, headers=officer).status_code == 201
-
-    young_person("LATER", 16, 30)  # 17½ in about 17 months
-    young_person("OVERDUE", 17, 200)  # turned 17½ about three weeks ago
-    young_person("SOON", 17, 120, home_district="crawley")  # 17½ in about two months
-    young_person("HALF-YEAR", 17, 30)  # 17½ in about five months
-    person_signing_in(client)
-
-    text = client.get("/").get_data(as_text=True)
-
-    order = [text.index(reference) for reference in ("OVERDUE", "SOON", "HALF-YEAR", "LATER")]
-    assert order == sorted(order)
-    for tag in ("Overdue", "Within 90 days", "Within 6 months", "Later"):
-        assert tag in text
-    assert re.search(r'id="count-overdue">1<', text)
-    assert re.search(r'id="count-within-90-days">1<', text)
-    crawley = client.get("/?home_district=crawley").get_data(as_text=True)
-    assert "SOON" in crawley
-    assert "OVERDUE" not in crawley
-    assert "OVERDUE" not in client.get("/?status=in_progress").get_data(as_text=True)
-
-
 def test_users_create_with_a_password_read_from_standard_input(app, client):
     result = app.test_cli_runner().invoke(
         args=["users", "create", "pat@x.example", "--role", "housing_officer", "--password"],
@@ -196,7 +165,7 @@ def test_while_the_database_is_away_a_page_says_so_and_asks_to_try_again(
     def connection_lost(*_args, **_kwargs):
         raise OperationalError("SELECT …", {}, Exception("server closed the connection"))
 
-    monkeypatch.setattr(deadlines, "find_deadlines", connection_lost)
+    monkeypatch.setattr(deadlines, "who_is_due", connection_lost)
     page = client.get("/")
 
     assert page.status_code == 503

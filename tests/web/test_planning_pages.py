@@ -118,6 +118,8 @@ def test_a_commissioner_lands_on_sufficiency_sees_no_marker_on_any_page_and_is_k
         "run_id": run["id"],
         "proposal_id": run["proposals"][0]["id"],
         "cohort_id": "x",
+        "position": "0",  # <int:…> parts must be numbers to reach the role check
+        "rank": "1",
     }
     for rule in app.url_map.iter_rules():
         view = app.view_functions[rule.endpoint]

@@ -122,7 +122,7 @@ def test_a_young_persons_page_shows_their_record_and_a_map_of_their_links(
     assert "MAPPED" in text
     assert '<svg viewBox="0 0 640 360"' in text
     assert "college: Worthing" in text  # the link drawn on the map
-    assert "College in Worthing (importance 3)" in text  # and listed, for those who cannot see the map
+    assert "College in Worthing (very important)" in text  # and listed, for those who cannot see the map
     assert client.get("/young-people/nobody").status_code == 404
     entries = client.get(f"/api/v1/audit?young_person={person}", headers=admin_headers(client)).json["items"]
     assert entries[-1]["action"] == "view"

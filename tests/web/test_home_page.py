@@ -1,0 +1,141 @@
+"""The officer's home page: who is due, soonest first, counts that filter, and those with nothing due apart."""
+
+import re
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from housing.clock import today
+from housing.models import AuditEntry
+from tests import payloads
+
+
+def young_person(client, officer, reference, years, days_ago=30, **overrides):
+    body = payloads.young_person(
+        reference=reference, date_of_birth=payloads.born_aged(years, days_ago), **overrides
+    )
+    response = client.post("/api/v1/young-people", json=body, headers=officer)
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def rows(text: str, table: str) -> list[str]:
+    body = text.split(f'id="{table}"', 1)[1].split("</table>", 1)[0]
+    return re.findall(r">(WS-[A-Z0-9-]+|[A-Z][A-Z0-9-]+)</span>", body)
+
+
+def count(text: str, when: str) -> int:
+    return int(re.search(rf'id="count-{when}".*?pathways-count__number">(\d+)<', text, re.S).group(1))
+
+
+def test_the_home_page_lists_those_due_soonest_first_with_what_is_due_in_words(
+    client, officer, person_signing_in
+):
+    young_person(client, officer, "LATER", 16)  # 17½ in about 17 months
+    young_person(client, officer, "OVERDUE", 17, 200)  # turned 17½ about three weeks ago
+    young_person(client, officer, "SOON", 17, 120, home_district="crawley")  # 17½ in about two months
+    in_12_days = (today() + timedelta(days=12)).isoformat()
+    young_person(client, officer, "MOVER", 21, move_date=in_12_days)
+    young_person(client, officer, "SETTLED", 22)  # nothing due
+    person_signing_in(client)
+
+    page = client.get("/")
+    text = page.get_data(as_text=True)
+
+    assert page.status_code == 200
+    assert rows(text, "due-list") == ["OVERDUE", "MOVER", "SOON", "LATER"]
+    assert rows(text, "nothing-list") == ["SETTLED"]
+    assert "Move by" in text
+    assert "Pathway by 17½" in text
+    assert "in 12 days" in text
+    assert re.search(r"\d+ days ago", text)
+    tags = re.findall(r'<strong class="govuk-tag (govuk-tag--\w+)">\s*([^<]+?)\s*</strong>', text)
+    assert ("govuk-tag--red", "Overdue") in tags
+    assert ("govuk-tag--orange", "Due within 90 days") in tags
+    assert ("govuk-tag--grey", "Due later") in tags
+    assert (count(text, "overdue"), count(text, "soon"), count(text, "later"), count(text, "nothing")) == (
+        1,
+        2,
+        1,
+        1,
+    )
+
+
+def test_the_counts_are_links_that_filter_and_keep_the_other_filters(client, officer, person_signing_in):
+    young_person(client, officer, "OVERDUE", 17, 200)
+    young_person(client, officer, "SOON", 17, 120, home_district="crawley")
+    young_person(client, officer, "SOON-TOO", 17, 120)
+    young_person(client, officer, "SETTLED", 22)
+    person_signing_in(client)
+
+    text = client.get("/?home_district=worthing").get_data(as_text=True)
+    link = re.search(r'href="([^"]+)" id="count-soon"', text).group(1)
+    assert "home_district=worthing" in link
+    assert "when=soon" in link
+
+    filtered = client.get("/" + link.replace("&amp;", "&")).get_data(as_text=True)
+    assert rows(filtered, "due-list") == ["SOON-TOO"]
+    assert 'id="nothing-list"' not in filtered
+    assert count(filtered, "overdue") == 1  # the counts stay whole, so the other links still lead somewhere
+    nothing = client.get("/?when=nothing").get_data(as_text=True)
+    assert 'id="due-list"' not in nothing
+    assert rows(nothing, "nothing-list") == ["SETTLED"]
+
+
+def test_filters_by_district_status_age_and_what_is_due(client, officer, person_signing_in):
+    young_person(client, officer, "SIXTEEN", 16)
+    young_person(client, officer, "SEVENTEEN", 17, 120, home_district="crawley")
+    young_person(client, officer, "MOVER", 21, move_date=(today() + timedelta(days=5)).isoformat())
+    person_signing_in(client)
+
+    def due(query):
+        return rows(client.get("/?" + query).get_data(as_text=True), "due-list")
+
+    assert due("home_district=crawley") == ["SEVENTEEN"]
+    assert due("age=16-17") == ["SEVENTEEN", "SIXTEEN"]
+    assert due("age=19-21") == ["MOVER"]
+    assert due("due=move") == ["MOVER"]
+    assert due("due=pathway") == ["SEVENTEEN", "SIXTEEN"]
+    assert due("status=agreed") == []
+    assert due("status=not_started") == ["MOVER", "SEVENTEEN", "SIXTEEN"]
+    assert due("age=nonsense&due=whatever") == [
+        "MOVER",
+        "SEVENTEEN",
+        "SIXTEEN",
+    ]  # unknown choices are ignored
+
+
+def test_the_search_box_finds_by_name_or_reference_in_the_header_of_every_officer_page(
+    client, officer, person_signing_in
+):
+    record = young_person(client, officer, "WS-77", 17, given_name="Robin", family_name="Hartley")
+    young_person(client, officer, "WS-88", 17, given_name="Sam", family_name="Okafor")
+    person_signing_in(client)
+
+    found = client.get("/?q=robin+HART").get_data(as_text=True)
+    assert rows(found, "due-list") == ["WS-77"]
+    assert rows(client.get("/?q=ws-8").get_data(as_text=True), "due-list") == ["WS-88"]
+    record_page = client.get(f"/young-people/{record['id']}").get_data(as_text=True)
+    assert 'role="search"' in record_page
+    assert 'id="header-search"' in record_page
+
+
+def test_every_young_person_shown_on_the_home_page_is_an_audited_view(client, officer, person_signing_in, db):
+    due = young_person(client, officer, "DUE", 17)
+    settled = young_person(client, officer, "SETTLED", 22)
+    person_signing_in(client)
+
+    client.get("/")
+
+    viewed = set(db.scalars(select(AuditEntry.young_person_id).where(AuditEntry.detail == "home page")))
+    assert viewed == {due["id"], settled["id"]}
+
+
+def test_the_header_is_the_countys_own_without_the_gov_uk_crown(client, person_signing_in):
+    person_signing_in(client)
+    text = client.get("/").get_data(as_text=True)
+    assert "West Sussex County Council" in text
+    assert "Pathways" in text
+    assert "govuk-logo" not in text
+    assert "govuk-header" not in text
+    assert "Crown copyright" not in text

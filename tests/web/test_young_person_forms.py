@@ -1,0 +1,309 @@
+"""Recording and changing a young person on pages: the row written, the audit kept, the errors shown."""
+
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+from housing.clock import today
+from housing.models import Application, AuditEntry, LocalLink, Preference, YoungPerson
+from housing.vocabulary import Role
+from tests import payloads
+from tests.web.conftest import csrf
+
+
+def details(**overrides):
+    form = {
+        "reference": "WS-5001", "given_name": "Robin", "family_name": "Hartley",
+        "date_of_birth-day": "14", "date_of_birth-month": "3", "date_of_birth-year": str(today().year - 17),
+        "home_district": "crawley", "current_place": "Crawley", "support_level": "medium",
+        "access": ["step_free"], "children": "0", "uasc": "no", "immigration": "not_applicable",
+        "move_date-day": "", "move_date-month": "", "move_date-year": "", "wishes": "Near my college, please.",
+    }  # fmt: skip
+    form.update(overrides)
+    return form
+
+
+def post(client, path, form):
+    return client.post(path, data={**form, "csrf_token": csrf(client, "/")})
+
+
+def existing(client, officer, **overrides):
+    response = client.post("/api/v1/young-people", json=payloads.young_person(**overrides), headers=officer)
+    assert response.status_code == 201
+    return response.json["id"]
+
+
+def records(row_counts) -> dict[str, int]:
+    """Every table's rows but the audit's: showing a form again views the record, and that is audited."""
+    return {table: n for table, n in row_counts().items() if table != "audit"}
+
+
+def audit_details(db, person_id):
+    db.rollback()
+    return [
+        (e.action, e.detail)
+        for e in db.scalars(select(AuditEntry).where(AuditEntry.young_person_id == person_id))
+    ]
+
+
+def test_recording_a_young_person_writes_the_record_and_audits_it(client, person_signing_in, db):
+    person_signing_in(client)
+    assert client.get("/young-people/new").status_code == 200
+
+    response = post(client, "/young-people/new", details())
+
+    assert response.status_code == 302
+    person = db.scalar(select(YoungPerson).where(YoungPerson.reference == "WS-5001"))
+    assert response.headers["Location"] == f"/young-people/{person.id}?done=recorded"
+    assert (person.given_name, person.home_district, person.step_free, person.wheelchair) == (
+        "Robin",
+        "crawley",
+        True,
+        False,
+    )
+    assert person.date_of_birth == date(today().year - 17, 3, 14)
+    assert person.wishes == "Near my college, please."
+    assert ("create", "created record") in audit_details(db, person.id)
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Young person recorded" in page
+    assert "Next, add their local links" in page
+
+
+def test_a_form_with_nothing_filled_in_shows_each_reason_and_writes_nothing(
+    client, person_signing_in, row_counts
+):
+    person_signing_in(client)
+    before = records(row_counts)
+
+    response = post(client, "/young-people/new", details(reference="", given_name="", **{"date_of_birth-day": "",
+                    "date_of_birth-month": "", "date_of_birth-year": ""}, home_district="", support_level=""))  # fmt: skip
+
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert text.count("There is a problem") == 1
+    assert "<title>Error: Record a young person – Pathways</title>" in text
+    for field, message in (("reference", "Enter the case reference"), ("given_name", "Enter their given name"),
+                           ("date_of_birth", "Enter their date of birth"),
+                           ("home_district", "Choose their home district"),
+                           ("support_level", "Choose the support they need")):  # fmt: skip
+        assert f'href="#{field}">{message}<' in text, field
+        assert f"</span> {message}" in text, field  # beside the field too
+    assert records(row_counts) == before
+
+
+def test_what_was_typed_is_kept_and_a_wrong_date_is_named(client, person_signing_in, row_counts):
+    person_signing_in(client)
+    before = records(row_counts)
+
+    response = post(client, "/young-people/new", details(**{"date_of_birth-day": "31", "date_of_birth-month": "2"},
+                    children="two"))  # fmt: skip
+
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "Their date of birth must be a real date" in text
+    assert "The number of children must be a whole number" in text
+    assert 'value="Robin"' in text
+    assert 'value="31"' in text
+    assert "Near my college, please." in text
+    assert re.search(r'value="step_free"\s+checked', text)
+    assert records(row_counts) == before
+
+
+def test_the_domain_rules_are_the_apis_a_future_birth_and_a_taken_reference(
+    client, officer, person_signing_in
+):
+    existing(client, officer, reference="TAKEN-1")
+    person_signing_in(client)
+    future = details(**{"date_of_birth-year": str(today().year + 1)})
+    assert "Their date of birth must not be in the future" in post(
+        client, "/young-people/new", future
+    ).get_data(as_text=True)
+    taken = post(client, "/young-people/new", details(reference="TAKEN-1"))
+    assert taken.status_code == 400
+    assert "Another young person already has this reference" in taken.get_data(as_text=True)
+
+
+def test_changing_details_keeps_links_and_audits_the_fields(client, officer, person_signing_in, db):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+    form = client.get(f"/young-people/{person_id}/edit").get_data(as_text=True)
+    assert 'value="WS-0001"' in form
+
+    response = post(client, f"/young-people/{person_id}/edit", details(reference="WS-0001", move_date_day="",
+                    **{"move_date-day": "1", "move_date-month": "6", "move_date-year": str(today().year + 1)}))  # fmt: skip
+
+    assert response.status_code == 302
+    db.rollback()
+    person = db.get(YoungPerson, person_id)
+    assert person.move_date == date(today().year + 1, 6, 1)
+    assert person.given_name == "Robin"
+    assert len(person.local_links) == 2  # the links are not the details form's to change
+    assert any(
+        action == "update" and "move_date" in detail for action, detail in audit_details(db, person_id)
+    )
+
+
+def test_adding_and_removing_a_local_link(client, officer, person_signing_in, db):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+    assert "Add a local link" in client.get(f"/young-people/{person_id}/links/new").get_data(as_text=True)
+
+    added = post(client, f"/young-people/{person_id}/links/new",
+                 {"kind": "work", "place": "Horsham", "importance": "3", "note": "Saturday job"})  # fmt: skip
+
+    assert added.status_code == 302
+    db.rollback()
+    links = db.scalars(
+        select(LocalLink).where(LocalLink.young_person_id == person_id).order_by(LocalLink.position)
+    )
+    assert [(k.kind, k.place, k.importance, k.note) for k in links][-1] == (
+        "work",
+        "Horsham",
+        3,
+        "Saturday job",
+    )
+    assert ("update", "changed local_links") in audit_details(db, person_id)
+
+    removed = post(client, f"/young-people/{person_id}/links/0/remove", {})
+    assert removed.status_code == 302
+    db.rollback()
+    places = db.scalars(
+        select(LocalLink.place).where(LocalLink.young_person_id == person_id).order_by(LocalLink.position)
+    )
+    assert list(places) == ["Lancing", "Horsham"]
+
+
+def test_a_link_without_a_kind_or_a_known_place_is_refused_beside_the_field(
+    client, officer, person_signing_in, row_counts
+):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+    before = records(row_counts)
+
+    missing = post(
+        client, f"/young-people/{person_id}/links/new", {"kind": "", "place": "", "importance": "2"}
+    )
+    unknown = post(
+        client,
+        f"/young-people/{person_id}/links/new",
+        {"kind": "family", "place": "Atlantis", "importance": "2"},
+    )
+
+    assert missing.status_code == unknown.status_code == 400
+    assert "Choose the kind of link" in missing.get_data(as_text=True)
+    assert 'href="#place">Choose the place<' in missing.get_data(as_text=True)
+    assert "Choose the place from the list" in unknown.get_data(as_text=True)
+    assert records(row_counts) == before
+
+
+def test_a_preference_at_a_rank_already_held_moves_the_others_down(client, officer, person_signing_in, db):
+    person_id = existing(client, officer)  # 1: Worthing district, 2: supported lodgings
+    person_signing_in(client)
+
+    added = post(client, f"/young-people/{person_id}/preferences/new",
+                 {"rank": "1", "route": "staying_put", "place": "", "district": ""})  # fmt: skip
+
+    assert added.status_code == 302
+    db.rollback()
+    ranked = db.scalars(
+        select(Preference).where(Preference.young_person_id == person_id).order_by(Preference.rank)
+    )
+    assert [(p.rank, p.route, p.district) for p in ranked] == [
+        (1, "staying_put", None), (2, None, "worthing"), (3, "supported_lodgings", None)]  # fmt: skip
+    post(client, f"/young-people/{person_id}/preferences/1/remove", {})
+    db.rollback()
+    assert [
+        p.rank for p in db.scalars(select(Preference).where(Preference.young_person_id == person_id))
+    ] == [1, 2]
+
+
+def test_a_preference_naming_nothing_is_refused(client, officer, person_signing_in, row_counts):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+    before = records(row_counts)
+    response = post(
+        client,
+        f"/young-people/{person_id}/preferences/new",
+        {"rank": "3", "route": "", "place": "", "district": ""},
+    )
+    assert response.status_code == 400
+    assert "Choose a route, a place or a district" in response.get_data(as_text=True)
+    assert records(row_counts) == before
+
+
+def test_applying_to_a_register_in_that_councils_bands(client, officer, person_signing_in, db, row_counts):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+    form = client.get(f"/young-people/{person_id}/applications/new").get_data(as_text=True)
+    assert "Crawley: band A+" in form
+
+    applied_on = {"applied_on-day": "2", "applied_on-month": "1", "applied_on-year": str(today().year)}
+    response = post(
+        client, f"/young-people/{person_id}/applications/new", {"register": "crawley|A+", **applied_on}
+    )
+
+    assert response.status_code == 302
+    db.rollback()
+    application = db.scalar(select(Application).where(Application.young_person_id == person_id))
+    assert (application.district, application.band, application.status) == ("crawley", "A+", "active")
+    assert ("create", "application to crawley register") in audit_details(db, person_id)
+    before = records(row_counts)
+    again = post(
+        client, f"/young-people/{person_id}/applications/new", {"register": "crawley|A", **applied_on}
+    )
+    wrong_band = post(
+        client, f"/young-people/{person_id}/applications/new", {"register": "arun|D", **applied_on}
+    )
+    nothing = post(client, f"/young-people/{person_id}/applications/new", {"register": ""})
+    assert "There is already an active application to Crawley" in again.get_data(as_text=True)
+    assert "Arun bands are A, B, C" in wrong_band.get_data(as_text=True)
+    assert "Choose the council register and band" in nothing.get_data(as_text=True)
+    assert "Enter the date they applied" in nothing.get_data(as_text=True)
+    assert records(row_counts) == before
+
+    closed = post(client, f"/applications/{application.id}/close", {})
+    assert closed.status_code == 302
+    db.rollback()
+    assert db.get(Application, application.id).status == "closed"
+
+
+def test_forms_are_for_officers_and_unknown_young_people_are_404(client, officer, person_signing_in):
+    person_signing_in(client)
+    assert client.get("/young-people/nobody/edit").status_code == 404
+    assert client.get("/young-people/nobody/links/new").status_code == 404
+    assert post(client, "/applications/nothing/close", {}).status_code == 404
+    other = client.application.test_client()
+    person_signing_in(other, Role.DISTRICT_OFFICER)
+    assert other.get("/young-people/new").status_code == 403
+
+
+def test_blanking_a_detail_on_the_change_form_is_refused_not_ignored(client, officer, person_signing_in, db):
+    person_id = existing(client, officer)
+    person_signing_in(client)
+
+    refused = post(client, f"/young-people/{person_id}/edit", details(reference="", given_name=""))
+    saved = post(client, f"/young-people/{person_id}/edit", details(reference="WS-0001"))
+
+    assert refused.status_code == 400
+    assert 'href="#reference">Enter the case reference<' in refused.get_data(as_text=True)
+    assert saved.status_code == 302
+    db.rollback()
+    assert len(db.get(YoungPerson, person_id).local_links) == 2  # not on the form: kept
+
+
+def test_places_and_districts_to_avoid_are_recorded_and_an_unknown_one_is_refused(
+    client, person_signing_in, db
+):
+    person_signing_in(client)
+
+    response = post(
+        client, "/young-people/new", details(avoid_places=["Bognor Regis"], avoid_districts=["arun", "adur"])
+    )
+    unknown = post(client, "/young-people/new", details(reference="WS-5002", avoid_places=["Atlantis"]))
+
+    assert response.status_code == 302
+    person = db.scalar(select(YoungPerson).where(YoungPerson.reference == "WS-5001"))
+    assert (person.avoid_places, person.avoid_districts) == (["Bognor Regis"], ["arun", "adur"])
+    assert unknown.status_code == 400
+    assert 'href="#avoid_places">Choose places to avoid from the list<' in unknown.get_data(as_text=True)

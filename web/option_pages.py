@@ -1,0 +1,232 @@
+"""Housing options of every route on pages: listed, recorded, changed and withdrawn (housing officers).
+
+Each form is loaded with the API's option schema and saved by the API's use case, so a page and the
+API refuse the same things for the same reasons; a Staying Put change is audited on the young
+person's record as the API's is.
+"""
+
+from datetime import timedelta
+from typing import Any
+
+from flask import g, redirect, render_template, request, url_for
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+from werkzeug.wrappers import Response
+
+from housing.clock import today
+from housing.errors import Conflict, DomainError, Invalid, NotFound
+from housing.models import Option, YoungPerson
+from housing.permissions import OFFICERS
+from housing.services import options, reference, young_people
+from housing.services.options import ROUTE_FIELDS
+from housing.vocabulary import Route
+from httpkit.store import db
+from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
+from web.forms import Labels, date_boxes, date_from, in_form_order, load, refused
+from web.paging import page_asked, page_count
+from web.sessions import page, page_blueprint
+
+bp = page_blueprint("option_pages", __name__)
+PAGE_SIZE = 50
+ROUTES = [route for route in Route if route != Route.HOUSE_PROJECT]  # the House Project's come with cohorts
+
+LABELS = Labels({
+    "young_person": "the young person's case reference", "carer_willing": "whether the carer is willing",
+    "name": "the name", "place": "the place", "capacity": "the number of places",
+    "available_from": "the date it is available from", "available_until": "the date it is available until",
+    "min_age": "the youngest age", "max_age": "the oldest age", "support_levels": "the support levels",
+    "access": "access", "bedrooms": "the number of bedrooms",
+    "accepts_children": "whether children are accepted",
+    "registered_16_17": "whether it is registered for 16 and 17 year olds",
+    "uasc_specialist": "whether it specialises in UASC",
+}, choices=("place", "support_levels", "carer_willing", "registered_16_17", "uasc_specialist",
+            "accepts_children"))  # fmt: skip
+NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
+YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist")
+
+
+def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
+    body: dict[str, Any] = {key: form[key].strip() for key in ("name", "place") if form.get(key, "").strip()}
+    for key in NUMBERS:
+        text = form.get(key, "").strip()
+        if text:
+            body[key] = int(text) if text.isdigit() else text
+    if (start := date_from(form, "available_from")) is not None:
+        body["available_from"] = start
+    body["available_until"] = date_from(form, "available_until")
+    body["support_levels"] = form.getlist("support_levels")
+    body["step_free"] = "step_free" in form.getlist("access")
+    body["wheelchair"] = "wheelchair" in form.getlist("access")
+    for key in YES_NO:  # a route's own questions only on that route; left blank, the schema or rule says so
+        carried = key not in ROUTE_FIELDS or route in ROUTE_FIELDS[key]
+        if carried and form.get(key) in ("yes", "no"):
+            body[key] = form[key] == "yes"
+    return body
+
+
+def typed(form: MultiDict) -> dict[str, Any]:
+    values: dict[str, Any] = form.to_dict()
+    values["support_levels"] = form.getlist("support_levels")
+    values["access"] = form.getlist("access")
+    for name in ("available_from", "available_until"):
+        values[name] = {part: form.get(f"{name}-{part}", "") for part in ("day", "month", "year")}
+    return values
+
+
+def from_option(option: Option) -> dict[str, Any]:
+    values: dict[str, Any] = {key: str(getattr(option, key)) for key in (*NUMBERS, "name", "place")}
+    values |= {
+        key: ("yes" if getattr(option, key) else "no") for key in YES_NO if getattr(option, key) is not None
+    }
+    values["support_levels"] = list(option.support_levels)
+    values["access"] = [need for need in ("step_free", "wheelchair") if getattr(option, need)]
+    values["available_from"] = date_boxes(option.available_from)
+    values["available_until"] = date_boxes(option.available_until)
+    return values
+
+
+def _form(route: Route, values: dict, errors: dict, option=None, person=None) -> tuple[str, int]:
+    districts = reference.districts(db())
+    return render_template(
+        "option_form.html",
+        route=route,
+        values=values,
+        errors=errors,
+        option=option,
+        person=person,
+        places=reference.places(db()),
+        district_names={d.slug: d.name for d in districts},
+    ), (400 if errors else 200)
+
+
+def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | None:
+    """Staying Put names its young person: from their record (an id), or by their case reference.
+
+    The one found is shown in a summary on the form, so it is read as an audited view.
+    """
+    wanted = form.get("young_person", "").strip()
+    person_id = form.get("young_person_id") or (
+        db().scalar(select(YoungPerson.id).where(YoungPerson.reference == wanted)) if wanted else None
+    )
+    person = _viewed(person_id) if person_id else None
+    if person is None:
+        errors["young_person"] = (
+            "No young person has this case reference" if wanted else "Enter the young person's case reference"
+        )
+        return None
+    body["young_person"] = person.id
+    return person
+
+
+def _viewed(young_person_id: str) -> YoungPerson | None:
+    try:
+        return young_people.view(db(), g.actor, young_person_id, today())
+    except NotFound:
+        return None
+
+
+def _save(save, body: dict, errors: dict) -> Option | None:
+    if errors:
+        return None
+    try:
+        return save(body)
+    except Invalid as invalid:
+        errors.update(refused(invalid, LABELS))
+    except Conflict as conflict:
+        errors["capacity"] = conflict.message[:1].upper() + conflict.message[1:]
+    return None
+
+
+@bp.get("/options")
+@page(*OFFICERS)
+def option_list() -> str:
+    route = request.args.get("route") if request.args.get("route") in list(Route) else None
+    districts = {d.slug: d.name for d in reference.districts(db())}
+    district = request.args.get("district") if request.args.get("district") in districts else None
+    number = page_asked()
+    found, total = options.search(
+        db(), g.actor, page=number, page_size=PAGE_SIZE, route=route, district=district
+    )
+    return render_template(
+        "options.html",
+        found=found,
+        total=total,
+        route=route,
+        district=district,
+        districts=districts,
+        routes=ROUTES,
+        done=request.args.get("done"),
+        page=number,
+        pages=page_count(total, PAGE_SIZE),
+    )
+
+
+@bp.route("/options/new", methods=["GET", "POST"])
+@page(*OFFICERS)
+def record_option() -> Response | tuple[str, int]:
+    route = request.args.get("route")
+    if route not in ROUTES:
+        return render_template("option_routes.html", routes=ROUTES)
+    route = Route(route)
+    person = _viewed(request.args["young_person"]) if request.args.get("young_person") else None
+    if request.args.get("young_person") and person is None:
+        return render_template("error.html", title="Page not found", code=404), 404
+    if request.method == "GET":
+        values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": "16", "max_age": "25",
+                  "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
+        return _form(route, values, {}, person=person)
+    body = {"route": route.value, **body_from(request.form, route)}
+    errors: dict[str, str] = {}
+    if route == Route.STAYING_PUT:
+        person = _young_person(request.form, body, errors)
+    data, schema_errors = load(OptionSchema(), body, LABELS, {"young_person_id": "young_person"})
+    errors = in_form_order(schema_errors | errors, LABELS)
+    option = _save(lambda loaded: options.create(db(), g.actor, loaded), data, errors)
+    if option is None:
+        return _form(route, typed(request.form), errors, person=person)
+    if route == Route.STAYING_PUT:
+        return redirect(
+            url_for("person_page.young_person", young_person_id=option.young_person_id, done="staying-put")
+        )
+    return redirect(url_for("option_pages.option_list", route=route.value, done="recorded"))
+
+
+def _option(option_id: str) -> Option | None:
+    try:
+        return options.get(db(), g.actor, option_id)
+    except DomainError:
+        return None
+
+
+@bp.route("/options/<option_id>/edit", methods=["GET", "POST"])
+@page(*OFFICERS)
+def change_option(option_id: str) -> Response | tuple[str, int]:
+    option = _option(option_id)
+    if option is None or option.route == Route.HOUSE_PROJECT:
+        return render_template("error.html", title="Page not found", code=404), 404
+    person = _viewed(option.young_person_id) if option.young_person_id else None
+    if request.method == "GET":
+        return _form(option.route, from_option(option), {}, option, person)
+    data, errors = load(OptionPatchSchema(), body_from(request.form, option.route), LABELS)
+    saved = _save(lambda loaded: options.update(db(), g.actor, option.id, loaded), data, errors)
+    if saved is None:
+        return _form(option.route, typed(request.form), errors, _option(option_id), person)
+    return redirect(url_for("option_pages.option_list", route=saved.route.value, done="changed"))
+
+
+@bp.post("/options/<option_id>/withdraw")
+@page(*OFFICERS)
+def withdraw_option(option_id: str) -> Response | tuple[str, int]:
+    """No longer offered from today: available until yesterday, so no later run proposes it.
+
+    The contract has no withdrawal of its own; places already taken stay with their young people.
+    """
+    option = _option(option_id)
+    if option is None or option.route == Route.HOUSE_PROJECT:
+        return render_template("error.html", title="Page not found", code=404), 404
+    yesterday = today() - timedelta(days=1)
+    changes = {"available_until": yesterday.isoformat()}
+    if option.available_from > yesterday:
+        changes["available_from"] = yesterday.isoformat()
+    options.update(db(), g.actor, option.id, OptionPatchSchema().load(changes))
+    return redirect(url_for("option_pages.option_list", route=option.route.value, done="withdrawn"))
