@@ -116,3 +116,11 @@ def test_a_snapshot_round_trips_and_re_solves_to_the_same_proposals(problem: Pro
     assert again == problem
     assert digest(to_data(again)) == digest(data)
     assert solve(again).proposals == solve(problem).proposals
+
+
+def test_a_snapshot_stored_before_bedrooms_and_due_dates_were_given_still_loads():
+    data = to_data(instances.problem([person(children=1, bedrooms_needed=2)], [option()]))
+    for young_person in data["young_people"]:
+        del young_person["bedrooms_needed"], young_person["due_date"], young_person["due"]
+    [again] = from_data(json.loads(json.dumps(data))).young_people
+    assert (again.bedrooms_needed, again.due_date, again.due) == (1, None, None)  # the fields' defaults
