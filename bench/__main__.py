@@ -1,4 +1,8 @@
-"""`python -m bench [size …]`: run the benchmarks, print a table, write bench/results/matching.json."""
+"""`python -m bench [size …]`: run the benchmarks, print tables, write bench/results/*.json.
+
+Sizes: county, region, national, service (the default four), and split (POST /matching/runs at
+--scale 10, its time by part: heavy, so only when named).
+"""
 
 import json
 import multiprocessing
@@ -6,7 +10,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import machine, service
+from bench import machine, run_split, service
 from bench import matching as matching_bench
 from bench import sufficiency as sufficiency_bench
 
@@ -37,12 +41,18 @@ PLANNING_COLUMNS = (
     ("what-if/solve", "what_if_over_solve"),
 )  # fmt: skip
 PLANNING_SCALES = (1.0, 10.0)
+SPLIT_COLUMNS = (
+    ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
+    ("POST s", "post_runs_s"),
+    ("read s", "read_store_s"), ("matcher s", "matcher_s"), ("snapshot s", "snapshot_s"),
+    ("writing s", "writing_and_answer_s"),
+)  # fmt: skip
 
 
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in [s for s in sizes if s not in ("service", "sufficiency")]:
+    for size in [s for s in sizes if s not in {"service", "sufficiency", "split"}]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
@@ -66,6 +76,12 @@ def main(sizes: list[str]) -> None:
                 planning.append(pool.apply(sufficiency_bench.run, (scale,)))
         table(planning, PLANNING_COLUMNS)
         write(RESULTS / "sufficiency.json", planning)
+    if "split" in sizes:  # heavy (5,650 young people through the API): only when asked for
+        print("… split", file=sys.stderr, flush=True)
+        with context.Pool(1) as pool:
+            row = pool.apply(run_split.run)
+        table([row], SPLIT_COLUMNS)
+        write(RESULTS / "run_split.json", [row])
 
 
 def table(rows: list[dict], columns: tuple) -> None:

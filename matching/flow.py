@@ -1,4 +1,7 @@
-"""The min-cost flow: young people → options → sink, and young person → sink for 'unmatched'.
+"""The published problem solved as written: young people → options → sink, and → sink unmatched.
+
+`engine.py` finds the same optimum faster; this plain solve, premium and all, is what the tests
+and `make bench` compare it with (`raw_solve_s`).
 
 Each young person supplies one unit; it flows along one arc to an option (whose arc to the sink
 carries its remaining capacity) or straight to the sink at their penalty. The graph is added

@@ -45,12 +45,16 @@ MAX_TABLE = 4_000_000  # cells; beyond this the rules are asked pair by pair
 class Profiles:
     person: np.ndarray  # per young person: their profile
     option: np.ndarray  # per option: its profile
-    allowed: np.ndarray  # (person profile × option profile), flattened: every profile rule allows
+    broken: np.ndarray  # (person profile × option profile), flattened: bit b set if rule b refuses
     width: int  # option profiles
 
     def lookup(self, i: np.ndarray, k: np.ndarray) -> np.ndarray:
         """Whether every profile rule allows each pair (young person i, option k)."""
-        return self.allowed[self.person[i] * self.width + self.option[k]]
+        return self.broken[self.person[i] * self.width + self.option[k]] == 0
+
+    def broken_bits(self, i: np.ndarray, k: np.ndarray) -> np.ndarray:
+        """For each pair, the bits of the profile rules it breaks (bit b: the rules' b-th)."""
+        return self.broken[self.person[i] * self.width + self.option[k]]
 
 
 def _profiles(e: Encoded, key: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray] | None:
@@ -75,8 +79,8 @@ def profiles(e: Encoded, rules: tuple) -> Profiles | None:
     if len(people) * len(options) > MAX_TABLE or len(options) == 0:
         return None
     i, k = np.repeat(people, len(options)), np.tile(options, len(people))
-    allowed = np.ones(len(i), bool)
-    for code, rule in rules:
+    broken = np.zeros(len(i), np.uint16)
+    for bit, (code, rule) in enumerate(rules):
         if code in PROFILE_RULES:
-            allowed &= rule(e, i, k)
-    return Profiles(person=person, option=option, allowed=allowed, width=len(options))
+            broken |= (~rule(e, i, k)).astype(np.uint16) << np.uint16(bit)
+    return Profiles(person=person, option=option, broken=broken, width=len(options))

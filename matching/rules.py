@@ -138,9 +138,11 @@ MEANING = {
 
 def failures(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """A bit mask per pair of the rules it breaks (0: allowed): what unmatched reasons count."""
-    mask = np.zeros(len(i), dtype=np.uint16)
-    for bit, (_code, rule) in enumerate(RULES):
-        mask |= (~rule(e, i, k)).astype(np.uint16) << np.uint16(bit)
+    table = profiles(e, RULES)
+    mask = table.broken_bits(i, k) if table else np.zeros(len(i), dtype=np.uint16)
+    for bit, (code, rule) in enumerate(RULES):
+        if not (table and code in PROFILE_RULES):
+            mask |= (~rule(e, i, k)).astype(np.uint16) << np.uint16(bit)
     return mask
 
 

@@ -8,8 +8,10 @@ from hypothesis import given
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
-from matching import Problem, Solution, solve
+from matching import Problem, Solution, profiles, solve
 from matching.checker import allowed_pairs, check
+from matching.encode import encode
+from matching.rules import allowed, failures
 from matching.snapshot import digest, from_data, to_data
 from tests.matching import instances
 from tests.matching.instances import AS_OF, link, option, person
@@ -116,3 +118,25 @@ def test_a_snapshot_round_trips_and_re_solves_to_the_same_proposals(problem: Pro
     assert again == problem
     assert digest(to_data(again)) == digest(data)
     assert solve(again).proposals == solve(problem).proposals
+
+
+def test_a_snapshot_stored_before_bedrooms_and_due_dates_were_given_still_loads():
+    data = to_data(instances.problem([person(children=1, bedrooms_needed=2)], [option()]))
+    for young_person in data["young_people"]:
+        del young_person["bedrooms_needed"], young_person["due_date"], young_person["due"]
+    [again] = from_data(json.loads(json.dumps(data))).young_people
+    assert (again.bedrooms_needed, again.due_date, again.due) == (1, None, None)  # the fields' defaults
+
+
+@given(problems())
+def test_the_profile_table_answers_every_pair_as_the_rules_asked_one_by_one(problem: Problem):
+    e = encode(problem)
+    i = np.repeat(np.arange(e.n_people), e.n_options)
+    k = np.tile(np.arange(e.n_options), e.n_people)
+    from_table, allowed_from_table = failures(e, i, k), allowed(e, i, k)
+    saved, profiles.MAX_TABLE = profiles.MAX_TABLE, 0  # no table: every rule asked pair by pair
+    try:
+        assert failures(e, i, k).tolist() == from_table.tolist()
+        assert allowed(e, i, k).tolist() == allowed_from_table.tolist()
+    finally:
+        profiles.MAX_TABLE = saved
