@@ -6,7 +6,7 @@ from http import HTTPStatus
 from typing import Any
 
 from apispec import BasePlugin
-from flask import Flask, request
+from flask import Flask, current_app, request
 from flask_smorest import Api
 from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
@@ -94,9 +94,15 @@ def init_app(app: Flask) -> None:
         """A body the API cannot read as JSON is refused, not taken for an empty change, however it is
         framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length). An
         operation that takes an uploaded file (a council's vacancies) reads multipart instead."""
+        if not request.path.startswith("/api/"):
+            return None
         if request.mimetype == "multipart/form-data" and _takes_files(app):
             return None
-        if request.path.startswith("/api/") and request.get_data(cache=True) and not request.is_json:
+        body = request.get_data(cache=True)
+        if request.content_length is None and len(body) >= current_app.config["MAX_CONTENT_LENGTH"]:
+            # A chunked body is cut at the limit, not refused (Werkzeug): one that reached it is too large.
+            return envelope(413, ERROR_RESPONSES[413][1]), 413
+        if body and not request.is_json:
             return envelope(415, "Send the body as JSON (Content-Type: application/json)."), 415
         return None
 

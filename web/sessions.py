@@ -27,8 +27,9 @@ ROLES_ATTRIBUTE = "pathways_page_roles"
 
 
 def sign_in_as(actor: Actor) -> None:
-    """A fresh session (and CSRF token): nothing from before signing in carries over."""
-    session.clear()
+    """A fresh session (and CSRF token): nothing from before signing in carries over, and a session
+    this browser held before is ended."""
+    sign_out()
     session.permanent = True
     session["session_token"] = page_sessions.begin(db(), actor.user_id)
 

@@ -1,6 +1,8 @@
 """What `make crash` checks once the trials are over: every acknowledged write is in the store, each
 Idempotency-Key made exactly one record, no young person is half written, the invariants hold."""
 
+import os
+
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
@@ -57,6 +59,8 @@ def check(
         "health_polls_failed": monitor.failed,
         "health_polls_failed_by_what": dict(monitor.failures),
         "longest_without_health_s": round(monitor.longest, 3),
+        # The machine is shared: how busy it was says how far the figures above are the service's own.
+        "load_average_1min_at_the_end": round(os.getloadavg()[0], 1),
     }
 
 

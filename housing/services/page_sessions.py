@@ -10,7 +10,7 @@ import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import delete, or_
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
@@ -30,9 +30,16 @@ def _hash(token: str) -> str:
 
 
 def begin(session: Session, user_id: str) -> str:
-    """A new session for the user; the token returned goes in the cookie and nowhere else."""
+    """A new session for the user; the token returned goes in the cookie and nowhere else. The user's
+    expired sessions go now, so rows never pile up for sessions no one came back to."""
     token, now = secrets.token_urlsafe(32), datetime.now(UTC)
     with transaction(session):
+        session.execute(
+            delete(PageSession).where(
+                PageSession.user_id == user_id,
+                or_(PageSession.seen_at < now - IDLE, PageSession.signed_in_at < now - LIFETIME),
+            )
+        )
         session.add(PageSession(token_hash=_hash(token), user_id=user_id, signed_in_at=now, seen_at=now))
     return token
 

@@ -209,3 +209,16 @@ def test_the_date_range_is_in_the_document(client, officer):
         assert bool(re.fullmatch(DAY_PATTERN, day)) is inside
         response = client.get("/api/v1/young-people", query_string={"deadline_before": day}, headers=officer)
         assert (response.status_code == 422) is not inside, day
+
+
+def test_a_chunked_body_over_the_limit_is_413_like_any_other(client, officer, row_counts):
+    person = young_person(client, officer)
+    before = row_counts()
+    big = b'{"wishes": "' + b"x" * (2 * 1024 * 1024) + b'"}'
+
+    response = chunked(
+        client, f"/api/v1/young-people/{person}", big, officer | {"Content-Type": "application/json"}
+    )
+
+    assert response.status_code == 413
+    assert row_counts() == before

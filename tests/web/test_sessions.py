@@ -138,3 +138,24 @@ def test_every_role_signs_out_alike(app, client, person_signing_in, role):
     client.post("/sign-out", data={"csrf_token": csrf(client, home)})
 
     assert thief.get(home).status_code == 302
+
+
+def test_signing_in_again_ends_the_session_this_browser_held(app, client, person_signing_in, db):
+    thief = signed_in_copy(app, client, person_signing_in)
+    person_signing_in(client)
+
+    assert refused(thief)
+    assert client.get("/").status_code == 200
+    assert db.scalar(select(func.count()).select_from(PageSession)) == 1
+
+
+def test_signing_in_clears_the_users_expired_sessions(app, client, person_signing_in, db):
+    person_signing_in(client)
+    old = datetime.now(UTC) - timedelta(minutes=31)
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        session.execute(update(PageSession).values(seen_at=old))
+
+    person_signing_in(app.test_client())
+
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(PageSession)) == 1

@@ -111,3 +111,13 @@ def test_every_sign_in_checks_one_password_hash_known_or_not(app, client, passwo
     refusal(client, email, "wrong password")
 
     assert checked == ["scrypt:32768:8:1"]
+
+
+@pytest.mark.parametrize("field", ["email", "password"])
+def test_a_nul_character_in_the_sign_in_form_is_refused_like_a_wrong_password(client, password_user, field):
+    """PostgreSQL cannot even look such an email up: it is refused as any wrong sign-in, never a 500."""
+    form = {"email": EMAIL, "password": PASSWORD} | {field: "a\x00b"}
+    response = client.post("/sign-in", data=form | {"csrf_token": csrf(client)})
+
+    assert response.status_code == 400
+    assert accounts.REFUSED in response.get_data(as_text=True)
