@@ -36,7 +36,6 @@ def import_(file: Path, district: str) -> None:
             raise click.ClickException(
                 f"nothing imported: {len(refused.problems)} problem(s) in {file.name}"
             ) from refused
-        session.rollback()  # end the read before the write transaction begins
         with _bar(len(ready), "Writing") as bar:
             use_case.add(session, COMMAND_LINE, district, ready, bar.update)
     click.echo(f"Imported {len(ready)} vacancies into the {district} register.")

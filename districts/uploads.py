@@ -25,9 +25,7 @@ def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
     if len(content) > vacancy_files.MAX_FILE_BYTES:
         raise TooLarge(TOO_LARGE)
     parsed, problems = vacancy_files.parse(vacancy_files.read(filename, content))
-    ready = vacancies.checked(db(), slug, parsed, problems)
-    db().rollback()  # end the read before the write transaction begins
-    return vacancies.add(db(), actor, slug, ready)
+    return vacancies.add(db(), actor, slug, vacancies.checked(db(), slug, parsed, problems))
 
 
 def template(slug: str) -> str:

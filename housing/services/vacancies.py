@@ -62,7 +62,8 @@ def checked(
     `problems` are those the face found reading the file: they refuse it too, after the rows it
     could read have been checked, so one upload names everything wrong at once.
     """
-    places = dict(session.execute(select(Place.name, Place.district)).all())
+    with transaction(session):  # one short read; the rows are checked outside any transaction
+        places = dict(session.execute(select(Place.name, Place.district)).all())
     found, ready = list(problems), []
     seen: dict[tuple[tuple[str, str], ...], int] = {}
     for count, (line, fields) in enumerate(rows, start=1):

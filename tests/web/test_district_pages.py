@@ -138,3 +138,25 @@ def test_the_template_has_every_heading_and_one_example_row_that_would_be_accept
     assert lines[0].startswith("name,place,capacity,available_from,available_until,min_age,max_age")
     assert len(lines) == 2
     assert upload(client, template.data, "template.csv").status_code == 302
+
+
+def test_a_file_over_5_mb_is_refused_on_a_page_of_its_own_and_adds_nothing(client, db, person_signing_in):
+    person_signing_in(client, Role.DISTRICT_OFFICER)
+    token = csrf(client, "/district/vacancies")
+    line = b"Flat,Crawley,1,2026-12-01\n"
+    content = HEADER.encode() + b"\n" + line * (5 * 1024 * 1024 // len(line) + 10)
+    # The body built by hand: the test client's own encoder would spool it to a file left open.
+    body = (
+        (
+            f'--B\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n{token}\r\n'
+            '--B\r\nContent-Disposition: form-data; name="file"; filename="v.csv"\r\n\r\n'
+        ).encode()
+        + content
+        + b"\r\n--B--\r\n"
+    )
+
+    response = client.post("/district/vacancies", data=body, content_type="multipart/form-data; boundary=B")
+
+    assert response.status_code == 413
+    assert "larger than 5 MB" in response.get_data(as_text=True)
+    assert db.scalar(select(func.count()).select_from(Option)) == 0
