@@ -2,7 +2,8 @@
 
 Read from the run's own snapshot (the problem it solved) and its proposals, so the figures are
 those of the run as made, not of today's store. "More due" is the matcher's own measure: days
-to the 17½ deadline on the run's date.
+to the due date on the run's date (contract v1.1, "Due first"); someone with nothing due is the
+least due of all.
 """
 
 import csv
@@ -24,6 +25,8 @@ from matching import fairness, planning
 from matching.snapshot import from_data
 
 # The groups whose distance to links is set beside the county's, each with how a young person is sorted.
+NOTHING_DUE = 1_000_000  # days: someone with nothing due is less due than anyone who has a date
+
 GROUPS = {
     "home_district": None,  # from the store: the snapshot does not carry it
     "support_level": lambda p: p.support_level,
@@ -58,8 +61,9 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
         chosen = np.zeros(c.size, dtype=bool)
         for proposal in record.proposals:
             chosen[arc_of[person_index[proposal.young_person_id], option_index[proposal.option_id]]] = True
-        days = np.array(
-            [(p.pathway_deadline - problem.as_of).days for p in problem.young_people], dtype=np.int64
+        days = np.array(  # nothing due: less due than anyone
+            [(p.due_date - problem.as_of).days if p.due_date else NOTHING_DUE for p in problem.young_people],
+            dtype=np.int64,
         )
         envy = fairness.justified_envy(c, chosen, days)
         km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
