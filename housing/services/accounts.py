@@ -151,10 +151,3 @@ def sign_in(session: Session, email: str, password: str) -> Actor:
     if not right or locked:  # raised after the commit, so the count of failures is kept
         raise SignInRefused(REFUSED)
     return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
-
-
-def actor_for(session: Session, user_id: str) -> Actor | None:
-    user = session.get(User, user_id)
-    if user is None:
-        return None
-    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
