@@ -13,7 +13,7 @@ from sqlalchemy import select
 from housing import lifedates
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, Place, Proposal
+from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
 from housing.services import reference, runs, superseded, unmatched_advice, young_people
 from housing.services.run_listing import most_due_first
@@ -58,7 +58,7 @@ def _for_district(found, ordered, names, *, slug: str, district: str, day: date)
     """Only proposals of places in this council's area, and of each young person only the district
     view's fields: name, reference, age, support, access, children, bedrooms, month of need, and
     the links inside the district. No date of birth, immigration, custody, wishes or other links."""
-    in_district = set(db().scalars(select(Place.name).where(Place.district == slug)))
+    in_district = reference.places_in(db(), slug)
     rows = []
     for proposal in ordered:
         if found.options[proposal.option_id].district != slug:

@@ -15,8 +15,9 @@ from housing import lifedates
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
-from housing.models import Application, District, Nomination, Place, YoungPerson
+from housing.models import Application, District, Nomination, YoungPerson
 from housing.services import audit
+from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, Role
 
 
@@ -120,7 +121,3 @@ def minimised(
         ),
         "nomination": nomination.status if nomination else None,
     }
-
-
-def places_in(session: Session, slug: str) -> set[str]:
-    return set(session.scalars(select(Place.name).where(Place.district == slug)))

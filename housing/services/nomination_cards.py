@@ -15,7 +15,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Application, Nomination, Option, Placement, YoungPerson
 from housing.services import audit
-from housing.services.applicants import district_or_404, minimised, places_in
+from housing.services.applicants import district_or_404, minimised
+from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, NominationStatus
 
 DECIDED = (NominationStatus.ACCEPTED, NominationStatus.DECLINED)

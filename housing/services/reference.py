@@ -21,6 +21,11 @@ def places_by_name(session: Session) -> dict[str, Place]:
     return {p.name: p for p in session.scalars(select(Place))}
 
 
+def places_in(session: Session, slug: str) -> set[str]:
+    """The names of the places in one district."""
+    return set(session.scalars(select(Place.name).where(Place.district == slug)))
+
+
 def district_of_places(session: Session) -> dict[str, str | None]:
     """Each known place's district slug (None out of county): the one place-to-district lookup."""
     return dict(session.execute(select(Place.name, Place.district)).all())

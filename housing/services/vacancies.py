@@ -10,15 +10,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Forbidden, Invalid
-from housing.models import Option, Place
+from housing.models import Option
 from housing.models.types import new_id
-from housing.services import audit, options
+from housing.services import audit, options, reference
 from housing.vocabulary import Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
@@ -63,7 +63,7 @@ def checked(
     could read have been checked, so one upload names everything wrong at once.
     """
     with transaction(session):  # one short read; the rows are checked outside any transaction
-        places = dict(session.execute(select(Place.name, Place.district)).all())
+        places = reference.district_of_places(session)
     found, ready = list(problems), []
     seen: dict[tuple[tuple[str, str], ...], int] = {}
     for count, (line, fields) in enumerate(rows, start=1):

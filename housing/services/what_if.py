@@ -18,8 +18,8 @@ from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import FieldErrors, Invalid
-from housing.models import Place, YoungPerson
-from housing.services import audit, matching_input, options, sufficiency
+from housing.models import YoungPerson
+from housing.services import audit, matching_input, options, reference, sufficiency
 from housing.vocabulary import Role, Route
 from matching import planning
 from matching.assignment import Assignment, optimal_assignment
@@ -103,7 +103,7 @@ def _added(session: Session, bodies: list[dict[str, Any]]) -> list:
         drafts.append(draft)
     if errors:
         raise Invalid({"add": errors}, "Some added options are not valid.")
-    places = {p.name: p for p in session.scalars(select(Place))}
+    places = reference.places_by_name(session)
     return [matching_input.option(draft, places) for draft in drafts]
 
 
