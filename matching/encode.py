@@ -13,7 +13,8 @@ import numpy as np
 from housing.rules import bedrooms_needed
 from matching.problem import SETTLED, SUPPORT_LEVELS, Problem
 
-ROUTES = ("register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project")
+ROUTES = ("register_vacancy", "staying_put", "supported_lodgings", "supported_accommodation", "house_project",
+          "private_rented")  # fmt: skip
 ROUTE = {route: code for code, route in enumerate(ROUTES)}
 LEVEL_BIT = {level: 1 << i for i, level in enumerate(SUPPORT_LEVELS)}
 NO_END = np.iinfo(np.int64).max // 2

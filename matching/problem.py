@@ -6,7 +6,7 @@ from datetime import date
 # Register vacancies and the House Project lead to a tenancy: a settled status is needed.
 SETTLED = frozenset({"not_applicable", "leave_granted"})
 SUPPORTED_ROUTES = frozenset({"supported_lodgings", "supported_accommodation"})
-TENANCY_ROUTES = frozenset({"register_vacancy", "house_project"})
+TENANCY_ROUTES = frozenset({"register_vacancy", "house_project", "private_rented"})
 SUPPORT_LEVELS = ("low", "medium", "high")
 
 

@@ -47,8 +47,12 @@ def children(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 
 def immigration(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """IMMIGRATION: a tenancy (register vacancy, House Project) needs a settled status."""
-    tenancy = (e.route[k] == ROUTE["register_vacancy"]) | (e.route[k] == ROUTE["house_project"])
+    """IMMIGRATION: a tenancy (register vacancy, House Project, private rented) needs a settled status."""
+    tenancy = (
+        (e.route[k] == ROUTE["register_vacancy"])
+        | (e.route[k] == ROUTE["house_project"])
+        | (e.route[k] == ROUTE["private_rented"])  # a landlord's right-to-rent check (v1.1)
+    )
     return ~tenancy | e.settled[i]
 
 
