@@ -17,12 +17,13 @@ from seeds.reference import (
 # 600 care leavers with a personal adviser of whom 140 are 21 or over (domain.md, *Figures*).
 AGE_COUNTS = {15: 50, 16: 70, 17: 75, 18: 80, 19: 75, 20: 70, 21: 50, 22: 40, 23: 30, 24: 15, 25: 10}
 # Of 402 care leavers' accommodation (2020): supported 143, Staying Put 83, lodgings 24; 97 in
-# social housing (2022/23). Used for the routes of pathways already agreed.
+# social housing and 50 in private rented homes (2022/23). Used for the routes of pathways already agreed.
 AGREED_ROUTES = {
     "supported_accommodation": 143,
     "staying_put": 83,
     "register_vacancy": 97,
     "supported_lodgings": 24,
+    "private_rented": 50,
 }
 
 GIVEN = (

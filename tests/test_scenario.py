@@ -46,6 +46,7 @@ def test_every_route_and_every_districts_register_is_present(county):
         "supported_lodgings",
         "supported_accommodation",
         "house_project",
+        "private_rented",
     }
     register_districts = {o["district"] for o in county.options if o["route"] == "register_vacancy"}
     assert register_districts == {slug for slug, *_ in DISTRICTS}

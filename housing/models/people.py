@@ -88,6 +88,10 @@ class YoungPerson(Base):
         cascade="all, delete-orphan",
         order_by="Application.applied_on",
     )
+    # Current first (no end recorded), then latest start first.
+    placements: Mapped[list["Placement"]] = relationship(  # noqa: F821 (defined with the matching models)
+        order_by="(Placement.status, Placement.starts_on.desc())", viewonly=True
+    )
 
     @property
     def pathway_deadline(self) -> date:

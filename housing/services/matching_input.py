@@ -10,6 +10,7 @@ import matching
 from housing import lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.services import placements
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
 
 
@@ -74,10 +75,12 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         )
         if young_person_id in ids
     )
+    stored = list(session.scalars(select(Option).order_by(Option.id)))
+    placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
     return matching.Problem(
         as_of=as_of,
         young_people=tuple(young_person(p, as_of, places, applied[p.id]) for p in people),
-        options=tuple(option(o, places) for o in session.scalars(select(Option).order_by(Option.id))),
+        options=tuple(option(o, places) for o in stored),
         rejected=rejected,
         reach_km=reach_km,
     )

@@ -6,10 +6,11 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
+from housing.clock import today
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Forbidden, Invalid, NotFound
 from housing.models import Option, YoungPerson
-from housing.services import audit
+from housing.services import audit, placement_ends, placements
 from housing.services.reference import Names
 from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
 
@@ -23,6 +24,7 @@ ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
 # Sensible defaults where a route's field may be left out.
 ROUTE_DEFAULTS = {"uasc_specialist": False}
 API_NAME = {"young_person_id": "young_person"}
+ADULT = 18  # a private tenancy (api-contract v1.1, *A sixth route*)
 
 
 def may_see(actor: Actor, option: Option) -> bool:
@@ -67,6 +69,7 @@ def get(session: Session, actor: Actor, option_id: str) -> Option:
         raise NotFound(f"no option with id {option_id}")
     if not may_see(actor, option):
         raise Forbidden("this option is outside what your role may see")
+    placements.judge_on(session, [option], today())
     return option
 
 
@@ -90,7 +93,9 @@ def search(
         .limit(page_size)
         .offset((page - 1) * page_size)
     )
-    return list(options), total
+    found = list(options)
+    placements.judge_on(session, found, today())
+    return found, total
 
 
 def update(session: Session, actor: Actor, option_id: str, changes: dict[str, Any]) -> Option:
@@ -108,6 +113,8 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
             raise Forbidden("district officers keep vacancies in their own district only")
         if option.capacity < option.placed:
             raise Conflict(f"capacity {option.capacity} is below the {option.placed} places already accepted")
+        if changes.get("carer_willing") is False:
+            placement_ends.when_carer_unwilling(session, actor, option, today())
         if option.young_person_id:
             audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
     return option
@@ -133,6 +140,8 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
             errors.add((name,), f"required for a {option.route.value} option")
         elif option.route not in routes and field in provided:
             errors.add((name,), f"only for {' and '.join(r.value for r in routes)} options")
+    if option.route == Route.PRIVATE_RENTED and option.min_age < ADULT:
+        errors.add(("min_age",), f"must be at least {ADULT}: a private tenancy is for adults")
     if option.min_age > option.max_age:
         errors.add(("min_age",), f"must not be above max_age ({option.max_age})")
     if option.available_until is not None and option.available_until < option.available_from:

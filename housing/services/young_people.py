@@ -22,6 +22,7 @@ _WITH_RECORD = (
     selectinload(YoungPerson.local_links),
     selectinload(YoungPerson.preferences),
     selectinload(YoungPerson.applications),
+    selectinload(YoungPerson.placements),
 )
 
 

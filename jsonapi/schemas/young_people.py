@@ -13,6 +13,7 @@ from housing.vocabulary import (
     SupportLevel,
 )
 from httpkit.schemas import Day
+from jsonapi.schemas.placements import PlacementSchema
 
 NAME = validate.Length(min=1, max=100)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))
@@ -103,6 +104,9 @@ class YoungPersonSchema(Schema):
     bedrooms_needed = fields.Integer(dump_only=True)
     pathway = fields.Nested(PathwaySchema, dump_only=True)
     applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
+    placements = fields.List(
+        fields.Nested(PlacementSchema), dump_only=True, metadata={"description": "current first"}
+    )
 
     @validates_schema
     def ranks_are_distinct(self, data: dict[str, Any], **_: Any) -> None:
