@@ -73,7 +73,9 @@ def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_da
             accounts.create_user(session, "keep@x.example", Role.ADMIN, None)
         before = counts()
         with store.session_factory() as session:  # the one route an older schema cannot hold
-            private_rented = session.scalar(text("SELECT COUNT(*) FROM options WHERE route = 'private_rented'"))
+            private_rented = session.scalar(
+                text("SELECT COUNT(*) FROM options WHERE route = 'private_rented'")
+            )
         downgrade(revision="-1")
         upgrade()
         after = counts()
