@@ -92,6 +92,10 @@ class YoungPerson(Base):
     placements: Mapped[list["Placement"]] = relationship(  # noqa: F821 (defined with the matching models)
         order_by="(Placement.status, Placement.starts_on.desc())", viewonly=True
     )
+    # Former foster carers' offers to keep them after 18 (the options naming them).
+    staying_put_offers: Mapped[list["Option"]] = relationship(  # noqa: F821 (defined with the options)
+        foreign_keys="Option.young_person_id", viewonly=True, order_by="Option.available_from"
+    )
 
     @property
     def pathway_deadline(self) -> date:
