@@ -39,7 +39,10 @@ def test_an_officer_ends_a_placement_by_keyboard(page, user, client, officer):
     assert "The placement end is recorded" in page.inner_text("main")
     assert "ended because it broke down" in page.inner_text("main")
     assert axe_violations(page) == []
-    assert client.get(f"/api/v1/young-people/{person}", headers=officer).json["pathway"]["status"] == "in_progress"
+    assert (
+        client.get(f"/api/v1/young-people/{person}", headers=officer).json["pathway"]["status"]
+        == "in_progress"
+    )
 
 
 def test_an_officer_records_a_staying_put_carers_withdrawal_by_keyboard(page, user, client, officer):
