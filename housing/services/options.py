@@ -5,6 +5,7 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from housing import lifedates
 from housing.actors import Actor
 from housing.clock import today
 from housing.db import transaction
@@ -24,6 +25,7 @@ ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
 # Sensible defaults where a route's field may be left out.
 ROUTE_DEFAULTS = {"uasc_specialist": False}
 API_NAME = {"young_person_id": "young_person"}
+STAYING_PUT_UNTIL = 21  # years: a Staying Put arrangement may last until the young person is 21
 ADULT = 18  # a private tenancy (api-contract v1.1, *A sixth route*)
 
 
@@ -54,6 +56,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
                 data.setdefault(field, default)
         option = Option(**data)
         _check(session, option, provided=set(data))
+        _staying_put_to_21(session, option)
         if not may_change(actor, option):
             raise Forbidden("district officers record vacancies in their own district only")
         session.add(option)
@@ -118,6 +121,13 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         if option.young_person_id:
             audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
     return option
+
+
+def _staying_put_to_21(session: Session, option: Option) -> None:
+    """Staying Put runs to 21 unless the offer gives its own end (the county's Staying Put promise)."""
+    if option.route == Route.STAYING_PUT and option.available_until is None:
+        person = session.get(YoungPerson, option.young_person_id)
+        option.available_until = lifedates.birthday(person.date_of_birth, STAYING_PUT_UNTIL)
 
 
 def _visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]]:
