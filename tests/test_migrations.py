@@ -71,6 +71,13 @@ def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_da
             load_reference(session)
             write_scenario(session, generate(2026, 1.0, date(2026, 11, 23)))
             accounts.create_user(session, "keep@x.example", Role.ADMIN, None)
+            # A nomination names its placement: rebuilding `placements` must not cascade to it.
+            session.execute(text(
+                "INSERT INTO nominations (id, young_person_id, option_id, district, placement_id, status, created_at)"
+                " SELECT p.id, p.young_person_id, p.option_id, o.district, p.id, 'accepted', CURRENT_TIMESTAMP"
+                " FROM placements p JOIN options o ON o.id = p.option_id WHERE o.route = 'register_vacancy'"
+            ))  # fmt: skip
+            session.commit()
         before = counts()
         with store.session_factory() as session:  # the one route an older schema cannot hold
             private_rented = session.scalar(
@@ -83,6 +90,7 @@ def test_upgrading_a_database_holding_the_seeded_county_keeps_every_row(empty_da
 
     assert before["young_people"] > 500
     assert before["cohort_members"] > 100
+    assert before["nominations"] > 10
     assert private_rented > 0
     lost = {"options": private_rented, "placements": private_rented}  # one tenant each
     assert after == {table: n - lost.get(table, 0) for table, n in before.items()}

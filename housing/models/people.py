@@ -29,8 +29,8 @@ from housing.vocabulary import (
 )
 
 # A young person's needs, grouped as the API shows them; stored as columns so rules can filter.
-NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "custody_release_date",
-         "avoid_places", "avoid_districts")  # fmt: skip
+NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "leave_granted_on",
+         "custody_release_date", "avoid_places", "avoid_districts")  # fmt: skip
 
 
 class YoungPerson(Base):
@@ -58,6 +58,8 @@ class YoungPerson(Base):
     uasc: Mapped[bool] = mapped_column(Boolean, default=False)
     immigration: Mapped[Immigration] = mapped_column(vocabulary(Immigration, "immigration"))
     custody_release_date: Mapped[date | None] = mapped_column(Date)
+    # The day leave to remain was granted, if it was (a UASC young person's notice period runs from it).
+    leave_granted_on: Mapped[date | None] = mapped_column(Date)
     avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
     avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
 

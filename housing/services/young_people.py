@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 from housing import lifedates, rules
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, NotFound
+from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
-from housing.services import audit
+from housing.services import audit, leave_to_remain
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -32,8 +32,11 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         _refuse_taken_reference(session, data["reference"], None)
         person = YoungPerson()
         _apply(person, data)
+        _check_leave(person, today)
         session.add(person)
         _flush_unique_reference(session)
+        session.flush()
+        leave_to_remain.on_grant(session, actor, person, today)
         audit.record(session, actor, "create", person.id, "created record")
     return person
 
@@ -95,8 +98,12 @@ def update(
         if "local_links" in changes:
             person.local_links = []
         session.flush()
+        granted_before = person.leave_granted_on
         _apply(person, changes)
+        _check_leave(person, today)
         _flush_unique_reference(session)
+        if person.leave_granted_on != granted_before:
+            leave_to_remain.on_grant(session, actor, person, today)
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
     return person
@@ -118,6 +125,12 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
         names.check_place(errors, ("preferences", i, "place"), preference.get("place"))
         names.check_district(errors, ("preferences", i, "district"), preference.get("district"))
     errors.raise_any()
+
+
+def _check_leave(person: YoungPerson, today: date) -> None:
+    """Leave to remain is recorded with its status; judged on the record as it will stand."""
+    if problem := leave_to_remain.problem(person.immigration, person.leave_granted_on, today):
+        raise Invalid({"needs": {"leave_granted_on": [problem]}})
 
 
 def _apply(person: YoungPerson, data: dict[str, Any]) -> None:

@@ -28,6 +28,11 @@ class NeedsSchema(Schema):
         metadata={"description": "an unaccompanied asylum-seeking child, or former one"},
     )
     immigration = fields.Enum(Immigration, by_value=True, load_default=Immigration.NOT_APPLICABLE)
+    leave_granted_on = Day(
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "the day leave to remain was granted (with immigration leave_granted)"},
+    )
     custody_release_date = Day(allow_none=True, load_default=None)
     avoid_places = fields.List(PLACE, load_default=list, validate=validate.Length(max=50))
     avoid_districts = fields.List(

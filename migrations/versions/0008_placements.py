@@ -1,4 +1,4 @@
-"""placements have a life: start, end, reason; the private rented route
+"""placements have a life: start, end, reason; leave to remain; the private rented route
 
 Revision ID: 0008
 Revises: 0006
@@ -37,14 +37,13 @@ def _sqlite_foreign_keys(on: bool) -> None:
 
 
 def _change_routes(old, new) -> None:
-    _sqlite_foreign_keys(False)
     for table, column, name in ROUTE_COLUMNS:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.alter_column(column, existing_type=_routes(old, name), type_=_routes(new, name))
-    _sqlite_foreign_keys(True)
 
 
 def upgrade() -> None:
+    _sqlite_foreign_keys(False)  # every table rebuilt here is named by others (see above)
     with op.batch_alter_table('placements', schema=None) as batch_op:
         batch_op.add_column(sa.Column('starts_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('ends_on', sa.Date(), nullable=True))
@@ -53,6 +52,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('ended_by', sa.String(length=254), nullable=True))
         batch_op.add_column(sa.Column('ended_at', sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column('held_until', sa.Date(), nullable=True))
+    with op.batch_alter_table('young_people', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('leave_granted_on', sa.Date(), nullable=True))
     # Placements recorded before this revision started the day they were accepted; declined
     # nominations' placements never began and hold nothing.
     op.execute("UPDATE placements SET starts_on = CAST(created_at AS DATE)")
@@ -64,15 +65,22 @@ def upgrade() -> None:
         batch_op.create_check_constraint(op.f('ck_placements_ended_has_date'), "(status = 'ended') = (ends_on IS NOT NULL AND end_reason IS NOT NULL)")
         batch_op.create_check_constraint(op.f('ck_placements_held_until_only_when_ended'), "held_until IS NULL OR status = 'ended'")
     _change_routes(OLD_ROUTES, NEW_ROUTES)
+    _sqlite_foreign_keys(True)
 
 
 def downgrade() -> None:
+    _sqlite_foreign_keys(False)
     # A private rented home cannot be kept in the older schema.
     op.execute("UPDATE young_people SET pathway_status = 'in_progress', pathway_route = NULL, pathway_option_id = NULL,"
                " pathway_agreed_on = NULL WHERE pathway_route = 'private_rented'")
     op.execute("DELETE FROM preferences WHERE route = 'private_rented'")
-    op.execute("DELETE FROM options WHERE route = 'private_rented'")  # its proposals and placements go with it
+    private = "(SELECT id FROM options WHERE route = 'private_rented')"
+    for table in ('nominations', 'placements', 'rejections', 'proposals'):  # foreign keys are off: by hand
+        op.execute(f"DELETE FROM {table} WHERE option_id IN {private}")
+    op.execute("DELETE FROM options WHERE route = 'private_rented'")
     _change_routes(NEW_ROUTES, OLD_ROUTES)
+    with op.batch_alter_table('young_people', schema=None) as batch_op:
+        batch_op.drop_column('leave_granted_on')
     with op.batch_alter_table('placements', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_placements_held_until_only_when_ended'), type_='check')
         batch_op.drop_constraint(op.f('ck_placements_ended_has_date'), type_='check')
@@ -85,3 +93,4 @@ def downgrade() -> None:
         batch_op.drop_column('end_reason')
         batch_op.drop_column('ends_on')
         batch_op.drop_column('starts_on')
+    _sqlite_foreign_keys(True)
