@@ -51,6 +51,7 @@ class Encoded:
     settled: np.ndarray
     days_to_deadline: np.ndarray
     urgent: np.ndarray
+    lives_in: np.ndarray  # the option index they live in now, -1 if none
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
     link_person: np.ndarray
@@ -154,10 +155,11 @@ def _encode(problem: Problem) -> Encoded:
                 x.age, x.need_date.toordinal(), LEVEL_BIT.get(x.support_level, 0), x.step_free, x.wheelchair,
                 x.children, bedrooms_needed(x.children), x.uasc, x.immigration in settled,
                 x.pathway_deadline.toordinal() - as_of, problem.is_urgent(x), len(x.links),
+                option_index.get(x.lives_in, -1) if x.lives_in else -1,
             )
             for x in people
         ],
-        12,
+        13,
     )  # fmt: skip
     links = [(i, link) for i, x in enumerate(people) for link in x.links]
     link_columns = np.array([(link.lat, link.lon, link.importance) for _, link in links], dtype=np.float64)
@@ -198,6 +200,7 @@ def _encode(problem: Problem) -> Encoded:
         settled=p[8].astype(bool),
         days_to_deadline=p[9],
         urgent=p[10].astype(bool),
+        lives_in=p[12],
         link_start=np.concatenate([[0], np.cumsum(p[11])]).astype(np.int64),
         link_person=np.array([i for i, _ in links], dtype=np.int64),
         link_lat=link_columns[0],

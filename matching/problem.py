@@ -48,6 +48,7 @@ class YoungPerson:
     links: tuple[Link, ...] = ()
     preferences: tuple[Preference, ...] = ()
     applied_districts: frozenset[str] = frozenset()  # active applications to district registers
+    lives_in: str | None = None  # the option (supported place) they live in now: continuity
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def from_data(data: dict[str, Any]) -> Problem:
     def record(cls: type, values: dict[str, Any]) -> Any:
         out = {}
         for f in fields(cls):
-            value = values[f.name]
+            value = values.get(f.name, f.default)  # a field added since the run was stored: its default
             if f.name in DATES and value is not None:
                 value = date.fromisoformat(value)
             elif f.name in SETS:

@@ -26,6 +26,10 @@ LATER_PREFERENCE_POINTS = 20
 
 # Continuity: staying with one's own former foster carer keeps home, school and friends at once.
 STAYING_PUT_POINTS = 150
+# Continuity: staying in the supported lodgings or accommodation one already lives in, where that
+# place can keep them, spares a move the county promises "to avoid unnecessary changes"; worth a
+# little less than Staying Put (a home, not a family), about an importance-2 link kept 15 km closer.
+CONTINUITY_POINTS = 100
 
 # Unmatched: leaving someone without a place costs more than any placement, and more again as
 # their 17½ deadline nears, by up to URGENCY_POINTS over the last URGENCY_HORIZON_DAYS.

@@ -161,3 +161,17 @@ def test_preferences_for_a_district_bring_it_within_reach():
     chichester = person(links=(link("Chichester"),), preferences=(preference(2, district="crawley"),))
     solution = solved([chichester], [option(place="Crawley")], reach_km=30)
     assert solution.proposals[0].explanation["preference_rank"] == 2
+
+
+def test_staying_where_one_already_lives_lowers_the_cost_and_keeps_them_there():
+    settled = person("settled", links=(link("Worthing", importance=1),), lives_in="home")
+    home = option("home", "Horsham")  # about 28 km from Worthing
+    nearer = option("nearer", "Worthing")
+    solution = solved([settled], [home, nearer])
+    parts = solution.candidates.parts  # arcs in option order: home, nearer
+    assert parts["continuity"].tolist() == [-10_000, 0]
+    assert [p.option for p in solution.proposals] == ["home"]
+    assert (
+        solve(problem([person("new", links=(link("Worthing"),))], [home, nearer])).proposals[0].option
+        == "nearer"
+    )
