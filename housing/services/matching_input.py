@@ -1,6 +1,7 @@
 """The store's records as the matcher's plain data: who is in scope, and every option with room."""
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -77,9 +78,12 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
     )
     stored = list(session.scalars(select(Option).order_by(Option.id)))
     placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
+    living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     return matching.Problem(
         as_of=as_of,
-        young_people=tuple(young_person(p, as_of, places, applied[p.id]) for p in people),
+        young_people=tuple(
+            replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
+        ),
         options=tuple(option(o, places) for o in stored),
         rejected=rejected,
         reach_km=reach_km,

@@ -16,7 +16,7 @@ from housing import lifedates, occupancy
 from housing.actors import Actor
 from housing.errors import Conflict
 from housing.models import Option, Placement, YoungPerson
-from housing.vocabulary import EndReason, PlacementStatus, Route
+from housing.vocabulary import RETURNING_ROUTES, EndReason, PlacementStatus, Route
 
 
 def starts_on(person: YoungPerson, as_of: date, today: date) -> date:
@@ -70,6 +70,21 @@ def close_for_cohort(session: Session, actor: Actor, young_person_id: str, today
             held_until=today,
         )
     )  # fmt: skip
+
+
+def living_in(session: Session, young_people: set[str], day: date) -> dict[str, str]:
+    """The supported place each young person lives in on `day`, where they have one: the matcher's
+    continuity (a place that can keep them spares a move)."""
+    return {
+        young_person_id: option_id
+        for young_person_id, option_id in session.execute(
+            select(Placement.young_person_id, Placement.option_id)
+            .join(Option, Option.id == Placement.option_id)
+            .where(Option.route.in_(RETURNING_ROUTES), Placement.starts_on <= day)
+            .where(or_(Placement.ends_on.is_(None), Placement.ends_on > day))
+        )
+        if young_person_id in young_people
+    }
 
 
 def held_meanwhile(session: Session, day: date) -> dict[str, int]:

@@ -299,3 +299,22 @@ def test_a_date_today_is_allowed(client, officer):
 
     assert answer.status_code == 200
     assert record(client, officer, person)["move_date"] == TODAY.isoformat()
+
+
+def test_a_young_person_whose_placement_is_ending_is_kept_where_they_live_if_it_can_keep_them(
+    client, officer
+):
+    family = [{"kind": "family", "place": "Worthing", "importance": 1}]
+    person = young_person(client, officer, "A", local_links=family, preferences=[])
+    home = option(client, officer, place="Horsham", capacity=2, name="Where they live")
+    placement = placed(client, officer, person, home)
+    nearer = option(client, officer, name="Nearer their family")  # a newer place, in Worthing
+    end(client, officer, placement["id"], reason="other")
+
+    kept = run(client, officer, as_of=LATER - timedelta(days=1), young_people=[person])["proposals"]
+    after_leaving = run(client, officer, as_of=LATER, young_people=[person])["proposals"]
+
+    assert [(p["option"], p["explanation"]["cost_breakdown"]["continuity"]) for p in kept] == [
+        (home, -10_000)
+    ]
+    assert [p["option"] for p in after_leaving] == [nearer]  # once they have left, no continuity
