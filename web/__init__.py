@@ -8,7 +8,18 @@ from pathlib import Path
 from flask import Flask, abort, send_from_directory
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from web import audit, auth, cohorts, deadlines, district, placements, runs, sessions, young_people
+from web import (
+    audit,
+    auth,
+    cohorts,
+    deadlines,
+    district,
+    placements,
+    runs,
+    sessions,
+    suitability,
+    young_people,
+)
 
 # Installed by `npm ci` from package-lock.json (GOV.UK Frontend 6.3.0); never committed.
 GOVUK_FRONTEND = Path(__file__).parent.parent / "node_modules" / "govuk-frontend" / "dist" / "govuk"
@@ -30,6 +41,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(placements.bp)
+    app.register_blueprint(suitability.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

@@ -60,6 +60,10 @@ class YoungPerson(Base):
     custody_release_date: Mapped[date | None] = mapped_column(Date)
     # The day leave to remain was granted, if it was (a UASC young person's notice period runs from it).
     leave_granted_on: Mapped[date | None] = mapped_column(Date)
+    # Where they live now, as an SSDA903 accommodation letter, and the officer's dated judgement of it.
+    accommodation_code: Mapped[str | None] = mapped_column(String(1))
+    accommodation_suitable: Mapped[bool | None] = mapped_column(Boolean)
+    accommodation_judged_on: Mapped[date | None] = mapped_column(Date)
     avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
     avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
 
@@ -110,6 +114,16 @@ class YoungPerson(Base):
     @property
     def needs(self) -> dict[str, Any]:
         return {field: getattr(self, field) for field in NEEDS}
+
+    @property
+    def current_accommodation(self) -> dict[str, Any] | None:
+        if self.accommodation_code is None:
+            return None
+        return {
+            "code": self.accommodation_code,
+            "suitable": self.accommodation_suitable,
+            "judged_on": self.accommodation_judged_on,
+        }
 
     @property
     def pathway(self) -> dict[str, Any]:

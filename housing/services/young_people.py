@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import lifedates, rules
+from housing import lifedates, rules, ssda903
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
@@ -116,6 +116,11 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
         errors.add(("date_of_birth",), problem)
     names.check_district(errors, ("home_district",), data.get("home_district"))
     names.check_place(errors, ("current_place",), data.get("current_place"))
+    if found := data.get("current_accommodation"):
+        if problem := ssda903.problem(found["code"], found["suitable"]):
+            errors.add(("current_accommodation", "suitable"), problem)
+        if found["judged_on"] > today:
+            errors.add(("current_accommodation", "judged_on"), "must not be in the future")
     needs = data.get("needs", {})
     names.check_places(errors, ("needs", "avoid_places"), needs.get("avoid_places", []))
     names.check_districts(errors, ("needs", "avoid_districts"), needs.get("avoid_districts", []))
@@ -139,6 +144,11 @@ def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
             setattr(person, field, data[field])
     for field, value in data.get("needs", {}).items():
         setattr(person, field, value)
+    if "current_accommodation" in data:
+        found = data["current_accommodation"] or {}
+        person.accommodation_code = found.get("code")
+        person.accommodation_suitable = found.get("suitable")
+        person.accommodation_judged_on = found.get("judged_on")
     if "local_links" in data:
         person.local_links = [LocalLink(position=i, **link) for i, link in enumerate(data["local_links"])]
     if "preferences" in data:

@@ -4,6 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing.ssda903 import ACCOMMODATION
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -61,6 +62,16 @@ class PreferenceSchema(Schema):
             raise ValidationError("name at least one of route, place, district", "_schema")
 
 
+class CurrentAccommodationSchema(Schema):
+    code = fields.String(
+        required=True,
+        validate=validate.OneOf(list(ACCOMMODATION)),
+        metadata={"description": "the SSDA903 accommodation letter (R: Staying Put)"},
+    )
+    suitable = fields.Boolean(required=True, metadata={"description": "the officer's judgement"})
+    judged_on = Day(required=True, metadata={"description": "the day of the judgement"})
+
+
 class PathwaySchema(Schema):
     status = fields.Enum(PathwayStatus, by_value=True)
     agreed_on = Day(allow_none=True)
@@ -104,6 +115,7 @@ class YoungPersonSchema(Schema):
         metadata={"description": "the young person's own words"},
     )
     move_date = Day(allow_none=True, load_default=None)
+    current_accommodation = fields.Nested(CurrentAccommodationSchema, allow_none=True, load_default=None)
 
     pathway_deadline = Day(dump_only=True, metadata={"description": "the day they turn 17½"})
     bedrooms_needed = fields.Integer(dump_only=True)

@@ -54,6 +54,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('held_until', sa.Date(), nullable=True))
     with op.batch_alter_table('young_people', schema=None) as batch_op:
         batch_op.add_column(sa.Column('leave_granted_on', sa.Date(), nullable=True))
+        batch_op.add_column(sa.Column('accommodation_code', sa.String(length=1), nullable=True))
+        batch_op.add_column(sa.Column('accommodation_suitable', sa.Boolean(), nullable=True))
+        batch_op.add_column(sa.Column('accommodation_judged_on', sa.Date(), nullable=True))
     # Placements recorded before this revision started the day they were accepted; declined
     # nominations' placements never began and hold nothing.
     op.execute("UPDATE placements SET starts_on = CAST(created_at AS DATE)")
@@ -80,6 +83,9 @@ def downgrade() -> None:
     op.execute("DELETE FROM options WHERE route = 'private_rented'")
     _change_routes(NEW_ROUTES, OLD_ROUTES)
     with op.batch_alter_table('young_people', schema=None) as batch_op:
+        batch_op.drop_column('accommodation_judged_on')
+        batch_op.drop_column('accommodation_suitable')
+        batch_op.drop_column('accommodation_code')
         batch_op.drop_column('leave_granted_on')
     with op.batch_alter_table('placements', schema=None) as batch_op:
         batch_op.drop_constraint(op.f('ck_placements_held_until_only_when_ended'), type_='check')
