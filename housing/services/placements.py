@@ -38,6 +38,7 @@ def open_placement(
 ) -> Placement:
     """Record a placement whose place was just taken, refusing it (409) if any day from its start
     would hold more young people than the option has places."""
+    _move_on_from(session, actor, young_person_id, starts, now)
     placement = Placement(
         young_person_id=young_person_id,
         option_id=option_id,
@@ -57,6 +58,31 @@ def open_placement(
             "no place remains in this option from that day: it is still held by a placement ending later"
         )
     return placement
+
+
+def _move_on_from(session: Session, actor: Actor, young_person_id: str, starts: date, now: datetime) -> None:
+    """Where they live now without an agreed pathway (a 17-year-old in supported accommodation, say)
+    they leave the day the new placement starts; the place is free again from then."""
+    current = session.scalar(
+        select(Placement).where(
+            Placement.young_person_id == young_person_id,
+            Placement.status == PlacementStatus.ACTIVE,
+        )
+    )
+    if current is None:
+        return
+    ends_on = max(starts, current.starts_on)
+    frees = current.option.route in RETURNING_ROUTES
+    session.execute(
+        update(Placement)
+        .where(Placement.id == current.id)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=ends_on, end_reason=EndReason.MOVED_ON,
+            ended_by=actor.email, ended_at=now, held_until=ends_on if frees else None,
+        )
+    )  # fmt: skip
+    if frees:
+        session.execute(update(Option).where(Option.id == current.option_id).values(placed=Option.placed - 1))
 
 
 def close_for_cohort(session: Session, actor: Actor, young_person_id: str, today: date) -> None:
