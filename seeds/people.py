@@ -129,6 +129,10 @@ class People(Draw):
                 "pathway_route": route,
                 "pathway_agreed_on": agreed_on,
                 "pathway_option_id": None,
+                "accommodation_code": None,
+                "accommodation_suitable": None,
+                "accommodation_judged_on": None,
+                "leave_granted_on": None,
             }
         )
         self.links(person_id, age, home, home_town)

@@ -20,6 +20,11 @@ SETTLED = ("not_applicable", "leave_granted")
 # Agreed pathways by route at scale 1 (the sources), filled in this order; the rest are supported.
 AGREED = (("staying_put", 83), ("register_vacancy", 97), ("private_rented", 50), ("supported_lodgings", 24))
 UNDER_18_IN_SUPPORTED = 0.85  # 16- and 17-year-olds living in registered supported accommodation
+# SSDA903 accommodation letters by route: supported accommodation is semi-independent (D),
+# lodgings E, Staying Put R, a tenancy (council, private or House Project) independent living (U).
+ACCOMMODATION_LETTER = {"supported_accommodation": "D", "supported_lodgings": "E", "staying_put": "R",
+                        "register_vacancy": "U", "private_rented": "U", "house_project": "U"}  # fmt: skip
+SUITABLE = 0.93  # of 18-21-year-olds in suitable accommodation, 2022/23 (scrutiny report 2.13)
 UASC_AWAY = 0.8  # of UASC in supported accommodation, placed out of county where a place is free
 
 
@@ -55,6 +60,7 @@ class Placements(Places):
                 if option is not None:
                     self.live_in(person, option, starts_on, agreed=False)
         self.consistent_avoid_lists()
+        self.accommodation_judged()
 
     def fits(self, person: Row, route: str) -> bool:
         age = age_on(person["date_of_birth"], self.as_of)
@@ -130,6 +136,19 @@ class Placements(Places):
         in_county = [o for o in free if o["district"]]  # others stay in the county while it has room
         near = [o for o in in_county if o["district"] == person["home_district"]]
         return self.rng.choice(near or in_county) if in_county else None
+
+    def accommodation_judged(self) -> None:
+        """Each care leaver living in a placement has their accommodation judged, most of it suitable
+        (93 % of 18-21-year-olds, 2022/23): its SSDA903 letter follows the route."""
+        route_of = {o["id"]: o["route"] for o in self.out.options}
+        living = {p["young_person_id"]: p for p in self.out.placements}
+        for person in self.out.young_people:
+            placement = living.get(person["id"])
+            if placement is None or age_on(person["date_of_birth"], self.as_of) < 16:
+                continue
+            person["accommodation_code"] = ACCOMMODATION_LETTER[route_of[placement["option_id"]]]
+            person["accommodation_suitable"] = self.chance(SUITABLE)
+            person["accommodation_judged_on"] = max(placement["starts_on"], self.as_of - timedelta(days=90))
 
     def consistent_avoid_lists(self) -> None:
         """No record avoids a place or district it is linked to, or names as its first preference."""

@@ -179,3 +179,15 @@ def test_no_record_avoids_what_it_is_linked_to_or_asks_for_first(county):
         wanted = links.get(person["id"], set()) | {first.get(person["id"], {}).get("place")}
         assert not set(person["avoid_places"]) & wanted
         assert first.get(person["id"], {}).get("district") not in person["avoid_districts"]
+
+
+def test_accommodation_is_judged_and_most_of_it_suitable(county):
+    judged = [
+        p
+        for p in county.young_people
+        if p["accommodation_code"] and 18 <= age_on(p["date_of_birth"], AS_OF) <= 21
+    ]
+    suitable = sum(p["accommodation_suitable"] for p in judged) / len(judged)
+    assert (
+        0.88 <= suitable <= 0.98
+    )  # 93 % of 18-21-year-olds in suitable accommodation (scrutiny report 2.13)

@@ -1,6 +1,6 @@
 """Placements shown and ended through the HTTP API (api-contract v1.1, *Placements and their end*)."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -318,3 +318,24 @@ def test_a_young_person_whose_placement_is_ending_is_kept_where_they_live_if_it_
         (home, -10_000)
     ]
     assert [p["option"] for p in after_leaving] == [nearer]  # once they have left, no continuity
+
+
+def test_accepting_a_move_ends_the_placement_they_live_in_without_an_agreed_pathway(client, officer, app, db):
+    """A 17-year-old already in supported accommodation (as the seeded county has them) moves on."""
+    person = young_person(client, officer, "A", move_date=LATER.isoformat())
+    where_they_live = option(client, officer, place="Horsham", name="Where they live now")
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        session.add(Placement(young_person_id=person, option_id=where_they_live, status="active", starts_on=TODAY,
+                              created_at=datetime.now(UTC), created_by="test"))  # fmt: skip
+        session.get(Option, where_they_live).placed = 1
+    new_home = option(client, officer, name="Their new home")
+
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    assert (proposal["option"], accept(client, officer, proposal).status_code) == (new_home, 200)
+
+    shown = record(client, officer, person)["placements"]
+    assert [(p["option"], p["ends_on"], p["end_reason"]) for p in shown] == [
+        (new_home, None, None), (where_they_live, LATER.isoformat(), "moved_on")
+    ]  # fmt: skip
+    db.rollback()
+    assert db.get(Option, where_they_live).placed == 0
