@@ -93,18 +93,18 @@ def withdraw(option_id: str) -> Response | tuple[str, int]:
 def _placement(placement_id: str) -> Placement:
     placement = db().get(Placement, placement_id)
     if placement is None:
-        raise_not_found()
+        _not_found()
     return placement
 
 
 def _staying_put(option_id: str) -> Option:
     option = db().get(Option, option_id)
     if option is None or option.young_person_id is None:
-        raise_not_found()
+        _not_found()
     return option
 
 
-def raise_not_found() -> None:
+def _not_found() -> None:
     raise NotFound("no such record")
 
 
