@@ -29,8 +29,10 @@ from jsonapi.audit import blp as audit_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.matching import blp as matching_blp
 from jsonapi.options import blp as options_blp
+from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
+from jsonapi.ssda903 import blp as ssda903_blp
 from jsonapi.young_people import applications_blp
 from jsonapi.young_people import blp as young_people_blp
 
@@ -96,7 +98,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        cohorts_blp, audit_blp, planning_blp,
+        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -9,6 +9,7 @@ class Route(StrEnum):
     SUPPORTED_LODGINGS = "supported_lodgings"
     SUPPORTED_ACCOMMODATION = "supported_accommodation"
     HOUSE_PROJECT = "house_project"
+    PRIVATE_RENTED = "private_rented"
 
 
 # Routes whose 16-17-year-olds need Ofsted-registered provision (2023 Regulations).
@@ -63,6 +64,29 @@ class ProposalStatus(StrEnum):
 class PlacementStatus(StrEnum):
     ACTIVE = "active"
     ENDED = "ended"
+
+
+class EndReason(StrEnum):
+    """Why a placement ended (api-contract v1.1, *Placements and their end*)."""
+
+    CARER_WITHDREW = "carer_withdrew"
+    BREAKDOWN = "breakdown"
+    NOTICE_TO_LEAVE = "notice_to_leave"
+    MOVED_ON = "moved_on"
+    OTHER = "other"
+    # Recorded by the service itself, never sent: the council declined the nomination, or the
+    # House Project member withdrew after moving in.
+    NOMINATION_DECLINED = "nomination_declined"
+    WITHDRAWN_FROM_COHORT = "withdrawn_from_cohort"
+
+
+# An end for one of these reasons excludes the pair from later runs, as a rejection does.
+EXCLUDING_END_REASONS = (EndReason.CARER_WITHDREW, EndReason.BREAKDOWN, EndReason.NOTICE_TO_LEAVE)
+# The reasons an officer may give; the others the service records itself.
+OFFICER_END_REASONS = (*EXCLUDING_END_REASONS, EndReason.MOVED_ON, EndReason.OTHER)
+# Only these routes' places are free again once a placement ends: a Staying Put offer was for that
+# young person, and a council or landlord re-lets a home on its own terms.
+RETURNING_ROUTES = SUPPORTED_ROUTES
 
 
 class Role(StrEnum):

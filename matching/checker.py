@@ -115,8 +115,9 @@ def cost(person: YoungPerson, option: Option) -> int:
         preference = weights.PREFERENCE_POINTS.get(min(ranks), weights.LATER_PREFERENCE_POINTS)
     out_of_county = weights.OUT_OF_COUNTY_POINTS if option.district is None else 0
     staying_put = weights.STAYING_PUT_POINTS if option.route == STAYING_PUT else 0
+    continuity = weights.CONTINUITY_POINTS if option.id == person.lives_in else 0
     return sum(round(points * weights.SCALE) for points in (links, out_of_county)) - sum(
-        round(points * weights.SCALE) for points in (preference, staying_put)
+        round(points * weights.SCALE) for points in (preference, staying_put, continuity)
     )
 
 

@@ -68,5 +68,6 @@ def arc_costs(
         "preference": -units(preference_points(rank)),
         # The STAYING_PUT rule already admits only the carer's own young person.
         "staying_put": -units(weights.STAYING_PUT_POINTS * (e.route[option] == ROUTE[STAYING_PUT])),
+        "continuity": -units(weights.CONTINUITY_POINTS * (e.lives_in[person] == option)),
     }
     return sum(parts.values()), parts, rank

@@ -54,6 +54,7 @@ class Encoded:
     has_due: np.ndarray  # something is due
     days_to_due: np.ndarray  # from as_of; NO_DUE where nothing is
     urgent: np.ndarray
+    lives_in: np.ndarray  # the option index they live in now, -1 if none
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
     link_person: np.ndarray
@@ -177,6 +178,7 @@ def _encode(problem: Problem) -> Encoded:
         "has_due": of_people((x.due_date is not None for x in people), bool),
         "days_to_due": of_people(x.due_date.toordinal() - as_of if x.due_date else NO_DUE for x in people),
         "urgent": of_people((problem.is_urgent(x) for x in people), bool),
+        "lives_in": of_people(option_index.get(x.lives_in, -1) if x.lives_in else -1 for x in people),
         **_attributes(
             people, {"age": "age", "children": "children", "bedrooms_needed": "bedrooms_needed"}, np.int64
         ),

@@ -45,6 +45,7 @@ class YoungPerson:
     applied_districts: frozenset[str] = frozenset()  # active applications to district registers
     due_date: date | None = None  # what is due and when (api-contract v1.1, "Due first"); None: nothing
     due: str | None = None  # "pathway" (by 17½) | "move" (a move, release or 18th-birthday date)
+    lives_in: str | None = None  # the option (supported place) they live in now: continuity
 
 
 @dataclass(frozen=True)

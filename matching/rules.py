@@ -13,11 +13,11 @@ import numpy as np
 from matching.encode import ROUTE, Encoded
 from matching.profiles import PROFILE_RULES, profiles
 from matching.vocabulary import (
-    HOUSE_PROJECT,
     REGISTER_VACANCY,
     STAYING_PUT,
     SUPPORTED_ACCOMMODATION,
     SUPPORTED_LODGINGS,
+    TENANCY_ROUTES,
 )
 
 AVAILABLE_AFTER_NEED = timedelta(days=28).days  # a place free within four weeks of the need date
@@ -55,8 +55,9 @@ def children(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 
 def immigration(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
-    """IMMIGRATION: a tenancy (register vacancy, House Project) needs a settled status."""
-    tenancy = (e.route[k] == ROUTE[REGISTER_VACANCY]) | (e.route[k] == ROUTE[HOUSE_PROJECT])
+    """IMMIGRATION: a tenancy (register vacancy, House Project, private rented) needs a settled status;
+    for private rented, it is the landlord's right-to-rent check (v1.1)."""
+    tenancy = np.isin(e.route[k], [ROUTE[route] for route in TENANCY_ROUTES])
     return ~tenancy | e.settled[i]
 
 

@@ -9,12 +9,21 @@ STAYING_PUT = "staying_put"
 SUPPORTED_LODGINGS = "supported_lodgings"
 SUPPORTED_ACCOMMODATION = "supported_accommodation"
 HOUSE_PROJECT = "house_project"
-ROUTES = (REGISTER_VACANCY, STAYING_PUT, SUPPORTED_LODGINGS, SUPPORTED_ACCOMMODATION, HOUSE_PROJECT)
+PRIVATE_RENTED = "private_rented"  # v1.1: with the county's rent in advance and guarantor scheme
+ROUTES = (
+    REGISTER_VACANCY,
+    STAYING_PUT,
+    SUPPORTED_LODGINGS,
+    SUPPORTED_ACCOMMODATION,
+    HOUSE_PROJECT,
+    PRIVATE_RENTED,
+)
 
 # Under 18, supported lodgings and accommodation must be Ofsted-registered (2023 Regulations).
 SUPPORTED_ROUTES = frozenset({SUPPORTED_LODGINGS, SUPPORTED_ACCOMMODATION})
-# Register vacancies and the House Project lead to a tenancy: a settled status is needed.
-TENANCY_ROUTES = frozenset({REGISTER_VACANCY, HOUSE_PROJECT})
+# Register vacancies, the House Project and private rented lead to a tenancy: a settled status is
+# needed (for private rented, a landlord's right-to-rent check).
+TENANCY_ROUTES = frozenset({REGISTER_VACANCY, HOUSE_PROJECT, PRIVATE_RENTED})
 SETTLED = frozenset({"not_applicable", "leave_granted"})
 
 SUPPORT_LEVELS = ("low", "medium", "high")

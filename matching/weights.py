@@ -26,6 +26,10 @@ LATER_PREFERENCE_POINTS = 20
 
 # Continuity: staying with one's own former foster carer keeps home, school and friends at once.
 STAYING_PUT_POINTS = 150
+# Continuity: staying in the supported lodgings or accommodation one already lives in, where that
+# place can keep them, spares a move the county promises "to avoid unnecessary changes"; worth a
+# little less than Staying Put (a home, not a family), about an importance-2 link kept 15 km closer.
+CONTINUITY_POINTS = 100
 
 # Unmatched, something due (api-contract v1.1, "Due first"): leaving them without a place costs
 # more than any placement, and more again as their due date nears, by up to URGENCY_POINTS over

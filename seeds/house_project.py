@@ -9,13 +9,16 @@ from seeds.reference import DISTRICT_WEIGHT
 from seeds.scenario_rows import Row
 
 # The House Project (Ofsted 2024): cohort 1 from January 2023, 11 graduated of whom 8 live in
-# their own homes; cohort 2 of 12; 15 joined in May 2024, and 15 every six months from then on.
+# their own homes; cohort 2 of 12, "nine are on track to be housed, with two already allocated
+# properties"; 15 joined in May 2024, and 15 every six months from then on.
 HOUSE_PROJECT_COHORTS = (
     # name, starts on, members, graduated, of whom in their own homes, withdrawn
     ("Cohort 1", date(2023, 1, 9), 12, 11, 8, 1),
-    ("Cohort 2", date(2023, 10, 2), 12, 9, 7, 3),
+    ("Cohort 2", date(2023, 10, 2), 12, None, None, None),
     ("Cohort 3", date(2024, 5, 1), 15, None, None, None),
 )
+# Cohort 2 as the sources report it: two allocated properties, seven more on track, three not yet.
+COHORT_2 = [("property_offered", None)] * 2 + [("tenancy_ready", None)] * 7 + [("preparing", None)] * 3
 LATER_COHORTS_EVERY_MONTHS = 6
 ENROLMENT_WINDOW_MONTHS = 3  # a cohort takes new members in its first three months
 
@@ -31,7 +34,11 @@ class HouseProject(Draw):
             if starts_on > self.as_of:
                 continue
             people = self.cohort_members(starts_on, members, taken)
-            stages = self.stages(starts_on, len(people), graduated, at_home, withdrawn)
+            stages = (
+                COHORT_2[: len(people)]
+                if name == "Cohort 2"
+                else self.stages(starts_on, len(people), graduated, at_home, withdrawn)
+            )
             option_id, cohort_id = self.id(), self.id()
             members_left = sum(stage != "withdrawn" for stage, _ in stages)
             self.option(
@@ -101,6 +108,10 @@ class HouseProject(Draw):
         moved_in_on: date | None,
     ) -> None:
         since = moved_in_on or min(self.as_of, starts_on + timedelta(days=self.rng.randrange(0, 120)))
+        # Their own home is in the cohort's districts, where they come from, not at the Crawley hub.
+        home = self.rng.choice(self.towns[person["home_district"]]) if moved_in_on else None
+        if home:
+            person["current_place"] = home
         self.out.cohort_members.append(
             {
                 "id": self.id(),
@@ -110,7 +121,7 @@ class HouseProject(Draw):
                 "stage_since": since,
                 "enrolled_on": starts_on,
                 "moved_in_on": moved_in_on,
-                "property_place": HOUSE_PROJECT_HUB if moved_in_on else None,
+                "property_place": home,
                 "property_option_id": None,
             }
         )

@@ -35,6 +35,7 @@ MODELS = {
     "options": Option,
     "cohorts": Cohort,
     "cohort_members": CohortMember,
+    "placements": Placement,
 }
 CHUNK = 5_000
 

@@ -13,18 +13,21 @@ from seeds.reference import (
     UNIVERSITY_TOWNS,
 )
 
-# Young people at scale 1, by age on the as-of date: 207 aged 16-18 known to the Virtual School,
-# 600 care leavers with a personal adviser of whom 140 are 21 or over (domain.md, *Figures*).
-AGE_COUNTS = {15: 50, 16: 70, 17: 75, 18: 80, 19: 75, 20: 70, 21: 50, 22: 40, 23: 30, 24: 15, 25: 10}
+# Young people at scale 1, by age on the as-of date: 207 aged 16-18 known to the Virtual School
+# (scrutiny report), about 600 care leavers with a personal adviser of whom 140 (scrutiny report) to
+# 163 (Ofsted 2024) are 21 or over (domain.md, *Figures*).
+AGE_COUNTS = {15: 50, 16: 65, 17: 70, 18: 72, 19: 120, 20: 120, 21: 55, 22: 40, 23: 25, 24: 15, 25: 10}
 # Of 402 care leavers' accommodation (2020): supported 143, Staying Put 83, lodgings 24; 97 in
-# social housing (2022/23). Used for the routes of pathways already agreed.
+# social housing and 50 in private rented homes (2022/23). Used for the routes of pathways already agreed.
 AGREED_ROUTES = {
     "supported_accommodation": 143,
     "staying_put": 83,
     "register_vacancy": 97,
     "supported_lodgings": 24,
+    "private_rented": 50,
 }
 
+AGREED_FROM_18 = 0.93  # most care leavers over 18 live somewhere agreed (93 % suitably, 2022/23)
 GIVEN = (
     "Alex",
     "Sam",
@@ -126,6 +129,10 @@ class People(Draw):
                 "pathway_route": route,
                 "pathway_agreed_on": agreed_on,
                 "pathway_option_id": None,
+                "accommodation_code": None,
+                "accommodation_suitable": None,
+                "accommodation_judged_on": None,
+                "leave_granted_on": None,
             }
         )
         self.links(person_id, age, home, home_town)
@@ -137,7 +144,7 @@ class People(Draw):
 
     def pathway(self, age: int, date_of_birth: date) -> tuple[str, str | None, date | None]:
         """Most care leavers over 18 already live somewhere agreed; the 17s are being planned."""
-        if age >= 18 and self.chance(0.6):
+        if age >= 18 and self.chance(AGREED_FROM_18):
             route = self.rng.choices(list(AGREED_ROUTES), list(AGREED_ROUTES.values()))[0]
             return "agreed", route, add_months(date_of_birth, 12 * 17 + self.rng.randrange(3, 9))
         if age >= 17 or (age == 16 and self.chance(0.3)):

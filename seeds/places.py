@@ -32,6 +32,7 @@ class Places(Draw):
             "registered_16_17": None,
             "uasc_specialist": None,
             "district": self.district_of[row["place"]],
+            "placed": 0,
         }
         self.out.options.append(defaults | row)
 

@@ -10,13 +10,13 @@ from datetime import date
 from housing.lifedates import age_on
 from seeds.house_project import HouseProject
 from seeds.people import People
-from seeds.places import Places
+from seeds.placements import Placements
 from seeds.scenario_rows import Row, Scenario
 
 __all__ = ["Row", "Scenario", "ages", "generate"]
 
 
-class _Generator(People, HouseProject, Places):
+class _Generator(People, HouseProject, Placements):
     """The whole county: each part draws from the same stream, in a fixed order."""
 
 
@@ -27,6 +27,7 @@ def generate(seed: int, scale: float, as_of: date) -> Scenario:
     generator.supported_accommodation()
     generator.supported_lodgings()
     generator.register_vacancies()
+    generator.placements()
     return generator.out
 
 

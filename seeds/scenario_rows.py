@@ -16,6 +16,7 @@ class Scenario:
     options: list[Row] = field(default_factory=list)
     cohorts: list[Row] = field(default_factory=list)
     cohort_members: list[Row] = field(default_factory=list)
+    placements: list[Row] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[str, list[Row]]]:
         # Options name young people (Staying Put), so people are written first; their pathway's
@@ -27,3 +28,4 @@ class Scenario:
         yield "options", self.options
         yield "cohorts", self.cohorts
         yield "cohort_members", self.cohort_members
+        yield "placements", self.placements

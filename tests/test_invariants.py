@@ -11,16 +11,22 @@ from tests.api.test_concurrency import contest
 
 CORRUPTIONS = {
     "option whose count disagrees": ["UPDATE options SET placed = 0 WHERE id = :option"],
-    "agreed pathway without its placement": ["UPDATE placements SET status = 'ended' WHERE id = :placement"],
+    "agreed pathway without its placement": [
+        "UPDATE placements SET status = 'ended', ends_on = starts_on, end_reason = 'other' WHERE id = :placement"
+    ],
     "accepted proposal without its placement": [
         "UPDATE young_people SET pathway_option_id = NULL WHERE id = :person",
         "UPDATE options SET placed = 0 WHERE id = :option",
         "DELETE FROM placements WHERE id = :placement",
     ],
-    "nomination awaiting or accepted without its active placement": [
+    "nomination awaiting or accepted without its placement": [
         "INSERT INTO nominations (id, young_person_id, option_id, district, placement_id, status, created_at)"
         " VALUES ('n1', :person, :option, 'crawley', :placement, 'pending', CURRENT_TIMESTAMP)",
-        "UPDATE placements SET status = 'ended' WHERE id = :placement",
+        "UPDATE placements SET status = 'ended', ends_on = starts_on, end_reason = 'other' WHERE id = :placement",
+    ],
+    "current placement on an ended option": [
+        "UPDATE options SET route = 'staying_put', young_person_id = :person, carer_willing = false,"
+        " registered_16_17 = NULL, uasc_specialist = NULL WHERE id = :option",
     ],
     "cohort with more members than places": [
         "INSERT INTO cohorts (id, name, starts_on, capacity, districts, option_id, created_at, created_by)"
@@ -66,12 +72,16 @@ def test_each_invariant_names_the_state_it_forbids(app, agreed, invariant):
 
 
 def test_the_other_invariants_are_backstopped_by_the_schema_itself(app, agreed):
-    """Over capacity and two active placements cannot even be written: a CHECK and a unique index."""
-    assert {"an option over capacity", "a young person with two active placements"} < set(INVARIANTS)
+    """Over capacity, two active placements and an end before the start cannot even be written:
+    CHECKs and a unique index."""
+    assert {
+        "an option over capacity", "a young person with two active placements", "a placement ending before it starts"
+    } < set(INVARIANTS)  # fmt: skip
     for statement in (
         "UPDATE options SET placed = capacity + 1 WHERE id = :option",
-        "INSERT INTO placements (id, young_person_id, option_id, status, created_at, created_by)"
-        " VALUES ('p2', :person, :option, 'active', CURRENT_TIMESTAMP, 'test')",
+        "INSERT INTO placements (id, young_person_id, option_id, status, created_at, created_by, starts_on)"
+        " VALUES ('p2', :person, :option, 'active', CURRENT_TIMESTAMP, 'test', CURRENT_DATE)",
+        "UPDATE placements SET status = 'ended', end_reason = 'other', ends_on = '2000-01-01' WHERE id = :placement",
     ):
         with app.extensions["pathways"].writer_factory() as session:
             with pytest.raises(IntegrityError):

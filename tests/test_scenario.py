@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from housing.lifedates import age_on
-from seeds.reference import DISTRICTS
+from seeds.reference import DISTRICTS, PLACES
 from seeds.scenario import ages, generate
 
 AS_OF = date(2026, 11, 23)
@@ -46,6 +46,7 @@ def test_every_route_and_every_districts_register_is_present(county):
         "supported_lodgings",
         "supported_accommodation",
         "house_project",
+        "private_rented",
     }
     register_districts = {o["district"] for o in county.options if o["route"] == "register_vacancy"}
     assert register_districts == {slug for slug, *_ in DISTRICTS}
@@ -103,3 +104,90 @@ def test_the_house_project_cohorts_of_the_sources_and_one_every_six_months_since
         "withdrawn",
     }
     assert len({m["young_person_id"] for m in county.cohort_members}) == len(county.cohort_members)
+
+
+# Issue 17: the county shaped like its sources. Each figure names the source it comes from.
+
+
+def placed_by_route(county) -> Counter:
+    route_of = {o["id"]: o["route"] for o in county.options}
+    return Counter(route_of[p["option_id"]] for p in county.placements)
+
+
+def test_ages_follow_the_sources(county):
+    by_age = ages(county, AS_OF)
+    assert by_age[16] + by_age[17] + by_age[18] == 207  # scrutiny report: 207 aged 16-18 (Virtual School)
+    assert 580 <= sum(n for age, n in by_age.items() if age >= 16) <= 620  # about 600 with a personal adviser
+    assert (
+        140 <= sum(n for age, n in by_age.items() if age >= 21) <= 165
+    )  # 140 (scrutiny) to 163 (Ofsted 2024)
+
+
+def test_current_placements_occupy_places_as_the_sources_count_them(county):
+    placed = placed_by_route(county)
+    assert placed["staying_put"] == 83  # scrutiny report 2.13 (2022/23)
+    assert 90 <= placed["register_vacancy"] <= 97  # 97 in social housing (2.13)
+    assert 45 <= placed["private_rented"] <= 50  # 50 in private rented homes (2.13)
+    assert placed["supported_lodgings"] == 24  # 24 in supported lodgings (2020 accommodation of 402)
+    supported = [o for o in county.options if o["route"] == "supported_accommodation"]
+    assert sum(o["placed"] for o in supported) > 268 / 2  # most of the 268 places (May 2020) are taken
+
+
+def test_every_agreed_pathway_lives_in_its_placement_and_options_count_them(county):
+    placed_on = {p["young_person_id"]: p["option_id"] for p in county.placements}
+    agreed = [p for p in county.young_people if p["pathway_status"] == "agreed"]
+    assert all(placed_on.get(p["id"]) == p["pathway_option_id"] for p in agreed)
+    counted = Counter(p["option_id"] for p in county.placements)
+    for o in county.options:
+        if o["route"] != "house_project":
+            assert o["placed"] == counted[o["id"]] <= o["capacity"]
+
+
+def test_cohort_2_as_the_sources_report_it(county):
+    cohort = next(c for c in county.cohorts if c["name"] == "Cohort 2")
+    stages = Counter(m["stage"] for m in county.cohort_members if m["cohort_id"] == cohort["id"])
+    # Ofsted 2024: "Twelve young people have started cohort two and, of those, nine are on track to be
+    # housed, with two already allocated properties."
+    assert sum(stages.values()) == 12
+    assert stages["property_offered"] == 2
+    assert stages["property_offered"] + stages["tenancy_ready"] == 9
+
+
+def test_house_project_homes_are_in_the_young_peoples_districts_not_at_the_hub(county):
+    district_of = {p["id"]: p["home_district"] for p in county.young_people}
+    homes = [m for m in county.cohort_members if m["moved_in_on"]]
+    assert homes
+    towns = {name: slug for name, slug, *_ in PLACES}
+    assert all(towns[m["property_place"]] == district_of[m["young_person_id"]] for m in homes)
+    assert {m["property_place"] for m in homes} != {"Crawley"}
+
+
+def test_uasc_are_placed_out_of_county_more_often_than_others(county):
+    # Sufficiency strategy: "Most young people placed out of county are UASC".
+    district_of = {o["id"]: o["district"] for o in county.options}
+    uasc = {p["id"] for p in county.young_people if p["uasc"]}
+    away = [p for p in county.placements if district_of[p["option_id"]] is None]
+    assert sum(p["young_person_id"] in uasc for p in away) > len(away) / 2
+
+
+def test_no_record_avoids_what_it_is_linked_to_or_asks_for_first(county):
+    links = {}
+    for link in county.local_links:
+        links.setdefault(link["young_person_id"], set()).add(link["place"])
+    first = {p["young_person_id"]: p for p in county.preferences if p["rank"] == 1}
+    for person in county.young_people:
+        wanted = links.get(person["id"], set()) | {first.get(person["id"], {}).get("place")}
+        assert not set(person["avoid_places"]) & wanted
+        assert first.get(person["id"], {}).get("district") not in person["avoid_districts"]
+
+
+def test_accommodation_is_judged_and_most_of_it_suitable(county):
+    judged = [
+        p
+        for p in county.young_people
+        if p["accommodation_code"] and 18 <= age_on(p["date_of_birth"], AS_OF) <= 21
+    ]
+    suitable = sum(p["accommodation_suitable"] for p in judged) / len(judged)
+    assert (
+        0.88 <= suitable <= 0.98
+    )  # 93 % of 18-21-year-olds in suitable accommodation (scrutiny report 2.13)

@@ -20,12 +20,14 @@ from web import (
     district_vacancies,
     option_pages,
     outcomes,
+    placements,
     planning,
     record_lists,
     run_list,
     run_print,
     runs,
     sessions,
+    suitability,
     users,
     words,
     young_people,
@@ -68,6 +70,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(outcomes.bp)
     planning.init_app(app)
     app.register_blueprint(users.bp)
+    app.register_blueprint(placements.bp)
+    app.register_blueprint(suitability.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

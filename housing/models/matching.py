@@ -16,9 +16,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
+from housing.models.options import Option
 from housing.models.people import YoungPerson
 from housing.models.types import UtcDateTime, id_column, unique_while, vocabulary
-from housing.vocabulary import NominationStatus, PlacementStatus, ProposalStatus, Route
+from housing.vocabulary import EndReason, NominationStatus, PlacementStatus, ProposalStatus, Route
 
 
 class MatchingRun(Base):
@@ -73,12 +74,22 @@ class Proposal(Base):
 
 
 class Placement(Base):
-    """An accepted proposal holding a place. Active placements fill the option's capacity."""
+    """An accepted proposal (or a House Project home) holding a place from `starts_on`.
+
+    `status` is active until an end is recorded; the place is held until `held_until`, which is
+    the end date on routes whose places return and null (held for good) on the others, so the
+    option's `placed` counts exactly the placements with no `held_until`.
+    """
 
     __tablename__ = "placements"
     __table_args__ = (
         # One active placement per young person: the database refuses a second agreed pathway.
         unique_while("uq_placements_one_active_per_young_person", "status = 'active'", "young_person_id"),
+        CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_on_or_after_start"),
+        CheckConstraint(
+            "(status = 'ended') = (ends_on IS NOT NULL AND end_reason IS NOT NULL)", name="ended_has_date"
+        ),
+        CheckConstraint("held_until IS NULL OR status = 'ended'", name="held_until_only_when_ended"),
     )
 
     id: Mapped[str] = id_column()
@@ -92,6 +103,15 @@ class Placement(Base):
     )
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     created_by: Mapped[str] = mapped_column(String(254))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[EndReason | None] = mapped_column(vocabulary(EndReason, "end_reason"))
+    end_note: Mapped[str | None] = mapped_column(Text)
+    ended_by: Mapped[str | None] = mapped_column(String(254))
+    ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    held_until: Mapped[date | None] = mapped_column(Date)
+
+    option: Mapped[Option] = relationship(lazy="joined", innerjoin=True)
 
 
 class Rejection(Base):

@@ -63,7 +63,12 @@ class Option(Base):
     # two officers can never both take the last place; the CHECK is the backstop.
     placed: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
+    # Not stored: places held for a while yet by placements already ended (a supported place is
+    # free again from its end date), on the day the option is read for. Set by
+    # `housing.services.placements.judge_on`; zero until then.
+    held_meanwhile = 0
+
     @property
     def remaining(self) -> int:
-        """The CAPACITY rule's figure: capacity less accepted placements."""
-        return self.capacity - self.placed
+        """The CAPACITY rule's figure: capacity less accepted placements, on the day it was judged."""
+        return self.capacity - self.placed - self.held_meanwhile

@@ -30,8 +30,8 @@ from housing.vocabulary import (
 )
 
 # A young person's needs, grouped as the API shows them; stored as columns so rules can filter.
-NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "custody_release_date",
-         "avoid_places", "avoid_districts")  # fmt: skip
+NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "leave_granted_on",
+         "custody_release_date", "avoid_places", "avoid_districts")  # fmt: skip
 
 
 class YoungPerson(Base):
@@ -59,6 +59,12 @@ class YoungPerson(Base):
     uasc: Mapped[bool] = mapped_column(Boolean, default=False)
     immigration: Mapped[Immigration] = mapped_column(vocabulary(Immigration, "immigration"))
     custody_release_date: Mapped[date | None] = mapped_column(Date)
+    # The day leave to remain was granted, if it was (a UASC young person's notice period runs from it).
+    leave_granted_on: Mapped[date | None] = mapped_column(Date)
+    # Where they live now, as an SSDA903 accommodation letter, and the officer's dated judgement of it.
+    accommodation_code: Mapped[str | None] = mapped_column(String(1))
+    accommodation_suitable: Mapped[bool | None] = mapped_column(Boolean)
+    accommodation_judged_on: Mapped[date | None] = mapped_column(Date)
     avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
     avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
 
@@ -89,6 +95,14 @@ class YoungPerson(Base):
         cascade="all, delete-orphan",
         order_by="Application.applied_on",
     )
+    # Current first (no end recorded), then latest start first.
+    placements: Mapped[list["Placement"]] = relationship(  # noqa: F821 (defined with the matching models)
+        order_by="(Placement.status, Placement.starts_on.desc())", viewonly=True
+    )
+    # Former foster carers' offers to keep them after 18 (the options naming them).
+    staying_put_offers: Mapped[list["Option"]] = relationship(  # noqa: F821 (defined with the options)
+        foreign_keys="Option.young_person_id", viewonly=True, order_by="Option.available_from"
+    )
 
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
     # that shows a record works it out (housing.queries.young_people.due_of) and sets it here.
@@ -114,6 +128,16 @@ class YoungPerson(Base):
     @property
     def needs(self) -> dict[str, Any]:
         return {field: getattr(self, field) for field in NEEDS}
+
+    @property
+    def current_accommodation(self) -> dict[str, Any] | None:
+        if self.accommodation_code is None:
+            return None
+        return {
+            "code": self.accommodation_code,
+            "suitable": self.accommodation_suitable,
+            "judged_on": self.accommodation_judged_on,
+        }
 
     @property
     def pathway(self) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.services import audit, eligibility, matching_input, reference
+from housing.services import audit, eligibility, matching_input, placements, reference
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 
 SIX_MONTHS = 6
@@ -145,7 +145,7 @@ def move(
         if "property" in changes:
             _record_property(session, member, changes["property"])
         if stage != member.stage:
-            _enter(session, cohort, member, Stage(stage), today)
+            _enter(session, actor, cohort, member, Stage(stage), today=today)
         audit.record(session, actor, "update", young_person_id, f"cohort {cohort_id}: stage {member.stage}")
     return member
 
@@ -215,14 +215,20 @@ def _record_property(session: Session, member: CohortMember, found: dict[str, An
     member.property_place, member.property_option_id = found["place"], option_id
 
 
-def _enter(session: Session, cohort: Cohort, member: CohortMember, stage: Stage, today: date) -> None:
+def _enter(
+    session: Session, actor: Actor, cohort: Cohort, member: CohortMember, stage: Stage, *, today: date
+) -> None:
     member.stage, member.stage_since = stage, today
     person = session.get(YoungPerson, member.young_person_id)
     if stage == Stage.MOVED_IN:
         member.moved_in_on = today
         person.pathway_status, person.pathway_agreed_on = PathwayStatus.AGREED, today
         person.pathway_route, person.pathway_option_id = Route.HOUSE_PROJECT, cohort.option_id
+        placements.open_placement(
+            session, actor, cohort.option_id, person.id, starts=today, now=datetime.now(UTC)
+        )
     elif stage == Stage.WITHDRAWN:
+        placements.close_for_cohort(session, actor, person.id, today)
         session.execute(
             update(Option)
             .where(Option.id == cohort.option_id, Option.placed > 0)

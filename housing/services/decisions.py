@@ -20,17 +20,15 @@ from housing.models import (
     CohortMember,
     Nomination,
     Option,
-    Placement,
     Proposal,
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, superseded
+from housing.services import audit, cohorts, placements, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
     NominationStatus,
     PathwayStatus,
-    PlacementStatus,
     ProposalStatus,
     Route,
 )
@@ -78,18 +76,14 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         )
         if taken.rowcount != 1:
             raise Conflict("no place remains in this option: it was taken meanwhile")
-        placement = Placement(
-            young_person_id=proposal.young_person_id,
-            option_id=proposal.option_id,
-            proposal_id=proposal.id,
-            status=PlacementStatus.ACTIVE,
-            created_at=now,
-            created_by=actor.email,
-        )
-        session.add(placement)
+        # Placements (issue 17): it starts on the need date, and every day from then must have room.
+        person = session.get(YoungPerson, proposal.young_person_id)
+        placement = placements.open_placement(
+            session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
+            starts=placements.starts_on(person, proposal.run.as_of, today),
+        )  # fmt: skip
         if proposal.route == Route.REGISTER_VACANCY:
             # The council decides; meanwhile the nomination holds the place.
-            session.flush()
             session.add(
                 Nomination(
                     young_person_id=proposal.young_person_id,

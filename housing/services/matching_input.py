@@ -1,6 +1,7 @@
 """The store's records as the matcher's plain data: who is in scope, and every option with room."""
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
-from housing.services import reference
+from housing.services import placements, reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
 
 
@@ -75,10 +76,15 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         )
         if young_person_id in ids
     )
+    stored = list(session.scalars(select(Option).order_by(Option.id)))
+    placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
+    living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     return matching.Problem(
         as_of=as_of,
-        young_people=tuple(young_person(p, as_of, places, applied[p.id]) for p in people),
-        options=tuple(option(o, places) for o in session.scalars(select(Option).order_by(Option.id))),
+        young_people=tuple(
+            replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
+        ),
+        options=tuple(option(o, places) for o in stored),
         rejected=rejected,
         reach_km=reach_km,
     )

@@ -10,7 +10,7 @@ from housing.db import transaction
 from housing.errors import Conflict, Forbidden, NotFound
 from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
 from housing.services import audit
-from housing.vocabulary import NominationStatus, PathwayStatus, PlacementStatus
+from housing.vocabulary import EndReason, NominationStatus, PathwayStatus, PlacementStatus
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -70,9 +70,15 @@ def decide(
 def _free_the_place(
     session: Session, actor: Actor, nomination: Nomination, reason: str | None, now: datetime
 ) -> None:
+    # The home was never taken: the placement ends on the day it would have started, holding nothing.
     session.execute(
-        update(Placement).where(Placement.id == nomination.placement_id).values(status=PlacementStatus.ENDED)
-    )
+        update(Placement)
+        .where(Placement.id == nomination.placement_id)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
+            end_reason=EndReason.NOMINATION_DECLINED, ended_by=actor.email, ended_at=now,
+        )
+    )  # fmt: skip
     session.execute(
         update(Option)
         .where(Option.id == nomination.option_id, Option.placed > 0)

@@ -6,11 +6,13 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from housing import lifedates
 from housing.actors import Actor
+from housing.clock import today
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Forbidden, Invalid, NotFound
 from housing.models import Option, YoungPerson
-from housing.services import audit
+from housing.services import audit, placement_ends, placements
 from housing.services.reference import Names
 from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
 
@@ -24,6 +26,8 @@ ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
 # Sensible defaults where a route's field may be left out.
 ROUTE_DEFAULTS = {"uasc_specialist": False}
 API_NAME = {"young_person_id": "young_person"}
+STAYING_PUT_UNTIL = 21  # years: a Staying Put arrangement may last until the young person is 21
+ADULT = 18  # a private tenancy (api-contract v1.1, *A sixth route*)
 
 
 def may_see(actor: Actor, option: Option) -> bool:
@@ -68,6 +72,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
         raise Forbidden("district officers record register vacancies only")
     with transaction(session):
         option = drafted(session, data)
+        _staying_put_to_21(session, option)
         if not may_change(actor, option):
             raise Forbidden("district officers record vacancies in their own district only")
         session.add(option)
@@ -94,6 +99,7 @@ def get(session: Session, actor: Actor, option_id: str) -> Option:
         raise NotFound(f"no option with id {option_id}")
     if not may_see(actor, option):
         raise Forbidden("this option is outside what your role may see")
+    placements.judge_on(session, [option], today())
     return option
 
 
@@ -133,6 +139,7 @@ def search(
                 .offset((page - 1) * page_size)
             )
         )
+        placements.judge_on(session, options, today())  # remaining as of today, day by day
         _audit_views(session, actor, options)
     return options, total
 
@@ -152,9 +159,18 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
             raise Forbidden("district officers keep vacancies in their own district only")
         if option.capacity < option.placed:
             raise Conflict(f"capacity {option.capacity} is below the {option.placed} places already accepted")
+        if changes.get("carer_willing") is False:
+            placement_ends.when_carer_unwilling(session, actor, option, today())
         if option.young_person_id:
             audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
     return option
+
+
+def _staying_put_to_21(session: Session, option: Option) -> None:
+    """Staying Put runs to 21 unless the offer gives its own end (the county's Staying Put promise)."""
+    if option.route == Route.STAYING_PUT and option.available_until is None:
+        person = session.get(YoungPerson, option.young_person_id)
+        option.available_until = lifedates.birthday(person.date_of_birth, STAYING_PUT_UNTIL)
 
 
 def _visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]]:
@@ -180,6 +196,8 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
             errors.add((name,), f"required for a {option.route.value} option")
         elif option.route not in routes and field in provided:
             errors.add((name,), f"only for {' and '.join(r.value for r in routes)} options")
+    if option.route == Route.PRIVATE_RENTED and option.min_age < ADULT:
+        errors.add(("min_age",), f"must be at least {ADULT}: a private tenancy is for adults")
     # Looked up only where the route may name a young person: elsewhere the field is refused above
     # without saying whether the id exists (a council must not learn who is in the store).
     named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id

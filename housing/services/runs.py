@@ -13,7 +13,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
-from housing.services import audit, matching_input, run_listing
+from housing.services import audit, leave_to_remain, matching_input, run_listing
 from housing.vocabulary import ProposalStatus
 from matching.snapshot import digest, from_data, to_data
 
@@ -30,6 +30,7 @@ def run(
     with transaction(session):
         people = matching_input.in_scope(session, as_of, young_people)
         problem = matching_input.build(session, as_of, people, reach_km)
+        notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
     snapshot = to_data(problem)
     with transaction(session):
@@ -58,7 +59,7 @@ def run(
                 route=p.route,
                 place=p.place,
                 cost=p.cost,
-                explanation=p.explanation,
+                explanation={**p.explanation, **notes.get(p.young_person, {})},
                 status=ProposalStatus.PROPOSED,
             )
             for n, p in enumerate(solution.proposals)

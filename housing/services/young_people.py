@@ -7,13 +7,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import rules
+from housing import rules, ssda903
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, NotFound
+from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, matching
-from housing.services import audit
+from housing.services import audit, leave_to_remain
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -23,6 +23,7 @@ _WITH_RECORD = (
     selectinload(YoungPerson.local_links),
     selectinload(YoungPerson.preferences),
     selectinload(YoungPerson.applications),
+    selectinload(YoungPerson.placements),
 )
 
 
@@ -32,8 +33,11 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         _refuse_taken_reference(session, data["reference"], None)
         person = YoungPerson()
         _apply(person, data)
+        _check_leave(person, today)
         session.add(person)
         _flush_unique_reference(session)
+        session.flush()
+        leave_to_remain.on_grant(session, actor, person, today)
         audit.record(session, actor, "create", person.id, "created record")
         due_of(session, [person], today)
     return person
@@ -85,8 +89,12 @@ def update(
         if "local_links" in changes:
             person.local_links = []
         session.flush()
+        granted_before = person.leave_granted_on
         _apply(person, changes)
+        _check_leave(person, today)
         _flush_unique_reference(session)
+        if person.leave_granted_on != granted_before:
+            leave_to_remain.on_grant(session, actor, person, today)
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
         due_of(session, [person], today)
@@ -100,6 +108,11 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
         errors.add(("date_of_birth",), problem)
     names.check_district(errors, ("home_district",), data.get("home_district"))
     names.check_place(errors, ("current_place",), data.get("current_place"))
+    if found := data.get("current_accommodation"):
+        if problem := ssda903.problem(found["code"], found["suitable"]):
+            errors.add(("current_accommodation", "suitable"), problem)
+        if found["judged_on"] > today:
+            errors.add(("current_accommodation", "judged_on"), "must not be in the future")
     needs = data.get("needs", {})
     names.check_places(errors, ("needs", "avoid_places"), needs.get("avoid_places", []))
     names.check_districts(errors, ("needs", "avoid_districts"), needs.get("avoid_districts", []))
@@ -111,12 +124,23 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
     errors.raise_any()
 
 
+def _check_leave(person: YoungPerson, today: date) -> None:
+    """Leave to remain is recorded with its status; judged on the record as it will stand."""
+    if problem := leave_to_remain.problem(person.immigration, person.leave_granted_on, today):
+        raise Invalid({"needs": {"leave_granted_on": [problem]}})
+
+
 def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
     for field in SCALARS:
         if field in data:
             setattr(person, field, data[field])
     for field, value in data.get("needs", {}).items():
         setattr(person, field, value)
+    if "current_accommodation" in data:
+        found = data["current_accommodation"] or {}
+        person.accommodation_code = found.get("code")
+        person.accommodation_suitable = found.get("suitable")
+        person.accommodation_judged_on = found.get("judged_on")
     if "local_links" in data:
         person.local_links = [LocalLink(position=i, **link) for i, link in enumerate(data["local_links"])]
     if "preferences" in data:

@@ -5,6 +5,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from housing.due import DueKind
+from housing.ssda903 import ACCOMMODATION
 from housing.vocabulary import (
     ApplicationStatus,
     Immigration,
@@ -14,6 +15,7 @@ from housing.vocabulary import (
     SupportLevel,
 )
 from httpkit.schemas import Changes, Day
+from jsonapi.schemas.placements import PlacementSchema
 
 NAME = validate.Length(min=1, max=100)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))
@@ -28,6 +30,11 @@ class NeedsSchema(Schema):
         metadata={"description": "an unaccompanied asylum-seeking child, or former one"},
     )
     immigration = fields.Enum(Immigration, by_value=True, load_default=Immigration.NOT_APPLICABLE)
+    leave_granted_on = Day(
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "the day leave to remain was granted (with immigration leave_granted)"},
+    )
     custody_release_date = Day(allow_none=True, load_default=None)
     avoid_places = fields.List(PLACE, load_default=list, validate=validate.Length(max=50))
     avoid_districts = fields.List(
@@ -54,6 +61,16 @@ class PreferenceSchema(Schema):
     def names_something(self, data: dict[str, Any], **_: Any) -> None:
         if not any(data.get(key) for key in ("route", "place", "district")):
             raise ValidationError("name at least one of route, place, district", "_schema")
+
+
+class CurrentAccommodationSchema(Schema):
+    code = fields.String(
+        required=True,
+        validate=validate.OneOf(list(ACCOMMODATION)),
+        metadata={"description": "the SSDA903 accommodation letter (R: Staying Put)"},
+    )
+    suitable = fields.Boolean(required=True, metadata={"description": "the officer's judgement"})
+    judged_on = Day(required=True, metadata={"description": "the day of the judgement"})
 
 
 class PathwaySchema(Schema):
@@ -99,6 +116,7 @@ class YoungPersonSchema(Schema):
         metadata={"description": "the young person's own words"},
     )
     move_date = Day(allow_none=True, load_default=None)
+    current_accommodation = fields.Nested(CurrentAccommodationSchema, allow_none=True, load_default=None)
 
     pathway_deadline = Day(dump_only=True, metadata={"description": "the day they turn 17½"})
     due_date = Day(
@@ -116,6 +134,9 @@ class YoungPersonSchema(Schema):
     bedrooms_needed = fields.Integer(dump_only=True)
     pathway = fields.Nested(PathwaySchema, dump_only=True)
     applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
+    placements = fields.List(
+        fields.Nested(PlacementSchema), dump_only=True, metadata={"description": "current first"}
+    )
 
     @validates_schema
     def ranks_are_distinct(self, data: dict[str, Any], **_: Any) -> None:

@@ -77,8 +77,10 @@ def world(client, officer, auth):
         "/api/v1/young-people", json=payloads.young_person(reference="OTHER"), headers=officer
     ).json["id"]
     client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": other}, headers=coordinator)
+    placement = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"][0]["id"]
     return {
         "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
+        "placement_id": placement,
         "nomination_id": nomination, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
         "valid": {
             "/api/v1/young-people": payloads.young_person(reference="NEW"),
@@ -95,6 +97,8 @@ def world(client, officer, auth):
             "/api/v1/cohorts/{cohort_id}/members": {"young_person": person},
             "/api/v1/cohorts/{cohort_id}/members/{young_person_id}": {"stage": "preparing"},
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
+            "/api/v1/placements/{placement_id}/end": {"ends_on": "2027-12-01", "reason": "other", "note": "Left"},
+            "/api/v1/options/{option_id}/carer-withdrawal": {"ends_on": "2027-12-01", "note": "Moving away"},
         },
         "other": other,
     }  # fmt: skip

@@ -75,6 +75,8 @@ def test_children_need_an_option_that_takes_them_with_enough_bedrooms(children, 
         ("awaiting_decision", "register_vacancy", False),
         ("appeal_rights_exhausted", "house_project", False),
         ("awaiting_decision", "supported_accommodation", True),
+        ("awaiting_decision", "private_rented", False),  # a landlord's right-to-rent check
+        ("not_applicable", "private_rented", True),
     ],
 )
 def test_a_tenancy_needs_a_settled_status(immigration, route, allowed):

@@ -220,3 +220,17 @@ def test_proposals_and_the_unmatched_are_listed_soonest_due_first_nothing_due_la
         None,
         None,
     )
+
+
+def test_staying_where_one_already_lives_lowers_the_cost_and_keeps_them_there():
+    settled = person("settled", links=(link("Worthing", importance=1),), lives_in="home")
+    home = option("home", "Horsham")  # about 28 km from Worthing
+    nearer = option("nearer", "Worthing")
+    solution = solved([settled], [home, nearer])
+    parts = solution.candidates.parts  # arcs in option order: home, nearer
+    assert parts["continuity"].tolist() == [-10_000, 0]
+    assert [p.option for p in solution.proposals] == ["home"]
+    assert (
+        solve(problem([person("new", links=(link("Worthing"),))], [home, nearer])).proposals[0].option
+        == "nearer"
+    )

@@ -1,0 +1,149 @@
+"""Placements taken: when one starts, and whether an option's places hold it on every day from then.
+
+Accepting a proposal first takes a place with the conditional update on `options.placed` (which also
+locks the option's row, so concurrent accepts for one option queue there); this module then checks
+the days ahead, where placements already ended may still hold a place until their end date.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.orm import Session
+
+from housing import lifedates, occupancy
+from housing.actors import Actor
+from housing.errors import Conflict
+from housing.models import Option, Placement, YoungPerson
+from housing.vocabulary import RETURNING_ROUTES, EndReason, PlacementStatus, Route
+
+
+def starts_on(person: YoungPerson, as_of: date, today: date) -> date:
+    """A placement agreed from a run starts on the young person's need date on the run's date,
+    and never before today: the day they move in, so a place free from a later day can serve them."""
+    need = lifedates.need_date(person.date_of_birth, as_of, person.move_date, person.custody_release_date)
+    return max(need, today)
+
+
+def open_placement(
+    session: Session,
+    actor: Actor,
+    option_id: str,
+    young_person_id: str,
+    *,
+    starts: date,
+    now: datetime,
+    proposal_id: str | None = None,
+) -> Placement:
+    """Record a placement whose place was just taken, refusing it (409) if any day from its start
+    would hold more young people than the option has places."""
+    _move_on_from(session, actor, young_person_id, starts, now)
+    placement = Placement(
+        young_person_id=young_person_id,
+        option_id=option_id,
+        proposal_id=proposal_id,
+        status=PlacementStatus.ACTIVE,
+        created_at=now,
+        created_by=actor.email,
+        starts_on=starts,
+    )
+    session.add(placement)
+    session.flush()
+    option = session.get(Option, option_id)
+    if option.route != Route.HOUSE_PROJECT and occupancy.peak_from(_holds(session, option_id), starts) > (
+        option.capacity
+    ):
+        raise Conflict(
+            "no place remains in this option from that day: it is still held by a placement ending later"
+        )
+    return placement
+
+
+def _move_on_from(session: Session, actor: Actor, young_person_id: str, starts: date, now: datetime) -> None:
+    """Where they live now without an agreed pathway (a 17-year-old in supported accommodation, say)
+    they leave the day the new placement starts; the place is free again from then."""
+    current = session.scalar(
+        select(Placement).where(
+            Placement.young_person_id == young_person_id,
+            Placement.status == PlacementStatus.ACTIVE,
+        )
+    )
+    if current is None:
+        return
+    ends_on = max(starts, current.starts_on)
+    frees = current.option.route in RETURNING_ROUTES
+    session.execute(
+        update(Placement)
+        .where(Placement.id == current.id)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=ends_on, end_reason=EndReason.MOVED_ON,
+            ended_by=actor.email, ended_at=now, held_until=ends_on if frees else None,
+        )
+    )  # fmt: skip
+    if frees:
+        session.execute(update(Option).where(Option.id == current.option_id).values(placed=Option.placed - 1))
+
+
+def close_for_cohort(session: Session, actor: Actor, young_person_id: str, today: date) -> None:
+    """A House Project member who withdraws after moving in leaves their home: its placement ends."""
+    session.execute(
+        update(Placement)
+        .where(Placement.young_person_id == young_person_id, Placement.status == PlacementStatus.ACTIVE)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=today,
+            end_reason=EndReason.WITHDRAWN_FROM_COHORT, ended_by=actor.email, ended_at=datetime.now(UTC),
+            held_until=today,
+        )
+    )  # fmt: skip
+
+
+def living_in(session: Session, young_people: set[str], day: date) -> dict[str, str]:
+    """The supported place each young person lives in on `day`, where they have one: the matcher's
+    continuity (a place that can keep them spares a move)."""
+    return {
+        young_person_id: option_id
+        for young_person_id, option_id in session.execute(
+            select(Placement.young_person_id, Placement.option_id)
+            .join(Option, Option.id == Placement.option_id)
+            .where(Option.route.in_(RETURNING_ROUTES), Placement.starts_on <= day)
+            .where(or_(Placement.ends_on.is_(None), Placement.ends_on > day))
+        )
+        if young_person_id in young_people
+    }
+
+
+def held_meanwhile(session: Session, day: date) -> dict[str, int]:
+    """For each option with a place held for a while yet, by a placement already ended, how many
+    more are held on some day from `day` on than its lasting placements count."""
+    holds: dict[str, list[occupancy.Hold]] = defaultdict(list)
+    temporary: set[str] = set()
+    for option_id, start, until in session.execute(
+        select(Placement.option_id, Placement.starts_on, Placement.held_until)
+        .join(Option, Option.id == Placement.option_id)
+        .where(Option.route != Route.HOUSE_PROJECT)
+        .where(or_(Placement.held_until.is_(None), Placement.held_until > day))
+    ):
+        holds[option_id].append((start, until))
+        if until is not None:
+            temporary.add(option_id)
+    return {
+        option_id: occupancy.peak_from(holds[option_id], day) - sum(u is None for _, u in holds[option_id])
+        for option_id in temporary
+    }
+
+
+def judge_on(session: Session, options: Iterable[Option], day: date) -> None:
+    """Set each option's `remaining` as it stands on `day` (a run's date, or today)."""
+    held = held_meanwhile(session, day)
+    for option in options:
+        option.held_meanwhile = held.get(option.id, 0)
+
+
+def _holds(session: Session, option_id: str) -> list[occupancy.Hold]:
+    return [
+        (start, until)
+        for start, until in session.execute(
+            select(Placement.starts_on, Placement.held_until).where(Placement.option_id == option_id)
+        )
+    ]

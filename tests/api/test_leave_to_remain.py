@@ -1,0 +1,79 @@
+"""Leave to remain granted to a UASC young person (ILACS 2023, 42): three months' notice to leave
+block-contract housing, and the matcher serves them again, saying why."""
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from housing.lifedates import add_months
+from housing.models import AuditEntry, Placement, Rejection
+from tests.api.test_placements import TODAY, option, placed, record, run, young_person
+
+UASC = {"step_free": True, "uasc": True, "immigration": "awaiting_decision"}
+GRANTED = TODAY - timedelta(days=10)
+NOTICE_ENDS = add_months(GRANTED, 3)
+
+
+def grant(client, officer, person, granted_on=GRANTED, immigration="leave_granted"):
+    needs = {"immigration": immigration, "leave_granted_on": granted_on.isoformat()}
+    return client.patch(f"/api/v1/young-people/{person}", json={"needs": needs}, headers=officer)
+
+
+def test_leave_granted_in_block_contract_housing_ends_it_at_the_notice_and_explains_the_move(
+    client, officer, db
+):
+    person = young_person(client, officer, "U", needs=UASC)
+    block = option(client, officer, uasc_specialist=True, name="UASC scheme")
+    placement = placed(client, officer, person, block)
+    lodgings = option(client, officer, "supported_lodgings", name="Host", place="Lancing")
+
+    answer = grant(client, officer, person)
+
+    assert answer.status_code == 200, answer.json
+    assert answer.json["needs"]["leave_granted_on"] == GRANTED.isoformat()
+    assert answer.json["move_date"] == NOTICE_ENDS.isoformat()
+    assert answer.json["pathway"]["status"] == "in_progress"
+    ended = db.get(Placement, placement["id"])
+    assert (ended.ends_on, ended.end_reason) == (NOTICE_ENDS, "notice_to_leave")
+    assert db.get(Rejection, (person, block)) is not None
+    assert db.scalar(select(AuditEntry.action).where(AuditEntry.action == "end")) == "end"
+
+    [proposal] = run(client, officer, as_of=NOTICE_ENDS, young_people=[person])["proposals"]
+    assert proposal["option"] == lodgings  # near their links in Worthing, as for anyone
+    assert proposal["explanation"]["leave_to_remain"] == {
+        "granted_on": GRANTED.isoformat(), "notice_ends_on": NOTICE_ENDS.isoformat(),
+        "why": "leave to remain granted: three months' notice to leave block-contract housing",
+    }  # fmt: skip
+
+
+def test_a_placement_that_is_not_block_contract_housing_continues(client, officer, db):
+    person = young_person(client, officer, "U", needs=UASC)
+    placement = placed(client, officer, person, option(client, officer, "supported_lodgings"))
+
+    answer = grant(client, officer, person)
+
+    assert answer.status_code == 200
+    assert db.get(Placement, placement["id"]).status == "active"
+    assert record(client, officer, person)["pathway"]["status"] == "agreed"
+
+
+def test_with_no_placement_recorded_the_move_falls_due_when_the_notice_ends(client, officer):
+    person = young_person(client, officer, "U", needs=UASC)
+
+    assert grant(client, officer, person).json["move_date"] == NOTICE_ENDS.isoformat()
+
+
+def test_a_grant_needs_its_status_and_a_date_not_in_the_future(client, officer, row_counts):
+    person = young_person(client, officer, "U", needs=UASC)
+    before = row_counts()
+
+    wrong_status = grant(client, officer, person, immigration="awaiting_decision")
+    future = grant(client, officer, person, granted_on=TODAY + timedelta(days=1))
+
+    assert wrong_status.status_code == 422
+    assert wrong_status.json["errors"]["json"]["needs"]["leave_granted_on"] == [
+        "only with immigration leave_granted"
+    ]
+    assert future.status_code == 422
+    assert future.json["errors"]["json"]["needs"]["leave_granted_on"] == ["must not be in the future"]
+    assert row_counts() == before

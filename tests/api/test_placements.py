@@ -1,0 +1,341 @@
+"""Placements shown and ended through the HTTP API (api-contract v1.1, *Placements and their end*)."""
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from housing.clock import today
+from housing.due import Due, DueKind, due_on
+from housing.models import AuditEntry, Option, Placement, Rejection, YoungPerson
+from housing.vocabulary import Role
+from tests import payloads
+
+TODAY = today()
+LATER = TODAY + timedelta(days=14)
+
+
+def young_person(client, officer, reference, **overrides):
+    """A 19-year-old needing a move today, near Worthing."""
+    body = payloads.young_person(reference=reference, date_of_birth=payloads.born_aged(19), **overrides)
+    body.setdefault("move_date", TODAY.isoformat())
+    response = client.post("/api/v1/young-people", json=body, headers=officer)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def option(client, officer, route="supported_accommodation", **overrides):
+    fields = {"place": "Worthing", "available_from": "2026-01-01", "step_free": True, "min_age": 16}
+    if route == "staying_put":
+        fields |= {"carer_willing": True}
+    response = client.post(
+        "/api/v1/options", json=payloads.option(route, **(fields | overrides)), headers=officer
+    )
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def run(client, officer, as_of=TODAY, **body):
+    response = client.post(
+        "/api/v1/matching/runs", json={"as_of": as_of.isoformat(), **body}, headers=officer
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def accept(client, officer, proposal):
+    return client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
+
+
+def placed(client, officer, person, place):
+    """Run for one young person, accept the one proposal, and return their placement."""
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    assert proposal["option"] == place
+    assert accept(client, officer, proposal).status_code == 200
+    return record(client, officer, person)["placements"][0]
+
+
+def record(client, officer, person):
+    return client.get(f"/api/v1/young-people/{person}", headers=officer).json
+
+
+def end(client, headers, placement_id, **body):
+    body = {"ends_on": LATER.isoformat(), "reason": "moved_on", **body}
+    return client.post(f"/api/v1/placements/{placement_id}/end", json=body, headers=headers)
+
+
+def test_an_accepted_proposal_shows_as_the_young_persons_current_placement(client, officer):
+    person = young_person(client, officer, "A")
+    place = option(client, officer)
+
+    placement = placed(client, officer, person, place)
+
+    assert placement == {
+        "id": placement["id"], "option": place, "route": "supported_accommodation", "place": "Worthing",
+        "starts_on": TODAY.isoformat(), "ends_on": None, "end_reason": None,
+    }  # fmt: skip
+
+
+def test_ending_returns_the_pathway_to_in_progress_due_on_the_end_date(client, officer, db):
+    person = young_person(client, officer, "A")
+    place = option(client, officer)
+    placement = placed(client, officer, person, place)
+
+    answer = end(client, officer, placement["id"], reason="breakdown", note="MARKER-NOTE-7Q")
+
+    assert answer.status_code == 200, answer.json
+    assert (answer.json["ends_on"], answer.json["end_reason"]) == (LATER.isoformat(), "breakdown")
+    shown = record(client, officer, person)
+    assert shown["pathway"] == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
+    assert shown["move_date"] == LATER.isoformat()
+    row_person = db.get(YoungPerson, person)
+    assert due_on(TODAY, row_person.date_of_birth, row_person.move_date) == Due(LATER, DueKind.MOVE)
+    assert shown["placements"][0]["ends_on"] == LATER.isoformat()
+    row = db.get(Placement, placement["id"])
+    assert (row.status, row.end_note, row.held_until, row.ended_by) == (
+        "ended",
+        "MARKER-NOTE-7Q",
+        LATER,
+        "housing_officer.county@test.example",
+    )
+    assert db.get(Rejection, (person, place)).reason == "placement ended: breakdown"
+    [entry] = db.scalars(select(AuditEntry).where(AuditEntry.action == "end")).all()
+    assert (entry.young_person_id, entry.user_email) == (person, "housing_officer.county@test.example")
+    assert "MARKER-NOTE-7Q" not in entry.detail
+
+
+def test_a_supported_place_is_free_again_from_the_end_date_and_not_before(client, officer):
+    first = young_person(client, officer, "A")
+    place = option(client, officer)
+    end(client, officer, placed(client, officer, first, place)["id"])  # moved on: the pair stays allowed
+    second = young_person(client, officer, "B", move_date=LATER.isoformat())
+
+    before = run(client, officer, as_of=LATER - timedelta(days=1), young_people=[second])
+    on_the_day = run(client, officer, as_of=LATER, young_people=[second])
+
+    assert before["proposals"] == []
+    assert [p["option"] for p in on_the_day["proposals"]] == [place]
+    assert client.get(f"/api/v1/options/{place}", headers=officer).json["remaining"] == 0  # held today
+    assert accept(client, officer, on_the_day["proposals"][0]).status_code == 200
+    assert record(client, officer, second)["placements"][0]["starts_on"] == LATER.isoformat()
+
+
+def test_an_accept_that_would_overfill_a_day_before_the_end_is_a_409(client, officer, db):
+    first, second = young_person(client, officer, "A"), young_person(client, officer, "B")
+    place = option(client, officer)
+    [for_first] = run(client, officer, young_people=[first])["proposals"]
+    [for_second] = run(client, officer, young_people=[second])["proposals"]  # before the first is accepted
+    assert accept(client, officer, for_first).status_code == 200
+    end(client, officer, record(client, officer, first)["placements"][0]["id"])
+
+    refused = accept(client, officer, for_second)
+
+    assert refused.status_code == 409, refused.json
+    assert "still held" in refused.json["message"]
+    assert db.get(YoungPerson, second).pathway_status == "not_started"
+    assert (
+        db.scalar(select(func.count()).select_from(Placement).where(Placement.young_person_id == second)) == 0
+    )
+    assert db.get(Option, place).placed == 0
+
+
+@pytest.mark.parametrize("route", ["staying_put", "register_vacancy"])
+def test_a_staying_put_or_register_home_does_not_return_when_its_placement_ends(
+    client, officer, auth, db, route
+):
+    person = young_person(client, officer, "A")
+    if route == "staying_put":
+        place = option(client, officer, route, young_person=person)
+    else:
+        client.post(f"/api/v1/young-people/{person}/applications", headers=officer,
+                    json={"district": "crawley", "band": "A", "applied_on": TODAY.isoformat()})  # fmt: skip
+        place = option(client, officer, route, place="Crawley", min_age=18)
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    assert accept(client, officer, proposal).status_code == 200
+    if route == "register_vacancy":
+        [nomination] = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"]
+        pending = end(client, officer, record(client, officer, person)["placements"][0]["id"])
+        assert pending.status_code == 409  # the council decides first
+        decided = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "accepted"},
+                              headers=auth.headers(Role.DISTRICT_OFFICER, "crawley"))  # fmt: skip
+        assert decided.status_code == 200, decided.json
+
+    assert end(client, officer, record(client, officer, person)["placements"][0]["id"]).status_code == 200
+
+    assert client.get(f"/api/v1/options/{place}", headers=officer).json["remaining"] == 0
+    assert db.get(Option, place).placed == 1
+
+
+def test_ending_an_ended_placement_is_a_409_and_writes_nothing(client, officer, row_counts):
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer))
+    assert end(client, officer, placement["id"]).status_code == 200
+    before = row_counts()
+
+    again = end(client, officer, placement["id"], reason="other")
+
+    assert again.status_code == 409
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    ("body", "field", "reason"),
+    [
+        ({"ends_on": (TODAY - timedelta(days=1)).isoformat()}, "ends_on", "must be today or later"),
+        ({"reason": "evicted"}, "reason", "Must be one of"),
+        ({"reason": "nomination_declined"}, "reason", "Must be one of"),
+        ({"ends_on": None}, "ends_on", "Field may not be null."),
+        ({"colour": "red"}, "colour", "Unknown field."),
+    ],
+)
+def test_a_bad_end_is_a_422_naming_the_field(client, officer, row_counts, body, field, reason):
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer))
+    before = row_counts()
+
+    refused = end(client, officer, placement["id"], **body)
+
+    assert refused.status_code == 422
+    assert reason in " ".join(refused.json["errors"]["json"][field])
+    assert row_counts() == before
+
+
+def test_an_end_before_the_start_is_a_422(client, officer):
+    person = young_person(client, officer, "A", move_date=(TODAY + timedelta(days=30)).isoformat())
+    placement = placed(client, officer, person, option(client, officer))
+
+    refused = end(client, officer, placement["id"])
+
+    assert refused.status_code == 422
+    assert refused.json["errors"]["json"]["ends_on"] == [
+        f"must be on or after the placement's start, {(TODAY + timedelta(days=30)).isoformat()}"
+    ]
+
+
+def test_who_may_end_and_the_order_of_the_checks(client, officer, auth):
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer))
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+
+    assert client.post(f"/api/v1/placements/{placement['id']}/end", json={}).status_code == 401
+    assert end(client, coordinator, placement["id"]).status_code == 403
+    assert end(client, auth.headers(Role.DISTRICT_OFFICER), placement["id"]).status_code == 403
+    assert end(client, officer, "no-such-placement").status_code == 404
+    assert end(client, auth.headers(Role.ADMIN), placement["id"]).status_code == 200
+
+
+def test_a_house_project_home_ends_through_its_cohort_not_here(client, officer, auth, db):
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    person = young_person(client, officer, "A")
+    made = client.post("/api/v1/cohorts", json={"name": "C", "starts_on": TODAY.isoformat(), "districts": ["worthing"]},
+                       headers=coordinator).json  # fmt: skip
+    assert client.post(f"/api/v1/cohorts/{made['id']}/members", json={"young_person": person},
+                       headers=coordinator).status_code == 201  # fmt: skip
+    for stage in ("preparing", "tenancy_ready", "property_offered", "moved_in"):
+        moved = client.patch(
+            f"/api/v1/cohorts/{made['id']}/members/{person}", json={"stage": stage}, headers=coordinator
+        )
+        assert moved.status_code == 200, moved.json
+    [home] = record(client, officer, person)["placements"]
+    assert (home["route"], home["option"], home["ends_on"]) == ("house_project", made["option"], None)
+
+    refused = end(client, officer, home["id"])
+    withdrawn = client.patch(f"/api/v1/cohorts/{made['id']}/members/{person}", json={"stage": "withdrawn"},
+                             headers=coordinator)  # fmt: skip
+
+    assert refused.status_code == 422
+    assert "cohort" in refused.json["message"]
+    assert withdrawn.status_code == 200
+    assert record(client, officer, person)["placements"][0]["end_reason"] == "withdrawn_from_cohort"
+
+
+def test_a_staying_put_carers_withdrawal_ends_the_placement_and_excludes_the_pair(client, officer, db):
+    person = young_person(client, officer, "A")
+    offer = option(client, officer, "staying_put", young_person=person)
+    placement = placed(client, officer, person, offer)
+
+    answer = client.post(f"/api/v1/options/{offer}/carer-withdrawal", json={"ends_on": LATER.isoformat()},
+                         headers=officer)  # fmt: skip
+
+    assert answer.status_code == 200, answer.json
+    assert answer.json["carer_willing"] is False
+    ended = db.get(Placement, placement["id"])
+    assert (ended.status, ended.ends_on, ended.end_reason) == ("ended", LATER, "carer_withdrew")
+    assert record(client, officer, person)["pathway"]["status"] == "in_progress"
+    assert db.get(Rejection, (person, offer)) is not None
+    again = client.post(f"/api/v1/options/{offer}/carer-withdrawal", json={"ends_on": LATER.isoformat()},
+                        headers=officer)  # fmt: skip
+    assert again.status_code == 409
+
+
+def test_marking_a_staying_put_carer_unwilling_ends_the_placement_from_today(client, officer, db):
+    person = young_person(client, officer, "A")
+    offer = option(client, officer, "staying_put", young_person=person)
+    placement = placed(client, officer, person, offer)
+
+    changed = client.patch(f"/api/v1/options/{offer}", json={"carer_willing": False}, headers=officer)
+
+    assert changed.status_code == 200, changed.json
+    ended = db.get(Placement, placement["id"])
+    assert (ended.ends_on, ended.end_reason) == (TODAY, "carer_withdrew")
+    assert db.get(YoungPerson, person).move_date == TODAY
+
+
+def test_only_a_staying_put_offer_has_a_carer_to_withdraw(client, officer):
+    place = option(client, officer)
+
+    refused = client.post(f"/api/v1/options/{place}/carer-withdrawal", json={"ends_on": TODAY.isoformat()},
+                          headers=officer)  # fmt: skip
+
+    assert refused.status_code == 422
+    assert "Staying Put" in refused.json["errors"]["json"]["option"][0]
+
+
+def test_a_date_today_is_allowed(client, officer):
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer))
+
+    answer = end(client, officer, placement["id"], ends_on=date.isoformat(TODAY))
+
+    assert answer.status_code == 200
+    assert record(client, officer, person)["move_date"] == TODAY.isoformat()
+
+
+def test_a_young_person_whose_placement_is_ending_is_kept_where_they_live_if_it_can_keep_them(
+    client, officer
+):
+    family = [{"kind": "family", "place": "Worthing", "importance": 1}]
+    person = young_person(client, officer, "A", local_links=family, preferences=[])
+    home = option(client, officer, place="Horsham", capacity=2, name="Where they live")
+    placement = placed(client, officer, person, home)
+    nearer = option(client, officer, name="Nearer their family")  # a newer place, in Worthing
+    end(client, officer, placement["id"], reason="other")
+
+    kept = run(client, officer, as_of=LATER - timedelta(days=1), young_people=[person])["proposals"]
+    after_leaving = run(client, officer, as_of=LATER, young_people=[person])["proposals"]
+
+    assert [(p["option"], p["explanation"]["cost_breakdown"]["continuity"]) for p in kept] == [
+        (home, -10_000)
+    ]
+    assert [p["option"] for p in after_leaving] == [nearer]  # once they have left, no continuity
+
+
+def test_accepting_a_move_ends_the_placement_they_live_in_without_an_agreed_pathway(client, officer, app, db):
+    """A 17-year-old already in supported accommodation (as the seeded county has them) moves on."""
+    person = young_person(client, officer, "A", move_date=LATER.isoformat())
+    where_they_live = option(client, officer, place="Horsham", name="Where they live now")
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        session.add(Placement(young_person_id=person, option_id=where_they_live, status="active", starts_on=TODAY,
+                              created_at=datetime.now(UTC), created_by="test"))  # fmt: skip
+        session.get(Option, where_they_live).placed = 1
+    new_home = option(client, officer, name="Their new home")
+
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    assert (proposal["option"], accept(client, officer, proposal).status_code) == (new_home, 200)
+
+    shown = record(client, officer, person)["placements"]
+    assert [(p["option"], p["ends_on"], p["end_reason"]) for p in shown] == [
+        (new_home, None, None), (where_they_live, LATER.isoformat(), "moved_on")
+    ]  # fmt: skip
+    db.rollback()
+    assert db.get(Option, where_they_live).placed == 0
