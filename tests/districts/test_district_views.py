@@ -7,65 +7,14 @@ from openpyxl import load_workbook
 
 from housing.vocabulary import Role
 from tests import payloads
+from tests.districts.conftest import MARKERS
 
 AS_OF = "2026-11-23"
-# Values that must never reach a council: each is unique to a field the district may not see.
-MARKERS = {
-    "date_of_birth": "2009-04-11",
-    "custody_release_date": "2027-03-17",
-    "immigration": "leave_granted",
-    "wishes": "MARKER-WISHES-QZX",
-    "note": "MARKER-NOTE-QZX",
-    "avoid_place": "Midhurst",
-    "avoid_district": "adur",
-    "outside_link": "Selsey",
-}
 APPLICANT_FIELDS = {
     "id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
     "children", "bedrooms_needed", "need_month", "links_in_district", "application", "nomination",
 }  # fmt: skip
 NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
-
-
-@pytest.fixture
-def applicant(client, officer):
-    """A care leaver applying to Crawley's register, with a marker in every field a council may not see."""
-    body = payloads.young_person(
-        reference="CL-1",
-        date_of_birth=MARKERS["date_of_birth"],
-        home_district="crawley",
-        current_place="Crawley",
-        needs={
-            "uasc": True, "immigration": MARKERS["immigration"],
-            "custody_release_date": MARKERS["custody_release_date"],
-            "avoid_places": [MARKERS["avoid_place"]], "avoid_districts": [MARKERS["avoid_district"]],
-        },
-        local_links=[{"kind": "college", "place": "Crawley", "importance": 3, "note": MARKERS["note"]},
-                     {"kind": "family", "place": MARKERS["outside_link"], "importance": 2}],
-        wishes=MARKERS["wishes"],
-    )  # fmt: skip
-    person = client.post("/api/v1/young-people", json=body, headers=officer).json
-    application = client.post(
-        f"/api/v1/young-people/{person['id']}/applications",
-        json={"district": "crawley", "band": "A+", "applied_on": "2026-06-01"},
-        headers=officer,
-    )
-    assert application.status_code == 201, application.json
-    return person["id"]
-
-
-@pytest.fixture
-def nomination(client, officer, applicant):
-    """The applicant proposed and accepted for a Crawley vacancy: a pending nomination."""
-    vacancy = payloads.option(
-        "register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True
-    )
-    client.post("/api/v1/options", json=vacancy, headers=officer)
-    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
-    [proposal] = run["proposals"]
-    assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
-    [pending] = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"]
-    return pending
 
 
 def leaks(text: str) -> list[str]:
@@ -199,72 +148,6 @@ def test_every_district_view_of_an_applicant_is_audited(client, auth, admin, app
     assert [(e["action"], e["role"], e["detail"]) for e in entries][-1] == (
         "view", "district_officer", "district crawley applicants",
     )  # fmt: skip
-
-
-def test_accepting_a_vacancy_nominates_and_the_district_accepts(client, officer, auth, nomination, applicant):
-    crawley = auth.headers(Role.DISTRICT_OFFICER)
-    assert nomination["status"] == "pending"
-    assert set(nomination) == NOMINATION_FIELDS
-    listed = client.get("/api/v1/districts/crawley/applicants?status=pending", headers=crawley).json
-    assert [row["nomination"] for row in listed["items"]] == ["pending"]
-
-    decided = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "accepted"},
-                          headers=crawley)  # fmt: skip
-    again = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "declined",
-                        "reason": "second thoughts"}, headers=crawley)  # fmt: skip
-
-    assert decided.status_code == 200
-    assert decided.json["status"] == "accepted"
-    assert again.status_code == 409
-    assert (
-        client.get(f"/api/v1/young-people/{applicant}", headers=officer).json["pathway"]["status"] == "agreed"
-    )
-
-
-def test_a_declined_nomination_frees_the_place_reopens_the_pathway_and_is_not_proposed_again(
-    client, officer, auth, nomination, applicant, row_counts
-):
-    crawley = auth.headers(Role.DISTRICT_OFFICER)
-    option = nomination["option"]
-    assert client.get(f"/api/v1/options/{option}", headers=officer).json["remaining"] == 0
-    before = row_counts()
-    no_reason = client.post(f"/api/v1/nominations/{nomination['id']}/decision", json={"decision": "declined"},
-                            headers=crawley)  # fmt: skip
-    assert no_reason.status_code == 422
-    assert row_counts() == before
-
-    declined = client.post(f"/api/v1/nominations/{nomination['id']}/decision",
-                           json={"decision": "declined", "reason": "Band too low for this property"},
-                           headers=crawley)  # fmt: skip
-
-    assert declined.status_code == 200
-    assert client.get(f"/api/v1/options/{option}", headers=officer).json["remaining"] == 1
-    pathway = client.get(f"/api/v1/young-people/{applicant}", headers=officer).json["pathway"]
-    assert pathway == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
-    later = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
-    assert later["proposals"] == []
-    assert later["unmatched"][0]["reasons"][0]["code"] == "REJECTED"
-
-
-def test_only_the_nominated_districts_officer_decides(client, auth, officer, admin, nomination):
-    url = f"/api/v1/nominations/{nomination['id']}/decision"
-    body = {"decision": "accepted"}
-    assert (
-        client.post(url, json=body, headers=auth.headers(Role.DISTRICT_OFFICER, "worthing")).status_code
-        == 403
-    )
-    assert client.post(url, json=body, headers=officer).status_code == 403
-    assert client.post(url, json=body, headers=admin).status_code == 403
-    assert (
-        client.post(
-            "/api/v1/nominations/nope/decision", json=body, headers=auth.headers(Role.DISTRICT_OFFICER)
-        ).status_code
-        == 404
-    )
-    assert (
-        client.post(url, json={"decision": "maybe"}, headers=auth.headers(Role.DISTRICT_OFFICER)).status_code
-        == 422
-    )
 
 
 def test_housing_officers_list_rebrand_close_and_reopen_applications(client, officer, applicant, row_counts):

@@ -6,7 +6,7 @@ from datetime import date
 from sqlalchemy import select
 
 from housing.clock import today
-from housing.models import Application, AuditEntry, LocalLink, Preference, YoungPerson
+from housing.models import AuditEntry, LocalLink, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
 from tests.web.conftest import csrf
@@ -195,77 +195,6 @@ def test_a_link_without_a_kind_or_a_known_place_is_refused_beside_the_field(
     assert 'href="#place">Choose the place<' in missing.get_data(as_text=True)
     assert "Choose the place from the list" in unknown.get_data(as_text=True)
     assert records(row_counts) == before
-
-
-def test_a_preference_at_a_rank_already_held_moves_the_others_down(client, officer, person_signing_in, db):
-    person_id = existing(client, officer)  # 1: Worthing district, 2: supported lodgings
-    person_signing_in(client)
-
-    added = post(client, f"/young-people/{person_id}/preferences/new",
-                 {"rank": "1", "route": "staying_put", "place": "", "district": ""})  # fmt: skip
-
-    assert added.status_code == 302
-    db.rollback()
-    ranked = db.scalars(
-        select(Preference).where(Preference.young_person_id == person_id).order_by(Preference.rank)
-    )
-    assert [(p.rank, p.route, p.district) for p in ranked] == [
-        (1, "staying_put", None), (2, None, "worthing"), (3, "supported_lodgings", None)]  # fmt: skip
-    post(client, f"/young-people/{person_id}/preferences/1/remove", {})
-    db.rollback()
-    assert [
-        p.rank for p in db.scalars(select(Preference).where(Preference.young_person_id == person_id))
-    ] == [1, 2]
-
-
-def test_a_preference_naming_nothing_is_refused(client, officer, person_signing_in, row_counts):
-    person_id = existing(client, officer)
-    person_signing_in(client)
-    before = records(row_counts)
-    response = post(
-        client,
-        f"/young-people/{person_id}/preferences/new",
-        {"rank": "3", "route": "", "place": "", "district": ""},
-    )
-    assert response.status_code == 400
-    assert "Choose a route, a place or a district" in response.get_data(as_text=True)
-    assert records(row_counts) == before
-
-
-def test_applying_to_a_register_in_that_councils_bands(client, officer, person_signing_in, db, row_counts):
-    person_id = existing(client, officer)
-    person_signing_in(client)
-    form = client.get(f"/young-people/{person_id}/applications/new").get_data(as_text=True)
-    assert "Crawley: band A+" in form
-
-    applied_on = {"applied_on-day": "2", "applied_on-month": "1", "applied_on-year": str(today().year)}
-    response = post(
-        client, f"/young-people/{person_id}/applications/new", {"register": "crawley|A+", **applied_on}
-    )
-
-    assert response.status_code == 302
-    db.rollback()
-    application = db.scalar(select(Application).where(Application.young_person_id == person_id))
-    assert (application.district, application.band, application.status) == ("crawley", "A+", "active")
-    assert ("create", "application to crawley register") in audit_details(db, person_id)
-    before = records(row_counts)
-    again = post(
-        client, f"/young-people/{person_id}/applications/new", {"register": "crawley|A", **applied_on}
-    )
-    wrong_band = post(
-        client, f"/young-people/{person_id}/applications/new", {"register": "arun|D", **applied_on}
-    )
-    nothing = post(client, f"/young-people/{person_id}/applications/new", {"register": ""})
-    assert "There is already an active application to Crawley" in again.get_data(as_text=True)
-    assert "Arun bands are A, B, C" in wrong_band.get_data(as_text=True)
-    assert "Choose the council register and band" in nothing.get_data(as_text=True)
-    assert "Enter the date they applied" in nothing.get_data(as_text=True)
-    assert records(row_counts) == before
-
-    closed = post(client, f"/applications/{application.id}/close", {})
-    assert closed.status_code == 302
-    db.rollback()
-    assert db.get(Application, application.id).status == "closed"
 
 
 def test_forms_are_for_officers_and_unknown_young_people_are_404(client, officer, person_signing_in):
