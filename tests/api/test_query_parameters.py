@@ -1,13 +1,17 @@
 """A query parameter an operation does not define is a 422 naming it, on every operation."""
 
 import re
+from datetime import timedelta
 
 import pytest
 
+from housing.clock import today
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
 from tests.api.test_access import api_routes, handler
+
+LATER = (today() + timedelta(days=30)).isoformat()
 
 
 @pytest.fixture
@@ -28,9 +32,10 @@ def ids(client, officer, auth):
     [nomination] = client.get("/api/v1/districts/crawley/nominations", headers=officer).json["items"]
     cohort = client.post("/api/v1/cohorts", json={"name": "Cohort Q", "starts_on": "2026-01-05"},
                          headers=auth.headers(Role.HOUSE_PROJECT_COORDINATOR)).json["id"]  # fmt: skip
+    [placement] = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"]
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
-            "slug": "crawley", "cohort_id": cohort}  # fmt: skip
+            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"]}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -48,6 +53,8 @@ BODIES = {
     ("PATCH", "/api/v1/young-people/<young_person_id>"): {"wishes": "Near my college"},
     ("PATCH", "/api/v1/options/<option_id>"): {"capacity": 3},
     ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
+    ("POST", "/api/v1/placements/<placement_id>/end"): {"ends_on": LATER, "reason": "other"},
+    ("POST", "/api/v1/options/<option_id>/carer-withdrawal"): {"ends_on": LATER},
 }  # fmt: skip
 
 
