@@ -1,4 +1,5 @@
-"""Named rules about records in the store. Pure functions: the matcher and the use cases share them.
+"""Named rules about records in the store. Pure functions the use cases share (the matcher gets their
+answers as data: bedrooms needed, who is in scope).
 
 Eligibility between a young person and an option (the contract's hard rules) lives in
 `matching.rules`; what is here decides what a valid record is and who is in scope.
