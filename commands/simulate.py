@@ -1,6 +1,7 @@
 """`flask simulate` (and `make outcomes`): a simulated year under each policy, against hindsight."""
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -93,6 +94,7 @@ def _document(plan: Plan, results: dict) -> dict:
             for name, a in assumptions.ALL.items()
         },
         "seconds": results["seconds"],
+        "load_average": [round(x, 1) for x in os.getloadavg()],  # a shared machine: how busy it was
         "summary": results["summary"],
         "per_seed": results["per_seed"],
     }
