@@ -21,6 +21,7 @@ from httpkit.store import db
 from jsonapi.schemas.planning import WhatIfRequestSchema
 from web import planning_words as words
 from web.sessions import page, page_blueprint
+from web.words import option_name
 
 bp = page_blueprint("planning_pages", __name__)
 CHANGE_ROWS = 3
@@ -76,7 +77,7 @@ def _option_choices() -> dict[str, list[tuple[str, str]]]:
     out: dict[str, list[tuple[str, str]]] = {}
     for option in found:
         if option.route in words.CHANGEABLE:
-            label = f"{option.name}, {option.place} ({words.ROUTES[option.route]}, {option.remaining} left)"
+            label = f"{option_name(option, names)} ({option.remaining} left)"
             out.setdefault(names.get(option.district, "Out of county"), []).append((option.id, label))
     return dict(sorted(out.items()))
 

@@ -11,14 +11,8 @@ from housing import disclosure
 from housing.services.sufficiency import Group, filled_shown
 from housing.vocabulary import Route
 from matching.planning import Gain
+from web.words import ROUTE_WORDS
 
-ROUTES = {
-    Route.REGISTER_VACANCY: "register vacancy",
-    Route.STAYING_PUT: "Staying Put",
-    Route.SUPPORTED_LODGINGS: "supported lodgings",
-    Route.SUPPORTED_ACCOMMODATION: "supported accommodation",
-    Route.HOUSE_PROJECT: "House Project",
-}
 CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)
 ADDABLE = (Route.REGISTER_VACANCY, Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION)
 OUT_OF_COUNTY = "Out of county"
@@ -49,7 +43,7 @@ def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> 
         cells = {g.route: cell(g, filled[id(g)], commissioner) for g in groups if g.district == slug}
         if cells:
             rows.append({"name": name, "cells": [cells.get(route) for route in routes]})
-    return {"routes": [ROUTES[route] for route in routes], "rows": rows}
+    return {"routes": [ROUTE_WORDS[route] for route in routes], "rows": rows}
 
 
 def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
@@ -68,7 +62,7 @@ def sentences(groups: list[Group], districts: dict[str, str], commissioner: bool
         if group.gain is None:
             continue
         where = districts.get(group.district, OUT_OF_COUNTY) if group.district else "out of county"
-        place = f"One more {ROUTES[group.route]} place {'in ' + where if group.district else where}"
+        place = f"One more {ROUTE_WORDS[group.route]} place {'in ' + where if group.district else where}"
         out.append(f"{place} would {doing(group.gain, commissioner)}.")
     return out
 

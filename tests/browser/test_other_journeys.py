@@ -96,7 +96,7 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     navigate(page, page.get_by_role("link", name="Audit").click)
     assert axe_violations(page) == []
 
-    page.get_by_label("Young person").fill("AU-7")
+    page.get_by_label("Young person", exact=True).fill("AU-7")
     navigate(page, page.get_by_role("button", name="Show entries").click)
     assert "AU-7: Testy Exampleton" in page.inner_text("#audit")
     assert "AU-8" not in page.inner_text("#audit")
