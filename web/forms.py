@@ -6,14 +6,16 @@ are turned here into GOV.UK messages beside each field and in the error summary,
 """
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from marshmallow import Schema, ValidationError
 from werkzeug.datastructures import MultiDict
 
-from housing.errors import Invalid
+from housing.errors import Conflict, Invalid
+
+T = TypeVar("T")
 
 BLANK_DATE = ""
 NOT_A_DATE = "not-a-date"  # a date the form could not make out: the schema says so, as it would to the API
@@ -123,3 +125,19 @@ def load(schema: Schema, body: dict[str, Any], labels: Mapping[str, str], names=
 def refused(invalid: Invalid, labels: Mapping[str, str], names=None) -> dict[str, str]:
     """A use case's field reasons (the domain's rules) as the page's messages."""
     return messages(flat(invalid.fields, names), labels)
+
+
+def saved(
+    save: Callable[[dict], T], body: dict, errors: dict, labels: Mapping[str, str], conflict_field: str
+) -> T | None:
+    """Run a use case on a loaded body, unless the form already has errors; its refusals become the
+    form's messages (a rule broken beside its field, a conflict beside `conflict_field`)."""
+    if errors:
+        return None
+    try:
+        return save(body)
+    except Invalid as invalid:
+        errors.update(refused(invalid, labels))
+    except Conflict as conflict:
+        errors[conflict_field] = conflict.message[:1].upper() + conflict.message[1:]
+    return None

@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import Conflict, Invalid, NotFound
+from housing.errors import NotFound
 from housing.models import Option, YoungPerson
 from housing.permissions import OFFICERS
 from housing.services import options, reference, young_people
@@ -22,7 +22,8 @@ from housing.services.options import ROUTE_FIELDS
 from housing.vocabulary import Route
 from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
-from web.forms import Labels, date_boxes, date_from, in_form_order, load, refused
+from web import forms
+from web.forms import Labels, date_boxes, date_from, in_form_order, load
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
@@ -125,18 +126,6 @@ def _viewed(young_person_id: str) -> YoungPerson | None:
         return None
 
 
-def _save(save, body: dict, errors: dict) -> Option | None:
-    if errors:
-        return None
-    try:
-        return save(body)
-    except Invalid as invalid:
-        errors.update(refused(invalid, LABELS))
-    except Conflict as conflict:
-        errors["capacity"] = conflict.message[:1].upper() + conflict.message[1:]
-    return None
-
-
 @bp.get("/options")
 @page(*OFFICERS)
 def option_list() -> str:
@@ -181,7 +170,9 @@ def record_option() -> Response | tuple[str, int]:
         person = _young_person(request.form, body, errors)
     data, schema_errors = load(OptionSchema(), body, LABELS, {"young_person_id": "young_person"})
     errors = in_form_order(schema_errors | errors, LABELS)
-    option = _save(lambda loaded: options.create(db(), g.actor, loaded), data, errors)
+    option = forms.saved(
+        lambda loaded: options.create(db(), g.actor, loaded), data, errors, LABELS, "capacity"
+    )
     if option is None:
         return _form(route, typed(request.form), errors, person=person)
     if route == Route.STAYING_PUT:
@@ -208,7 +199,9 @@ def change_option(option_id: str) -> Response | tuple[str, int]:
     if request.method == "GET":
         return _form(option.route, from_option(option), {}, option, person)
     data, errors = load(OptionPatchSchema(), body_from(request.form, option.route), LABELS)
-    saved = _save(lambda loaded: options.update(db(), g.actor, option.id, loaded), data, errors)
+    saved = forms.saved(
+        lambda loaded: options.update(db(), g.actor, option.id, loaded), data, errors, LABELS, "capacity"
+    )
     if saved is None:
         return _form(option.route, typed(request.form), errors, _changeable(option_id), person)
     return redirect(url_for("option_pages.option_list", route=saved.route.value, done="changed"))

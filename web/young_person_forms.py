@@ -7,14 +7,14 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import Conflict, Invalid
 from housing.models import YoungPerson
 from housing.permissions import OFFICERS
 from housing.services import reference, young_people
 from housing.vocabulary import Immigration
 from httpkit.store import db
 from jsonapi.schemas.young_people import YoungPersonSchema
-from web.forms import Labels, date_boxes, date_from, load, refused
+from web import forms
+from web.forms import Labels, date_boxes, date_from, load
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("person_forms", __name__)
@@ -97,19 +97,6 @@ def _form(title: str, values: dict, errors: dict, person: YoungPerson | None = N
     ), (400 if errors else 200)
 
 
-def _saved(save, body: dict, errors: dict) -> YoungPerson | None:
-    """Run a use case on a loaded body; its refusals become the form's messages."""
-    if errors:
-        return None
-    try:
-        return save(body)
-    except Invalid as invalid:
-        errors.update(refused(invalid, LABELS))
-    except Conflict as conflict:
-        errors["reference"] = conflict.message[:1].upper() + conflict.message[1:]
-    return None
-
-
 @bp.route("/young-people/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 def record() -> Response | tuple[str, int]:
@@ -118,7 +105,9 @@ def record() -> Response | tuple[str, int]:
             "Record a young person", {"uasc": "no", "children": "0", "immigration": "not_applicable"}, {}
         )
     data, errors = load(YoungPersonSchema(), body_from(request.form), LABELS, {"step_free": "access"})
-    person = _saved(lambda body: young_people.create(db(), g.actor, body, today()), data, errors)
+    person = forms.saved(
+        lambda body: young_people.create(db(), g.actor, body, today()), data, errors, LABELS, "reference"
+    )
     if person is None:
         return _form("Record a young person", typed(request.form), errors)
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done="recorded"))
@@ -131,7 +120,13 @@ def change(young_person_id: str) -> Response | tuple[str, int]:
     if request.method == "GET":
         return _form("Change their details", from_record(person), {}, person)
     data, errors = load(DETAILS, body_from(request.form), LABELS, {"step_free": "access"})
-    saved = _saved(lambda body: young_people.update(db(), g.actor, person.id, body, today()), data, errors)
+    saved = forms.saved(
+        lambda body: young_people.update(db(), g.actor, person.id, body, today()),
+        data,
+        errors,
+        LABELS,
+        "reference",
+    )
     if saved is None:
         return _form("Change their details", typed(request.form), errors, person)
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done="changed"))
