@@ -94,8 +94,8 @@ def init_app(app: Flask) -> None:
         """A body the API cannot read as JSON is refused, not taken for an empty change, however it is
         framed: with a Content-Length or chunked (`Transfer-Encoding: chunked` has no length). An
         operation that takes an uploaded file (a council's vacancies) reads multipart instead."""
-        if not request.path.startswith("/api/"):
-            return None
+        if not request.path.startswith("/api/") or request.routing_exception is not None:
+            return None  # no such operation: the 404 or the 405 (with Allow) answers, whatever the body
         if request.mimetype == "multipart/form-data" and _takes_files(app):
             return None
         body = request.get_data(cache=True)

@@ -185,6 +185,15 @@ def test_every_unknown_method_is_405_with_allow(app, client, officer):
     assert "POST" in page.headers["Allow"]
 
 
+def test_an_unknown_method_with_a_body_is_still_405_not_a_complaint_about_the_body(client, officer):
+    """Found by make fuzz: TRACE with a file to the upload answered 415, as if the body mattered."""
+    upload = {"file": (io.BytesIO(b"\x89PNG"), "file.png")}
+    for body in ({"data": upload}, {"data": "not json", "content_type": "text/plain"}):
+        response = client.open("/api/v1/districts/adur/vacancies", method="TRACE", headers=officer, **body)
+        assert response.status_code == 405
+        assert "POST" in response.headers["Allow"]
+
+
 def date_schemas(node):
     if isinstance(node, dict):
         if node.get("format") == "date":
