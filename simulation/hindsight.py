@@ -1,9 +1,8 @@
 """Hindsight: the whole year known in advance, solved as one flow over place-months.
 
-Every arrival, every place and every refusal of the year is known. A node per (option, month)
-passes its places back to earlier months' nodes' sink arcs... put plainly: a young person placed in
-month m may take any place that had appeared by m, so each (option, m) node flows on to
-(option, m − 1), and a place appearing in month k reaches the sink from (option, k). A young
+Every arrival, every place and every refusal of the year is known. A young person placed in month
+m may take any place that had appeared by then, so each (option, m) node has an arc to
+(option, m − 1), and the places appearing in month k reach the sink from (option, k). A young
 person's arcs go to the months in which a run would have allowed the pair (the matcher's own
 published arcs for that month, refusals removed); "agreed by 17½" earns a bonus larger than any
 change the rest of the objective can make, so the optimum agrees as many by 17½ as any plan can,
