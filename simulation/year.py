@@ -1,5 +1,6 @@
 """One policy played over one seed's year, month by month: what it proposed, what was agreed."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,12 +42,15 @@ def in_scope(year: Year, m: int, agreed: set[str]) -> list[str]:
 
 def capacities(year: Year, m: int, taken: dict[str, int]) -> dict[str, int]:
     """Each option's places in month `m`: those it started with or gained by then, less those taken."""
+    gained = Counter()
+    for (option_id, k), n in year.added.items():  # turnover so far, read once, not once per option
+        if k <= m:
+            gained[option_id] += n
     places = {}
     for option_id, option in year.county.options.items():
         if year.places_from.get(option_id, 0) > m:
             continue
-        gained = sum(n for (o, k), n in year.added.items() if o == option_id and k <= m)
-        places[option_id] = max(option.remaining + gained - taken.get(option_id, 0), 0)
+        places[option_id] = max(option.remaining + gained[option_id] - taken.get(option_id, 0), 0)
     return places
 
 
