@@ -14,6 +14,6 @@ import numpy as np
 from matching.solution import Candidates
 
 
-def useful_arcs(c: Candidates, base: np.ndarray) -> np.ndarray:
-    """The arcs some optimum may use: those cheaper than the young person's base penalty."""
-    return np.flatnonzero(c.cost < base[c.person])
+def useful_arcs(c: Candidates, base: np.ndarray, arcs: np.ndarray) -> np.ndarray:
+    """Those of `arcs` some optimum may use: the ones cheaper than the young person's base penalty."""
+    return arcs[c.cost[arcs] < base[c.person[arcs]]]

@@ -48,8 +48,28 @@ class CapacityValues:
     via: np.ndarray  # the unused arc (index into the candidates) entering the option, or −1 from the sink
 
 
+@dataclass(frozen=True)
+class Distances:
+    """Cheapest residual paths from the sink: per young person, per option, and each option's last step."""
+
+    to_person: np.ndarray
+    to_option: np.ndarray  # `UNREACHED` for an option no path enters
+    via: np.ndarray  # the unused arc (index into the candidates) entering the option, or −1 from the sink
+
+
 def capacity_values(c: Candidates, chosen: np.ndarray) -> CapacityValues:
     """Every option's value at once, from an optimal assignment: `chosen` marks the arcs it uses."""
+    d = residual_distances(c, chosen)
+    value = np.maximum(0, -np.where(d.to_option < UNREACHED // 2, d.to_option, 0)).astype(np.int64)
+    return CapacityValues(value, d.via)
+
+
+def residual_distances(c: Candidates, chosen: np.ndarray, within: np.ndarray | None = None) -> Distances:
+    """The distances above in the residual graph of the arcs `within` (indices; all by default).
+
+    `chosen` marks, over all of the candidates' arcs, those the assignment uses (all of them
+    `within`). Raises `NotOptimal` if the assignment is not optimal over those arcs.
+    """
     chosen = np.asarray(chosen, dtype=bool)
     n_people, n_options = len(c.penalty), len(c.capacity)
     placed_in = np.full(n_people, -1, dtype=np.int64)
@@ -61,7 +81,7 @@ def capacity_values(c: Candidates, chosen: np.ndarray) -> CapacityValues:
         raise ValueError("the assignment exceeds a capacity or places a young person twice")
 
     # Unused arcs, grouped by young person, so a round can take just the arcs of those whose distance fell.
-    free = np.flatnonzero(~chosen)
+    free = np.flatnonzero(~chosen) if within is None else within[~chosen[within]]
     free = free[np.argsort(c.person[free], kind="stable")]
     arc_person, arc_option, arc_cost = c.person[free], c.option[free], c.cost[free]
     starts = np.searchsorted(arc_person, np.arange(n_people + 1))
@@ -72,14 +92,13 @@ def capacity_values(c: Candidates, chosen: np.ndarray) -> CapacityValues:
     to_person[placed] = to_option[placed_in[placed]] - placed_cost[placed]
     via = np.full(n_options, -1, dtype=np.int64)
     fell = np.flatnonzero(to_person < UNREACHED // 2)
-    for _ in range(n_options + 1):
+    for _ in range(n_options + 2):  # a chain of moves through every option, then one round to see none fall
         arcs = _arcs_of(fell, starts)
         if len(arcs) == 0:
             # A cycle back to the sink that pays would also mean the assignment was not optimal.
             if (to_option[used < c.capacity] < 0).any() or (to_person[placed] + c.penalty[placed] < 0).any():
                 raise NotOptimal("the assignment given is not optimal: moving someone would pay")
-            value = np.maximum(0, -np.where(to_option < UNREACHED // 2, to_option, 0)).astype(np.int64)
-            return CapacityValues(value, via)
+            return Distances(to_person, to_option, via)
         offers = to_person[arc_person[arcs]] + arc_cost[arcs]
         offered = to_option.copy()
         np.minimum.at(offered, arc_option[arcs], offers)

@@ -26,11 +26,11 @@ class MaxFlowError(RuntimeError):
     """The max flow did not answer optimal: the model itself is wrong."""
 
 
-def urgent_matched_by_max_flow(c: Candidates) -> np.ndarray:
-    """Per young person: whether a maximum flow over the urgent young people's arcs matches them."""
+def urgent_matched_by_max_flow(c: Candidates, arcs: np.ndarray) -> np.ndarray:
+    """Per young person: whether a maximum flow over the urgent young people's `arcs` matches them."""
     n_people, n_options = len(c.penalty), len(c.capacity)
     matched = np.zeros(n_people, bool)
-    urgent_arcs = np.flatnonzero(c.urgent[c.person])
+    urgent_arcs = arcs[c.urgent[c.person[arcs]]]
     if len(urgent_arcs) == 0:
         return matched
     source, sink = n_people + n_options, n_people + n_options + 1

@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
+import numpy as np
 from hypothesis import strategies as st
 
 from housing.rules import bedrooms_needed
-from matching import Link, Option, Preference, Problem, YoungPerson
+from matching import Candidates, Link, Option, Preference, Problem, YoungPerson
 from matching.vocabulary import ROUTES, SUPPORT_LEVELS
 from tests.matching.instances import AS_OF, TOWNS
 
@@ -154,3 +155,35 @@ def problems(draw, max_people: int = 5, max_options: int = 6):
         rejected=rejected,
         reach_km=draw(st.sampled_from([30.0, 80.0])),
     )
+
+
+@st.composite
+def candidates(draw) -> Candidates:
+    """Random published problems with few distinct costs, so that ties and full options abound."""
+    n_people, n_options = draw(st.integers(1, 7)), draw(st.integers(1, 5))
+    pairs = draw(
+        st.lists(st.tuples(st.integers(0, n_people - 1), st.integers(0, n_options - 1)), unique=True)
+    )
+    person = np.array([p for p, _ in pairs], dtype=np.int64)
+    option = np.array([o for _, o in pairs], dtype=np.int64)
+    cost = np.array(
+        draw(st.lists(st.sampled_from([-5, 0, 3, 3, 7, 10]), min_size=len(pairs), max_size=len(pairs))),
+        dtype=np.int64,
+    )
+    penalty = np.array(
+        draw(st.lists(st.sampled_from([0, 4, 10, 12, 1000]), min_size=n_people, max_size=n_people)),
+        dtype=np.int64,
+    )
+    capacity = np.array(
+        draw(st.lists(st.integers(0, 2), min_size=n_options, max_size=n_options)), dtype=np.int64
+    )
+    return Candidates(
+        person=person,
+        option=option,
+        cost=cost,
+        parts={"links": cost},
+        preference_rank=np.zeros(len(pairs), dtype=np.int64),
+        penalty=penalty,
+        capacity=capacity,
+        urgent=penalty >= 1000,
+    )  # fmt: skip

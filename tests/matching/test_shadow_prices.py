@@ -4,46 +4,13 @@ from dataclasses import replace
 
 import numpy as np
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from bench.instances import COUNTY, generate
 from matching import Problem, published, solve
 from matching.assignment import optimal_assignment
 from matching.shadow_prices import NotOptimal, capacity_values
 from matching.solution import Candidates
-from tests.matching.strategies import problems
-
-
-@st.composite
-def candidates(draw) -> Candidates:
-    """Random published problems with few distinct costs, so that ties and full options abound."""
-    n_people, n_options = draw(st.integers(1, 7)), draw(st.integers(1, 5))
-    pairs = draw(
-        st.lists(st.tuples(st.integers(0, n_people - 1), st.integers(0, n_options - 1)), unique=True)
-    )
-    person = np.array([p for p, _ in pairs], dtype=np.int64)
-    option = np.array([o for _, o in pairs], dtype=np.int64)
-    cost = np.array(
-        draw(st.lists(st.sampled_from([-5, 0, 3, 3, 7, 10]), min_size=len(pairs), max_size=len(pairs))),
-        dtype=np.int64,
-    )
-    penalty = np.array(
-        draw(st.lists(st.sampled_from([0, 4, 10, 12, 1000]), min_size=n_people, max_size=n_people)),
-        dtype=np.int64,
-    )
-    capacity = np.array(
-        draw(st.lists(st.integers(0, 2), min_size=n_options, max_size=n_options)), dtype=np.int64
-    )
-    return Candidates(
-        person=person,
-        option=option,
-        cost=cost,
-        parts={"links": cost},
-        preference_rank=np.zeros(len(pairs), dtype=np.int64),
-        penalty=penalty,
-        capacity=capacity,
-        urgent=penalty >= 1000,
-    )  # fmt: skip
+from tests.matching.strategies import candidates, problems
 
 
 def optimum_with(c: Candidates, option: int, places: int) -> int:
@@ -110,3 +77,15 @@ def test_a_full_option_that_would_house_an_unmatched_young_person_is_worth_their
 
     assert result.value.tolist() == [50 - 8]
     assert c.person[result.via[0]] == 1
+
+
+def test_a_chain_of_moves_through_every_option_is_priced_not_refused():
+    # Optimal: 0 in option 1, 1 in option 0, 2 unmatched. The cheapest path to option 1 runs through
+    # option 0 and back (house 2 in 0, move 1 to 1): as many steps as there are options.
+    c = Candidates(
+        person=np.array([0, 0, 1, 1, 2]), option=np.array([0, 1, 0, 1, 0]), cost=np.full(5, -5),
+        parts={}, preference_rank=np.zeros(5, dtype=np.int64), penalty=np.zeros(3, dtype=np.int64),
+        capacity=np.array([1, 1]), urgent=np.zeros(3, bool),
+    )  # fmt: skip
+
+    assert capacity_values(c, np.array([False, True, True, False, False])).value.tolist() == [5, 5]
