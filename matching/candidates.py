@@ -3,40 +3,38 @@
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from matching.costs import arc_costs, links_per_place
 from matching.encode import Encoded
 from matching.penalties import unmatched_penalties
-from matching.ragged import expand, group_starts
 from matching.reach import reachable_places
 from matching.rules import allowed
+from matching.screening import options_in_reach, worth_asking
 from matching.solution import Candidates
 
 
 @dataclass(frozen=True)
 class Screened:
-    """Every (young person, option) pair within reach: what an unmatched young person's reasons count."""
+    """The places each young person reaches: what an unmatched young person's reasons count
+    (`screening.within_reach` expands them into pairs)."""
 
-    person: np.ndarray
-    option: np.ndarray
+    reach: csr_matrix  # young people × places
     within_reach: np.ndarray  # per young person: options within reach
 
 
 def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
     reach = reachable_places(e, reach_km)
-    pair_person = np.repeat(np.arange(e.n_people, dtype=np.int64), np.diff(reach.indptr))
-    pair_loc = reach.indices.astype(np.int64)
-    pair_links = links_per_place(e, pair_person, pair_loc)
+    entry_person = np.repeat(np.arange(e.n_people, dtype=np.int64), np.diff(reach.indptr))
+    entry_links = links_per_place(e, entry_person, reach.indices.astype(np.int64))
 
-    # Every option at a reachable place: options sorted by place, then expanded per pair.
-    by_loc = np.argsort(e.loc, kind="stable")
-    loc_starts = group_starts(e.loc[by_loc], len(e.loc_lat))
-    pair, position = expand(loc_starts[pair_loc], np.diff(loc_starts)[pair_loc])
-    person, option = pair_person[pair], by_loc[position]
-
-    arcs = allowed(e, person, option)
-    a_person, a_option = person[arcs], option[arcs]
-    cost, parts, rank = arc_costs(e, a_person, a_option, pair_links[pair[arcs]])
+    pairs = worth_asking(e, reach)
+    arcs = allowed(e, pairs.person, pairs.option)
+    # Arcs in reach order (young person, place, option), as ever: the solver breaks ties by it. The
+    # pairs come in long sorted runs, which a stable sort merges in near-linear time.
+    arcs = arcs[np.argsort(pairs.reached[arcs] * max(e.n_options, 1) + pairs.option[arcs], kind="stable")]
+    a_person, a_option = pairs.person[arcs], pairs.option[arcs]
+    cost, parts, rank = arc_costs(e, a_person, a_option, entry_links[pairs.reached[arcs]])
     penalty, premium = unmatched_penalties(e, a_person, cost)
     candidates = Candidates(
         person=a_person,
@@ -49,5 +47,5 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
         urgent=e.urgent,
         premium=premium,
     )
-    screened = Screened(person=person, option=option, within_reach=np.bincount(person, minlength=e.n_people))
+    screened = Screened(reach=reach, within_reach=options_in_reach(e, reach))
     return candidates, screened

@@ -14,6 +14,7 @@ from matching.geo import haversine_km
 from matching.problem import Problem
 from matching.ragged import expand, group_starts
 from matching.rules import MEANING, RULES, failures
+from matching.screening import within_reach
 from matching.solution import Candidates, Proposal, Unmatched
 
 ALTERNATIVES = 3
@@ -164,11 +165,13 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
     left_out = left_out[soonest_due_first(e, left_out)]
     if len(left_out) == 0:
         return []
-    among = ~matched[s.person]
-    person = s.person[among]
-    broken = failures(e, person, s.option[among])
+    pairs = within_reach(e, s.reach, left_out)
+    person = pairs.person
+    broken = failures(e, person, pairs.option)
+    refused = broken != 0
+    person, broken = person[refused], broken[refused]
     by_rule = {
-        code: np.bincount(person, weights=(broken >> bit) & 1, minlength=e.n_people).astype(np.int64)
+        code: np.bincount(person[(broken & (1 << bit)) != 0], minlength=e.n_people)
         for bit, (code, _) in enumerate(RULES)
     }
     eligible = np.bincount(c.person, minlength=e.n_people)

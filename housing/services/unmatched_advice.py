@@ -12,6 +12,7 @@ from housing.models import MatchingRun
 from matching.candidates import build
 from matching.encode import encode
 from matching.rules import RULES, failures
+from matching.screening import within_reach
 from matching.snapshot import from_data
 
 APPLIED_ONLY = 1 << next(bit for bit, (code, _) in enumerate(RULES) if code == "APPLIED")
@@ -27,11 +28,10 @@ def districts_to_apply(run: MatchingRun, young_people: list[str]) -> dict[str, l
     sub = replace(problem, young_people=shown)
     e = encode(sub)
     _, screened = build(e, sub.reach_km)
-    only_applied = failures(e, screened.person, screened.option) == APPLIED_ONLY
+    pairs = within_reach(e, screened.reach)
+    only_applied = failures(e, pairs.person, pairs.option) == APPLIED_ONLY
     found: dict[str, set[str]] = {}
-    for i, k in zip(
-        screened.person[only_applied].tolist(), screened.option[only_applied].tolist(), strict=True
-    ):
+    for i, k in zip(pairs.person[only_applied].tolist(), pairs.option[only_applied].tolist(), strict=True):
         district = sub.options[k].district
         if district:
             found.setdefault(shown[i].id, set()).add(district)
