@@ -14,7 +14,7 @@ from werkzeug.wrappers import Response
 
 from housing import ssda903
 from housing.clock import today
-from housing.models import YoungPerson
+from housing.models import Placement, YoungPerson
 from housing.permissions import OFFICERS
 from housing.services import leave_to_remain, reference, young_people
 from housing.vocabulary import EndReason, Immigration, PlacementStatus
@@ -24,7 +24,7 @@ from web import forms
 from web.forms import Labels, date_boxes, date_from, load
 from web.record_lists import guarded
 from web.sessions import page, page_blueprint
-from web.words import long_date
+from web.words import long_date, option_name
 
 bp = page_blueprint("situation_forms", __name__)
 
@@ -57,6 +57,10 @@ def _districts() -> dict[str, str]:
     return {d.slug: d.name for d in reference.districts(db())}
 
 
+def _current(person: YoungPerson) -> Placement | None:
+    return next((p for p in person.placements if p.status == PlacementStatus.ACTIVE), None)
+
+
 def _typed_date(name: str) -> dict[str, str]:
     return {part: request.form.get(f"{name}-{part}", "") for part in ("day", "month", "year")}
 
@@ -80,14 +84,15 @@ def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
 
 def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
     """The form says, before it is sent, what the grant will do to where they live now."""
-    current = next((p for p in person.placements if p.status == PlacementStatus.ACTIVE), None)
+    current = _current(person)
+    districts = _districts()
     return render_template(
         "leave_to_remain_form.html",
         person=person,
-        district_names=_districts(),
+        district_names=districts,
         values=values,
         errors=errors,
-        current=current,
+        current=current and option_name(current.option, districts),
         block_contract=current is not None and current.option.route in leave_to_remain.BLOCK_CONTRACT_ROUTES,
         notice_months=leave_to_remain.NOTICE_MONTHS,
     ), (400 if errors else 200)
@@ -115,14 +120,14 @@ def accommodation(person: YoungPerson) -> Response | tuple[str, int]:
 
 
 def _recorded(person: YoungPerson) -> dict[str, Any]:
-    """The judgement on record, or today's date ready for a first one."""
-    if person.accommodation_code is None:
-        return {"judged_on": date_boxes(today())}
-    return {
-        "code": person.accommodation_code,
-        "suitable": "yes" if person.accommodation_suitable else "no",
-        "judged_on": date_boxes(person.accommodation_judged_on),
-    }
+    """The kind and judgement on record, dated today: changing them is judging them again."""
+    values: dict[str, Any] = {"judged_on": date_boxes(today())}
+    if person.accommodation_code is not None:
+        values |= {
+            "code": person.accommodation_code,
+            "suitable": "yes" if person.accommodation_suitable else "no",
+        }
+    return values
 
 
 def _accommodation_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
@@ -147,15 +152,15 @@ def leave_in_words(person: YoungPerson) -> str | None:
     return f"{granted}; the {leave_to_remain.NOTICE_MONTHS} months’ notice ends on {long_date(notice_ends)}"
 
 
-def what_the_grant_did(person: YoungPerson) -> str:
+def what_the_grant_did(person: YoungPerson, districts: dict[str, str]) -> str:
     """The success banner's second line: what follows for where they live, as on_grant decided it."""
     if not person.uasc:
         return "The notice to leave applies only to UASC young people: nothing else changed."
-    current = next((p for p in person.placements if p.status == PlacementStatus.ACTIVE), None)
-    if current is not None:
-        return f"Their placement at {current.option.name} continues; their move date has not changed."
+    if (current := _current(person)) is not None:
+        place = option_name(current.option, districts)
+        return f"Their placement at {place}, continues; their move date has not changed."
     by_notice = next((p for p in person.placements if p.end_reason == EndReason.NOTICE_TO_LEAVE), None)
     if by_notice is not None and by_notice.ends_on == person.move_date:
-        return (f"Their placement at {by_notice.option.name} ends on {long_date(by_notice.ends_on)}, "
-                "and they are due a move then.")  # fmt: skip
+        return (f"Their placement at {option_name(by_notice.option, districts)}, ends on "
+                f"{long_date(by_notice.ends_on)}, and they are due a move then.")  # fmt: skip
     return f"They are due a move on {long_date(person.move_date)}, when the notice ends."

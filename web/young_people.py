@@ -29,13 +29,17 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     # The agreed place, and any place proposed and not yet decided, are marked on the map.
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
+    districts = {d.slug: d.name for d in reference.districts(db())}
+    leave_followed = (
+        situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
+    )
     return render_template(
         "young_person.html",
         done=done,
-        district_names={d.slug: d.name for d in reference.districts(db())},
+        district_names=districts,
         person=person,
         leave_words=situation_forms.leave_in_words(person),
-        leave_followed=situation_forms.what_the_grant_did(person) if done == "leave-granted" else None,
+        leave_followed=leave_followed,
         proposals=proposals,
         options=options,
         marked=sorted(marked),

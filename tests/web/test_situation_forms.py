@@ -44,7 +44,7 @@ def test_an_officer_records_leave_to_remain_and_the_block_contract_placement_end
     record_page = client.get(f"/young-people/{person}").get_data(as_text=True)
     assert f'href="/young-people/{person}/leave-to-remain"' in record_page
     form = client.get(f"/young-people/{person}/leave-to-remain").get_data(as_text=True)
-    assert "They live at UASC scheme, the county’s block-contract supported accommodation" in form
+    assert "They live at UASC scheme, Worthing, the county’s block-contract supported accommodation" in form
 
     response = post(client, f"/young-people/{person}/leave-to-remain", boxes("leave_granted_on", GRANTED))
 
@@ -58,8 +58,28 @@ def test_an_officer_records_leave_to_remain_and_the_block_contract_placement_end
     assert "changed needs.immigration, needs.leave_granted_on" in updates(db, person)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Leave to remain recorded" in page
-    assert f"Their placement at UASC scheme ends on {NOTICE_ENDS.strftime('%-d %B %Y')}" in page
+    assert f"Their placement at UASC scheme, Worthing, ends on {NOTICE_ENDS.strftime('%-d %B %Y')}" in page
     assert f"Granted on {GRANTED.strftime('%-d %B %Y')}; the 3 months’ notice ends on" in page
+
+
+def test_leave_granted_in_supported_lodgings_leaves_the_placement_as_it_is(
+    client, officer, person_signing_in, db
+):
+    person = young_person(client, officer, "U", needs=UASC)
+    placement = placed(
+        client, officer, person, option(client, officer, "supported_lodgings", name="Host home")
+    )
+    person_signing_in(client)
+    form = client.get(f"/young-people/{person}/leave-to-remain").get_data(as_text=True)
+    assert "They live at Host home, Worthing. This placement continues after a grant" in form
+
+    response = post(client, f"/young-people/{person}/leave-to-remain", boxes("leave_granted_on", GRANTED))
+
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Their placement at Host home, Worthing, continues; their move date has not changed." in page
+    db.rollback()
+    assert db.get(Placement, placement["id"]).status == "active"
+    assert db.get(YoungPerson, person).leave_granted_on == GRANTED
 
 
 def test_leave_granted_with_no_placement_makes_the_move_due_when_the_notice_ends(
@@ -130,11 +150,12 @@ def test_an_officer_records_where_they_live_now_and_whether_it_suits_them(
     )
     assert "changed current_accommodation" in updates(db, person)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
-    assert "Where they live now is recorded" in page
+    assert "Their current accommodation is recorded" in page
     assert "Supported lodgings" in page
     assert f"No, judged {TODAY.strftime('%-d %B %Y')}" in page
     again = client.get(f"/young-people/{person}/accommodation").get_data(as_text=True)
-    assert 'value="E" selected' in again  # the record, to change
+    assert 'value="E" selected' in again  # the record, to change, judged again today
+    assert f"Last judged on {TODAY.strftime('%-d %B %Y')}" in again
 
 
 def test_a_judgement_with_problems_is_shown_again_with_each_reason_and_what_was_typed(
