@@ -3,11 +3,14 @@
 Every agreed pathway has its placement (api-contract v1.1, *Placements and their end*), and the
 figures follow the sources (scrutiny report 2.13, 2022/23): 83 in Staying Put, 97 in social
 housing, 50 in private rented homes; 24 in supported lodgings (2020 accommodation survey). The
-rest of those agreed, and many 16- and 17-year-olds not yet agreed, live in the county's supported
-accommodation, so most of its 268 places are taken; UASC more often out of county (the
-sufficiency strategy: "most young people placed out of county are UASC"). A Staying Put offer, a
-council let or a private tenancy is made for the one young person living there; House Project
-members who moved in hold their cohort's place.
+rest of those agreed, UASC awaiting leave (ILACS 2023, 42: they live in block-contract housing),
+and most of those 16 to 20 whose pathway is still being planned live in the county's supported
+accommodation, so most of its 268 places are taken (the sources count 268 placements in use in May
+2020, under "significant pressure on placement numbers"). UASC live in the schemes for them first,
+and more often out of county; others go out of county only when the county is full, and while UASC
+stay most of those there (the sufficiency strategy: "most young people placed out of county are
+UASC"). A Staying Put offer, a council let or a private tenancy is made for the one young person
+living there; House Project members who moved in hold their cohort's place.
 """
 
 from datetime import UTC, date, datetime, time, timedelta
@@ -19,7 +22,7 @@ from seeds.scenario_rows import Row
 SETTLED = ("not_applicable", "leave_granted")
 # Agreed pathways by route at scale 1 (the sources), filled in this order; the rest are supported.
 AGREED = (("staying_put", 83), ("register_vacancy", 97), ("private_rented", 50), ("supported_lodgings", 24))
-UNDER_18_IN_SUPPORTED = 0.85  # 16- and 17-year-olds living in registered supported accommodation
+WAITING_IN_SUPPORTED = 0.85  # of those 16 to 20 still being planned for, living in supported accommodation
 # SSDA903 accommodation letters by route: supported accommodation is semi-independent (D),
 # lodgings E, Staying Put R, a tenancy (council, private or House Project) independent living (U).
 ACCOMMODATION_LETTER = {"supported_accommodation": "D", "supported_lodgings": "E", "staying_put": "R",
@@ -51,23 +54,26 @@ class Placements(Places):
             age = age_on(person["date_of_birth"], self.as_of)
             if person["pathway_status"] == "agreed" and person["pathway_route"] == "house_project":
                 self.live_in(person, cohort_places[person["pathway_option_id"]], person["pathway_agreed_on"])
-            elif (
-                person["pathway_status"] != "agreed"
-                and age in (16, 17)
-                and self.chance(UNDER_18_IN_SUPPORTED)
-            ):
-                option, starts_on = self.home_of(person, "supported_accommodation", under_18=True)
+            elif self.waiting(person, age) and self.chance(WAITING_IN_SUPPORTED):
+                option, starts_on = self.home_of(person, "supported_accommodation", under_18=age < 18)
                 if option is not None:
                     self.live_in(person, option, starts_on, agreed=False)
         self.consistent_avoid_lists()
         self.accommodation_judged()
 
+    @staticmethod
+    def waiting(person: Row, age: int) -> bool:
+        """Still being planned for, at 16 to 20, and not waiting for a House Project home."""
+        if person["pathway_status"] == "agreed" or not 16 <= age <= 20:
+            return False
+        return age < 18 or person["pathway_route"] is None
+
     def fits(self, person: Row, route: str) -> bool:
         age = age_on(person["date_of_birth"], self.as_of)
         if route == "staying_put":
             return age <= 20 and not person["uasc"]  # Staying Put runs to 21, with a former foster carer
-        if route == "supported_lodgings":
-            return age <= 20
+        if route == "supported_lodgings":  # UASC awaiting leave live in block-contract housing (ILACS 42)
+            return age <= 20 and (not person["uasc"] or person["immigration"] in SETTLED)
         return person["immigration"] in SETTLED  # a tenancy needs the right to rent
 
     def live_in(self, person: Row, option: Row, starts_on: date, *, agreed: bool = True) -> None:
@@ -129,13 +135,27 @@ class Placements(Places):
         if not free:
             return None
         if person["uasc"]:  # "most young people placed out of county are UASC"
+            free = [o for o in free if o["uasc_specialist"]] or free
             away = [o for o in free if o["district"] is None]
             if away and self.chance(UASC_AWAY):
                 return self.rng.choice(away)
-            return self.rng.choice([o for o in free if o["uasc_specialist"]] or free)
+            return self.rng.choice([o for o in free if o["district"]] or free)
+        if not under_18:  # adults leave the registered places to the 16- and 17-year-olds who need them
+            free = [o for o in free if not o["registered_16_17"]] or free
         in_county = [o for o in free if o["district"]]  # others stay in the county while it has room
         near = [o for o in in_county if o["district"] == person["home_district"]]
-        return self.rng.choice(near or in_county) if in_county else None
+        if not in_county:  # out of county when the county is full, while UASC stay most of those there
+            return self.rng.choice(free) if self.room_away_for_others() else None
+        return self.rng.choice(near or in_county)
+
+    def room_away_for_others(self) -> bool:
+        """Whether one more young person who is not UASC may be placed out of county and UASC stay the
+        majority there ("most young people placed out of county are UASC")."""
+        supported = (o for o in self.out.options if o["route"] == "supported_accommodation")
+        away = {o["id"] for o in supported if o["district"] is None}
+        uasc = {p["id"] for p in self.out.young_people if p["uasc"]}
+        there = [p["young_person_id"] in uasc for p in self.out.placements if p["option_id"] in away]
+        return sum(there) > len(there) - sum(there) + 1
 
     def accommodation_judged(self) -> None:
         """Each care leaver living in a placement has their accommodation judged, most of it suitable

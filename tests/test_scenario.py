@@ -129,8 +129,18 @@ def test_current_placements_occupy_places_as_the_sources_count_them(county):
     assert 90 <= placed["register_vacancy"] <= 97  # 97 in social housing (2.13)
     assert 45 <= placed["private_rented"] <= 50  # 50 in private rented homes (2.13)
     assert placed["supported_lodgings"] == 24  # 24 in supported lodgings (2020 accommodation of 402)
+
+
+def test_most_supported_accommodation_places_are_full_and_the_free_ones_mostly_for_uasc(county):
+    # The sufficiency strategy counts 268 supported-accommodation placements in use (31.5.2020), under
+    # "significant pressure on placement numbers": the scenario seeds them as places and fills most,
+    # 200 to 240, leaving some free so that the matcher has supported places to propose. The sources
+    # give no vacancy figure; what stays free is mostly in the UASC schemes (116 places), as the
+    # scenario's UASC (113 young people, some settled in their own tenancies) do not fill them all.
     supported = [o for o in county.options if o["route"] == "supported_accommodation"]
-    assert sum(o["placed"] for o in supported) > 268 / 2  # most of the 268 places (May 2020) are taken
+    assert 200 <= sum(o["placed"] for o in supported) <= 240
+    free = Counter(o["uasc_specialist"] for o in supported for _ in range(o["capacity"] - o["placed"]))
+    assert free[True] > free[False]
 
 
 def test_every_agreed_pathway_lives_in_its_placement_and_options_count_them(county):

@@ -27,6 +27,7 @@ from web import (
     run_print,
     runs,
     sessions,
+    situation_forms,
     suitability,
     users,
     words,
@@ -59,6 +60,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(young_people.bp)
     app.register_blueprint(young_person_forms.bp)
     app.register_blueprint(record_lists.bp)
+    app.register_blueprint(situation_forms.bp)
     app.register_blueprint(option_pages.bp)
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)

@@ -97,4 +97,8 @@ FILTERS = {
     "long_date": long_date, "distance": distance, "route": route_name, "days_in_words": days_in_words,
     "age": age, "due_when": due_when,
 }  # fmt: skip
-GLOBALS = {"overtaken_words": OVERTAKEN, "route_words": {route: route_name(route) for route in ROUTE_WORDS}}
+GLOBALS = {
+    "today": today,
+    "overtaken_words": OVERTAKEN,
+    "route_words": {route: route_name(route) for route in ROUTE_WORDS},
+}

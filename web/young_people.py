@@ -8,7 +8,7 @@ from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
 from housing.services import reference, superseded, young_people
 from httpkit.store import db
-from web import maps
+from web import maps, situation_forms
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("person_page", __name__)
@@ -18,6 +18,7 @@ bp = page_blueprint("person_page", __name__)
 @page(*OFFICERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
+    done = request.args.get("done")
     by_person = select(Proposal).where(Proposal.young_person_id == person.id)
     proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
     superseded.mark(db(), proposals, Proposal.young_person_id == person.id)  # overtaken since their run
@@ -28,11 +29,17 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     # The agreed place, and any place proposed and not yet decided, are marked on the map.
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
+    districts = {d.slug: d.name for d in reference.districts(db())}
+    leave_followed = (
+        situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
+    )
     return render_template(
         "young_person.html",
-        done=request.args.get("done"),
-        district_names={d.slug: d.name for d in reference.districts(db())},
+        done=done,
+        district_names=districts,
         person=person,
+        leave_words=situation_forms.leave_in_words(person),
+        leave_followed=leave_followed,
         proposals=proposals,
         options=options,
         marked=sorted(marked),

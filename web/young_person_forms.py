@@ -29,9 +29,9 @@ LABELS = Labels({
     "immigration": "their immigration status", "custody_release_date": "the custody release date",
     "move_date": "the move date", "wishes": "their wishes",
 }, choices=("home_district", "current_place", "support_level", "immigration"))  # fmt: skip
-# The details form sends every detail, so a blanked one is missing, as on a create; the links and
-# preferences are not on it and stay as they are (they have their own forms).
-DETAILS = YoungPersonSchema(exclude=("local_links", "preferences"))
+# The details form sends every detail, so a blanked one is missing, as on a create; the links,
+# preferences and current accommodation are not on it and stay as they are (they have their own forms).
+DETAILS = YoungPersonSchema(exclude=("local_links", "preferences", "current_accommodation"))
 TEXT = ("reference", "given_name", "family_name", "home_district", "current_place", "support_level")
 DATES = ("date_of_birth", "custody_release_date", "move_date")
 
@@ -56,6 +56,14 @@ def body_from(form: MultiDict) -> dict[str, Any]:
     body["needs"] = needs
     body["move_date"] = date_from(form, "move_date")
     body["wishes"] = form.get("wishes", "").strip() or None
+    return body
+
+
+def kept_grant(body: dict[str, Any], person: YoungPerson) -> dict[str, Any]:
+    """The date leave to remain was granted has its own form: it stays while the status stays "leave
+    granted", and goes when the officer chooses another status (the date means nothing without it)."""
+    if body["needs"].get("immigration") == Immigration.LEAVE_GRANTED and person.leave_granted_on:
+        body["needs"]["leave_granted_on"] = person.leave_granted_on.isoformat()
     return body
 
 
@@ -119,7 +127,7 @@ def change(young_person_id: str) -> Response | tuple[str, int]:
     person = young_people.view(db(), g.actor, young_person_id, today())  # unknown: web/errors.py's 404
     if request.method == "GET":
         return _form("Change their details", from_record(person), {}, person)
-    data, errors = load(DETAILS, body_from(request.form), LABELS, {"step_free": "access"})
+    data, errors = load(DETAILS, kept_grant(body_from(request.form), person), LABELS, {"step_free": "access"})
     saved = forms.saved(
         lambda body: young_people.update(db(), g.actor, person.id, body, today()),
         data,

@@ -38,6 +38,8 @@ def shots(first_due: str) -> dict[str, str]:
         "local-link": f"/young-people/{first_due}/links/new",
         "preference": f"/young-people/{first_due}/preferences/new",
         "application": f"/young-people/{first_due}/applications/new",
+        "accommodation": f"/young-people/{first_due}/accommodation",
+        "accommodation-errors": f"/young-people/{first_due}/accommodation#errors",
         "options": "/options",
         "option-staying-put": f"/options/new?route=staying_put&young_person={first_due}",
         "option-errors": "/options/new?route=supported_accommodation#errors",

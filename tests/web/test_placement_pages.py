@@ -34,7 +34,7 @@ def test_the_young_persons_page_shows_the_placement_and_ends_it_with_a_banner(
     assert ended.status_code == 302
     after = client.get(ended.headers["Location"]).get_data(as_text=True)
     assert "The placement end is recorded" in after
-    assert f"to {LATER.strftime('%-d %B %Y')}, ended because it broke down" in after
+    assert f"; ends {LATER.strftime('%-d %B %Y')} because it broke down" in after
     db.rollback()
     assert db.get(Placement, placement["id"]).end_reason == "breakdown"
     assert db.get(YoungPerson, person).pathway_status == "in_progress"
