@@ -1,6 +1,8 @@
 """The published problem solved fast: the same optimum, found without the premium in the solver.
 
-Five exact rewritings, each proved in its own module: each young person's cheapest arcs solved
+Problems of up to a region's size are solved as a sparse assignment and proved optimal
+(`sparse_assignment.py`). Larger ones, or any the proof refuses, go to a min-cost flow through
+five exact rewritings, each proved in its own module: each young person's cheapest arcs solved
 first and the answer proved optimal over all arcs, adding the arcs that fail the proof
 (`cheapest_first.py`); the urgent premium replaced by U* and one overflow node (`urgency.py`);
 arcs dearer than leaving the young person out dropped (`prune.py`); options with identical arc
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matching import components
+from matching import components, sparse_assignment
 from matching.cheapest_first import first_arcs, improving_arcs
 from matching.flow import STATUS, Flow, SolverError
 from matching.merge import merge, split
@@ -40,10 +42,14 @@ class Graph:
 
 
 def solve_exact(c: Candidates) -> Flow:
-    """Cheapest arcs first; then, while some arc left out fails the proof, add it and solve its part again."""
+    """A proved sparse assignment where it serves; else cheapest arcs first, adding the arcs that fail
+    the proof and solving their parts again until none does."""
     chosen = np.zeros(c.size, bool)
     if len(c.penalty) == 0:
         return Flow("optimal", 0, chosen)
+    assigned = sparse_assignment.solve(c)
+    if assigned is not None:
+        return _flow(c, "optimal", assigned)
     kept = first_arcs(c)
     todo = np.flatnonzero(kept)
     while True:

@@ -38,7 +38,7 @@ def test_the_proof_never_accepts_an_answer_worse_than_the_optimum_over_all_arcs(
 
 
 @given(candidates())
-def test_the_engine_finds_the_optimum_of_random_arcs_with_ties_and_full_options(c: Candidates):
+def test_the_engine_finds_the_optimum_of_random_arcs_with_ties_and_full_options(engine_path, c: Candidates):
     c = replace(c, urgent=np.zeros(len(c.penalty), bool))  # no premium here, so no one is urgent
     flow = solve_exact(c)
     assert flow.objective == optimal_assignment(c).objective
@@ -47,7 +47,7 @@ def test_the_engine_finds_the_optimum_of_random_arcs_with_ties_and_full_options(
     assert (np.bincount(c.option[flow.chosen], minlength=len(c.capacity)) <= c.capacity).all()
 
 
-def test_a_young_person_crowded_out_of_their_two_cheapest_options_is_given_the_third():
+def test_a_young_person_crowded_out_of_their_two_cheapest_options_is_given_the_third(engine_path):
     # Three young people all prefer options 0 and 1 (one place each); only young person 2 can
     # use option 2, at a cost beyond everyone's two cheapest arcs.
     c = Candidates(

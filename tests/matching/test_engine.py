@@ -24,7 +24,9 @@ def random_instance(k: int):
 
 
 @pytest.mark.parametrize("k", range(100))
-def test_the_engine_finds_the_published_optimum_of_a_hundred_random_instances_up_to_county_size(k):
+def test_the_engine_finds_the_published_optimum_of_a_hundred_random_instances_up_to_county_size(
+    k, engine_path
+):
     problem = random_instance(k)
     solution = solve(problem)
     plain = solve_flow(solution.candidates)  # the published arcs and penalties, premium and all

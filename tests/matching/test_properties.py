@@ -62,7 +62,7 @@ def most_urgent_matchable(problem: Problem, solution: Solution) -> int:
 
 
 @given(problems())
-def test_every_solution_keeps_the_hard_rules_and_capacities_and_adds_up(problem: Problem):
+def test_every_solution_keeps_the_hard_rules_and_capacities_and_adds_up(engine_path, problem: Problem):
     solution = solve(problem)
     assert solution.status == "optimal"
     assert check(problem, solution) == []
@@ -79,19 +79,19 @@ def test_the_arcs_are_exactly_the_pairs_the_rules_allow(problem: Problem):
 
 
 @given(problems())
-def test_the_objective_equals_brute_force(problem: Problem):
+def test_the_objective_equals_brute_force(engine_path, problem: Problem):
     solution = solve(problem)
     assert solution.objective == brute_force_objective(solution)
 
 
 @given(problems())
-def test_as_many_urgent_young_people_are_matched_as_any_assignment_allows(problem: Problem):
+def test_as_many_urgent_young_people_are_matched_as_any_assignment_allows(engine_path, problem: Problem):
     solution = solve(problem)
     assert solution.urgent_matched == most_urgent_matchable(problem, solution)
 
 
 @given(problems())
-def test_the_same_problem_gives_the_same_answer(problem: Problem):
+def test_the_same_problem_gives_the_same_answer(engine_path, problem: Problem):
     first, second = solve(problem), solve(problem)
     assert first.proposals == second.proposals
     assert first.unmatched == second.unmatched
