@@ -41,32 +41,29 @@ def solve(c: Candidates) -> np.ndarray | None:
     column_start = np.concatenate(([0], np.cumsum(np.maximum(c.capacity, 0))))
     n_columns = int(column_start[-1])
     # Entries: each open arc once per place of its option, then each young person's "unmatched".
-    arc = np.concatenate((np.repeat(open_arcs, places), np.full(n_people, -1)))
-    rows = np.concatenate((c.person[arc[: len(arc) - n_people]], np.arange(n_people)))
+    copies = np.repeat(open_arcs, places)
+    arc = np.concatenate((copies, np.full(n_people, -1)))
+    rows = np.concatenate((c.person[copies], np.arange(n_people)))
     columns = np.concatenate(
-        (
-            column_start[c.option[arc[: len(arc) - n_people]]] + ragged_arange(places),
-            n_columns + np.arange(n_people),
-        )
+        (column_start[c.option[copies]] + ragged_arange(places), n_columns + np.arange(n_people))
     )
-    costs = np.concatenate((c.cost[arc[: len(arc) - n_people]], c.penalty))
+    costs = np.concatenate((c.cost[copies], c.penalty))
     floor = np.full(n_people, np.iinfo(np.int64).max)
     np.minimum.at(floor, rows, costs)
-    # In row and column order, so the matrix is built as it stands and each entry keeps its arc.
-    width = n_columns + n_people
-    keys = rows * width + columns
-    order = np.argsort(keys)
-    keys, arc = keys[order], arc[order]
-    indptr = np.searchsorted(keys, np.arange(n_people + 1) * width)
-    matrix = csr_matrix(
-        ((costs - floor[rows] + 1)[order].astype(np.float64), columns[order], indptr), shape=(n_people, width)
-    )
+    values = (costs - floor[rows] + 1).astype(np.float64)
+    # Grouped by row (the arcs come grouped by young person, so this stable sort is near-linear);
+    # each entry keeps its arc, and the solver takes a row's columns in any order.
+    order = np.argsort(rows, kind="stable")
+    rows, columns, arc, values = rows[order], columns[order], arc[order], values[order]
+    indptr = np.concatenate(([0], np.cumsum(np.bincount(rows, minlength=n_people))))
+    matrix = csr_matrix((values, columns, indptr), shape=(n_people, n_columns + n_people))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # scipy's note on explicit zeros: there are none
         row, col = min_weight_full_bipartite_matching(matrix)
-    placed = col < n_columns
+    column_of = np.full(n_people, -1)
+    column_of[row] = col
     chosen = np.zeros(c.size, bool)
-    chosen[arc[np.searchsorted(keys, row[placed] * width + col[placed])]] = True
+    chosen[arc[(columns == column_of[rows]) & (arc >= 0)]] = True
     try:
         residual_distances(c, chosen)
     except NotOptimal:
