@@ -155,7 +155,8 @@ def _link_distances(e: Encoded, person: np.ndarray, option: np.ndarray) -> list[
     row, link = expand(e.link_start[person], counts)
     loc = e.loc[option[row]]
     km = np.round(haversine_km(e.link_lat[link], e.link_lon[link], e.loc_lat[loc], e.loc_lon[loc]), 1)
-    return [part.tolist() for part in np.split(km, np.cumsum(counts)[:-1])] if len(counts) else []
+    flat, ends = km.tolist(), np.cumsum(counts).tolist()  # slices of one list: no array per proposal
+    return [flat[a:b] for a, b in zip([0, *ends][:-1], ends, strict=True)]
 
 
 def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.ndarray) -> list[Unmatched]:
