@@ -60,7 +60,9 @@ def options_in_reach(e: Encoded, reach: csr_matrix) -> np.ndarray:
 
 
 def _person_of(reach: csr_matrix, entries: np.ndarray) -> np.ndarray:
-    return np.searchsorted(reach.indptr, entries, side="right") - 1
+    """The young person (row) of each reach entry."""
+    rows = np.repeat(np.arange(reach.shape[0], dtype=np.int64), np.diff(reach.indptr))
+    return rows[entries]
 
 
 def _at_places(e: Encoded, entries: np.ndarray, reach: csr_matrix, options: np.ndarray) -> Pairs:
