@@ -44,7 +44,8 @@ PLANNING_SCALES = (1.0, 10.0)
 SPLIT_COLUMNS = (
     ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
     ("POST s", "post_runs_s"),
-    ("read s", "read_store_s"), ("matcher s", "matcher_s"), ("snapshot s", "snapshot_s"),
+    ("read s", "read_store_s"), ("matcher s", "matcher_s"), ("build s", "matcher_build_s"),
+    ("solve s", "matcher_solve_s"), ("explain s", "matcher_explain_s"), ("snapshot s", "snapshot_s"),
     ("writing s", "writing_and_answer_s"),
 )  # fmt: skip
 
