@@ -2,6 +2,9 @@
 stateful), inputs that fit the document and inputs that break it, a fixed seed, once with each
 role's token, against the service as production runs it: gunicorn over PostgreSQL (a fresh
 database holding the seeded county). `make test` runs a bounded in-process version on every change.
+
+Hypothesis's health checks stay on: one failing means the document makes generation throw away most
+of what it draws, a fault to mend in the document (as the dates' pattern was), not to silence here.
 """
 
 import re
