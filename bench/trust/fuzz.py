@@ -36,6 +36,7 @@ def run() -> dict:
         "housing_officer": tokens.officer,
         "district_officer": tokens.districts["crawley"],
         "house_project_coordinator": tokens.coordinator,
+        "commissioner": tokens.commissioner,
     }
     port, rows = servers.free_port(), []
     with tempfile.TemporaryDirectory() as folder:
