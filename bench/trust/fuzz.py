@@ -82,7 +82,9 @@ def fuzz(port: int, role: str, token: str, folder: Path) -> dict:
         for case in cases
         if case.find("failure") is not None or case.find("error") is not None
     ]
-    print(answer.stdout[-1500:] if answer.returncode else answer.stdout[-400:], flush=True)
+    # A failure's whole report (each failing request, with a curl line to replay it); the junit report
+    # and the server's log go with the temporary folder.
+    print(answer.stdout if answer.returncode else answer.stdout[-400:], flush=True)
     return {
         "role": role,
         "operations": len(cases),
