@@ -5,6 +5,7 @@ import io
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 COLUMNS = ("id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
            "children", "bedrooms_needed", "need_month", "links_in_district", "band", "applied_on",
@@ -35,6 +36,13 @@ def flat(row: dict[str, Any]) -> list[Any]:
     return [neutralise(values[column]) for column in COLUMNS]
 
 
+def for_xlsx(value: Any) -> Any:
+    """XML, so an XLSX cell, cannot hold most control characters, and openpyxl then refuses the whole
+    workbook (a 500: the API takes them in text, only NUL is refused). Each becomes U+FFFD, the
+    replacement character, so the cell shows that something was there."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
@@ -48,7 +56,7 @@ def to_xlsx(rows: list[dict[str, Any]]) -> bytes:
     sheet = book.create_sheet("applicants")
     sheet.append(list(COLUMNS))
     for row in rows:
-        sheet.append(flat(row))
+        sheet.append([for_xlsx(value) for value in flat(row)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -38,6 +38,7 @@ class Tokens:
     officer: str
     admin: str
     coordinator: str
+    commissioner: str
     districts: dict[str, str]
     officers: list[str]  # one account each for the load's officers, as in a county's team
 
@@ -69,6 +70,7 @@ def seed_county(url: str, as_of: date, officers: int = 0) -> Tokens:
         officer=user("officer@load.example", Role.HOUSING_OFFICER),
         admin=user("admin@load.example", Role.ADMIN),
         coordinator=user("coordinator@load.example", Role.HOUSE_PROJECT_COORDINATOR),
+        commissioner=user("commissioner@load.example", Role.COMMISSIONER),
         districts={d: user(f"{d}@load.example", Role.DISTRICT_OFFICER, d) for d in DISTRICTS},
         officers=[user(f"officer{n}@load.example", Role.HOUSING_OFFICER) for n in range(officers)],
     )

@@ -47,15 +47,16 @@ class OptionSchema(Schema):
 
 
 class PlanningOptionSchema(Schema):
-    """What a commissioner sees of an option: places, never whose Staying Put offer it is."""
+    """What a commissioner sees of an option: places, never whose Staying Put offer it is. Every field
+    is always there (required in the document, which tells it from an officer's answer by them)."""
 
-    id = fields.String()
-    route = fields.Enum(Route, by_value=True)
-    name = fields.String()
-    place = fields.String()
-    district = fields.String(allow_none=True)
-    capacity = fields.Integer()
-    remaining = fields.Integer()
+    id = fields.String(required=True)
+    route = fields.Enum(Route, by_value=True, required=True)
+    name = fields.String(required=True)
+    place = fields.String(required=True)
+    district = fields.String(required=True, allow_none=True)
+    capacity = fields.Integer(required=True)
+    remaining = fields.Integer(required=True)
 
 
 class OptionPatchSchema(Changes, OptionSchema):

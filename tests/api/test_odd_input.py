@@ -214,6 +214,9 @@ def test_the_date_range_is_in_the_document(client, officer):
         ("1900-01-01", True),
         ("2199-12-31", True),
         ("2200-01-01", False),
+        ("2026-00-10", False),
+        ("2026-13-01", False),
+        ("2026-12-32", False),
     ):
         assert bool(re.fullmatch(DAY_PATTERN, day)) is inside
         response = client.get("/api/v1/young-people", query_string={"deadline_before": day}, headers=officer)

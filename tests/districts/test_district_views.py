@@ -81,6 +81,24 @@ def test_cells_a_spreadsheet_would_run_are_neutralised(client, officer, auth):
     assert not any(isinstance(v, str) and v.startswith(("=", "+", "@")) for v in cells)
 
 
+def test_a_name_holding_a_control_character_is_exported_not_a_server_error(client, officer, auth):
+    """The API takes control characters in text (only NUL is refused); an XLSX cell cannot hold most
+    of them, and `make fuzz` found the workbook then failed as a 500."""
+    body = payloads.young_person(reference="CL-\x1b", given_name="Sam\x01", family_name="Tab\tOk")
+    person = client.post("/api/v1/young-people", json=body, headers=officer).json
+    client.post(f"/api/v1/young-people/{person['id']}/applications",
+                json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
+
+    crawley = auth.headers(Role.DISTRICT_OFFICER, "crawley")
+    response = client.get("/api/v1/districts/crawley/applicants.xlsx", headers=crawley)
+    csv = client.get("/api/v1/districts/crawley/applicants.csv", headers=crawley)
+
+    assert response.status_code == 200
+    [_, row] = load_workbook(io.BytesIO(response.data)).active.iter_rows(values_only=True)
+    assert row[1:4] == ("CL-\ufffd", "Sam\ufffd", "Tab\tOk")
+    assert "Sam\x01" in csv.text
+
+
 ROUTES = [
     ("GET", "/api/v1/districts/crawley/applicants"),
     ("GET", "/api/v1/districts/crawley/applicants.csv"),
