@@ -12,14 +12,14 @@ unmatched; the tests compare it with a plain solve of the published arcs (`flow.
 random instances.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from matching import components, sparse_assignment
 from matching.cheapest_first import first_arcs, improving_arcs
-from matching.flow import STATUS, Flow, SolverError
+from matching.flow import SPARSE_ASSIGNMENT, STATUS, Flow, SolverError
 from matching.merge import merge, split
 from matching.prune import useful_arcs
 from matching.solution import Candidates
@@ -49,7 +49,7 @@ def solve_exact(c: Candidates) -> Flow:
         return Flow("optimal", 0, chosen)
     assigned = sparse_assignment.solve(c)
     if assigned is not None:
-        return _flow(c, "optimal", assigned)
+        return replace(_flow(c, "optimal", assigned), solver=SPARSE_ASSIGNMENT)
     kept = first_arcs(c)
     todo = np.flatnonzero(kept)
     while True:

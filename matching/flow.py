@@ -23,6 +23,10 @@ STATUS = {
 }
 
 
+MIN_COST_FLOW = "ortools.SimpleMinCostFlow"
+SPARSE_ASSIGNMENT = "scipy.sparse.csgraph.min_weight_full_bipartite_matching"
+
+
 class SolverError(RuntimeError):
     """The solver answered a status that means the model itself is wrong (cost range, bad result)."""
 
@@ -32,6 +36,7 @@ class Flow:
     status: str
     objective: int
     chosen: np.ndarray  # per arc of the candidates: whether it carries the young person
+    solver: str = MIN_COST_FLOW  # what found it, as a run reports it
 
 
 def solve_flow(c: Candidates) -> Flow:

@@ -56,4 +56,4 @@ class Solution:
     candidates: Candidates
     urgent_matched: int
     timings_ms: dict[str, float] = field(default_factory=dict)
-    solver: str = "ortools.SimpleMinCostFlow"
+    solver: str = "ortools.SimpleMinCostFlow"  # or the sparse assignment: `flow.py` names both

@@ -40,6 +40,7 @@ def solve(problem: Problem) -> Solution:
         unmatched=unmatched,
         candidates=candidates,
         urgent_matched=urgent_matched,
+        solver=flow.solver,
         timings_ms={
             "build": 1000 * (built - started),
             "solve": 1000 * (solved - built),
