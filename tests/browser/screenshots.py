@@ -32,6 +32,7 @@ def shots(first_due: str) -> dict[str, str]:
         "home": "/",
         "home-filtered": "/?when=soon&age=16-17",
         "young-person": f"/young-people/{first_due}",
+        "young-person-record": f"/young-people/{first_due}",
         "young-person-new": "/young-people/new",
         "young-person-errors": "/young-people/new#errors",
         "young-person-change": f"/young-people/{first_due}/edit",
@@ -43,6 +44,7 @@ def shots(first_due: str) -> dict[str, str]:
         "options": "/options",
         "option-staying-put": f"/options/new?route=staying_put&young_person={first_due}",
         "option-errors": "/options/new?route=supported_accommodation#errors",
+        "outcomes": "/outcomes",
     }
 
 
