@@ -10,7 +10,7 @@ from matching.encode import Encoded
 from matching.penalties import unmatched_penalties
 from matching.reach import reachable_places
 from matching.rules import allowed
-from matching.screening import options_in_reach, worth_asking
+from matching.screening import entry_people, options_in_reach, worth_asking
 from matching.solution import Candidates
 
 
@@ -25,8 +25,7 @@ class Screened:
 
 def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
     reach = reachable_places(e, reach_km)
-    entry_person = np.repeat(np.arange(e.n_people, dtype=np.int64), np.diff(reach.indptr))
-    entry_links = links_per_place(e, entry_person, reach.indices.astype(np.int64))
+    entry_links = links_per_place(e, entry_people(reach), reach.indices.astype(np.int64))
 
     pairs = worth_asking(e, reach)
     arcs = allowed(e, pairs.person, pairs.option)

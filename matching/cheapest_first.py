@@ -26,6 +26,7 @@ Distances and tests are integer arithmetic: the proof is exact.
 
 import numpy as np
 
+from matching.ragged import group_starts
 from matching.shadow_prices import UNREACHED, residual_distances
 from matching.solution import Candidates
 
@@ -36,9 +37,8 @@ ADDED_PER_ROUND = 3  # per young person, at most
 
 def first_arcs(c: Candidates, k: int = FIRST_ARCS) -> np.ndarray:
     """Per arc: whether it is among its young person's k cheapest (ties by position)."""
-    order = np.argsort(c.cost, kind="stable")
-    order = order[np.argsort(c.person[order], kind="stable")]
-    starts = np.searchsorted(c.person[order], np.arange(len(c.penalty) + 1))
+    order = c.by_person_then_cost()
+    starts = group_starts(c.person[order], len(c.penalty))
     rank = np.arange(c.size) - starts[c.person[order]]
     kept = np.zeros(c.size, bool)
     kept[order[rank < k]] = True

@@ -123,10 +123,7 @@ def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarr
     A young person's arcs are sorted by cost; the chosen one is among the first four unless the
     solver's answer is not optimal, so the first four positions, less the chosen arc, suffice.
     """
-    # One integer key sorts by young person, then cost; a stable sort keeps option order on ties.
-    low = int(c.cost.min(initial=0))
-    spread = int(c.cost.max(initial=0)) - low + 1
-    by_person = np.argsort(c.person * spread + (c.cost - low), kind="stable")
+    by_person = c.by_person_then_cost()
     starts = group_starts(c.person[by_person], e.n_people)
     person = c.person[arcs]
     position = starts[person][:, None] + np.arange(ALTERNATIVES + 1)

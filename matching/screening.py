@@ -32,7 +32,7 @@ def within_reach(e: Encoded, reach: csr_matrix, people: np.ndarray | None = None
     """Every option at every place these young people (all by default) reach."""
     rows = np.arange(e.n_people) if people is None else np.asarray(people, dtype=np.int64)
     _, entry = expand(reach.indptr[rows].astype(np.int64), np.diff(reach.indptr)[rows])
-    return _at_places(e, entry, reach, np.arange(e.n_options))
+    return _at_places(e, entry, reach, entry_people(reach), np.arange(e.n_options))
 
 
 def worth_asking(e: Encoded, reach: csr_matrix) -> Pairs:
@@ -40,11 +40,11 @@ def worth_asking(e: Encoded, reach: csr_matrix) -> Pairs:
     route = e.route
     vacancy = route == ROUTE[REGISTER_VACANCY]
     staying_put = route == ROUTE[STAYING_PUT]
-    entries = np.arange(reach.nnz, dtype=np.int64)
+    entries, person = np.arange(reach.nnz, dtype=np.int64), entry_people(reach)
     parts = [
-        _at_places(e, entries, reach, np.flatnonzero(~vacancy & ~staying_put)),
-        _vacancies_applied_for(e, reach, np.flatnonzero(vacancy & (e.district >= 0))),
-        _own_staying_put(e, reach, np.flatnonzero(staying_put & (e.owner >= 0))),
+        _at_places(e, entries, reach, person, np.flatnonzero(~vacancy & ~staying_put)),
+        _vacancies_applied_for(e, reach, person, np.flatnonzero(vacancy & (e.district >= 0))),
+        _own_staying_put(e, reach, person, np.flatnonzero(staying_put & (e.owner >= 0))),
     ]
     return Pairs(
         person=np.concatenate([p.person for p in parts]),
@@ -59,30 +59,28 @@ def options_in_reach(e: Encoded, reach: csr_matrix) -> np.ndarray:
     return np.asarray(reach.astype(np.int64) @ per_place).ravel()
 
 
-def _person_of(reach: csr_matrix, entries: np.ndarray) -> np.ndarray:
-    """The young person (row) of each reach entry."""
-    rows = np.repeat(np.arange(reach.shape[0], dtype=np.int64), np.diff(reach.indptr))
-    return rows[entries]
+def entry_people(reach: csr_matrix) -> np.ndarray:
+    """The young person (row) of each entry of the reach matrix, in the matrix's order."""
+    return np.repeat(np.arange(reach.shape[0], dtype=np.int64), np.diff(reach.indptr))
 
 
-def _at_places(e: Encoded, entries: np.ndarray, reach: csr_matrix, options: np.ndarray) -> Pairs:
+def _at_places(
+    e: Encoded, entries: np.ndarray, reach: csr_matrix, person: np.ndarray, options: np.ndarray
+) -> Pairs:
     """Each reach entry paired with each of these options at its place."""
     options = options[np.argsort(e.loc[options], kind="stable")]
     starts = group_starts(e.loc[options], reach.shape[1])
     place = reach.indices[entries].astype(np.int64)
     pair, position = expand(starts[place], np.diff(starts)[place])
     reached = entries[pair]
-    return Pairs(_person_of(reach, reached), options[position], reached)
+    return Pairs(person[reached], options[position], reached)
 
 
-def _vacancies_applied_for(e: Encoded, reach: csr_matrix, vacancies: np.ndarray) -> Pairs:
+def _vacancies_applied_for(e: Encoded, reach: csr_matrix, person: np.ndarray, vacancies: np.ndarray) -> Pairs:
     """Each reach entry paired with the vacancies at its place on the registers its person applied to."""
     width = max(e.n_districts, 1)
     applied_starts = group_starts(e.applied_keys // width, e.n_people)
-    entries = np.arange(reach.nnz, dtype=np.int64)
-    person = _person_of(reach, entries)
-    entry, application = expand(applied_starts[person], np.diff(applied_starts)[person])
-    reached = entries[entry]
+    reached, application = expand(applied_starts[person], np.diff(applied_starts)[person])  # per entry
     group = reach.indices[reached].astype(np.int64) * width + e.applied_keys[application] % width
     at_register = e.loc[vacancies] * width + e.district[vacancies]  # (place, district) of each
     order = np.argsort(at_register, kind="stable")
@@ -92,11 +90,10 @@ def _vacancies_applied_for(e: Encoded, reach: csr_matrix, vacancies: np.ndarray)
     return Pairs(person[reached[pair]], vacancies[position], reached[pair])
 
 
-def _own_staying_put(e: Encoded, reach: csr_matrix, offers: np.ndarray) -> Pairs:
+def _own_staying_put(e: Encoded, reach: csr_matrix, person: np.ndarray, offers: np.ndarray) -> Pairs:
     """Each Staying Put offer paired with its own young person, where they reach its place."""
-    entries = np.arange(reach.nnz, dtype=np.int64)
     width = reach.shape[1]
-    keys = _person_of(reach, entries) * width + reach.indices  # sorted: rows in order, places sorted
+    keys = person * width + reach.indices  # sorted: rows in order, places sorted
     wanted = e.owner[offers] * width + e.loc[offers]
     at = np.minimum(np.searchsorted(keys, wanted), max(len(keys) - 1, 0))
     found = (keys[at] == wanted) if len(keys) else np.zeros(len(offers), bool)

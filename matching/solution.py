@@ -29,6 +29,12 @@ class Candidates:
     def size(self) -> int:
         return len(self.cost)
 
+    def by_person_then_cost(self) -> np.ndarray:
+        """Arc positions sorted by young person, then cost; a stable sort keeps arc order on ties."""
+        low = int(self.cost.min(initial=0))
+        spread = int(self.cost.max(initial=0)) - low + 1
+        return np.argsort(self.person * spread + (self.cost - low), kind="stable")
+
 
 @dataclass(frozen=True)
 class Proposal:
