@@ -27,8 +27,8 @@ lint: $(STAMP) ## ruff
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL is set)
-	$(VENV)/bin/pytest
+test: lint ## lint, then the whole suite on every core (PostgreSQL too when TEST_DATABASE_URL is set)
+	$(VENV)/bin/pytest -n auto --dist worksteal
 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
