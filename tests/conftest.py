@@ -245,6 +245,19 @@ def admin(auth: Auth) -> dict[str, str]:
     return auth.headers(Role.ADMIN)
 
 
+@pytest.fixture
+def simulated(app, tmp_path):
+    """A small simulated year written where the page reads it."""
+    out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
+    result = app.test_cli_runner().invoke(
+        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
+              "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    app.config.update(OUTCOMES_RESULTS=str(out), OUTCOMES_CHARTS=str(charts))
+    return out
+
+
 def trust_figures(section: str, url: str, **figures: object) -> None:
     """Writes a test's figures to bench/results/trust.json, one part per backend, when `make trust` asks."""
     if os.environ.get("PATHWAYS_TRUST_RESULTS"):
