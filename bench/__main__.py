@@ -10,9 +10,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import machine, run_split, service
 from bench import matching as matching_bench
+from bench import run_split, service
 from bench import sufficiency as sufficiency_bench
+from figures import machine
 
 RESULTS = Path(__file__).parent / "results"
 COLUMNS = (

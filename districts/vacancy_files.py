@@ -18,9 +18,9 @@ from typing import Any
 from marshmallow import ValidationError
 from openpyxl import load_workbook
 
-from districts.exports import FORMULA_STARTS
 from districts.schemas import VacancyRowSchema
 from housing.services.vacancies import ImportRefused, Problem
+from httpkit.spreadsheets import FORMULA_STARTS
 
 REQUIRED = ("name", "place", "capacity", "available_from")
 OPTIONAL = ("available_until", "min_age", "max_age", "support_levels", "step_free", "wheelchair", "bedrooms",

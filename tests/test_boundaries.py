@@ -1,4 +1,5 @@
-"""The layout's promises, checked: the domain loads without any face or web framework."""
+"""The layout's promises, checked: the layers contract holds, and the domain loads without any face or web
+framework."""
 
 import pkgutil
 import subprocess
@@ -23,3 +24,13 @@ def test_the_whole_domain_imports_without_flask_werkzeug_or_seed_data() -> None:
     ).stdout.strip()
     assert len(modules) > 20
     assert loaded == "[]"
+
+
+def test_every_import_follows_the_layers_the_readme_draws() -> None:
+    """import-linter over the whole tree: [tool.importlinter] in pyproject.toml (also run by make lint)."""
+    checked = subprocess.run(  # noqa: S603 -- the project's own checker, from this interpreter's folder
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    assert "0 broken" in checked.stdout

@@ -17,7 +17,8 @@ from seeds.load import load_reference, write_scenario
 from seeds.scenario import generate
 from tests.conftest import BACKENDS, PG_URL, make_app, trust_figures
 
-SCRATCH_DATABASE = "pathways_migrations_test"
+# Beside the suite's database, one per pytest-xdist worker (PG_URL names the worker's own).
+SCRATCH_DATABASE = f"{make_url(PG_URL).database}_migrations" if PG_URL else None
 
 
 @pytest.fixture(params=BACKENDS)
@@ -26,13 +27,13 @@ def empty_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'migrations.db'}"
         return
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE}"))
-        connection.execute(text(f"CREATE DATABASE {SCRATCH_DATABASE}"))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{SCRATCH_DATABASE}"'))
+        connection.execute(text(f'CREATE DATABASE "{SCRATCH_DATABASE}"'))
     yield make_url(PG_URL).set(database=SCRATCH_DATABASE).render_as_string(hide_password=False)
     with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)"))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{SCRATCH_DATABASE}" WITH (FORCE)'))
     admin.dispose()
 
 

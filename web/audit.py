@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 
 from flask import Response, render_template, request
 
-from districts.exports import neutralise
 from housing.permissions import AUDITORS
 from housing.services import audit_trail
+from httpkit.spreadsheets import neutralise
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint

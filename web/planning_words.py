@@ -8,9 +8,8 @@ the pages say what one more place would do ("house one more young person due wit
 from typing import Any
 
 from housing import disclosure
-from housing.services.sufficiency import Group, filled_shown
+from housing.services.sufficiency import Gain, Group, filled_shown
 from housing.vocabulary import Route
-from matching.planning import Gain
 from web.words import ROUTE_WORDS
 
 CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)

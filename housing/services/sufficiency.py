@@ -20,6 +20,8 @@ from matching import planning
 from matching.assignment import Assignment, optimal_assignment
 from matching.shadow_prices import CapacityValues, capacity_values
 
+Gain = planning.Gain  # what one more place would do, as the pages say it (web/planning_words.py)
+
 
 @dataclass(frozen=True)
 class Base:

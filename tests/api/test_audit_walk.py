@@ -11,7 +11,7 @@ from sqlalchemy import select
 from housing.models import AuditEntry, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler
 
 ROLES = {
     Role.HOUSING_OFFICER: None,

@@ -1,7 +1,7 @@
 """A run's fairness through the API: ranks, justified envy, distances by group, and the CSV."""
 
 from housing.vocabulary import Role
-from tests.api.test_planning import create, due_soon, worthing_place
+from tests.builders import create, due_soon, worthing_place
 from tests.payloads import born_aged, young_person
 
 

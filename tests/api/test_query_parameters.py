@@ -9,7 +9,7 @@ from housing.clock import today
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler
 
 LATER = (today() + timedelta(days=30)).isoformat()
 

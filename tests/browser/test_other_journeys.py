@@ -2,9 +2,8 @@
 
 from housing.vocabulary import Role
 from tests import payloads
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.browser.test_council_journey import snapshot
-from tests.web.test_district_and_cohort_pages import nominated
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.builders import nominated
 
 
 def test_a_district_officer_declines_a_nomination(page, user, client, officer):

@@ -1,7 +1,7 @@
 """Nominations: an accepted register vacancy nominates, and only the nominated council decides."""
 
 from housing.vocabulary import Role
-from tests.districts.test_district_views import NOMINATION_FIELDS
+from tests.builders import NOMINATION_FIELDS
 
 
 def test_accepting_a_vacancy_nominates_and_the_district_accepts(client, officer, auth, nomination, applicant):

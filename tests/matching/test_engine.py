@@ -6,10 +6,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from bench.instances import COUNTY, REGION, generate
 from matching import solve
 from matching.flow import solve_flow
 from matching.merge import merge, split
+from seeds.instances import COUNTY, REGION, generate
 
 
 def random_instance(k: int):

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from matching.assignment import optimal_assignment
 from matching.fairness import by_group, justified_envy, rank_profile
-from tests.matching.test_shadow_prices import candidates
+from tests.matching.strategies import candidates
 
 
 def brute_force_envy(c, chosen, days) -> set[tuple[int, int, int]]:

@@ -5,11 +5,11 @@ from dataclasses import replace
 import numpy as np
 from hypothesis import given, settings
 
-from bench.instances import COUNTY, generate
 from matching import Problem, published, solve
 from matching.assignment import optimal_assignment
 from matching.shadow_prices import NotOptimal, capacity_values
 from matching.solution import Candidates
+from seeds.instances import COUNTY, generate
 from tests.matching.strategies import candidates, problems
 
 

@@ -7,10 +7,9 @@ from sqlalchemy import func, select
 
 from housing.models import Option
 from housing.vocabulary import Role
+from tests.builders import leaks, nominated, text_of
 from tests.districts.conftest import MARKERS, applicant  # noqa: F401 - a fixture
-from tests.districts.test_district_views import leaks, text_of
 from tests.web.conftest import csrf
-from tests.web.test_district_and_cohort_pages import nominated
 
 HEADER = "name,place,capacity,available_from"
 

@@ -3,7 +3,7 @@
 import re
 
 from housing.vocabulary import Role
-from tests.api.test_planning import create, due_soon, worthing_place
+from tests.builders import create, due_soon, worthing_place
 from tests.web.conftest import csrf
 from web.sessions import ROLES_ATTRIBUTE
 

@@ -8,10 +8,8 @@ from sqlalchemy import select
 from housing.lifedates import add_months
 from housing.models import AuditEntry, Placement, YoungPerson
 from housing.vocabulary import Role
-from tests.api.test_leave_to_remain import UASC
-from tests.api.test_placements import TODAY, option, placed, young_person
+from tests.builders import TODAY, UASC, details, option, placed, post, records, young_person
 from tests.web.conftest import csrf
-from tests.web.test_young_person_forms import details, post, records
 
 GRANTED = TODAY - timedelta(days=10)
 NOTICE_ENDS = add_months(GRANTED, 3)

@@ -1,4 +1,5 @@
-"""Seeded synthetic matching problems at county, region and national size.
+"""Seeded synthetic matching problems at county, region and national size (for `make bench` and the
+matcher's tests, which import it from here: nothing imports the benchmarks).
 
 The county uses the real West Sussex towns, so nearly every option is within reach of nearly
 everyone. Region and nation scatter towns over a wider synthetic map, sized so that each young
