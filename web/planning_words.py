@@ -48,7 +48,7 @@ def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> 
 
 def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     words, colour = SCARCITY[scarcity(group)]
-    shown = disclosure.count if commissioner else int
+    shown = disclosure.rounded if commissioner else int
     return {
         "places": group.places, "remaining": group.remaining, "filled": filled,
         "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
@@ -80,7 +80,7 @@ def doing(gain: Gain, commissioner: bool) -> str:
 
 
 def movers(moves: int, commissioner: bool) -> str:
-    if commissioner and disclosure.count(moves) == disclosure.SMALL:
+    if commissioner and disclosure.rounded(moves) == disclosure.SMALL:
         return "a few young people"
     return "one other young person" if moves == 1 else f"{moves} young people"
 
