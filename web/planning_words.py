@@ -49,8 +49,13 @@ def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> 
 def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     words, colour = SCARCITY[scarcity(group)]
     shown = disclosure.rounded if commissioner else int
+    fill = (  # withheld beside 1-4 places left (housing/disclosure.py), said in words
+        "not shown how many matching would fill"
+        if filled == disclosure.WITHHELD
+        else f"matching would fill {filled}"
+    )
     return {
-        "places": group.places, "remaining": group.remaining, "filled": filled,
+        "places": group.places, "remaining": group.remaining, "filled": filled, "fill": fill,
         "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
     }  # fmt: skip
 
