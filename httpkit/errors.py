@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
-from httpkit import query
+from httpkit import openapi_fields, query
 from httpkit.log_lines import escaped
 
 log = logging.getLogger("pathways")  # every value a client chose is escaped first (log_lines.py)
@@ -70,6 +70,7 @@ class PathwaysApi(Api):
 
     def __init__(self, app: Flask) -> None:
         super().__init__(app, spec_kwargs={"extra_plugins": [ErrorResponses()]})
+        self.ma_plugin.converter.add_attribute_function(openapi_fields.narrowed)
         query.init_app(app)  # the OpenAPI document refuses unknown query parameters like every operation
         for name, description in ERROR_RESPONSES.values():
             self.spec.components.response(
