@@ -10,6 +10,9 @@ Create Date: 2026-12-07 12:40:00
 - `users.failed_sign_ins` and `users.locked_until` go: a lock on the account let anyone who knew an
   email lock it out and end its sessions. `sign_in_throttles` counts failures per client and
   account (and per client alone) instead, so a stranger's failures lock only the stranger.
+- `young_people.reference_key`: unique, so references that differ only by case, spaces or
+  full-width forms are one (housing/text_rules.py). Rows already sharing a key keep their
+  references; the later ones' keys carry their id, and an admin can tell them apart.
 - `matching_runs.everyone`: whether the run was of everyone in scope (a commissioner reads the
   fairness of those runs only); runs made before this revision are taken as not.
 """
@@ -19,6 +22,8 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from alembic import op
 
+from housing.text_rules import reference_key
+
 revision = "0011_trust3"
 down_revision = "0010"
 branch_labels = None
@@ -27,7 +32,18 @@ depends_on = None
 TOKEN_LIFETIME = timedelta(days=90)
 
 
+def _sqlite_foreign_keys(on: bool) -> None:
+    """SQLite rebuilds a table to drop a column; with foreign keys enforced, dropping the old table
+    would cascade to every row naming it (as in 0008). The pragma only acts between transactions."""
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite":
+        bind.exec_driver_sql("COMMIT")
+        bind.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
+        bind.exec_driver_sql("BEGIN")
+
+
 def upgrade() -> None:
+    _sqlite_foreign_keys(False)
     with op.batch_alter_table("users") as batch_op:
         batch_op.add_column(sa.Column("disabled_at", sa.DateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("token_expires_at", sa.DateTime(timezone=True), nullable=True))
@@ -43,6 +59,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("matching_runs") as batch_op:
         batch_op.add_column(sa.Column("everyone", sa.Boolean(), nullable=False, server_default=sa.false()))
+    _key_references()
     op.create_table(
         "sign_in_throttles",
         sa.Column("key", sa.String(length=64), nullable=False),
@@ -53,9 +70,32 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("key", name=op.f("pk_sign_in_throttles")),
     )
     op.create_index(op.f("ix_sign_in_throttles_account"), "sign_in_throttles", ["account"])
+    _sqlite_foreign_keys(True)
+
+
+def _key_references() -> None:
+    with op.batch_alter_table("young_people") as batch_op:
+        batch_op.add_column(sa.Column("reference_key", sa.String(length=64), nullable=True))
+    people = sa.table("young_people", sa.column("id", sa.String), sa.column("reference", sa.String),
+                      sa.column("reference_key", sa.String))  # fmt: skip
+    connection = op.get_bind()
+    seen: set[str] = set()
+    rows = connection.execute(sa.select(people.c.id, people.c.reference).order_by(people.c.id)).all()
+    for person_id, reference in rows:
+        key = reference_key(reference)[:64]
+        if key in seen:
+            key = f"{key[:27]}#{person_id}"[:64]
+        seen.add(key)
+        connection.execute(people.update().where(people.c.id == person_id).values(reference_key=key))
+    # A unique index, not a constraint: SQLite adds an index without rebuilding the table.
+    op.create_index(op.f("ix_young_people_reference_key"), "young_people", ["reference_key"], unique=True)
 
 
 def downgrade() -> None:
+    _sqlite_foreign_keys(False)
+    op.drop_index(op.f("ix_young_people_reference_key"), table_name="young_people")
+    with op.batch_alter_table("young_people") as batch_op:
+        batch_op.drop_column("reference_key")
     op.drop_index(op.f("ix_sign_in_throttles_account"), table_name="sign_in_throttles")
     op.drop_table("sign_in_throttles")
     with op.batch_alter_table("matching_runs") as batch_op:
@@ -67,3 +107,4 @@ def downgrade() -> None:
         )
         batch_op.drop_column("token_expires_at")
         batch_op.drop_column("disabled_at")
+    _sqlite_foreign_keys(True)
