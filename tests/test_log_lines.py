@@ -53,3 +53,26 @@ def test_the_apps_own_error_log_escapes_the_path(app, caplog):
     assert response[1] == 500
     [line] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("unhandled RuntimeError")]
     assert line.startswith("unhandled RuntimeError on GET /api/v1/x\\x0aforged\n")
+
+
+def test_a_name_searched_for_in_the_header_never_reaches_the_access_log():
+    """The header search sends `?q=<name>`; the access log writes the path alone (issue 27)."""
+    pytest.importorskip("gunicorn.glogging")
+    import runpy  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from httpkit.access_log import EscapingLogger  # noqa: PLC0415
+
+    config = runpy.run_path(str(Path(__file__).parents[1] / "gunicorn.conf.py"))
+    logger = EscapingLogger.__new__(EscapingLogger)
+    logger.cfg = SimpleNamespace()
+    environ = {"REQUEST_METHOD": "GET", "RAW_URI": "/?q=Testy+Exampleton", "SERVER_PROTOCOL": "HTTP/1.1",
+               "PATH_INFO": "/", "QUERY_STRING": "q=Testy+Exampleton"}  # fmt: skip
+    response = SimpleNamespace(status="200 OK", sent=10, headers=[])
+    atoms = logger.atoms(response, SimpleNamespace(headers=[]), environ, timedelta(milliseconds=3))
+
+    line = config["access_log_format"] % logger.atoms_wrapper_class(atoms)
+
+    assert config["logger_class"] == "httpkit.access_log.EscapingLogger"
+    assert line.endswith('"GET /" 200 10 3ms')
+    assert "Testy" not in line
