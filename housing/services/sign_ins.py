@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing import passwords
@@ -93,9 +94,18 @@ def _failed(
         if throttle is not None:
             session.delete(throttle)
             session.flush()
-        throttle = SignInThrottle(key=key, account=account, failures=0, window_started_at=now)
-        session.add(throttle)
+        throttle = _new(session, SignInThrottle(key=key, account=account, failures=0, window_started_at=now))
     throttle.failures += 1
     if throttle.failures >= limit:
         throttle.locked_until = now + LOCK_OUT
         throttle.failures, throttle.window_started_at = 0, now
+
+
+def _new(session: Session, throttle: SignInThrottle) -> SignInThrottle:
+    """The new row, or the one a concurrent sign-in from the same device made first (PostgreSQL)."""
+    try:
+        with session.begin_nested():
+            session.add(throttle)
+    except IntegrityError:
+        return session.get(SignInThrottle, throttle.key, populate_existing=True)
+    return throttle
