@@ -84,6 +84,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    if app.config["SESSION_COOKIE_SECURE"] and "SESSION_COOKIE_NAME" not in (test_config or {}):
+        # `__Host-`: a browser keeps it only if Secure, for this host alone (no Domain), on Path=/, so
+        # a sibling subdomain or a plain-http page cannot plant or overwrite the session cookie.
+        app.config["SESSION_COOKIE_NAME"] = "__Host-session"
     if not app.config.get("SECRET_KEY"):  # Flask's defaults hold the key, as None
         app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _kept_secret_key(app)
 

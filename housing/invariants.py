@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 
 INVARIANTS = {
     "an option over capacity": "SELECT id FROM options WHERE placed > capacity",
+    "a young person whose reference has no key (so no uniqueness)": (
+        "SELECT id FROM young_people WHERE reference_key IS NULL"
+    ),
     "an option whose count disagrees with its placements (or, House Project, its members)": """
         SELECT o.id FROM options o WHERE o.placed <> CASE WHEN o.route = 'house_project'
             THEN (SELECT COUNT(*) FROM cohorts c JOIN cohort_members m ON m.cohort_id = c.id

@@ -194,6 +194,7 @@ def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
     with app.extensions["pathways"].session_factory() as session, session.begin():
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
+        session.execute(text("DELETE FROM sign_in_throttles"))
     app.extensions["pathways"].engine.dispose()
 
 

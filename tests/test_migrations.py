@@ -1,7 +1,7 @@
 """Migrations: from nothing to head on every backend, matching the models, and back down."""
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from flask_migrate import check, downgrade, upgrade
@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 
 from api import MIGRATIONS
 from housing.db import Base
+from housing.models import User
 from housing.services import accounts
 from housing.vocabulary import Role
 from seeds.load import load_reference, write_scenario
@@ -118,4 +119,24 @@ def test_the_commissioner_role_comes_with_its_revision_and_leaves_with_it(empty_
         upgrade()
         with store.writer_factory() as session:
             accounts.create_user(session, "plans@x.example", Role.COMMISSIONER, None)
+    store.engine.dispose()
+
+
+def test_tokens_issued_before_0011_expire_90_days_after_the_upgrade(
+    empty_database,
+):
+    app = make_app(empty_database)
+    store = app.extensions["pathways"]
+    with app.app_context():
+        upgrade(revision="0010")
+        with store.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO users (id, email, role, token_hash, token_issued_at, failed_sign_ins)"
+                " VALUES ('u1', 'old@x.example', 'admin', 'abc', '2025-01-01 00:00:00+00:00', 0)"
+            ))  # fmt: skip
+        upgrade()
+        with store.session_factory() as session:
+            user = session.scalars(select(User).where(User.email == "old@x.example")).one()
+        assert user.token_expires_at - datetime.now(UTC) > timedelta(days=89)
+        assert user.token_expires_at - datetime.now(UTC) <= timedelta(days=90)
     store.engine.dispose()

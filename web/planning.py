@@ -30,7 +30,7 @@ CHANGE_ROWS = 3
 @bp.get("/sufficiency")
 @page(*PLANNERS)
 def sufficiency_page() -> str:
-    groups = sufficiency.groups(db(), today(), current_app.config["REACH_KM"])
+    groups = sufficiency.groups(db(), g.actor, today(), current_app.config["REACH_KM"])
     districts = _district_names()
     commissioner = g.actor.role is Role.COMMISSIONER
     return render_template(

@@ -1,6 +1,6 @@
 """Typed SQLAlchemy models: the one store for every route, and who may use it."""
 
-from housing.models.accounts import User
+from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
@@ -27,6 +27,7 @@ __all__ = [
     "Preference",
     "Proposal",
     "Rejection",
+    "SignInThrottle",
     "User",
     "YoungPerson",
 ]

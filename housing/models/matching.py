@@ -6,12 +6,14 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -40,6 +42,9 @@ class MatchingRun(Base):
     digest: Mapped[str] = mapped_column(String(64))
     unmatched: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # A run of everyone in scope (no young people chosen): the only runs whose fairness a
+    # commissioner may read (contract v1.2), since a run of a few describes those few.
+    everyone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     proposals: Mapped[list["Proposal"]] = relationship(back_populates="run", order_by="Proposal.position")
 

@@ -19,8 +19,10 @@ import matching
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import YoungPerson
+from housing.errors import Forbidden
+from housing.models import MatchingRun, YoungPerson
 from housing.services import audit, runs
+from housing.vocabulary import Role
 from matching import fairness, planning
 from matching.snapshot import from_data
 
@@ -49,8 +51,11 @@ class Fairness:
 
 
 def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
+    """The run's figures; every read audited, and each young person a listed pair names (both of them)."""
     with transaction(session):
         record = runs.get(session, run_id)
+        if actor.role is Role.COMMISSIONER:
+            _commissioner_may_read(record)
         problem = from_data(record.snapshot)
         c = matching.published(problem)
         people = [p.id for p in problem.young_people]
@@ -84,9 +89,9 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
                     envy.young_person.tolist(), envy.option.tolist(), envy.holder.tolist(), strict=True
                 )
             ]
-            audit.record_views(
-                session, actor, sorted({row["young_person"] for row in listed}), f"fairness of run {run_id}"
-            )
+            named = {p for row in listed for p in (row["young_person"], row["holder"]) if p}
+            audit.record_views(session, actor, sorted(named), f"fairness of run {run_id}")
+        audit.record(session, actor, "fairness", None, f"fairness of run {run_id}")
     return Fairness(
         run_id=run_id,
         ranks=fairness.rank_profile(c, chosen),
@@ -97,6 +102,16 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
     )
 
 
+def _commissioner_may_read(record: MatchingRun) -> None:
+    """Only a run of everyone in scope, of at least 5 young people (contract v1.2): the figures of a
+    run made for a few describe those few (one person's run gives their attributes away)."""
+    if not record.everyone or record.summary.get("in_scope", 0) < disclosure.BASE:
+        raise Forbidden(
+            "a commissioner reads the fairness of a run of everyone in scope only, not of a run made "
+            "for chosen young people"
+        )
+
+
 def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
     """The figures as the API, the CSV and the page show them; for a commissioner, small counts hidden."""
     body = asdict(found)
@@ -105,22 +120,22 @@ def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
     ranks = list(found.ranks)
     cells, _ = disclosure.column([found.ranks[name] for name in ranks], sum(found.ranks.values()))
     body["ranks"] = dict(zip(ranks, cells, strict=True))
-    body["envy_count"] = disclosure.count(found.envy_count)
+    body["envy_count"] = disclosure.rounded(found.envy_count)
     shown = []
     for by in dict.fromkeys(row["by"] for row in found.distances):
         rows = [row for row in found.distances if row["by"] == by]
         cells, _ = disclosure.column([row["placed"] for row in rows], found.county["placed"])
-        # A group's mean distance is shown only beside a count that is shown.
+        # A group's mean distance is shown only for a group of at least 5 (a mean of one is their distance).
         shown += [
             row
             | {
                 "placed": cell,
-                "mean_link_km": row["mean_link_km"] if isinstance(cell, int) else disclosure.WITHHELD,
+                "mean_link_km": row["mean_link_km"] if row["placed"] >= 5 else disclosure.WITHHELD,
             }
             for row, cell in zip(rows, cells, strict=True)
         ]
     body["distances"] = shown
-    body["county"] = found.county | {"placed": disclosure.count(found.county["placed"])}
+    body["county"] = found.county | {"placed": disclosure.rounded(found.county["placed"])}
     return body
 
 

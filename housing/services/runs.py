@@ -50,6 +50,7 @@ def run(
                 for u in solution.unmatched
             ],
             summary=summarise(problem, solution),
+            everyone=not young_people,
         )
         record.proposals = [
             Proposal(

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import rules, ssda903
+from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
@@ -29,6 +29,7 @@ _WITH_RECORD = (
 
 def create(session: Session, actor: Actor, data: dict[str, Any], today: date) -> YoungPerson:
     with transaction(session):
+        _normalise_reference(data)
         _check(session, data, today)
         _refuse_taken_reference(session, data["reference"], None)
         person = YoungPerson()
@@ -80,6 +81,7 @@ def update(
         person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
         if person is None:
             raise NotFound(f"no young person with id {young_person_id}")
+        _normalise_reference(changes)
         _check(session, changes, today)
         if "reference" in changes:
             _refuse_taken_reference(session, changes["reference"], person.id)
@@ -151,8 +153,17 @@ def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
 TAKEN_REFERENCE = "another young person already has this reference"
 
 
+def _normalise_reference(data: dict[str, Any]) -> None:
+    """Kept as NFKC and trimmed; compared by its key (case, spaces and full-width forms aside)."""
+    if "reference" in data:
+        data["reference"] = text_rules.normal_reference(data["reference"])
+        if not data["reference"]:
+            raise Invalid.field("reference", "enter the young person's reference")
+
+
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:
-    holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference == reference))
+    key = text_rules.reference_key(reference)
+    holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference_key == key))
     if holder is not None and holder != own_id:
         raise Conflict(TAKEN_REFERENCE)
 

@@ -3,13 +3,13 @@
 from marshmallow import Schema, fields, validate
 
 from housing.vocabulary import Stage
-from httpkit.schemas import Changes, Day
+from httpkit.schemas import Changes, Day, visible
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
 
 
 class CohortRequestSchema(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    name = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=100), visible))
     starts_on = Day(required=True, metadata={"description": "a date in the past is allowed, and flagged"})
     capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(

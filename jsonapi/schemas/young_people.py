@@ -14,10 +14,10 @@ from housing.vocabulary import (
     Route,
     SupportLevel,
 )
-from httpkit.schemas import Changes, Day
+from httpkit.schemas import Changes, Day, visible
 from jsonapi.schemas.placements import PlacementSchema
 
-NAME = validate.Length(min=1, max=100)
+NAME = validate.And(validate.Length(min=1, max=100), visible)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))
 
 
@@ -95,7 +95,7 @@ class ApplicationChangeSchema(Changes):
 
 class YoungPersonSchema(Schema):
     id = fields.String(dump_only=True)
-    reference = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
     given_name = fields.String(required=True, validate=NAME)
     family_name = fields.String(required=True, validate=NAME)
     date_of_birth = Day(required=True)

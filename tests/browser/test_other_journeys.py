@@ -126,3 +126,21 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     page.goto("/young-people/nobody")
     assert "Page not found" in page.inner_text("h1")
     assert axe_violations(page) == []
+
+
+def test_an_admin_disables_and_re_roles_a_user_on_the_users_page(page, user):
+    officer = user(Role.HOUSING_OFFICER)
+    sign_in_with_the_keyboard(page, user(Role.ADMIN))
+    page.goto("/users")
+    assert axe_violations(page) == []
+
+    page.get_by_text(f"Change {officer}").click()
+    assert axe_violations(page) == []
+    page.get_by_label(f"New role for {officer}").select_option("commissioner")
+    navigate(page, page.get_by_role("button", name=f"Change the role of {officer}").click)
+    assert f"{officer} is now Commissioner" in page.inner_text("main")
+    page.get_by_text(f"Change {officer}").click()
+    navigate(page, page.get_by_role("button", name=f"Disable {officer}").click)
+
+    assert f"{officer} disabled" in page.inner_text("main")
+    assert axe_violations(page) == []

@@ -2,6 +2,7 @@
 
 import re
 
+from housing.clock import today
 from housing.vocabulary import Role
 from tests.builders import create, due_soon, worthing_place
 from tests.web.conftest import csrf
@@ -33,7 +34,25 @@ def test_the_sufficiency_page_says_in_words_what_one_more_place_would_do(client,
         r"<th scope=\"row\" class=\"govuk-table__header\">Worthing</th>\s*<td[^>]*>\s*<strong class=\"govuk-tag govuk-tag--red\">\s*Very scarce",
         page,
     )
-    assert "1 place, 1 not yet taken<br>matching would fill &lt;5<br>&lt;5 young people could use one" in page
+    assert (
+        "1 place, 1 not yet taken<br>not shown how many matching would fill<br>&lt;5 young people could use one"
+        in page
+    )
+    assert "every other count of young people is rounded to the nearest 5" in page
+
+
+def test_a_commissioners_what_if_page_says_its_day_and_that_counts_are_rounded(
+    client, officer, person_signing_in
+):
+    option = worthing_place(client, officer)
+    person_signing_in(client, Role.COMMISSIONER)
+    form = {"csrf_token": csrf(client, "/what-if"), "change-0-option": option, "change-0-places": "1"}
+
+    page = text(client.post("/what-if", data=form))
+
+    first = today().replace(day=1)
+    assert f"As of {first.day} {first.strftime('%B %Y')} (the first of the month)" in page
+    assert "rounded to the nearest 5" in page
 
 
 def test_a_what_if_shows_the_counts_before_and_after_by_home_district_and_route(
