@@ -8,6 +8,7 @@ scenario exactly. Names are invented and numbered so that no row can be a real p
 from datetime import date
 
 from housing.lifedates import age_on
+from seeds.advisers import add_advisers
 from seeds.house_project import HouseProject
 from seeds.people import People
 from seeds.placements import Placements
@@ -28,6 +29,7 @@ def generate(seed: int, scale: float, as_of: date) -> Scenario:
     generator.supported_lodgings()
     generator.register_vacancies()
     generator.placements()
+    add_advisers(generator.out, seed, scale, as_of)  # a stream of its own: the rest is drawn as before
     return generator.out
 
 

@@ -2,6 +2,7 @@
 
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
+from housing.models.casework import Adviser, Allocation, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
@@ -11,6 +12,8 @@ from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
 
 __all__ = [
+    "Adviser",
+    "Allocation",
     "Application",
     "AuditEntry",
     "Cohort",
@@ -27,6 +30,7 @@ __all__ = [
     "Preference",
     "Proposal",
     "Rejection",
+    "Sibling",
     "User",
     "YoungPerson",
 ]
