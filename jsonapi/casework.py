@@ -4,13 +4,9 @@ Team managers (contract v1.2) and admins allocate; officers and managers read. A
 service knows, not necessarily users. The caseload cap is the app's `ADVISER_CASELOAD_CAP`.
 """
 
-import csv
-import io
-
 from flask import Response, current_app
 from flask.views import MethodView
 
-from districts.exports import neutralise
 from housing.clock import today
 from housing.models import YoungPerson
 from housing.permissions import CASE_READERS, MANAGERS
@@ -31,50 +27,16 @@ from jsonapi.schemas.casework import (
     ProposalsSchema,
     TeamSchema,
     WorkersSchema,
+    allocations_csv,
+    presented,
 )
 from jsonapi.schemas.young_people import YoungPersonSchema
 
 blp = Blueprint("casework", __name__, url_prefix="/api/v1", description="Who works the case")
-EXPORT_COLUMNS = (
-    "reference",
-    "given_name",
-    "family_name",
-    "worker_kind",
-    "worker",
-    "base",
-    "starts_on",
-    "ends_on",
-    "allocated_by",
-    "allocated_on",
-    "as_proposed",
-)
 
 
 def cap() -> int:
     return current_app.config["ADVISER_CASELOAD_CAP"]
-
-
-def presented(allocation) -> dict:
-    """An allocation as the API shows it: the worker named (an adviser's name, an officer's email)."""
-    adviser, officer = allocation.adviser, allocation.officer
-    return {
-        **{
-            key: getattr(allocation, key)
-            for key in (
-                "id",
-                "young_person_id",
-                "kind",
-                "starts_on",
-                "ends_on",
-                "allocated_by",
-                "allocated_at",
-                "as_proposed",
-            )
-        },
-        "worker": allocation.adviser_id or allocation.officer_id,
-        "worker_name": adviser.name if adviser else officer.email if officer else None,
-        "base": adviser.base if adviser else None,
-    }
 
 
 def adviser_body(adviser, caseload: int) -> dict:
@@ -163,27 +125,10 @@ class AllocationsCsv(MethodView):
     @blp.response(200, content_type="text/csv")
     def get(self, query: dict) -> Response:
         """Allocations made on or after `since`, for the county's case system (audited as views)."""
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_COLUMNS)
-        for row in team.exported(db(), actor(), query["since"]):
-            a = presented(row["allocation"])
-            values = (
-                row["reference"],
-                row["given_name"],
-                row["family_name"],
-                a["kind"].value,
-                a["worker_name"],
-                a["base"],
-                a["starts_on"].isoformat(),
-                a["ends_on"].isoformat() if a["ends_on"] else "",
-                a["allocated_by"],
-                a["allocated_at"].date().isoformat(),
-                "yes" if a["as_proposed"] else "no",
-            )
-            writer.writerow(neutralise(value) for value in values)
+        rows = team.exported(db(), actor(), query["since"])
+        body = allocations_csv([(row, presented(row["allocation"])) for row in rows])
         return Response(
-            out.getvalue(),
+            body,
             mimetype="text/csv",
             headers={"Content-Disposition": 'attachment; filename="allocations.csv"'},
         )

@@ -14,6 +14,7 @@ ROLE_NAMES = {
     Role.DISTRICT_OFFICER: "District council officer",
     Role.HOUSE_PROJECT_COORDINATOR: "House Project coordinator",
     Role.ADMIN: "Admin",
+    Role.TEAM_MANAGER: "Team manager",
 }
 
 

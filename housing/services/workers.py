@@ -143,7 +143,7 @@ def _allocate_one(
     if current is not None and worker_id in (current.officer_id, current.adviser_id):
         raise Conflict(f"this {WORKER_WORDS[kind]} already works with this young person")
     if kind is WorkerKind.PERSONAL_ADVISER and (carried := caseload(session, worker_id)) >= cap:
-        raise Conflict(f"this adviser's caseload is full ({carried} of {cap})")
+        raise Conflict(f"{adviser.name}'s caseload is full ({carried} of {cap})")
     if current is not None:
         current.ends_on = starts_on
         session.flush()  # the old one ends before the new one is the only current one

@@ -1,7 +1,12 @@
 """Who works the case: advisers, allocations of workers, adviser proposals, the team and the figures."""
 
+import csv
+import io
+from typing import Any
+
 from marshmallow import Schema, fields, validate
 
+from districts.exports import neutralise
 from housing.vocabulary import WorkerKind
 from httpkit.schemas import Day
 
@@ -131,3 +136,47 @@ class TeamSchema(Schema):
     )
     advisers = fields.List(fields.Nested(AdviserSchema))
     without_adviser = fields.Integer(metadata={"description": "past 16½, not over 25, with no adviser"})
+
+
+def presented(allocation) -> dict:
+    """An allocation as the API shows it: the worker named (an adviser's name, an officer's email)."""
+    adviser, officer = allocation.adviser, allocation.officer
+    return {
+        **{
+            key: getattr(allocation, key)
+            for key in (
+                "id",
+                "young_person_id",
+                "kind",
+                "starts_on",
+                "ends_on",
+                "allocated_by",
+                "allocated_at",
+                "as_proposed",
+            )
+        },
+        "worker": allocation.adviser_id or allocation.officer_id,
+        "worker_name": adviser.name if adviser else officer.email if officer else None,
+        "base": adviser.base if adviser else None,
+    }
+
+
+EXPORT_COLUMNS = ("reference", "given_name", "family_name", "worker_kind", "worker", "base", "starts_on",
+                  "ends_on", "allocated_by", "allocated_on", "as_proposed")  # fmt: skip
+
+
+def allocations_csv(rows: list[tuple[dict[str, Any], dict[str, Any]]]) -> str:
+    """Allocations for the county's case system, one a line; cells a spreadsheet would run made inert.
+
+    Each row is the export's young person (`reference`, names) and the allocation as the API shows it.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for row, a in rows:
+        ends = a["ends_on"].isoformat() if a["ends_on"] else ""
+        values = (row["reference"], row["given_name"], row["family_name"], a["kind"].value, a["worker_name"],
+                  a["base"], a["starts_on"].isoformat(), ends, a["allocated_by"],
+                  a["allocated_at"].date().isoformat(), "yes" if a["as_proposed"] else "no")  # fmt: skip
+        writer.writerow(neutralise(value) for value in values)
+    return out.getvalue()

@@ -124,7 +124,7 @@ def test_an_adviser_at_the_cap_takes_nobody_more_and_nothing_is_written(
     )
 
     assert response.status_code == 409
-    assert response.json["message"] == "this adviser's caseload is full (1 of 1)"
+    assert response.json["message"] == "Pat Exampleworth's caseload is full (1 of 1)"
     assert row_counts() == before
 
 
