@@ -34,6 +34,7 @@ from jsonapi.options import blp as options_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
+from jsonapi.reviews import blp as reviews_blp
 from jsonapi.ssda903 import blp as ssda903_blp
 from jsonapi.young_people import applications_blp
 from jsonapi.young_people import blp as young_people_blp
@@ -103,6 +104,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
+        reviews_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

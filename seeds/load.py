@@ -19,6 +19,7 @@ from housing.models import (
     MatchingRun,
     Nomination,
     Option,
+    PathwayReview,
     Place,
     Placement,
     Preference,
@@ -42,6 +43,7 @@ MODELS = {
     "advisers": Adviser,
     "allocations": Allocation,
     "siblings": Sibling,
+    "pathway_reviews": PathwayReview,
 }
 CHUNK = 5_000
 
@@ -60,9 +62,9 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (Allocation, Sibling, Adviser, IdempotentRequest, Nomination, Placement, Rejection, Proposal,
-                  MatchingRun, CohortMember, Cohort, Option, LocalLink, Preference, Application, YoungPerson,
-                  AuditEntry):  # fmt: skip
+    for model in (PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest, Nomination, Placement,
+                  Rejection, Proposal, MatchingRun, CohortMember, Cohort, Option, LocalLink, Preference,
+                  Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

@@ -20,6 +20,7 @@ class Scenario:
     advisers: list[Row] = field(default_factory=list)
     allocations: list[Row] = field(default_factory=list)
     siblings: list[Row] = field(default_factory=list)
+    pathway_reviews: list[Row] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[str, list[Row]]]:
         # Options name young people (Staying Put), so people are written first; their pathway's
@@ -35,3 +36,4 @@ class Scenario:
         yield "advisers", self.advisers
         yield "allocations", self.allocations
         yield "siblings", self.siblings
+        yield "pathway_reviews", self.pathway_reviews

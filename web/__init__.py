@@ -24,6 +24,7 @@ from web import (
     placements,
     planning,
     record_lists,
+    reviews,
     run_list,
     run_print,
     runs,
@@ -76,6 +77,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(placements.bp)
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
+    app.register_blueprint(reviews.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
-from housing.services import reference, superseded, workers, young_people
+from housing.services import reference, reviews, superseded, workers, young_people
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -46,4 +46,5 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         points=maps.project(in_county),
         map_size=(maps.WIDTH, maps.HEIGHT),
         workers=workers.workers_of(db(), g.actor, person.id),
+        review=reviews.reviews_of(db(), g.actor, person.id, today()),
     )

@@ -2,7 +2,7 @@
 
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
-from housing.models.casework import Adviser, Allocation, Sibling
+from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
@@ -25,6 +25,7 @@ __all__ = [
     "Nomination",
     "Option",
     "PageSession",
+    "PathwayReview",
     "Place",
     "Placement",
     "Preference",

@@ -73,3 +73,18 @@ class Sibling(Base):
         ForeignKey("young_people.id", ondelete="CASCADE"), index=True
     )
     sibling_id: Mapped[str] = mapped_column(ForeignKey("young_people.id", ondelete="CASCADE"))
+
+
+class PathwayReview(Base):
+    """A housing review of a young person's pathway held on `reviewed_on` (the next is worked out by
+    `housing.reviews`)."""
+
+    __tablename__ = "pathway_reviews"
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(254))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)
