@@ -20,6 +20,7 @@ from housing.lifedates import age_on, birthday
 from housing.models import PathwayReview, Placement, YoungPerson
 from housing.reviews import ReviewStatus
 from housing.services import audit
+from housing.services.workers import allocated_officers
 
 OLDEST = 25  # pathway plans (and their reviews) run to 25
 
@@ -133,3 +134,31 @@ def _due(born: date, last: date | None, started: date | None, today: date) -> da
     if not reviews.PATHWAY_FROM_AGE <= age_on(born, today) <= OLDEST:
         return None
     return reviews.review_due_on(born, last, started)
+
+
+def review_due_notices(session: Session, today: date) -> list[tuple[str, str | None, date, ReviewStatus]]:
+    """For the `review_due` notification (contract v1.2), to be sent by the notifications job: each
+    young person whose review is due or overdue, with their allocated officer's user id (None: no one
+    allocated, so the daily digest), the date and the status. Reads only; nothing is shown or audited."""
+    with transaction(session):
+        last = dict(
+            session.execute(
+                select(PathwayReview.young_person_id, func.max(PathwayReview.reviewed_on)).group_by(
+                    PathwayReview.young_person_id
+                )
+            ).all()
+        )
+        started = dict(
+            session.execute(
+                select(Placement.young_person_id, func.max(Placement.starts_on)).group_by(
+                    Placement.young_person_id
+                )
+            ).all()
+        )
+        officers = allocated_officers(session)
+        found = []
+        for person_id, born in session.execute(select(YoungPerson.id, YoungPerson.date_of_birth)):
+            due = _due(born, last.get(person_id), started.get(person_id), today)
+            if due is not None and (status := reviews.review_status(due, today)) is not ReviewStatus.LATER:
+                found.append((person_id, officers.get(person_id), due, status))
+    return sorted(found, key=lambda item: (item[2], item[0]))

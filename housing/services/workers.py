@@ -224,3 +224,14 @@ def _person(session: Session, young_person_id: str) -> YoungPerson:
 
 def adviser_due_on(person: YoungPerson) -> date:
     return advising.adviser_due_on(person.date_of_birth)
+
+
+def allocated_officers(session: Session) -> dict[str, str]:
+    """Every young person with an allocated housing support officer → that officer's user id: where a
+    notification about them goes first (contract v1.2, Notifications)."""
+    rows = session.execute(
+        select(Allocation.young_person_id, Allocation.officer_id).where(
+            Allocation.kind == WorkerKind.HOUSING_OFFICER, Allocation.ends_on.is_(None)
+        )
+    )
+    return {young_person_id: officer_id for young_person_id, officer_id in rows.all()}  # noqa: C416

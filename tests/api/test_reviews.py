@@ -8,6 +8,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.lifedates import add_months
 from housing.models import AuditEntry
+from housing.services import reviews
 from housing.vocabulary import Role
 from tests.api.test_casework import person
 
@@ -84,3 +85,22 @@ def test_reviews_are_for_those_who_work_the_case(client, officer, auth, role):
 def test_an_unknown_young_person_is_a_404_before_the_body_is_read(client, officer):
     assert client.post("/api/v1/young-people/nobody/reviews", json={}, headers=officer).status_code == 404
     assert client.get("/api/v1/young-people/nobody/reviews", headers=officer).status_code == 404
+
+
+def test_review_due_notices_go_to_the_allocated_officer_or_to_the_digest(app, client, officer, auth):
+    mine, nobodys = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    manager = auth.headers(Role.TEAM_MANAGER)
+    me = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
+    client.post(
+        f"/api/v1/young-people/{mine}/workers",
+        json={"kind": "housing_officer", "worker": me},
+        headers=manager,
+    )
+
+    with app.extensions["pathways"].session_factory() as session:
+        notices = reviews.review_due_notices(session, TODAY)
+
+    assert {(pid, to, status) for pid, to, _due, status in notices} == {
+        (mine, me, "overdue"),
+        (nobodys, None, "overdue"),
+    }
