@@ -1,6 +1,7 @@
 """A team manager allocates advisers for a month's 16½s by keyboard, changes one, sees a full caseload
 refused, and allocates a housing support officer from a record; every page scanned with axe-core."""
 
+from housing.clock import today
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
 from tests.web.test_casework_pages import adviser, person
@@ -89,3 +90,27 @@ def test_a_full_caseload_is_refused_beside_the_row_and_an_officer_is_allocated_f
     navigate(page, page.get_by_role("button", name="Allocate the officer").click)
     assert "Housing support officer allocated" in page.inner_text(".govuk-notification-banner")
     assert axe_violations(page) == []
+
+
+def test_an_officer_finds_an_overdue_review_and_records_it_with_the_keyboard(page, user, client, officer):
+    young = person(client, officer, "PR-1", given="Overdue")
+    sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+    assert "1 overdue" in page.inner_text("[data-testid=reviews-due]")
+    navigate(page, page.get_by_role("link", name="1 overdue").click)
+    assert "Overdue Exampleton" in page.inner_text("#reviews")
+    assert axe_violations(page) == []
+
+    navigate(page, page.get_by_role("link", name="Record a review for Overdue Exampleton").click)
+    page.fill("#reviewed_on-year", str(today().year + 1))
+    tab_to(page, "Record the review")
+    navigate(page, lambda: page.keyboard.press("Enter"))
+    assert "must not be in the future" in page.locator(".govuk-error-summary").inner_text()
+    assert axe_violations(page) == []
+    page.fill("#reviewed_on-year", str(today().year))
+    tab_to(page, "Record the review")
+    navigate(page, lambda: page.keyboard.press("Enter"))
+
+    assert "Pathway review recorded" in page.inner_text(".govuk-notification-banner")
+    assert "Overdue review" not in page.inner_text("[data-testid=review]")
+    assert axe_violations(page) == []
+    assert young in page.url
