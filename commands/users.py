@@ -22,6 +22,7 @@ DEMO_USERS = (
     ("coordinator@pathways.example", Role.HOUSE_PROJECT_COORDINATOR, None),
     ("admin@pathways.example", Role.ADMIN, None),
     ("commissioner@pathways.example", Role.COMMISSIONER, None),
+    ("manager@pathways.example", Role.TEAM_MANAGER, None),
 )
 
 

@@ -95,6 +95,7 @@ class Role(StrEnum):
     HOUSE_PROJECT_COORDINATOR = "house_project_coordinator"
     ADMIN = "admin"
     COMMISSIONER = "commissioner"  # plans places: figures about places, never a young person's record
+    TEAM_MANAGER = "team_manager"  # reads what a housing officer reads; allocates workers, signs off (v1.2)
 
 
 class NominationStatus(StrEnum):
@@ -131,3 +132,10 @@ ACTIVE_STAGES = tuple(stage for stage, after in NEXT_STAGES.items() if after)
 # The House Project keeps its hub in Crawley (domain.md, "The districts' registers"): a cohort's option
 # is placed there.
 HOUSE_PROJECT_HUB = "Crawley"
+
+
+class WorkerKind(StrEnum):
+    """Who works a young person's case: the county's housing support officer and their personal adviser."""
+
+    HOUSING_OFFICER = "housing_officer"
+    PERSONAL_ADVISER = "personal_adviser"

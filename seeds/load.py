@@ -7,6 +7,8 @@ from sqlalchemy.orm import Session
 
 from housing.db import transaction
 from housing.models import (
+    Adviser,
+    Allocation,
     Application,
     AuditEntry,
     Cohort,
@@ -17,11 +19,13 @@ from housing.models import (
     MatchingRun,
     Nomination,
     Option,
+    PathwayReview,
     Place,
     Placement,
     Preference,
     Proposal,
     Rejection,
+    Sibling,
     YoungPerson,
 )
 from seeds.reference import DISTRICTS, PLACES
@@ -36,6 +40,10 @@ MODELS = {
     "cohorts": Cohort,
     "cohort_members": CohortMember,
     "placements": Placement,
+    "advisers": Adviser,
+    "allocations": Allocation,
+    "siblings": Sibling,
+    "pathway_reviews": PathwayReview,
 }
 CHUNK = 5_000
 
@@ -54,8 +62,9 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (IdempotentRequest, Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember,
-                  Cohort, Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+    for model in (PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest, Nomination, Placement,
+                  Rejection, Proposal, MatchingRun, CohortMember, Cohort, Option, LocalLink, Preference,
+                  Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

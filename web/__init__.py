@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from web import (
     audit,
     auth,
+    casework,
     cohort_new,
     cohort_outcomes,
     cohorts,
@@ -23,6 +24,7 @@ from web import (
     placements,
     planning,
     record_lists,
+    reviews,
     run_list,
     run_print,
     runs,
@@ -74,6 +76,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
     app.register_blueprint(suitability.bp)
+    app.register_blueprint(casework.bp)
+    app.register_blueprint(reviews.bp)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

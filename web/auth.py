@@ -19,6 +19,7 @@ HOME = {
     Role.DISTRICT_OFFICER: "district_pages.district",
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
     Role.COMMISSIONER: "planning_pages.sufficiency_page",
+    Role.TEAM_MANAGER: "casework_pages.team_page",
 }
 
 

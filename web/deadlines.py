@@ -9,7 +9,7 @@ from flask import g, render_template, request
 
 from housing.clock import today
 from housing.due import DueKind
-from housing.permissions import OFFICERS
+from housing.permissions import CASE_READERS
 from housing.queries.young_people import Filters
 from housing.services import reference
 from housing.services.caseload import When, who_is_due
@@ -31,7 +31,7 @@ def _chosen(name: str, allowed) -> str | None:
 
 
 @bp.get("/")
-@page(*OFFICERS)
+@page(*CASE_READERS)
 def home() -> str:
     districts = {d.slug: d.name for d in reference.districts(db())}
     chosen = {

@@ -22,6 +22,7 @@ ROLE_NAMES = {
     Role.HOUSE_PROJECT_COORDINATOR: "House Project coordinator",
     Role.COMMISSIONER: "Commissioner",
     Role.ADMIN: "Admin",
+    Role.TEAM_MANAGER: "Team manager",
 }
 
 

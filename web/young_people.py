@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from housing.clock import today
 from housing.models import Option, Proposal
-from housing.permissions import OFFICERS
-from housing.services import reference, superseded, young_people
+from housing.permissions import CASE_READERS
+from housing.services import reference, reviews, superseded, workers, young_people
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -15,7 +15,7 @@ bp = page_blueprint("person_page", __name__)
 
 
 @bp.get("/young-people/<young_person_id>")
-@page(*OFFICERS)
+@page(*CASE_READERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     done = request.args.get("done")
@@ -45,4 +45,6 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         marked=sorted(marked),
         points=maps.project(in_county),
         map_size=(maps.WIDTH, maps.HEIGHT),
+        workers=workers.workers_of(db(), g.actor, person.id),
+        review=reviews.reviews_of(db(), g.actor, person.id, today()),
     )

@@ -2,6 +2,7 @@
 
 from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry
+from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
@@ -11,6 +12,8 @@ from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
 
 __all__ = [
+    "Adviser",
+    "Allocation",
     "Application",
     "AuditEntry",
     "Cohort",
@@ -22,11 +25,13 @@ __all__ = [
     "Nomination",
     "Option",
     "PageSession",
+    "PathwayReview",
     "Place",
     "Placement",
     "Preference",
     "Proposal",
     "Rejection",
+    "Sibling",
     "SignInThrottle",
     "User",
     "YoungPerson",

@@ -99,6 +99,10 @@ def world(client, officer, auth):
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
             "/api/v1/placements/{placement_id}/end": {"ends_on": "2027-12-01", "reason": "other", "note": "Left"},
             "/api/v1/options/{option_id}/carer-withdrawal": {"ends_on": "2027-12-01", "note": "Moving away"},
+            "/api/v1/advisers": {"name": "Pat Exampleworth", "base": "Worthing"},
+            "/api/v1/young-people/{young_person_id}/workers": {"kind": "personal_adviser", "worker": "x", "starts_on": "2026-06-01"},
+            "/api/v1/adviser-allocations": {"allocations": [{"young_person": person, "adviser": "x", "as_proposed": True}]},
+            "/api/v1/young-people/{young_person_id}/reviews": {"reviewed_on": "2099-06-01"},
         },
         "other": other,
     }  # fmt: skip

@@ -55,6 +55,10 @@ BODIES = {
     ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
     ("POST", "/api/v1/placements/<placement_id>/end"): {"ends_on": LATER, "reason": "other"},
     ("POST", "/api/v1/options/<option_id>/carer-withdrawal"): {"ends_on": LATER},
+    ("POST", "/api/v1/advisers"): {"name": "Pat Exampleworth", "base": "Worthing"},
+    ("POST", "/api/v1/young-people/<young_person_id>/workers"): {"kind": "personal_adviser", "worker": "x"},
+    ("POST", "/api/v1/young-people/<young_person_id>/reviews"): {"reviewed_on": "2026-06-01"},
+    ("POST", "/api/v1/adviser-allocations"): {"allocations": [{"young_person": "x", "adviser": "x"}]},
 }  # fmt: skip
 
 
