@@ -3,7 +3,7 @@
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
 from housing.models.cohorts import Cohort, CohortMember
-from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
+from housing.models.matching import MatchingRun, MoveStep, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.page_sessions import PageSession
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
@@ -19,6 +19,7 @@ __all__ = [
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
+    "MoveStep",
     "Nomination",
     "Option",
     "PageSession",
