@@ -75,6 +75,21 @@ def current_of(session: Session, young_person_id: str) -> Nomination | None:
     )
 
 
+def attach(session: Session, people: list[YoungPerson]) -> None:
+    """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
+    ids = [p.id for p in people]
+    found = {
+        young_person_id: nomination
+        for nomination, young_person_id in session.execute(
+            select(Nomination, Placement.young_person_id)
+            .join(Placement, Placement.id == Nomination.placement_id)
+            .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
+        )
+    }
+    for person in people:
+        person.nomination_now = state(found.get(person.id))
+
+
 def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) -> Nomination:
     """The county takes back a pending nomination, with its reason; the council can no longer decide it."""
     with transaction(session):
