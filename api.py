@@ -28,6 +28,7 @@ from httpkit import errors, headers, store
 from jsonapi.audit import blp as audit_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.matching import blp as matching_blp
+from jsonapi.moves import blp as moves_blp
 from jsonapi.options import blp as options_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
@@ -98,7 +99,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp,
+        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, moves_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

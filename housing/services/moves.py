@@ -45,6 +45,14 @@ def steps(session: Session, young_person_id: str) -> list[MoveStep]:
     )
 
 
+def shown(session: Session, actor: Actor, young_person_id: str) -> list[MoveStep]:
+    """The steps, as an audited view of the record."""
+    with transaction(session):
+        found = steps(session, young_person_id)
+        audit.record_views(session, actor, [young_person_id], "viewed the steps of their move")
+    return found
+
+
 def movable(session: Session, young_person_id: str) -> Placement | None:
     """The placement whose move can be recorded now: agreed, not a House Project place (the cohort
     records its own stages), its nomination (if any) accepted, and not moved into yet."""
