@@ -101,16 +101,9 @@ def cards(
 def card(session: Session, actor: Actor, nomination_id: str, *, today: date) -> dict[str, Any]:
     """One nomination's card (for the council's check before accepting); an audited view."""
     nomination = session.get(Nomination, nomination_id)
-    found, _ = cards(
-        session,
-        actor,
-        nomination.district,
-        today=today,
-        statuses=(nomination.status,),
-        page=1,
-        page_size=10_000,
-    )
-    return next(c for c in found if c["id"] == nomination_id)
+    [found], _ = cards(session, actor, nomination.district, today=today, statuses=tuple(NominationStatus),
+                       only=nomination_id)  # fmt: skip
+    return found
 
 
 def _property(option: Option) -> dict[str, Any]:
