@@ -14,7 +14,8 @@ APPLICANT_FIELDS = {
     "id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
     "children", "bedrooms_needed", "need_month", "links_in_district", "application", "nomination",
 }  # fmt: skip
-NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
+NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at", "district",
+                     "created_at", "seen_at"}  # fmt: skip
 
 
 def leaks(text: str) -> list[str]:
