@@ -18,6 +18,7 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    moves,
     option_pages,
     outcomes,
     placements,
@@ -73,6 +74,7 @@ def init_app(app: Flask) -> None:
     planning.init_app(app)
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
+    app.register_blueprint(moves.bp)
     app.register_blueprint(suitability.bp)
 
     @app.get("/assets/<path:filename>")

@@ -75,6 +75,17 @@ def current_of(session: Session, young_person_id: str) -> Nomination | None:
     )
 
 
+def of_person(session: Session, young_person_id: str) -> list[Nomination]:
+    """Every nomination made for the young person, newest first (part of their record's view)."""
+    return list(
+        session.scalars(
+            select(Nomination)
+            .where(Nomination.young_person_id == young_person_id)
+            .order_by(Nomination.created_at.desc(), Nomination.id)
+        )
+    )
+
+
 def attach(session: Session, people: list[YoungPerson]) -> None:
     """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
     ids = [p.id for p in people]
@@ -107,13 +118,9 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
             raise Conflict(
                 f"this nomination is {nomination.status} already; only a pending one can be withdrawn"
             )
+        why = f"withdrawn by the county: {reason}"
         _free_the_place(
-            session,
-            actor,
-            nomination,
-            EndReason.NOMINATION_WITHDRAWN,
-            f"withdrawn by the county: {reason}",
-            now,
+            session, actor, nomination, end_reason=EndReason.NOMINATION_WITHDRAWN, exclusion=why, now=now
         )
         audit.record(
             session, actor, "withdraw", nomination.young_person_id,
