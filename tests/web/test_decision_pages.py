@@ -193,3 +193,64 @@ def test_officers_list_the_nominations_awaiting_councils(client, officer, person
     assert "Nominations awaiting councils (1)" in listed
     assert "Testy Exampleton" in listed
     assert "Not yet" in listed  # the council has not opened it
+
+
+def a_member_offered_a_property(client, officer, auth, starts_on: str) -> tuple[str, str]:
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    cohort = client.post("/api/v1/cohorts", json={"name": "Cohort 11", "starts_on": starts_on},
+                         headers=coordinator).json["id"]  # fmt: skip
+    person = client.post("/api/v1/young-people", json=payloads.young_person(reference="HP-9"),
+                         headers=officer).json["id"]  # fmt: skip
+    client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": person}, headers=coordinator)
+    for stage in ("preparing", "tenancy_ready", "property_offered"):
+        client.patch(f"/api/v1/cohorts/{cohort}/members/{person}", json={"stage": stage}, headers=coordinator)
+    return cohort, person
+
+
+def test_moving_in_before_the_cohort_starts_is_refused_with_the_start_date(
+    client, officer, auth, person_signing_in, db
+):
+    later = date.today().replace(year=date.today().year + 1, day=1)  # noqa: DTZ011
+    cohort, person = a_member_offered_a_property(client, officer, auth, later.isoformat())
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+
+    check = words(
+        client.get(f"/cohorts/{cohort}/members/{person}/stage?stage=moved_in").get_data(as_text=True)
+    )
+    refused = client.post(f"/cohorts/{cohort}/members/{person}/stage",
+                          data={"csrf_token": csrf(client, "/cohorts"), "stage": "moved_in"})  # fmt: skip
+
+    assert "Their pathway is agreed on the House Project route, from the day you give" in check
+    assert refused.status_code == 422
+    assert f"They cannot move in before the cohort starts on {later:%-d %B %Y}" in refused.get_data(
+        as_text=True
+    )
+    db.rollback()
+    assert db.get(YoungPerson, person).pathway_status == "in_progress"
+
+
+def test_a_withdrawal_asks_why_and_a_move_made_today_can_be_undone(
+    client, officer, auth, person_signing_in, db
+):
+    cohort, person = a_member_offered_a_property(client, officer, auth, "2026-01-05")
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+    url = f"/cohorts/{cohort}/members/{person}/stage"
+
+    no_reason = client.post(url, data={"csrf_token": csrf(client, "/cohorts"), "stage": "withdrawn"})
+    assert no_reason.status_code == 400
+    assert "Enter why they are withdrawing" in no_reason.get_data(as_text=True)
+    moved = client.post(url, data={"csrf_token": csrf(client, "/cohorts"), "stage": "moved_in"})
+    assert moved.status_code == 302
+    board = client.get(f"/cohorts/{cohort}").get_data(as_text=True)
+    assert "Undo the move to moved in" in board
+    undone = client.post(
+        f"/cohorts/{cohort}/members/{person}/undo", data={"csrf_token": csrf(client, "/cohorts")}
+    )
+
+    assert undone.status_code == 302
+    assert "Move undone: Testy Exampleton is back at property offered" in client.get(
+        undone.headers["Location"]
+    ).get_data(as_text=True)
+    db.rollback()
+    assert db.get(YoungPerson, person).pathway_status == "in_progress"
+    assert db.scalar(select(Placement.id).where(Placement.young_person_id == person)) is None
