@@ -90,7 +90,14 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
         errors["reason"] = "Enter why they are withdrawing"
     if errors:
         return _check_move(cohort, member, stage, typed, errors, status=400)
-    changes: dict = {"stage": stage, "on": date.fromisoformat(on)}
+    return _save_move(cohort, member, stage, typed, date.fromisoformat(on))
+
+
+def _save_move(
+    cohort: Cohort, member: CohortMember, stage: str, typed: dict, on: date
+) -> Response | tuple[str, int]:
+    cohort_id, young_person_id = cohort.id, member.young_person_id
+    changes: dict = {"stage": stage, "on": on}
     if typed["place"]:
         changes["property"] = {"place": typed["place"]}
     if typed["reason"]:

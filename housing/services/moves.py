@@ -141,6 +141,14 @@ def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
     return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
 
 
+def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
+    """The first `limit` stalled moves for a page, each young person shown an audited view."""
+    with transaction(session):
+        found = stalled(session, today)
+        audit.record_views(session, actor, [person.id for person, _ in found[:limit]], "a stalled move")
+    return found[:limit], len(found)
+
+
 def _the_move(session: Session, person: YoungPerson) -> Placement:
     placement = movable(session, person.id)
     if placement is not None:
