@@ -5,7 +5,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from housing.models import MoveStep, Nomination, Placement, Proposal, YoungPerson
+from housing.models import MoveStep, Nomination, Option, Placement, Proposal, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
 from tests.web.conftest import csrf
@@ -254,3 +254,21 @@ def test_a_withdrawal_asks_why_and_a_move_made_today_can_be_undone(
     db.rollback()
     assert db.get(YoungPerson, person).pathway_status == "in_progress"
     assert db.scalar(select(Placement.id).where(Placement.young_person_id == person)) is None
+
+
+def test_a_council_changes_then_withdraws_a_vacancy_it_added(client, auth, person_signing_in, db):
+    council = auth.headers(Role.DISTRICT_OFFICER, "crawley")
+    vacancy = client.post("/api/v1/options", json=payloads.option(place="Crawley", name="Flat 7, Tilgate"),
+                          headers=council).json["id"]  # fmt: skip
+    person_signing_in(client, Role.DISTRICT_OFFICER)
+    listed = client.get("/district/vacancies").get_data(as_text=True)
+    assert f"/options/{vacancy}/edit" in listed
+
+    form = client.get(f"/options/{vacancy}/edit")
+    assert form.status_code == 200
+    withdrawn = client.post(f"/options/{vacancy}/withdraw", data={"csrf_token": csrf(client, "/district")})
+
+    assert withdrawn.headers["Location"] == "/district/vacancies"
+    assert "Flat 7, Tilgate: withdrawn from today" in client.get("/district/vacancies").get_data(as_text=True)
+    db.rollback()
+    assert db.get(Option, vacancy).available_until < date.today()  # noqa: DTZ011
