@@ -68,7 +68,12 @@ def movable(session: Session, young_person_id: str) -> Placement | None:
     )
     if placement is None or placement.option.route == Route.HOUSE_PROJECT or _moved_in(session, placement):
         return None
-    return placement
+    awaiting_council = session.scalar(
+        select(Nomination.id).where(
+            Nomination.placement_id == placement.id, Nomination.status == NominationStatus.PENDING
+        )
+    )
+    return None if awaiting_council else placement
 
 
 def record(
