@@ -73,12 +73,14 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     if member is None:
         raise NotFound("no such member")
     stage = request.values.get("stage", "")
+    if (
+        stage not in NEXT_STAGES[Stage(member.stage)]
+    ):  # moved on meanwhile, or never a next step: say which are
+        allowed = ", ".join(NEXT_STAGES[Stage(member.stage)]) or "none: it is final"
+        message = f"from {member.stage} the next stages are {allowed}"
+        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
     if request.method == "GET":
         return _check_move(cohort, member, stage, {"on": date_boxes(today())}, {})
-    if stage not in NEXT_STAGES[Stage(member.stage)]:  # not a move this member can make: say which are
-        allowed = ", ".join(NEXT_STAGES[Stage(member.stage)]) or "none: it is final"
-        message = f"From {member.stage} the next stages are {allowed}"
-        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
     form = request.form
     typed = {"place": form.get("place", "").strip(), "reason": form.get("reason", "").strip(),
              "on": {part: form.get(f"on-{part}", "") for part in ("day", "month", "year")}}  # fmt: skip
@@ -126,8 +128,6 @@ def _save_move(
 def _check_move(
     cohort: Cohort, member: CohortMember, stage: str, values: dict, errors: dict, *, status: int = 200
 ) -> tuple[str, int]:
-    if stage not in NEXT_STAGES[Stage(member.stage)]:
-        raise NotFound("that move is not one of this member's next steps")
     return render_template(
         "cohort_move.html",
         cohort=cohort,
