@@ -99,12 +99,19 @@ def world(client, officer, auth):
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
             "/api/v1/placements/{placement_id}/end": {"ends_on": "2027-12-01", "reason": "other", "note": "Left"},
             "/api/v1/options/{option_id}/carer-withdrawal": {"ends_on": "2027-12-01", "note": "Moving away"},
+            "/api/v1/nominations/{nomination_id}/withdraw": {"reason": "She chose to stay"},
+            "/api/v1/young-people/{young_person_id}/move-steps": {"kind": "answer", "on": "2026-12-01",
+                                                                  "answer": "yes", "words": "Yes please"},
+            "/api/v1/districts/{slug}/scheme": {"bedroom_standard": [1, 2, 2, 3], "larger_homes_allowed": True},
         },
         "other": other,
     }  # fmt: skip
 
 
-ROLE_FOR = {"/api/v1/nominations": Role.DISTRICT_OFFICER, "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR}
+ROLE_FOR = {
+    "/api/v1/nominations/{nomination_id}/decision": Role.DISTRICT_OFFICER,
+    "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR,
+}
 
 
 def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_nothing(
