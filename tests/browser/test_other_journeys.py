@@ -64,16 +64,16 @@ def test_a_coordinator_creates_a_cohort_enrols_and_moves_a_member_to_moved_in(
     # Another coordinator graduates one member meanwhile: moving them on from this page is refused.
     client.patch(f"/api/v1/cohorts/{cohort['id']}/members/{people['Stale']}", json={"stage": "graduated"},
                  headers=coordinator)  # fmt: skip
-    navigate(page, page.get_by_role("link", name="Move to property offered for Stale Exampleton").click)
+    navigate(page, page.get_by_role("button", name="Move to property offered for Stale Exampleton").click)
     assert "from graduated the next stages are none" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
 
-    navigate(page, page.get_by_role("link", name="Move to property offered for Moving Exampleton").click)
+    navigate(page, page.get_by_role("button", name="Move to property offered for Moving Exampleton").click)
     page.get_by_label("Town of the property offered").select_option("Horsham")
     navigate(page, page.get_by_role("button", name="Move to property offered").click)
     assert "In Horsham" in page.inner_text(f"#member-{people['Moving']}")
     snapshot(page, "cohort-board")
-    navigate(page, page.get_by_role("link", name="Move to moved in for Moving Exampleton").click)
+    navigate(page, page.get_by_role("button", name="Move to moved in for Moving Exampleton").click)
     assert "Their pathway is agreed on the House Project route" in page.inner_text("#what-happens-next")
     assert axe_violations(page) == []
     snapshot(page, "cohort-move-check")
