@@ -30,6 +30,7 @@ from jsonapi.audit import blp as audit_blp
 from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.matching import blp as matching_blp
+from jsonapi.moves import blp as moves_blp
 from jsonapi.options import blp as options_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
@@ -108,7 +109,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp,
+        reviews_blp, moves_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -78,6 +78,9 @@ class EndReason(StrEnum):
     # House Project member withdrew after moving in.
     NOMINATION_DECLINED = "nomination_declined"
     WITHDRAWN_FROM_COHORT = "withdrawn_from_cohort"
+    # The county withdrew its nomination, or the move fell through before the young person moved in.
+    NOMINATION_WITHDRAWN = "nomination_withdrawn"
+    MOVE_FELL_THROUGH = "move_fell_through"
 
 
 # An end for one of these reasons excludes the pair from later runs, as a rejection does.
@@ -102,6 +105,26 @@ class NominationStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # by the county, with a reason (contract v1.2, *Nominations*)
+
+
+class MoveStepKind(StrEnum):
+    """The steps from an agreed pathway to the door, recorded as they happen (issue 29)."""
+
+    OFFER_MADE = "offer_made"
+    VIEWING = "viewing"
+    ANSWER = "answer"  # the young person's answer, with their words
+    SIGNED = "signed"  # tenancy or licence signed
+    MOVED_IN = "moved_in"
+    FELL_THROUGH = "fell_through"
+
+
+class Answer(StrEnum):
+    """The young person's answer to an offer."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
 
 
 class Stage(StrEnum):

@@ -58,6 +58,17 @@ def _children_ok(person: YoungPerson, option: Option) -> bool:
     return person.children == 0 or (option.accepts_children and option.bedrooms >= person.bedrooms_needed)
 
 
+def _bedrooms_ok(person: YoungPerson, option: Option) -> bool:
+    """BEDROOMS, stated afresh: the standard's row for their household, or their own need."""
+    if option.route != REGISTER_VACANCY:
+        return True
+    if option.scheme_bedrooms:
+        need = option.scheme_bedrooms[min(person.children, len(option.scheme_bedrooms) - 1)]
+    else:
+        need = person.bedrooms_needed
+    return option.bedrooms >= need and (option.larger_homes_allowed or option.bedrooms == need)
+
+
 def _avoid_ok(person: YoungPerson, option: Option) -> bool:
     if option.place in person.avoid_places:
         return False
@@ -74,6 +85,7 @@ CHECKS = (
     ("SUPPORT", lambda _pr, p, o: p.support_level in o.support_levels),
     ("ACCESS", lambda _pr, p, o: _access_ok(p, o)),
     ("CHILDREN", lambda _pr, p, o: _children_ok(p, o)),
+    ("BEDROOMS", lambda _pr, p, o: _bedrooms_ok(p, o)),
     ("IMMIGRATION", lambda _pr, p, o: o.route not in TENANCY_ROUTES or p.immigration in SETTLED),
     ("APPLIED", lambda _pr, p, o: o.route != REGISTER_VACANCY or o.district in p.applied_districts),
     ("SPECIALIST", lambda _pr, p, o: not o.uasc_specialist or p.uasc),

@@ -91,6 +91,8 @@ class Encoded:
     carer_willing: np.ndarray
     registered: np.ndarray
     uasc_specialist: np.ndarray
+    scheme_bedrooms: np.ndarray  # (options × 4): bedrooms for 0, 1, 2, 3+ children; -1: their own need
+    larger_homes: np.ndarray
     # locations of options
     loc_lat: np.ndarray
     loc_lon: np.ndarray
@@ -108,6 +110,18 @@ def _attributes(records: tuple, columns: dict[str, str], dtype: type) -> dict[st
     """Columns copied as they are ({attribute: column}, two or more): one C-level getter a record."""
     rows = np.array(list(map(attrgetter(*columns), records)), dtype=dtype).reshape(len(records), len(columns))
     return {name: np.ascontiguousarray(rows[:, j]) for j, name in enumerate(columns.values())}
+
+
+SCHEME_COLUMNS = 4  # households with 0, 1, 2, and 3 or more children
+
+
+def _scheme_bedrooms(options: tuple) -> np.ndarray:
+    """Each option's district bedroom standard as a row; -1 where it keeps the young person's need."""
+    table = np.full((len(options), SCHEME_COLUMNS), -1, dtype=np.int64)
+    for k, option in enumerate(options):
+        if option.scheme_bedrooms:
+            table[k] = option.scheme_bedrooms[:SCHEME_COLUMNS]
+    return table
 
 
 def encode(problem: Problem) -> Encoded:
@@ -154,6 +168,8 @@ def _encode(problem: Problem) -> Encoded:
         "carer_willing": flags(bool(x.carer_willing) for x in options),
         "registered": flags(bool(x.registered_16_17) for x in options),
         "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
+        "scheme_bedrooms": _scheme_bedrooms(options),
+        "larger_homes": flags(x.larger_homes_allowed for x in options),
         **_attributes(options, {"remaining": "remaining", "min_age": "min_age", "max_age": "max_age",
                                 "bedrooms": "bedrooms"}, np.int64),
         **_attributes(options, {"step_free": "o_step_free", "wheelchair": "o_wheelchair",

@@ -11,11 +11,12 @@ import numpy as np
 from matching.candidates import Screened
 from matching.encode import Encoded
 from matching.geo import haversine_km
-from matching.problem import Problem
+from matching.problem import Option, Problem, YoungPerson
 from matching.ragged import expand, group_starts
-from matching.rules import MEANING, RULES, failures
+from matching.rules import MEANING, RULES, failures, scheme_need
 from matching.screening import within_reach
 from matching.solution import Candidates, Proposal, Unmatched
+from matching.vocabulary import REGISTER_VACANCY
 
 ALTERNATIVES = 3
 
@@ -87,8 +88,21 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
             "cost_breakdown": breakdown,
             "alternatives": others,
         }
+        if chosen.route == REGISTER_VACANCY:
+            explanation["bedrooms"] = bedrooms_line(record, chosen)
         out.append(Proposal(record.id, chosen.id, chosen.route, chosen.place, total, explanation))
     return out
+
+
+def bedrooms_line(person: YoungPerson, option: Option) -> dict:
+    """BEDROOMS in the explanation: what the council's standard gives this household, and by which rule."""
+    return {
+        "needed": scheme_need(option.scheme_bedrooms, person.children, person.bedrooms_needed),
+        "offered": option.bedrooms,
+        "children": person.children,
+        "by": "district_standard" if option.scheme_bedrooms else "service_need",
+        "larger_allowed": option.larger_homes_allowed,
+    }
 
 
 def _alternative_lists(

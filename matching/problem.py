@@ -70,6 +70,11 @@ class Option:
     carer_willing: bool | None = None  # staying_put
     registered_16_17: bool | None = None  # supported routes
     uasc_specialist: bool | None = None  # supported_accommodation
+    # register_vacancy: the district's bedroom standard (BEDROOMS), bedrooms for a household with
+    # 0, 1, 2, 3 or more children; () keeps the young person's own `bedrooms_needed`. A larger home
+    # only where the scheme allows it. The defaults leave a run stored before the rule unchanged.
+    scheme_bedrooms: tuple[int, ...] = ()
+    larger_homes_allowed: bool = True
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from matching.problem import Link, Option, Preference, Problem, YoungPerson
 
 DATES = {"as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until"}
 SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"}
+TUPLES = {"scheme_bedrooms"}
 
 
 def to_data(problem: Problem) -> dict[str, Any]:
@@ -42,6 +43,8 @@ def from_data(data: dict[str, Any]) -> Problem:
                 value = date.fromisoformat(value)
             elif f.name in SETS:
                 value = frozenset(value)
+            elif f.name in TUPLES:
+                value = tuple(value)
             out[f.name] = value
         return cls(**out)
 

@@ -314,7 +314,9 @@ def nominated(client, officer):
 
 # What a council officer's answers carry.
 
-NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
+NOMINATION_FIELDS = {
+    "id", "young_person", "reference", "option", "status", "reason", "decided_at", "district", "created_at", "seen_at",
+}  # fmt: skip
 
 
 def leaks(text: str) -> list[str]:

@@ -19,6 +19,7 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    moves,
     option_pages,
     outcomes,
     placements,
@@ -75,6 +76,7 @@ def init_app(app: Flask) -> None:
     planning.init_app(app)
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
+    app.register_blueprint(moves.bp)
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
     app.register_blueprint(reviews.bp)

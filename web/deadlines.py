@@ -11,7 +11,7 @@ from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
 from housing.queries.young_people import Filters
-from housing.services import reference
+from housing.services import moves, reference
 from housing.services.caseload import When, who_is_due
 from housing.vocabulary import PathwayStatus
 from httpkit.store import db
@@ -21,6 +21,7 @@ from web.sessions import page, page_blueprint
 bp = page_blueprint("deadlines", __name__)
 PAGE_SIZE = 50
 AGE_BANDS = {"16-17": (16, 17), "18": (18, 18), "19-21": (19, 21), "22-25": (22, 25)}
+STALLED_SHOWN = 20
 FILTERS = ("q", "home_district", "status", "age", "due", "when")
 
 
@@ -62,6 +63,7 @@ def home() -> str:
         nothing_page=nothing_page,
         page_size=PAGE_SIZE,
     )
+    stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
     kept = {name: value for name, value in chosen.items() if value and name != "when"}
     return render_template(
         "deadlines.html",
@@ -76,4 +78,7 @@ def home() -> str:
         pages=page_count(found.due_total, PAGE_SIZE),
         nothing_page=nothing_page,
         nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
+        stalled=stalled,
+        stalled_total=stalled_total,
+        stalled_days=moves.STALLED_AFTER_DAYS,
     )

@@ -13,6 +13,7 @@ ACTION = {
     "SUPPORT": "no place within reach offers their level of support: look for a scheme that does",
     "ACCESS": "no place within reach is accessible enough for them: record an accessible option",
     "CHILDREN": "no place within reach takes children or has the bedrooms they need",
+    "BEDROOMS": "the councils' homes within reach are not the size their allocation schemes would give them",
     "IMMIGRATION": "council homes and the House Project need a settled status: look at supported routes",
     "APPLIED": "no application to a register with a vacancy within reach: apply to a council's register",
     "SPECIALIST": "the places within reach are for unaccompanied asylum-seeking children only",

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
-from housing.services import reference, reviews, superseded, workers, young_people
+from housing.services import moves, nominations, reference, reviews, superseded, workers, young_people
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -23,6 +23,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
     superseded.mark(db(), proposals, Proposal.young_person_id == person.id)  # overtaken since their run
     option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})
+    option_ids |= {n.option_id for n in nominations.of_person(db(), person.id)}
     options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
     places = reference.places(db())
     in_county = [p for p in places if p.district is not None]
@@ -47,4 +48,6 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         map_size=(maps.WIDTH, maps.HEIGHT),
         workers=workers.workers_of(db(), g.actor, person.id),
         review=reviews.reviews_of(db(), g.actor, person.id, today()),
+        nominations=nominations.of_person(db(), person.id),
+        movable=moves.movable(db(), person.id) is not None,
     )

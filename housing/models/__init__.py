@@ -4,7 +4,7 @@ from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
-from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
+from housing.models.matching import MatchingRun, MoveStep, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.page_sessions import PageSession
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
@@ -22,6 +22,7 @@ __all__ = [
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
+    "MoveStep",
     "Nomination",
     "Option",
     "PageSession",

@@ -21,7 +21,15 @@ from housing.db import Base
 from housing.models.options import Option
 from housing.models.people import YoungPerson
 from housing.models.types import UtcDateTime, id_column, unique_while, vocabulary
-from housing.vocabulary import EndReason, NominationStatus, PlacementStatus, ProposalStatus, Route
+from housing.vocabulary import (
+    Answer,
+    EndReason,
+    MoveStepKind,
+    NominationStatus,
+    PlacementStatus,
+    ProposalStatus,
+    Route,
+)
 
 
 class MatchingRun(Base):
@@ -70,6 +78,9 @@ class Proposal(Base):
     decided_by: Mapped[str | None] = mapped_column(String(254))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reason: Mapped[str | None] = mapped_column(Text)
+    # An accept taken back (housing.services.undo): the proposal is open again; who and when are kept.
+    undone_by: Mapped[str | None] = mapped_column(String(254))
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     run: Mapped[MatchingRun] = relationship(back_populates="proposals")
 
@@ -156,5 +167,32 @@ class Nomination(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_by: Mapped[str | None] = mapped_column(String(254))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When one of the council's officers first saw it: from then the county's accept cannot be undone.
+    seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     young_person: Mapped[YoungPerson] = relationship()
+
+
+class MoveStep(Base):
+    """One dated step from an agreed pathway to the door: an offer, a viewing, the young person's
+    answer in their words, the tenancy or licence signed, the day they moved in, or the move
+    falling through. Append-only: a step recorded in error is followed by the right one."""
+
+    __tablename__ = "move_steps"
+    __table_args__ = (
+        CheckConstraint("kind != 'answer' OR answer IS NOT NULL", name="answer_given"),
+        CheckConstraint("kind != 'fell_through' OR reason IS NOT NULL", name="fell_through_says_why"),
+    )
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    placement_id: Mapped[str] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MoveStepKind] = mapped_column(vocabulary(MoveStepKind, "move_step"))
+    on: Mapped[date] = mapped_column(Date)
+    answer: Mapped[Answer | None] = mapped_column(vocabulary(Answer, "answer"))
+    words: Mapped[str | None] = mapped_column(Text)  # the young person's own words
+    reason: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(254))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)

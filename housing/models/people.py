@@ -118,6 +118,9 @@ class YoungPerson(Base):
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
     # that shows a record works it out (housing.queries.young_people.due_of) and sets it here.
     due_now = None
+    # The nomination behind the current placement, as `nominations.state` gives it; set by the use
+    # case that shows the record (housing.services.young_people), None until then.
+    nomination_now = None
 
     @validates("reference")
     def _keyed(self, _name: str, reference: str) -> str:
@@ -162,6 +165,7 @@ class YoungPerson(Base):
             "agreed_on": self.pathway_agreed_on,
             "route": self.pathway_route,
             "option": self.pathway_option_id,
+            "nomination": self.nomination_now,
         }
 
 

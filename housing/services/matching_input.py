@@ -12,7 +12,7 @@ from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
 from housing.services import placements, reference
-from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
+from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
 
 def scope_problem(person: YoungPerson, as_of: date, in_cohort: set[str]) -> str | None:
@@ -77,6 +77,7 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         if young_person_id in ids
     )
     stored = list(session.scalars(select(Option).order_by(Option.id)))
+    schemes = bedroom_schemes(session)
     placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     return matching.Problem(
@@ -84,7 +85,7 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         young_people=tuple(
             replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
         ),
-        options=tuple(option(o, places) for o in stored),
+        options=tuple(option(o, places, schemes.get(o.district)) for o in stored),
         rejected=rejected,
         reach_km=reach_km,
     )
@@ -125,8 +126,24 @@ def young_person(
     )
 
 
-def option(o: Option, places: dict[str, Place]) -> matching.Option:
+def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]:
+    """Each district's allocation scheme as BEDROOMS reads it: its standard (() for the service's own
+    need) and whether it lets larger homes."""
+    return {
+        slug: (tuple(standard or ()), bool(larger))
+        for slug, standard, larger in session.execute(
+            select(District.slug, District.bedroom_standard, District.larger_homes_allowed)
+        )
+    }
+
+
+def option(
+    o: Option, places: dict[str, Place], scheme: tuple[tuple[int, ...], bool] | None = None
+) -> matching.Option:
+    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom scheme."""
     place = places[o.place]
+    council = o.route == Route.REGISTER_VACANCY and scheme is not None
+    standard, larger = scheme if council else ((), True)
     return matching.Option(
         id=o.id,
         route=o.route,
@@ -148,4 +165,6 @@ def option(o: Option, places: dict[str, Place]) -> matching.Option:
         carer_willing=o.carer_willing,
         registered_16_17=o.registered_16_17,
         uasc_specialist=o.uasc_specialist,
+        scheme_bedrooms=standard,
+        larger_homes_allowed=larger,
     )

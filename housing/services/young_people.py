@@ -13,7 +13,7 @@ from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, matching
-from housing.services import audit, leave_to_remain
+from housing.services import audit, leave_to_remain, nominations
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -41,6 +41,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         leave_to_remain.on_grant(session, actor, person, today)
         audit.record(session, actor, "create", person.id, "created record")
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 
@@ -51,6 +52,7 @@ def view(session: Session, actor: Actor, young_person_id: str, today: date) -> Y
             raise NotFound(f"no young person with id {young_person_id}")
         audit.record_views(session, actor, [person.id], "viewed record")
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 
@@ -71,6 +73,7 @@ def search(
         )
         audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
         due_of(session, people, today)
+        nominations.attach(session, people)
     return people, total
 
 
@@ -100,6 +103,7 @@ def update(
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 

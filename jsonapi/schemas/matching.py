@@ -41,6 +41,10 @@ class ProposalSchema(Schema):
     decided_by = fields.String(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
     reason = fields.String(allow_none=True)
+    undone_by = fields.String(
+        allow_none=True, metadata={"description": "who undid an accept of it, if anyone"}
+    )
+    undone_at = fields.DateTime(allow_none=True)
 
 
 class SolverSchema(Schema):

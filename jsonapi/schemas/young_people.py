@@ -73,11 +73,25 @@ class CurrentAccommodationSchema(Schema):
     judged_on = Day(required=True, metadata={"description": "the day of the judgement"})
 
 
+class NominationStateSchema(Schema):
+    id = fields.String()
+    status = fields.String(metadata={"description": "pending | accepted | declined | withdrawn"})
+    district = fields.String()
+
+
 class PathwaySchema(Schema):
     status = fields.Enum(PathwayStatus, by_value=True)
     agreed_on = Day(allow_none=True)
     route = fields.Enum(Route, by_value=True, allow_none=True)
     option = fields.String(allow_none=True)
+    nomination = fields.Nested(
+        NominationStateSchema,
+        allow_none=True,
+        metadata={
+            "description": "the nomination behind the current placement (a register vacancy), or null: "
+            "while it is pending the pathway reads agreed with the nomination pending beside it (v1.2)"
+        },
+    )
 
 
 class ApplicationSchema(Schema):

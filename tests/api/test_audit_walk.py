@@ -32,6 +32,8 @@ CARRYING = {
     "/api/v1/cohorts/<cohort_id>", "/api/v1/cohorts/next",
     "/api/v1/young-people/<young_person_id>/workers", "/api/v1/adviser-proposals", "/api/v1/reviews-due",
     "/api/v1/young-people/<young_person_id>/reviews",
+    "/api/v1/nominations",
+    "/api/v1/young-people/<young_person_id>/move-steps",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"

@@ -103,12 +103,19 @@ def world(client, officer, auth):
             "/api/v1/young-people/{young_person_id}/workers": {"kind": "personal_adviser", "worker": "x", "starts_on": "2026-06-01"},
             "/api/v1/adviser-allocations": {"allocations": [{"young_person": person, "adviser": "x", "as_proposed": True}]},
             "/api/v1/young-people/{young_person_id}/reviews": {"reviewed_on": "2099-06-01"},
+            "/api/v1/nominations/{nomination_id}/withdraw": {"reason": "She chose to stay"},
+            "/api/v1/young-people/{young_person_id}/move-steps": {"kind": "answer", "on": "2026-12-01",
+                                                                  "answer": "yes", "words": "Yes please"},
+            "/api/v1/districts/{slug}/scheme": {"bedroom_standard": [1, 2, 2, 3], "larger_homes_allowed": True},
         },
         "other": other,
     }  # fmt: skip
 
 
-ROLE_FOR = {"/api/v1/nominations": Role.DISTRICT_OFFICER, "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR}
+ROLE_FOR = {
+    "/api/v1/nominations/{nomination_id}/decision": Role.DISTRICT_OFFICER,
+    "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR,
+}
 
 
 def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_nothing(

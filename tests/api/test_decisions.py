@@ -26,7 +26,7 @@ def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(
     assert again.json == first.json
     record = client.get(f"/api/v1/young-people/{person}", headers=officer).json
     assert record["pathway"] == {"status": "agreed", "route": "supported_accommodation", "option": place,
-                                 "agreed_on": date.today().isoformat()}  # fmt: skip  # noqa: DTZ011
+                                 "agreed_on": date.today().isoformat(), "nomination": None}  # fmt: skip  # noqa: DTZ011
     assert client.get(f"/api/v1/options/{place}", headers=officer).json["remaining"] == 1
     assert db.scalar(select(func.count()).select_from(Placement)) == 1
     accepts = db.scalars(select(AuditEntry).where(AuditEntry.action == "accept")).all()

@@ -33,7 +33,13 @@ def test_ending_returns_the_pathway_to_in_progress_due_on_the_end_date(client, o
     assert answer.status_code == 200, answer.json
     assert (answer.json["ends_on"], answer.json["end_reason"]) == (LATER.isoformat(), "breakdown")
     shown = record(client, officer, person)
-    assert shown["pathway"] == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
+    assert shown["pathway"] == {
+        "status": "in_progress",
+        "route": None,
+        "option": None,
+        "agreed_on": None,
+        "nomination": None,
+    }
     assert shown["move_date"] == LATER.isoformat()
     row_person = db.get(YoungPerson, person)
     assert due_on(TODAY, row_person.date_of_birth, row_person.move_date) == Due(LATER, DueKind.MOVE)

@@ -43,6 +43,9 @@ def test_a_coordinator_creates_a_cohort_enrols_and_moves_a_member_to_moved_in(
     assert axe_violations(page) == []
     page.get_by_label("Places").fill("15")
     navigate(page, page.get_by_role("button", name="Start the cohort").click)
+    assert "15 House Project places are kept at the Crawley hub" in page.inner_text("#what-happens-next")
+    assert axe_violations(page) == []
+    navigate(page, page.get_by_role("button", name="Start the cohort").click)
     assert "Cohort 9 created" in page.inner_text(".govuk-notification-banner")
 
     for name in ("Moving Exampleton", "Stale Exampleton"):
@@ -64,11 +67,16 @@ def test_a_coordinator_creates_a_cohort_enrols_and_moves_a_member_to_moved_in(
     assert "from graduated the next stages are none" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
 
-    page.get_by_label("Town of the property offered to Moving Exampleton").select_option("Horsham")
     navigate(page, page.get_by_role("button", name="Move to property offered for Moving Exampleton").click)
+    page.get_by_label("Town of the property offered").select_option("Horsham")
+    navigate(page, page.get_by_role("button", name="Move to property offered").click)
     assert "In Horsham" in page.inner_text(f"#member-{people['Moving']}")
     snapshot(page, "cohort-board")
     navigate(page, page.get_by_role("button", name="Move to moved in for Moving Exampleton").click)
+    assert "Their pathway is agreed on the House Project route" in page.inner_text("#what-happens-next")
+    assert axe_violations(page) == []
+    snapshot(page, "cohort-move-check")
+    navigate(page, page.get_by_role("button", name="Move to moved in").click)
 
     assert "Moved in (1)" in page.inner_text("main")
     assert (

@@ -33,6 +33,7 @@ def operations(horsham):
         ("GET", "/api/v1/districts/horsham/applicants.xlsx", None, {"status": "nonsense"}),
         ("GET", "/api/v1/districts/horsham/nominations", None, {"status": "nonsense"}),
         ("POST", "/api/v1/districts/horsham/vacancies", {"file": "not a file"}, None),
+        ("PATCH", "/api/v1/districts/horsham/scheme", {"bedroom_standard": [3, 2, 1, 0]}, None),
     ]
 
 

@@ -65,9 +65,9 @@ def test_the_printable_pathway_summary_shows_the_decision_who_made_it_and_when(
     option(client, officer, name="Seaview scheme (Worthing)")
     person_signing_in(client)
     run_url = run_for(client, {"scope": "one", "young_person": young})
-    proposal = re.search(
-        r'action="/proposals/(\w+)/accept"', client.get(run_url).get_data(as_text=True)
-    ).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', client.get(run_url).get_data(as_text=True)).group(
+        1
+    )
     accept_on_page(client, run_url, proposal)
 
     summary = client.get(f"/young-people/{young}/summary")

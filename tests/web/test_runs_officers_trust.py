@@ -108,7 +108,7 @@ def test_after_accepting_a_council_home_the_banner_says_a_nomination_went_to_the
     page = client.get(run_url).get_data(as_text=True)
     assert "Council home, 2 bedrooms, Crawley (Crawley register)" in page
     assert "CRAWLEY-00127" not in page  # never an internal code
-    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', page).group(1)
 
     accept_on_page(client, run_url, proposal)
 
@@ -188,7 +188,7 @@ def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_wa
     run_url = run_for(client, {"scope": "everyone"})
     page = client.get(run_url).get_data(as_text=True)
     assert "House Project" in page, "the cohort's place is proposed"
-    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', page).group(1)
 
     accept_on_page(client, run_url, proposal)
 
