@@ -12,16 +12,19 @@ from housing.models import (
     Cohort,
     CohortMember,
     District,
+    Event,
     IdempotentRequest,
     LocalLink,
     MatchingRun,
     Nomination,
+    Notification,
     Option,
     Place,
     Placement,
     Preference,
     Proposal,
     Rejection,
+    SentEmail,
     YoungPerson,
 )
 from seeds.reference import DISTRICTS, PLACES
@@ -54,8 +57,9 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (IdempotentRequest, Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember,
-                  Cohort, Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+    for model in (SentEmail, Notification, IdempotentRequest, Nomination, Placement, Rejection, Proposal,
+                  MatchingRun, CohortMember, Cohort, Event, Option, LocalLink, Preference, Application,
+                  YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

@@ -3,6 +3,7 @@
 from housing.models.accounts import User
 from housing.models.audit import AuditEntry
 from housing.models.cohorts import Cohort, CohortMember
+from housing.models.events import Event, Notification, SentEmail
 from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.page_sessions import PageSession
@@ -16,10 +17,12 @@ __all__ = [
     "Cohort",
     "CohortMember",
     "District",
+    "Event",
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
     "Nomination",
+    "Notification",
     "Option",
     "PageSession",
     "Place",
@@ -27,6 +30,7 @@ __all__ = [
     "Preference",
     "Proposal",
     "Rejection",
+    "SentEmail",
     "User",
     "YoungPerson",
 ]

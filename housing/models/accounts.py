@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -31,3 +31,5 @@ class User(Base):
     failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_signed_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # shown to admins
+    # Notifications are always in the notification centre; by email too unless the user says not.
+    email_notifications: Mapped[bool] = mapped_column(default=True, server_default=true())

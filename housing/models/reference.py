@@ -1,6 +1,6 @@
 """Reference data: the seven districts and boroughs, and the places options and links stand in."""
 
-from sqlalchemy import JSON, Float, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -14,6 +14,10 @@ class District(Base):
     name: Mapped[str] = mapped_column(String(64))
     # Each council's own band scheme, highest priority first; reference data, not code.
     bands: Mapped[list[str]] = mapped_column(JSON)
+    # Days the council has to answer a nomination, set by the county; none assumed (domain.md).
+    nomination_response_days: Mapped[int | None] = mapped_column(
+        CheckConstraint("nomination_response_days BETWEEN 1 AND 365", name="response_days_in_range")
+    )
 
 
 class Place(Base):
