@@ -16,6 +16,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+import jobs
 import web
 from commands.match import match
 from commands.seed import seed
@@ -104,6 +105,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         api.register_blueprint(blueprint)
     errors.init_app(app)
     web.init_app(app)
+    jobs.init_app(app)  # the queue, and the outbox wired to it
     _register_commands(app)
     return app
 

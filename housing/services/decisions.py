@@ -24,9 +24,10 @@ from housing.models import (
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, placements, superseded
+from housing.services import audit, cohorts, events, placements, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
+    EventKind,
     NominationStatus,
     PathwayStatus,
     ProposalStatus,
@@ -83,17 +84,18 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
             starts=placements.starts_on(person, proposal.run.as_of, today),
         )  # fmt: skip
         if proposal.route == Route.REGISTER_VACANCY:
-            # The council decides; meanwhile the nomination holds the place.
-            session.add(
-                Nomination(
-                    young_person_id=proposal.young_person_id,
-                    option_id=proposal.option_id,
-                    district=session.get(Option, proposal.option_id).district,
-                    placement_id=placement.id,
-                    status=NominationStatus.PENDING,
-                    created_at=now,
-                )
+            # The council decides; meanwhile the nomination holds the place. Its officers are told.
+            nomination = Nomination(
+                young_person_id=proposal.young_person_id,
+                option_id=proposal.option_id,
+                district=session.get(Option, proposal.option_id).district,
+                placement_id=placement.id,
+                status=NominationStatus.PENDING,
+                created_at=now,
             )
+            session.add(nomination)
+            session.flush()
+            events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
         try:
             session.flush()
         except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
@@ -136,6 +138,11 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
             "the reason is kept with the proposal",
         )
+        # Propose again for them (and whoever competes with them), without anyone asking.
+        events.record(
+            session, EventKind.REJECTED, subject_id=proposal.id, young_people=[proposal.young_person_id],
+            actor=actor,
+        )  # fmt: skip
     return proposal
 
 

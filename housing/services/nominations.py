@@ -1,16 +1,16 @@
 """Councils decide nominations. Declined frees the place, excludes the pair and reopens the pathway."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from housing.actors import Actor
+from housing.actors import SERVICE, Actor
 from housing.db import transaction
 from housing.errors import Conflict, Forbidden, NotFound
-from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit
-from housing.vocabulary import EndReason, NominationStatus, PathwayStatus, PlacementStatus
+from housing.models import District, Nomination, Option, Placement, Rejection, YoungPerson
+from housing.services import audit, events, notifications
+from housing.vocabulary import EndReason, EventKind, NominationStatus, PathwayStatus, PlacementStatus
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -58,7 +58,14 @@ def decide(
         if decided.rowcount != 1:
             raise Conflict("this nomination was decided already; a decision is final")
         if decision == NominationStatus.DECLINED:
-            _free_the_place(session, actor, nomination, reason, now)
+            _free_the_place(
+                session, actor, nomination, now, ended=EndReason.NOMINATION_DECLINED,
+                why=f"declined by {nomination.district}: {reason or 'no reason given'}",
+            )  # fmt: skip
+            events.record(
+                session, EventKind.DECLINED, subject_id=nomination.id,
+                young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
+            )  # fmt: skip
         audit.record(
             session, actor, "decide", nomination.young_person_id,
             f"nomination {nomination.id} to {nomination.district} {decision}; the reason is kept with it",
@@ -68,7 +75,7 @@ def decide(
 
 
 def _free_the_place(
-    session: Session, actor: Actor, nomination: Nomination, reason: str | None, now: datetime
+    session: Session, actor: Actor, nomination: Nomination, now: datetime, *, ended: EndReason, why: str
 ) -> None:
     # The home was never taken: the placement ends on the day it would have started, holding nothing.
     session.execute(
@@ -76,7 +83,7 @@ def _free_the_place(
         .where(Placement.id == nomination.placement_id)
         .values(
             status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
-            end_reason=EndReason.NOMINATION_DECLINED, ended_by=actor.email, ended_at=now,
+            end_reason=ended, ended_by=actor.email, ended_at=now,
         )
     )  # fmt: skip
     session.execute(
@@ -97,8 +104,69 @@ def _free_the_place(
             Rejection(
                 young_person_id=nomination.young_person_id,
                 option_id=nomination.option_id,
-                reason=f"declined by {nomination.district}: {reason or 'no reason given'}",
+                reason=why,
                 rejected_by=actor.email,
                 rejected_at=now,
             )
         )
+
+
+# A council's response time (contract v1.2, *Nominations*): set per district by the county, none
+# assumed. Halfway through it the council is reminded; when it has passed, the nomination lapses.
+
+
+def reminder_due_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days) / 2
+
+
+def lapses_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days)
+
+
+def lapse_and_remind(session: Session, now: datetime) -> tuple[list[str], list[str]]:
+    """Lapse every pending nomination past its council's response time (freeing the place and
+    reopening the pathway, as a decline does) and remind councils halfway through: the ids of the
+    nominations lapsed and of the reminders written."""
+    lapsed, reminders = [], []
+    with transaction(session):
+        waiting = session.execute(
+            select(Nomination, District.nomination_response_days)
+            .join(District, District.slug == Nomination.district)
+            .where(
+                Nomination.status == NominationStatus.PENDING, District.nomination_response_days.is_not(None)
+            )
+            .order_by(Nomination.created_at, Nomination.id)
+        ).all()
+        for nomination, days in waiting:
+            if now >= lapses_at(nomination, days):
+                if _lapse(session, nomination, days, now):
+                    lapsed.append(nomination.id)
+            elif now >= reminder_due_at(nomination, days) and nomination.reminded_at is None:
+                nomination.reminded_at = now
+                left = max(1, (lapses_at(nomination, days) - now).days + 1)
+                reminders += notifications.remind(session, nomination, left)
+    return lapsed, reminders
+
+
+def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -> bool:
+    reason = f"no answer within {days} days"
+    changed = session.execute(
+        update(Nomination)
+        .where(Nomination.id == nomination.id, Nomination.status == NominationStatus.PENDING)
+        .values(status=NominationStatus.LAPSED, reason=reason, decided_by=None, decided_at=now)
+    )
+    if changed.rowcount != 1:
+        return False  # decided meanwhile: the council's answer stands
+    _free_the_place(session, SERVICE, nomination, now, ended=EndReason.NOMINATION_LAPSED,
+                    why=f"nomination to {nomination.district} lapsed: {reason}")  # fmt: skip
+    audit.record(session, SERVICE, "lapse", nomination.young_person_id,
+                 f"nomination {nomination.id} to {nomination.district} lapsed: {reason}")  # fmt: skip
+    events.record(
+        session,
+        EventKind.LAPSED,
+        subject_id=nomination.id,
+        young_people=[nomination.young_person_id],
+        options=[nomination.option_id],
+    )
+    session.refresh(nomination)
+    return True

@@ -14,12 +14,20 @@ from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
 from housing.services import audit, leave_to_remain, matching_input, run_listing
-from housing.vocabulary import ProposalStatus
+from housing.vocabulary import ProposalStatus, Trigger
 from matching.snapshot import digest, from_data, to_data
 
 
 def run(
-    session: Session, actor: Actor, *, as_of: date, young_people: list[str] | None, reach_km: float
+    session: Session,
+    actor: Actor,
+    *,
+    as_of: date,
+    young_people: list[str] | None,
+    reach_km: float,
+    trigger: Trigger = Trigger.MANUAL,
+    triggered_by: str | None = None,
+    event_id: str | None = None,
 ) -> MatchingRun:
     """Read the store, solve with no transaction open, then write the run in one short transaction.
 
@@ -38,7 +46,10 @@ def run(
         record = MatchingRun(
             as_of=as_of,
             created_at=now,
-            created_by=actor.email,
+            created_by=None if actor.automatic else actor.email,
+            trigger=trigger,
+            triggered_by=triggered_by,
+            event_id=event_id,
             status=solution.status,
             objective=solution.objective,
             solver=solution.solver,
@@ -139,7 +150,7 @@ def _audit_run(
         for u in solution.unmatched
     ]
     if entries:
-        common = {"at": now, "user_email": actor.email, "role": actor.role.value, "action": "match"}
+        common = {"at": now, "user_email": actor.email, "role": actor.audit_role, "action": "match"}
         session.execute(insert(AuditEntry), [common | entry for entry in entries])
 
 
