@@ -28,6 +28,7 @@ from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
 from jsonapi.audit import blp as audit_blp
 from jsonapi.cohorts import blp as cohorts_blp
+from jsonapi.kept_current import blp as kept_current_blp
 from jsonapi.matching import blp as matching_blp
 from jsonapi.options import blp as options_blp
 from jsonapi.placements import blp as placements_blp
@@ -99,7 +100,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp,
+        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, kept_current_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
