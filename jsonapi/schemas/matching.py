@@ -6,7 +6,6 @@ from housing.services import superseded
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.schemas import Day
 
-
 TRIGGER = (
     "manual | rejected | declined | withdrawn | lapsed | place_freed | new_option | scheduled: "
     "an officer's run, or the event after which the service proposed again"
