@@ -3,6 +3,7 @@
 import pytest
 from sqlalchemy import func, select
 
+from housing.actors import SERVICE
 from housing.clock import today
 from housing.models import Event, MatchingRun, Notification, Proposal
 from housing.services import reproposals, runs
@@ -129,9 +130,7 @@ def test_a_run_after_an_event_equals_a_full_re_solve_for_everyone_it_covers(clie
     event_run = automatic_runs(db)[-1]
 
     with app.extensions["pathways"].writer_factory() as session:
-        full = runs.run(
-            session, runs_actor(), as_of=today(), young_people=None, reach_km=app.config["REACH_KM"]
-        )
+        full = runs.run(session, SERVICE, as_of=today(), young_people=None, reach_km=app.config["REACH_KM"])
         covered = {p.young_person_id for p in event_run.proposals} | {
             u["young_person"] for u in event_run.unmatched
         }
@@ -144,12 +143,6 @@ def test_a_run_after_an_event_equals_a_full_re_solve_for_everyone_it_covers(clie
 
         assert cost_for(event_run, covered) == cost_for(full, covered)
         assert event_run.objective == cost_for(full, covered)
-
-
-def runs_actor():
-    from housing.actors import SERVICE  # noqa: PLC0415
-
-    return SERVICE
 
 
 def test_a_failed_job_is_kept_with_its_reason_and_retried_to_one_run(client, officer, db, app, monkeypatch):
@@ -213,7 +206,8 @@ def test_notifications_are_each_users_own_and_can_be_marked_read(client, officer
         None,
     )
     assert note["link"].startswith("/young-people/")
-    assert "Exampleton" not in note["body"] and "WS-0001" not in note["body"]  # a link, never the record
+    assert "Exampleton" not in note["body"]  # a link, never the record
+    assert "WS-0001" not in note["body"]
     other = auth.headers(Role.ADMIN)
     assert client.get("/api/v1/notifications", headers=other).json["total"] == 0
     assert client.post(f"/api/v1/notifications/{note['id']}/read", headers=other).status_code == 404
