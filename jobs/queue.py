@@ -30,11 +30,13 @@ def make_huey(app: Flask) -> Huey:
         beside = Path(url.database or Path(app.instance_path) / "pathways.db")
         return SqliteHuey("pathways", filename=str(beside.with_suffix(".queue.db")), utc=True)
     from huey.contrib.sql_huey import SqlHuey  # noqa: PLC0415 (peewee is needed only here)
-    from peewee import PostgresqlDatabase  # noqa: PLC0415
+    from playhouse.pool import PooledPostgresqlDatabase  # noqa: PLC0415
 
-    database = PostgresqlDatabase(
-        url.database, host=url.host, port=url.port, user=url.username, password=url.password
-    )
+    # Pooled, so every worker's and the scheduler's connection can be closed at once (`close_all`).
+    database = PooledPostgresqlDatabase(
+        url.database, host=url.host, port=url.port, user=url.username, password=url.password,
+        max_connections=8, stale_timeout=300,
+    )  # fmt: skip
     return SqlHuey("pathways", database=database, utc=True)
 
 
@@ -81,6 +83,11 @@ def init_app(app: Flask) -> None:
             made = notifications.digest(session, today())
         for notification_id in made:
             send_email(notification_id)
+
+    @huey.on_shutdown()
+    def close_storage() -> None:
+        """Each worker's own connection to the queue's storage is closed when it stops."""
+        huey.storage.close()
 
     @huey.on_startup()
     def sweep_on_start() -> None:
