@@ -26,6 +26,7 @@ from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
+from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.kept_current import blp as kept_current_blp
@@ -126,3 +127,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(vacancies)
     app.cli.add_command(seed)
     app.cli.add_command(simulate)
+    app.cli.add_command(jobs_cli)

@@ -18,6 +18,7 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    notifications,
     option_pages,
     outcomes,
     placements,
@@ -74,6 +75,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
     app.register_blueprint(suitability.bp)
+    notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

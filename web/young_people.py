@@ -6,7 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
-from housing.services import reference, superseded, young_people
+from housing.services import proposal_history, reference, superseded, young_people
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -30,6 +30,10 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
     districts = {d.slug: d.name for d in reference.districts(db())}
+    # The council's answer that did not house them (declined, lapsed), and what was proposed since.
+    answer = proposal_history.unhoused_answers(db(), [person.id]).get(person.id)
+    still_open = [p for p in proposals if superseded.shown_status(p) == "proposed"]
+    newest_open = max(still_open, key=lambda p: p.run.created_at, default=None)
     leave_followed = (
         situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
     )
@@ -41,6 +45,8 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         leave_words=situation_forms.leave_in_words(person),
         leave_followed=leave_followed,
         proposals=proposals,
+        answer=answer,
+        newest_open=newest_open,
         options=options,
         marked=sorted(marked),
         points=maps.project(in_county),

@@ -182,3 +182,8 @@ def mark_read(session: Session, user_id: str, notification_id: str) -> Notificat
 def choose_email(session: Session, user_id: str, *, wanted: bool) -> None:
     with transaction(session):
         session.execute(update(User).where(User.id == user_id).values(email_notifications=wanted))
+
+
+def wants_email(session: Session, user_id: str) -> bool:
+    user = session.get(User, user_id)
+    return bool(user and user.email_notifications)

@@ -62,6 +62,7 @@ def _summary(run: MatchingRun, decided: dict[str, int]) -> dict[str, Any]:
         "created_by": run.created_by,
         "trigger": run.trigger,
         "triggered_by": run.triggered_by,
+        "event_id": run.event_id,
         "status": run.status,
         "counts": {name: run.summary.get(key, 0) for name, key in FROM_SUMMARY.items()} | decided,
     }
