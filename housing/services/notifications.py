@@ -61,8 +61,7 @@ def _planned(session: Session, found: Event, run: MatchingRun | None) -> Iterabl
     if concerned:
         yield (officer, NotificationKind.NEW_PROPOSAL, "A new proposal is ready",
                f"{AFTER.get(found.kind, 'After a change')}, {SERVICE_NAME} proposed again. Open the "
-               "young person's record to see the new proposal.",
-               f"/young-people/{concerned[0].young_person_id}")  # fmt: skip
+               "run to see the new proposal and decide on it.", f"/runs/{run.id}")  # fmt: skip
 
 
 def _declined_words(session: Session, nomination: Nomination) -> tuple[str, str, str]:

@@ -205,7 +205,7 @@ def test_notifications_are_each_users_own_and_can_be_marked_read(client, officer
         "A new proposal is ready",
         None,
     )
-    assert note["link"].startswith("/young-people/")
+    assert note["link"].startswith("/runs/")
     assert "Exampleton" not in note["body"]  # a link, never the record
     assert "WS-0001" not in note["body"]
     other = auth.headers(Role.ADMIN)

@@ -55,7 +55,7 @@ def test_a_notification_is_emailed_once_by_smtp_with_its_link_and_audited(client
     text = message.content.decode()
     assert message.rcpt_tos == ["housing_officer.county@test.example"]
     assert "Subject: A new proposal is ready" in text
-    assert "http://127.0.0.1:5000/young-people/" in text
+    assert "http://127.0.0.1:5000/runs/" in text
     assert "Exampleton" not in text  # the link, never the record
     [sent] = db.scalars(select(SentEmail)).all()
     assert (sent.channel, sent.error) == ("smtp", None)
