@@ -34,6 +34,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     answer = proposal_history.unhoused_answers(db(), [person.id]).get(person.id)
     still_open = [p for p in proposals if superseded.shown_status(p) == "proposed"]
     newest_open = max(still_open, key=lambda p: p.run.created_at, default=None)
+    proposed_again = answer is not None and proposal_history.proposed_again_after(db(), answer.id)
     leave_followed = (
         situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
     )
@@ -47,6 +48,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         proposals=proposals,
         answer=answer,
         newest_open=newest_open,
+        proposed_again=proposed_again,
         options=options,
         marked=sorted(marked),
         points=maps.project(in_county),

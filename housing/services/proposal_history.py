@@ -43,3 +43,11 @@ def unhoused_answers(session: Session, young_person_ids: list[str]) -> dict[str,
         .order_by(Nomination.decided_at)
     )
     return {n.young_person_id: n for n in rows}
+
+
+def proposed_again_after(session: Session, subject_id: str) -> bool:
+    """Whether the service has already made its run after this event's subject (e.g. a nomination)."""
+    return (
+        session.scalar(select(MatchingRun.id).where(MatchingRun.triggered_by == subject_id).limit(1))
+        is not None
+    )
