@@ -6,6 +6,7 @@ from flask.cli import with_appcontext
 
 from commands.common import session
 from housing.services import reproposals
+from jobs import queue
 
 
 @click.group()
@@ -19,6 +20,7 @@ def jobs() -> None:
 def work(workers: int) -> None:
     """Run the consumer: process events as they come, sweep the outbox each minute, the periodic jobs."""
     huey = current_app.extensions["pathways_queue"]
+    queue.prepare_storage(huey)
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()
 
 

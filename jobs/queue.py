@@ -1,5 +1,6 @@
 """The queue for this app: its storage chosen from the database, its tasks, and the outbox wired to it."""
 
+import logging
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from housing.clock import today
 from housing.services import events, nominations, notifications, reproposals
 from jobs import mail
 
+logger = logging.getLogger(__name__)
 RETRIES, RETRY_DELAY_S = 5, 10
 # An event younger than this is in the queue already (queued on commit): the sweep leaves it be.
 SWEEP_GRACE = timedelta(seconds=30)
@@ -37,7 +39,8 @@ def make_huey(app: Flask) -> Huey:
         url.database, host=url.host, port=url.port, user=url.username, password=url.password,
         max_connections=8, stale_timeout=300,
     )  # fmt: skip
-    return SqlHuey("pathways", database=database, utc=True)
+    # Its tables are made when a consumer starts (`flask jobs work`), not when the app is created.
+    return SqlHuey("pathways", database=database, utc=True, create_tables=False)
 
 
 def init_app(app: Flask) -> None:
@@ -101,8 +104,20 @@ def init_app(app: Flask) -> None:
     }  # fmt: skip
 
     def enqueue(event_ids: list[str]) -> None:
-        for event_id in event_ids:
-            process_event(event_id)
+        """After a decision commits. A queue that cannot take the job loses nothing: the event is in
+        the outbox, and the consumer's sweep queues it within a minute (or when it starts)."""
+        try:
+            for event_id in event_ids:
+                process_event(event_id)
+        except Exception as error:  # the decision stands; only the type is logged, never a value
+            logger.warning("the queue did not take an event (%s): the sweep will", type(error).__name__)
 
     events.wire(store.writer_factory, enqueue)
     events.wire(store.session_factory, enqueue)
+
+
+def prepare_storage(huey: Huey) -> None:
+    """Create the queue's tables where it keeps them in PostgreSQL (SQLite's file makes its own)."""
+    create = getattr(huey.storage, "create_tables", None)
+    if create is not None:
+        create()

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from api import create_app
 from housing.models import Event, MatchingRun
 from housing.vocabulary import Role
+from jobs import queue
 from tests.api.test_matching import run, supported_place, young_person
 from tests.conftest import Auth
 
@@ -20,6 +21,7 @@ def queued_app(app, database_url):
     """The same store, with jobs queued in storage (SqliteHuey or SqlHuey) rather than in memory."""
     other = create_app({"DATABASE_URL": database_url, "TESTING": True, "SECRET_KEY": "test-only",
                         "SESSION_COOKIE_SECURE": False, "PATHWAYS_QUEUE": "store"})  # fmt: skip
+    queue.prepare_storage(other.extensions["pathways_queue"])
     other.extensions["pathways_queue"].flush()
     yield other
     huey = other.extensions["pathways_queue"]
