@@ -97,27 +97,28 @@ def _propose_again(session: Session, found: Event, today: date, reach_km: float)
     made = session.scalar(select(MatchingRun).where(MatchingRun.event_id == found.id))
     if made is not None:
         return made  # an earlier attempt made it and was stopped before marking the event done
-    covered = covered_by(session, found.young_people, found.options, today=today, reach_km=reach_km)
-    if not covered:
-        return None
+
+    def components(problem: matching.Problem) -> list[str]:
+        covered = touched(problem, matching.published(problem), found.young_people, found.options)
+        if not covered:
+            raise _NothingToPropose
+        return covered
+
     try:
         return runs.run(
-            session, SERVICE, as_of=today, young_people=covered, reach_km=reach_km,
+            session, SERVICE, as_of=today, young_people=None, reach_km=reach_km,
             trigger=PROPOSING[found.kind], triggered_by=found.subject_id, event_id=found.id,
+            narrow=components,
         )  # fmt: skip
+    except _NothingToPropose:
+        return None  # no one in scope the event could serve (e.g. they are out of scope now)
     except IntegrityError:  # another worker made this event's run meanwhile: theirs stands
         session.rollback()
         return session.scalar(select(MatchingRun).where(MatchingRun.event_id == found.id))
 
 
-def covered_by(
-    session: Session, young_people: list[str], options: list[str], *, today: date, reach_km: float
-) -> list[str]:
-    """Everyone in scope whose proposals the event can change: its components of the problem."""
-    with transaction(session):
-        everyone = matching_input.in_scope(session, today, None)
-        problem = matching_input.build(session, today, everyone, reach_km)
-    return touched(problem, matching.published(problem), young_people, options)
+class _NothingToPropose(Exception):
+    """The event touches no one in scope: no run is made."""
 
 
 def _outcome(run: MatchingRun | None, made: list[str]) -> str:

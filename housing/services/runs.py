@@ -1,7 +1,8 @@
 """Matching runs: solve the store, keep the run and its proposals, and answer for them later."""
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ def run(
     trigger: Trigger = Trigger.MANUAL,
     triggered_by: str | None = None,
     event_id: str | None = None,
+    narrow: Callable[[matching.Problem], list[str]] | None = None,
 ) -> MatchingRun:
     """Read the store, solve with no transaction open, then write the run in one short transaction.
 
@@ -38,6 +40,10 @@ def run(
     with transaction(session):
         people = matching_input.in_scope(session, as_of, young_people)
         problem = matching_input.build(session, as_of, people, reach_km)
+        if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
+            keep = set(narrow(problem))
+            people = [p for p in people if p.id in keep]
+            problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
     snapshot = to_data(problem)
