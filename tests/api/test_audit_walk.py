@@ -28,7 +28,7 @@ CARRYING = {
     "/api/v1/matching/runs/<run_id>", "/api/v1/matching/runs/<run_id>/candidates",
     "/api/v1/districts/<slug>/applicants", "/api/v1/districts/<slug>/applicants.csv",
     "/api/v1/districts/<slug>/applicants.xlsx", "/api/v1/districts/<slug>/nominations", "/api/v1/cohorts",
-    "/api/v1/cohorts/<cohort_id>", "/api/v1/cohorts/next",
+    "/api/v1/cohorts/<cohort_id>", "/api/v1/cohorts/next", "/api/v1/young-people/<young_person_id>/proposals",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"

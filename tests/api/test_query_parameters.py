@@ -35,7 +35,8 @@ def ids(client, officer, auth):
     [placement] = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"]
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
-            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"]}  # fmt: skip
+            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
+            "notification_id": "any"}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -55,6 +56,7 @@ BODIES = {
     ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
     ("POST", "/api/v1/placements/<placement_id>/end"): {"ends_on": LATER, "reason": "other"},
     ("POST", "/api/v1/options/<option_id>/carer-withdrawal"): {"ends_on": LATER},
+    ("PUT", "/api/v1/districts/<slug>/settings"): {"nomination_response_days": 5},
 }  # fmt: skip
 
 
