@@ -17,10 +17,11 @@ $(STAMP): pyproject.toml constraints.txt package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000
+run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000 with the job consumer beside it
 	$(FLASK) db upgrade
 	$(FLASK) seed
 	$(FLASK) users demo
+	$(FLASK) jobs work & trap 'kill $$!' EXIT; \
 	PATHWAYS_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
 lint: $(STAMP) ## ruff, and the layers contract (import-linter, [tool.importlinter] in pyproject.toml)

@@ -16,6 +16,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+import jobs
 import web
 from commands.match import match
 from commands.seed import seed
@@ -26,9 +27,11 @@ from districts.http import blp as districts_blp
 from housing.advising import DEFAULT_CASELOAD_CAP
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
+from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
 from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
+from jsonapi.kept_current import blp as kept_current_blp
 from jsonapi.matching import blp as matching_blp
 from jsonapi.moves import blp as moves_blp
 from jsonapi.options import blp as options_blp
@@ -109,12 +112,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, moves_blp,
+        reviews_blp, moves_blp, kept_current_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     errors.init_app(app)
     web.init_app(app)
+    jobs.init_app(app)  # the queue, and the outbox wired to it
     _register_commands(app)
     return app
 
@@ -134,3 +138,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(vacancies)
     app.cli.add_command(seed)
     app.cli.add_command(simulate)
+    app.cli.add_command(jobs_cli)

@@ -33,7 +33,8 @@ INVARIANTS = {
     "a nomination awaiting or accepted without its placement (active while awaiting)": """
         SELECT n.id FROM nominations n
         LEFT JOIN placements p ON p.id = n.placement_id
-        WHERE n.status <> 'declined' AND (p.id IS NULL OR (n.status = 'pending' AND p.status <> 'active'))""",
+        WHERE n.status NOT IN ('declined', 'lapsed')
+        AND (p.id IS NULL OR (n.status = 'pending' AND p.status <> 'active'))""",
     "a current placement on an ended option (a Staying Put carer no longer willing)": """
         SELECT p.id FROM placements p JOIN options o ON o.id = p.option_id
         WHERE p.status = 'active' AND o.route = 'staying_put' AND o.carer_willing = false""",

@@ -77,6 +77,7 @@ class EndReason(StrEnum):
     # Recorded by the service itself, never sent: the council declined the nomination, or the
     # House Project member withdrew after moving in.
     NOMINATION_DECLINED = "nomination_declined"
+    NOMINATION_LAPSED = "nomination_lapsed"
     WITHDRAWN_FROM_COHORT = "withdrawn_from_cohort"
     # The county withdrew its nomination, or the move fell through before the young person moved in.
     NOMINATION_WITHDRAWN = "nomination_withdrawn"
@@ -106,6 +107,45 @@ class NominationStatus(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     WITHDRAWN = "withdrawn"  # by the county, with a reason (contract v1.2, *Nominations*)
+    LAPSED = "lapsed"  # no answer within the response time the county set for that council
+
+
+# A nomination that ended without a home: the place is freed and the pathway reopens.
+UNANSWERED_OR_DECLINED = (NominationStatus.DECLINED, NominationStatus.WITHDRAWN, NominationStatus.LAPSED)
+
+
+class EventKind(StrEnum):
+    """What happened that calls for proposing again (contract v1.2, *Proposals kept current*), and
+    the run's `trigger`; `nominated` proposes nothing but tells the council."""
+
+    REJECTED = "rejected"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    PLACE_FREED = "place_freed"
+    NEW_OPTION = "new_option"
+    SCHEDULED = "scheduled"
+    NOMINATED = "nominated"
+
+
+class Trigger(StrEnum):
+    """Why a run was made: by an officer, or after an event."""
+
+    MANUAL = "manual"
+    REJECTED = "rejected"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    PLACE_FREED = "place_freed"
+    NEW_OPTION = "new_option"
+    SCHEDULED = "scheduled"
+
+
+class NotificationKind(StrEnum):
+    NEW_PROPOSAL = "new_proposal"
+    PROPOSAL_DECLINED = "proposal_declined"
+    NOMINATION_RECEIVED = "nomination_received"
+    NOMINATION_REMINDER = "nomination_reminder"
 
 
 class MoveStepKind(StrEnum):

@@ -14,10 +14,12 @@ from housing.models import (
     Cohort,
     CohortMember,
     District,
+    Event,
     IdempotentRequest,
     LocalLink,
     MatchingRun,
     Nomination,
+    Notification,
     Option,
     PathwayReview,
     Place,
@@ -25,6 +27,7 @@ from housing.models import (
     Preference,
     Proposal,
     Rejection,
+    SentEmail,
     Sibling,
     YoungPerson,
 )
@@ -62,9 +65,9 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest, Nomination, Placement,
-                  Rejection, Proposal, MatchingRun, CohortMember, Cohort, Option, LocalLink, Preference,
-                  Application, YoungPerson, AuditEntry):  # fmt: skip
+    for model in (SentEmail, Notification, PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest,
+                  Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
+                  Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

@@ -17,7 +17,7 @@ def test_the_whole_domain_imports_without_flask_werkzeug_or_seed_data() -> None:
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'flask', 'werkzeug', 'flask_smorest', 'marshmallow', 'seeds', 'httpkit', 'jsonapi', 'web', 'districts'}))"
+        "{'flask', 'werkzeug', 'flask_smorest', 'marshmallow', 'seeds', 'httpkit', 'jsonapi', 'web', 'districts', 'jobs', 'huey'}))"
     )
     loaded = subprocess.run(  # noqa: S603 -- this interpreter, a fixed probe
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True

@@ -20,6 +20,7 @@ from web import (
     district_applicants,
     district_vacancies,
     moves,
+    notifications,
     option_pages,
     outcomes,
     placements,
@@ -80,6 +81,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
     app.register_blueprint(reviews.bp)
+    notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

@@ -11,7 +11,7 @@ from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
 from housing.queries.young_people import Filters
-from housing.services import moves, reference
+from housing.services import moves, proposal_history, reference
 from housing.services.caseload import When, who_is_due
 from housing.vocabulary import PathwayStatus
 from httpkit.store import db
@@ -65,9 +65,13 @@ def home() -> str:
     )
     stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
     kept = {name: value for name, value in chosen.items() if value and name != "when"}
+    # A council's "no" (declined, or no answer in time) is flagged beside those it concerns.
+    on_page = [person.id for person, _ in found.due] + [person.id for person in found.nothing_due]
+    answers = proposal_history.unhoused_answers(db(), on_page)
     return render_template(
         "deadlines.html",
         found=found,
+        answers=answers,
         districts=districts,
         chosen=chosen,
         age_bands=AGE_BANDS,

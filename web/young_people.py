@@ -6,7 +6,16 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
-from housing.services import moves, nominations, reference, reviews, superseded, workers, young_people
+from housing.services import (
+    moves,
+    nominations,
+    proposal_history,
+    reference,
+    reviews,
+    superseded,
+    workers,
+    young_people,
+)
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -31,6 +40,11 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
     districts = {d.slug: d.name for d in reference.districts(db())}
+    # The council's answer that did not house them (declined, lapsed), and what was proposed since.
+    answer = proposal_history.unhoused_answers(db(), [person.id]).get(person.id)
+    still_open = [p for p in proposals if superseded.shown_status(p) == "proposed"]
+    newest_open = max(still_open, key=lambda p: p.run.created_at, default=None)
+    proposed_again = answer is not None and proposal_history.proposed_again_after(db(), answer.id)
     leave_followed = (
         situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
     )
@@ -42,6 +56,9 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         leave_words=situation_forms.leave_in_words(person),
         leave_followed=leave_followed,
         proposals=proposals,
+        answer=answer,
+        newest_open=newest_open,
+        proposed_again=proposed_again,
         options=options,
         marked=sorted(marked),
         points=maps.project(in_county),

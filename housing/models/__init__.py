@@ -4,6 +4,7 @@ from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
+from housing.models.events import Event, Notification, SentEmail
 from housing.models.matching import MatchingRun, MoveStep, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.page_sessions import PageSession
@@ -19,11 +20,13 @@ __all__ = [
     "Cohort",
     "CohortMember",
     "District",
+    "Event",
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
     "MoveStep",
     "Nomination",
+    "Notification",
     "Option",
     "PageSession",
     "PathwayReview",
@@ -32,6 +35,7 @@ __all__ = [
     "Preference",
     "Proposal",
     "Rejection",
+    "SentEmail",
     "Sibling",
     "SignInThrottle",
     "User",

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, true
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -33,6 +33,8 @@ class User(Base):
     # Set by an admin: token, page sessions and password all stop until enabled again.
     disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     last_signed_in_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # shown to admins
+    # Notifications are always in the notification centre; by email too unless the user says not.
+    email_notifications: Mapped[bool] = mapped_column(default=True, server_default=true())
 
 
 class SignInThrottle(Base):

@@ -29,6 +29,7 @@ from housing.vocabulary import (
     PlacementStatus,
     ProposalStatus,
     Route,
+    Trigger,
 )
 
 
@@ -40,7 +41,14 @@ class MatchingRun(Base):
     id: Mapped[str] = id_column()
     as_of: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    created_by: Mapped[str] = mapped_column(String(254))
+    created_by: Mapped[str | None] = mapped_column(String(254))  # null for a run the service made itself
+    # Why it was made (contract v1.2, *Proposals kept current*): an officer, or an event and its subject.
+    trigger: Mapped[Trigger] = mapped_column(
+        vocabulary(Trigger, "run_trigger"), default=Trigger.MANUAL, server_default=Trigger.MANUAL.value
+    )
+    triggered_by: Mapped[str | None] = mapped_column(String(32))
+    # The event it answers: unique, so one event can never make two runs, whichever worker gets there.
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), unique=True)
     status: Mapped[str] = mapped_column(String(16))
     objective: Mapped[int] = mapped_column(BigInteger)
     solver: Mapped[str] = mapped_column(String(64))
@@ -169,6 +177,7 @@ class Nomination(Base):
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     # When one of the council's officers first saw it: from then the county's accept cannot be undone.
     seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the council was reminded
 
     young_person: Mapped[YoungPerson] = relationship()
 

@@ -16,7 +16,7 @@ def record(session: Session, actor: Actor, action: str, young_person_id: str | N
         AuditEntry(
             at=datetime.now(UTC),
             user_email=actor.email,
-            role=actor.role.value,
+            role=actor.audit_role,
             action=action,
             young_person_id=young_person_id,
             detail=detail,
@@ -31,7 +31,7 @@ def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str]
         {
             "at": now,
             "user_email": actor.email,
-            "role": actor.role.value,
+            "role": actor.audit_role,
             "action": "view",
             "young_person_id": young_person_id,
             "detail": detail,

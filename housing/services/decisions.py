@@ -25,9 +25,10 @@ from housing.models import (
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, placements, superseded
+from housing.services import audit, cohorts, events, placements, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
+    EventKind,
     NominationStatus,
     PathwayStatus,
     ProposalStatus,
@@ -52,7 +53,12 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         _take_place(session, proposal)
         placement = _open_placement(session, actor, proposal, today, now)
         if proposal.route == Route.REGISTER_VACANCY:
-            _nominate(session, proposal, placement, now)  # the council decides; meanwhile it holds the place
+            nomination = _nominate(
+                session, proposal, placement, now
+            )  # the council decides; it holds the place
+            events.record(
+                session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor
+            )  # its officers are told
         try:
             session.flush()
         except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
@@ -124,17 +130,18 @@ def _open_placement(
     )  # fmt: skip
 
 
-def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> None:
-    session.add(
-        Nomination(
-            young_person_id=proposal.young_person_id,
-            option_id=proposal.option_id,
-            district=session.get(Option, proposal.option_id).district,
-            placement_id=placement.id,
-            status=NominationStatus.PENDING,
-            created_at=now,
-        )
+def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> Nomination:
+    nomination = Nomination(
+        young_person_id=proposal.young_person_id,
+        option_id=proposal.option_id,
+        district=session.get(Option, proposal.option_id).district,
+        placement_id=placement.id,
+        status=NominationStatus.PENDING,
+        created_at=now,
     )
+    session.add(nomination)
+    session.flush()
+    return nomination
 
 
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:
@@ -163,6 +170,11 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
             "the reason is kept with the proposal",
         )
+        # Propose again for them (and whoever competes with them), without anyone asking.
+        events.record(
+            session, EventKind.REJECTED, subject_id=proposal.id, young_people=[proposal.young_person_id],
+            actor=actor,
+        )  # fmt: skip
     return proposal
 
 

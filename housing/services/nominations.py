@@ -1,18 +1,18 @@
 """Nominations' lives: councils decide them, the county withdraws them. Declined or withdrawn, the place
 is freed, the pair excluded and the pathway reopened (contract v1.2, *Nominations*)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from housing.actors import Actor
+from housing.actors import SERVICE, Actor
 from housing.db import transaction
 from housing.errors import Conflict, Forbidden, NotFound
-from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit
-from housing.vocabulary import EndReason, NominationStatus, PathwayStatus, PlacementStatus, Role
+from housing.models import District, Nomination, Option, Placement, Rejection, YoungPerson
+from housing.services import audit, events, notifications
+from housing.vocabulary import EndReason, EventKind, NominationStatus, PathwayStatus, PlacementStatus, Role
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -122,6 +122,10 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
         _free_the_place(
             session, actor, nomination, end_reason=EndReason.NOMINATION_WITHDRAWN, exclusion=why, now=now
         )
+        events.record(
+            session, EventKind.WITHDRAWN, subject_id=nomination.id,
+            young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
+        )  # fmt: skip
         audit.record(
             session, actor, "withdraw", nomination.young_person_id,
             f"nomination {nomination.id} to {nomination.district} withdrawn; the reason is kept with it",
@@ -166,6 +170,10 @@ def decide(
             _free_the_place(
                 session, actor, nomination, end_reason=EndReason.NOMINATION_DECLINED, exclusion=why, now=now
             )
+            events.record(
+                session, EventKind.DECLINED, subject_id=nomination.id,
+                young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
+            )  # fmt: skip
         audit.record(
             session, actor, "decide", nomination.young_person_id,
             f"nomination {nomination.id} to {nomination.district} {decision}; the reason is kept with it",
@@ -215,3 +223,66 @@ def _free_the_place(
                 rejected_at=now,
             )
         )
+
+
+# A council's response time (contract v1.2, *Nominations*): set per district by the county, none
+# assumed. Halfway through it the council is reminded; when it has passed, the nomination lapses.
+
+
+def reminder_due_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days) / 2
+
+
+def lapses_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days)
+
+
+def lapse_and_remind(session: Session, now: datetime) -> tuple[list[str], list[str]]:
+    """Lapse every pending nomination past its council's response time (freeing the place and
+    reopening the pathway, as a decline does) and remind councils halfway through: the ids of the
+    nominations lapsed and of the reminders written."""
+    lapsed, reminders = [], []
+    with transaction(session):
+        waiting = session.execute(
+            select(Nomination, District.nomination_response_days)
+            .join(District, District.slug == Nomination.district)
+            .where(
+                Nomination.status == NominationStatus.PENDING, District.nomination_response_days.is_not(None)
+            )
+            .order_by(Nomination.created_at, Nomination.id)
+        ).all()
+        for nomination, days in waiting:
+            if now >= lapses_at(nomination, days):
+                if _lapse(session, nomination, days, now):
+                    lapsed.append(nomination.id)
+            elif now >= reminder_due_at(nomination, days) and nomination.reminded_at is None:
+                nomination.reminded_at = now
+                left = max(1, (lapses_at(nomination, days) - now).days + 1)
+                reminders += notifications.remind(session, nomination, left)
+    return lapsed, reminders
+
+
+def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -> bool:
+    reason = f"no answer within {days} days"
+    changed = session.execute(
+        update(Nomination)
+        .where(Nomination.id == nomination.id, Nomination.status == NominationStatus.PENDING)
+        .values(status=NominationStatus.LAPSED, reason=reason, decided_by=None, decided_at=now)
+    )
+    if changed.rowcount != 1:
+        return False  # decided meanwhile: the council's answer stands
+    _free_the_place(
+        session, SERVICE, nomination, end_reason=EndReason.NOMINATION_LAPSED,
+        exclusion=f"nomination to {nomination.district} lapsed: {reason}", now=now,
+    )  # fmt: skip
+    audit.record(session, SERVICE, "lapse", nomination.young_person_id,
+                 f"nomination {nomination.id} to {nomination.district} lapsed: {reason}")  # fmt: skip
+    events.record(
+        session,
+        EventKind.LAPSED,
+        subject_id=nomination.id,
+        young_people=[nomination.young_person_id],
+        options=[nomination.option_id],
+    )
+    session.refresh(nomination)
+    return True

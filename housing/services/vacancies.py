@@ -18,8 +18,8 @@ from housing.db import transaction
 from housing.errors import Forbidden, Invalid
 from housing.models import Option
 from housing.models.types import new_id
-from housing.services import audit, options, reference
-from housing.vocabulary import Role, Route
+from housing.services import audit, events, options, reference
+from housing.vocabulary import EventKind, Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
 PROGRESS_EVERY = 1_000
@@ -110,4 +110,9 @@ def add(
             session.execute(insert(Option), list(chunk))
             progress(len(chunk))
         audit.record(session, actor, "import", None, f"{len(ready)} register vacancies into {district}")
+        if ready:  # one event for the whole file: one run for every place it added
+            events.record(
+                session, EventKind.NEW_OPTION, subject_id=ready[0]["id"], options=[o["id"] for o in ready],
+                actor=actor, key=f"new_option:import:{ready[0]['id']}",
+            )  # fmt: skip
     return [option["id"] for option in ready]

@@ -6,9 +6,9 @@ from typing import Any
 
 from marshmallow import Schema, fields, validate
 
-from districts.exports import neutralise
 from housing.vocabulary import WorkerKind
 from httpkit.schemas import Day
+from httpkit.spreadsheets import neutralise
 
 ID = fields.String(required=True, validate=validate.Length(min=1, max=32))
 

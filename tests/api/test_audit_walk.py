@@ -34,6 +34,7 @@ CARRYING = {
     "/api/v1/young-people/<young_person_id>/reviews",
     "/api/v1/nominations",
     "/api/v1/young-people/<young_person_id>/move-steps",
+    "/api/v1/young-people/<young_person_id>/proposals",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"

@@ -73,10 +73,11 @@ def test_a_pathway_agreed_meanwhile_is_409(client, officer, row_counts):
     supported_place(client, officer, "Lancing")
     one = matching_run(client, officer)["proposals"][0]["id"]
     other = matching_run(client, officer)["proposals"][0]["id"]  # the same young person, proposed again
-    assert client.post(f"/api/v1/proposals/{one}/accept", headers=officer).status_code == 200
+    # The later proposal is current (v1.2); accepting it leaves the earlier one to refuse.
+    assert client.post(f"/api/v1/proposals/{other}/accept", headers=officer).status_code == 200
     before = row_counts()
 
-    response = client.post(f"/api/v1/proposals/{other}/accept", headers=officer)
+    response = client.post(f"/api/v1/proposals/{one}/accept", headers=officer)
 
     assert response.status_code == 409
     assert "agreed meanwhile" in response.json["message"]

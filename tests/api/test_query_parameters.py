@@ -35,7 +35,8 @@ def ids(client, officer, auth):
     [placement] = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"]
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
-            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"]}  # fmt: skip
+            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
+            "notification_id": "any"}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -59,6 +60,7 @@ BODIES = {
     ("POST", "/api/v1/young-people/<young_person_id>/workers"): {"kind": "personal_adviser", "worker": "x"},
     ("POST", "/api/v1/young-people/<young_person_id>/reviews"): {"reviewed_on": "2026-06-01"},
     ("POST", "/api/v1/adviser-allocations"): {"allocations": [{"young_person": "x", "adviser": "x"}]},
+    ("PUT", "/api/v1/districts/<slug>/settings"): {"nomination_response_days": 5},
 }  # fmt: skip
 
 

@@ -78,14 +78,15 @@ def test_a_proposal_whose_pathway_was_agreed_elsewhere_reads_as_superseded(clien
     person = add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    one, other = matching_run(client, officer), matching_run(client, officer, young_people=[person])
+    # The later run is the current one (v1.2: it supersedes the earlier's proposal); accept it.
+    one, other = matching_run(client, officer, young_people=[person]), matching_run(client, officer)
     assert (
-        client.post(f"/api/v1/proposals/{one['proposals'][0]['id']}/accept", headers=officer).status_code
+        client.post(f"/api/v1/proposals/{other['proposals'][0]['id']}/accept", headers=officer).status_code
         == 200
     )
 
-    again = client.get(f"/api/v1/matching/runs/{other['id']}", headers=officer).json["proposals"][0]
-    accepted = client.get(f"/api/v1/matching/runs/{one['id']}", headers=officer).json["proposals"][0]
+    again = client.get(f"/api/v1/matching/runs/{one['id']}", headers=officer).json["proposals"][0]
+    accepted = client.get(f"/api/v1/matching/runs/{other['id']}", headers=officer).json["proposals"][0]
 
     assert (again["status"], again["superseded_because"]) == ("superseded", "pathway_agreed")
     assert (accepted["status"], accepted["superseded_because"]) == ("accepted", None)
