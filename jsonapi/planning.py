@@ -61,7 +61,7 @@ class Fairness(MethodView):
     @requires(*PLANNERS)
     @blp.response(200, FairnessSchema)
     def get(self, run_id: str) -> dict:
-        """Ranks, justified envy (officers: the pairs) and distance to links by group, beside the county."""
+        """Ranks, pass-overs (officers: the pairs, with why each was kept) and distance to links by group."""
         return fairness.presented(
             fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner()), for_commissioner()
         )

@@ -14,6 +14,7 @@ from datetime import timedelta
 from matching import weights
 from matching.problem import Option, Problem, YoungPerson
 from matching.solution import Solution
+from matching.tier_proof import kept_pass_overs, tier_problems
 from matching.vocabulary import REGISTER_VACANCY, SETTLED, STAYING_PUT, SUPPORTED_ROUTES, TENANCY_ROUTES
 
 EARTH_RADIUS_KM = 6371.0088
@@ -155,7 +156,14 @@ def urgent(problem: Problem, person: YoungPerson) -> bool:
 
 
 def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[str, int]:
-    """Each young person's penalty, recomputed from their due date, their links and the arcs' costs."""
+    """Each young person's published penalty: the base below, and v1.1's premium for the urgent."""
+    base, big = base_penalties(problem, arc_costs)
+    return {p.id: base[p.id] + (big if urgent(problem, p) else 0) for p in problem.young_people}
+
+
+def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> tuple[dict[str, int], int]:
+    """Each young person's penalty without the premium, recomputed from their due date, their links
+    and the arcs' costs; and the premium BIG."""
     floor = max(max(arc_costs.values(), default=0) + 1, 1)
     by_person: dict[str, list[int]] = {}
     for (person_id, _), arc_cost in arc_costs.items():
@@ -177,7 +185,7 @@ def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[s
         max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
         for person_id, costs in by_person.items()
     )
-    return {p.id: base[p.id] + (big if urgent(problem, p) else 0) for p in problem.young_people}
+    return base, big
 
 
 def published_costs(problem: Problem, solution: Solution) -> dict[tuple[str, str], int]:
@@ -204,12 +212,19 @@ def check(problem: Problem, solution: Solution) -> list[str]:
         if abs(arc_cost - cost(people[person_id], options[option_id])) > 1
     )
     penalty = penalties(problem, arc_costs)
+    problems.extend(tier_problems(problem, solution, arc_costs, base_penalties(problem, arc_costs)[0]))
+    problems.extend(kept_pass_overs(problem, solution))
     for u in solution.unmatched:
         if u.young_person in penalty and u.penalty != penalty[u.young_person]:
             problems.append(f"penalty of {u.young_person} is {u.penalty}, expected {penalty[u.young_person]}")
     for p in solution.proposals:
         person = people.get(p.young_person)
-        if person is not None and person.due_date is None and p.cost > penalty[person.id]:
+        if (
+            person is not None
+            and person.due_tier == "none"
+            and person.due_date is None
+            and p.cost > penalty[person.id]
+        ):
             problems.append(f"{person.id} has nothing due and is moved at a cost above their penalty")
     for kind, listed in (("proposals", solution.proposals), ("unmatched", solution.unmatched)):
         keys = [due_key(problem, people[x.young_person]) for x in listed if x.young_person in people]

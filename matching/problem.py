@@ -1,7 +1,9 @@
 """What the matcher is given: plain frozen dataclasses, no database and no web framework."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class YoungPerson:
     due_date: date | None = None  # what is due and when (api-contract v1.1, "Due first"); None: nothing
     due: str | None = None  # "pathway" (by 17½) | "move" (a move, release or 18th-birthday date)
     lives_in: str | None = None  # the option (supported place) they live in now: continuity
+    due_tier: str = "none"  # one of vocabulary.DUE_TIERS, computed by the service (contract v1.2)
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,15 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """Places of an option's remaining that young people of tier `later` or `none` may not take in
+    this run: the plan of the coming months keeps them for someone due sooner, from `from_month`."""
+
+    places: int
+    from_month: date
+
+
+@dataclass(frozen=True)
 class Problem:
     as_of: date
     young_people: tuple[YoungPerson, ...]
@@ -85,6 +97,7 @@ class Problem:
     rejected: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (young person, option)
     reach_km: float = 80.0
     urgent_days: int = 90  # due within this many days of as_of (overdue included): urgent
+    held_back: Mapping[str, Hold] = field(default_factory=lambda: MappingProxyType({}))  # option id → hold
 
     def is_urgent(self, person: YoungPerson) -> bool:
         return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days

@@ -9,6 +9,7 @@ worker logged; the counts `make trust` records are added up by the controller (s
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from flask import Flask, request, request_finished
@@ -22,7 +23,7 @@ from api import create_app
 from figures.trust import record_part
 from housing.db import Base
 from housing.invariants import broken
-from housing.services import accounts
+from housing.services import accounts, matching_input
 from housing.vocabulary import Role
 from seeds.load import clear_case_data, load_reference
 
@@ -282,3 +283,18 @@ def row_counts(app: Flask):
 settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile("slow", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def tiers(monkeypatch):
+    """Each young person's tier of what is due, as the test names it (by reference), whatever the
+    service would compute: the matcher takes the tier it is given."""
+    given: dict[str, str] = {}
+    computed = matching_input.young_person
+
+    def young_person(p, *args, **kwargs):
+        made = computed(p, *args, **kwargs)
+        return replace(made, due_tier=given.get(p.reference, made.due_tier))
+
+    monkeypatch.setattr(matching_input, "young_person", young_person)
+    return given

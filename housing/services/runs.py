@@ -117,13 +117,20 @@ def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
     c = matching.published(problem)
     people = [p.id for p in problem.young_people]
     options = [o.id for o in problem.options]
+    remaining = dict(zip(options, c.capacity.tolist(), strict=True))
     return {
         "arcs": [
             {"young_person": people[i], "option": options[k], "cost": cost}
             for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
         ],
         "unassigned_penalty": dict(zip(people, c.penalty.tolist(), strict=True)),
-        "capacity": dict(zip(options, c.capacity.tolist(), strict=True)),
+        "capacity": remaining,
+        "due_tier": {p.id: p.due_tier for p in problem.young_people},
+        "held": {  # places held back from tiers later and none, at most the option's remaining
+            option: {"places": min(hold.places, remaining[option]), "from_month": hold.from_month.isoformat()}
+            for option, hold in problem.held_back.items()
+            if remaining.get(option, 0) > 0 and hold.places > 0
+        },
     }
 
 

@@ -115,6 +115,21 @@ class CandidatesSchema(Schema):
     arcs = fields.List(fields.Dict(), metadata={"description": "every allowed pair with its integer cost"})
     unassigned_penalty = fields.Dict(keys=fields.String(), values=fields.Integer())
     capacity = fields.Dict(keys=fields.String(), values=fields.Integer())
+    due_tier = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={
+            "description": "per young person: move_now | overdue | soon | later | none (contract v1.2)"
+        },
+    )
+    held = fields.Dict(
+        keys=fields.String(),
+        values=fields.Dict(),
+        metadata={
+            "description": "per option with places held back: {places, from_month}; young people of tier "
+            "later or none may not take those places in this run"
+        },
+    )
 
 
 class AcceptSchema(Schema):

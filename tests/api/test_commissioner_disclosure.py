@@ -10,7 +10,7 @@ from housing.lifedates import add_months
 from housing.models import AuditEntry
 from housing.vocabulary import Role
 from tests import payloads
-from tests.api.test_planning import create, due_soon, worthing_place
+from tests.builders import create, due_soon, worthing_place
 
 
 def next_months_15th() -> date:
@@ -24,7 +24,7 @@ def turning_16_on(day: date, reference: str) -> dict:
 def counts_in(value) -> list:
     """Every count a body shows (the fields that count young people), wherever it is nested."""
     names = {"in_scope", "matched", "urgent", "urgent_matched", "demand_in_reach", "filled", "moves",
-             "before", "after", "change", "placed", "envy_count"}  # fmt: skip
+             "before", "after", "change", "placed", "passed_over_count"}  # fmt: skip
     found = []
     if isinstance(value, dict):
         for key, inner in value.items():

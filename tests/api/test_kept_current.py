@@ -8,7 +8,7 @@ from housing.clock import today
 from housing.models import Event, MatchingRun, Notification, Proposal
 from housing.services import reproposals, runs
 from housing.vocabulary import Role
-from tests.api.test_matching import run, supported_place, young_person
+from tests.builders import add_young_person, matching_run, supported_place
 from tests.kept_current import automatic_runs, events, immediate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("immediate")
@@ -21,13 +21,13 @@ def reject(client, headers, proposal_id, reason="Too far from college"):
 def test_rejecting_a_proposal_proposes_again_for_them_with_the_trigger_and_no_one_as_its_author(
     client, officer, db
 ):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     worthing, lancing = (
         supported_place(client, officer, "Worthing"),
         supported_place(client, officer, "Lancing"),
     )
     made_by_places = len(automatic_runs(db))  # each new place proposed for whoever it could serve
-    [first] = run(client, officer)["proposals"]
+    [first] = matching_run(client, officer)["proposals"]
 
     assert reject(client, officer, first["id"]).status_code == 200
 
@@ -51,9 +51,9 @@ def test_rejecting_a_proposal_proposes_again_for_them_with_the_trigger_and_no_on
 
 
 def test_a_refused_rejection_makes_no_event_and_no_run(client, officer, db, row_counts):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer)
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     before = row_counts()
 
     refused = client.post(f"/api/v1/proposals/{proposal['id']}/reject", json={}, headers=officer)
@@ -63,10 +63,10 @@ def test_a_refused_rejection_makes_no_event_and_no_run(client, officer, db, row_
 
 
 def test_a_repeated_rejection_makes_one_event_and_one_run(client, officer, db, app):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     before = len(automatic_runs(db))
 
     assert reject(client, officer, proposal["id"]).status_code == 200
@@ -86,10 +86,10 @@ def test_a_repeated_rejection_makes_one_event_and_one_run(client, officer, db, a
 def test_an_ended_placement_proposes_again_for_them_and_for_whoever_the_freed_place_could_serve(
     client, officer, db
 ):
-    moving = young_person(client, officer, "A")
-    waiting = young_person(client, officer, "B")
+    moving = add_young_person(client, officer, "A")
+    waiting = add_young_person(client, officer, "B")
     place = supported_place(client, officer, "Worthing", capacity=1)
-    [proposal] = run(client, officer, young_people=[moving])["proposals"]
+    [proposal] = matching_run(client, officer, young_people=[moving])["proposals"]
     assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
     [placement] = client.get(f"/api/v1/young-people/{moving}", headers=officer).json["placements"]
 
@@ -107,7 +107,7 @@ def test_an_ended_placement_proposes_again_for_them_and_for_whoever_the_freed_pl
 
 
 def test_a_new_option_and_more_places_propose_again_for_those_they_could_serve(client, officer, db):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     place = supported_place(client, officer, "Worthing", capacity=1)
     [made] = automatic_runs(db)
     assert (made.trigger, made.triggered_by) == ("new_option", place)
@@ -121,11 +121,11 @@ def test_a_new_option_and_more_places_propose_again_for_those_they_could_serve(c
 
 
 def test_a_run_after_an_event_equals_a_full_re_solve_for_everyone_it_covers(client, officer, db, app):
-    people = [young_person(client, officer, f"P{n}", current_place=town) for n, town in
+    people = [add_young_person(client, officer, f"P{n}", current_place=town) for n, town in
               enumerate(["Worthing", "Lancing", "Worthing", "Chichester", "Crawley"])]  # fmt: skip
     for town in ("Worthing", "Lancing", "Chichester"):
         supported_place(client, officer, town, capacity=1)
-    [first, *_] = run(client, officer)["proposals"]
+    [first, *_] = matching_run(client, officer)["proposals"]
     assert reject(client, officer, first["id"]).status_code == 200
     event_run = automatic_runs(db)[-1]
 
@@ -146,10 +146,10 @@ def test_a_run_after_an_event_equals_a_full_re_solve_for_everyone_it_covers(clie
 
 
 def test_a_failed_job_is_kept_with_its_reason_and_retried_to_one_run(client, officer, db, app, monkeypatch):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     real_run, calls = runs.run, []
 
     def fails_once(*args, **kwargs):
@@ -178,7 +178,7 @@ def test_a_failed_job_is_kept_with_its_reason_and_retried_to_one_run(client, off
 
 
 def test_processing_an_event_whose_run_was_made_before_a_crash_makes_no_second_run(client, officer, db, app):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer)
     [made] = automatic_runs(db)
     with app.extensions["pathways"].writer_factory() as session, session.begin():
@@ -192,10 +192,10 @@ def test_processing_an_event_whose_run_was_made_before_a_crash_makes_no_second_r
 
 
 def test_notifications_are_each_users_own_and_can_be_marked_read(client, officer, auth, db):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     reject(client, officer, proposal["id"])
 
     mine = client.get("/api/v1/notifications", headers=officer).json
@@ -222,7 +222,7 @@ def test_notifications_are_each_users_own_and_can_be_marked_read(client, officer
 
 
 def test_a_young_persons_proposals_filter_by_status_and_refuse_what_they_should(client, officer, auth):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     supported_place(client, officer)
     url = f"/api/v1/young-people/{person}/proposals"
     assert client.get(f"{url}?status=proposed", headers=officer).json["total"] == 1
@@ -233,9 +233,9 @@ def test_a_young_persons_proposals_filter_by_status_and_refuse_what_they_should(
 
 
 def test_runs_made_by_the_service_are_listed_with_every_proposal_it_replaced_superseded(client, officer, db):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     supported_place(client, officer, "Lancing")  # a new place: the service proposes again for them
 
     history = client.get(f"/api/v1/young-people/{person}/proposals", headers=officer).json["items"]

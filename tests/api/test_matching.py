@@ -6,7 +6,9 @@ from sqlalchemy import func, select
 import matching
 from housing.models import MatchingRun, Option, Proposal
 from housing.vocabulary import Role
+from matching import tiered
 from matching.snapshot import digest, from_data
+from matching.vocabulary import DUE_TIERS
 from tests.builders import SCENARIO_DAY, add_young_person, matching_run, supported_place
 
 pytestmark = pytest.mark.usefixtures("every_stored_run_is_rechecked")
@@ -21,7 +23,7 @@ def test_a_run_proposes_for_everyone_in_scope_and_is_stored(client, officer, db)
 
     assert body["status"] == "optimal"
     assert body["as_of"] == SCENARIO_DAY
-    assert body["solver"]["name"] == "scipy.sparse.csgraph.min_weight_full_bipartite_matching"  # small
+    assert body["solver"]["name"] == tiered.SOLVER  # the tiers served in order (contract v1.2)
     [proposal] = body["proposals"]
     assert (proposal["young_person"], proposal["option"], proposal["status"]) == (near, worthing, "proposed")
     assert proposal["explanation"]["links"][0]["distance_km"] == 0.0
@@ -43,6 +45,10 @@ def test_the_candidates_are_the_problem_solved_and_the_snapshot_re_solves_the_sa
     }
     assert set(candidates["unassigned_penalty"]) == set(people)
     assert candidates["capacity"] == dict.fromkeys(options, 1)
+    # Each young person's tier as the run was given it (the service's), and no place held back.
+    assert set(candidates["due_tier"]) == set(people)
+    assert set(candidates["due_tier"].values()) <= set(DUE_TIERS)
+    assert candidates["held"] == {}
     chosen = {(p["young_person"], p["option"]) for p in body["proposals"]}
     unmatched = {u["young_person"] for u in body["unmatched"]}
     cost = {(a["young_person"], a["option"]): a["cost"] for a in candidates["arcs"]}

@@ -10,7 +10,7 @@ from api import create_app
 from housing.models import Event, MatchingRun
 from housing.vocabulary import Role
 from jobs import queue
-from tests.api.test_matching import run, supported_place, young_person
+from tests.builders import add_young_person, matching_run, supported_place
 from tests.conftest import Auth
 
 WITHIN_S = 10  # contract v1.2: proposed again within 10 seconds
@@ -45,10 +45,10 @@ def consumer(queued_app):
 
 def test_a_running_consumer_proposes_again_within_ten_seconds_of_a_rejection(queued_app, consumer):
     client, officer = queued_app.test_client(), Auth(queued_app).headers(Role.HOUSING_OFFICER)
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     started = time.monotonic()
 
     rejected = client.post(

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from housing.models import AuditEntry, SentEmail, User
 from housing.services import notifications
 from jobs import mail
-from tests.api.test_matching import run, supported_place, young_person
+from tests.builders import add_young_person, matching_run, supported_place
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("immediate")
@@ -39,10 +39,10 @@ def smtp(app):
 
 
 def a_rejection(client, officer):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    [proposal] = run(client, officer)["proposals"]
+    [proposal] = matching_run(client, officer)["proposals"]
     return client.post(
         f"/api/v1/proposals/{proposal['id']}/reject", json={"reason": "Too far"}, headers=officer
     )
