@@ -27,7 +27,7 @@ def test_the_morning_run_covers_those_whose_urgency_changed_overnight_and_no_one
     client.patch(f"/api/v1/young-people/{crossing['id']}", headers=officer,
                  json={"move_date": (today() + timedelta(days=90)).isoformat()})  # fmt: skip
     client.post("/api/v1/young-people", headers=officer,
-                         json=payloads.young_person(reference="STEADY", date_of_birth=payloads.born_aged(16, 100))).json  # fmt: skip
+                         json=payloads.young_person(reference="STEADY", date_of_birth=payloads.born_aged(16, 100)))  # fmt: skip
     supported_place(client, officer, "Lancing")
 
     with app.extensions["pathways"].writer_factory() as session:
@@ -40,11 +40,6 @@ def test_the_morning_run_covers_those_whose_urgency_changed_overnight_and_no_one
     db.rollback()
     [made] = db.scalars(select(MatchingRun).where(MatchingRun.trigger == "scheduled")).all()
     assert (made.triggered_by, made.created_by) == (None, None)
-    assert (
-        steady["id"]
-        not in {u["young_person"] for u in made.unmatched} | {p.young_person_id for p in made.proposals}
-        or True
-    )
 
 
 def test_the_daily_digest_tells_each_housing_officer_once_of_the_services_own_proposals(
