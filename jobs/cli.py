@@ -1,5 +1,7 @@
 """`flask --app api jobs …`: the queue's consumer, and the periodic jobs by hand."""
 
+import logging
+
 import click
 from flask import current_app
 from flask.cli import with_appcontext
@@ -19,6 +21,8 @@ def jobs() -> None:
 @with_appcontext
 def work(workers: int) -> None:
     """Run the consumer: process events as they come, sweep the outbox each minute, the periodic jobs."""
+    # huey logs task names and ids, never their arguments' values: shown, so an operator sees it work.
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s", force=True)
     huey = current_app.extensions["pathways_queue"]
     queue.prepare_storage(huey)
     huey.create_consumer(workers=workers, worker_type="thread", periodic=True).run()

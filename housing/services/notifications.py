@@ -88,10 +88,11 @@ def digest(session: Session, day: date) -> list[str]:
         if not count:
             return []
         officers = session.scalars(select(User).where(User.role == Role.HOUSING_OFFICER))
+        plural = "proposal" if count == 1 else "proposals"
         return [
             _add(session, user, f"digest:{day}", NotificationKind.NEW_PROPOSAL,
-                 f"{count} new proposals since yesterday",
-                 f"{SERVICE_NAME} proposed again {count} times since yesterday, after changes no one "
+                 f"{count} new {plural} since yesterday",
+                 f"{SERVICE_NAME} made {count} new {plural} since yesterday, after changes no one "
                  "asked it to act on. Open the list of runs to see them.", "/runs")
             for user in officers
         ]  # fmt: skip

@@ -16,10 +16,10 @@ down_revision = '0011_decisions'
 branch_labels = None
 depends_on = None
 
-NOMINATION_BEFORE = ('pending', 'accepted', 'declined')
+NOMINATION_BEFORE = ('pending', 'accepted', 'declined', 'withdrawn')  # withdrawn: 0011_decisions
 NOMINATION_AFTER = (*NOMINATION_BEFORE, 'lapsed')
 END_BEFORE = ('carer_withdrew', 'breakdown', 'notice_to_leave', 'moved_on', 'other', 'nomination_declined',
-              'withdrawn_from_cohort')
+              'withdrawn_from_cohort', 'nomination_withdrawn', 'move_fell_through')  # the last two: 0011_decisions
 END_AFTER = (*END_BEFORE, 'nomination_lapsed')
 EVENT_KINDS = ('rejected', 'declined', 'withdrawn', 'lapsed', 'place_freed', 'new_option', 'scheduled', 'nominated')
 TRIGGERS = ('manual', 'rejected', 'declined', 'withdrawn', 'lapsed', 'place_freed', 'new_option', 'scheduled')

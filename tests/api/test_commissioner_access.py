@@ -20,6 +20,9 @@ ADMITTED = {
     ("POST", "/api/v1/what-if"),
     ("GET", "/api/v1/matching/runs/<run_id>/fairness"),
     ("GET", "/api/v1/matching/runs/<run_id>/fairness.csv"),
+    # Every signed-in user reads and marks their own notifications (contract v1.2).
+    ("GET", "/api/v1/notifications"),
+    ("POST", "/api/v1/notifications/<notification_id>/read"),
 }
 PUBLIC = {("GET", "/api/v1/health"), ("GET", "/api/v1/openapi.json")}
 
