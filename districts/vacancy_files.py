@@ -72,16 +72,16 @@ class Deadline:
 
     def check(self, line: int) -> None:
         if self.ends is not None and time.monotonic() > self.ends:
-            raise ImportRefused(
-                [
-                    Problem(
-                        line,
-                        "-",
-                        f"reading the file took more than {self.seconds:g} s (the limit), at this line: "
-                        "split it into smaller files",
-                    )
-                ]
+            raise _refused(
+                line,
+                f"reading the file took more than {self.seconds:g} s (the limit), at this line: "
+                "split it into smaller files",
             )
+
+
+def _refused(line: int, reason: str) -> ImportRefused:
+    """The whole file refused at one line, for a limit it passed."""
+    return ImportRefused([Problem(line, "-", reason)])
 
 
 def kind_of(filename: str) -> str:
@@ -114,26 +114,14 @@ def _within(lines: Iterable[tuple[int, Any]], limits: Limits, deadline: Deadline
     rows = []
     for line, row in lines:
         if line > limits.lines:
-            raise ImportRefused(
-                [
-                    Problem(
-                        line,
-                        "-",
-                        f"the file has more than {limits.lines - 1:,} rows of vacancies (the limit): "
-                        "split it into smaller files",
-                    )
-                ]
+            raise _refused(
+                line,
+                f"the file has more than {limits.lines - 1:,} rows of vacancies (the limit): "
+                "split it into smaller files",
             )
         if len(row) > limits.columns and any(v not in (None, "") for v in row[limits.columns :]):
-            raise ImportRefused(
-                [
-                    Problem(
-                        line,
-                        "-",
-                        f"the row has more than {limits.columns} columns (the limit): "
-                        "remove the extra columns",
-                    )
-                ]
+            raise _refused(
+                line, f"the row has more than {limits.columns} columns (the limit): remove the extra columns"
             )
         if line % CHECK_EVERY == 0:
             deadline.check(line)
@@ -171,15 +159,10 @@ def _measure_zip(content: bytes, limits: Limits) -> None:
     unzipped = sum(part.file_size for part in parts)
     if len(parts) > limits.zip_parts or unzipped > limits.unzipped_bytes:
         size = f"{limits.unzipped_bytes // (1024 * 1024)} MB"
-        raise ImportRefused(
-            [
-                Problem(
-                    1,
-                    "-",
-                    f"the workbook unpacks to more than {size} or {limits.zip_parts} parts (the limit): "
-                    "save it again as .xlsx with only the vacancies, or as CSV UTF-8",
-                )
-            ]
+        raise _refused(
+            1,
+            f"the workbook unpacks to more than {size} or {limits.zip_parts} parts (the limit): "
+            "save it again as .xlsx with only the vacancies, or as CSV UTF-8",
         )
 
 

@@ -145,6 +145,17 @@ def rows(before: Counter, after: Counter, commissioner: bool) -> tuple[list[Row]
     return out[:-1], out[-1]
 
 
+def few_moved(before: Counter, after: Counter) -> bool:
+    """Whether a change moves 1-4 young people between home districts' counts.
+
+    A what-if built so that its new option serves one person would show that person's home
+    district whenever the rounded count there crosses a multiple of 5; so where so few move, a
+    commissioner is not shown the breakdown by home district after the change (issue 27).
+    """
+    moved = sum(abs(after[key] - before[key]) for key in set(before) | set(after))
+    return 1 <= moved < disclosure.BASE
+
+
 def presented(answer: WhatIf, commissioner: bool) -> dict[str, Any]:
     """The answer as the API and the page show it; for a commissioner, small counts hidden."""
 
@@ -155,8 +166,12 @@ def presented(answer: WhatIf, commissioner: bool) -> dict[str, Any]:
         return side.summary | {name: disclosure.rounded(side.summary[name]) for name in counts}
 
     def table(attribute: str) -> list[dict[str, Any]]:
-        found, total = rows(getattr(answer.before, attribute), getattr(answer.after, attribute), commissioner)
-        return [asdict(row) for row in [*found, total]]
+        before, after = getattr(answer.before, attribute), getattr(answer.after, attribute)
+        found, total = rows(before, after, commissioner)
+        shown = [asdict(row) for row in [*found, total]]
+        if commissioner and attribute == "by_home_district" and few_moved(before, after):
+            return [row | {"after": disclosure.WITHHELD, "change": disclosure.WITHHELD} for row in shown]
+        return shown
 
     return {
         "as_of": answer.as_of,

@@ -96,7 +96,7 @@ def test_every_count_a_commissioner_sees_is_zero_under_five_or_a_multiple_of_fiv
         10,
         10,
     )
-    total = compared["by_home_district"][-1]
+    total = compared["by_route"][-1]
     assert (total["before"], total["after"], total["change"]) == (10, 10, 0)  # never the exact +1
 
 
@@ -160,3 +160,21 @@ def test_a_run_of_everyone_with_fewer_than_five_in_scope_is_not_shown_to_a_commi
     )
 
     assert refused.status_code == 403
+
+
+def test_a_what_if_that_moves_one_young_person_shows_a_commissioner_no_home_district_after_it(
+    client, officer, auth
+):
+    """An option only one person can use, added by a what-if, must not say where they come from."""
+    [create(client, officer, "/api/v1/young-people", due_soon(f"WS-00{n:02}")) for n in range(12)]
+    option = worthing_place(client, officer, capacity=11)
+    commissioner = auth.headers(Role.COMMISSIONER)
+    body = {"changes": [{"option": option, "places": 1}]}
+
+    exact = client.post("/api/v1/what-if", json=body, headers=officer).json
+    shown = client.post("/api/v1/what-if", json=body, headers=commissioner).json
+
+    assert exact["by_home_district"][-1]["change"] == 1
+    assert {(row["after"], row["change"]) for row in shown["by_home_district"]} == {("*", "*")}
+    assert [row["before"] for row in shown["by_home_district"]] == [10, 10]  # worthing, total (11)
+    assert shown["by_route"][-1]["before"] == 10
