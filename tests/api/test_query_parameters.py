@@ -55,6 +55,9 @@ BODIES = {
     ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
     ("POST", "/api/v1/placements/<placement_id>/end"): {"ends_on": LATER, "reason": "other"},
     ("POST", "/api/v1/options/<option_id>/carer-withdrawal"): {"ends_on": LATER},
+    ("POST", "/api/v1/nominations/<nomination_id>/withdraw"): {"reason": "She chose to stay"},
+    ("POST", "/api/v1/young-people/<young_person_id>/move-steps"): {"kind": "viewing", "on": "2026-12-01"},
+    ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
 }  # fmt: skip
 
 

@@ -34,9 +34,7 @@ def test_an_officer_accepts_checks_what_follows_and_undoes_it_by_keyboard(page, 
     snapshot(page, "accept-undo")
 
     page.goto(f"/young-people/{person}")
-    assert "Agreed, nomination pending with Crawley council" in page.inner_text(
-        "#pathway"
-    )
+    assert "Agreed, nomination pending with Crawley council" in page.inner_text("#pathway")
     assert "End this placement" not in page.inner_text("main")
     assert axe_violations(page) == []
     snapshot(page, "record-nomination-pending")
