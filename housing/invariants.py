@@ -33,8 +33,14 @@ INVARIANTS = {
     "a nomination awaiting or accepted without its placement (active while awaiting)": """
         SELECT n.id FROM nominations n
         LEFT JOIN placements p ON p.id = n.placement_id
-        WHERE n.status NOT IN ('declined', 'lapsed')
+        WHERE n.status NOT IN ('declined', 'withdrawn', 'lapsed')
         AND (p.id IS NULL OR (n.status = 'pending' AND p.status <> 'active'))""",
+    "a declined, withdrawn or lapsed nomination still holding its placement": """
+        SELECT n.id FROM nominations n JOIN placements p ON p.id = n.placement_id
+        WHERE n.status IN ('declined', 'withdrawn', 'lapsed') AND p.status = 'active'""",
+    "a step of a move recorded on another young person's placement": """
+        SELECT s.id FROM move_steps s JOIN placements p ON p.id = s.placement_id
+        WHERE p.young_person_id <> s.young_person_id""",
     "a current placement on an ended option (a Staying Put carer no longer willing)": """
         SELECT p.id FROM placements p JOIN options o ON o.id = p.option_id
         WHERE p.status = 'active' AND o.route = 'staying_put' AND o.carer_willing = false""",

@@ -38,6 +38,8 @@ def own_council(view: Callable[..., Any]) -> Callable[..., Any]:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         if actor().role is Role.DISTRICT_OFFICER and actor().district != kwargs["slug"]:
             abort(403, message="district officers set their own council's scheme only")
+        if db().get(District, kwargs["slug"]) is None:  # 404 before the body is read (422)
+            abort(404, message=f"no district {kwargs['slug']!r}")
         return view(*args, **kwargs)
 
     return guarded

@@ -61,6 +61,9 @@ BODIES = {
     ("POST", "/api/v1/young-people/<young_person_id>/reviews"): {"reviewed_on": "2026-06-01"},
     ("POST", "/api/v1/adviser-allocations"): {"allocations": [{"young_person": "x", "adviser": "x"}]},
     ("PUT", "/api/v1/districts/<slug>/settings"): {"nomination_response_days": 5},
+    ("POST", "/api/v1/nominations/<nomination_id>/withdraw"): {"reason": "She chose to stay"},
+    ("POST", "/api/v1/young-people/<young_person_id>/move-steps"): {"kind": "viewing", "on": "2026-12-01"},
+    ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
 }  # fmt: skip
 
 
