@@ -90,8 +90,15 @@ def _in_scope(session: Session, as_of: date) -> list[YoungPerson]:
             )
         )
     )
-    everyone = session.scalars(select(YoungPerson).options(selectinload(YoungPerson.local_links)))
-    people = [p for p in everyone if advising.needs_adviser(p.date_of_birth, as_of, p.id in with_adviser)]
+    born = session.execute(
+        select(YoungPerson.id, YoungPerson.date_of_birth)
+    )  # narrow: only those in scope load
+    ids = [pid for pid, dob in born if advising.needs_adviser(dob, as_of, pid in with_adviser)]
+    people = list(
+        session.scalars(
+            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.local_links))
+        )
+    )
     return sorted(people, key=lambda p: (pathway_deadline(p.date_of_birth), p.reference))
 
 
