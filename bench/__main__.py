@@ -24,8 +24,7 @@ COLUMNS = (
     ("cold total", "cold_total_s"), ("cold/raw", "cold_total_over_raw"),
     ("cpu/raw cpu", "total_cpu_over_raw_cpu"),
     ("cold cpu/raw", "cold_total_cpu_over_raw_cpu"), ("peak MiB", "peak_memory_mib"),
-    ("urgent", "urgent"), ("urgent matched", "urgent_matched"), ("greedy urgent", "greedy_urgent_matched"),
-    ("greedy +%", "greedy_extra_cost_percent"), ("exact", "objective_equals_raw_optimum"),
+    ("by tier", "by_tier"), ("64-bit?", "weighted_bits"), ("exact", "goals_equal_plain"),
 )  # fmt: skip
 
 

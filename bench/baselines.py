@@ -5,10 +5,9 @@ import time
 import numpy as np
 from ortools.sat.python import cp_model
 
-from matching import lexicographic, tiered
+from matching import lexicographic, tier_graph
 from matching.flow import solve_flow
 from matching.solution import Candidates
-from matching.vocabulary import DUE_TIERS
 
 
 def raw_min_cost_flow(c: Candidates) -> tuple[float, int]:
@@ -23,20 +22,17 @@ def plain_tiered(c: Candidates) -> tuple[float, tuple[int, ...]]:
 
     One weighted min-cost flow cannot hold it: weights that put each goal above the whole range
     of the goals after it need far more than the solver's 64 bits (`weighted_bits`: about 90 at
-    county size, before the counts). So the plain form is optimisation notes §7's other exact one,
-    on every published arc as given: one max flow per counted tier, then one SimpleMinCostFlow per
-    goal, each kept to the optimal face of the last — no pruning, no cheapest arcs first.
+    county size for the costs alone, before the counts). So the plain form is optimisation notes
+    §7's other exact one, on every published arc as given, in one graph: one SimpleMinCostFlow per
+    goal, each kept to the optimal face of the last — no pruning, no parts, no cheapest arcs first.
     """
     started = time.perf_counter()
     arcs = np.arange(c.size)
-    net, layout = tiered.graph(c, arcs)
-    counted = np.bincount(c.tiers, minlength=len(DUE_TIERS))[: tiered.COUNTED]
-    capacity = net.capacity.copy()
-    capacity[-tiered.COUNTED :] = counted - tiered.most_matched(c, arcs)
-    net = lexicographic.Network(net.tail, net.head, capacity, net.supply)
-    _, flow = lexicographic.solve_in_order(net, tiered.goals(c, layout, len(net.tail)))
-    chosen = flow[: c.size] > 0
-    return time.perf_counter() - started, tiered.goal_values(c, chosen)
+    part = tier_graph.build_part(c, arcs)
+    one_goal_each = np.eye(tier_graph.GOALS, dtype=np.int64).astype(object)  # no goals weighted together
+    solved = lexicographic.solve_in_order(part.network, tier_graph.goals(c, part, one_goal_each))
+    chosen = solved.flow[: c.size] > 0
+    return time.perf_counter() - started, tier_graph.goal_values(c, chosen)
 
 
 def weighted_bits(c: Candidates) -> int:
@@ -50,7 +46,7 @@ def weighted_bits(c: Candidates) -> int:
     has = np.zeros(len(base), bool)
     has[c.person] = True
     ranges = [int((np.maximum(high[has], base[has]) - np.minimum(low[has], base[has])).astype(object).sum())]
-    for t in reversed(range(tiered.COSTED)):
+    for t in reversed(range(tier_graph.COSTED)):
         mine = has & (tier == t)
         ranges.append(int((np.maximum(high[mine], 0) - np.minimum(low[mine], 0)).astype(object).sum()))
     weight = 1

@@ -10,19 +10,23 @@ due and when, support level, needs and the bedrooms they need, local links with 
 importance, ranked preferences, the districts whose registers they applied to); `options` (route,
 place and coordinates, district, remaining capacity, availability, ages, support levels, access,
 bedrooms, and each route's own fields);
-`rejected` pairs; `reach_km`; `urgent_days`. Names (routes, support levels, settled statuses)
-are spelled as in `vocabulary.py`.
+`rejected` pairs; `reach_km`; `urgent_days`; `held_back` (option id → `Hold(places, from_month)`:
+places closed to tiers later and none). Each young person carries `due_tier`, one of
+`vocabulary.DUE_TIERS`, computed by the service. Names (routes, support levels, settled
+statuses, tiers) are spelled as in `vocabulary.py`.
 
-Out: a `Solution` — `status` (optimal | feasible | infeasible), `objective`, `proposals` (young
-person, option, cost, explanation), `unmatched` (penalty and reasons), `urgent_matched`,
-`candidates` (the published problem: every allowed arc and its integer cost, the penalties,
-the capacities) and `timings_ms`.
+Out: a `Solution` — `status` (optimal | feasible | infeasible), `objective` (Σ arc costs + Σ
+published penalties of the unmatched), `proposals` (young person, option, cost, explanation),
+`unmatched` (penalty and reasons), `urgent_matched`, `tier_matched`, `candidates` (the published
+problem: every allowed arc and its integer cost, the penalties, the capacities, tiers and holds)
+and `timings_ms`.
 
-The proposals minimise Σ arc cost + Σ penalty of the unmatched, each young person on at most
-one arc and each option within its remaining places; the penalties make that optimum match as
-many urgent young people (due within `urgent_days`, overdue included) as any assignment can
-(see `penalties.py`); proposals and the unmatched are listed soonest due first. `checker.check` verifies
-any solution independently.
+The proposals are lexicographically optimal (contract v1.2, "Who is served first";
+`tiered.py`): the most of each tier matched in turn, then the least cost of move_now's, overdue's
+and soon's proposals in turn, then Σ arc costs + Σ penalties; each young person on at most one
+arc, each option within its remaining places, held places closed to tiers later and none.
+Proposals and the unmatched are listed soonest due first. `checker.check` verifies any solution
+independently.
 """
 
 from matching.problem import Link, Option, Preference, Problem, YoungPerson

@@ -78,10 +78,15 @@ def pass_overs(c: Candidates, chosen: np.ndarray) -> PassOvers:
     found = sorted_keys[np.minimum(np.searchsorted(sorted_keys, wanted_keys), c.size - 1)] == wanted_keys
     leaving = -HOLDABLE[tier[person]].astype(np.int64)
     into_former = (former >= 0) & found & hold_lets(holder, np.maximum(former, 0), leaving)
-    # Else any option of B's with a place left (and no hold in the way).
+    # Else any option of B's with a place left (and no hold in the way). At o itself B's own place
+    # went to A: another place there must be free, and the hold counts A in and B out and in again.
     room = (used[c.option] < capacity[c.option]) & hold_lets(c.person, c.option, np.zeros(c.size, np.int64))
-    elsewhere = np.bincount(c.person[room], minlength=n_people) > 0
-    unmatched = ~into_former & ~elsewhere[holder]
+    roomy = np.bincount(c.person[room], minlength=n_people)
+    spare = used[option] < capacity[option]
+    room_at_o_before = spare & hold_lets(holder, option, np.zeros(len(holder), np.int64))
+    room_at_o_after = spare & hold_lets(holder, option, HOLDABLE[tier[person]].astype(np.int64) - 1)
+    elsewhere = roomy[holder] - room_at_o_before + room_at_o_after > 0
+    unmatched = ~into_former & ~elsewhere
     keeps = ~unmatched | (tier[holder] >= COSTED_TIERS)
     return PassOvers(person[keeps], option[keeps], holder[keeps], unmatched[keeps])
 

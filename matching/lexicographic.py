@@ -34,24 +34,41 @@ class Network:
     supply: np.ndarray  # per node: what it puts in (negative: what it takes out)
 
 
-def solve_in_order(net: Network, costs: list[np.ndarray]) -> tuple[str, np.ndarray]:
+@dataclass(frozen=True)
+class Solved:
+    status: str
+    flow: np.ndarray  # per arc
+    potentials: np.ndarray  # per goal, per node (zeros for a goal skipped); rows only if asked for
+
+
+def solve_in_order(net: Network, costs: list[np.ndarray], anchor: int | None = None) -> Solved:
     """A flow (per arc) minimising `costs[0]`, then `costs[1]` among those optima, and so on.
 
-    A goal whose costs are zero on every arc still free cannot tell flows apart and is skipped.
+    A goal whose costs are zero on every arc still free cannot tell flows apart and is skipped
+    (its potentials are all 0). With an `anchor` node, each goal's potentials are returned too,
+    shifted so that the anchor's is 0: networks that share only that node then have potentials
+    that hold together (`tiered_parts.py` proves a flow over arcs left out with them).
     """
+    n_nodes = len(net.supply)
     flow = np.zeros(len(net.tail), np.int64)  # the arcs fixed full so far
     free = np.arange(len(net.tail))
     supply = net.supply.astype(np.int64).copy()
+    found_potentials = np.zeros((len(costs) if anchor is not None else 0, n_nodes), np.int64)
     last = len(costs) - 1
     for level, cost in enumerate(costs):
         if level < last and not cost[free].any():
             continue
         tail, head, capacity = net.tail[free], net.head[free], net.capacity[free]
         status, found = min_cost(tail, head, capacity, cost[free], supply)
-        if status != "optimal" or level == last:
+        if status != "optimal" or (level == last and anchor is None):
             flow[free] += found
-            return status, flow
-        potential = potentials(len(supply), tail, head, capacity=capacity, cost=cost[free], flow=found)
+            return Solved(status, flow, found_potentials)
+        potential = potentials(n_nodes, tail, head, capacity=capacity, cost=cost[free], flow=found)
+        if anchor is not None:
+            found_potentials[level] = potential - potential[anchor]
+        if level == last:
+            flow[free] += found
+            return Solved(status, flow, found_potentials)
         reduced = cost[free] + potential[tail] - potential[head]
         full = reduced < 0
         np.subtract.at(supply, tail[full], capacity[full])

@@ -1,16 +1,17 @@
-"""The engine has two paths (`matching/engine.py`): a proved sparse assignment for problems of up
-to `sparse_assignment.MAX_PEOPLE` young people, and the min-cost flow beyond. Every test problem is
-small, so a test that asks for `engine_path` runs once on each."""
+"""The engine has two paths (`matching/tiered.py`): the whole graph solved in one sequence of goals
+for problems of up to `tiered.WHOLE_GRAPH_ARCS` arcs, and cheapest arcs first by parts, proved over
+every arc, beyond (`tiered_parts.py`). Every test problem is small, so a test that asks for
+`engine_path` runs once on each."""
 
 import pytest
 
-from matching import sparse_assignment
+from matching import tiered
 
 
-@pytest.fixture(scope="module", params=["sparse assignment", "min-cost flow"])
+@pytest.fixture(scope="module", params=["whole graph", "cheapest arcs first by parts"])
 def engine_path(request):
-    saved = sparse_assignment.MAX_PEOPLE
-    if request.param == "min-cost flow":
-        sparse_assignment.MAX_PEOPLE = 0
+    saved = tiered.WHOLE_GRAPH_ARCS
+    if request.param == "cheapest arcs first by parts":
+        tiered.WHOLE_GRAPH_ARCS = 0
     yield request.param
-    sparse_assignment.MAX_PEOPLE = saved
+    tiered.WHOLE_GRAPH_ARCS = saved

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from bench.baselines import plain_tiered
+from bench.matching import chosen_arcs
 from matching import solve
 from matching.merge import merge, split
-from matching.tiered import goal_values
+from matching.tier_graph import goal_values
 from seeds.instances import COUNTY, REGION, generate
 
 
@@ -34,17 +35,6 @@ def test_the_engine_reaches_the_goals_of_a_plain_solve_on_a_hundred_random_insta
     _, plain = plain_tiered(c)  # every published arc, one plain solve per goal
     assert solution.status == "optimal"
     assert goal_values(c, chosen_arcs(problem, solution)) == plain
-
-
-def chosen_arcs(problem, solution) -> np.ndarray:
-    c = solution.candidates
-    index = {
-        (problem.young_people[i].id, problem.options[k].id): a
-        for a, (i, k) in enumerate(zip(c.person, c.option, strict=True))
-    }
-    chosen = np.zeros(c.size, bool)
-    chosen[[index[p.young_person, p.option] for p in solution.proposals]] = True
-    return chosen
 
 
 def test_options_with_identical_arc_lists_share_a_node_and_split_back_by_their_places():

@@ -13,7 +13,8 @@ from matching.checker import allowed_pairs, check
 from matching.encode import encode
 from matching.rules import allowed, failures
 from matching.snapshot import digest, from_data, to_data
-from matching.tiered import goal_values, solve_tiered
+from matching.tier_graph import goal_values
+from matching.tiered import solve_tiered
 from matching.vocabulary import DUE_TIERS
 from tests.matching import instances
 from tests.matching.instances import AS_OF, link, option, person

@@ -1,0 +1,171 @@
+"""The graph of a run by tier and its goals, shared by both paths of `tiered.py` and the bench.
+
+The graph: each young person → the options their arcs allow (cap 1); for an option with places
+held, the arcs of tiers later and none enter a node of their own whose arc into the option holds
+its remaining less the held places; each option → sink (its remaining); each young person →
+sink, "unmatched" (cap 1). Each goal is a cost on these arcs — a count is a cost of 1 on the
+"unmatched" arcs of its tier — and `lexicographic.solve_in_order` minimises them in turn, exactly.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from matching import lexicographic
+from matching.solution import HOLDABLE, NONE_TIER, Candidates
+
+COUNTED = NONE_TIER  # move_now, overdue, soon, later: their numbers matched, in order
+COSTED = 3  # move_now, overdue, soon: the cost of their proposals, in order
+GOALS = COUNTED + COSTED + 1
+SAFE = 2**60  # a solve's arc costs times its nodes stay below this (OR-Tools needs them inside int64)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A graph over some of the arcs: which young people and options it holds, and its network."""
+
+    arcs: np.ndarray  # the candidates' arcs, which are the network's first arcs
+    people: np.ndarray  # the young people it holds (their candidates' indices), in node order
+    options: np.ndarray  # the options it holds, in node order after the young people
+    hold_node: np.ndarray  # per option of the part: its node for tiers later and none (-1: none)
+    sink: int
+    network: lexicographic.Network
+
+
+def useful_arcs(c: Candidates) -> np.ndarray:
+    """Every arc but those of tier none costing at least the young person's penalty."""
+    tier = c.tiers
+    return np.flatnonzero((tier[c.person] < NONE_TIER) | (c.cost < c.base_penalty[c.person]))
+
+
+def build_part(c: Candidates, arcs: np.ndarray) -> Part:
+    """The graph of the module's docstring over these arcs and the young people and options they join."""
+    people, local_person = np.unique(c.person[arcs], return_inverse=True)
+    options, local_option = np.unique(c.option[arcs], return_inverse=True)
+    n_people, n_options = len(people), len(options)
+    capacity = np.maximum(c.capacity[options], 0)
+    held = c.held_places[options]
+    held_options = np.flatnonzero(held > 0)
+    hold_node = np.full(n_options, -1, np.int64)
+    hold_node[held_options] = n_people + n_options + np.arange(len(held_options))
+    sink = n_people + n_options + len(held_options)
+    kept_out = HOLDABLE[c.tiers[c.person[arcs]]] & (hold_node[local_option] >= 0)
+    tails = np.concatenate(
+        (local_person, hold_node[held_options], n_people + np.arange(n_options), np.arange(n_people))
+    )
+    heads = np.concatenate((
+        np.where(kept_out, hold_node[local_option], n_people + local_option), n_people + held_options,
+        np.full(n_options + n_people, sink),
+    ))  # fmt: skip
+    capacities = np.concatenate((
+        np.ones(len(arcs), np.int64), capacity[held_options] - held[held_options], capacity,
+        np.ones(n_people, np.int64),
+    ))  # fmt: skip
+    supply = np.zeros(sink + 1, np.int64)
+    supply[:n_people] = 1
+    supply[sink] = -n_people
+    network = lexicographic.Network(tails.astype(np.int64), heads.astype(np.int64), capacities, supply)
+    return Part(arcs, people, options, hold_node, sink, network)
+
+
+def stages(c: Candidates, n_nodes: int) -> np.ndarray:
+    """The goals combined into as few solves as exactness allows: one row of weights per solve.
+
+    Consecutive goals share a solve, weighted, as long as each goal's weight exceeds the whole
+    range of the goals after it in the solve (optimisation notes §1, §7) and every weighted arc
+    cost times `n_nodes` stays below `SAFE` (OR-Tools scales costs by about the number of nodes).
+    The weights depend only on the published problem, so every part of a run uses the same rows.
+    """
+    span, largest = _spans(c)
+    rows: list[list[int]] = []
+    for g in range(GOALS):
+        if rows and _fits([*rows[-1], g], span, largest, n_nodes):
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    out = np.zeros((len(rows), GOALS), dtype=object)
+    for r, members in enumerate(rows):
+        out[r, members] = _weights(members, span)
+    return out
+
+
+def _weights(members: list[int], span: list[int]) -> list[int]:
+    """Each goal's weight in its solve: one more than the whole range of the goals after it there."""
+    weights = [1]
+    for g in reversed(members[:-1]):
+        later = members[members.index(g) + 1 :]
+        weights.insert(0, 1 + sum(w * span[h] for w, h in zip(weights, later, strict=True)))
+    return weights
+
+
+def _fits(members: list[int], span: list[int], largest: list[int], n_nodes: int) -> bool:
+    weights = _weights(members, span)
+    top = sum(w * largest[g] for w, g in zip(weights, members, strict=True))
+    return top * (n_nodes + 1) < SAFE
+
+
+def _spans(c: Candidates) -> tuple[list[int], list[int]]:
+    """Per goal: the range of its value over every assignment, and the largest cost it puts on an arc."""
+    tier, base = c.tiers, c.base_penalty
+    n = len(base)
+    low = np.zeros(n, np.int64)
+    high = np.zeros(n, np.int64)
+    np.minimum.at(low, c.person, c.cost)  # with 0 in: a young person left unmatched adds nothing
+    np.maximum.at(high, c.person, c.cost)
+    counts = np.bincount(tier, minlength=NONE_TIER + 1)
+    span = [int(counts[t]) for t in range(COUNTED)]
+    largest = [1] * COUNTED
+    for t in range(COSTED):
+        mine = tier == t
+        span.append(int((high[mine] - low[mine]).astype(object).sum()))
+        largest.append(int(np.abs(c.cost[tier[c.person] == t]).max(initial=0)))
+    rest_high, rest_low = np.maximum(high, base), np.minimum(low, base)
+    span.append(int((rest_high - rest_low).astype(object).sum()))
+    largest.append(max(int(np.abs(c.cost).max(initial=0)), int(np.abs(base).max(initial=0))))
+    return span, largest
+
+
+def goal_costs(c: Candidates, arcs: np.ndarray) -> np.ndarray:
+    """Per goal (rows), each arc's cost as a placement: the costed tiers' in turn, then every arc's."""
+    out = np.zeros((GOALS, len(arcs)), np.int64)
+    arc_tier = c.tiers[c.person[arcs]]
+    for t in range(COSTED):
+        out[COUNTED + t] = np.where(arc_tier == t, c.cost[arcs], 0)
+    out[-1] = c.cost[arcs]
+    return out
+
+
+def combined(weights: np.ndarray, per_goal: np.ndarray) -> np.ndarray:
+    """Per solve (a row of `stages`), the weighted sum of the goals' costs: exact in int64 by `stages`."""
+    out = np.zeros((len(weights), per_goal.shape[1]), np.int64)
+    for r, row in enumerate(weights):
+        for g in np.flatnonzero(row):
+            out[r] += np.int64(row[g]) * per_goal[g]
+    return out
+
+
+def goals(c: Candidates, part: Part, weights: np.ndarray) -> list[np.ndarray]:
+    """Per solve, the cost of each arc of the part's network: placements (`goal_costs`), and each
+    young person's "unmatched" arc (1 for the count of their tier; their penalty in the last goal)."""
+    n_arcs, n_people = len(part.network.tail), len(part.people)
+    per_goal = np.zeros((GOALS, n_arcs), np.int64)
+    per_goal[:, : len(part.arcs)] = goal_costs(c, part.arcs)
+    tier = c.tiers[part.people]
+    unmatched = per_goal[:, n_arcs - n_people :]
+    for t in range(COUNTED):
+        unmatched[t] = tier == t
+    unmatched[-1] = c.base_penalty[part.people]
+    return list(combined(weights, per_goal))
+
+
+def goal_values(c: Candidates, chosen: np.ndarray) -> tuple[int, ...]:
+    """An assignment's goals in the order a run ranks them, each to be made smallest: the young
+    people left unmatched of move_now, overdue, soon and later; the cost of move_now's, overdue's
+    and soon's proposals; the rest of the objective (Σ arc costs + Σ penalties without the premium)."""
+    tier = c.tiers
+    placed = np.zeros(len(c.penalty), bool)
+    placed[c.person[chosen]] = True
+    left = np.bincount(tier[~placed], minlength=NONE_TIER + 1)[:COUNTED]
+    cost = np.bincount(tier[c.person[chosen]], weights=c.cost[chosen], minlength=NONE_TIER + 1)[:COSTED]
+    rest = int(c.cost[chosen].sum()) + int(c.base_penalty[~placed].sum())
+    return (*left.tolist(), *(int(x) for x in cost), rest)

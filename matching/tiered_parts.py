@@ -1,0 +1,123 @@
+"""The larger path of `tiered.py`: each young person's cheapest arcs first, part by part, proved optimal.
+
+Why: the optimum rarely uses a dear arc, and on a few arcs per young person the graph falls into
+many small parts (`components.py`), each solved on its own in far less time than the whole.
+
+Why the answer is still the lexicographic optimum over every arc. Each part is solved goal by
+goal (`lexicographic.solve_in_order`), which also gives, per goal g, node potentials π_g under
+which no residual arc of that goal's network has a negative reduced cost; they are shifted so
+that the sink's is 0, so the parts' potentials, which share only the sink, hold together. A node
+no part holds is an option that takes no one: π = 0 if it has a place left (its arc to the sink
+costs 0), and "unreachable" (no residual arc leaves it, so any low value will do) if not; its node
+for tiers later and none likewise. An arc left out carries nothing, so it adds only its forward
+residual arc, at reduced cost rc_g = cost_g + π_g(young person) − π_g(option), g running over
+the solves of `tier_graph.stages` (goals weighted together where exact). Read the vector in
+order: if its first non-zero entry is positive, or all are zero, the arc keeps every goal's
+potentials feasible (at goal g it is either already excluded by an earlier goal's complementary
+slackness, or its rc_g ≥ 0), so by induction over the goals the flow found is optimal for each
+goal over every arc, i.e. lexicographically optimal (the argument of `lexicographic.py` applied to
+the whole graph). An arc whose first non-zero entry is negative fails; up to `ADDED_PER_ROUND` per
+young person, most negative first, are added and only the parts they touch are solved again. Each
+round adds an arc, so the rounds end. Integer arithmetic throughout: the proof is exact.
+"""
+
+import numpy as np
+
+from matching import components, lexicographic
+from matching.cheapest_first import ADDED_PER_ROUND, first_arcs
+from matching.solution import HOLDABLE, Candidates
+from matching.tier_graph import Part, build_part, combined, goal_costs, goals, stages
+
+UNREACHABLE = -(2**61)  # the potential of a node no residual arc leaves: far below any path's cost
+
+
+def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
+    """Per arc, whether the lexicographic optimum uses it; only `useful` arcs are ever used."""
+    n_people, n_options = len(c.penalty), len(c.capacity)
+    weights = stages(c, n_people + 2 * n_options + 1)  # the same solves for every part (the proof needs it)
+    potential = _default_potentials(c, len(weights))
+    kept = np.zeros(c.size, bool)
+    kept[useful] = first_arcs(c)[useful]
+    chosen = np.zeros(c.size, bool)
+    touched_people = np.arange(n_people)
+    while True:
+        for arcs in _touched_parts(c, kept, touched_people):
+            part = build_part(c, arcs)
+            solved = lexicographic.solve_in_order(part.network, goals(c, part, weights), anchor=part.sink)
+            if solved.status != "optimal":
+                return solved.status, chosen
+            chosen[arcs] = solved.flow[: len(arcs)] > 0
+            _write_potentials(potential, part, solved.potentials, n_people, n_options)
+        added = _failing_arcs(c, useful[~kept[useful]], potential, weights)
+        if len(added) == 0:
+            return "optimal", chosen
+        kept[added] = True
+        touched_people = np.unique(c.person[added])
+
+
+def _default_potentials(c: Candidates, n_solves: int) -> np.ndarray:
+    """Per goal, per node (young people, options, their nodes for later and none, sink): the values
+    for nodes no part holds (see the module's docstring)."""
+    n_people, n_options = len(c.penalty), len(c.capacity)
+    potential = np.zeros((n_solves, n_people + 2 * n_options + 1), np.int64)
+    room = np.maximum(c.capacity, 0)
+    option = np.where(room > 0, 0, UNREACHABLE)
+    potential[:, n_people : n_people + n_options] = option
+    potential[:, n_people + n_options : -1] = np.where(room - c.held_places > 0, option, UNREACHABLE)
+    return potential
+
+
+def _touched_parts(c: Candidates, kept: np.ndarray, people: np.ndarray) -> list[np.ndarray]:
+    """The kept arcs of the parts holding these young people, in batches (`components.batches`)."""
+    arcs = np.flatnonzero(kept)
+    person_component, _ = components.label(len(c.penalty), len(c.capacity), c.person[arcs], c.option[arcs])
+    touched = np.zeros(person_component.max(initial=0) + 1, bool)
+    touched[person_component[people]] = True
+    arc_component = person_component[c.person[arcs]]
+    arcs, arc_component = arcs[touched[arc_component]], arc_component[touched[arc_component]]
+    batch_of = np.full(len(touched), -1, np.int64)
+    batches = components.batches(arc_component)
+    for b, members in enumerate(batches):
+        batch_of[members] = b
+    order = np.argsort(batch_of[arc_component], kind="stable")
+    ends = np.cumsum(np.bincount(batch_of[arc_component], minlength=len(batches)))
+    return np.split(arcs[order], ends[:-1])
+
+
+def _write_potentials(
+    potential: np.ndarray, part: Part, found: np.ndarray, n_people: int, n_options: int
+) -> None:
+    """A part's potentials into the whole graph's numbering (its sink is the shared sink, at 0)."""
+    n_part_people, n_part_options = len(part.people), len(part.options)
+    potential[:, part.people] = found[:, :n_part_people]
+    potential[:, n_people + part.options] = found[:, n_part_people : n_part_people + n_part_options]
+    held = part.hold_node >= 0
+    potential[:, n_people + n_options + part.options[held]] = found[:, part.hold_node[held]]
+
+
+def _failing_arcs(
+    c: Candidates, left_out: np.ndarray, potential: np.ndarray, weights: np.ndarray
+) -> np.ndarray:
+    """Arcs left out whose reduced costs, read goal by goal, first turn negative; most negative first,
+    at most `ADDED_PER_ROUND` per young person."""
+    if len(left_out) == 0:
+        return left_out
+    n_people, n_options = len(c.penalty), len(c.capacity)
+    person, option = c.person[left_out], c.option[left_out]
+    kept_out = HOLDABLE[c.tiers[person]] & (c.held_places[option] > 0)
+    head = np.where(kept_out, n_people + n_options + option, n_people + option)
+    # Solve by solve, only over the arcs whose reduced costs were all zero so far.
+    cost = combined(weights, goal_costs(c, left_out))
+    first = np.full(len(left_out), len(weights), np.int64)
+    value = np.zeros(len(left_out), np.int64)
+    alive = np.arange(len(left_out))
+    for r in range(len(weights)):
+        reduced = cost[r, alive] + potential[r, person[alive]] - potential[r, head[alive]]
+        decided = reduced != 0
+        first[alive[decided]], value[alive[decided]] = r, reduced[decided]
+        alive = alive[~decided]
+    failing = np.flatnonzero(value < 0)
+    order = failing[np.lexsort((value[failing], first[failing], person[failing]))]
+    who = person[order]
+    rank = np.arange(len(order)) - np.searchsorted(who, who)
+    return left_out[order[rank < ADDED_PER_ROUND]]
