@@ -28,3 +28,4 @@ SETTLED = frozenset({"not_applicable", "leave_granted"})
 
 SUPPORT_LEVELS = ("low", "medium", "high")
 DUE_KINDS = ("pathway", "move")  # the post-18 pathway by 17½; a move, release or 18th-birthday date
+DUE_TIERS = ("move_now", "overdue", "soon", "later", "none")
