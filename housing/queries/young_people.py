@@ -213,6 +213,7 @@ def due_order(
     found = []
     for person_id, reference, born, move, release, something_due in rows:
         due, tier = _standing(today, born, move, release) if something_due else (None, DueTier.NONE)
-        found.append((TIER_RANK[tier], due.on if due else date.max, reference, Standing(person_id, due, tier)))
+        standing = Standing(person_id, due, tier)
+        found.append((TIER_RANK[tier], due.on if due else date.max, reference, standing))
     found.sort(key=lambda item: item[:3])
     return [item[3] for item in found]
