@@ -9,7 +9,7 @@ In: a `Problem` â€” `as_of`; `young_people` (each with need date, age on it, 17Â
 due and when, support level, needs and the bedrooms they need, local links with coordinates and
 importance, ranked preferences, the districts whose registers they applied to); `options` (route,
 place and coordinates, district, remaining capacity, availability, ages, support levels, access,
-bedrooms, and each route's own fields);
+bedrooms, each route's own fields, and the sites where its homes may be);
 `rejected` pairs; `reach_km`; `urgent_days`. Names (routes, support levels, settled statuses)
 are spelled as in `vocabulary.py`.
 
@@ -25,7 +25,7 @@ many urgent young people (due within `urgent_days`, overdue included) as any ass
 any solution independently.
 """
 
-from matching.problem import Link, Option, Preference, Problem, YoungPerson
+from matching.problem import Link, Option, Preference, Problem, Site, YoungPerson
 from matching.solution import Candidates, Proposal, Solution, Unmatched
 from matching.solve import published, solve
 
@@ -36,6 +36,7 @@ __all__ = [
     "Preference",
     "Problem",
     "Proposal",
+    "Site",
     "Solution",
     "Unmatched",
     "YoungPerson",

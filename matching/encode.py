@@ -91,6 +91,10 @@ class Encoded:
     carer_willing: np.ndarray
     registered: np.ndarray
     uasc_specialist: np.ndarray
+    # options' sites (Option.sites), flattened: option k's are site_*[site_start[k]:site_start[k + 1]]
+    site_start: np.ndarray
+    site_lat: np.ndarray
+    site_lon: np.ndarray
     # locations of options
     loc_lat: np.ndarray
     loc_lon: np.ndarray
@@ -167,6 +171,10 @@ def _encode(problem: Problem) -> Encoded:
         loc_lat[index], loc_lon[index] = lat, lon
     loc_name[loc], loc_district[loc] = name, district
 
+    sites = np.array([(site.lat, site.lon) for x in options for site in x.sites], dtype=np.float64)
+    sites = sites.reshape(-1, 2)
+    site_start = np.concatenate(([0], np.cumsum(ints(len(x.sites) for x in options)))).astype(np.int64)
+
     def of_people(values: Iterable[object], dtype: type = np.int64) -> np.ndarray:
         return _column(values, n_people, dtype)
 
@@ -226,6 +234,9 @@ def _encode(problem: Problem) -> Encoded:
         avoid_name_keys=keys(avoid_names, width_names),
         rejected_keys=keys(rejected, max(n_options, 1)),
         **option_columns,
+        site_start=site_start,
+        site_lat=np.ascontiguousarray(sites[:, 0]),
+        site_lon=np.ascontiguousarray(sites[:, 1]),
         loc_lat=loc_lat,
         loc_lon=loc_lon,
         loc_name=loc_name,
