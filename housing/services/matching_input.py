@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
-from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
 from housing.services import placements, reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
 
@@ -79,12 +79,16 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
     stored = list(session.scalars(select(Option).order_by(Option.id)))
     placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
+    cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
+    cohort_districts = {row.option_id: row.districts for row in cohorts}
     return matching.Problem(
         as_of=as_of,
         young_people=tuple(
             replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
         ),
-        options=tuple(option(o, places) for o in stored),
+        options=tuple(
+            option(o, places, cohort_sites(cohort_districts.get(o.id, ()), places)) for o in stored
+        ),
         rejected=rejected,
         reach_km=reach_km,
     )
@@ -125,7 +129,21 @@ def young_person(
     )
 
 
-def option(o: Option, places: dict[str, Place]) -> matching.Option:
+def cohort_sites(districts: list[str] | tuple[()], places: dict[str, Place]) -> tuple[matching.Site, ...]:
+    """Where a House Project cohort's homes will be: every town of its districts (issue 25).
+
+    Members move into their own tenancies in the cohort's districts, not at the Crawley hub, so a
+    young person's links are measured from the town of those districts that keeps them best.
+    """
+    return tuple(
+        matching.Site(p.name, p.lat, p.lon)
+        for p in sorted(places.values(), key=lambda p: p.name)
+        if p.district is not None and p.district in districts
+    )
+
+
+def option(o: Option, places: dict[str, Place], sites: tuple[matching.Site, ...] = ()) -> matching.Option:
+    """The matcher's view of an option; `sites`, where its homes will be if not at its place."""
     place = places[o.place]
     return matching.Option(
         id=o.id,
@@ -148,4 +166,5 @@ def option(o: Option, places: dict[str, Place]) -> matching.Option:
         carer_willing=o.carer_willing,
         registered_16_17=o.registered_16_17,
         uasc_specialist=o.uasc_specialist,
+        sites=sites,
     )

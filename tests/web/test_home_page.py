@@ -10,7 +10,6 @@ from housing.clock import today
 from housing.lifedates import birthday
 from housing.models import AuditEntry
 from tests import payloads
-from tests.api.test_placements import end, option, placed
 
 
 def young_person(client, officer, reference, years, days_ago=30, **overrides):
@@ -27,6 +26,23 @@ def rows(text: str, table: str) -> list[str]:
     end_of = "</table>" if table != "due-list" else '<nav class="govuk-pagination'
     body = text.split(f'id="{table}"', 1)[1].split(end_of, 1)[0].split('id="nothing-due"', 1)[0]
     return re.findall(r">(WS-[A-Z0-9-]+|[A-Z][A-Z0-9-]+)</span>", body)
+
+
+def broken_down_today(client, officer, reference: str) -> None:
+    """A 19-year-old placed in supported accommodation in Worthing whose placement broke down today."""
+    person = young_person(client, officer, reference, 19, move_date=today().isoformat())["id"]
+    body = payloads.option("supported_accommodation", place="Worthing", min_age=16, step_free=True)
+    place = client.post("/api/v1/options", json=body, headers=officer).json["id"]
+    run = client.post("/api/v1/matching/runs", json={"young_people": [person]}, headers=officer).json
+    [proposal] = run["proposals"]
+    assert (proposal["option"], proposal["young_person"]) == (place, person)
+    assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
+    placement = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"][0]
+    ended = {"ends_on": today().isoformat(), "reason": "breakdown"}
+    assert (
+        client.post(f"/api/v1/placements/{placement['id']}/end", json=ended, headers=officer).status_code
+        == 200
+    )
 
 
 def band(text: str, tier: str) -> list[str]:
@@ -73,12 +89,7 @@ def test_the_home_page_leads_with_moves_that_cannot_wait_then_overdue_then_the_n
 
 def test_a_placement_breakdown_today_comes_first_in_its_own_words(client, officer, person_signing_in):
     young_person(client, officer, "OVERDUE", 17, 300)  # 17½ long past
-    person = young_person(client, officer, "BROKE", 19, move_date=today().isoformat())["id"]
-    placement = placed(client, officer, person, option(client, officer))
-    assert (
-        end(client, officer, placement["id"], ends_on=today().isoformat(), reason="breakdown").status_code
-        == 200
-    )
+    broken_down_today(client, officer, "BROKE")
     person_signing_in(client)
 
     text = client.get("/").get_data(as_text=True)
