@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from housing.due import MOVE_NOW_DAYS, STALE_RELEASE_DAYS, URGENT_DAYS, Due, due_on, their_date, tier_of
@@ -205,10 +205,12 @@ def due_order(
     Five narrow columns are read, not whole records: the caller loads only the page it shows.
     """
     due_now = has_due(today)
+    # Only a list with those who have nothing due asks the database which they are, row by row.
+    something_due_column = due_now if with_nothing_due else true()
     rows = session.execute(
-        select(YP.id, YP.reference, YP.date_of_birth, YP.move_date, YP.custody_release_date, due_now).where(
-            *([] if with_nothing_due else [due_now]), *where
-        )
+        select(
+            YP.id, YP.reference, YP.date_of_birth, YP.move_date, YP.custody_release_date, something_due_column
+        ).where(*([] if with_nothing_due else [due_now]), *where)
     )
     found = []
     for person_id, reference, born, move, release, something_due in rows:
