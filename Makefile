@@ -17,18 +17,20 @@ $(STAMP): pyproject.toml constraints.txt package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000
+run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000 with the job consumer beside it
 	$(FLASK) db upgrade
 	$(FLASK) seed
 	$(FLASK) users demo
+	$(FLASK) jobs work & trap 'kill $$!' EXIT; \
 	PATHWAYS_ENV=development $(FLASK) run --host 127.0.0.1 --port 5000
 
-lint: $(STAMP) ## ruff
+lint: $(STAMP) ## ruff, and the layers contract (import-linter, [tool.importlinter] in pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
-test: lint ## lint, then the whole suite (PostgreSQL too when TEST_DATABASE_URL is set)
-	$(VENV)/bin/pytest
+test: lint ## lint, then the whole suite on every core (PostgreSQL too when TEST_DATABASE_URL is set)
+	$(VENV)/bin/pytest -n auto --dist worksteal
 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
@@ -53,4 +55,4 @@ trust: $(STAMP) ## every trust figure into bench/results/trust.json: the suite's
 	$(MAKE) fuzz load crash
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .import_linter_cache .grimp_cache

@@ -16,6 +16,7 @@ from flask_migrate import Migrate
 from sqlalchemy import Engine, MetaData
 from sqlalchemy.orm import Session, sessionmaker
 
+import jobs
 import web
 from commands.match import match
 from commands.seed import seed
@@ -23,15 +24,21 @@ from commands.simulate import simulate
 from commands.users import users
 from districts.cli import vacancies
 from districts.http import blp as districts_blp
+from housing.advising import DEFAULT_CASELOAD_CAP
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
+from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
+from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
+from jsonapi.kept_current import blp as kept_current_blp
 from jsonapi.matching import blp as matching_blp
+from jsonapi.moves import blp as moves_blp
 from jsonapi.options import blp as options_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
+from jsonapi.reviews import blp as reviews_blp
 from jsonapi.ssda903 import blp as ssda903_blp
 from jsonapi.young_people import applications_blp
 from jsonapi.young_people import blp as young_people_blp
@@ -65,6 +72,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         PERMANENT_SESSION_LIFETIME=timedelta(minutes=30),  # signed out after half an hour idle
         REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
+        # Most young people one personal adviser may carry (the county's target; housing/advising.py).
+        ADVISER_CASELOAD_CAP=int(os.environ.get("PATHWAYS_ADVISER_CASELOAD_CAP", DEFAULT_CASELOAD_CAP)),
         # What `make outcomes` last wrote, shown on the Outcomes page.
         OUTCOMES_RESULTS=str(Path(__file__).parent / "bench" / "results" / "outcomes.json"),
         OUTCOMES_CHARTS=str(Path(__file__).parent / "docs" / "outcomes"),
@@ -84,6 +93,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     )
     if test_config:
         app.config.update(test_config)
+    if app.config["SESSION_COOKIE_SECURE"] and "SESSION_COOKIE_NAME" not in (test_config or {}):
+        # `__Host-`: a browser keeps it only if Secure, for this host alone (no Domain), on Path=/, so
+        # a sibling subdomain or a plain-http page cannot plant or overwrite the session cookie.
+        app.config["SESSION_COOKIE_NAME"] = "__Host-session"
     if not app.config.get("SECRET_KEY"):  # Flask's defaults hold the key, as None
         app.config["SECRET_KEY"] = os.environ.get("SECRET_KEY") or _kept_secret_key(app)
 
@@ -98,12 +111,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     api = errors.PathwaysApi(app)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
-        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp,
+        cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
+        reviews_blp, moves_blp, kept_current_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     errors.init_app(app)
     web.init_app(app)
+    jobs.init_app(app)  # the queue, and the outbox wired to it
     _register_commands(app)
     return app
 
@@ -123,3 +138,4 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(vacancies)
     app.cli.add_command(seed)
     app.cli.add_command(simulate)
+    app.cli.add_command(jobs_cli)

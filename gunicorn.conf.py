@@ -22,6 +22,9 @@ accesslog = errorlog = "-"
 capture_output = True
 # The route and the time served; never the query string, whose filters could carry personal values.
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+# The path as the client sent it, its newlines and other control characters escaped: an encoded
+# newline in a path would otherwise write a second, forged line (httpkit/log_lines.py).
+logger_class = "httpkit.access_log.EscapingLogger"
 
 
 def post_fork(server, _worker) -> None:

@@ -13,9 +13,9 @@ import time
 import numpy as np
 
 from bench import baselines
-from bench.instances import SIZES
-from bench.instances import generate as generate_instance
 from matching import Problem, Solution, solve
+from seeds.instances import SIZES
+from seeds.instances import generate as generate_instance
 
 CP_SAT_SIZES = {"county"}
 WARM_RUNS = {"county": 5, "region": 3, "national": 1}  # national is heavy on the 2 shared cores

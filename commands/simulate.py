@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
+from figures import machine
 from housing.clock import today
 from simulation import assumptions
 from simulation.runner import EVERY_POLICY, Plan, run
@@ -76,11 +77,9 @@ def simulate(  # noqa: PLR0917 -- click passes each option by position
 
 
 def _document(plan: Plan, results: dict) -> dict:
-    from bench.machine import describe  # noqa: PLC0415 -- the benchmarks' own record of the machine
-
     return {
         "what": "A simulated year: the share of young people turning 17½ whose pathway was agreed by 17½",
-        "machine": describe(),
+        "machine": machine.describe(),
         "plan": {
             "seeds": len(plan.seeds),
             "scale": plan.scale,

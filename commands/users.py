@@ -11,7 +11,9 @@ from housing.errors import DomainError
 from housing.services import accounts
 from housing.vocabulary import Role
 
-users = AppGroup("users", help="Create users, issue and revoke their API tokens.")
+users = AppGroup(
+    "users", help="Create, disable and enable users, change their role, issue and revoke their API tokens."
+)
 
 # One account per role for trying the service locally; `make run` creates them.
 DEMO_USERS = (
@@ -20,6 +22,7 @@ DEMO_USERS = (
     ("coordinator@pathways.example", Role.HOUSE_PROJECT_COORDINATOR, None),
     ("admin@pathways.example", Role.ADMIN, None),
     ("commissioner@pathways.example", Role.COMMISSIONER, None),
+    ("manager@pathways.example", Role.TEAM_MANAGER, None),
 )
 
 
@@ -75,6 +78,44 @@ def revoke(email: str) -> None:
     with session() as db:
         or_fail(lambda: accounts.revoke(db, email))
     click.echo(f"Revoked the token of {email} and ended their page sessions.")
+
+
+@users.command("disable")
+@click.argument("email")
+def disable(email: str) -> None:
+    """Disable a user: their token, page sessions and password stop at once, until `enable`."""
+    with session() as db:
+        or_fail(lambda: accounts.disable(db, email))
+    click.echo(f"Disabled {email}: their token, password and page sessions no longer work.")
+
+
+@users.command("enable")
+@click.argument("email")
+def enable(email: str) -> None:
+    """Enable a disabled user: their token (if not expired or revoked) and password work again."""
+    with session() as db:
+        or_fail(lambda: accounts.enable(db, email))
+    click.echo(f"Enabled {email}.")
+
+
+@users.command("role")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--district", help="the district slug; required for district_officer")
+def role(email: str, role: str, district: str | None) -> None:
+    """Change a user's role (their page sessions end, so every page is read under the new role)."""
+    with session() as db:
+        or_fail(lambda: accounts.change_role(db, email, Role(role), district))
+    click.echo(f"{email} is now {role}" + (f" of {district}" if district else "") + ".")
+
+
+@users.command("unlock")
+@click.argument("email")
+def unlock(email: str) -> None:
+    """Forget the failed sign-ins against a user, from every device."""
+    with session() as db:
+        or_fail(lambda: accounts.unlock(db, email))
+    click.echo(f"Unlocked {email}.")
 
 
 @users.command("demo")

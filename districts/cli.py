@@ -25,7 +25,7 @@ def import_(file: Path, district: str) -> None:
         if session.get(District, district) is None:
             raise click.ClickException(f"no district {district!r}")
         try:
-            rows = vacancy_files.read(file.name, file.read_bytes())
+            rows = vacancy_files.read(file.name, file.read_bytes(), vacancy_files.COMMAND_LINE)
             with _bar(len(rows) - 1, "Reading") as bar:
                 parsed, problems = vacancy_files.parse(rows, bar.update)
             with _bar(len(parsed), "Checking") as bar:

@@ -7,18 +7,11 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from httpkit.spreadsheets import neutralise
+
 COLUMNS = ("id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
            "children", "bedrooms_needed", "need_month", "links_in_district", "band", "applied_on",
            "application_status", "nomination")  # fmt: skip
-# A cell starting with one of these is a formula to a spreadsheet (OWASP: CSV injection).
-# Their full-width forms too: some spreadsheets read them as the ASCII ones.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
-
-
-def neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def flat(row: dict[str, Any]) -> list[Any]:

@@ -14,7 +14,6 @@ from districts.schemas import (
     ApplicantsQuery,
     DecisionSchema,
     DistrictApplicantSchema,
-    NominationSchema,
     NominationsQuery,
     VacanciesAddedSchema,
 )
@@ -28,6 +27,7 @@ from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import page_body, page_of
 from httpkit.store import db
+from jsonapi.schemas.moves import NominationSchema
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
 

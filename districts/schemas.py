@@ -58,16 +58,6 @@ class ApplicantsPageQuery(PageQuery, ApplicantsQuery):
     pass
 
 
-class NominationSchema(Schema):
-    id = fields.String()
-    young_person = fields.String(attribute="young_person_id")
-    reference = fields.Function(lambda n: n.young_person.reference)
-    option = fields.String(attribute="option_id")
-    status = fields.String()
-    reason = fields.String(allow_none=True)
-    decided_at = fields.DateTime(allow_none=True)
-
-
 class NominationsQuery(PageQuery):
     status = fields.String(validate=validate.OneOf([s.value for s in NominationStatus]))
 

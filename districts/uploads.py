@@ -24,7 +24,9 @@ def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
     """The ids of the vacancies added; ImportRefused (nothing written) or TooLarge otherwise."""
     if len(content) > vacancy_files.MAX_FILE_BYTES:
         raise TooLarge(TOO_LARGE)
-    parsed, problems = vacancy_files.parse(vacancy_files.read(filename, content))
+    deadline = vacancy_files.Deadline(vacancy_files.UPLOAD.seconds)
+    rows = vacancy_files.read(filename, content, vacancy_files.UPLOAD, deadline)
+    parsed, problems = vacancy_files.parse(rows, deadline=deadline)
     return vacancies.add(db(), actor, slug, vacancies.checked(db(), slug, parsed, problems))
 
 

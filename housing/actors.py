@@ -11,3 +11,13 @@ class Actor:
     email: str
     role: Role
     district: str | None = None
+    # The service itself, acting on an event (a run made after a rejection, a nomination lapsing).
+    automatic: bool = False
+
+    @property
+    def audit_role(self) -> str:
+        return "service" if self.automatic else self.role.value
+
+
+# Who acts when no one asked: audited as the service, and a run it makes has no `created_by`.
+SERVICE = Actor(user_id="", email="the service (automatic)", role=Role.ADMIN, automatic=True)

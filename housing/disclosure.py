@@ -1,47 +1,52 @@
-"""Counts of young people as a commissioner may see them: small ones hidden, and none worked out.
+"""Counts of young people as a commissioner may see them: small ones hidden, every other one rounded.
 
 A count from 1 to 4 can point at a person (the one wheelchair-using parent near Selsey), so it is
-shown as "<5" (api-contract v1.1, the `commissioner` role). A hidden count must not be recoverable
-from the figures beside it: where a column's total is shown and its hidden cells could be solved
-for, more cells are withheld ("*"), smallest first, until every hidden cell could take at least
-two values. The reader is assumed to know this rule: a withheld cell is 0 or at least 5.
+shown as "<5" (api-contract v1.1, the `commissioner` role). Hiding small cells is not enough when
+answers can be set side by side: two totals whose difference is small (urgent 46, urgent matched
+43), a hidden cell beside its column's total, the same table a month apart, or a what-if with and
+without one hypothetical option each give a small count away by subtraction. So every count a
+commissioner sees, cells and totals alike, is also rounded to the nearest 5 (the ONS's rule for
+published tables of people): any figure worked out from shown ones is then uncertain by more than
+any small count, and a total is rounded on its own, never the sum of rounded cells. Rounding, not
+secondary suppression, because suppression protects one table at a time: a second table with a
+different pattern of withheld cells, or the difference of two tables (what-if's `change`), opens it
+again, while a rounded figure stays rounded in every combination (README, "Sufficiency planning").
 """
 
 SMALL, WITHHELD = "<5", "*"
-HIDDEN_VALUES = range(1, 5)
+BASE = 5
 
 Shown = int | str
 
 
 def count(n: int) -> Shown:
+    """A small count hidden, others exact: where no other figure can be set beside it (outcomes)."""
     return SMALL if 1 <= n <= 4 else n
 
 
+def rounded(n: int) -> Shown:
+    """0 stays 0 (nothing to hide), 1-4 is "<5", anything else the nearest multiple of 5 (half up)."""
+    if 1 <= n <= 4:
+        return SMALL
+    return BASE * ((n + BASE // 2) // BASE)
+
+
 def column(values: list[int], total: int) -> tuple[list[Shown], Shown]:
-    """A column of counts and its total: small counts hidden, and others withheld until none is pinned."""
-    shown: list[Shown] = [count(v) for v in values]
-    shown_total = count(total)
-    if shown_total == SMALL:
-        return shown, shown_total  # every cell is below 5 and the sum is hidden: nothing to solve
-    while _pinned(shown, values, total):
-        others = [i for i, s in enumerate(shown) if isinstance(s, int) and values[i] > 0]
-        if not others:
-            return shown, WITHHELD
-        shown[min(others, key=lambda i: values[i])] = WITHHELD
-    return shown, shown_total
+    """A column of counts and its total, each rounded on its own (never the sum of rounded cells)."""
+    return [rounded(v) for v in values], rounded(total)
 
 
-def _pinned(shown: list[Shown], values: list[int], total: int) -> bool:
-    """Whether the "<5" cells could take only one value, given the shown figures and the total.
+def change(before: Shown, after: Shown) -> Shown:
+    """A change between two shown counts, worked out from the shown figures only: never the exact
+    difference (two true counts a small number apart would give that small number away)."""
+    if isinstance(before, int) and isinstance(after, int):
+        return after - before
+    return WITHHELD
 
-    The k hidden cells (each 1-4) and the w withheld ones (each, at worst known to be, 5 or more)
-    share what the shown cells leave of the total. Every hidden cell can take the same values.
-    """
-    k = sum(1 for s in shown if s == SMALL)
-    if k == 0:
-        return False
-    w = sum(1 for s in shown if s == WITHHELD)
-    rest = total - sum(v for v, s in zip(values, shown, strict=True) if isinstance(s, int))
-    sums = [t for t in range(k, 4 * k + 1) if (t == rest if w == 0 else t <= rest - 5 * w)]
-    one_cell = {v for t in sums for v in HIDDEN_VALUES if k - 1 <= t - v <= 4 * (k - 1)}
-    return len(one_cell) < 2
+
+def bounded(n: int, bound: int) -> Shown:
+    """A count no larger than an exact public figure (filled places beside places left): withheld
+    where that figure is 1-4, since any non-zero count there is nearly pinned by it."""
+    if 1 <= bound <= 4:
+        return WITHHELD
+    return rounded(n)

@@ -9,6 +9,9 @@ from sqlalchemy.orm import Session
 
 INVARIANTS = {
     "an option over capacity": "SELECT id FROM options WHERE placed > capacity",
+    "a young person whose reference has no key (so no uniqueness)": (
+        "SELECT id FROM young_people WHERE reference_key IS NULL"
+    ),
     "an option whose count disagrees with its placements (or, House Project, its members)": """
         SELECT o.id FROM options o WHERE o.placed <> CASE WHEN o.route = 'house_project'
             THEN (SELECT COUNT(*) FROM cohorts c JOIN cohort_members m ON m.cohort_id = c.id
@@ -30,7 +33,8 @@ INVARIANTS = {
     "a nomination awaiting or accepted without its placement (active while awaiting)": """
         SELECT n.id FROM nominations n
         LEFT JOIN placements p ON p.id = n.placement_id
-        WHERE n.status <> 'declined' AND (p.id IS NULL OR (n.status = 'pending' AND p.status <> 'active'))""",
+        WHERE n.status NOT IN ('declined', 'lapsed')
+        AND (p.id IS NULL OR (n.status = 'pending' AND p.status <> 'active'))""",
     "a current placement on an ended option (a Staying Put carer no longer willing)": """
         SELECT p.id FROM placements p JOIN options o ON o.id = p.option_id
         WHERE p.status = 'active' AND o.route = 'staying_put' AND o.carer_willing = false""",

@@ -9,6 +9,10 @@ from housing.vocabulary import Role
 EVERY_ROLE = tuple(Role)
 # Record young people and options, run the matcher, decide proposals (the county's officers).
 OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
+# Read what a housing officer reads: officers, admins, and (v1.2) team managers.
+CASE_READERS = (*OFFICERS, Role.TEAM_MANAGER)
+# Allocate workers and advisers, and sign off housing decisions: team managers, and admins.
+MANAGERS = (Role.TEAM_MANAGER, Role.ADMIN)
 # Run House Project cohorts; officers may read them.
 COHORT_RUNNERS = (Role.HOUSE_PROJECT_COORDINATOR, Role.ADMIN)
 COHORT_READERS = (*COHORT_RUNNERS, Role.HOUSING_OFFICER)

@@ -77,7 +77,11 @@ class EndReason(StrEnum):
     # Recorded by the service itself, never sent: the council declined the nomination, or the
     # House Project member withdrew after moving in.
     NOMINATION_DECLINED = "nomination_declined"
+    NOMINATION_LAPSED = "nomination_lapsed"
     WITHDRAWN_FROM_COHORT = "withdrawn_from_cohort"
+    # The county withdrew its nomination, or the move fell through before the young person moved in.
+    NOMINATION_WITHDRAWN = "nomination_withdrawn"
+    MOVE_FELL_THROUGH = "move_fell_through"
 
 
 # An end for one of these reasons excludes the pair from later runs, as a rejection does.
@@ -105,12 +109,72 @@ class Role(StrEnum):
     HOUSE_PROJECT_COORDINATOR = "house_project_coordinator"
     ADMIN = "admin"
     COMMISSIONER = "commissioner"  # plans places: figures about places, never a young person's record
+    TEAM_MANAGER = "team_manager"  # reads what a housing officer reads; allocates workers, signs off (v1.2)
 
 
 class NominationStatus(StrEnum):
     PENDING = "pending"
     ACCEPTED = "accepted"
     DECLINED = "declined"
+    WITHDRAWN = "withdrawn"  # by the county, with a reason (contract v1.2, *Nominations*)
+    LAPSED = "lapsed"  # no answer within the response time the county set for that council
+
+
+# A nomination that ended without a home: the place is freed and the pathway reopens.
+UNANSWERED_OR_DECLINED = (NominationStatus.DECLINED, NominationStatus.WITHDRAWN, NominationStatus.LAPSED)
+
+
+class EventKind(StrEnum):
+    """What happened that calls for proposing again (contract v1.2, *Proposals kept current*), and
+    the run's `trigger`; `nominated` proposes nothing but tells the council."""
+
+    REJECTED = "rejected"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    PLACE_FREED = "place_freed"
+    NEW_OPTION = "new_option"
+    SCHEDULED = "scheduled"
+    NOMINATED = "nominated"
+
+
+class Trigger(StrEnum):
+    """Why a run was made: by an officer, or after an event."""
+
+    MANUAL = "manual"
+    REJECTED = "rejected"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+    LAPSED = "lapsed"
+    PLACE_FREED = "place_freed"
+    NEW_OPTION = "new_option"
+    SCHEDULED = "scheduled"
+
+
+class NotificationKind(StrEnum):
+    NEW_PROPOSAL = "new_proposal"
+    PROPOSAL_DECLINED = "proposal_declined"
+    NOMINATION_RECEIVED = "nomination_received"
+    NOMINATION_REMINDER = "nomination_reminder"
+
+
+class MoveStepKind(StrEnum):
+    """The steps from an agreed pathway to the door, recorded as they happen (issue 29)."""
+
+    OFFER_MADE = "offer_made"
+    VIEWING = "viewing"
+    ANSWER = "answer"  # the young person's answer, with their words
+    SIGNED = "signed"  # tenancy or licence signed
+    MOVED_IN = "moved_in"
+    FELL_THROUGH = "fell_through"
+
+
+class Answer(StrEnum):
+    """The young person's answer to an offer."""
+
+    YES = "yes"
+    NO = "no"
+    NOT_SURE = "not_sure"
 
 
 class Stage(StrEnum):
@@ -141,3 +205,10 @@ ACTIVE_STAGES = tuple(stage for stage, after in NEXT_STAGES.items() if after)
 # The House Project keeps its hub in Crawley (domain.md, "The districts' registers"): a cohort's option
 # is placed there.
 HOUSE_PROJECT_HUB = "Crawley"
+
+
+class WorkerKind(StrEnum):
+    """Who works a young person's case: the county's housing support officer and their personal adviser."""
+
+    HOUSING_OFFICER = "housing_officer"
+    PERSONAL_ADVISER = "personal_adviser"

@@ -12,9 +12,10 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
-from httpkit import query
+from httpkit import openapi_fields, query
+from httpkit.log_lines import escaped
 
-log = logging.getLogger("pathways")
+log = logging.getLogger("pathways")  # every value a client chose is escaped first (log_lines.py)
 
 STATUS = {NotFound: 404, Forbidden: 403, Conflict: 409, Invalid: 422}
 
@@ -69,6 +70,7 @@ class PathwaysApi(Api):
 
     def __init__(self, app: Flask) -> None:
         super().__init__(app, spec_kwargs={"extra_plugins": [ErrorResponses()]})
+        self.ma_plugin.converter.add_attribute_function(openapi_fields.narrowed)
         query.init_app(app)  # the OpenAPI document refuses unknown query parameters like every operation
         for name, description in ERROR_RESPONSES.values():
             self.spec.components.response(
@@ -117,7 +119,10 @@ def init_app(app: Flask) -> None:
     def database_away(error: Exception) -> tuple[dict, int, dict]:
         """The database stopped answering (restarting, failing over): nothing was written; try again."""
         log.warning(
-            "database unavailable (%s) on %s %s", type(error.orig).__name__, request.method, request.path
+            "database unavailable (%s) on %s %s",
+            type(error.orig).__name__,
+            request.method,
+            escaped(request.path),
         )
         return (
             envelope(503, "The database is not answering; nothing was written. Try again shortly."),
@@ -129,7 +134,9 @@ def init_app(app: Flask) -> None:
     def unexpected(error: Exception) -> tuple[dict, int]:
         # Exception text can carry SQL parameters, so personal data: log the type and frames only.
         frames = "".join(traceback.format_tb(error.__traceback__))
-        log.error("unhandled %s on %s %s\n%s", type(error).__name__, request.method, request.path, frames)
+        log.error(
+            "unhandled %s on %s %s\n%s", type(error).__name__, request.method, escaped(request.path), frames
+        )
         return envelope(500, "Something went wrong; it has been logged."), 500
 
 

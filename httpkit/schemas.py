@@ -6,6 +6,8 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing import text_rules
+
 MAX_PAGE_SIZE = 500
 # Dates a care leaver's record can hold; outside them date arithmetic (17½, +3 months) would overflow.
 EARLIEST, LATEST = date(1900, 1, 1), date(2199, 12, 31)
@@ -72,3 +74,11 @@ def window(items: list, query: dict) -> list:
     """The requested page of a list already in memory (short lists: districts, places, cohorts)."""
     start = (query["page"] - 1) * query["page_size"]
     return items[start : start + query["page_size"]]
+
+
+def visible(text: str) -> None:
+    """A name or reference holds nothing invisible: no right-to-left override, zero-width character
+    or other control (housing/text_rules.py)."""
+    problem = text_rules.invisible_problem(text)
+    if problem:
+        raise ValidationError(problem)

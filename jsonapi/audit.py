@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from housing.permissions import AUDITORS
 from housing.services import audit
-from httpkit.auth import public, requires
+from httpkit.auth import actor, public, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
@@ -28,7 +28,7 @@ class Audit(MethodView):
     def get(self, query: dict) -> dict:
         """Who viewed or changed a young person's record, when, and what (oldest first)."""
         entries, total = audit.list_entries(
-            db(), query.get("young_person"), query["page"], query["page_size"]
+            db(), actor(), query.get("young_person"), query["page"], query["page_size"]
         )
         return page_body(entries, total, query)
 

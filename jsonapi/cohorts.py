@@ -5,7 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Cohort
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.services import cohorts, reference
+from housing.services import cohorts, reference, stage_moves
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
@@ -83,6 +83,19 @@ class Member(MethodView):
     def patch(self, changes: dict, cohort_id: str, young_person_id: str) -> dict:
         """Move a member on one stage (422 naming the allowed next stages otherwise); record a property."""
         member = cohorts.move(db(), actor(), cohort_id, young_person_id, changes=changes, today=today())
+        return cohorts.member_view(member, today(), reference.district_of_places(db()))
+
+
+@blp.route("/<cohort_id>/members/<young_person_id>/undo")
+class UndoMove(MethodView):
+    @requires(*COHORT_RUNNERS)
+    @exists(Cohort, "cohort_id")
+    @blp.response(200, MemberSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, cohort_id: str, young_person_id: str) -> dict:
+        """Undo the member's last stage move, on the day it was recorded (409 otherwise): what it did
+        is taken back (a moved-in placement removed; a withdrawn member's place taken again)."""
+        member = stage_moves.undo(db(), actor(), cohort_id, young_person_id, today())
         return cohorts.member_view(member, today(), reference.district_of_places(db()))
 
 

@@ -5,7 +5,7 @@ from flask.views import MethodView
 
 from housing.clock import today
 from housing.models import MatchingRun, Proposal
-from housing.permissions import OFFICERS
+from housing.permissions import CASE_READERS, OFFICERS
 from housing.services import decisions, run_listing, runs, superseded
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -27,7 +27,7 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Matchin
 
 @blp.route("/matching/runs")
 class Runs(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.arguments(PageQuery, location="query")
     @blp.response(200, page_of(RunSummarySchema))
     def get(self, query: dict) -> dict:
@@ -52,7 +52,7 @@ class Runs(MethodView):
 
 @blp.route("/matching/runs/<run_id>")
 class OneRun(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.response(200, RunSchema)
     def get(self, run_id: str) -> MatchingRun:
         """A run as it was returned, with each proposal's current status (superseded if overtaken
@@ -62,7 +62,7 @@ class OneRun(MethodView):
 
 @blp.route("/matching/runs/<run_id>/candidates")
 class Candidates(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.response(200, CandidatesSchema)
     def get(self, run_id: str) -> dict:
         """The exact problem the run solved, rebuilt from its snapshot, so anyone can re-solve it."""

@@ -36,8 +36,8 @@ class Sufficiency(MethodView):
     @blp.response(200, SufficiencySchema)
     def get(self, query: dict) -> dict:
         """Per district and route: places, remaining, demand in reach, and what one more place is worth."""
-        as_of = query.get("as_of") or today()
-        groups = sufficiency.groups(db(), as_of, reach_km())
+        as_of = sufficiency.as_of_for(actor(), query.get("as_of") or today())
+        groups = sufficiency.groups(db(), actor(), as_of, reach_km())
         filled = sufficiency.filled_shown(groups, for_commissioner())
         return {"as_of": as_of, "items": [group_body(g, f) for g, f in zip(groups, filled, strict=True)]}
 
@@ -49,7 +49,7 @@ class WhatIf(MethodView):
     @blp.response(200, WhatIfSchema)
     def post(self, body: dict) -> dict:
         """Change places or add hypothetical options; both sides solved afresh; nothing stored."""
-        as_of: date = body.get("as_of") or today()
+        as_of: date = sufficiency.as_of_for(actor(), body.get("as_of") or today())
         answer = what_if.what_if(
             db(), actor(), as_of=as_of, changes=body["changes"], add=body["add"], reach_km=reach_km()
         )
@@ -61,7 +61,7 @@ class Fairness(MethodView):
     @requires(*PLANNERS)
     @blp.response(200, FairnessSchema)
     def get(self, run_id: str) -> dict:
-        """Ranks, justified envy (officers: the pairs) and distance to links by group, beside the county."""
+        """Ranks, pass-overs (officers: the pairs, with why each was kept) and distance to links by group."""
         return fairness.presented(
             fairness.of_run(db(), actor(), run_id, with_list=not for_commissioner()), for_commissioner()
         )
@@ -87,7 +87,7 @@ def reach_km() -> float:
 
 
 def group_body(group: sufficiency.Group, filled: int | str) -> dict:
-    shown = disclosure.count if for_commissioner() else int
+    shown = disclosure.rounded if for_commissioner() else int
     body = asdict(group) | {
         "demand_in_reach": shown(group.demand_in_reach), "filled": filled, "gain": None,
     }  # fmt: skip

@@ -7,13 +7,13 @@ from flask import Response
 from flask.views import MethodView
 from marshmallow import Schema
 
-from districts.exports import neutralise
 from housing.clock import today
 from housing.permissions import OFFICERS
 from housing.services import suitability
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import Day
+from httpkit.spreadsheets import neutralise
 from httpkit.store import db
 
 blp = Blueprint("ssda903", __name__, url_prefix="/api/v1/exports", description="Returns to the DfE")

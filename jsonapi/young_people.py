@@ -4,7 +4,7 @@ from flask.views import MethodView
 
 from housing.clock import today
 from housing.models import Application, YoungPerson
-from housing.permissions import OFFICERS
+from housing.permissions import CASE_READERS, OFFICERS
 from housing.services import applications, young_people
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -28,7 +28,7 @@ class YoungPeopleListQuery(PageQuery, YoungPeopleQuery):
 
 @blp.route("")
 class YoungPeople(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.arguments(YoungPeopleListQuery, location="query")
     @blp.response(200, page_of(YoungPersonSchema))
     def get(self, query: dict) -> dict:
@@ -52,7 +52,7 @@ class YoungPeople(MethodView):
 
 @blp.route("/<young_person_id>")
 class OneYoungPerson(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.response(200, YoungPersonSchema)
     def get(self, young_person_id: str) -> YoungPerson:
         """One record; the view is written to the audit trail."""
@@ -70,7 +70,7 @@ class OneYoungPerson(MethodView):
 
 @blp.route("/<young_person_id>/applications")
 class Applications(MethodView):
-    @requires(*OFFICERS)
+    @requires(*CASE_READERS)
     @blp.response(200, ApplicationSchema(many=True))
     def get(self, young_person_id: str) -> list[Application]:
         """Every application of the young person, active and closed (an audited view)."""

@@ -46,6 +46,8 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
         capacity=np.maximum(e.remaining, 0),
         urgent=e.urgent,
         premium=premium,
+        tier=e.tier,
+        held=e.held,
     )
     screened = Screened(reach=reach, within_reach=options_in_reach(e, reach))
     return candidates, screened

@@ -14,6 +14,7 @@ from datetime import timedelta
 from matching import weights
 from matching.problem import Option, Problem, YoungPerson
 from matching.solution import Solution
+from matching.tier_proof import kept_pass_overs, tier_problems
 from matching.vocabulary import REGISTER_VACANCY, SETTLED, STAYING_PUT, SUPPORTED_ROUTES, TENANCY_ROUTES
 
 EARTH_RADIUS_KM = 6371.0088
@@ -58,6 +59,17 @@ def _children_ok(person: YoungPerson, option: Option) -> bool:
     return person.children == 0 or (option.accepts_children and option.bedrooms >= person.bedrooms_needed)
 
 
+def _bedrooms_ok(person: YoungPerson, option: Option) -> bool:
+    """BEDROOMS, stated afresh: the standard's row for their household, or their own need."""
+    if option.route != REGISTER_VACANCY:
+        return True
+    if option.scheme_bedrooms:
+        need = option.scheme_bedrooms[min(person.children, len(option.scheme_bedrooms) - 1)]
+    else:
+        need = person.bedrooms_needed
+    return option.bedrooms >= need and (option.larger_homes_allowed or option.bedrooms == need)
+
+
 def _avoid_ok(person: YoungPerson, option: Option) -> bool:
     if option.place in person.avoid_places:
         return False
@@ -74,6 +86,7 @@ CHECKS = (
     ("SUPPORT", lambda _pr, p, o: p.support_level in o.support_levels),
     ("ACCESS", lambda _pr, p, o: _access_ok(p, o)),
     ("CHILDREN", lambda _pr, p, o: _children_ok(p, o)),
+    ("BEDROOMS", lambda _pr, p, o: _bedrooms_ok(p, o)),
     ("IMMIGRATION", lambda _pr, p, o: o.route not in TENANCY_ROUTES or p.immigration in SETTLED),
     ("APPLIED", lambda _pr, p, o: o.route != REGISTER_VACANCY or o.district in p.applied_districts),
     ("SPECIALIST", lambda _pr, p, o: not o.uasc_specialist or p.uasc),
@@ -148,7 +161,14 @@ def urgent(problem: Problem, person: YoungPerson) -> bool:
 
 
 def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[str, int]:
-    """Each young person's penalty, recomputed from their due date, their links and the arcs' costs."""
+    """Each young person's published penalty: the base below, and v1.1's premium for the urgent."""
+    base, big = base_penalties(problem, arc_costs)
+    return {p.id: base[p.id] + (big if urgent(problem, p) else 0) for p in problem.young_people}
+
+
+def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> tuple[dict[str, int], int]:
+    """Each young person's penalty without the premium, recomputed from their due date, their links
+    and the arcs' costs; and the premium BIG."""
     floor = max(max(arc_costs.values(), default=0) + 1, 1)
     by_person: dict[str, list[int]] = {}
     for (person_id, _), arc_cost in arc_costs.items():
@@ -170,7 +190,7 @@ def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[s
         max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
         for person_id, costs in by_person.items()
     )
-    return {p.id: base[p.id] + (big if urgent(problem, p) else 0) for p in problem.young_people}
+    return base, big
 
 
 def published_costs(problem: Problem, solution: Solution) -> dict[tuple[str, str], int]:
@@ -197,12 +217,19 @@ def check(problem: Problem, solution: Solution) -> list[str]:
         if abs(arc_cost - cost(people[person_id], options[option_id])) > 1
     )
     penalty = penalties(problem, arc_costs)
+    problems.extend(tier_problems(problem, solution, arc_costs, base_penalties(problem, arc_costs)[0]))
+    problems.extend(kept_pass_overs(problem, solution))
     for u in solution.unmatched:
         if u.young_person in penalty and u.penalty != penalty[u.young_person]:
             problems.append(f"penalty of {u.young_person} is {u.penalty}, expected {penalty[u.young_person]}")
     for p in solution.proposals:
         person = people.get(p.young_person)
-        if person is not None and person.due_date is None and p.cost > penalty[person.id]:
+        if (
+            person is not None
+            and person.due_tier == "none"
+            and person.due_date is None
+            and p.cost > penalty[person.id]
+        ):
             problems.append(f"{person.id} has nothing due and is moved at a cost above their penalty")
     for kind, listed in (("proposals", solution.proposals), ("unmatched", solution.unmatched)):
         keys = [due_key(problem, people[x.young_person]) for x in listed if x.young_person in people]

@@ -9,9 +9,14 @@ are solved alone; the many small ones are solved together in batches of about `B
 for each of hundreds of tiny parts.
 """
 
+from collections.abc import Iterable
+
 import numpy as np
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
+
+from matching.problem import Problem
+from matching.solution import Candidates
 
 BATCH_ARCS = 2_000  # measured best with cheapest arcs first (README, "At national scale")
 
@@ -39,3 +44,25 @@ def batches(arc_component: np.ndarray) -> list[np.ndarray]:
     if current:
         out.append(np.array(current))
     return out
+
+
+def touched(
+    problem: Problem, candidates: Candidates, young_people: Iterable[str], options: Iterable[str]
+) -> list[str]:
+    """The young people of every component holding one of `young_people` or `options`, by id.
+
+    Proposals kept current re-solve only these: for everyone in them, the optimum is exactly that
+    of a full re-solve (see above). The graph keeps only arcs into options with a place left: a
+    full option can join no one's competition.
+    """
+    n_people = len(problem.young_people)
+    live = candidates.capacity[candidates.option] > 0
+    person_label, option_label = label(
+        n_people, len(problem.options), candidates.person[live], candidates.option[live]
+    )
+    person_index = {p.id: i for i, p in enumerate(problem.young_people)}
+    option_index = {o.id: k for k, o in enumerate(problem.options)}
+    seeds = {int(person_label[person_index[p]]) for p in young_people if p in person_index}
+    seeds |= {int(option_label[option_index[o]]) for o in options if o in option_index}
+    wanted = np.isin(person_label, sorted(seeds))
+    return [problem.young_people[i].id for i in np.flatnonzero(wanted)]

@@ -1,10 +1,13 @@
 """Why each proposal, and why not the alternatives; why each unmatched young person is unmatched.
 
 Explanations speak of the young person's own links, preferences and what is due, and of options
-by id. They never name, describe or count another young person: a full option is "full", and one
-taken by someone due sooner says only that. Proposals and the unmatched are listed soonest due
+by id. They never name, describe or count another young person: a full option is "full", one
+taken by someone of a more due tier says only that, and a place held back from tiers later and
+none says the month it is held for (contract v1.2). Proposals and the unmatched are listed soonest due
 first, those with nothing due last (api-contract v1.1, "Due first").
 """
+
+from datetime import date
 
 import numpy as np
 
@@ -12,11 +15,12 @@ from matching.candidates import Screened
 from matching.costs import link_origins
 from matching.encode import Encoded
 from matching.geo import haversine_km
-from matching.problem import Problem
+from matching.problem import Option, Problem, YoungPerson
 from matching.ragged import expand, group_starts
-from matching.rules import MEANING, RULES, failures
+from matching.rules import MEANING, RULES, failures, scheme_need
 from matching.screening import within_reach
-from matching.solution import Candidates, Proposal, Unmatched
+from matching.solution import HOLDABLE, Candidates, Proposal, Unmatched
+from matching.vocabulary import DUE_TIERS, REGISTER_VACANCY
 
 ALTERNATIVES = 3
 
@@ -85,11 +89,25 @@ def proposals(p: Problem, e: Encoded, c: Candidates, chosen: np.ndarray) -> list
             "due_date": record.due_date.isoformat() if record.due_date else None,
             "days_to_due": days_to_due if record.due_date else None,
             "urgent": urgent,
+            "due_tier": record.due_tier,
             "cost_breakdown": breakdown,
             "alternatives": others,
         }
+        if chosen.route == REGISTER_VACANCY:
+            explanation["bedrooms"] = bedrooms_line(record, chosen)
         out.append(Proposal(record.id, chosen.id, chosen.route, chosen.place, total, explanation))
     return out
+
+
+def bedrooms_line(person: YoungPerson, option: Option) -> dict:
+    """BEDROOMS in the explanation: what the council's standard gives this household, and by which rule."""
+    return {
+        "needed": scheme_need(option.scheme_bedrooms, person.children, person.bedrooms_needed),
+        "offered": option.bedrooms,
+        "children": person.children,
+        "by": "district_standard" if option.scheme_bedrooms else "service_need",
+        "larger_allowed": option.larger_homes_allowed,
+    }
 
 
 def _alternative_lists(
@@ -137,11 +155,13 @@ def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarr
 
     used = np.bincount(c.option[arcs], minlength=e.n_options)
     full = used >= c.capacity
-    urgent_in = np.zeros(e.n_options, bool)
-    urgent_in[c.option[arcs[c.urgent[person]]]] = True
+    # The most due tier holding a place in each option (a smaller index is more due).
+    tier = c.tiers
+    most_due_in = np.full(e.n_options, len(DUE_TIERS), np.int64)
+    np.minimum.at(most_due_in, c.option[arcs], tier[person])
     k = c.option[np.maximum(alternative, 0)]
     why = np.select(
-        [full[k] & urgent_in[k] & ~c.urgent[person][:, None], full[k]],
+        [full[k] & (most_due_in[k] < tier[person][:, None]), full[k]],
         [URGENT_TOOK_IT, OTHERS_TOOK_IT],
         default=HAS_ROOM,
     )
@@ -174,6 +194,7 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
         for bit, (code, _) in enumerate(RULES)
     }
     eligible = np.bincount(c.person, minlength=e.n_people)
+    held_lost, held_from = _lost_to_holds(e, c, chosen)
     out = []
     for i in left_out:
         reasons = []
@@ -189,14 +210,39 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
                 reasons.append(
                     {"code": code, "count": int(counts[i]), "detail": f"{counts[i]} {MEANING[code]}"}
                 )
-        if eligible[i]:
+        if held_lost[i]:
+            month = date.fromordinal(int(held_from[i])).strftime("%B %Y")
+            reasons.append(
+                {
+                    "code": "HELD",
+                    "count": int(held_lost[i]),
+                    "detail": f"held for someone due sooner, from {month}",
+                }
+            )
+        if eligible[i] - held_lost[i]:
+            taken = int(eligible[i] - held_lost[i])
             reasons.append(
                 {
                     "code": "COMPETITION",
-                    "count": int(eligible[i]),
-                    "detail": f"every one of the {eligible[i]} eligible options went to others",
+                    "count": taken,
+                    "detail": f"every one of the {taken} eligible options went to others",
                 }
             )
         reasons.sort(key=lambda reason: -reason["count"])
         out.append(Unmatched(p.young_people[i].id, int(c.penalty[i]), reasons))
     return out
+
+
+def _lost_to_holds(e: Encoded, c: Candidates, chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per young person of tier later or none: how many of their options had a place left that a
+    hold kept from them, and the soonest month those holds are for (contract v1.2)."""
+    placed_holdable = chosen & HOLDABLE[c.tiers[c.person]]
+    used = np.bincount(c.option[chosen], minlength=e.n_options)
+    used_holdable = np.bincount(c.option[placed_holdable], minlength=e.n_options)
+    held = c.held_places
+    only_a_hold = (used < c.capacity) & (used_holdable >= c.capacity - held) & (held > 0)
+    lost = HOLDABLE[c.tiers[c.person]] & only_a_hold[c.option]
+    count = np.bincount(c.person[lost], minlength=e.n_people)
+    soonest = np.full(e.n_people, np.iinfo(np.int64).max)
+    np.minimum.at(soonest, c.person[lost], e.held_from[c.option[lost]])
+    return count, soonest

@@ -1,18 +1,20 @@
-"""Whether an assignment treats some young people worse than others: ranks, justified envy, distances.
+"""Whether an assignment treats some young people worse than others: ranks, pass-overs, distances.
 
-Justified envy (after Gale and Shapley's stability, with "more due" as the priority): young person
-i envies option o when their own cost there, c(i, o), is below what they have now (the cost of
-their arc, or their unmatched penalty when they have none), and the envy is justified when a
-place in o went to someone less due than i (a later due date) or stayed empty. An optimal
-assignment can hold justified envy: it minimises the total, so one young person's gain may cost
-others more; the count says how often that happened.
+Pass-overs (contract v1.2, "Who is served first"; after Gale and Shapley's justified envy, with
+the tier of what is due as the priority) are found here and nowhere else: the checker, the run
+page and the API read them from `pass_overs`. A run keeps one only where the exchange would leave
+the other young person, of tier later, with no place at all; and where both are of tiers the run
+does not cost first (later passed over for none), when the exchange costs more overall.
 """
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from matching.solution import Candidates
+from matching.solution import HOLDABLE, Candidates
+from matching.vocabulary import DUE_TIERS
+
+COSTED_TIERS = 3  # move_now, overdue, soon: a run keeps their numbers matched before anything else
 
 RANKS = {1: "first", 2: "second", 3: "third"}
 
@@ -28,44 +30,78 @@ def rank_profile(c: Candidates, chosen: np.ndarray) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class Envy:
-    """Per envy pair: who envies, the option, and who holds the place there (−1: it stayed empty)."""
+class PassOvers:
+    """Per pass-over: who is passed over, the option, who holds the place there, and whether the
+    exchange would leave that holder with no place at all (the one reason a run keeps one)."""
 
     young_person: np.ndarray
     option: np.ndarray
     holder: np.ndarray
+    no_other_place: np.ndarray
 
 
-def justified_envy(c: Candidates, chosen: np.ndarray, days_to_due: np.ndarray) -> Envy:
-    """Every justified envy pair; `days_to_due` per young person (smaller is more due)."""
+def pass_overs(c: Candidates, chosen: np.ndarray) -> PassOvers:
+    """Every pass-over of `chosen` as the contract defines it (v1.2, "Who is served first").
+
+    Young person A is passed over at option o when B, of a later tier, holds a place in o, A is
+    allowed o, o costs A less than A's own proposal (anything is less than no place), and the
+    exchange keeps the number matched in each of move_now, overdue and soon (none of them falls).
+    The exchange: A takes B's place; B takes A's former option if B is allowed it (and a hold
+    lets them), else an option of theirs with a place left, else B goes unmatched.
+    """
     chosen = np.asarray(chosen, dtype=bool)
-    n_options = len(c.capacity)
-    own = c.penalty.astype(np.int64).copy()
+    n_people, n_options = len(c.penalty), len(c.capacity)
+    tier, held, capacity = c.tiers, c.held_places, np.maximum(c.capacity, 0)
+    own = np.full(n_people, np.iinfo(np.int64).max, np.int64)
     own[c.person[chosen]] = c.cost[chosen]
-    envious = np.flatnonzero(~chosen & (c.cost < own[c.person]))
-    person, option = c.person[envious], c.option[envious]
-
+    placed_in = np.full(n_people, -1, np.int64)
+    placed_in[c.person[chosen]] = c.option[chosen]
+    wanted = np.flatnonzero(~chosen & (c.cost < own[c.person]))
+    person, option, holder = _later_holders(c, chosen, wanted)
     used = np.bincount(c.option[chosen], minlength=n_options)
-    empty = used[option] < c.capacity[option]
-    # Holders sorted by option, then least due first: those less due than i are a prefix of o's slice.
-    days = np.asarray(days_to_due, dtype=np.int64)
-    latest = int(days.max(initial=0))
-    span = latest - int(days.min(initial=0)) + 1
-    held = np.flatnonzero(chosen)
-    key = c.option[held] * span + (latest - days[c.person[held]])
+    holdable_used = np.bincount(c.option[chosen & HOLDABLE[tier[c.person]]], minlength=n_options)
+
+    def hold_lets(who: np.ndarray, where: np.ndarray, extra: np.ndarray) -> np.ndarray:
+        """Whether a hold leaves room for `who` at `where` with `extra` more of tiers later or none there."""
+        limit = capacity[where] - held[where]
+        return ~HOLDABLE[tier[who]] | (holdable_used[where] + extra < limit)
+
+    if len(holder) == 0:
+        none = np.zeros(0, np.int64)
+        return PassOvers(none, none, none, np.zeros(0, bool))
+    # B into A's former option: a place is freed there, so only the hold can refuse them (and not
+    # when A, leaving, was of a tier the hold keeps out too).
+    former = placed_in[person]
+    keys = c.person * max(n_options, 1) + c.option
+    sorted_keys = np.sort(keys)
+    wanted_keys = holder * max(n_options, 1) + np.maximum(former, 0)
+    found = sorted_keys[np.minimum(np.searchsorted(sorted_keys, wanted_keys), c.size - 1)] == wanted_keys
+    leaving = -HOLDABLE[tier[person]].astype(np.int64)
+    into_former = (former >= 0) & found & hold_lets(holder, np.maximum(former, 0), leaving)
+    # Else any option of B's with a place left (and no hold in the way).
+    room = (used[c.option] < capacity[c.option]) & hold_lets(c.person, c.option, np.zeros(c.size, np.int64))
+    elsewhere = np.bincount(c.person[room], minlength=n_people) > 0
+    unmatched = ~into_former & ~elsewhere[holder]
+    keeps = ~unmatched | (tier[holder] >= COSTED_TIERS)
+    return PassOvers(person[keeps], option[keeps], holder[keeps], unmatched[keeps])
+
+
+def _later_holders(c: Candidates, chosen: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:
+    """For each arc `wanted` (A, o): one row per holder of a place in o of a tier later than A's."""
+    tier = c.tiers
+    held_arcs = np.flatnonzero(chosen)
+    # Holders sorted by option, then latest tier first: those later than A's are a prefix of o's slice.
+    span = len(DUE_TIERS)
+    key = c.option[held_arcs] * span + (span - 1 - tier[c.person[held_arcs]])
     order = np.argsort(key, kind="stable")
-    held, key = held[order], key[order]
-    holder_of = c.person[held]
-    start = np.searchsorted(key, np.arange(n_options + 1) * span)
-    counts = np.searchsorted(key, option * span + (latest - days[person]), side="left") - start[option]
-    pairs = np.repeat(np.arange(len(envious)), counts)
-    offsets = np.arange(len(pairs)) - np.repeat(np.cumsum(counts) - counts, counts)
-    holders = holder_of[start[option[pairs]] + offsets]
-    return Envy(
-        young_person=np.concatenate((person[empty], person[pairs])),
-        option=np.concatenate((option[empty], option[pairs])),
-        holder=np.concatenate((np.full(int(empty.sum()), -1), holders)),
-    )
+    held_arcs, key = held_arcs[order], key[order]
+    start = np.searchsorted(key, np.arange(len(c.capacity) + 1) * span)
+    person, option = c.person[wanted], c.option[wanted]
+    counts = np.searchsorted(key, option * span + (span - 1 - tier[person]), side="left") - start[option]
+    rows = np.repeat(np.arange(len(wanted)), counts)
+    offsets = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    holders = c.person[held_arcs[start[option[rows]] + offsets]]
+    return person[rows], option[rows], holders
 
 
 def link_km(c: Candidates, chosen: np.ndarray, km_of_arc) -> np.ndarray:

@@ -1,7 +1,9 @@
 """What the matcher is given: plain frozen dataclasses, no database and no web framework."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class YoungPerson:
     due_date: date | None = None  # what is due and when (api-contract v1.1, "Due first"); None: nothing
     due: str | None = None  # "pathway" (by 17½) | "move" (a move, release or 18th-birthday date)
     lives_in: str | None = None  # the option (supported place) they live in now: continuity
+    due_tier: str = "none"  # one of vocabulary.DUE_TIERS, computed by the service (contract v1.2)
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,20 @@ class Option:
     # distances an explanation gives) is then measured from the site that keeps them best; every
     # hard rule (REACH and AVOID included) still judges `place` and `district`.
     sites: tuple[Site, ...] = ()
+    # register_vacancy: the district's bedroom standard (BEDROOMS), bedrooms for a household with
+    # 0, 1, 2, 3 or more children; () keeps the young person's own `bedrooms_needed`. A larger home
+    # only where the scheme allows it. The defaults leave a run stored before the rule unchanged.
+    scheme_bedrooms: tuple[int, ...] = ()
+    larger_homes_allowed: bool = True
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Places of an option's remaining that young people of tier `later` or `none` may not take in
+    this run: the plan of the coming months keeps them for someone due sooner, from `from_month`."""
+
+    places: int
+    from_month: date
 
 
 @dataclass(frozen=True)
@@ -94,6 +111,7 @@ class Problem:
     rejected: frozenset[tuple[str, str]] = field(default_factory=frozenset)  # (young person, option)
     reach_km: float = 80.0
     urgent_days: int = 90  # due within this many days of as_of (overdue included): urgent
+    held_back: Mapping[str, Hold] = field(default_factory=lambda: MappingProxyType({}))  # option id → hold
 
     def is_urgent(self, person: YoungPerson) -> bool:
         return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days

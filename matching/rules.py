@@ -54,6 +54,21 @@ def children(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     return (e.children[i] == 0) | (e.accepts_children[k] & (e.bedrooms[k] >= e.bedrooms_needed[i]))
 
 
+def scheme_need(standard: tuple[int, ...], children: int, own_need: int) -> int:
+    """Bedrooms a district's standard gives a household (0, 1, 2, 3+ children); () keeps their own need."""
+    return standard[min(children, len(standard) - 1)] if standard else own_need
+
+
+def bedrooms(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
+    """BEDROOMS: a council's home only for a household its allocation scheme would house there: at
+    least the bedrooms its standard gives them, and more only where the scheme allows larger homes."""
+    vacancy = e.route[k] == ROUTE[REGISTER_VACANCY]
+    standard = e.scheme_bedrooms[k, np.minimum(e.children[i], e.scheme_bedrooms.shape[1] - 1)]
+    need = np.where(standard >= 0, standard, e.bedrooms_needed[i])
+    fits = (e.bedrooms[k] >= need) & (e.larger_homes[k] | (e.bedrooms[k] <= need))
+    return ~vacancy | fits
+
+
 def immigration(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
     """IMMIGRATION: a tenancy (register vacancy, House Project, private rented) needs a settled status;
     for private rented, it is the landlord's right-to-rent check (v1.1)."""
@@ -109,6 +124,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("SUPPORT", support),
     ("ACCESS", access),
     ("CHILDREN", children),
+    ("BEDROOMS", bedrooms),
     ("IMMIGRATION", immigration),
     ("APPLIED", applied),
     ("SPECIALIST", specialist),
@@ -125,6 +141,7 @@ MEANING = {
     "SUPPORT": "does not cater for their level of support",
     "ACCESS": "not accessible enough for their needs",
     "CHILDREN": "does not take children, or has too few bedrooms",
+    "BEDROOMS": "not the size the council's allocation scheme would give them",
     "IMMIGRATION": "a tenancy needs a settled immigration status",
     "APPLIED": "a register vacancy in a district they have not applied to",
     "SPECIALIST": "a UASC-specialist place",
@@ -167,4 +184,5 @@ def allowed(e: Encoded, i: np.ndarray, k: np.ndarray) -> np.ndarray:
 
 # Cheapest and most selective first (measured on the synthetic county and region).
 SCREENING_ORDER = ("CAPACITY", "AVAILABLE", "AGE", "APPLIED", "STAYING_PUT", "REGISTERED", "IMMIGRATION",
-                   "SUPPORT", "CHILDREN", "ACCESS", "SPECIALIST", "AVOID", "REJECTED")  # fmt: skip
+                   "SUPPORT", "CHILDREN", "BEDROOMS", "ACCESS", "SPECIALIST", "AVOID",
+                   "REJECTED")  # fmt: skip

@@ -2,14 +2,19 @@
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
-from matching.problem import Link, Option, Preference, Problem, Site, YoungPerson
+from matching.problem import Hold, Link, Option, Preference, Problem, Site, YoungPerson
 
-DATES = {"as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until"}
+DATES = {
+    "as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until", "from_month",
+}  # fmt: skip
 SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"}
+TUPLES = {"scheme_bedrooms"}
 
 
 def to_data(problem: Problem) -> dict[str, Any]:
@@ -22,7 +27,7 @@ def to_data(problem: Problem) -> dict[str, Any]:
             return {name: plain(getattr(value, name), name) for name in value.__dataclass_fields__}
         if isinstance(value, frozenset):
             return sorted(value) if key != "rejected" else sorted(list(pair) for pair in value)
-        if isinstance(value, dict):
+        if isinstance(value, Mapping):
             return {k: plain(v, k) for k, v in value.items()}
         if isinstance(value, list | tuple):
             return [plain(v) for v in value]
@@ -42,6 +47,8 @@ def from_data(data: dict[str, Any]) -> Problem:
                 value = date.fromisoformat(value)
             elif f.name in SETS:
                 value = frozenset(value)
+            elif f.name in TUPLES:
+                value = tuple(value)
             out[f.name] = value
         return cls(**out)
 
@@ -59,6 +66,9 @@ def from_data(data: dict[str, Any]) -> Problem:
         rejected=frozenset(tuple(pair) for pair in data["rejected"]),
         reach_km=data["reach_km"],
         urgent_days=data["urgent_days"],
+        held_back=MappingProxyType(
+            {option: record(Hold, hold) for option, hold in data.get("held_back", {}).items()}
+        ),
     )
 
 

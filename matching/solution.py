@@ -5,6 +5,12 @@ from typing import Any
 
 import numpy as np
 
+from matching.vocabulary import DUE_TIERS, HOLDABLE_TIERS
+
+NONE_TIER = DUE_TIERS.index("none")
+# Tiers whose young people a hold keeps out (`Problem.held_back`): "later" and "none".
+HOLDABLE = np.array([tier in HOLDABLE_TIERS for tier in DUE_TIERS])
+
 
 @dataclass(frozen=True)
 class Candidates:
@@ -24,6 +30,25 @@ class Candidates:
     capacity: np.ndarray  # per option: remaining places
     urgent: np.ndarray  # per young person
     premium: int = 0  # BIG, the urgent's premium inside `penalty` (`penalties.py`)
+    tier: np.ndarray | None = None  # per young person: index into DUE_TIERS; None: everyone "none"
+    held: np.ndarray | None = None  # per option: places held back from tiers later and none; None: no hold
+
+    @property
+    def tiers(self) -> np.ndarray:
+        """Per young person, the index of their tier in `vocabulary.DUE_TIERS` (4, "none", if not given)."""
+        return self.tier if self.tier is not None else np.full(len(self.penalty), NONE_TIER, np.int64)
+
+    @property
+    def held_places(self) -> np.ndarray:
+        """Per option, the places young people of tier later or none may not take (at most its remaining)."""
+        if self.held is None:
+            return np.zeros(len(self.capacity), np.int64)
+        return np.minimum(self.held, np.maximum(self.capacity, 0))
+
+    @property
+    def base_penalty(self) -> np.ndarray:
+        """Each young person's penalty without v1.1's urgent premium: what the last step of a run weighs."""
+        return self.penalty - self.premium * self.urgent.astype(np.int64)
 
     @property
     def size(self) -> int:
@@ -61,5 +86,6 @@ class Solution:
     unmatched: list[Unmatched]
     candidates: Candidates
     urgent_matched: int
+    tier_matched: dict[str, int] = field(default_factory=dict)  # per tier in DUE_TIERS: young people matched
     timings_ms: dict[str, float] = field(default_factory=dict)
     solver: str = "ortools.SimpleMinCostFlow"  # or the sparse assignment: `flow.py` names both

@@ -1,14 +1,17 @@
-"""`solve(problem)`: the one call. Encode, build the arcs, solve the flow, explain."""
+"""`solve(problem)`: the one call. Encode, build the arcs, solve by tier (`tiered.py`), explain."""
 
 import gc
 import time
 
+import numpy as np
+
 from matching import explain
 from matching.candidates import build
 from matching.encode import encode
-from matching.engine import solve_exact
 from matching.problem import Problem
 from matching.solution import Candidates, Solution
+from matching.tiered import solve_tiered
+from matching.vocabulary import DUE_TIERS
 
 
 def published(problem: Problem) -> Candidates:
@@ -22,7 +25,7 @@ def solve(problem: Problem) -> Solution:
     encoded = encode(problem)
     candidates, screened = build(encoded, problem.reach_km)
     built = time.perf_counter()
-    flow = solve_exact(candidates)
+    flow = solve_tiered(candidates)
     solved = time.perf_counter()
     # Explanations are many small dictionaries and no cycles: the collector is paused meanwhile.
     gc.disable()
@@ -33,6 +36,10 @@ def solve(problem: Problem) -> Solution:
         gc.enable()
     explained = time.perf_counter()
     urgent_matched = int(candidates.urgent[candidates.person[flow.chosen]].sum())
+    placed_tiers = candidates.tiers[candidates.person[flow.chosen]]
+    tier_matched = dict(
+        zip(DUE_TIERS, np.bincount(placed_tiers, minlength=len(DUE_TIERS)).tolist(), strict=True)
+    )
     return Solution(
         status=flow.status,
         objective=flow.objective,
@@ -40,6 +47,7 @@ def solve(problem: Problem) -> Solution:
         unmatched=unmatched,
         candidates=candidates,
         urgent_matched=urgent_matched,
+        tier_matched=tier_matched,
         solver=flow.solver,
         timings_ms={
             "build": 1000 * (built - started),

@@ -28,4 +28,8 @@ SETTLED = frozenset({"not_applicable", "leave_granted"})
 
 SUPPORT_LEVELS = ("low", "medium", "high")
 DUE_KINDS = ("pathway", "move")  # the post-18 pathway by 17½; a move, release or 18th-birthday date
+# What is due, by tier (api-contract v1.2, "Tiers of what is due"), in the order a run serves them.
+# The service computes each young person's tier; the matcher never derives one.
 DUE_TIERS = ("move_now", "overdue", "soon", "later", "none")
+# A run holds a place back only from these: the plan of the coming months keeps it for someone due sooner.
+HOLDABLE_TIERS = frozenset({"later", "none"})

@@ -7,21 +7,28 @@ from sqlalchemy.orm import Session
 
 from housing.db import transaction
 from housing.models import (
+    Adviser,
+    Allocation,
     Application,
     AuditEntry,
     Cohort,
     CohortMember,
     District,
+    Event,
     IdempotentRequest,
     LocalLink,
     MatchingRun,
     Nomination,
+    Notification,
     Option,
+    PathwayReview,
     Place,
     Placement,
     Preference,
     Proposal,
     Rejection,
+    SentEmail,
+    Sibling,
     YoungPerson,
 )
 from seeds.reference import DISTRICTS, PLACES
@@ -36,6 +43,10 @@ MODELS = {
     "cohorts": Cohort,
     "cohort_members": CohortMember,
     "placements": Placement,
+    "advisers": Adviser,
+    "allocations": Allocation,
+    "siblings": Sibling,
+    "pathway_reviews": PathwayReview,
 }
 CHUNK = 5_000
 
@@ -54,8 +65,9 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (IdempotentRequest, Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember,
-                  Cohort, Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+    for model in (SentEmail, Notification, PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest,
+                  Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
+                  Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

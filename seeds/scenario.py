@@ -8,9 +8,11 @@ scenario exactly. Names are invented and numbered so that no row can be a real p
 from datetime import date
 
 from housing.lifedates import age_on
+from seeds.advisers import add_advisers
 from seeds.house_project import HouseProject
 from seeds.people import People
 from seeds.placements import Placements
+from seeds.reviews import add_reviews
 from seeds.scenario_rows import Row, Scenario
 
 __all__ = ["Row", "Scenario", "ages", "generate"]
@@ -28,6 +30,8 @@ def generate(seed: int, scale: float, as_of: date) -> Scenario:
     generator.supported_lodgings()
     generator.register_vacancies()
     generator.placements()
+    add_advisers(generator.out, seed, scale, as_of)  # a stream of its own: the rest is drawn as before
+    add_reviews(generator.out, seed, as_of)
     return generator.out
 
 

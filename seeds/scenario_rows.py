@@ -17,6 +17,10 @@ class Scenario:
     cohorts: list[Row] = field(default_factory=list)
     cohort_members: list[Row] = field(default_factory=list)
     placements: list[Row] = field(default_factory=list)
+    advisers: list[Row] = field(default_factory=list)
+    allocations: list[Row] = field(default_factory=list)
+    siblings: list[Row] = field(default_factory=list)
+    pathway_reviews: list[Row] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[str, list[Row]]]:
         # Options name young people (Staying Put), so people are written first; their pathway's
@@ -29,3 +33,7 @@ class Scenario:
         yield "cohorts", self.cohorts
         yield "cohort_members", self.cohort_members
         yield "placements", self.placements
+        yield "advisers", self.advisers
+        yield "allocations", self.allocations
+        yield "siblings", self.siblings
+        yield "pathway_reviews", self.pathway_reviews

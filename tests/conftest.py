@@ -1,25 +1,44 @@
-"""Fixtures: one app per test over a migrated database, on SQLite always and PostgreSQL when set."""
+"""Fixtures: one app per test over a migrated database, on SQLite always and PostgreSQL when set.
+
+`make test` runs the suite on every core (pytest-xdist): each worker has a SQLite file of its own
+(its own temporary folder) and a PostgreSQL database of its own, `<TEST_DATABASE_URL's>_gw0` and
+so on, created on the same server. The personal-data scan runs in every worker over what that
+worker logged; the counts `make trust` records are added up by the controller (sequential there).
+"""
 
 import logging
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from flask import Flask, request, request_finished
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from hypothesis import settings
-from sqlalchemy import func, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy.engine import make_url
 
 from api import create_app
-from bench.trust.results import record_part
+from figures.trust import record_part
 from housing.db import Base
 from housing.invariants import broken
-from housing.services import accounts
+from housing.services import accounts, matching_input
 from housing.vocabulary import Role
 from seeds.load import clear_case_data, load_reference
 
-PG_URL = os.environ.get("TEST_DATABASE_URL")
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1…, or None when the suite runs in one process
+
+
+def own_database(url: str | None) -> str | None:
+    """This worker's PostgreSQL database: the one named, or `<name>_<worker>` under pytest-xdist."""
+    if url is None or WORKER is None:
+        return url
+    named = make_url(url)
+    return named.set(database=f"{named.database}_{WORKER}").render_as_string(hide_password=False)
+
+
+PG_URL = own_database(os.environ.get("TEST_DATABASE_URL"))
 BACKENDS = ["sqlite", *(["postgresql"] if PG_URL else [])]
 CASE_TABLES = ("audit", "users", "applications", "preferences", "local_links", "options", "young_people")
 
@@ -31,8 +50,24 @@ def make_app(url: str) -> Flask:
     )
 
 
+def create_postgres(url: str) -> None:
+    """Create a worker's database on the server when it is missing (the named one must exist)."""
+    if WORKER is None:
+        return
+    named = make_url(url)
+    server = create_engine(named.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        exists = connection.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": named.database}
+        )
+        if not exists:
+            connection.execute(text(f'CREATE DATABASE "{named.database}"'))
+    server.dispose()
+
+
 def empty_postgres(url: str) -> None:
     """Drop every table in the test database, so each run migrates from nothing."""
+    create_postgres(url)
     app = make_app(url)
     engine = app.extensions["pathways"].engine
     with engine.begin() as connection:
@@ -83,7 +118,7 @@ class SuiteLog(logging.Handler):
 
 
 @pytest.fixture(scope="session", autouse=True)
-def suite_log() -> Iterator[SuiteLog]:
+def suite_log(request: pytest.FixtureRequest) -> Iterator[SuiteLog]:
     handler, root = SuiteLog(), logging.getLogger()
     root.addHandler(handler)
     level = root.level
@@ -94,12 +129,40 @@ def suite_log() -> Iterator[SuiteLog]:
     logged = "\n".join(handler.text)
     found = [next(line for line in handler.text if value in line) for value in PERSONAL if value in logged]
     assert found + handler.in_error_answers == [], "personal data in the logs or in an error answer"
+    counts = {
+        "log_records": len(handler.text), "log_bytes": len(logged.encode()), "responses": handler.responses,
+        "error_answers": handler.error_answers, "responses_without_security_headers": handler.unguarded,
+    }  # fmt: skip
+    if WORKER is not None:  # the controller adds every worker's counts up (pytest_testnodedown)
+        request.config.workeroutput["suite_log"] = counts
+    else:
+        record_suite_figures(counts)
+
+
+def record_suite_figures(counts: dict[str, int]) -> None:
+    """The whole suite's personal-data scan, into bench/results/trust.json when `make trust` asks."""
     if os.environ.get("PATHWAYS_TRUST_RESULTS"):
-        record_part("personal_data", "suite", {
-            "log_records": len(handler.text), "log_bytes": len(logged.encode()), "responses": handler.responses,
-            "error_answers": handler.error_answers, "personal_values_looked_for": len(PERSONAL), "found": 0,
-            "responses_without_security_headers": handler.unguarded,
-        })  # fmt: skip
+        record_part(
+            "personal_data", "suite", {**counts, "personal_values_looked_for": len(PERSONAL), "found": 0}
+        )
+
+
+WORKERS_COUNTS: list[dict[str, int]] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    """On the controller under pytest-xdist: keep a finished worker's scan counts."""
+    if "suite_log" in getattr(node, "workeroutput", {}):
+        WORKERS_COUNTS.append(node.workeroutput["suite_log"])
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """On the controller under pytest-xdist: the scan's counts over every worker."""
+    if WORKER is None and WORKERS_COUNTS:
+        record_suite_figures(
+            {key: sum(counts[key] for counts in WORKERS_COUNTS) for key in WORKERS_COUNTS[0]}
+        )
 
 
 @pytest.fixture
@@ -132,6 +195,7 @@ def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
     with app.extensions["pathways"].session_factory() as session, session.begin():
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
+        session.execute(text("DELETE FROM sign_in_throttles"))
     app.extensions["pathways"].engine.dispose()
 
 
@@ -183,6 +247,19 @@ def admin(auth: Auth) -> dict[str, str]:
     return auth.headers(Role.ADMIN)
 
 
+@pytest.fixture
+def simulated(app, tmp_path):
+    """A small simulated year written where the page reads it."""
+    out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
+    result = app.test_cli_runner().invoke(
+        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
+              "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    app.config.update(OUTCOMES_RESULTS=str(out), OUTCOMES_CHARTS=str(charts))
+    return out
+
+
 def trust_figures(section: str, url: str, **figures: object) -> None:
     """Writes a test's figures to bench/results/trust.json, one part per backend, when `make trust` asks."""
     if os.environ.get("PATHWAYS_TRUST_RESULTS"):
@@ -206,3 +283,18 @@ def row_counts(app: Flask):
 settings.register_profile("default", max_examples=200, deadline=None)
 settings.register_profile("slow", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+@pytest.fixture
+def tiers(monkeypatch):
+    """Each young person's tier of what is due, as the test names it (by reference), whatever the
+    service would compute: the matcher takes the tier it is given."""
+    given: dict[str, str] = {}
+    computed = matching_input.young_person
+
+    def young_person(p, *args, **kwargs):
+        made = computed(p, *args, **kwargs)
+        return replace(made, due_tier=given.get(p.reference, made.due_tier))
+
+    monkeypatch.setattr(matching_input, "young_person", young_person)
+    return given

@@ -1,4 +1,5 @@
-"""The layout's promises, checked: the domain loads without any face or web framework."""
+"""The layout's promises, checked: the layers contract holds, and the domain loads without any face or web
+framework."""
 
 import pkgutil
 import subprocess
@@ -16,10 +17,20 @@ def test_the_whole_domain_imports_without_flask_werkzeug_or_seed_data() -> None:
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'flask', 'werkzeug', 'flask_smorest', 'marshmallow', 'seeds', 'httpkit', 'jsonapi', 'web', 'districts'}))"
+        "{'flask', 'werkzeug', 'flask_smorest', 'marshmallow', 'seeds', 'httpkit', 'jsonapi', 'web', 'districts', 'jobs', 'huey'}))"
     )
     loaded = subprocess.run(  # noqa: S603 -- this interpreter, a fixed probe
         [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
     ).stdout.strip()
     assert len(modules) > 20
     assert loaded == "[]"
+
+
+def test_every_import_follows_the_layers_the_readme_draws() -> None:
+    """import-linter over the whole tree: [tool.importlinter] in pyproject.toml (also run by make lint)."""
+    checked = subprocess.run(  # noqa: S603 -- the project's own checker, from this interpreter's folder
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    assert "0 broken" in checked.stdout

@@ -65,7 +65,7 @@ def test_users_demo_signs_in_one_user_per_role_and_can_run_again(app, db):
     assert runner.invoke(args=["users", "demo"]).exit_code == 0
     assert runner.invoke(args=["users", "demo"]).exit_code == 0
     assert {u.role for u in db.scalars(select(User))} == {
-        "housing_officer", "district_officer", "house_project_coordinator", "admin", "commissioner",
+        "housing_officer", "district_officer", "house_project_coordinator", "admin", "commissioner", "team_manager",
     }  # fmt: skip
 
 

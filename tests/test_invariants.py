@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 
 from housing.invariants import INVARIANTS, broken
 from housing.vocabulary import Role
-from tests.api.test_concurrency import contest
+from tests.builders import contest
 
 CORRUPTIONS = {
     "option whose count disagrees": ["UPDATE options SET placed = 0 WHERE id = :option"],

@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from web import (
     audit,
     auth,
+    casework,
     cohort_new,
     cohort_outcomes,
     cohorts,
@@ -18,11 +19,14 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    moves,
+    notifications,
     option_pages,
     outcomes,
     placements,
     planning,
     record_lists,
+    reviews,
     run_list,
     run_print,
     runs,
@@ -73,7 +77,11 @@ def init_app(app: Flask) -> None:
     planning.init_app(app)
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
+    app.register_blueprint(moves.bp)
     app.register_blueprint(suitability.bp)
+    app.register_blueprint(casework.bp)
+    app.register_blueprint(reviews.bp)
+    notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")
     def assets(filename: str):

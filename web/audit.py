@@ -5,11 +5,11 @@ import io
 from datetime import date
 from urllib.parse import urlencode
 
-from flask import Response, render_template, request
+from flask import Response, g, render_template, request
 
-from districts.exports import neutralise
 from housing.permissions import AUDITORS
 from housing.services import audit_trail
+from httpkit.spreadsheets import neutralise
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -40,7 +40,7 @@ def _asked() -> tuple[dict[str, str], audit_trail.AuditFilter, dict[str, str]]:
 def audit_trail_page() -> tuple[str, int]:
     asked, chosen, errors = _asked()
     number = page_asked()
-    entries, total = audit_trail.search(db(), chosen, page=number, page_size=PAGE_SIZE)
+    entries, total = audit_trail.search(db(), g.actor, chosen, page=number, page_size=PAGE_SIZE)
     kept = {key: value for key, value in asked.items() if value and key not in errors}
     return render_template(
         "audit.html",
@@ -60,7 +60,7 @@ def audit_trail_page() -> tuple[str, int]:
 def download() -> Response:
     """Every entry the same filters show, newest first; cells a spreadsheet would run are made inert."""
     _, chosen, _ = _asked()
-    entries, _ = audit_trail.search(db(), chosen)
+    entries, _ = audit_trail.search(db(), g.actor, chosen)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)

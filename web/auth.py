@@ -5,7 +5,7 @@ import re
 from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from housing.services import accounts
+from housing.services import sign_ins
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page_blueprint, sign_in_as
@@ -19,6 +19,7 @@ HOME = {
     Role.DISTRICT_OFFICER: "district_pages.district",
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
     Role.COMMISSIONER: "planning_pages.sufficiency_page",
+    Role.TEAM_MANAGER: "casework_pages.team_page",
 }
 
 
@@ -34,8 +35,8 @@ def sign_in() -> str | Response | tuple[str, int]:
             errors["password"] = "Enter your password"  # noqa: S105 - a message, not a password
         if not errors:
             try:
-                actor = accounts.sign_in(db(), email, password)
-            except accounts.SignInRefused as refused:
+                actor = sign_ins.sign_in(db(), email, password, client=request.remote_addr or "")
+            except sign_ins.SignInRefused as refused:
                 errors["email"] = refused.message
             else:
                 sign_in_as(actor)

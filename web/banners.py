@@ -38,6 +38,52 @@ def accepted(session: Session, proposal: Proposal) -> str:
     )
 
 
+def what_will_happen(session: Session, proposal: Proposal) -> list[str]:
+    """The check page's "what happens next", in the future tense, route by route."""
+    who, option, districts = _names(session, proposal)
+    if proposal.route == Route.REGISTER_VACANCY:
+        council = _council(option, districts)
+        return [
+            f"A nomination is sent to {council}: {option_name(option, districts)} is held for {who} while "
+            "the council decides.",
+            f"You can undo this until someone at {council} opens the nomination; after that you can "
+            "withdraw it, with a reason.",
+            "If the council declines, the place is freed and the matcher looks again.",
+        ]
+    if proposal.route == Route.HOUSE_PROJECT:
+        return [
+            f"{who} is enrolled in the House Project: one cohort place is taken.",
+            "Their pathway is in progress; the House Project coordinators take it from here.",
+        ]
+    return [
+        f"Their pathway is agreed: {option_name(option, districts)} is taken for {who}.",
+        "You can undo this today, until a step of the move is recorded.",
+        "Then record the offer, the viewing, their answer and the day they move in on their record.",
+    ]
+
+
+def undo_window(session: Session, proposal: Proposal) -> str:
+    """How long the accept can still be undone, said beside the Undo button."""
+    _who, option, districts = _names(session, proposal)
+    if proposal.route == Route.REGISTER_VACANCY:
+        return f"You can undo this until someone at {_council(option, districts)} opens the nomination."
+    return "You can undo this today, until a step of the move is recorded."
+
+
+def undone(session: Session, proposal: Proposal) -> str:
+    who, option, districts = _names(session, proposal)
+    taken_back = (
+        f"the nomination to {_council(option, districts)} is taken back before anyone there opened it"
+        if proposal.route == Route.REGISTER_VACANCY
+        else "the place is free again"
+    )
+    return f"Accept undone for {who}: {taken_back}. The proposal is open again; accept or reject it."
+
+
+def _council(option: Option, districts: dict[str, str]) -> str:
+    return f"{districts[option.district]} council" if option.district in districts else "the council"
+
+
 def rejected(session: Session, proposal: Proposal) -> str:
     who, option, districts = _names(session, proposal)
     return (

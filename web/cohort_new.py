@@ -4,10 +4,12 @@ from datetime import date
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
 
+from housing import lifedates
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
 from housing.services import cohorts, reference
+from housing.vocabulary import HOUSE_PROJECT_HUB
 from httpkit.store import db
 from jsonapi.schemas.cohorts import CohortRequestSchema
 from web.sessions import page, page_blueprint
@@ -57,6 +59,10 @@ def create() -> Response | tuple[str, int]:
     wrong = CohortRequestSchema().validate(sent)  # the API's own schema: the page cannot disagree with it
     if wrong:
         return new.__wrapped__(form, {_field(key): MESSAGES[key] for key in MESSAGES if key in wrong}, 400)
+    if request.form.get("change") == "yes":
+        return new.__wrapped__(form)
+    if request.form.get("confirmed") != "yes":  # check first: what starting it will set going
+        return _check(form, CohortRequestSchema().load(sent))
     try:
         cohort = cohorts.create(db(), g.actor, CohortRequestSchema().load(sent))
     except Invalid:
@@ -65,6 +71,18 @@ def create() -> Response | tuple[str, int]:
         return new.__wrapped__(form, {"name": taken.message.capitalize()}, 409)
     flash(f"{cohort.name} created: enrol young people below.")
     return redirect(url_for("cohort_pages.board", cohort_id=cohort.id))
+
+
+def _check(form: dict, cohort: dict) -> tuple[str, int]:
+    names = {d.slug: d.name for d in reference.districts(db())}
+    return render_template(
+        "cohort_check.html",
+        form=form,
+        cohort=cohort,
+        district_names=[names[slug] for slug in cohort["districts"]],
+        offered_until=lifedates.add_months(cohort["starts_on"], cohorts.ENROLMENT_WINDOW_MONTHS),
+        hub=HOUSE_PROJECT_HUB,
+    ), 200
 
 
 def _iso(day: str, month: str, year: str) -> str:

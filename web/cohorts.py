@@ -1,14 +1,18 @@
 """The coordinators' pages: every cohort, and a cohort's board: members by stage, enrolling, moving on."""
 
+from datetime import date
+
 from flask import Response, flash, g, redirect, render_template, request, url_for
 
 from housing.clock import today
-from housing.errors import Conflict, Invalid
+from housing.errors import Conflict, Invalid, NotFound
+from housing.models import Cohort, CohortMember
 from housing.permissions import COHORT_RUNNERS
-from housing.services import cohort_board, cohorts, eligibility, reference
+from housing.services import cohort_board, cohorts, eligibility, reference, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
+from web.forms import NOT_A_DATE, date_boxes, date_from
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 
@@ -60,27 +64,94 @@ def _next_step(stage: Stage) -> str | None:
     return Stage.GRADUATED.value if Stage.GRADUATED in NEXT_STAGES[stage] else None
 
 
-@bp.post("/cohorts/<cohort_id>/members/<young_person_id>/stage")
+@bp.route("/cohorts/<cohort_id>/members/<young_person_id>/stage", methods=["GET", "POST"])
 @page(*COHORT_RUNNERS)
 def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
-    field = f"member-{young_person_id}"
-    changes: dict = {"stage": request.form.get("stage", "")}
-    place = request.form.get("place", "").strip()
-    if place:
-        changes["property"] = {"place": place}
+    """Check a stage move first: what it will do, the day it happened, and why where it matters."""
+    cohort = cohorts.get(db(), cohort_id)
+    member = next((m for m in cohort.members if m.young_person_id == young_person_id), None)
+    if member is None:
+        raise NotFound("no such member")
+    stage = request.values.get("stage", "")
+    if (
+        stage not in NEXT_STAGES[Stage(member.stage)]
+    ):  # moved on meanwhile, or never a next step: say which are
+        allowed = ", ".join(NEXT_STAGES[Stage(member.stage)]) or "none: it is final"
+        message = f"from {member.stage} the next stages are {allowed}"
+        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
+    if request.method == "GET":
+        return _check_move(cohort, member, stage, {"on": date_boxes(today())}, {})
+    form = request.form
+    typed = {"place": form.get("place", "").strip(), "reason": form.get("reason", "").strip(),
+             "on": {part: form.get(f"on-{part}", "") for part in ("day", "month", "year")}}  # fmt: skip
+    errors = {}
+    on = date_from(form, "on") or today().isoformat()  # the form offers today; left blank, it is today
+    if on == NOT_A_DATE:
+        errors["on"] = "Enter the day it happened as a real date, for example 27 3 2027"
+    if stage == Stage.WITHDRAWN and not typed["reason"]:
+        errors["reason"] = "Enter why they are withdrawing"
+    if errors:
+        return _check_move(cohort, member, stage, typed, errors, status=400)
+    return _save_move(cohort, member, stage, typed, date.fromisoformat(on))
+
+
+def _save_move(
+    cohort: Cohort, member: CohortMember, stage: str, typed: dict, on: date
+) -> Response | tuple[str, int]:
+    cohort_id, young_person_id = cohort.id, member.young_person_id
+    changes: dict = {"stage": stage, "on": on}
+    if typed["place"]:
+        changes["property"] = {"place": typed["place"]}
+    if typed["reason"]:
+        changes["reason"] = typed["reason"]
     try:
-        member = cohorts.move(db(), g.actor, cohort_id, young_person_id, changes=changes, today=today())
+        moved = cohorts.move(db(), g.actor, cohort_id, young_person_id, changes=changes, today=today())
     except Invalid as invalid:
         if "property" in invalid.fields:
-            return board.__wrapped__(cohort_id, {f"{field}-place": "Choose a town from the list"}, 422)
-        reason = next(iter(invalid.fields.values()))
-        message = reason[0] if isinstance(reason, list) else invalid.message
-        return board.__wrapped__(cohort_id, {field: message}, 422)
+            return _check_move(
+                cohort, member, stage, typed, {"place": "Choose a town from the list"}, status=422
+            )
+        field, reasons = next(iter(invalid.fields.items()))
+        message = reasons[0] if isinstance(reasons, list) else invalid.message
+        anchor = "on" if field == "on" else "stage"
+        return _check_move(
+            cohort, member, stage, typed, {anchor: message[:1].upper() + message[1:]}, status=422
+        )
     except Conflict as refused:
-        return board.__wrapped__(cohort_id, {field: refused.message}, 409)
+        return _check_move(cohort, member, stage, typed, {"stage": refused.message}, status=409)
+    person = moved.young_person
+    flash(f"{person.given_name} {person.family_name} moved to {moved.stage.replace('_', ' ')}. "
+          "You can undo this today from their card.")  # fmt: skip
+    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#member-{young_person_id}")
+
+
+def _check_move(
+    cohort: Cohort, member: CohortMember, stage: str, values: dict, errors: dict, *, status: int = 200
+) -> tuple[str, int]:
+    return render_template(
+        "cohort_move.html",
+        cohort=cohort,
+        member=member,
+        person=member.young_person,
+        stage=stage,
+        values=values,
+        errors=errors,
+        places=[place.name for place in reference.places(db())],
+    ), status
+
+
+@bp.post("/cohorts/<cohort_id>/members/<young_person_id>/undo")
+@page(*COHORT_RUNNERS)
+def undo(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
+    field = f"member-{young_person_id}"
+    try:
+        member = stage_moves.undo(db(), g.actor, cohort_id, young_person_id, today())
+    except Conflict as refused:
+        return board.__wrapped__(cohort_id, {field: refused.message.capitalize()}, 409)
     person = member.young_person
-    stage = member.stage.replace("_", " ")
-    flash(f"{person.given_name} {person.family_name} moved to {stage}.")
+    flash(
+        f"Move undone: {person.given_name} {person.family_name} is back at {member.stage.replace('_', ' ')}."
+    )
     return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#{field}")
 
 

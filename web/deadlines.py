@@ -11,9 +11,9 @@ from flask import g, render_template, request
 
 from housing.clock import today
 from housing.due import DueKind
-from housing.permissions import OFFICERS
+from housing.permissions import CASE_READERS
 from housing.queries.young_people import Filters
-from housing.services import reference
+from housing.services import moves, proposal_history, reference
 from housing.services.caseload import who_is_due
 from housing.vocabulary import DueTier, PathwayStatus
 from httpkit.store import db
@@ -23,6 +23,7 @@ from web.sessions import page, page_blueprint
 bp = page_blueprint("deadlines", __name__)
 PAGE_SIZE = 50
 AGE_BANDS = {"16-17": (16, 17), "18": (18, 18), "19-21": (19, 21), "22-25": (22, 25)}
+STALLED_SHOWN = 20
 FILTERS = ("q", "home_district", "status", "age", "due", "due_tier")
 
 
@@ -33,7 +34,7 @@ def _chosen(name: str, allowed) -> str | None:
 
 
 @bp.get("/")
-@page(*OFFICERS)
+@page(*CASE_READERS)
 def home() -> str:
     districts = {d.slug: d.name for d in reference.districts(db())}
     chosen = {
@@ -64,11 +65,16 @@ def home() -> str:
         nothing_page=nothing_page,
         page_size=PAGE_SIZE,
     )
+    stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
     kept = {name: value for name, value in chosen.items() if value and name != "due_tier"}
+    # A council's "no" (declined, or no answer in time) is flagged beside those it concerns.
+    on_page = [row.person.id for row in found.due] + [person.id for person in found.nothing_due]
+    answers = proposal_history.unhoused_answers(db(), on_page)
     return render_template(
         "deadlines.html",
         found=found,
         bands=[(tier, list(rows)) for tier, rows in groupby(found.due, key=lambda row: row.tier)],
+        answers=answers,
         districts=districts,
         chosen=chosen,
         age_bands=AGE_BANDS,
@@ -79,4 +85,7 @@ def home() -> str:
         pages=page_count(found.due_total, PAGE_SIZE),
         nothing_page=nothing_page,
         nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
+        stalled=stalled,
+        stalled_total=stalled_total,
+        stalled_days=moves.STALLED_AFTER_DAYS,
     )

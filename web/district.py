@@ -55,6 +55,17 @@ def decide(nomination_id: str) -> Response | tuple[str, int]:
     return redirect(url_for("district_pages.district"))
 
 
+@bp.get("/nominations/<nomination_id>/accept")
+@page(Role.DISTRICT_OFFICER)
+def check_accept(nomination_id: str) -> str:
+    """Check before accepting: the card again, and what the acceptance will do."""
+    nominations.decidable(db(), g.actor, nomination_id)
+    card = nomination_cards.card(db(), g.actor, nomination_id, today=today())
+    if card["status"] != NominationStatus.PENDING:
+        raise Conflict(f"this nomination was {card['status']} already")
+    return render_template("district/check_accept.html", card=card)
+
+
 @bp.get("/district/nominations/decided")
 @page(Role.DISTRICT_OFFICER)
 def decided() -> str:

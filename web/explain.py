@@ -37,6 +37,7 @@ class Plain:
     due: str
     alternatives: list[tuple[str, str]]  # (option name, why not)
     numbers: list[tuple[str, str]]  # (part, value) for the details element
+    bedrooms: str = ""  # a council's home: its size against the district's rule (BEDROOMS)
 
 
 def plain(explanation: dict[str, Any], person: YoungPerson, names: dict[str, str], today: date) -> Plain:
@@ -59,7 +60,32 @@ def plain(explanation: dict[str, Any], person: YoungPerson, names: dict[str, str
             (PARTS.get(part, part.replace("_", " ").capitalize()), str(value))
             for part, value in explanation.get("cost_breakdown", {}).items()
         ],
+        bedrooms=bedrooms_sentence(explanation.get("bedrooms")),
     )
+
+
+NUMBER_WORDS = {0: "no", 1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def household(children: int) -> str:
+    if children == 0:
+        return "a single person"
+    return f"a parent with {NUMBER_WORDS.get(children, str(children))} child{'ren' if children != 1 else ''}"
+
+
+def bedrooms_sentence(line: dict[str, Any] | None) -> str:
+    """In words: "One bedroom: this district's rule, as configured, houses a single person in one"."""
+    if not line:
+        return ""
+    offered, needed = line["offered"], line["needed"]
+    size = f"{NUMBER_WORDS.get(offered, str(offered)).capitalize()} bedroom{'s' if offered != 1 else ''}"
+    rule = (
+        "this district's rule, as configured," if line["by"] == "district_standard" else "the service's rule"
+    )
+    said = f"{size}: {rule} houses {household(line['children'])} in {NUMBER_WORDS.get(needed, str(needed))}"
+    if offered > needed:
+        said += ", and this district lets larger homes"
+    return said + "."
 
 
 def _preference(rank: int | None, person: YoungPerson) -> str:

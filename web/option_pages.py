@@ -8,7 +8,7 @@ person's record as the API's is.
 from datetime import timedelta
 from typing import Any
 
-from flask import g, redirect, render_template, request, url_for
+from flask import flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
@@ -16,10 +16,10 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.errors import NotFound
 from housing.models import Option, YoungPerson
-from housing.permissions import OFFICERS
+from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.services import options, reference, young_people
 from housing.services.options import ROUTE_FIELDS
-from housing.vocabulary import Route
+from housing.vocabulary import Role, Route
 from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
 from web import forms
@@ -192,7 +192,7 @@ def _changeable(option_id: str) -> Option:
 
 
 @bp.route("/options/<option_id>/edit", methods=["GET", "POST"])
-@page(*OFFICERS)
+@page(*OPTION_EDITORS)  # a council changes the vacancies it keeps (options.may_change says which)
 def change_option(option_id: str) -> Response | tuple[str, int]:
     option = _changeable(option_id)
     person = _viewed(option.young_person_id) if option.young_person_id else None
@@ -204,11 +204,11 @@ def change_option(option_id: str) -> Response | tuple[str, int]:
     )
     if saved is None:
         return _form(option.route, typed(request.form), errors, _changeable(option_id), person)
-    return redirect(url_for("option_pages.option_list", route=saved.route.value, done="changed"))
+    return _listed(saved, "changed")
 
 
 @bp.post("/options/<option_id>/withdraw")
-@page(*OFFICERS)
+@page(*OPTION_EDITORS)
 def withdraw_option(option_id: str) -> Response | tuple[str, int]:
     """No longer offered from today: available until yesterday, so no later run proposes it.
 
@@ -220,4 +220,12 @@ def withdraw_option(option_id: str) -> Response | tuple[str, int]:
     if option.available_from > yesterday:
         changes["available_from"] = yesterday.isoformat()
     options.update(db(), g.actor, option.id, OptionPatchSchema().load(changes))
-    return redirect(url_for("option_pages.option_list", route=option.route.value, done="withdrawn"))
+    return _listed(option, "withdrawn")
+
+
+def _listed(option: Option, done: str) -> Response:
+    """Back to the list the officer came from: the county's options, or the council's vacancies."""
+    if g.actor.role is Role.DISTRICT_OFFICER:
+        flash(f"{option.name}: {'changed' if done == 'changed' else 'withdrawn from today'}.")
+        return redirect(url_for("district_vacancies.vacancies_page"))
+    return redirect(url_for("option_pages.option_list", route=option.route.value, done=done))

@@ -30,7 +30,7 @@ CHANGE_ROWS = 3
 @bp.get("/sufficiency")
 @page(*PLANNERS)
 def sufficiency_page() -> str:
-    groups = sufficiency.groups(db(), today(), current_app.config["REACH_KM"])
+    groups = sufficiency.groups(db(), g.actor, today(), current_app.config["REACH_KM"])
     districts = _district_names()
     commissioner = g.actor.role is Role.COMMISSIONER
     return render_template(
@@ -90,8 +90,8 @@ def init_app(app: Flask) -> None:
 def run_fairness(run_id: str) -> dict[str, Any]:
     """The run page's fairness section (templates/_fairness.html): the figures, and who the pairs name."""
     body = fairness.presented(fairness.of_run(db(), g.actor, run_id, with_list=True), commissioner=False)
-    people = {p for pair in body["envy"] for p in (pair["young_person"], pair["holder"]) if p}
-    shown = [pair["option"] for pair in body["envy"]]
+    people = {p for pair in body["passed_over"] for p in (pair["young_person"], pair["holder"])}
+    shown = [pair["option"] for pair in body["passed_over"]]
     named = select(YoungPerson.id, YoungPerson.reference).where(YoungPerson.id.in_(people))
     references = dict(db().execute(named).all())
     options_ = {

@@ -8,9 +8,8 @@ the pages say what one more place would do ("house one more young person due wit
 from typing import Any
 
 from housing import disclosure
-from housing.services.sufficiency import Group, filled_shown
+from housing.services.sufficiency import Gain, Group, filled_shown
 from housing.vocabulary import Route
-from matching.planning import Gain
 from web.words import ROUTE_WORDS
 
 CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)
@@ -48,9 +47,14 @@ def grid(groups: list[Group], districts: dict[str, str], commissioner: bool) -> 
 
 def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     words, colour = SCARCITY[scarcity(group)]
-    shown = disclosure.count if commissioner else int
+    shown = disclosure.rounded if commissioner else int
+    fill = (  # withheld beside 1-4 places left (housing/disclosure.py), said in words
+        "not shown how many matching would fill"
+        if filled == disclosure.WITHHELD
+        else f"matching would fill {filled}"
+    )
     return {
-        "places": group.places, "remaining": group.remaining, "filled": filled,
+        "places": group.places, "remaining": group.remaining, "filled": filled, "fill": fill,
         "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
     }  # fmt: skip
 
@@ -80,7 +84,7 @@ def doing(gain: Gain, commissioner: bool) -> str:
 
 
 def movers(moves: int, commissioner: bool) -> str:
-    if commissioner and disclosure.count(moves) == disclosure.SMALL:
+    if commissioner and disclosure.rounded(moves) == disclosure.SMALL:
         return "a few young people"
     return "one other young person" if moves == 1 else f"{moves} young people"
 

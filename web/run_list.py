@@ -4,7 +4,7 @@ from flask import g, render_template
 from werkzeug.wrappers import Response
 
 from housing.permissions import OFFICERS
-from housing.services import reference, run_listing
+from housing.services import reference, run_causes, run_listing
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -24,6 +24,7 @@ def runs_page(errors: dict[str, str] | None = None, status: int = 200) -> tuple[
     number = page_asked()
     items, total = run_listing.newest(db(), page=number, page_size=PAGE_SIZE)
     districts = {d.slug: d.name for d in reference.districts(db())}
+    causes = run_causes.of_runs(db(), g.actor, items)
     return render_template(
         "runs.html",
         runs=items,
@@ -31,6 +32,7 @@ def runs_page(errors: dict[str, str] | None = None, status: int = 200) -> tuple[
         page=number,
         pages=page_count(total, PAGE_SIZE),
         districts=districts,
+        causes=causes,
         errors=errors or {},
         me=g.actor.email,
     ), status

@@ -4,11 +4,21 @@ from flask import current_app, flash, g, redirect, render_template, request, url
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import Conflict, Invalid
-from housing.models import Proposal
+from housing.errors import Conflict, Invalid, NotFound
+from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
-from housing.services import decisions, reference, run_selection, runs, superseded, unmatched_advice
-from housing.vocabulary import PathwayStatus
+from housing.services import (
+    decisions,
+    placements,
+    reference,
+    run_selection,
+    runs,
+    superseded,
+    undo,
+    unmatched_advice,
+    young_people,
+)
+from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
 from web.explain import plain
@@ -91,7 +101,34 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
         unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
         districts=districts,
         today=day,
+        undoable={
+            p.id: banners.undo_window(db(), p)
+            for p in found.proposals
+            if p.status == ProposalStatus.ACCEPTED and undo.why_not(db(), p, day) is None
+        },
     ), status
+
+
+@bp.get("/proposals/<proposal_id>/accept")
+@page(*OFFICERS)
+def check_accept(proposal_id: str) -> str:
+    """Check before accepting: who, which place, from when, and what the accept will set going."""
+    proposal = db().get(Proposal, proposal_id)
+    if proposal is None:
+        raise NotFound(f"no proposal with id {proposal_id}")
+    person = young_people.view(db(), g.actor, proposal.young_person_id, today())
+    districts = {d.slug: d.name for d in reference.districts(db())}
+    option = db().get(Option, proposal.option_id)
+    return render_template(
+        "check_accept.html",
+        proposal=proposal,
+        person=person,
+        place=option_name(option, districts),
+        starts=placements.starts_on(person, proposal.run.as_of, today()),
+        next_steps=banners.what_will_happen(db(), proposal),
+        run_id=request.args.get("run", proposal.run_id),
+        page=request.args.get("page", 1),
+    )
 
 
 @bp.post("/proposals/<proposal_id>/accept")
@@ -118,6 +155,18 @@ def reject(proposal_id: str) -> Response | tuple[str, int]:
     except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     flash(banners.rejected(db(), proposal), "success")
+    return _back_to(run_id, proposal_id)
+
+
+@bp.post("/proposals/<proposal_id>/undo")
+@page(*OFFICERS)
+def undo_accept(proposal_id: str) -> Response | tuple[str, int]:
+    run_id = request.form.get("run", "")
+    try:
+        proposal = undo.undo_accept(db(), g.actor, proposal_id, today())
+    except Conflict as refused:
+        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message.capitalize()}, 409)
+    flash(banners.undone(db(), proposal), "success")
     return _back_to(run_id, proposal_id)
 
 

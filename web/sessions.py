@@ -3,7 +3,7 @@
 The session cookie holds only a random session token and the CSRF token; it is signed with the
 app's secret key and HTTP-only, SameSite=Lax, and Secure outside development. Whether the session
 is live is the database's answer (`housing/services/page_sessions.py`), never the cookie's: a
-copy of the cookie taken before a sign-out, a password change, a revocation or a lock-out, or
+copy of the cookie taken before a sign-out, a password change, a revocation or a disabling, or
 replayed after 30 minutes idle or 12 hours, opens nothing on any worker.
 """
 

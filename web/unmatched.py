@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from matching.rules import MEANING
+from housing.services.unmatched_advice import MEANING
 from web.words import counted
 
 # What an officer can do about each reason, when it is the one that stands in the way.
@@ -10,9 +10,12 @@ ACTION = {
     "REACH": "no place is within reach of their links: add a preference for a town or district further away",
     "COMPETITION": "every place that suits them went to someone due sooner or nearer their links: "
     "add options near their links, or run again when places are added",
+    "HELD": "the places that suit them are held for young people due sooner: "
+    "add options near their links, or run again when places are added",
     "SUPPORT": "no place within reach offers their level of support: look for a scheme that does",
     "ACCESS": "no place within reach is accessible enough for them: record an accessible option",
     "CHILDREN": "no place within reach takes children or has the bedrooms they need",
+    "BEDROOMS": "the councils' homes within reach are not the size their allocation schemes would give them",
     "IMMIGRATION": "council homes and the House Project need a settled status: look at supported routes",
     "APPLIED": "no application to a register with a vacancy within reach: apply to a council's register",
     "SPECIALIST": "the places within reach are for unaccompanied asylum-seeking children only",
@@ -35,7 +38,7 @@ def lead(reasons: list[dict[str, Any]], apply_to: list[str], district_names: dic
         councils = [district_names.get(slug, slug) for slug in apply_to]
         listed = " or ".join([", ".join(councils[:-1]), councils[-1]] if len(councils) > 1 else councils)
         return f"No application to a register with a vacancy within reach: apply to {listed}."
-    actionable = [r for r in reasons if r["code"] not in ("REACH", "COMPETITION")]
+    actionable = [r for r in reasons if r["code"] not in ("REACH", "COMPETITION", "HELD")]
     first = (actionable or reasons or [{"code": "NO_OPTIONS"}])[0]["code"]
     sentence = ACTION.get(first, MEANING.get(first, "no option suits them"))
     return sentence[0].upper() + sentence[1:] + "."
@@ -48,6 +51,8 @@ def counts(reasons: list[dict[str, Any]]) -> list[str]:
         n = reason.get("count", 0)
         if reason["code"] == "COMPETITION":
             out.append(f"{counted(n, 'option')} that suit them went to others")
+        elif reason["code"] == "HELD":
+            out.append(f"{counted(n, 'option')} {reason['detail']}")
         elif reason["code"] in MEANING:
             out.append(f"{counted(n, 'option')}: {MEANING[reason['code']]}")
     return out

@@ -22,6 +22,7 @@ OVERTAKEN = {
     "pathway_agreed": "their pathway was agreed through another proposal",
     "in_a_cohort": "they joined a House Project cohort",
     "no_place_left": "no place is left here",
+    "proposed_again": "a later run proposed again",
 }
 IMPORTANCE = {3: "matters most", 2: "matters", 1: "matters a little"}
 _BEDROOMS = re.compile(r"(\d)-bed")

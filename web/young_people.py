@@ -5,8 +5,17 @@ from sqlalchemy import select
 
 from housing.clock import today
 from housing.models import Option, Proposal
-from housing.permissions import OFFICERS
-from housing.services import reference, superseded, young_people
+from housing.permissions import CASE_READERS
+from housing.services import (
+    moves,
+    nominations,
+    proposal_history,
+    reference,
+    reviews,
+    superseded,
+    workers,
+    young_people,
+)
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -15,7 +24,7 @@ bp = page_blueprint("person_page", __name__)
 
 
 @bp.get("/young-people/<young_person_id>")
-@page(*OFFICERS)
+@page(*CASE_READERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     done = request.args.get("done")
@@ -23,6 +32,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
     superseded.mark(db(), proposals, Proposal.young_person_id == person.id)  # overtaken since their run
     option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})
+    option_ids |= {n.option_id for n in nominations.of_person(db(), person.id)}
     options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
     places = reference.places(db())
     in_county = [p for p in places if p.district is not None]
@@ -30,6 +40,11 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
     districts = {d.slug: d.name for d in reference.districts(db())}
+    # The council's answer that did not house them (declined, lapsed), and what was proposed since.
+    answer = proposal_history.unhoused_answers(db(), [person.id]).get(person.id)
+    still_open = [p for p in proposals if superseded.shown_status(p) == "proposed"]
+    newest_open = max(still_open, key=lambda p: p.run.created_at, default=None)
+    proposed_again = answer is not None and proposal_history.proposed_again_after(db(), answer.id)
     leave_followed = (
         situation_forms.what_the_grant_did(person, districts) if done == "leave-granted" else None
     )
@@ -41,8 +56,15 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         leave_words=situation_forms.leave_in_words(person),
         leave_followed=leave_followed,
         proposals=proposals,
+        answer=answer,
+        newest_open=newest_open,
+        proposed_again=proposed_again,
         options=options,
         marked=sorted(marked),
         points=maps.project(in_county),
         map_size=(maps.WIDTH, maps.HEIGHT),
+        workers=workers.workers_of(db(), g.actor, person.id),
+        review=reviews.reviews_of(db(), g.actor, person.id, today()),
+        nominations=nominations.of_person(db(), person.id),
+        movable=moves.movable(db(), person.id) is not None,
     )

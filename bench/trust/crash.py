@@ -18,21 +18,25 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.trust import servers
+from bench.trust import crash_jobs, servers
 from bench.trust.crash_checks import check
 from bench.trust.monitor import Monitor
 from bench.trust.results import record_part, table
 from bench.trust.writers import Client, Ledger, Writers, retry
 from housing.clock import today
 
-WORKER_KILLS, DATABASE_STOPS = 50, 10
+WORKER_KILLS, DATABASE_STOPS = 50, 10  # the job consumer's kills: crash_jobs
 
 
 def run(only: list[str]) -> dict:
     """Both kinds of trial, or those named (`python -m bench.trust.crash worker_kills`)."""
-    trials = {"worker_kills": kill_workers, "database_stops": stop_databases}
+    trials = {"worker_kills": kill_workers, "database_stops": stop_databases,
+              "job_kills": crash_jobs.kill_job_workers}  # fmt: skip
     figures = {name: trial() for name, trial in trials.items() if not only or name in only}
-    rows = [{"trials": name, **numbers} for name, numbers in figures.items()]
+    rows = [{"trials": name, **numbers} for name, numbers in figures.items() if name != "job_kills"]
+    if "job_kills" in figures:
+        jobs = figures["job_kills"]
+        table([{"trials": "job_kills", **jobs}], crash_jobs.COLUMNS)
     table(
         rows, ["trials", "trials_run", "acknowledged_writes", "unknown_then_retried", "missing", "duplicated"]
     )

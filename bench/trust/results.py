@@ -1,33 +1,15 @@
-"""bench/results/trust.json: one section per measurement, each with when and where it ran."""
+"""bench/results/trust.json (written by `figures.trust`), and the tables the trust commands print."""
 
-import json
-from datetime import UTC, datetime
-from pathlib import Path
+from figures.trust import TRUST, record_part
+from figures.trust import record as _record
 
-from bench import machine
-
-TRUST = Path(__file__).resolve().parents[1] / "results" / "trust.json"
+__all__ = ["record", "record_part", "table"]
 
 
 def record(section: str, figures: dict) -> None:
-    """Replace this section, keep the others."""
-    kept = json.loads(TRUST.read_text()) if TRUST.exists() else {}
-    kept[section] = {"ran_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine.describe()}
-    kept[section] |= figures
-    TRUST.parent.mkdir(exist_ok=True)
-    TRUST.write_text(json.dumps(kept, indent=2) + "\n")
+    """Replace this section, keep the others, and say where it went."""
+    _record(section, figures)
     print(f"written {TRUST} [{section}]")
-
-
-def record_part(section: str, part: str, figures: dict) -> None:
-    """One part of a section (a backend, say), keeping the section's other parts."""
-    kept = json.loads(TRUST.read_text()) if TRUST.exists() else {}
-    parts = kept.get(section, {})
-    parts[part] = {"ran_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine.describe()}
-    parts[part] |= figures
-    kept[section] = parts
-    TRUST.parent.mkdir(exist_ok=True)
-    TRUST.write_text(json.dumps(kept, indent=2) + "\n")
 
 
 def table(rows: list[dict], columns: list[str]) -> None:

@@ -1,9 +1,11 @@
 """Typed SQLAlchemy models: the one store for every route, and who may use it."""
 
-from housing.models.accounts import User
+from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry
+from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
-from housing.models.matching import MatchingRun, Nomination, Placement, Proposal, Rejection
+from housing.models.events import Event, Notification, SentEmail
+from housing.models.matching import MatchingRun, MoveStep, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
 from housing.models.page_sessions import PageSession
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
@@ -11,22 +13,31 @@ from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
 
 __all__ = [
+    "Adviser",
+    "Allocation",
     "Application",
     "AuditEntry",
     "Cohort",
     "CohortMember",
     "District",
+    "Event",
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
+    "MoveStep",
     "Nomination",
+    "Notification",
     "Option",
     "PageSession",
+    "PathwayReview",
     "Place",
     "Placement",
     "Preference",
     "Proposal",
     "Rejection",
+    "SentEmail",
+    "Sibling",
+    "SignInThrottle",
     "User",
     "YoungPerson",
 ]

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
@@ -52,6 +52,13 @@ class CohortMember(Base):
     moved_in_on: Mapped[date | None] = mapped_column(Date)  # living in their own home: a fact of its own
     property_place: Mapped[str | None] = mapped_column(ForeignKey("places.name"))
     property_option_id: Mapped[str | None] = mapped_column(ForeignKey("options.id", ondelete="SET NULL"))
+    # The last stage move: its reason where one matters (a withdrawal), and what it left, so a
+    # move made in error can be undone the same day (housing.services.stage_moves).
+    stage_reason: Mapped[str | None] = mapped_column(Text)
+    stage_moved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    stage_moved_by: Mapped[str | None] = mapped_column(String(254))
+    previous_stage: Mapped[Stage | None] = mapped_column(vocabulary(Stage, "previous_stage"))
+    previous_stage_since: Mapped[date | None] = mapped_column(Date)
 
     cohort: Mapped[Cohort] = relationship(back_populates="members")
     young_person: Mapped[YoungPerson] = relationship()

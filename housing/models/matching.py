@@ -6,12 +6,14 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
     Integer,
     String,
     Text,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -19,7 +21,16 @@ from housing.db import Base
 from housing.models.options import Option
 from housing.models.people import YoungPerson
 from housing.models.types import UtcDateTime, id_column, unique_while, vocabulary
-from housing.vocabulary import EndReason, NominationStatus, PlacementStatus, ProposalStatus, Route
+from housing.vocabulary import (
+    Answer,
+    EndReason,
+    MoveStepKind,
+    NominationStatus,
+    PlacementStatus,
+    ProposalStatus,
+    Route,
+    Trigger,
+)
 
 
 class MatchingRun(Base):
@@ -30,7 +41,14 @@ class MatchingRun(Base):
     id: Mapped[str] = id_column()
     as_of: Mapped[date] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
-    created_by: Mapped[str] = mapped_column(String(254))
+    created_by: Mapped[str | None] = mapped_column(String(254))  # null for a run the service made itself
+    # Why it was made (contract v1.2, *Proposals kept current*): an officer, or an event and its subject.
+    trigger: Mapped[Trigger] = mapped_column(
+        vocabulary(Trigger, "run_trigger"), default=Trigger.MANUAL, server_default=Trigger.MANUAL.value
+    )
+    triggered_by: Mapped[str | None] = mapped_column(String(32))
+    # The event it answers: unique, so one event can never make two runs, whichever worker gets there.
+    event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"), unique=True)
     status: Mapped[str] = mapped_column(String(16))
     objective: Mapped[int] = mapped_column(BigInteger)
     solver: Mapped[str] = mapped_column(String(64))
@@ -40,6 +58,9 @@ class MatchingRun(Base):
     digest: Mapped[str] = mapped_column(String(64))
     unmatched: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
     summary: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # A run of everyone in scope (no young people chosen): the only runs whose fairness a
+    # commissioner may read (contract v1.2), since a run of a few describes those few.
+    everyone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     proposals: Mapped[list["Proposal"]] = relationship(back_populates="run", order_by="Proposal.position")
 
@@ -65,6 +86,9 @@ class Proposal(Base):
     decided_by: Mapped[str | None] = mapped_column(String(254))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     reason: Mapped[str | None] = mapped_column(Text)
+    # An accept taken back (housing.services.undo): the proposal is open again; who and when are kept.
+    undone_by: Mapped[str | None] = mapped_column(String(254))
+    undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     run: Mapped[MatchingRun] = relationship(back_populates="proposals")
 
@@ -151,5 +175,33 @@ class Nomination(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     decided_by: Mapped[str | None] = mapped_column(String(254))
     decided_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # When one of the council's officers first saw it: from then the county's accept cannot be undone.
+    seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    reminded_at: Mapped[datetime | None] = mapped_column(UtcDateTime)  # the council was reminded
 
     young_person: Mapped[YoungPerson] = relationship()
+
+
+class MoveStep(Base):
+    """One dated step from an agreed pathway to the door: an offer, a viewing, the young person's
+    answer in their words, the tenancy or licence signed, the day they moved in, or the move
+    falling through. Append-only: a step recorded in error is followed by the right one."""
+
+    __tablename__ = "move_steps"
+    __table_args__ = (
+        CheckConstraint("kind != 'answer' OR answer IS NOT NULL", name="answer_given"),
+        CheckConstraint("kind != 'fell_through' OR reason IS NOT NULL", name="fell_through_says_why"),
+    )
+
+    id: Mapped[str] = id_column()
+    young_person_id: Mapped[str] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), index=True
+    )
+    placement_id: Mapped[str] = mapped_column(ForeignKey("placements.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[MoveStepKind] = mapped_column(vocabulary(MoveStepKind, "move_step"))
+    on: Mapped[date] = mapped_column(Date)
+    answer: Mapped[Answer | None] = mapped_column(vocabulary(Answer, "answer"))
+    words: Mapped[str | None] = mapped_column(Text)  # the young person's own words
+    reason: Mapped[str | None] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(254))
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime)

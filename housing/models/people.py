@@ -14,9 +14,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from housing import lifedates, rules
+from housing import lifedates, rules, text_rules
 from housing.db import Base
 from housing.due import DueKind
 from housing.models.types import id_column, unique_while, vocabulary
@@ -35,6 +35,11 @@ NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "leave_gr
          "custody_release_date", "avoid_places", "avoid_districts")  # fmt: skip
 
 
+def _reference_key_default(context: Any) -> str:
+    """The key of a reference inserted in bulk (the seeds), as `YoungPerson.reference` sets it."""
+    return text_rules.reference_key(context.get_current_parameters()["reference"])
+
+
 class YoungPerson(Base):
     __tablename__ = "young_people"
     __table_args__ = (
@@ -47,6 +52,12 @@ class YoungPerson(Base):
 
     id: Mapped[str] = id_column()
     reference: Mapped[str] = mapped_column(String(64), unique=True)
+    # Unique: references that differ only by case, spaces or full-width forms are one reference.
+    # Nullable only so that SQLite adds it without rebuilding the table (whose rebuild would cascade
+    # to every placement); the model sets it on every write and an invariant finds any null.
+    reference_key: Mapped[str | None] = mapped_column(
+        String(64), unique=True, index=True, default=_reference_key_default
+    )
     given_name: Mapped[str] = mapped_column(String(100))
     family_name: Mapped[str] = mapped_column(String(100))
     date_of_birth: Mapped[date] = mapped_column(Date)
@@ -116,6 +127,15 @@ class YoungPerson(Base):
         """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
         return self.due_tier_now
 
+    # The nomination behind the current placement, as `nominations.state` gives it; set by the use
+    # case that shows the record (housing.services.young_people), None until then.
+    nomination_now = None
+
+    @validates("reference")
+    def _keyed(self, _name: str, reference: str) -> str:
+        self.reference_key = text_rules.reference_key(reference)
+        return reference
+
     @property
     def due_date(self) -> date | None:
         return self.due_now.on if self.due_now else None
@@ -154,6 +174,7 @@ class YoungPerson(Base):
             "agreed_on": self.pathway_agreed_on,
             "route": self.pathway_route,
             "option": self.pathway_option_id,
+            "nomination": self.nomination_now,
         }
 
 

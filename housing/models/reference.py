@@ -1,6 +1,6 @@
 """Reference data: the seven districts and boroughs, and the places options and links stand in."""
 
-from sqlalchemy import JSON, Float, ForeignKey, String
+from sqlalchemy import JSON, Boolean, CheckConstraint, Float, ForeignKey, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from housing.db import Base
@@ -14,6 +14,15 @@ class District(Base):
     name: Mapped[str] = mapped_column(String(64))
     # Each council's own band scheme, highest priority first; reference data, not code.
     bands: Mapped[list[str]] = mapped_column(JSON)
+    # The council's own bedroom standard for its lettings (domain.md, "Councils' settings"): bedrooms
+    # for a household with 0, 1, 2, 3 or more children; null keeps the service's own need.
+    bedroom_standard: Mapped[list[int] | None] = mapped_column(JSON)
+    # Whether its scheme lets a household a home larger than that standard.
+    larger_homes_allowed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Days the council has to answer a nomination, set by the county; none assumed (domain.md).
+    nomination_response_days: Mapped[int | None] = mapped_column(
+        CheckConstraint("nomination_response_days BETWEEN 1 AND 365", name="response_days_in_range")
+    )
 
 
 class Place(Base):

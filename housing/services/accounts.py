@@ -1,18 +1,22 @@
-"""Users and their API tokens. A token is shown once, when issued, and stored only as a hash."""
+"""Users and their API tokens. A token is shown once, when issued, and stored only as a hash.
+
+An admin may disable a user (token, page sessions and password stop at once, contract v1.2),
+enable them again, change their role, and unlock them (forget failed sign-ins against them).
+Tokens expire 90 days after issue. Sign-in itself is in `sign_ins`.
+"""
 
 import hashlib
 import secrets
 from datetime import UTC, datetime, timedelta
-from functools import cache
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from housing import passwords
+from housing import password_rules, passwords
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, DomainError, Invalid, NotFound
-from housing.models import District, User
+from housing.errors import Conflict, Invalid, NotFound
+from housing.models import District, SignInThrottle, User
 from housing.services import audit, page_sessions
 from housing.vocabulary import Role
 
@@ -21,10 +25,14 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+TOKEN_LIFETIME = timedelta(days=90)
+
+
 def _issue(user: User) -> str:
     token = secrets.token_urlsafe(32)
     user.token_hash = hash_token(token)
     user.token_issued_at = datetime.now(UTC)
+    user.token_expires_at = user.token_issued_at + TOKEN_LIFETIME
     return token
 
 
@@ -33,10 +41,7 @@ def create_user(
 ) -> str:
     """Create a user and return their first API token; `by`: the admin doing it, audited."""
     email = email.strip().lower()
-    if role is Role.DISTRICT_OFFICER and district is None:
-        raise Invalid.field("district", "a district officer is bound to one district")
-    if role is not Role.DISTRICT_OFFICER and district is not None:
-        raise Invalid.field("district", "only district officers are bound to a district")
+    _check_district(role, district)
     with transaction(session):
         if district is not None and session.get(District, district) is None:
             raise Invalid.field("district", f"unknown district {district!r}")
@@ -49,6 +54,13 @@ def create_user(
             session, by, "user created", f"{email} as {role.value}" + (f" of {district}" if district else "")
         )
     return token
+
+
+def _check_district(role: Role, district: str | None) -> None:
+    if role is Role.DISTRICT_OFFICER and district is None:
+        raise Invalid.field("district", "a district officer is bound to one district")
+    if role is not Role.DISTRICT_OFFICER and district is not None:
+        raise Invalid.field("district", "only district officers are bound to a district")
 
 
 def issue_token(session: Session, email: str, *, by: Actor | None = None) -> str:
@@ -64,9 +76,61 @@ def revoke(session: Session, email: str, *, by: Actor | None = None) -> None:
     with transaction(session):
         user = _by_email(session, email)
         user.token_hash = None
-        user.token_issued_at = None
+        user.token_issued_at = user.token_expires_at = None
         page_sessions.end_every(session, user.id)
         _audited(session, by, "token revoked", f"the API token of {user.email}")
+
+
+def disable(session: Session, email: str, *, by: Actor | None = None) -> None:
+    """Stop a user at once: their token answers 401, their page sessions end, their password opens
+    nothing, until `enable`. Nothing of theirs is deleted (their audit entries name them)."""
+    with transaction(session):
+        user = _by_email(session, email)
+        if by is not None and user.id == by.user_id:
+            raise Invalid.field("user", "an admin cannot disable themselves")
+        if user.disabled_at is None:
+            user.disabled_at = datetime.now(UTC)
+        page_sessions.end_every(session, user.id)
+        _audited(session, by, "user disabled", f"{user.email} disabled")
+
+
+def enable(session: Session, email: str, *, by: Actor | None = None) -> None:
+    """Let a disabled user back in: the token they hold and their password work again."""
+    with transaction(session):
+        user = _by_email(session, email)
+        user.disabled_at = None
+        _audited(session, by, "user enabled", f"{user.email} enabled")
+
+
+def change_role(
+    session: Session, email: str, role: Role, district: str | None, *, by: Actor | None = None
+) -> None:
+    """A new role (and district, for a district officer); their sessions end, so every page they
+    hold open is read again under the new role."""
+    _check_district(role, district)
+    with transaction(session):
+        user = _by_email(session, email)
+        if district is not None and session.get(District, district) is None:
+            raise Invalid.field("district", f"unknown district {district!r}")
+        if by is not None and user.id == by.user_id and role is not Role.ADMIN:
+            raise Invalid.field("role", "an admin cannot take their own admin role away")
+        user.role, user.district = role, district
+        page_sessions.end_every(session, user.id)
+        where = f" of {district}" if district else ""
+        _audited(session, by, "role changed", f"{user.email} now {role.value}{where}")
+
+
+def unlock(session: Session, email: str, *, by: Actor | None = None) -> None:
+    """Forget every failed sign-in against the user, from every client."""
+    with transaction(session):
+        user = _by_email(session, email)
+        session.execute(delete(SignInThrottle).where(SignInThrottle.account == account_key(user.email)))
+        _audited(session, by, "user unlocked", f"failed sign-ins against {user.email} forgotten")
+
+
+def account_key(email: str) -> str:
+    """How the throttle names an account: a hash, so that table names no one."""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
 def listed(session: Session) -> list[User]:
@@ -80,8 +144,11 @@ def _audited(session: Session, by: Actor | None, action: str, detail: str) -> No
 
 
 def authenticate(session: Session, token: str) -> Actor | None:
+    """The user of a token that is live: not revoked, not expired, its user not disabled."""
     user = session.scalar(select(User).where(User.token_hash == hash_token(token)))
-    if user is None:
+    if user is None or user.disabled_at is not None:
+        return None
+    if user.token_expires_at is None or user.token_expires_at <= datetime.now(UTC):
         return None
     return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
 
@@ -93,61 +160,13 @@ def _by_email(session: Session, email: str) -> User:
     return user
 
 
-MAX_FAILED_SIGN_INS = 5
-LOCK_OUT = timedelta(minutes=15)
-MIN_PASSWORD_LENGTH = 12
-# The one answer to every refused sign-in: a wrong password, an unknown email, a locked account.
-# Saying more (or taking less time for an unknown email) would tell who has an account.
-REFUSED = (
-    "Enter a correct email address and password. After 5 wrong attempts in a row an account is "
-    "locked for 15 minutes."
-)
-
-
-class SignInRefused(DomainError):
-    """Wrong email or password, or locked out; the message never says which."""
-
-
-@cache
-def _stand_in_hash() -> str:
-    """A hash of no one's password, checked when no account has one, so that every sign-in does the
-    same scrypt work (about 100 ms) whether or not the email is known."""
-    return passwords.hash_password(secrets.token_urlsafe(16))
-
-
 def set_password(session: Session, email: str, password: str, *, by: Actor | None = None) -> None:
     """A new password ends every page session of the user: one taken with the old one ends too."""
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise Invalid.field("password", f"must be at least {MIN_PASSWORD_LENGTH} characters")
+    refused = password_rules.problem(password)
+    if refused:
+        raise Invalid.field("password", refused)
     with transaction(session):
         user = _by_email(session, email)
         _audited(session, by, "password set", f"a new password for {user.email}")
         user.password_hash = passwords.hash_password(password)
-        user.failed_sign_ins, user.locked_until = 0, None
         page_sessions.end_every(session, user.id)
-
-
-def sign_in(session: Session, email: str, password: str) -> Actor:
-    """Check a password; five failures in a row lock the account for 15 minutes (kept in the database)
-    and end its sessions. Every path checks one scrypt hash and refuses with the same words."""
-    now = datetime.now(UTC)
-    with transaction(session):
-        # No address holds NUL, and PostgreSQL could not even look one up: such an email is unknown.
-        lookup = select(User).where(User.email == email.strip().lower())
-        user = session.scalar(lookup) if "\x00" not in email else None
-        known = user is not None and user.password_hash is not None
-        right = passwords.verify(user.password_hash if known else _stand_in_hash(), password)
-        if not known:
-            raise SignInRefused(REFUSED)
-        locked = user.locked_until is not None and user.locked_until > now
-        if right and not locked:
-            user.failed_sign_ins, user.locked_until = 0, None
-            user.last_signed_in_at = now
-        elif not locked:
-            user.failed_sign_ins += 1
-            if user.failed_sign_ins >= MAX_FAILED_SIGN_INS:
-                user.failed_sign_ins, user.locked_until = 0, now + LOCK_OUT
-                page_sessions.end_every(session, user.id)
-    if not right or locked:  # raised after the commit, so the count of failures is kept
-        raise SignInRefused(REFUSED)
-    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)

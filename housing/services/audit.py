@@ -7,6 +7,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
+from housing.db import transaction
 from housing.models import AuditEntry
 
 
@@ -15,7 +16,7 @@ def record(session: Session, actor: Actor, action: str, young_person_id: str | N
         AuditEntry(
             at=datetime.now(UTC),
             user_email=actor.email,
-            role=actor.role.value,
+            role=actor.audit_role,
             action=action,
             young_person_id=young_person_id,
             detail=detail,
@@ -30,7 +31,7 @@ def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str]
         {
             "at": now,
             "user_email": actor.email,
-            "role": actor.role.value,
+            "role": actor.audit_role,
             "action": "view",
             "young_person_id": young_person_id,
             "detail": detail,
@@ -41,7 +42,25 @@ def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str]
         session.execute(insert(AuditEntry), rows)
 
 
+def record_reading(
+    session: Session, actor: Actor, filtered_by: list[str], young_person_id: str | None
+) -> None:
+    """Reading the trail is itself audited (issue 27): it names who saw whom. The detail names the
+    filters used, never what was typed in them (a name, perhaps)."""
+    by = f", filtered by {', '.join(filtered_by)}" if filtered_by else ""
+    record(session, actor, "audit read", young_person_id, f"read the audit trail{by}")
+
+
 def list_entries(
+    session: Session, actor: Actor, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    with transaction(session):
+        found = _entries(session, young_person_id, page, page_size)
+        record_reading(session, actor, ["young_person"] if young_person_id else [], None)
+    return found
+
+
+def _entries(
     session: Session, young_person_id: str | None, page: int, page_size: int
 ) -> tuple[list[AuditEntry], int]:
     query = select(AuditEntry)

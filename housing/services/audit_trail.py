@@ -1,13 +1,16 @@
 """The audit trail as an admin reads it: newest first, filtered, each young person by reference and name."""
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from housing.actors import Actor
+from housing.db import transaction
 from housing.models import AuditEntry, YoungPerson
+from housing.services import audit
 
 
 @dataclass(frozen=True)
@@ -22,9 +25,19 @@ class AuditFilter:
 
 
 def search(
-    session: Session, found: AuditFilter, *, page: int = 1, page_size: int | None = None
+    session: Session, actor: Actor, found: AuditFilter, *, page: int = 1, page_size: int | None = None
 ) -> tuple[list[dict[str, Any]], int]:
-    """A page of entries (every entry when `page_size` is None, as for a download) and the total."""
+    """A page of entries (every entry when `page_size` is None, as for a download) and the total;
+    the reading is audited."""
+    with transaction(session):
+        rows, total = _search(session, found, page, page_size)
+        audit.record_reading(session, actor, [name for name, value in asdict(found).items() if value], None)
+    return rows, total
+
+
+def _search(
+    session: Session, found: AuditFilter, page: int, page_size: int | None
+) -> tuple[list[dict[str, Any]], int]:
     query = _filtered(found)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())

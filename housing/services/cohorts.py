@@ -17,7 +17,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.services import audit, eligibility, matching_input, placements, reference
+from housing.services import audit, eligibility, matching_input, placements, reference, stage_moves
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 
 SIX_MONTHS = 6
@@ -145,7 +145,10 @@ def move(
         if "property" in changes:
             _record_property(session, member, changes["property"])
         if stage != member.stage:
-            _enter(session, actor, cohort, member, Stage(stage), today=today)
+            on, reason = changes.get("on", today), changes.get("reason")
+            stage_moves.check(cohort, member, Stage(stage), on=on, today=today)
+            stage_moves.remember(member, actor, reason)
+            _enter(session, actor, cohort, member, Stage(stage), today=on)
         audit.record(session, actor, "update", young_person_id, f"cohort {cohort_id}: stage {member.stage}")
     return member
 
@@ -249,6 +252,8 @@ def member_view(member: CohortMember, today: date, districts_of: dict[str, str |
         "days_in_stage": (today - member.stage_since).days,
         "enrolled_on": member.enrolled_on,
         "moved_in_on": member.moved_in_on,
+        "stage_reason": member.stage_reason,
+        "undoable": stage_moves.undoable(member, today),
         "property": (
             {"place": member.property_place, "option": member.property_option_id}
             if member.property_place

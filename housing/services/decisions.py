@@ -20,13 +20,15 @@ from housing.models import (
     CohortMember,
     Nomination,
     Option,
+    Placement,
     Proposal,
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, placements, superseded
+from housing.services import audit, cohorts, events, placements, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
+    EventKind,
     NominationStatus,
     PathwayStatus,
     ProposalStatus,
@@ -35,11 +37,10 @@ from housing.vocabulary import (
 
 
 def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
+    """Agree the pathway: claim the proposal, agree, take the place, open the placement, nominate."""
     with transaction(session):
         proposal = _proposal(session, proposal_id)
-        overtaken = superseded.why_overtaken(session, Proposal.id == proposal.id)
-        if overtaken:
-            raise Conflict(f"this proposal was superseded: {superseded.MEANING[overtaken[proposal.id]]}")
+        _refuse_if_overtaken(session, proposal)
         now = datetime.now(UTC)
         if not _claim(session, proposal, actor, ProposalStatus.ACCEPTED, reason=None, now=now):
             if proposal.status == ProposalStatus.ACCEPTED:
@@ -47,53 +48,17 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
             raise Conflict("this proposal was rejected; it cannot be accepted")
         if proposal.route == Route.HOUSE_PROJECT:
             return _enrol(session, actor, proposal, today)
-        in_cohort = session.scalar(
-            select(CohortMember.id).where(
-                CohortMember.young_person_id == proposal.young_person_id,
-                CohortMember.stage.in_(ACTIVE_STAGES),
-            )
-        )
-        if in_cohort is not None:
-            raise Conflict("the young person is an active member of a House Project cohort")
-        agreed = session.execute(
-            update(YoungPerson)
-            .where(
-                YoungPerson.id == proposal.young_person_id, YoungPerson.pathway_status != PathwayStatus.AGREED
-            )
-            .values(
-                pathway_status=PathwayStatus.AGREED,
-                pathway_route=proposal.route,
-                pathway_option_id=proposal.option_id,
-                pathway_agreed_on=today,
-            )
-        )
-        if agreed.rowcount != 1:
-            raise Conflict("the young person's pathway was agreed meanwhile")
-        taken = session.execute(
-            update(Option)
-            .where(Option.id == proposal.option_id, Option.placed < Option.capacity)
-            .values(placed=Option.placed + 1)
-        )
-        if taken.rowcount != 1:
-            raise Conflict("no place remains in this option: it was taken meanwhile")
-        # Placements (issue 17): it starts on the need date, and every day from then must have room.
-        person = session.get(YoungPerson, proposal.young_person_id)
-        placement = placements.open_placement(
-            session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
-            starts=placements.starts_on(person, proposal.run.as_of, today),
-        )  # fmt: skip
+        _refuse_if_in_a_cohort(session, proposal)
+        _agree_pathway(session, proposal, today)
+        _take_place(session, proposal)
+        placement = _open_placement(session, actor, proposal, today, now)
         if proposal.route == Route.REGISTER_VACANCY:
-            # The council decides; meanwhile the nomination holds the place.
-            session.add(
-                Nomination(
-                    young_person_id=proposal.young_person_id,
-                    option_id=proposal.option_id,
-                    district=session.get(Option, proposal.option_id).district,
-                    placement_id=placement.id,
-                    status=NominationStatus.PENDING,
-                    created_at=now,
-                )
-            )
+            nomination = _nominate(
+                session, proposal, placement, now
+            )  # the council decides; it holds the place
+            events.record(
+                session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor
+            )  # its officers are told
         try:
             session.flush()
         except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
@@ -108,6 +73,75 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         )
     session.refresh(proposal)
     return proposal
+
+
+def _refuse_if_overtaken(session: Session, proposal: Proposal) -> None:
+    overtaken = superseded.why_overtaken(session, Proposal.id == proposal.id)
+    if overtaken:
+        raise Conflict(f"this proposal was superseded: {superseded.MEANING[overtaken[proposal.id]]}")
+
+
+def _refuse_if_in_a_cohort(session: Session, proposal: Proposal) -> None:
+    in_cohort = session.scalar(
+        select(CohortMember.id).where(
+            CohortMember.young_person_id == proposal.young_person_id,
+            CohortMember.stage.in_(ACTIVE_STAGES),
+        )
+    )
+    if in_cohort is not None:
+        raise Conflict("the young person is an active member of a House Project cohort")
+
+
+def _agree_pathway(session: Session, proposal: Proposal, today: date) -> None:
+    """Conditional on the pathway not being agreed already: of two accepts for one person, one wins."""
+    agreed = session.execute(
+        update(YoungPerson)
+        .where(YoungPerson.id == proposal.young_person_id, YoungPerson.pathway_status != PathwayStatus.AGREED)
+        .values(
+            pathway_status=PathwayStatus.AGREED,
+            pathway_route=proposal.route,
+            pathway_option_id=proposal.option_id,
+            pathway_agreed_on=today,
+        )
+    )
+    if agreed.rowcount != 1:
+        raise Conflict("the young person's pathway was agreed meanwhile")
+
+
+def _take_place(session: Session, proposal: Proposal) -> None:
+    """Conditional on a place being left: of two accepts for the last place, one wins."""
+    taken = session.execute(
+        update(Option)
+        .where(Option.id == proposal.option_id, Option.placed < Option.capacity)
+        .values(placed=Option.placed + 1)
+    )
+    if taken.rowcount != 1:
+        raise Conflict("no place remains in this option: it was taken meanwhile")
+
+
+def _open_placement(
+    session: Session, actor: Actor, proposal: Proposal, today: date, now: datetime
+) -> Placement:
+    """It starts on the need date (issue 17), and every day from then must have room."""
+    person = session.get(YoungPerson, proposal.young_person_id)
+    return placements.open_placement(
+        session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
+        starts=placements.starts_on(person, proposal.run.as_of, today),
+    )  # fmt: skip
+
+
+def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> Nomination:
+    nomination = Nomination(
+        young_person_id=proposal.young_person_id,
+        option_id=proposal.option_id,
+        district=session.get(Option, proposal.option_id).district,
+        placement_id=placement.id,
+        status=NominationStatus.PENDING,
+        created_at=now,
+    )
+    session.add(nomination)
+    session.flush()
+    return nomination
 
 
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:
@@ -136,6 +170,11 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
             "the reason is kept with the proposal",
         )
+        # Propose again for them (and whoever competes with them), without anyone asking.
+        events.record(
+            session, EventKind.REJECTED, subject_id=proposal.id, young_people=[proposal.young_person_id],
+            actor=actor,
+        )  # fmt: skip
     return proposal
 
 

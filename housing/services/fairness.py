@@ -1,9 +1,10 @@
-"""Whether a run treated some young people worse than others: ranks, justified envy, distances by group.
+"""Whether a run treated some young people worse than others: ranks, pass-overs, distances by group.
 
-Read from the run's own snapshot (the problem it solved) and its proposals, so the figures are
-those of the run as made, not of today's store. "More due" is the matcher's own measure: days
-to the due date on the run's date (contract v1.1, "Due first"); someone with nothing due is the
-least due of all.
+Read from the run's own snapshot (the problem it solved, with each young person's tier of what is
+due) and its proposals, so the figures are those of the run as made, not of today's store. A
+pass-over is as the contract defines it (v1.2, "Who is served first"; found by
+`matching.fairness.pass_overs`): a run keeps one only where the exchange would leave the other
+young person with no place, or, between tiers later and none, where it would cost more overall.
 """
 
 import csv
@@ -19,14 +20,21 @@ import matching
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import YoungPerson
+from housing.errors import Forbidden
+from housing.models import MatchingRun, YoungPerson
 from housing.services import audit, runs
+from housing.vocabulary import Role
 from matching import fairness, planning
 from matching.snapshot import from_data
+from matching.vocabulary import DUE_TIERS
+
+# Why a run kept a pass-over, by code (the page words them; an older run may hold one it would not keep now).
+NO_OTHER_PLACE = "no_other_place"  # the exchange would leave the other young person with no place
+COSTS_MORE = "costs_more_overall"  # later passed over for none: the exchange would cost more overall
+NOT_KEPT = "exchange_possible"  # a run made before v1.2: the exchange keeps every count that comes first
+LATER = DUE_TIERS.index("later")
 
 # The groups whose distance to links is set beside the county's, each with how a young person is sorted.
-NOTHING_DUE = 1_000_000  # days: someone with nothing due is less due than anyone who has a date
-
 GROUPS = {
     "home_district": None,  # from the store: the snapshot does not carry it
     "support_level": lambda p: p.support_level,
@@ -42,15 +50,18 @@ GROUPS = {
 class Fairness:
     run_id: str
     ranks: dict[str, int]
-    envy_count: int
-    envy: list[dict[str, Any]]  # young_person, option, holder (None: the place stayed empty)
+    passed_over_count: int
+    passed_over: list[dict[str, Any]]  # young_person, option, holder, reason
     county: dict[str, Any]
     distances: list[dict[str, Any]] = field(default_factory=list)
 
 
 def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
+    """The run's figures; every read audited, and each young person a listed pair names (both of them)."""
     with transaction(session):
         record = runs.get(session, run_id)
+        if actor.role is Role.COMMISSIONER:
+            _commissioner_may_read(record)
         problem = from_data(record.snapshot)
         c = matching.published(problem)
         people = [p.id for p in problem.young_people]
@@ -61,11 +72,7 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
         chosen = np.zeros(c.size, dtype=bool)
         for proposal in record.proposals:
             chosen[arc_of[person_index[proposal.young_person_id], option_index[proposal.option_id]]] = True
-        days = np.array(  # nothing due: less due than anyone
-            [(p.due_date - problem.as_of).days if p.due_date else NOTHING_DUE for p in problem.young_people],
-            dtype=np.int64,
-        )
-        envy = fairness.justified_envy(c, chosen, days)
+        found = fairness.pass_overs(c, chosen)
         km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
         homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
         distances = []
@@ -79,22 +86,42 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
         listed = []
         if with_list:
             listed = [
-                {"young_person": people[i], "option": option_ids[k], "holder": people[j] if j >= 0 else None}
-                for i, k, j in zip(
-                    envy.young_person.tolist(), envy.option.tolist(), envy.holder.tolist(), strict=True
+                {"young_person": people[i], "option": option_ids[k], "holder": people[j],
+                 "reason": _reason(int(c.tiers[i]), int(c.tiers[j]), alone)}
+                for i, k, j, alone in zip(
+                    found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
+                    found.no_other_place.tolist(), strict=True,
                 )
-            ]
-            audit.record_views(
-                session, actor, sorted({row["young_person"] for row in listed}), f"fairness of run {run_id}"
-            )
+            ]  # fmt: skip
+            named = {p for row in listed for p in (row["young_person"], row["holder"]) if p}
+            audit.record_views(session, actor, sorted(named), f"fairness of run {run_id}")
+        audit.record(session, actor, "fairness", None, f"fairness of run {run_id}")
     return Fairness(
         run_id=run_id,
         ranks=fairness.rank_profile(c, chosen),
-        envy_count=len(envy.young_person),
-        envy=listed,
+        passed_over_count=len(found.young_person),
+        passed_over=listed,
         county={"placed": placed, "mean_link_km": mean},
         distances=distances,
     )
+
+
+def _commissioner_may_read(record: MatchingRun) -> None:
+    """Only a run of everyone in scope, of at least 5 young people (contract v1.2): the figures of a
+    run made for a few describe those few (one person's run gives their attributes away)."""
+    if not record.everyone or record.summary.get("in_scope", 0) < disclosure.BASE:
+        raise Forbidden(
+            "a commissioner reads the fairness of a run of everyone in scope only, not of a run made "
+            "for chosen young people"
+        )
+
+
+def _reason(tier: int, holder_tier: int, no_other_place: bool) -> str:
+    """Why the run kept this pass-over (contract v1.2): the holder had no other place, or the two are
+    of tiers whose costs the run does not put first; else it is one a v1.2 run would not keep."""
+    if no_other_place and holder_tier >= LATER:
+        return NO_OTHER_PLACE
+    return COSTS_MORE if tier >= LATER else NOT_KEPT
 
 
 def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
@@ -105,40 +132,40 @@ def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
     ranks = list(found.ranks)
     cells, _ = disclosure.column([found.ranks[name] for name in ranks], sum(found.ranks.values()))
     body["ranks"] = dict(zip(ranks, cells, strict=True))
-    body["envy_count"] = disclosure.count(found.envy_count)
+    body["passed_over_count"] = disclosure.rounded(found.passed_over_count)
     shown = []
     for by in dict.fromkeys(row["by"] for row in found.distances):
         rows = [row for row in found.distances if row["by"] == by]
         cells, _ = disclosure.column([row["placed"] for row in rows], found.county["placed"])
-        # A group's mean distance is shown only beside a count that is shown.
+        # A group's mean distance is shown only for a group of at least 5 (a mean of one is their distance).
         shown += [
             row
             | {
                 "placed": cell,
-                "mean_link_km": row["mean_link_km"] if isinstance(cell, int) else disclosure.WITHHELD,
+                "mean_link_km": row["mean_link_km"] if row["placed"] >= 5 else disclosure.WITHHELD,
             }
             for row, cell in zip(rows, cells, strict=True)
         ]
     body["distances"] = shown
-    body["county"] = found.county | {"placed": disclosure.count(found.county["placed"])}
+    body["county"] = found.county | {"placed": disclosure.rounded(found.county["placed"])}
     return body
 
 
 def as_csv(body: dict[str, Any]) -> str:
-    """One row per figure, for a spreadsheet; the envy pairs last (officers only)."""
+    """One row per figure, for a spreadsheet; the pass-overs last, with why each was kept (officers only)."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["section", "by", "group", "young_people", "mean_link_km"])
     for name, value in body["ranks"].items():
         writer.writerow(["preference", "", name, value, ""])
-    writer.writerow(["justified_envy", "", "pairs", body["envy_count"], ""])
+    writer.writerow(["passed_over", "", "pairs", body["passed_over_count"], ""])
     writer.writerow(
         ["distance_to_links", "county", "", body["county"]["placed"], body["county"]["mean_link_km"]]
     )
     for row in body["distances"]:
         writer.writerow(["distance_to_links", row["by"], row["group"], row["placed"], row["mean_link_km"]])
-    for pair in body["envy"]:
+    for pair in body["passed_over"]:
         writer.writerow(
-            ["envy_pair", pair["young_person"], pair["option"], pair["holder"] or "empty place", ""]
+            ["passed_over_pair", pair["young_person"], pair["option"], pair["holder"], pair["reason"]]
         )
     return out.getvalue()

@@ -12,7 +12,7 @@ from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
 from housing.services import placements, reference
-from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus
+from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
 
 def scope_problem(person: YoungPerson, as_of: date, in_cohort: set[str]) -> str | None:
@@ -77,6 +77,7 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         if young_person_id in ids
     )
     stored = list(session.scalars(select(Option).order_by(Option.id)))
+    schemes = bedroom_schemes(session)
     placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
@@ -87,7 +88,10 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
             replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
         ),
         options=tuple(
-            option(o, places, cohort_sites(cohort_districts.get(o.id, ()), places)) for o in stored
+            option(
+                o, places, schemes.get(o.district), sites=cohort_sites(cohort_districts.get(o.id, ()), places)
+            )
+            for o in stored
         ),
         rejected=rejected,
         reach_km=reach_km,
@@ -126,6 +130,10 @@ def young_person(
         applied_districts=frozenset(applied),
         due_date=what_is_due.on if what_is_due else None,
         due=what_is_due.kind.value if what_is_due else None,
+        # A run serves tiers in order (contract v1.2): the service says which, the matcher never guesses.
+        due_tier=due.tier_of(
+            what_is_due, due.their_date(as_of, p.move_date, p.custody_release_date), as_of
+        ).value,
     )
 
 
@@ -142,9 +150,28 @@ def cohort_sites(districts: list[str] | tuple[()], places: dict[str, Place]) -> 
     )
 
 
-def option(o: Option, places: dict[str, Place], sites: tuple[matching.Site, ...] = ()) -> matching.Option:
-    """The matcher's view of an option; `sites`, where its homes will be if not at its place."""
+def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]:
+    """Each district's allocation scheme as BEDROOMS reads it: its standard (() for the service's own
+    need) and whether it lets larger homes."""
+    return {
+        slug: (tuple(standard or ()), bool(larger))
+        for slug, standard, larger in session.execute(
+            select(District.slug, District.bedroom_standard, District.larger_homes_allowed)
+        )
+    }
+
+
+def option(
+    o: Option,
+    places: dict[str, Place],
+    scheme: tuple[tuple[int, ...], bool] | None = None,
+    sites: tuple[matching.Site, ...] = (),
+) -> matching.Option:
+    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom
+    scheme; `sites`, where its homes will be if not at its place (a House Project cohort's towns)."""
     place = places[o.place]
+    council = o.route == Route.REGISTER_VACANCY and scheme is not None
+    standard, larger = scheme if council else ((), True)
     return matching.Option(
         id=o.id,
         route=o.route,
@@ -167,4 +194,6 @@ def option(o: Option, places: dict[str, Place], sites: tuple[matching.Site, ...]
         registered_16_17=o.registered_16_17,
         uasc_specialist=o.uasc_specialist,
         sites=sites,
+        scheme_bedrooms=standard,
+        larger_homes_allowed=larger,
     )

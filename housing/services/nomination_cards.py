@@ -11,15 +11,17 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from housing import lifedates
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import Application, Nomination, Option, Placement, YoungPerson
-from housing.services import audit
+from housing.models import Application, District, Nomination, Option, Placement, YoungPerson
+from housing.services import audit, nominations
 from housing.services.applicants import district_or_404, minimised
 from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, NominationStatus
+from matching.rules import scheme_need
 
-DECIDED = (NominationStatus.ACCEPTED, NominationStatus.DECLINED)
+DECIDED = (NominationStatus.ACCEPTED, NominationStatus.DECLINED, NominationStatus.WITHDRAWN)
 
 
 def cards(
@@ -31,11 +33,14 @@ def cards(
     statuses: tuple[str, ...] = (NominationStatus.PENDING,),
     page: int = 1,
     page_size: int = 50,
+    only: str | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """Nominations in `statuses`: pending oldest first (first come, first decided), decided newest first."""
     with transaction(session):
         district_or_404(session, slug)
         query = select(Nomination).where(Nomination.district == slug, Nomination.status.in_(statuses))
+        if only is not None:
+            query = query.where(Nomination.id == only)
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         if NominationStatus.PENDING in statuses:
             query = query.order_by(Nomination.created_at, Nomination.id)
@@ -44,13 +49,16 @@ def cards(
         shown = list(session.scalars(query.limit(page_size).offset((page - 1) * page_size)))
         people = _by_id(session, YoungPerson, {n.young_person_id for n in shown}, YoungPerson.local_links)
         options = _by_id(session, Option, {n.option_id for n in shown})
-        placed_by = dict(
-            session.execute(
-                select(Placement.id, Placement.created_by).where(
+        placed = {
+            placement_id: (created_by, starts_on)
+            for placement_id, created_by, starts_on in session.execute(
+                select(Placement.id, Placement.created_by, Placement.starts_on).where(
                     Placement.id.in_([n.placement_id for n in shown])
                 )
-            ).all()
-        )
+            )
+        }
+        district = session.get(District, slug)
+        standard = tuple(district.bedroom_standard or ())
         applications = {
             a.young_person_id: a
             for a in session.scalars(
@@ -68,7 +76,14 @@ def cards(
                 "status": n.status,
                 "reason": n.reason,
                 "nominated_at": n.created_at,
-                "nominated_by": placed_by.get(n.placement_id),
+                "nominated_by": placed[n.placement_id][0],  # the officer to contact
+                "starts_on": placed[n.placement_id][1],  # when the tenancy would start
+                "age_at_start": lifedates.age_on(
+                    people[n.young_person_id].date_of_birth, placed[n.placement_id][1]
+                ),
+                "bedrooms_by_scheme": scheme_need(
+                    standard, people[n.young_person_id].children, people[n.young_person_id].bedrooms_needed
+                ),
                 "decided_at": n.decided_at,
                 "decided_by": n.decided_by,
                 "property": _property(options[n.option_id]),
@@ -79,7 +94,16 @@ def cards(
             for n in shown
         ]
         audit.record_views(session, actor, [n.young_person_id for n in shown], f"district {slug} nominations")
+        nominations.mark_seen(session, actor, shown)
     return rows, total
+
+
+def card(session: Session, actor: Actor, nomination_id: str, *, today: date) -> dict[str, Any]:
+    """One nomination's card (for the council's check before accepting); an audited view."""
+    nomination = session.get(Nomination, nomination_id)
+    [found], _ = cards(session, actor, nomination.district, today=today, statuses=tuple(NominationStatus),
+                       only=nomination_id)  # fmt: skip
+    return found
 
 
 def _property(option: Option) -> dict[str, Any]:
@@ -91,6 +115,7 @@ def _property(option: Option) -> dict[str, Any]:
         "wheelchair": option.wheelchair,
         "accepts_children": option.accepts_children,
         "available_from": option.available_from,
+        "support_levels": option.support_levels,
     }
 
 

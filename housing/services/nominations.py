@@ -1,16 +1,18 @@
-"""Councils decide nominations. Declined frees the place, excludes the pair and reopens the pathway."""
+"""Nominations' lives: councils decide them, the county withdraws them. Declined or withdrawn, the place
+is freed, the pair excluded and the pathway reopened (contract v1.2, *Nominations*)."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from housing.actors import Actor
+from housing.actors import SERVICE, Actor
 from housing.db import transaction
 from housing.errors import Conflict, Forbidden, NotFound
-from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit
-from housing.vocabulary import EndReason, NominationStatus, PathwayStatus, PlacementStatus
+from housing.models import District, Nomination, Option, Placement, Rejection, YoungPerson
+from housing.services import audit, events, notifications
+from housing.vocabulary import EndReason, EventKind, NominationStatus, PathwayStatus, PlacementStatus, Role
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -30,7 +32,113 @@ def shown(
         audit.record_views(
             session, actor, sorted({n.young_person_id for n in page_of}), f"district {district} nominations"
         )
+        mark_seen(session, actor, page_of)
     return page_of, len(found)
+
+
+def mark_seen(session: Session, actor: Actor, shown: list[Nomination]) -> None:
+    """A council officer shown a pending nomination has seen it: from then the county's accept cannot
+    be undone (housing.services.undo), only withdrawn with a reason. The county's own reads do not count."""
+    if actor.role is not Role.DISTRICT_OFFICER:
+        return
+    pending = [n.id for n in shown if n.status == NominationStatus.PENDING and n.seen_at is None]
+    if pending:
+        session.execute(
+            update(Nomination)
+            .where(Nomination.id.in_(pending), Nomination.seen_at.is_(None))
+            .values(seen_at=datetime.now(UTC))
+        )
+
+
+def awaiting(
+    session: Session, actor: Actor, *, district: str | None, page: int, page_size: int
+) -> tuple[list[Nomination], int]:
+    """For the county's officers: nominations every council has yet to decide, oldest first."""
+    with transaction(session):
+        query = select(Nomination).where(Nomination.status == NominationStatus.PENDING)
+        if district is not None:
+            query = query.where(Nomination.district == district)
+        found = list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
+        page_of = found[(page - 1) * page_size : page * page_size]
+        audit.record_views(
+            session, actor, [n.young_person_id for n in page_of], "nominations awaiting councils"
+        )
+    return page_of, len(found)
+
+
+def current_of(session: Session, young_person_id: str) -> Nomination | None:
+    """The nomination behind the young person's current placement, if there is one."""
+    return session.scalar(
+        select(Nomination)
+        .join(Placement, Placement.id == Nomination.placement_id)
+        .where(Placement.young_person_id == young_person_id, Placement.status == PlacementStatus.ACTIVE)
+    )
+
+
+def of_person(session: Session, young_person_id: str) -> list[Nomination]:
+    """Every nomination made for the young person, newest first (part of their record's view)."""
+    return list(
+        session.scalars(
+            select(Nomination)
+            .where(Nomination.young_person_id == young_person_id)
+            .order_by(Nomination.created_at.desc(), Nomination.id)
+        )
+    )
+
+
+def attach(session: Session, people: list[YoungPerson]) -> None:
+    """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
+    ids = [p.id for p in people]
+    found = {
+        young_person_id: nomination
+        for nomination, young_person_id in session.execute(
+            select(Nomination, Placement.young_person_id)
+            .join(Placement, Placement.id == Nomination.placement_id)
+            .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
+        )
+    }
+    for person in people:
+        person.nomination_now = state(found.get(person.id))
+
+
+def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) -> Nomination:
+    """The county takes back a pending nomination, with its reason; the council can no longer decide it."""
+    with transaction(session):
+        nomination = session.get(Nomination, nomination_id)
+        if nomination is None:
+            raise NotFound(f"no nomination with id {nomination_id}")
+        now = datetime.now(UTC)
+        withdrawn = session.execute(
+            update(Nomination)
+            .where(Nomination.id == nomination_id, Nomination.status == NominationStatus.PENDING)
+            .values(status=NominationStatus.WITHDRAWN, reason=reason, decided_by=actor.email, decided_at=now)
+        )
+        if withdrawn.rowcount != 1:
+            session.refresh(nomination)
+            raise Conflict(
+                f"this nomination is {nomination.status} already; only a pending one can be withdrawn"
+            )
+        why = f"withdrawn by the county: {reason}"
+        _free_the_place(
+            session, actor, nomination, end_reason=EndReason.NOMINATION_WITHDRAWN, exclusion=why, now=now
+        )
+        events.record(
+            session, EventKind.WITHDRAWN, subject_id=nomination.id,
+            young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
+        )  # fmt: skip
+        audit.record(
+            session, actor, "withdraw", nomination.young_person_id,
+            f"nomination {nomination.id} to {nomination.district} withdrawn; the reason is kept with it",
+        )  # fmt: skip
+    session.refresh(nomination)
+    return nomination
+
+
+def state(nomination: Nomination | None) -> dict[str, Any] | None:
+    """What the young person's record shows of it beside the pathway."""
+    if nomination is None:
+        return None
+    return {"id": nomination.id, "status": nomination.status, "district": nomination.district}
 
 
 def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
@@ -58,7 +166,14 @@ def decide(
         if decided.rowcount != 1:
             raise Conflict("this nomination was decided already; a decision is final")
         if decision == NominationStatus.DECLINED:
-            _free_the_place(session, actor, nomination, reason, now)
+            why = f"declined by {nomination.district}: {reason or 'no reason given'}"
+            _free_the_place(
+                session, actor, nomination, end_reason=EndReason.NOMINATION_DECLINED, exclusion=why, now=now
+            )
+            events.record(
+                session, EventKind.DECLINED, subject_id=nomination.id,
+                young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
+            )  # fmt: skip
         audit.record(
             session, actor, "decide", nomination.young_person_id,
             f"nomination {nomination.id} to {nomination.district} {decision}; the reason is kept with it",
@@ -68,7 +183,13 @@ def decide(
 
 
 def _free_the_place(
-    session: Session, actor: Actor, nomination: Nomination, reason: str | None, now: datetime
+    session: Session,
+    actor: Actor,
+    nomination: Nomination,
+    *,
+    end_reason: EndReason,
+    exclusion: str,
+    now: datetime,
 ) -> None:
     # The home was never taken: the placement ends on the day it would have started, holding nothing.
     session.execute(
@@ -76,7 +197,7 @@ def _free_the_place(
         .where(Placement.id == nomination.placement_id)
         .values(
             status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
-            end_reason=EndReason.NOMINATION_DECLINED, ended_by=actor.email, ended_at=now,
+            end_reason=end_reason, ended_by=actor.email, ended_at=now,
         )
     )  # fmt: skip
     session.execute(
@@ -97,8 +218,71 @@ def _free_the_place(
             Rejection(
                 young_person_id=nomination.young_person_id,
                 option_id=nomination.option_id,
-                reason=f"declined by {nomination.district}: {reason or 'no reason given'}",
+                reason=exclusion,
                 rejected_by=actor.email,
                 rejected_at=now,
             )
         )
+
+
+# A council's response time (contract v1.2, *Nominations*): set per district by the county, none
+# assumed. Halfway through it the council is reminded; when it has passed, the nomination lapses.
+
+
+def reminder_due_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days) / 2
+
+
+def lapses_at(nomination: Nomination, days: int) -> datetime:
+    return nomination.created_at + timedelta(days=days)
+
+
+def lapse_and_remind(session: Session, now: datetime) -> tuple[list[str], list[str]]:
+    """Lapse every pending nomination past its council's response time (freeing the place and
+    reopening the pathway, as a decline does) and remind councils halfway through: the ids of the
+    nominations lapsed and of the reminders written."""
+    lapsed, reminders = [], []
+    with transaction(session):
+        waiting = session.execute(
+            select(Nomination, District.nomination_response_days)
+            .join(District, District.slug == Nomination.district)
+            .where(
+                Nomination.status == NominationStatus.PENDING, District.nomination_response_days.is_not(None)
+            )
+            .order_by(Nomination.created_at, Nomination.id)
+        ).all()
+        for nomination, days in waiting:
+            if now >= lapses_at(nomination, days):
+                if _lapse(session, nomination, days, now):
+                    lapsed.append(nomination.id)
+            elif now >= reminder_due_at(nomination, days) and nomination.reminded_at is None:
+                nomination.reminded_at = now
+                left = max(1, (lapses_at(nomination, days) - now).days + 1)
+                reminders += notifications.remind(session, nomination, left)
+    return lapsed, reminders
+
+
+def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -> bool:
+    reason = f"no answer within {days} days"
+    changed = session.execute(
+        update(Nomination)
+        .where(Nomination.id == nomination.id, Nomination.status == NominationStatus.PENDING)
+        .values(status=NominationStatus.LAPSED, reason=reason, decided_by=None, decided_at=now)
+    )
+    if changed.rowcount != 1:
+        return False  # decided meanwhile: the council's answer stands
+    _free_the_place(
+        session, SERVICE, nomination, end_reason=EndReason.NOMINATION_LAPSED,
+        exclusion=f"nomination to {nomination.district} lapsed: {reason}", now=now,
+    )  # fmt: skip
+    audit.record(session, SERVICE, "lapse", nomination.young_person_id,
+                 f"nomination {nomination.id} to {nomination.district} lapsed: {reason}")  # fmt: skip
+    events.record(
+        session,
+        EventKind.LAPSED,
+        subject_id=nomination.id,
+        young_people=[nomination.young_person_id],
+        options=[nomination.option_id],
+    )
+    session.refresh(nomination)
+    return True

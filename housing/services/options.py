@@ -12,9 +12,10 @@ from housing.clock import today
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Forbidden, Invalid, NotFound
 from housing.models import Option, YoungPerson
-from housing.services import audit, placement_ends, placements
+from housing.models.types import new_id
+from housing.services import audit, events, placement_ends, placements
 from housing.services.reference import Names
-from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
+from housing.vocabulary import SUPPORTED_ROUTES, EventKind, Role, Route
 
 # Fields only some routes carry; any other route must leave them out.
 ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
@@ -79,6 +80,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
         session.flush()
         if option.young_person_id:
             audit.record(session, actor, "create", option.young_person_id, f"staying_put option {option.id}")
+        events.record(session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor)
     return option
 
 
@@ -151,6 +153,7 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
             raise Forbidden("your role may not change this option")
         if option.route == Route.HOUSE_PROJECT:
             raise Conflict("a House Project option changes with its cohort: see /api/v1/cohorts")
+        places_before = option.capacity
         with session.no_autoflush:  # nothing reaches the database before every rule has passed
             for field, value in changes.items():
                 setattr(option, field, value)
@@ -163,6 +166,11 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
             placement_ends.when_carer_unwilling(session, actor, option, today())
         if option.young_person_id:
             audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
+        if option.capacity > places_before:  # more places: propose again for whoever they could serve
+            events.record(
+                session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor,
+                key=f"more_places:{option.id}:{new_id()}",
+            )  # fmt: skip
     return option
 
 

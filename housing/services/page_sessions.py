@@ -1,9 +1,9 @@
 """Sessions of the pages: begun at sign-in, resumed on each page, ended on the server.
 
 The cookie holds a random token; the database holds its hash, the user and two moments. A session
-ends when its row is gone (sign-out, a password change, a revocation, a lock-out), after 30 minutes
-without a page, or 12 hours after signing in whatever the activity: a stolen cookie opens nothing
-after any of those, on any worker.
+ends when its row is gone (sign-out, a password change, a revocation, a disabling, a new role) or
+its user is disabled, after 30 minutes without a page, or 12 hours after signing in whatever the
+activity: a stolen cookie opens nothing after any of those, on any worker.
 """
 
 import hashlib
@@ -51,12 +51,12 @@ def resume(session: Session, token: str) -> Actor | None:
         found = session.get(PageSession, _hash(token))
         if found is None:
             return None
-        if now - found.seen_at > IDLE or now - found.signed_in_at > LIFETIME:
+        user = session.get(User, found.user_id)
+        if now - found.seen_at > IDLE or now - found.signed_in_at > LIFETIME or user.disabled_at is not None:
             session.delete(found)
             return None
         if now - found.seen_at > TOUCH_EVERY:
             found.seen_at = now
-        user = session.get(User, found.user_id)
         return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
 
 
@@ -68,5 +68,5 @@ def end(session: Session, token: str) -> None:
 
 def end_every(session: Session, user_id: str) -> None:
     """Every session of the user, within the caller's transaction (password change, revocation,
-    lock-out): whoever holds one of their cookies is signed out on the next page."""
+    disabling, a new role): whoever holds one of their cookies is signed out on the next page."""
     session.execute(delete(PageSession).where(PageSession.user_id == user_id))

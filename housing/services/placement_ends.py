@@ -15,11 +15,12 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit
+from housing.services import audit, events
 from housing.vocabulary import (
     EXCLUDING_END_REASONS,
     RETURNING_ROUTES,
     EndReason,
+    EventKind,
     NominationStatus,
     PathwayStatus,
     PlacementStatus,
@@ -146,6 +147,11 @@ def end_in_session(
         session, actor, "end", placement.young_person_id,
         f"ended placement {placement.id} on option {placement.option_id} ({route}), reason {reason}; "
         "the end date and any note are kept with the placement",
+    )  # fmt: skip
+    # The young person is due again, and a returning place is free for whoever it could serve.
+    events.record(
+        session, EventKind.PLACE_FREED, subject_id=placement.id, young_people=[placement.young_person_id],
+        options=[placement.option_id] if frees else [], actor=actor,
     )  # fmt: skip
 
 

@@ -60,6 +60,19 @@ def open_placement(
     return placement
 
 
+def restart(session: Session, placement: Placement, starts: date) -> None:
+    """The day they really moved in becomes the placement's start; an earlier day must have room too."""
+    earliest = min(starts, placement.starts_on)
+    session.execute(update(Placement).where(Placement.id == placement.id).values(starts_on=starts))
+    option = placement.option
+    if option.route != Route.HOUSE_PROJECT and occupancy.peak_from(_holds(session, option.id), earliest) > (
+        option.capacity
+    ):
+        raise Conflict(
+            "no place is free in this option from that day: another placement holds it until later"
+        )
+
+
 def _move_on_from(session: Session, actor: Actor, young_person_id: str, starts: date, now: datetime) -> None:
     """Where they live now without an agreed pathway (a 17-year-old in supported accommodation, say)
     they leave the day the new placement starts; the place is free again from then."""

@@ -1,16 +1,37 @@
 """Reference data reads, and the checks that names in a request refer to real places and districts."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from housing.errors import FieldErrors
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import FieldErrors, Forbidden, NotFound
 from housing.models import District, Place
+from housing.services import audit
+from housing.vocabulary import Role
 
 
 def districts(session: Session) -> list[District]:
     return list(session.scalars(select(District).order_by(District.slug)))
+
+
+def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any]) -> District:
+    """A council sets its own bedroom standard and whether it lets larger homes (BEDROOMS); audited."""
+    with transaction(session):
+        if actor.role is Role.DISTRICT_OFFICER and actor.district != slug:
+            raise Forbidden("district officers set their own council's scheme only")
+        district = session.get(District, slug)
+        if district is None:
+            raise NotFound(f"no district {slug!r}")
+        for field, value in changes.items():
+            setattr(district, field, value)
+        audit.record(
+            session, actor, "update", None, f"district {slug} allocation scheme: {', '.join(changes)}"
+        )
+    return district
 
 
 def places(session: Session) -> list[Place]:

@@ -60,6 +60,9 @@ def _summary(run: MatchingRun, decided: dict[str, int]) -> dict[str, Any]:
         "as_of": run.as_of,
         "created_at": run.created_at,
         "created_by": run.created_by,
+        "trigger": run.trigger,
+        "triggered_by": run.triggered_by,
+        "event_id": run.event_id,
         "status": run.status,
         "counts": {name: run.summary.get(key, 0) for name, key in FROM_SUMMARY.items()} | decided,
     }

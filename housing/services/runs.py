@@ -1,7 +1,8 @@
 """Matching runs: solve the store, keep the run and its proposals, and answer for them later."""
 
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -14,12 +15,21 @@ from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
 from housing.services import audit, leave_to_remain, matching_input, run_listing
-from housing.vocabulary import ProposalStatus
+from housing.vocabulary import ProposalStatus, Trigger
 from matching.snapshot import digest, from_data, to_data
 
 
 def run(
-    session: Session, actor: Actor, *, as_of: date, young_people: list[str] | None, reach_km: float
+    session: Session,
+    actor: Actor,
+    *,
+    as_of: date,
+    young_people: list[str] | None,
+    reach_km: float,
+    trigger: Trigger = Trigger.MANUAL,
+    triggered_by: str | None = None,
+    event_id: str | None = None,
+    narrow: Callable[[matching.Problem], list[str]] | None = None,
 ) -> MatchingRun:
     """Read the store, solve with no transaction open, then write the run in one short transaction.
 
@@ -30,6 +40,10 @@ def run(
     with transaction(session):
         people = matching_input.in_scope(session, as_of, young_people)
         problem = matching_input.build(session, as_of, people, reach_km)
+        if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
+            keep = set(narrow(problem))
+            people = [p for p in people if p.id in keep]
+            problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
     snapshot = to_data(problem)
@@ -38,7 +52,10 @@ def run(
         record = MatchingRun(
             as_of=as_of,
             created_at=now,
-            created_by=actor.email,
+            created_by=None if actor.automatic else actor.email,
+            trigger=trigger,
+            triggered_by=triggered_by,
+            event_id=event_id,
             status=solution.status,
             objective=solution.objective,
             solver=solution.solver,
@@ -50,6 +67,7 @@ def run(
                 for u in solution.unmatched
             ],
             summary=summarise(problem, solution),
+            everyone=not young_people,
         )
         record.proposals = [
             Proposal(
@@ -99,13 +117,20 @@ def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
     c = matching.published(problem)
     people = [p.id for p in problem.young_people]
     options = [o.id for o in problem.options]
+    remaining = dict(zip(options, c.capacity.tolist(), strict=True))
     return {
         "arcs": [
             {"young_person": people[i], "option": options[k], "cost": cost}
             for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
         ],
         "unassigned_penalty": dict(zip(people, c.penalty.tolist(), strict=True)),
-        "capacity": dict(zip(options, c.capacity.tolist(), strict=True)),
+        "capacity": remaining,
+        "due_tier": {p.id: p.due_tier for p in problem.young_people},
+        "held": {  # places held back from tiers later and none, at most the option's remaining
+            option: {"places": min(hold.places, remaining[option]), "from_month": hold.from_month.isoformat()}
+            for option, hold in problem.held_back.items()
+            if remaining.get(option, 0) > 0 and hold.places > 0
+        },
     }
 
 
@@ -139,7 +164,7 @@ def _audit_run(
         for u in solution.unmatched
     ]
     if entries:
-        common = {"at": now, "user_email": actor.email, "role": actor.role.value, "action": "match"}
+        common = {"at": now, "user_email": actor.email, "role": actor.audit_role, "action": "match"}
         session.execute(insert(AuditEntry), [common | entry for entry in entries])
 
 

@@ -13,12 +13,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from housing import disclosure
+from housing.actors import Actor
+from housing.db import transaction
 from housing.models import Option
-from housing.services import matching_input
-from housing.vocabulary import Route
+from housing.services import audit, matching_input
+from housing.vocabulary import Role, Route
 from matching import planning
 from matching.assignment import Assignment, optimal_assignment
 from matching.shadow_prices import CapacityValues, capacity_values
+
+Gain = planning.Gain  # what one more place would do, as the pages say it (web/planning_words.py)
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,28 @@ class Group:
     gain: planning.Gain | None  # at the group's most valuable option; None where a place is worth 0
 
 
-def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
-    """One group per district and route that has options; Staying Put left out (one person's offer)."""
+def as_of_for(actor: Actor, day: date) -> date:
+    """The day a planning answer is as of: for a commissioner, the first day of its month.
+
+    Two days a day apart differ by exactly the young people who turned 16 that day, so answers a
+    commissioner can set side by side must be a month apart at least (contract v1.2).
+    """
+    return day.replace(day=1) if actor.role is Role.COMMISSIONER else day
+
+
+def groups(session: Session, actor: Actor, as_of: date, reach_km: float) -> list[Group]:
+    """One group per district and route that has options; Staying Put left out (one person's offer).
+
+    Read from every young person in scope, so the read is audited (one entry naming the reader).
+    """
+    as_of = as_of_for(actor, as_of)
+    with transaction(session):
+        found = _groups(session, as_of, reach_km)
+        audit.record(session, actor, "sufficiency", None, f"sufficiency as of {as_of}")
+    return found
+
+
+def _groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
     solved = base(session, as_of, reach_km)
     options = solved.planned.problem.options
     capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
@@ -90,18 +114,8 @@ def groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
 
 
 def filled_shown(groups: list[Group], commissioner: bool) -> list[int | str]:
-    """Each group's places filled, as a commissioner may see them.
-
-    A route's filled places add up to its young people matched, which a what-if shows by route:
-    so each route's groups are one column with a known total, hidden and withheld together.
-    """
-    shown: list[int | str] = [g.filled for g in groups]
+    """Each group's places filled, as a commissioner may see them: rounded, and withheld beside
+    1-4 places left (the exact `remaining` would nearly pin it: "<5" filled of 1 left is 1)."""
     if not commissioner:
-        return shown
-    for route in {g.route for g in groups}:
-        members = [n for n, g in enumerate(groups) if g.route == route]
-        values = [groups[n].filled for n in members]
-        cells, _ = disclosure.column(values, sum(values))
-        for n, cell in zip(members, cells, strict=True):
-            shown[n] = cell
-    return shown
+        return [g.filled for g in groups]
+    return [disclosure.bounded(g.filled, g.remaining) for g in groups]

@@ -11,9 +11,11 @@ from dataclasses import replace
 from housing.models import MatchingRun
 from matching.candidates import build
 from matching.encode import encode
-from matching.rules import RULES, failures
+from matching.rules import MEANING, RULES, failures
 from matching.screening import within_reach
 from matching.snapshot import from_data
+
+__all__ = ["MEANING", "districts_to_apply"]  # MEANING: what each reason says, for the pages
 
 APPLIED_ONLY = 1 << next(bit for bit, (code, _) in enumerate(RULES) if code == "APPLIED")
 

@@ -18,8 +18,8 @@ from housing.db import transaction
 from housing.errors import Forbidden, Invalid
 from housing.models import Option
 from housing.models.types import new_id
-from housing.services import audit, options, reference
-from housing.vocabulary import Role, Route
+from housing.services import audit, events, options, reference
+from housing.vocabulary import EventKind, Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
 PROGRESS_EVERY = 1_000
@@ -36,17 +36,26 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        return f"line {self.line}, column {self.column}: {self.reason}"
+        column = self.column if len(self.column) <= COLUMN_SHOWN else self.column[:COLUMN_SHOWN] + "…"
+        return f"line {self.line}, column {column}: {self.reason}"
+
+
+COLUMN_SHOWN = 40  # characters of a column's name in a problem: a header can be any length
+MOST_LISTED = 50  # problems an answer lists: a file wrong everywhere must not make a 20 MB answer
 
 
 class ImportRefused(Invalid):
-    """Any problem refuses the whole file; every problem is listed, in line order."""
+    """Any problem refuses the whole file; the first 50 problems are listed, in line order, and how
+    many more there are (`problems` keeps them all, for the command line)."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = sorted(problems, key=lambda problem: problem.line)
+        listed = [str(problem) for problem in self.problems[:MOST_LISTED]]
+        if len(self.problems) > MOST_LISTED:
+            more = len(self.problems) - MOST_LISTED
+            listed.append(f"and {more:,} more problem(s) after these: correct these and send the file again")
         super().__init__(
-            {"file": [str(problem) for problem in self.problems]},
-            f"Nothing was added: {len(self.problems)} problem(s) in the file.",
+            {"file": listed}, f"Nothing was added: {len(self.problems):,} problem(s) in the file."
         )
 
 
@@ -101,4 +110,9 @@ def add(
             session.execute(insert(Option), list(chunk))
             progress(len(chunk))
         audit.record(session, actor, "import", None, f"{len(ready)} register vacancies into {district}")
+        if ready:  # one event for the whole file: one run for every place it added
+            events.record(
+                session, EventKind.NEW_OPTION, subject_id=ready[0]["id"], options=[o["id"] for o in ready],
+                actor=actor, key=f"new_option:import:{ready[0]['id']}",
+            )  # fmt: skip
     return [option["id"] for option in ready]

@@ -52,6 +52,7 @@ def what_if(
     add: list[dict[str, Any]],
     reach_km: float,
 ) -> WhatIf:
+    as_of = sufficiency.as_of_for(actor, as_of)
     with transaction(session):
         base = sufficiency.base(session, as_of, reach_km)
         planned = base.planned
@@ -138,8 +139,8 @@ def rows(before: Counter, after: Counter, commissioner: bool) -> tuple[list[Row]
         sides.append([*cells, total])
     out = []
     for key, b, a in zip([*keys, "total"], *sides, strict=True):
-        # A change is shown only beside both of its counts, so it never gives a hidden one away.
-        change = a - b if isinstance(a, int) and isinstance(b, int) else disclosure.WITHHELD
+        # For a commissioner the change is worked out from the rounded counts, never the exact one.
+        change = disclosure.change(b, a) if commissioner else a - b
         out.append(Row(key, b, a, change))
     return out[:-1], out[-1]
 
@@ -151,7 +152,7 @@ def presented(answer: WhatIf, commissioner: bool) -> dict[str, Any]:
         if not commissioner:
             return side.summary
         counts = ("in_scope", "matched", "urgent", "urgent_matched")
-        return side.summary | {name: disclosure.count(side.summary[name]) for name in counts}
+        return side.summary | {name: disclosure.rounded(side.summary[name]) for name in counts}
 
     def table(attribute: str) -> list[dict[str, Any]]:
         found, total = rows(getattr(answer.before, attribute), getattr(answer.after, attribute), commissioner)

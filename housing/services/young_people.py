@@ -7,13 +7,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import rules, ssda903
+from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain
+from housing.services import audit, leave_to_remain, nominations
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -29,6 +29,7 @@ _WITH_RECORD = (
 
 def create(session: Session, actor: Actor, data: dict[str, Any], today: date) -> YoungPerson:
     with transaction(session):
+        _normalise_reference(data)
         _check(session, data, today)
         _refuse_taken_reference(session, data["reference"], None)
         person = YoungPerson()
@@ -40,6 +41,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
         leave_to_remain.on_grant(session, actor, person, today)
         audit.record(session, actor, "create", person.id, "created record")
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 
@@ -50,6 +52,7 @@ def view(session: Session, actor: Actor, young_person_id: str, today: date) -> Y
             raise NotFound(f"no young person with id {young_person_id}")
         audit.record_views(session, actor, [person.id], "viewed record")
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 
@@ -93,6 +96,7 @@ def search(
             )
         audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
         due_of(session, people, today)
+        nominations.attach(session, people)
     return people, total
 
 
@@ -103,6 +107,7 @@ def update(
         person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
         if person is None:
             raise NotFound(f"no young person with id {young_person_id}")
+        _normalise_reference(changes)
         _check(session, changes, today)
         if "reference" in changes:
             _refuse_taken_reference(session, changes["reference"], person.id)
@@ -121,6 +126,7 @@ def update(
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
         due_of(session, [person], today)
+        nominations.attach(session, [person])
     return person
 
 
@@ -174,8 +180,17 @@ def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
 TAKEN_REFERENCE = "another young person already has this reference"
 
 
+def _normalise_reference(data: dict[str, Any]) -> None:
+    """Kept as NFKC and trimmed; compared by its key (case, spaces and full-width forms aside)."""
+    if "reference" in data:
+        data["reference"] = text_rules.normal_reference(data["reference"])
+        if not data["reference"]:
+            raise Invalid.field("reference", "enter the young person's reference")
+
+
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:
-    holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference == reference))
+    key = text_rules.reference_key(reference)
+    holder = session.scalar(select(YoungPerson.id).where(YoungPerson.reference_key == key))
     if holder is not None and holder != own_id:
         raise Conflict(TAKEN_REFERENCE)
 

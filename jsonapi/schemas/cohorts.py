@@ -3,13 +3,13 @@
 from marshmallow import Schema, fields, validate
 
 from housing.vocabulary import Stage
-from httpkit.schemas import Changes, Day
+from httpkit.schemas import Changes, Day, visible
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
 
 
 class CohortRequestSchema(Schema):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    name = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=100), visible))
     starts_on = Day(required=True, metadata={"description": "a date in the past is allowed, and flagged"})
     capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(
@@ -48,6 +48,8 @@ class MemberSchema(EligibleSchema):
     enrolled_on = Day()
     moved_in_on = Day(allow_none=True)
     property = fields.Nested(PropertySchema, allow_none=True)
+    stage_reason = fields.String(allow_none=True, metadata={"description": "why the last move was made"})
+    undoable = fields.Boolean(metadata={"description": "the last move may be undone today (POST …/undo)"})
 
 
 class CohortSchema(Schema):
@@ -75,6 +77,16 @@ class EnrolSchema(Schema):
 class MoveSchema(Changes):
     stage = fields.Enum(Stage, by_value=True)
     property = fields.Nested(PropertySchema)
+    on = Day(
+        metadata={
+            "description": "the day the move happened (default today): not in the future, not before the "
+            "stage left began; moving in not before the cohort starts"
+        }
+    )
+    reason = fields.String(
+        validate=validate.Length(min=1, max=2000),
+        metadata={"description": "why the move was made (the pages ask it of a withdrawal)"},
+    )
 
 
 class NextCohortSchema(Schema):

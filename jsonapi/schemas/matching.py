@@ -6,6 +6,12 @@ from housing.services import superseded
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.schemas import Day
 
+TRIGGER = (
+    "manual | rejected | declined | withdrawn | lapsed | place_freed | new_option | scheduled: "
+    "an officer's run, or the event after which the service proposed again"
+)
+TRIGGERED_BY = "the proposal, nomination, placement or option id; null for manual and scheduled"
+
 
 class RunRequestSchema(Schema):
     as_of = Day(metadata={"description": "ages and deadlines are counted on this day (default today)"})
@@ -36,11 +42,17 @@ class ProposalSchema(Schema):
     superseded_because = fields.String(
         attribute="overtaken",
         allow_none=True,
-        metadata={"description": "pathway_agreed | in_a_cohort | no_place_left, when superseded"},
+        metadata={
+            "description": "pathway_agreed | in_a_cohort | no_place_left | proposed_again, when superseded"
+        },
     )
     decided_by = fields.String(allow_none=True)
     decided_at = fields.DateTime(allow_none=True)
     reason = fields.String(allow_none=True)
+    undone_by = fields.String(
+        allow_none=True, metadata={"description": "who undid an accept of it, if anyone"}
+    )
+    undone_at = fields.DateTime(allow_none=True)
 
 
 class SolverSchema(Schema):
@@ -64,8 +76,12 @@ class RunSchema(Schema):
     unmatched = fields.List(fields.Nested(UnmatchedSchema))
     summary = fields.Dict()
     digest = fields.String(metadata={"description": "SHA-256 of the input snapshot the run solved"})
-    created_by = fields.String()
+    created_by = fields.String(
+        allow_none=True, metadata={"description": "null for a run the service made itself"}
+    )
     created_at = fields.DateTime()
+    trigger = fields.String(metadata={"description": TRIGGER})
+    triggered_by = fields.String(allow_none=True, metadata={"description": TRIGGERED_BY})
 
 
 class RunCountsSchema(Schema):
@@ -85,15 +101,35 @@ class RunSummarySchema(Schema):
     id = fields.String()
     as_of = Day()
     created_at = fields.DateTime()
-    created_by = fields.String(metadata={"description": "the email of the officer who ran it"})
+    created_by = fields.String(
+        allow_none=True,
+        metadata={"description": "the email of the officer who ran it; null for automatic runs"},
+    )
     status = fields.String(metadata={"description": "optimal | feasible | infeasible"})
     counts = fields.Nested(RunCountsSchema)
+    trigger = fields.String(metadata={"description": TRIGGER})
+    triggered_by = fields.String(allow_none=True, metadata={"description": TRIGGERED_BY})
 
 
 class CandidatesSchema(Schema):
     arcs = fields.List(fields.Dict(), metadata={"description": "every allowed pair with its integer cost"})
     unassigned_penalty = fields.Dict(keys=fields.String(), values=fields.Integer())
     capacity = fields.Dict(keys=fields.String(), values=fields.Integer())
+    due_tier = fields.Dict(
+        keys=fields.String(),
+        values=fields.String(),
+        metadata={
+            "description": "per young person: move_now | overdue | soon | later | none (contract v1.2)"
+        },
+    )
+    held = fields.Dict(
+        keys=fields.String(),
+        values=fields.Dict(),
+        metadata={
+            "description": "per option with places held back: {places, from_month}; young people of tier "
+            "later or none may not take those places in this run"
+        },
+    )
 
 
 class AcceptSchema(Schema):

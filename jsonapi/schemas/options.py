@@ -5,7 +5,7 @@ from typing import Any
 from marshmallow import Schema, fields, validate
 
 from housing.vocabulary import Route, SupportLevel
-from httpkit.schemas import Changes, Day
+from httpkit.schemas import Changes, Day, visible
 
 LEVELS = [level.value for level in SupportLevel]
 
@@ -13,7 +13,7 @@ LEVELS = [level.value for level in SupportLevel]
 class OptionSchema(Schema):
     id = fields.String(dump_only=True)
     route = fields.Enum(Route, by_value=True, required=True)
-    name = fields.String(required=True, validate=validate.Length(min=1, max=200))
+    name = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=200), visible))
     place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     district = fields.String(dump_only=True, allow_none=True, metadata={"description": "from the place"})
     capacity = fields.Integer(strict=True, required=True, validate=validate.Range(min=1, max=10_000))

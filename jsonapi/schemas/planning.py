@@ -107,11 +107,15 @@ class FairnessSchema(Schema):
         values=fields.Raw(),
         metadata={"description": "first, second, third, later, not_a_preference, unmatched (counts)"},
     )
-    envy_count = fields.Raw(metadata={**COUNT, "description": "justified envy pairs"})
-    envy = fields.List(
+    passed_over_count = fields.Raw(
+        metadata={**COUNT, "description": 'pass-overs across tiers (contract v1.2, "Who is served first")'}
+    )
+    passed_over = fields.List(
         fields.Dict(),
         metadata={
-            "description": "officers only: {young_person, option, holder (null: the place stayed empty)}"
+            "description": "officers only: {young_person, option, holder, reason}; reason is no_other_place "
+            "(the exchange would leave the holder with no place), costs_more_overall (tier later passed "
+            "over for tier none) or exchange_possible (a run made before v1.2)"
         },
     )
     county = fields.Nested(CountySchema)

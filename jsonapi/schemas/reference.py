@@ -1,6 +1,14 @@
 """Districts and places as the API shows them."""
 
-from marshmallow import Schema, fields
+from itertools import pairwise
+
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+STANDARD = (
+    "bedrooms the council's scheme gives a household with 0, 1, 2, and 3 or more children; null keeps "
+    "the service's own bedroom need (1, 2, 2, 3)"
+)
+LARGER = "whether the scheme lets a household a home with more bedrooms than that (BEDROOMS rule)"
 
 
 class DistrictSchema(Schema):
@@ -10,6 +18,25 @@ class DistrictSchema(Schema):
     bands = fields.List(
         fields.String(), metadata={"description": "the council's bands, highest priority first"}
     )
+    bedroom_standard = fields.List(fields.Integer(), allow_none=True, metadata={"description": STANDARD})
+    larger_homes_allowed = fields.Boolean(metadata={"description": LARGER})
+
+
+class DistrictSchemeSchema(Schema):
+    """A council's own allocation scheme, as the BEDROOMS rule reads it (the council's to set)."""
+
+    bedroom_standard = fields.List(
+        fields.Integer(strict=True, validate=validate.Range(min=1, max=6)),
+        allow_none=True,
+        validate=validate.Length(equal=4),
+        metadata={"description": STANDARD},
+    )
+    larger_homes_allowed = fields.Boolean(metadata={"description": LARGER})
+
+    @validates("bedroom_standard")
+    def grows_with_the_household(self, value: list[int] | None, **_: object) -> None:
+        if value and any(later < earlier for earlier, later in pairwise(value)):
+            raise ValidationError("a larger household never gets fewer bedrooms")
 
 
 class PlaceSchema(Schema):

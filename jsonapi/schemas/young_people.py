@@ -15,10 +15,10 @@ from housing.vocabulary import (
     Route,
     SupportLevel,
 )
-from httpkit.schemas import Changes, Day
+from httpkit.schemas import Changes, Day, visible
 from jsonapi.schemas.placements import PlacementSchema
 
-NAME = validate.Length(min=1, max=100)
+NAME = validate.And(validate.Length(min=1, max=100), visible)
 PLACE = fields.String(validate=validate.Length(min=1, max=64))
 
 
@@ -74,11 +74,25 @@ class CurrentAccommodationSchema(Schema):
     judged_on = Day(required=True, metadata={"description": "the day of the judgement"})
 
 
+class NominationStateSchema(Schema):
+    id = fields.String()
+    status = fields.String(metadata={"description": "pending | accepted | declined | withdrawn"})
+    district = fields.String()
+
+
 class PathwaySchema(Schema):
     status = fields.Enum(PathwayStatus, by_value=True)
     agreed_on = Day(allow_none=True)
     route = fields.Enum(Route, by_value=True, allow_none=True)
     option = fields.String(allow_none=True)
+    nomination = fields.Nested(
+        NominationStateSchema,
+        allow_none=True,
+        metadata={
+            "description": "the nomination behind the current placement (a register vacancy), or null: "
+            "while it is pending the pathway reads agreed with the nomination pending beside it (v1.2)"
+        },
+    )
 
 
 class ApplicationSchema(Schema):
@@ -96,7 +110,7 @@ class ApplicationChangeSchema(Changes):
 
 class YoungPersonSchema(Schema):
     id = fields.String(dump_only=True)
-    reference = fields.String(required=True, validate=validate.Length(min=1, max=64))
+    reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
     given_name = fields.String(required=True, validate=NAME)
     family_name = fields.String(required=True, validate=NAME)
     date_of_birth = Day(required=True)

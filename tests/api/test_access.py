@@ -1,7 +1,6 @@
 """Who may use what: tokens, roles, and a walk over every route that finds none unguarded."""
 
 import pytest
-from flask import Flask
 from sqlalchemy import select
 
 from housing.models import User
@@ -9,21 +8,9 @@ from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.auth import PUBLIC_ATTRIBUTE, ROLES_ATTRIBUTE
 from tests import payloads
+from tests.builders import api_routes, handler
 
 PUBLIC_PATHS = {"/api/v1/health", "/api/v1/openapi.json"}
-
-
-def api_routes(app: Flask):
-    for rule in app.url_map.iter_rules():
-        if rule.rule.startswith("/api/v1"):
-            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
-                yield rule, method
-
-
-def handler(app: Flask, rule, method: str):
-    view = app.view_functions[rule.endpoint]
-    view_class = getattr(view, "view_class", None)
-    return getattr(view_class, method.lower()) if view_class else view
 
 
 def test_every_route_names_the_roles_it_admits_or_is_declared_public(app):

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from housing.models import AuditEntry, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler
 
 ROLES = {
     Role.HOUSING_OFFICER: None,
@@ -19,6 +19,7 @@ ROLES = {
     Role.DISTRICT_OFFICER: "crawley",
     Role.HOUSE_PROJECT_COORDINATOR: None,
     Role.COMMISSIONER: None,
+    Role.TEAM_MANAGER: None,
 }
 # The reads that carry young people when the store holds one of everything; each must be seen to
 # carry one in the walk, so that a walk which found nobody (and so checked nothing) fails too.
@@ -29,6 +30,11 @@ CARRYING = {
     "/api/v1/districts/<slug>/applicants", "/api/v1/districts/<slug>/applicants.csv",
     "/api/v1/districts/<slug>/applicants.xlsx", "/api/v1/districts/<slug>/nominations", "/api/v1/cohorts",
     "/api/v1/cohorts/<cohort_id>", "/api/v1/cohorts/next",
+    "/api/v1/young-people/<young_person_id>/workers", "/api/v1/adviser-proposals", "/api/v1/reviews-due",
+    "/api/v1/young-people/<young_person_id>/reviews",
+    "/api/v1/nominations",
+    "/api/v1/young-people/<young_person_id>/move-steps",
+    "/api/v1/young-people/<young_person_id>/proposals",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"

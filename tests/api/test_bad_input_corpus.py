@@ -5,9 +5,12 @@ A council's file upload (multipart) has its own corpus of bad files: tests/distr
 """
 
 import json
+from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import select
 
+from housing.models import Notification, User
 from housing.vocabulary import Role
 from tests import payloads
 from tests.conftest import trust_figures
@@ -56,7 +59,7 @@ def corpus(valid: dict, required: list[str]) -> list:
 
 
 @pytest.fixture
-def world(client, officer, auth):
+def world(app, client, officer, auth):
     """One of everything, so every path id exists and only the body can be wrong."""
     coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
     person = client.post(
@@ -78,10 +81,11 @@ def world(client, officer, auth):
     ).json["id"]
     client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": other}, headers=coordinator)
     placement = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"][0]["id"]
+    notification = _a_notification_for_the_admin(app, auth)
     return {
         "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
         "placement_id": placement,
-        "nomination_id": nomination, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
+        "nomination_id": nomination, "notification_id": notification, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
         "valid": {
             "/api/v1/young-people": payloads.young_person(reference="NEW"),
             "/api/v1/young-people/{young_person_id}": {"wishes": "A flat"},
@@ -99,12 +103,36 @@ def world(client, officer, auth):
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
             "/api/v1/placements/{placement_id}/end": {"ends_on": "2027-12-01", "reason": "other", "note": "Left"},
             "/api/v1/options/{option_id}/carer-withdrawal": {"ends_on": "2027-12-01", "note": "Moving away"},
+            "/api/v1/advisers": {"name": "Pat Exampleworth", "base": "Worthing"},
+            "/api/v1/young-people/{young_person_id}/workers": {"kind": "personal_adviser", "worker": "x", "starts_on": "2026-06-01"},
+            "/api/v1/adviser-allocations": {"allocations": [{"young_person": person, "adviser": "x", "as_proposed": True}]},
+            "/api/v1/young-people/{young_person_id}/reviews": {"reviewed_on": "2099-06-01"},
+            "/api/v1/nominations/{nomination_id}/withdraw": {"reason": "She chose to stay"},
+            "/api/v1/young-people/{young_person_id}/move-steps": {"kind": "answer", "on": "2026-12-01",
+                                                                  "answer": "yes", "words": "Yes please"},
+            "/api/v1/districts/{slug}/scheme": {"bedroom_standard": [1, 2, 2, 3], "larger_homes_allowed": True},
+            "/api/v1/notifications/{notification_id}/read": {},
         },
         "other": other,
     }  # fmt: skip
 
 
-ROLE_FOR = {"/api/v1/nominations": Role.DISTRICT_OFFICER, "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR}
+def _a_notification_for_the_admin(app, auth) -> str:
+    """The operations run as an admin: one notification of theirs to mark read."""
+    auth.headers(Role.ADMIN)
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        admin = session.scalar(select(User).where(User.role == Role.ADMIN))
+        note = Notification(user_id=admin.id, key="test", kind="new_proposal", subject="S", body="B", link="/",
+                            created_at=datetime.now(UTC))  # fmt: skip
+        session.add(note)
+        session.flush()
+        return note.id
+
+
+ROLE_FOR = {
+    "/api/v1/nominations/{nomination_id}/decision": Role.DISTRICT_OFFICER,
+    "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR,
+}
 
 
 def test_every_body_taking_operation_refuses_a_corpus_of_bad_bodies_and_writes_nothing(

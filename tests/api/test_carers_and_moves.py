@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, timedelta
 
 from housing.models import Option, Placement, Rejection, YoungPerson
-from tests.api.test_placements import LATER, TODAY, accept, end, option, placed, record, run, young_person
+from tests.builders import LATER, TODAY, accept, end, option, placed, record, run, young_person
 
 
 def test_a_staying_put_carers_withdrawal_ends_the_placement_and_excludes_the_pair(client, officer, db):

@@ -11,7 +11,8 @@ from housing.vocabulary import Role
 from tests import payloads
 
 MEMBER_FIELDS = {"young_person", "given_name", "family_name", "age", "support_level", "links", "stage", "stage_since",
-                 "days_in_stage", "enrolled_on", "moved_in_on", "property"}  # fmt: skip
+                 "days_in_stage", "enrolled_on", "moved_in_on", "property",
+                 "stage_reason", "undoable"}  # fmt: skip
 MARKERS = ("MARKER-WISHES-QZX", "2027-03-17", "awaiting_decision", "leave_granted")
 
 

@@ -8,7 +8,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler
 
 # Everything a commissioner may call; every other route must refuse them.
 ADMITTED = {

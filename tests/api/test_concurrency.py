@@ -5,80 +5,15 @@ client and database connection. On PostgreSQL: 200 trials of 8; on SQLite a smal
 """
 
 import threading
-from datetime import UTC, date, datetime
+from datetime import date
 
 from sqlalchemy import text
 
 from housing.actors import Actor
 from housing.invariants import broken
-from housing.models import MatchingRun, Option, Proposal, YoungPerson
 from housing.services import cohorts
 from housing.vocabulary import Role
-
-
-def a_young_person(n: str) -> YoungPerson:
-    return YoungPerson(
-        reference=n, given_name="Racy", family_name=f"Contest-{n}", date_of_birth=date(2008, 5, 1),
-        home_district="crawley", current_place="Crawley", support_level="low", immigration="not_applicable",
-        step_free=False, wheelchair=False, children=0, uasc=False, avoid_places=[], avoid_districts=[],
-    )  # fmt: skip
-
-
-def an_option(n: str) -> Option:
-    return Option(
-        route="supported_lodgings", name=f"Room {n}", place="Crawley", district="crawley", capacity=1,
-        available_from=date(2026, 1, 1), min_age=16, max_age=25, support_levels=["low"],
-        registered_16_17=True,
-    )  # fmt: skip
-
-
-def contest(app, trial: int, contenders: int, same_place: bool) -> list[str]:
-    """Proposals that compete: many young people for one place, or one young person for many places."""
-    with app.extensions["pathways"].writer_factory() as session, session.begin():
-        people = [a_young_person(f"T{trial}-{n}") for n in range(contenders if same_place else 1)]
-        options = [an_option(f"{trial}-{n}") for n in range(1 if same_place else contenders)]
-        run = MatchingRun(
-            as_of=date(2026, 11, 23), created_at=datetime.now(UTC), created_by="test", status="optimal",
-            objective=0, solver="test", wall_ms=0, snapshot={}, digest="-", unmatched=[], summary={},
-        )  # fmt: skip
-        session.add_all([*people, *options, run])
-        session.flush()
-        proposals = [
-            Proposal(
-                run_id=run.id,
-                position=n,
-                young_person_id=people[0 if not same_place else n].id,
-                option_id=options[0 if same_place else n].id,
-                route="supported_lodgings",
-                place="Crawley",
-                cost=0,
-                explanation={},
-            )
-            for n in range(contenders)
-        ]
-        session.add_all(proposals)
-        session.flush()
-        return [p.id for p in proposals]
-
-
-def race(app, headers: dict, proposal_ids: list[str]) -> list[int]:
-    start = threading.Barrier(len(proposal_ids))
-    statuses: list[int] = []
-    lock = threading.Lock()
-
-    def accept(proposal_id: str) -> None:
-        client = app.test_client()
-        start.wait()
-        status = client.post(f"/api/v1/proposals/{proposal_id}/accept", headers=headers).status_code
-        with lock:
-            statuses.append(status)
-
-    threads = [threading.Thread(target=accept, args=(pid,)) for pid in proposal_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return sorted(statuses)
+from tests.builders import a_young_person, contest, race
 
 
 def test_of_concurrent_accepts_for_the_last_place_exactly_one_wins(app, auth):

@@ -2,21 +2,19 @@
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from housing.models import AuditEntry, Placement, Rejection, YoungPerson
-from tests.api.test_matching import (  # noqa: F401 -- the autouse fixture re-checks every stored run here too
-    every_stored_run_is_rechecked,
-    run,
-    supported_place,
-    young_person,
-)
+from tests.builders import add_young_person, matching_run, supported_place
+
+pytestmark = pytest.mark.usefixtures("every_stored_run_is_rechecked")
 
 
 def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(client, officer, db):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     place = supported_place(client, officer, capacity=2)
-    proposal = run(client, officer)["proposals"][0]["id"]
+    proposal = matching_run(client, officer)["proposals"][0]["id"]
 
     first = client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
     again = client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
@@ -28,7 +26,7 @@ def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(
     assert again.json == first.json
     record = client.get(f"/api/v1/young-people/{person}", headers=officer).json
     assert record["pathway"] == {"status": "agreed", "route": "supported_accommodation", "option": place,
-                                 "agreed_on": date.today().isoformat()}  # fmt: skip  # noqa: DTZ011
+                                 "agreed_on": date.today().isoformat(), "nomination": None}  # fmt: skip  # noqa: DTZ011
     assert client.get(f"/api/v1/options/{place}", headers=officer).json["remaining"] == 1
     assert db.scalar(select(func.count()).select_from(Placement)) == 1
     accepts = db.scalars(select(AuditEntry).where(AuditEntry.action == "accept")).all()
@@ -39,12 +37,12 @@ def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(
 
 
 def test_agreed_young_people_leave_later_runs(client, officer):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, capacity=2)
-    proposal = run(client, officer)["proposals"][0]["id"]
+    proposal = matching_run(client, officer)["proposals"][0]["id"]
     client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
 
-    later = run(client, officer)
+    later = matching_run(client, officer)
 
     assert later["proposals"] == []
     assert later["summary"]["in_scope"] == 0
@@ -53,10 +51,12 @@ def test_agreed_young_people_leave_later_runs(client, officer):
 def test_the_first_accept_wins_and_an_older_runs_proposal_for_the_taken_place_is_409(
     client, officer, row_counts
 ):
-    first, second = young_person(client, officer, "A"), young_person(client, officer, "B")
+    first, second = add_young_person(client, officer, "A"), add_young_person(client, officer, "B")
     supported_place(client, officer, capacity=1)
-    for_first = run(client, officer, young_people=[first])["proposals"][0]["id"]
-    for_second = run(client, officer, young_people=[second])["proposals"][0]["id"]  # the place is still free
+    for_first = matching_run(client, officer, young_people=[first])["proposals"][0]["id"]
+    for_second = matching_run(client, officer, young_people=[second])["proposals"][0][
+        "id"
+    ]  # the place is still free
 
     assert client.post(f"/api/v1/proposals/{for_first}/accept", headers=officer).status_code == 200
     before = row_counts()
@@ -68,15 +68,16 @@ def test_the_first_accept_wins_and_an_older_runs_proposal_for_the_taken_place_is
 
 
 def test_a_pathway_agreed_meanwhile_is_409(client, officer, row_counts):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    one = run(client, officer)["proposals"][0]["id"]
-    other = run(client, officer)["proposals"][0]["id"]  # the same young person, proposed again
-    assert client.post(f"/api/v1/proposals/{one}/accept", headers=officer).status_code == 200
+    one = matching_run(client, officer)["proposals"][0]["id"]
+    other = matching_run(client, officer)["proposals"][0]["id"]  # the same young person, proposed again
+    # The later proposal is current (v1.2); accepting it leaves the earlier one to refuse.
+    assert client.post(f"/api/v1/proposals/{other}/accept", headers=officer).status_code == 200
     before = row_counts()
 
-    response = client.post(f"/api/v1/proposals/{other}/accept", headers=officer)
+    response = client.post(f"/api/v1/proposals/{one}/accept", headers=officer)
 
     assert response.status_code == 409
     assert "agreed meanwhile" in response.json["message"]
@@ -84,10 +85,10 @@ def test_a_pathway_agreed_meanwhile_is_409(client, officer, row_counts):
 
 
 def test_rejecting_needs_a_reason_and_excludes_the_pair_from_every_later_run(client, officer, db, row_counts):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     worthing = supported_place(client, officer, "Worthing")
     lancing = supported_place(client, officer, "Lancing")
-    proposal = run(client, officer)["proposals"][0]
+    proposal = matching_run(client, officer)["proposals"][0]
     assert proposal["option"] == worthing
     before = row_counts()
 
@@ -104,7 +105,7 @@ def test_rejecting_needs_a_reason_and_excludes_the_pair_from_every_later_run(cli
     assert (rejected.json["status"], rejected.json["reason"]) == ("rejected", "Unsafe area")
     assert db.get(Rejection, (person, worthing)).rejected_by == "housing_officer.county@test.example"
 
-    later = run(client, officer)
+    later = matching_run(client, officer)
     assert [p["option"] for p in later["proposals"]] == [lancing]
     accept_rejected = client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
     assert accept_rejected.status_code == 409
@@ -112,9 +113,9 @@ def test_rejecting_needs_a_reason_and_excludes_the_pair_from_every_later_run(cli
 
 
 def test_an_accepted_proposal_cannot_be_rejected(client, officer):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer)
-    proposal = run(client, officer)["proposals"][0]["id"]
+    proposal = matching_run(client, officer)["proposals"][0]["id"]
     client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
 
     response = client.post(

@@ -1,15 +1,20 @@
-"""A run's fairness through the API: ranks, justified envy, distances by group, and the CSV."""
+"""A run's fairness through the API: ranks, pass-overs across tiers, distances by group, and the CSV."""
 
+from sqlalchemy import select
+
+from housing.models import AuditEntry
 from housing.vocabulary import Role
-from tests.api.test_planning import create, due_soon, worthing_place
+from tests.builders import create, due_soon, worthing_place
 from tests.payloads import born_aged, young_person
 
 
-def test_a_due_young_person_placed_further_away_while_a_less_due_one_got_their_nearer_place_is_envy(
-    client, officer, auth
+def test_a_young_person_due_soon_passed_over_so_that_one_due_later_with_no_other_place_is_housed_is_listed(
+    client, officer, auth, db, tiers
 ):
     # Only the Worthing place takes a wheelchair, so the less due wheelchair user is placed there,
-    # and the more due young person, whose links are also near Worthing, goes to Crawley.
+    # and the more due young person, whose links are also near Worthing, goes to Crawley: the
+    # exchange would leave the wheelchair user with no place, so the run keeps it, and says why.
+    tiers.update({"WS-0001": "soon", "WS-0002": "later"})
     due = create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
     needs = {"step_free": True, "wheelchair": True, "children": 0, "immigration": "not_applicable"}
     body = young_person(reference="WS-0002", date_of_birth=born_aged(17), needs=needs)
@@ -26,8 +31,10 @@ def test_a_due_young_person_placed_further_away_while_a_less_due_one_got_their_n
 
     assert sum(body["ranks"].values()) == 2
     assert body["ranks"]["unmatched"] == 0
-    assert body["envy_count"] == 1
-    assert body["envy"] == [{"young_person": due, "option": worthing, "holder": less_due}]
+    assert body["passed_over_count"] == 1
+    assert body["passed_over"] == [
+        {"young_person": due, "option": worthing, "holder": less_due, "reason": "no_other_place"}
+    ]
     assert {row["by"] for row in body["distances"]} == {
         "home_district",
         "support_level",
@@ -39,12 +46,39 @@ def test_a_due_young_person_placed_further_away_while_a_less_due_one_got_their_n
     assert csv.status_code == 200
     assert csv.headers["Content-Type"].startswith("text/csv")
     assert "distance_to_links,county,,2," in csv.get_data(as_text=True)
-    assert seen_by_commissioner["envy"] == []
-    assert (seen_by_commissioner["envy_count"], seen_by_commissioner["county"]["placed"]) == ("<5", "<5")
-    assert all(row["mean_link_km"] in ("*", None) for row in seen_by_commissioner["distances"])
+    assert "passed_over_pair" in csv.get_data(as_text=True)
+    # Both young people a pair names are audited as seen, the one holding the place too.
+    seen = db.scalars(
+        select(AuditEntry.young_person_id).where(
+            AuditEntry.action == "view", AuditEntry.detail == f"fairness of run {run['id']}"
+        )
+    ).all()
+    assert sorted(seen) == sorted([due, less_due, due, less_due])  # the JSON and the CSV
+    # A run of two describes those two: not for a commissioner (tests/api/test_commissioner_disclosure.py).
+    assert seen_by_commissioner["code"] == 403
 
 
 def test_an_unknown_run_is_404_and_a_district_officer_403(client, officer, auth):
     assert client.get("/api/v1/matching/runs/nope/fairness", headers=officer).status_code == 404
     refused = client.get("/api/v1/matching/runs/nope/fairness", headers=auth.headers(Role.DISTRICT_OFFICER))
     assert refused.status_code == 403
+
+
+def test_young_people_of_one_tier_are_never_passed_over_for_each_other(client, officer, tiers):
+    # The same two, both due soon: the run weighs only their links, and lists no pass-over.
+    tiers.update({"WS-0001": "soon", "WS-0002": "soon"})
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    needs = {"step_free": True, "wheelchair": True, "children": 0, "immigration": "not_applicable"}
+    create(
+        client,
+        officer,
+        "/api/v1/young-people",
+        young_person(reference="WS-0002", date_of_birth=born_aged(17), needs=needs),
+    )
+    worthing_place(client, officer, wheelchair=True)
+    worthing_place(client, officer, place="Crawley")
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+
+    body = client.get(f"/api/v1/matching/runs/{run['id']}/fairness", headers=officer).json
+
+    assert (body["passed_over_count"], body["passed_over"]) == (0, [])

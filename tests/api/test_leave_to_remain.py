@@ -7,9 +7,8 @@ from sqlalchemy import select
 
 from housing.lifedates import add_months
 from housing.models import AuditEntry, Placement, Rejection
-from tests.api.test_placements import TODAY, option, placed, record, run, young_person
+from tests.builders import TODAY, UASC, option, placed, record, run, young_person
 
-UASC = {"step_free": True, "uasc": True, "immigration": "awaiting_decision"}
 GRANTED = TODAY - timedelta(days=10)
 NOTICE_ENDS = add_months(GRANTED, 3)
 

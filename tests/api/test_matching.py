@@ -6,72 +6,24 @@ from sqlalchemy import func, select
 import matching
 from housing.models import MatchingRun, Option, Proposal
 from housing.vocabulary import Role
-from matching.checker import check
+from matching import tiered
 from matching.snapshot import digest, from_data
-from tests import payloads
+from matching.vocabulary import DUE_TIERS
+from tests.builders import SCENARIO_DAY, add_young_person, matching_run, supported_place
 
-AS_OF = "2026-11-23"
-
-
-def young_person(client, headers, reference, **overrides):
-    body = payloads.young_person(reference=reference, **overrides)
-    response = client.post("/api/v1/young-people", json=body, headers=headers)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def supported_place(client, headers, place="Worthing", capacity=1, **overrides):
-    # Step-free, since the young people of these tests need it (payloads.young_person).
-    body = payloads.option(
-        "supported_accommodation", place=place, capacity=capacity, available_from="2026-01-01", min_age=16,
-        step_free=True, **overrides,
-    )  # fmt: skip
-    response = client.post("/api/v1/options", json=body, headers=headers)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def run(client, headers, **body):
-    response = client.post("/api/v1/matching/runs", json={"as_of": AS_OF, **body}, headers=headers)
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-@pytest.fixture(autouse=True)
-def every_stored_run_is_rechecked(app):
-    """After each test, the independent checker re-validates every run stored, from its own snapshot."""
-    yield
-    with app.extensions["pathways"].session_factory() as session:
-        for record in session.scalars(select(MatchingRun)):
-            problem = from_data(record.snapshot)
-            solution = matching.Solution(
-                status=record.status,
-                objective=record.objective,
-                proposals=[
-                    matching.Proposal(p.young_person_id, p.option_id, p.route, p.place, p.cost, p.explanation)
-                    for p in record.proposals
-                ],
-                unmatched=[
-                    matching.Unmatched(u["young_person"], u["penalty"], u["reasons"])
-                    for u in record.unmatched
-                ],
-                candidates=matching.published(problem),
-                urgent_matched=record.summary["urgent_matched"],
-            )
-            assert check(problem, solution) == [], record.id
-            assert record.digest == digest(record.snapshot)
+pytestmark = pytest.mark.usefixtures("every_stored_run_is_rechecked")
 
 
 def test_a_run_proposes_for_everyone_in_scope_and_is_stored(client, officer, db):
-    near = young_person(client, officer, "NEAR")
-    young_person(client, officer, "TOO-YOUNG", date_of_birth="2011-06-01")  # 15 on the as-of date
+    near = add_young_person(client, officer, "NEAR")
+    add_young_person(client, officer, "TOO-YOUNG", date_of_birth="2011-06-01")  # 15 on the as-of date
     worthing = supported_place(client, officer, "Worthing")
 
-    body = run(client, officer)
+    body = matching_run(client, officer)
 
     assert body["status"] == "optimal"
-    assert body["as_of"] == AS_OF
-    assert body["solver"]["name"] == "scipy.sparse.csgraph.min_weight_full_bipartite_matching"  # small
+    assert body["as_of"] == SCENARIO_DAY
+    assert body["solver"]["name"] == tiered.SOLVER  # the tiers served in order (contract v1.2)
     [proposal] = body["proposals"]
     assert (proposal["young_person"], proposal["option"], proposal["status"]) == (near, worthing, "proposed")
     assert proposal["explanation"]["links"][0]["distance_km"] == 0.0
@@ -82,9 +34,9 @@ def test_a_run_proposes_for_everyone_in_scope_and_is_stored(client, officer, db)
 
 
 def test_the_candidates_are_the_problem_solved_and_the_snapshot_re_solves_the_same(client, officer, db):
-    people = [young_person(client, officer, f"P{n}") for n in range(3)]
+    people = [add_young_person(client, officer, f"P{n}") for n in range(3)]
     options = [supported_place(client, officer, town) for town in ("Worthing", "Lancing")]
-    body = run(client, officer)
+    body = matching_run(client, officer)
 
     candidates = client.get(f"/api/v1/matching/runs/{body['id']}/candidates", headers=officer).json
 
@@ -93,6 +45,10 @@ def test_the_candidates_are_the_problem_solved_and_the_snapshot_re_solves_the_sa
     }
     assert set(candidates["unassigned_penalty"]) == set(people)
     assert candidates["capacity"] == dict.fromkeys(options, 1)
+    # Each young person's tier as the run was given it (the service's), and no place held back.
+    assert set(candidates["due_tier"]) == set(people)
+    assert set(candidates["due_tier"].values()) <= set(DUE_TIERS)
+    assert candidates["held"] == {}
     chosen = {(p["young_person"], p["option"]) for p in body["proposals"]}
     unmatched = {u["young_person"] for u in body["unmatched"]}
     cost = {(a["young_person"], a["option"]): a["cost"] for a in candidates["arcs"]}
@@ -123,7 +79,7 @@ def test_the_candidates_are_the_problem_solved_and_the_snapshot_re_solves_the_sa
     ],
 )
 def test_a_bad_run_request_is_refused_and_writes_nothing(client, officer, row_counts, body, status, where):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     before = row_counts()
 
     response = client.post("/api/v1/matching/runs", json=body, headers=officer)
@@ -138,11 +94,11 @@ def test_a_bad_run_request_is_refused_and_writes_nothing(client, officer, row_co
 
 
 def test_young_people_out_of_scope_are_named_with_the_reason(client, officer, row_counts):
-    too_young = young_person(client, officer, "Y", date_of_birth="2011-06-01")
+    too_young = add_young_person(client, officer, "Y", date_of_birth="2011-06-01")
     before = row_counts()
 
     response = client.post(
-        "/api/v1/matching/runs", json={"as_of": AS_OF, "young_people": [too_young]}, headers=officer
+        "/api/v1/matching/runs", json={"as_of": SCENARIO_DAY, "young_people": [too_young]}, headers=officer
     )
 
     assert response.status_code == 422
@@ -151,9 +107,9 @@ def test_young_people_out_of_scope_are_named_with_the_reason(client, officer, ro
 
 
 def test_only_officers_run_and_decide(client, auth, officer):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer)
-    body = run(client, officer)
+    body = matching_run(client, officer)
     proposal = body["proposals"][0]["id"]
     for role in (Role.DISTRICT_OFFICER, Role.HOUSE_PROJECT_COORDINATOR):
         headers = auth.headers(role)
@@ -166,9 +122,9 @@ def test_only_officers_run_and_decide(client, auth, officer):
 
 
 def test_lowering_capacity_below_the_places_accepted_is_409(client, officer, db):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     place = supported_place(client, officer, capacity=2)
-    proposal = run(client, officer)["proposals"][0]["id"]
+    proposal = matching_run(client, officer)["proposals"][0]["id"]
     client.post(f"/api/v1/proposals/{proposal}/accept", headers=officer)
 
     lowered = client.patch(f"/api/v1/options/{place}", json={"capacity": 1}, headers=officer)
@@ -181,10 +137,10 @@ def test_lowering_capacity_below_the_places_accepted_is_409(client, officer, db)
 
 
 def test_the_match_command_runs_and_summarises(app, client, officer):
-    young_person(client, officer, "A")
+    add_young_person(client, officer, "A")
     supported_place(client, officer)
 
-    result = app.test_cli_runner().invoke(args=["match", "--as-of", AS_OF])
+    result = app.test_cli_runner().invoke(args=["match", "--as-of", SCENARIO_DAY])
 
     assert result.exit_code == 0, result.output
     for line in ("matched", "urgent matched", "unmatched", "mean distance to links"):
@@ -194,12 +150,12 @@ def test_the_match_command_runs_and_summarises(app, client, officer):
 
 def test_explanations_say_what_is_due_and_the_soonest_due_come_first(client, officer):
     """Contract v1.1, "Due first": a move due in 20 days, a pathway due by 17½ in 70, nothing due."""
-    pathway = young_person(client, officer, "PATHWAY", date_of_birth="2009-08-01")  # 17½ on 2027-02-01
-    move = young_person(client, officer, "MOVE", date_of_birth="2004-01-01", move_date="2026-12-13")
-    settled = young_person(client, officer, "SETTLED", date_of_birth="2003-01-01")  # 23, no move date
+    pathway = add_young_person(client, officer, "PATHWAY", date_of_birth="2009-08-01")  # 17½ on 2027-02-01
+    move = add_young_person(client, officer, "MOVE", date_of_birth="2004-01-01", move_date="2026-12-13")
+    settled = add_young_person(client, officer, "SETTLED", date_of_birth="2003-01-01")  # 23, no move date
     supported_place(client, officer, "Worthing", capacity=3, max_age=25)
 
-    body = run(client, officer)
+    body = matching_run(client, officer)
 
     assert [p["young_person"] for p in body["proposals"]] == [move, pathway, settled]
     due = [

@@ -7,7 +7,7 @@ import pytest
 from housing.lifedates import birthday
 from housing.models import Option
 from tests import payloads
-from tests.api.test_placements import TODAY, run, young_person
+from tests.builders import TODAY, run, young_person
 
 
 def test_a_private_rented_home_is_recorded_like_any_route(client, officer, db):

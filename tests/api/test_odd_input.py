@@ -12,7 +12,7 @@ from housing.models import AuditEntry
 from housing.vocabulary import Role
 from httpkit.schemas import DAY_PATTERN
 from tests import payloads
-from tests.api.test_access import api_routes
+from tests.builders import api_routes
 
 
 def young_person(client, officer) -> str:

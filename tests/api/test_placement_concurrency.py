@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime
 from housing.invariants import broken
 from housing.models import Option, Placement, Proposal
 from housing.vocabulary import Role
-from tests.api.test_concurrency import a_young_person, contest, race
+from tests.builders import a_young_person, contest, race
 
 HELD_UNTIL = date(2099, 1, 1)
 

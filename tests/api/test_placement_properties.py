@@ -9,7 +9,7 @@ from sqlalchemy import select
 from housing.models import Placement
 from housing.occupancy import holds_on
 from seeds.load import clear_case_data
-from tests.api.test_placements import TODAY, option, run, young_person
+from tests.builders import TODAY, option, run, young_person
 
 county = st.fixed_dictionaries(
     {

@@ -5,63 +5,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import func, select
 
-from housing.clock import today
 from housing.due import Due, DueKind, due_on
 from housing.models import AuditEntry, Option, Placement, Rejection, YoungPerson
 from housing.vocabulary import Role
-from tests import payloads
-
-TODAY = today()
-LATER = TODAY + timedelta(days=14)
-
-
-def young_person(client, officer, reference, **overrides):
-    """A 19-year-old needing a move today, near Worthing."""
-    body = payloads.young_person(reference=reference, date_of_birth=payloads.born_aged(19), **overrides)
-    body.setdefault("move_date", TODAY.isoformat())
-    response = client.post("/api/v1/young-people", json=body, headers=officer)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def option(client, officer, route="supported_accommodation", **overrides):
-    fields = {"place": "Worthing", "available_from": "2026-01-01", "step_free": True, "min_age": 16}
-    if route == "staying_put":
-        fields |= {"carer_willing": True}
-    response = client.post(
-        "/api/v1/options", json=payloads.option(route, **(fields | overrides)), headers=officer
-    )
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def run(client, officer, as_of=TODAY, **body):
-    response = client.post(
-        "/api/v1/matching/runs", json={"as_of": as_of.isoformat(), **body}, headers=officer
-    )
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def accept(client, officer, proposal):
-    return client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
-
-
-def placed(client, officer, person, place):
-    """Run for one young person, accept the one proposal, and return their placement."""
-    [proposal] = run(client, officer, young_people=[person])["proposals"]
-    assert proposal["option"] == place
-    assert accept(client, officer, proposal).status_code == 200
-    return record(client, officer, person)["placements"][0]
-
-
-def record(client, officer, person):
-    return client.get(f"/api/v1/young-people/{person}", headers=officer).json
-
-
-def end(client, headers, placement_id, **body):
-    body = {"ends_on": LATER.isoformat(), "reason": "moved_on", **body}
-    return client.post(f"/api/v1/placements/{placement_id}/end", json=body, headers=headers)
+from tests.builders import LATER, TODAY, accept, end, option, placed, record, run, young_person
 
 
 def test_an_accepted_proposal_shows_as_the_young_persons_current_placement(client, officer):
@@ -86,7 +33,13 @@ def test_ending_returns_the_pathway_to_in_progress_due_on_the_end_date(client, o
     assert answer.status_code == 200, answer.json
     assert (answer.json["ends_on"], answer.json["end_reason"]) == (LATER.isoformat(), "breakdown")
     shown = record(client, officer, person)
-    assert shown["pathway"] == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
+    assert shown["pathway"] == {
+        "status": "in_progress",
+        "route": None,
+        "option": None,
+        "agreed_on": None,
+        "nomination": None,
+    }
     assert shown["move_date"] == LATER.isoformat()
     row_person = db.get(YoungPerson, person)
     assert due_on(TODAY, row_person.date_of_birth, row_person.move_date) == Due(LATER, DueKind.MOVE)

@@ -1,37 +1,16 @@
 """Sufficiency and what-if through the API: exact values, nothing written, a commissioner's view."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
-from housing.clock import today
-from housing.lifedates import add_months
 from housing.models import AuditEntry, Option
 from housing.vocabulary import Role
 from seeds.load import write_scenario
 from seeds.scenario import generate
 from tests import payloads
-
-
-def due_soon(reference: str, **overrides) -> dict:
-    """A 17-year-old whose 17½ date is a month away: urgent."""
-    born = add_months(today() + timedelta(days=30), -(12 * 17 + 6)).isoformat()
-    return payloads.young_person(reference=reference, date_of_birth=born, **overrides)
-
-
-def create(client, headers, path, body) -> str:
-    response = client.post(path, json=body, headers=headers)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def worthing_place(client, headers, capacity=1, place="Worthing", **overrides) -> str:
-    body = payloads.option(
-        "supported_accommodation", place=place, capacity=capacity, min_age=16, step_free=True,
-        available_from="2026-01-01", **overrides,
-    )  # fmt: skip
-    return create(client, headers, "/api/v1/options", body)
+from tests.builders import create, due_soon, worthing_place
 
 
 def item(body, district, route):

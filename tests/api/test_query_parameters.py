@@ -9,7 +9,7 @@ from housing.clock import today
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler
 
 LATER = (today() + timedelta(days=30)).isoformat()
 
@@ -35,7 +35,8 @@ def ids(client, officer, auth):
     [placement] = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"]
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
-            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"]}  # fmt: skip
+            "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
+            "notification_id": "any"}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -55,6 +56,11 @@ BODIES = {
     ("PATCH", "/api/v1/applications/<application_id>"): {"band": "Band B"},
     ("POST", "/api/v1/placements/<placement_id>/end"): {"ends_on": LATER, "reason": "other"},
     ("POST", "/api/v1/options/<option_id>/carer-withdrawal"): {"ends_on": LATER},
+    ("POST", "/api/v1/advisers"): {"name": "Pat Exampleworth", "base": "Worthing"},
+    ("POST", "/api/v1/young-people/<young_person_id>/workers"): {"kind": "personal_adviser", "worker": "x"},
+    ("POST", "/api/v1/young-people/<young_person_id>/reviews"): {"reviewed_on": "2026-06-01"},
+    ("POST", "/api/v1/adviser-allocations"): {"allocations": [{"young_person": "x", "adviser": "x"}]},
+    ("PUT", "/api/v1/districts/<slug>/settings"): {"nomination_response_days": 5},
 }  # fmt: skip
 
 

@@ -4,14 +4,14 @@ from sqlalchemy import select
 
 from housing.models import Proposal
 from housing.vocabulary import Role
-from tests.api.test_matching import run, supported_place, young_person
+from tests.builders import add_young_person, matching_run, supported_place
 
 
 def test_runs_are_listed_newest_first_with_who_ran_them_and_their_counts(client, officer, admin):
-    first, second = young_person(client, officer, "A"), young_person(client, officer, "B")
+    first, second = add_young_person(client, officer, "A"), add_young_person(client, officer, "B")
     supported_place(client, officer, capacity=1)
-    older = run(client, officer, young_people=[first])
-    newer = run(client, admin, young_people=[first, second])
+    older = matching_run(client, officer, young_people=[first])
+    newer = matching_run(client, admin, young_people=[first, second])
     [proposal] = newer["proposals"]
     client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
 
@@ -33,8 +33,8 @@ def test_runs_are_listed_newest_first_with_who_ran_them_and_their_counts(client,
 
 
 def test_the_runs_list_pages_and_is_for_officers_only(client, officer, auth):
-    young_person(client, officer, "A")
-    ids = [run(client, officer)["id"] for _ in range(3)]
+    add_young_person(client, officer, "A")
+    ids = [matching_run(client, officer)["id"] for _ in range(3)]
 
     second_page = client.get("/api/v1/matching/runs?page=2&page_size=2", headers=officer).json
 
@@ -49,10 +49,10 @@ def test_the_runs_list_pages_and_is_for_officers_only(client, officer, auth):
 def test_a_proposal_for_a_place_taken_since_reads_as_superseded_and_cannot_be_accepted(
     client, officer, row_counts, db
 ):
-    first, second = young_person(client, officer, "A"), young_person(client, officer, "B")
+    first, second = add_young_person(client, officer, "A"), add_young_person(client, officer, "B")
     supported_place(client, officer, capacity=1)
-    for_first = run(client, officer, young_people=[first])
-    for_second = run(client, officer, young_people=[second])
+    for_first = matching_run(client, officer, young_people=[first])
+    for_second = matching_run(client, officer, young_people=[second])
     assert (
         client.post(
             f"/api/v1/proposals/{for_first['proposals'][0]['id']}/accept", headers=officer
@@ -75,17 +75,18 @@ def test_a_proposal_for_a_place_taken_since_reads_as_superseded_and_cannot_be_ac
 
 
 def test_a_proposal_whose_pathway_was_agreed_elsewhere_reads_as_superseded(client, officer):
-    person = young_person(client, officer, "A")
+    person = add_young_person(client, officer, "A")
     supported_place(client, officer, "Worthing")
     supported_place(client, officer, "Lancing")
-    one, other = run(client, officer), run(client, officer, young_people=[person])
+    # The later run is the current one (v1.2: it supersedes the earlier's proposal); accept it.
+    one, other = matching_run(client, officer, young_people=[person]), matching_run(client, officer)
     assert (
-        client.post(f"/api/v1/proposals/{one['proposals'][0]['id']}/accept", headers=officer).status_code
+        client.post(f"/api/v1/proposals/{other['proposals'][0]['id']}/accept", headers=officer).status_code
         == 200
     )
 
-    again = client.get(f"/api/v1/matching/runs/{other['id']}", headers=officer).json["proposals"][0]
-    accepted = client.get(f"/api/v1/matching/runs/{one['id']}", headers=officer).json["proposals"][0]
+    again = client.get(f"/api/v1/matching/runs/{one['id']}", headers=officer).json["proposals"][0]
+    accepted = client.get(f"/api/v1/matching/runs/{other['id']}", headers=officer).json["proposals"][0]
 
     assert (again["status"], again["superseded_because"]) == ("superseded", "pathway_agreed")
     assert (accepted["status"], accepted["superseded_because"]) == ("accepted", None)

@@ -11,24 +11,13 @@ from sqlalchemy import select
 from housing.models import AuditEntry, YoungPerson
 from housing.ssda903 import ACCOMMODATION
 from housing.vocabulary import Role
-from tests import payloads
-from tests.api.test_placements import TODAY, option, placed, young_person
+from tests.builders import TODAY, aged, judged, option, placed, young_person
 
 # The OC3 ACCOM codes the DfE accepts, as the Data to Insight 903 validator lists them
 # (csc-validator-be-903 0.1.17, lac_validator/rules/lac2022_23/rule_133.py).
 PUBLISHED_ACCOM = {"B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
                    "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0"}  # fmt: skip
 EXPORT = "/api/v1/exports/ssda903-accommodation.csv"
-
-
-def judged(client, officer, person, code, suitable, judged_on=TODAY):
-    body = {"current_accommodation": {"code": code, "suitable": suitable, "judged_on": judged_on.isoformat()}}
-    return client.patch(f"/api/v1/young-people/{person}", json=body, headers=officer)
-
-
-def aged(client, officer, reference, years):
-    body = payloads.young_person(reference=reference, date_of_birth=payloads.born_aged(years))
-    return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
 
 
 def test_every_code_the_service_can_export_is_on_the_published_list():

@@ -21,7 +21,13 @@ def test_creating_a_young_person_returns_the_record_with_deadline_and_bedrooms(c
 
     assert record["pathway_deadline"] == "2027-02-28"
     assert record["bedrooms_needed"] == 2
-    assert record["pathway"] == {"status": "not_started", "agreed_on": None, "route": None, "option": None}
+    assert record["pathway"] == {
+        "status": "not_started",
+        "agreed_on": None,
+        "route": None,
+        "option": None,
+        "nomination": None,
+    }
     assert record["needs"]["children"] == 1
     assert record["needs"]["immigration"] == "not_applicable"
     assert [link["place"] for link in record["local_links"]] == ["Worthing", "Lancing"]

@@ -4,6 +4,7 @@ No browser is downloaded: Playwright drives /usr/bin/chromium (`apt-get install 
 .ci/run does). Without it these tests are skipped, and say so.
 """
 
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ from housing.services import accounts
 from housing.vocabulary import Role
 
 CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 AXE = Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PASSWORD = "a long test password"
 # Chromium as root in a sandbox-less container, and no calls home on a closed network.
@@ -92,3 +94,10 @@ def navigate(page, action) -> None:
     """Do something that loads a new page (a click, a key), and wait until it has."""
     with page.expect_navigation():
         action()
+
+
+def snapshot(page, name: str) -> None:
+    """With PATHWAYS_SCREENSHOTS set, keep the page as the README shows it."""
+    if os.environ.get("PATHWAYS_SCREENSHOTS"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)

@@ -1,21 +1,10 @@
 """A council officer in a real browser: deciding from a nomination card, then uploading vacancies."""
 
-import os
-from pathlib import Path
-
 from housing.vocabulary import Role
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.web.test_district_and_cohort_pages import nominated
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.builders import nominated
 
-SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 HEADER = "name,place,capacity,available_from"
-
-
-def snapshot(page, name: str) -> None:
-    """With PATHWAYS_SCREENSHOTS set, keep the page as the README shows it."""
-    if os.environ.get("PATHWAYS_SCREENSHOTS"):
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def test_a_council_officer_decides_from_the_card_and_uploads_a_bad_then_a_good_file(

@@ -36,6 +36,9 @@ def test_an_officer_finds_the_most_urgent_runs_the_matcher_and_agrees_a_pathway(
     row = proposal_row(page, "URGENT")
     row.get_by_role("button", name="Accept the proposal for URGENT").focus()
     navigate(page, lambda: page.keyboard.press("Enter"))  # the accept works with the keyboard alone
+    assert "What happens next" in page.inner_text("main")  # checked first
+    page.get_by_role("button", name="Accept and agree the pathway").focus()
+    navigate(page, lambda: page.keyboard.press("Enter"))
     assert "Accepted by" in proposal_row(page, "URGENT").inner_text()
 
     navigate(page, proposal_row(page, "URGENT").get_by_role("link").first.click)
@@ -53,6 +56,7 @@ def test_a_stale_accept_shows_the_error_summary(page, user, client, officer):
         client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
 
     navigate(page, page.get_by_role("button", name="Accept the proposal for URGENT").click)
+    navigate(page, page.get_by_role("button", name="Accept and agree the pathway").click)
 
     summary = page.locator(".govuk-error-summary")
     assert summary.is_visible()

@@ -2,9 +2,8 @@
 
 from housing.vocabulary import Role
 from tests import payloads
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.browser.test_council_journey import snapshot
-from tests.web.test_district_and_cohort_pages import nominated
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.builders import nominated
 
 
 def test_a_district_officer_declines_a_nomination(page, user, client, officer):
@@ -44,6 +43,9 @@ def test_a_coordinator_creates_a_cohort_enrols_and_moves_a_member_to_moved_in(
     assert axe_violations(page) == []
     page.get_by_label("Places").fill("15")
     navigate(page, page.get_by_role("button", name="Start the cohort").click)
+    assert "15 House Project places are kept at the Crawley hub" in page.inner_text("#what-happens-next")
+    assert axe_violations(page) == []
+    navigate(page, page.get_by_role("button", name="Start the cohort").click)
     assert "Cohort 9 created" in page.inner_text(".govuk-notification-banner")
 
     for name in ("Moving Exampleton", "Stale Exampleton"):
@@ -65,11 +67,16 @@ def test_a_coordinator_creates_a_cohort_enrols_and_moves_a_member_to_moved_in(
     assert "from graduated the next stages are none" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
 
-    page.get_by_label("Town of the property offered to Moving Exampleton").select_option("Horsham")
     navigate(page, page.get_by_role("button", name="Move to property offered for Moving Exampleton").click)
+    page.get_by_label("Town of the property offered").select_option("Horsham")
+    navigate(page, page.get_by_role("button", name="Move to property offered").click)
     assert "In Horsham" in page.inner_text(f"#member-{people['Moving']}")
     snapshot(page, "cohort-board")
     navigate(page, page.get_by_role("button", name="Move to moved in for Moving Exampleton").click)
+    assert "Their pathway is agreed on the House Project route" in page.inner_text("#what-happens-next")
+    assert axe_violations(page) == []
+    snapshot(page, "cohort-move-check")
+    navigate(page, page.get_by_role("button", name="Move to moved in").click)
 
     assert "Moved in (1)" in page.inner_text("main")
     assert (
@@ -126,4 +133,22 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
 
     page.goto("/young-people/nobody")
     assert "Page not found" in page.inner_text("h1")
+    assert axe_violations(page) == []
+
+
+def test_an_admin_disables_and_re_roles_a_user_on_the_users_page(page, user):
+    officer = user(Role.HOUSING_OFFICER)
+    sign_in_with_the_keyboard(page, user(Role.ADMIN))
+    page.goto("/users")
+    assert axe_violations(page) == []
+
+    page.get_by_text(f"Change {officer}").click()
+    assert axe_violations(page) == []
+    page.get_by_label(f"New role for {officer}").select_option("commissioner")
+    navigate(page, page.get_by_role("button", name=f"Change the role of {officer}").click)
+    assert f"{officer} is now Commissioner" in page.inner_text("main")
+    page.get_by_text(f"Change {officer}").click()
+    navigate(page, page.get_by_role("button", name=f"Disable {officer}").click)
+
+    assert f"{officer} disabled" in page.inner_text("main")
     assert axe_violations(page) == []

@@ -2,10 +2,9 @@
 
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.web.test_outcomes_page import simulated  # noqa: F401 -- the fixture, shared
 
 
-def test_an_officer_finds_the_outcomes_from_the_navigation(page, user, simulated):  # noqa: F811
+def test_an_officer_finds_the_outcomes_from_the_navigation(page, user, simulated):
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
     page.get_by_role("link", name="Outcomes").focus()
     navigate(page, lambda: page.keyboard.press("Enter"))

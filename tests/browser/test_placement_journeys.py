@@ -1,8 +1,8 @@
 """Ending a placement and recording a carer's withdrawal in a real browser, by keyboard, every page scanned."""
 
 from housing.vocabulary import Role
-from tests.api.test_placements import LATER, option, placed, young_person
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
+from tests.builders import LATER, option, placed, young_person
 
 
 def type_the_date(page, day) -> None:

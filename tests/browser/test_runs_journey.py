@@ -73,6 +73,10 @@ def test_an_officer_runs_for_one_reads_the_plain_explanation_accepts_and_prints_
     shot(page, "run-review")
 
     press(page, row.get_by_role("button", name="Accept the proposal for WS-2041"))
+    assert page.title().startswith("Check before you accept")
+    assert axe_violations(page) == []
+    shot(page, "run-accept-check")
+    press(page, page.get_by_role("button", name="Accept and agree the pathway"))
     banner = page.locator(".govuk-notification-banner--success")
     assert "Pathway agreed for Jordan Testerton-417: Seaview scheme, Worthing" in banner.inner_text()
     assert axe_violations(page) == []

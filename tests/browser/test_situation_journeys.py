@@ -4,9 +4,8 @@ keyboard: each form, its error state and the record after saving scanned with ax
 from datetime import timedelta
 
 from housing.vocabulary import Role
-from tests.api.test_leave_to_remain import UASC
-from tests.api.test_placements import TODAY, young_person
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
+from tests.builders import TODAY, UASC, young_person
 
 
 def send(page) -> None:

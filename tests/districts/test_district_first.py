@@ -7,7 +7,7 @@ import pytest
 
 from housing.vocabulary import Role
 from tests import payloads
-from tests.api.test_access import api_routes, handler
+from tests.builders import api_routes, handler, horsham_records
 
 BAD = {"capacity": "lots", "decision": "maybe", "unknown": 1}
 
@@ -15,32 +15,6 @@ BAD = {"capacity": "lots", "decision": "maybe", "unknown": 1}
 @pytest.fixture
 def horsham(client, officer, auth):
     return horsham_records(client, officer, auth)
-
-
-def horsham_records(client, officer, auth) -> dict[str, str]:
-    """Horsham's vacancy and a pending nomination to it, which no Crawley officer may touch."""
-    person = client.post(
-        "/api/v1/young-people",
-        json=payloads.young_person(reference="H-1", home_district="horsham", current_place="Horsham"),
-        headers=officer,
-    ).json["id"]
-    client.post(
-        f"/api/v1/young-people/{person}/applications",
-        json={"district": "horsham", "band": "A", "applied_on": "2026-06-01"},
-        headers=officer,
-    )
-    vacancy = client.post(
-        "/api/v1/options",
-        json=payloads.option(place="Horsham", available_from="2026-11-01", step_free=True),
-        headers=auth.headers(Role.DISTRICT_OFFICER, "horsham"),
-    ).json
-    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
-    [proposal] = run["proposals"]
-    assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
-    [nomination] = client.get(
-        "/api/v1/districts/horsham/nominations", headers=auth.headers(Role.DISTRICT_OFFICER, "horsham")
-    ).json["items"]
-    return {"option": vacancy["id"], "nomination": nomination["id"], "person": person}
 
 
 def operations(horsham):
@@ -59,6 +33,7 @@ def operations(horsham):
         ("GET", "/api/v1/districts/horsham/applicants.xlsx", None, {"status": "nonsense"}),
         ("GET", "/api/v1/districts/horsham/nominations", None, {"status": "nonsense"}),
         ("POST", "/api/v1/districts/horsham/vacancies", {"file": "not a file"}, None),
+        ("PATCH", "/api/v1/districts/horsham/scheme", {"bedroom_standard": [3, 2, 1, 0]}, None),
     ]
 
 

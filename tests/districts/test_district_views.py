@@ -7,26 +7,13 @@ from openpyxl import load_workbook
 
 from housing.vocabulary import Role
 from tests import payloads
-from tests.districts.conftest import MARKERS
+from tests.builders import NOMINATION_FIELDS, leaks, text_of
 
 AS_OF = "2026-11-23"
 APPLICANT_FIELDS = {
     "id", "reference", "given_name", "family_name", "age", "support_level", "step_free", "wheelchair",
     "children", "bedrooms_needed", "need_month", "links_in_district", "application", "nomination",
 }  # fmt: skip
-NOMINATION_FIELDS = {"id", "young_person", "reference", "option", "status", "reason", "decided_at"}
-
-
-def leaks(text: str) -> list[str]:
-    return [name for name, marker in MARKERS.items() if marker in text]
-
-
-def text_of(response) -> str:
-    """What a person would read: the JSON or CSV as text, an XLSX workbook's cells."""
-    if response.mimetype.endswith("spreadsheetml.sheet"):
-        sheet = load_workbook(io.BytesIO(response.data), read_only=True).active
-        return "\n".join(",".join(str(v) for v in row) for row in sheet.iter_rows(values_only=True))
-    return response.get_data(as_text=True)
 
 
 def test_a_district_officer_sees_its_applicants_with_the_minimised_fields_only(client, auth, applicant):

@@ -1,7 +1,7 @@
 """Nominations: an accepted register vacancy nominates, and only the nominated council decides."""
 
 from housing.vocabulary import Role
-from tests.districts.test_district_views import NOMINATION_FIELDS
+from tests.builders import NOMINATION_FIELDS
 
 
 def test_accepting_a_vacancy_nominates_and_the_district_accepts(client, officer, auth, nomination, applicant):
@@ -43,7 +43,13 @@ def test_a_declined_nomination_frees_the_place_reopens_the_pathway_and_is_not_pr
     assert declined.status_code == 200
     assert client.get(f"/api/v1/options/{option}", headers=officer).json["remaining"] == 1
     pathway = client.get(f"/api/v1/young-people/{applicant}", headers=officer).json["pathway"]
-    assert pathway == {"status": "in_progress", "route": None, "option": None, "agreed_on": None}
+    assert pathway == {
+        "status": "in_progress",
+        "route": None,
+        "option": None,
+        "agreed_on": None,
+        "nomination": None,
+    }
     later = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
     assert later["proposals"] == []
     assert later["unmatched"][0]["reasons"][0]["code"] == "REJECTED"

@@ -1,18 +1,23 @@
 """Hypothesis strategies for random matching problems small enough to brute-force."""
 
-from datetime import timedelta
+from dataclasses import replace
+from datetime import date, timedelta
+from types import MappingProxyType
 
 import numpy as np
 from hypothesis import strategies as st
 
 from housing.rules import bedrooms_needed
 from matching import Candidates, Link, Option, Preference, Problem, YoungPerson
-from matching.vocabulary import ROUTES, SUPPORT_LEVELS
+from matching.problem import Hold
+from matching.vocabulary import DUE_TIERS, ROUTES, SUPPORT_LEVELS
+from seeds.instances import due_tier as bench_due_tier
 from tests.matching.instances import AS_OF, TOWNS
 
 PLACES = sorted(TOWNS)
 DISTRICTS = sorted({d for _, _, d in TOWNS.values() if d})
 LEVELS = list(SUPPORT_LEVELS)
+HELD_FROM = date(2027, 3, 1)
 IMMIGRATION = ["not_applicable", "awaiting_decision", "leave_granted", "appeal_rights_exhausted"]
 
 
@@ -32,6 +37,22 @@ due_dates = st.tuples(deadlines, st.sampled_from(["pathway", "move"])).map(
     lambda drawn: (AS_OF + timedelta(days=drawn[0]), drawn[1])
 )
 dues = st.one_of(due_dates, due_dates, due_dates, due_dates, due_dates, st.just((None, None)))
+
+
+def tier_of(drawn: tuple) -> str:
+    """The tier the service would give (contract v1.2), taking the due date as their date for a move."""
+    due_date, kind = drawn
+    return bench_due_tier(kind, due_date, AS_OF)
+
+
+# Mostly the tier the due date gives; now and then any tier at all (the matcher takes the tier it
+# is given and derives none), so that every tier meets every kind of penalty.
+def tiered_dues():
+    return dues.flatmap(
+        lambda drawn: usually(tier_of(drawn), *DUE_TIERS).map(
+            lambda tier: {"due_date": drawn[0], "due": drawn[1], "due_tier": tier}
+        )
+    )
 
 
 def days(low: int, high: int):
@@ -75,7 +96,7 @@ def young_people(draw, n: int):
                 age=draw(usually(18, 15, 16, 17, 19, 20, 21, 22, 24, 25, 26)),
                 need_date=draw(days(0, 120)),
                 pathway_deadline=AS_OF + timedelta(days=draw(deadlines)),
-                **dict(zip(("due_date", "due"), draw(dues), strict=True)),
+                **draw(tiered_dues()),
                 support_level=draw(st.sampled_from(LEVELS)),
                 step_free=draw(rarely()),
                 wheelchair=draw(rarely()),
@@ -148,12 +169,14 @@ def problems(draw, max_people: int = 5, max_options: int = 6):
     opts = draw(options(draw(usually(max_options, *range(max_options))), [p.id for p in people]))
     pairs = [(p.id, o.id) for p in people for o in opts]
     rejected = frozenset(draw(st.lists(st.sampled_from(pairs), max_size=3))) if pairs else frozenset()
+    held = draw(st.lists(st.sampled_from([o.id for o in opts]), max_size=2, unique=True)) if opts else []
     return Problem(
         as_of=AS_OF,
         young_people=tuple(people),
         options=tuple(opts),
         rejected=rejected,
         reach_km=draw(st.sampled_from([30.0, 80.0])),
+        held_back=MappingProxyType({o: Hold(draw(st.integers(1, 3)), HELD_FROM) for o in held}),
     )
 
 
@@ -187,3 +210,14 @@ def candidates(draw) -> Candidates:
         capacity=capacity,
         urgent=penalty >= 1000,
     )  # fmt: skip
+
+
+@st.composite
+def tiered_candidates(draw) -> Candidates:
+    """`candidates` with tiers (few people, five tiers: many alike) and, half the time, places held."""
+    c = draw(candidates())
+    tier = draw(
+        st.lists(st.integers(0, len(DUE_TIERS) - 1), min_size=len(c.penalty), max_size=len(c.penalty))
+    )
+    held = draw(st.lists(st.integers(0, 2), min_size=len(c.capacity), max_size=len(c.capacity)))
+    return replace(c, tier=np.array(tier, np.int64), held=np.array(held, np.int64) * draw(st.booleans()))

@@ -3,36 +3,57 @@
 from dataclasses import replace
 
 import numpy as np
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from matching.assignment import optimal_assignment
-from matching.fairness import by_group, justified_envy, rank_profile
-from tests.matching.test_shadow_prices import candidates
+from matching.fairness import by_group, pass_overs, rank_profile
+from matching.solution import HOLDABLE
+from matching.vocabulary import DUE_TIERS
+from tests.matching.strategies import candidates
 
 
-def brute_force_envy(c, chosen, days) -> set[tuple[int, int, int]]:
-    """Pair by pair, as the definition reads."""
-    own = {i: int(c.penalty[i]) for i in range(len(c.penalty))}
-    holders = {k: [] for k in range(len(c.capacity))}
-    for arc in np.flatnonzero(chosen):
-        own[int(c.person[arc])] = int(c.cost[arc])
-        holders[int(c.option[arc])].append(int(c.person[arc]))
-    pairs = set()
+def brute_force_pass_overs(c, chosen) -> set[tuple[int, int, int, bool]]:
+    """Pair by pair, by playing out each exchange as the contract words it (v1.2, "Who is served first")."""
+    tier, held = c.tiers, c.held_places
+    arcs = {(int(i), int(k)) for i, k in zip(c.person, c.option, strict=True)}
+    where = {int(c.person[a]): int(c.option[a]) for a in np.flatnonzero(chosen)}
+    own = {i: int(c.cost[a]) for a in np.flatnonzero(chosen) for i in [int(c.person[a])]}
+
+    def fits(assignment: dict[int, int]) -> bool:
+        for k in range(len(c.capacity)):
+            here = [i for i, o in assignment.items() if o == k]
+            holdable = [i for i in here if DUE_TIERS[tier[i]] in ("later", "none")]
+            if len(here) > c.capacity[k] or len(holdable) > c.capacity[k] - held[k]:
+                return False
+        return True
+
+    found = set()
     for arc in range(c.size):
-        i, o = int(c.person[arc]), int(c.option[arc])
-        if chosen[arc] or c.cost[arc] >= own[i]:
+        a, o = int(c.person[arc]), int(c.option[arc])
+        if chosen[arc] or (a in own and c.cost[arc] >= own[a]):
             continue
-        if len(holders[o]) < c.capacity[o]:
-            pairs.add((i, o, -1))
-        pairs |= {(i, o, j) for j in holders[o] if days[j] > days[i]}
-    return pairs
+        for b in [i for i, k in where.items() if k == o and tier[i] > tier[a]]:
+            after = {**where, a: o}
+            del after[b]
+            tries = [where[a]] if a in where else []
+            tries += [k for i, k in sorted(arcs) if i == b]
+            placed = next((k for k in tries if (b, k) in arcs and fits({**after, b: k})), None)
+            alone = placed is None
+            if alone and tier[b] < 3:
+                continue  # the exchange would lower the number matched of move_now, overdue or soon
+            found.add((a, o, b, alone))
+    return found
 
 
 @st.composite
 def assignments(draw):
-    """An optimal assignment, or any feasible one (a past run, or places taken since), with due days."""
+    """An optimal assignment, or any feasible one (a past run, or places taken since), with tiers
+    (many alike, so ties are common) and places held back from tiers later and none."""
     c = draw(candidates())
+    tier = np.array(draw(st.lists(st.integers(0, 4), min_size=len(c.penalty), max_size=len(c.penalty))))
+    held = np.array(draw(st.lists(st.integers(0, 2), min_size=len(c.capacity), max_size=len(c.capacity))))
+    c = replace(c, tier=tier, held=held * draw(st.booleans()))
     chosen = optimal_assignment(c).chosen
     if draw(st.booleans()):
         chosen = np.zeros(c.size, dtype=bool)
@@ -42,24 +63,36 @@ def assignments(draw):
             if i not in placed and taken[o] < c.capacity[o] and draw(st.booleans()):
                 chosen[arc], taken[o] = True, taken[o] + 1
                 placed.add(i)
-    days = np.array(draw(st.lists(st.integers(-30, 400), min_size=len(c.penalty), max_size=len(c.penalty))))
-    return c, chosen, days
+    return c, chosen
+
+
+def respects_holds(c, chosen) -> bool:
+    holdable = HOLDABLE[c.tiers[c.person]] & chosen
+    return bool(
+        (np.bincount(c.option[holdable], minlength=len(c.capacity)) <= c.capacity - c.held_places).all()
+    )
 
 
 @given(assignments())
-def test_justified_envy_is_every_pair_the_definition_names_and_no_other(case):
-    c, chosen, days = case
+def test_pass_overs_are_every_exchange_the_contract_names_and_no_other(case):
+    c, chosen = case
+    assume(respects_holds(c, chosen))
 
-    envy = justified_envy(c, chosen, days)
+    found = pass_overs(c, chosen)
 
-    found = list(zip(envy.young_person.tolist(), envy.option.tolist(), envy.holder.tolist(), strict=True))
-    assert len(found) == len(set(found))
-    assert set(found) == brute_force_envy(c, chosen, days)
+    rows = list(
+        zip(
+            found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
+            found.no_other_place.tolist(), strict=True,
+        )
+    )  # fmt: skip
+    assert len(rows) == len(set(rows))
+    assert set(rows) == brute_force_pass_overs(c, chosen)
 
 
 @given(assignments())
 def test_the_rank_profile_counts_everyone_once(case):
-    c, chosen, _ = case
+    c, chosen = case
     c = replace(c, preference_rank=np.arange(c.size) % 5)
 
     profile = rank_profile(c, chosen)

@@ -1,4 +1,4 @@
-"""Properties on random instances: rules kept, optimum exact, the urgent served first, same answer twice."""
+"""Properties on random instances: rules kept, the goals of each tier exact, holds kept, same answer twice."""
 
 import json
 from datetime import timedelta
@@ -13,51 +13,82 @@ from matching.checker import allowed_pairs, check
 from matching.encode import encode
 from matching.rules import allowed, failures
 from matching.snapshot import digest, from_data, to_data
+from matching.tiered import goal_values, solve_tiered
+from matching.vocabulary import DUE_TIERS
 from tests.matching import instances
 from tests.matching.instances import AS_OF, link, option, person
-from tests.matching.strategies import problems
+from tests.matching.strategies import problems, tiered_candidates
 
 
-def brute_force_objective(solution: Solution) -> int:
-    """The least Σ cost + Σ penalty over every assignment of the published arcs, by enumeration."""
-    c = solution.candidates
+def brute_force_goals(c) -> tuple[int, ...]:
+    """The least goals, in the order a run ranks them (contract v1.2), over every assignment of the
+    published arcs that keeps capacities and holds, by enumeration; computed here from the arrays."""
     n_people = len(c.penalty)
-    arcs_of = [np.flatnonzero(c.person == i) for i in range(n_people)]
-    room = c.capacity.copy()
+    tier, held, base = c.tiers.tolist(), c.held_places.tolist(), c.base_penalty.tolist()
+    arcs_of = [
+        [(int(c.option[a]), int(c.cost[a])) for a in np.flatnonzero(c.person == i)] for i in range(n_people)
+    ]
+    room = c.capacity.tolist()
+    open_to_later = [r - h for r, h in zip(room, held, strict=True)]
+    best = None
 
-    def best(i: int) -> int:
+    def walk(i: int, left: list[int], costs: list[int], rest: int) -> None:
+        nonlocal best
         if i == n_people:
-            return 0
-        result = int(c.penalty[i]) + best(i + 1)
-        for arc in arcs_of[i]:
-            k = c.option[arc]
-            if room[k] > 0:
+            goals = (*left, *costs, rest)
+            best = goals if best is None or goals < best else best
+            return
+        t = tier[i]
+        walk(i + 1, [n + (k == t) for k, n in enumerate(left)], costs, rest + base[i])
+        holdable = DUE_TIERS[t] in ("later", "none")
+        for k, cost in arcs_of[i]:
+            if room[k] > 0 and (not holdable or open_to_later[k] > 0):
                 room[k] -= 1
-                result = min(result, int(c.cost[arc]) + best(i + 1))
+                open_to_later[k] -= holdable
+                walk(i + 1, left, [x + cost * (j == t) for j, x in enumerate(costs)], rest + cost)
                 room[k] += 1
-        return result
+                open_to_later[k] += holdable
 
-    return best(0)
+    walk(0, [0, 0, 0, 0], [0, 0, 0], 0)
+    return best
 
 
-def most_urgent_matchable(problem: Problem, solution: Solution) -> int:
-    """A separate max-flow over the urgent young people's arcs alone: the most any assignment serves.
+def chosen_of(problem: Problem, solution: Solution) -> np.ndarray:
+    c = solution.candidates
+    ids = [
+        (problem.young_people[i].id, problem.options[k].id) for i, k in zip(c.person, c.option, strict=True)
+    ]
+    proposed = {(p.young_person, p.option) for p in solution.proposals}
+    return np.array([pair in proposed for pair in ids], dtype=bool)
 
-    Urgent is read from the problem itself (due on or before as_of + 90 days, overdue included).
-    """
+
+def most_matched_of_tiers(problem: Problem, solution: Solution, tiers: set[str]) -> int:
+    """A separate max flow (scipy) from the young people of `tiers` alone, holds included."""
     c = solution.candidates
     n_people, n_options = len(c.penalty), len(c.capacity)
-    urgent = np.array(
-        [p.due_date is not None and p.due_date <= AS_OF + timedelta(days=90) for p in problem.young_people],
-        dtype=bool,
+    mine = np.array([p.due_tier in tiers for p in problem.young_people], dtype=bool)
+    holdable = np.array([p.due_tier in ("later", "none") for p in problem.young_people], dtype=bool)
+    held = np.array(
+        [problem.held_back[o.id].places if o.id in problem.held_back else 0 for o in problem.options]
     )
-    assert urgent.tolist() == c.urgent.tolist()
-    urgent_arcs = urgent[c.person]
-    source, sink = n_people + n_options, n_people + n_options + 1
-    rows = np.concatenate((np.full(n_people, source), c.person[urgent_arcs], n_people + np.arange(n_options)))
-    cols = np.concatenate((np.arange(n_people), n_people + c.option[urgent_arcs], np.full(n_options, sink)))
-    caps = np.concatenate((urgent.astype(np.int32), np.ones(urgent_arcs.sum(), np.int32), c.capacity))
-    graph = csr_matrix((caps.astype(np.int32), (rows, cols)), shape=(sink + 1, sink + 1))
+    arcs = mine[c.person]
+    # Nodes: source, people, options, each option's part open to tiers later and none, sink.
+    source, sink = 0, 1 + n_people + 2 * n_options
+    option_node = 1 + n_people + c.option[arcs]
+    open_node = option_node + n_options
+    rows = np.concatenate((
+        np.zeros(n_people, np.int64), 1 + c.person[arcs], 1 + n_people + n_options + np.arange(n_options),
+        1 + n_people + np.arange(n_options),
+    ))  # fmt: skip
+    cols = np.concatenate((
+        1 + np.arange(n_people), np.where(holdable[c.person[arcs]], open_node, option_node),
+        1 + n_people + np.arange(n_options), np.full(n_options, sink),
+    ))  # fmt: skip
+    caps = np.concatenate((
+        mine.astype(np.int32), np.ones(arcs.sum(), np.int32), np.maximum(c.capacity - held, 0),
+        c.capacity,
+    )).astype(np.int32)  # fmt: skip
+    graph = csr_matrix((caps, (rows, cols)), shape=(sink + 1, sink + 1))
     return int(maximum_flow(graph, source, sink).flow_value)
 
 
@@ -79,15 +110,27 @@ def test_the_arcs_are_exactly_the_pairs_the_rules_allow(problem: Problem):
 
 
 @given(problems())
-def test_the_objective_equals_brute_force(engine_path, problem: Problem):
+def test_the_goals_equal_brute_force(engine_path, problem: Problem):
     solution = solve(problem)
-    assert solution.objective == brute_force_objective(solution)
+    assert goal_values(solution.candidates, chosen_of(problem, solution)) == brute_force_goals(
+        solution.candidates
+    )
+
+
+@given(tiered_candidates())
+def test_the_goals_equal_brute_force_on_arcs_with_many_ties_and_holds(engine_path, c):
+    flow = solve_tiered(c)
+    assert flow.status == "optimal"
+    assert goal_values(c, flow.chosen) == brute_force_goals(c)
 
 
 @given(problems())
-def test_as_many_urgent_young_people_are_matched_as_any_assignment_allows(engine_path, problem: Problem):
+def test_each_tier_has_as_many_matched_as_any_assignment_allows_after_the_tiers_before(engine_path, problem):
     solution = solve(problem)
-    assert solution.urgent_matched == most_urgent_matchable(problem, solution)
+    for t in range(4):
+        tiers = set(DUE_TIERS[: t + 1])
+        matched = sum(solution.tier_matched[tier] for tier in tiers)
+        assert matched == most_matched_of_tiers(problem, solution, tiers), tiers
 
 
 @given(problems())
@@ -98,10 +141,12 @@ def test_the_same_problem_gives_the_same_answer(engine_path, problem: Problem):
     assert first.objective == second.objective
 
 
-def test_an_urgent_young_person_takes_the_last_place_even_when_another_would_cost_less():
-    """Due in 90 and 91 days: the penalties alone barely differ; the urgent premium decides."""
-    urgent = person("urgent", due_date=AS_OF + timedelta(days=90), links=(link("Horsham"),))
-    not_yet = person("not-yet", due_date=AS_OF + timedelta(days=91), links=(link("Crawley"),))
+def test_a_young_person_due_soon_takes_the_last_place_even_when_one_due_later_would_cost_less():
+    """Due in 90 and 91 days: the penalties alone barely differ; the tiers decide."""
+    urgent = person("urgent", due_date=AS_OF + timedelta(days=90), due_tier="soon", links=(link("Horsham"),))
+    not_yet = person(
+        "not-yet", due_date=AS_OF + timedelta(days=91), due_tier="later", links=(link("Crawley"),)
+    )
     instance = instances.problem([urgent, not_yet], [option(place="Crawley")])
     solution = solve(instance)
 

@@ -107,8 +107,12 @@ def test_the_closest_place_to_the_links_is_proposed_and_explained():
 
 
 def test_an_alternative_taken_by_someone_due_sooner_says_so_and_names_nobody():
-    urgent = person("yp-soon", due_date=AS_OF + timedelta(days=10), links=(link("Crawley", 3),))
-    later = person("yp-later", due_date=AS_OF + timedelta(days=300), links=(link("Crawley", 1),))
+    urgent = person(
+        "yp-soon", due_date=AS_OF + timedelta(days=10), due_tier="move_now", links=(link("Crawley", 3),)
+    )
+    later = person(
+        "yp-later", due_date=AS_OF + timedelta(days=300), due_tier="later", links=(link("Crawley", 1),)
+    )
     solution = solved([urgent, later], [option("crawley", "Crawley"), option("horsham", "Horsham")])
 
     by_person = {p.young_person: p for p in solution.proposals}

@@ -6,11 +6,11 @@ from dataclasses import replace
 import numpy as np
 from hypothesis import given
 
-from bench.instances import COUNTY, generate
 from matching import published, sparse_assignment
 from matching.assignment import optimal_assignment
 from matching.flow import solve_flow
 from matching.solution import Candidates
+from seeds.instances import COUNTY, generate
 from tests.matching.strategies import candidates
 
 

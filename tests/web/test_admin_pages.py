@@ -95,3 +95,23 @@ def test_only_admins_reach_the_users_and_audit_pages(client, person_signing_in):
     person_signing_in(client, Role.HOUSING_OFFICER)
     assert client.get("/users").status_code == 403
     assert client.get("/audit.csv").status_code == 403
+
+
+def test_reading_the_audit_trail_is_itself_audited_naming_the_filters_not_what_was_typed(
+    client, admin, person_signing_in, db
+):
+    client.get("/api/v1/audit", headers=admin)
+    person_signing_in(client, Role.ADMIN)
+    client.get("/audit?young_person=Testy+Exampleton&action=view")
+    client.get("/audit.csv")
+
+    db.rollback()
+    reads = db.scalars(
+        select(AuditEntry).where(AuditEntry.action == "audit read").order_by(AuditEntry.id)
+    ).all()
+    assert [(e.user_email, e.detail) for e in reads] == [
+        ("admin.county@test.example", "read the audit trail"),
+        ("admin.county@test.example", "read the audit trail, filtered by young_person, action"),
+        ("admin.county@test.example", "read the audit trail"),
+    ]
+    assert all("Testy" not in e.detail for e in reads)

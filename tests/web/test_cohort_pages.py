@@ -31,8 +31,14 @@ def test_a_cohort_is_started_from_the_suggestion_and_a_wrong_form_is_explained(
         assert f'href="{field}"' in page
     assert 'value="60"' in page  # what was typed is kept
 
-    made = client.post("/cohorts/new", data={"csrf_token": token, "name": "Spring", "day": "1", "month": "3",
-                                             "year": "2027", "capacity": "12", "districts": ["crawley", "adur"]})  # fmt: skip
+    sent = {"csrf_token": token, "name": "Spring", "day": "1", "month": "3", "year": "2027", "capacity": "12",
+            "districts": ["crawley", "adur"]}  # fmt: skip
+    check = client.post("/cohorts/new", data=sent)
+    assert check.status_code == 200
+    assert "12 House Project places are kept at the Crawley hub" in check.get_data(as_text=True)
+    assert db.scalars(select(Cohort)).all() == []  # nothing started before it is confirmed
+    db.rollback()
+    made = client.post("/cohorts/new", data={**sent, "confirmed": "yes"})
     assert made.status_code == 302
     cohort = db.scalars(select(Cohort)).one()
     assert (cohort.name, cohort.starts_on, cohort.capacity, sorted(cohort.districts)) == (

@@ -7,23 +7,8 @@ from openpyxl import load_workbook
 
 from housing.vocabulary import Role
 from tests import payloads
+from tests.builders import nominated
 from tests.web.conftest import csrf
-
-
-def nominated(client, officer):
-    """A Crawley applicant, accepted for a Crawley vacancy: a pending nomination."""
-    body = payloads.young_person(reference="NOM-1", wishes="MARKER-WISHES-QZX", home_district="crawley")
-    person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
-    client.post(f"/api/v1/young-people/{person}/applications",
-                json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
-    vacancy = payloads.option("register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True,
-                              name="Flat 3, Ifield")  # fmt: skip
-    client.post("/api/v1/options", json=vacancy, headers=officer)
-    [proposal] = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json[
-        "proposals"
-    ]
-    client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer)
-    return person
 
 
 def test_a_district_officer_sees_the_minimised_applicants_and_declines_a_nomination(

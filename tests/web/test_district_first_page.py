@@ -3,7 +3,7 @@
 import pytest
 
 from housing.vocabulary import Role
-from tests.districts.test_district_first import horsham_records
+from tests.builders import horsham_records
 from tests.web.conftest import csrf
 
 

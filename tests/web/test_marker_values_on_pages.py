@@ -3,8 +3,8 @@
 import pytest
 
 from housing.vocabulary import Role
+from tests.builders import text_of
 from tests.districts.conftest import MARKERS, applicant, nomination  # noqa: F401 - fixtures
-from tests.districts.test_district_views import text_of
 from tests.web.conftest import csrf
 
 # The markers as a page would write them too: a date of birth or custody date in words.

@@ -2,22 +2,7 @@
 
 import re
 
-import pytest
-
 from housing.vocabulary import Role
-
-
-@pytest.fixture
-def simulated(app, tmp_path):
-    """A small simulated year written where the page reads it."""
-    out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
-    result = app.test_cli_runner().invoke(
-        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
-              "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
-    )  # fmt: skip
-    assert result.exit_code == 0, result.output
-    app.config.update(OUTCOMES_RESULTS=str(out), OUTCOMES_CHARTS=str(charts))
-    return out
 
 
 def test_before_any_simulation_the_page_says_how_to_run_one(app, client, person_signing_in, tmp_path):

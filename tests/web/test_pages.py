@@ -33,6 +33,18 @@ def test_the_session_cookie_is_secure_outside_development(database_url):
     assert (
         production.test_client().get("/sign-in").headers["Strict-Transport-Security"].startswith("max-age=")
     )
+
+
+def test_the_session_cookie_has_the_host_prefix_outside_development(database_url):
+    from api import create_app  # noqa: PLC0415
+
+    production = create_app({"DATABASE_URL": database_url, "SECRET_KEY": "x"})
+    cookie = production.test_client().get("/sign-in").headers["Set-Cookie"]
+
+    assert cookie.startswith("__Host-session=")
+    assert "Secure" in cookie
+    assert "Path=/" in cookie
+    assert "Domain" not in cookie
     production.extensions["pathways"].engine.dispose()
 
 

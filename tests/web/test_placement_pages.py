@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from housing.models import AuditEntry, Option, Placement, YoungPerson
 from housing.vocabulary import Role
-from tests.api.test_placements import LATER, TODAY, option, placed, young_person
+from tests.builders import LATER, TODAY, option, placed, young_person
 from tests.web.conftest import csrf
 
 

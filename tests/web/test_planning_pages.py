@@ -2,8 +2,10 @@
 
 import re
 
+from housing.clock import today
 from housing.vocabulary import Role
-from tests.api.test_planning import create, due_soon, worthing_place
+from tests.builders import create, due_soon, worthing_place
+from tests.payloads import born_aged, young_person
 from tests.web.conftest import csrf
 from web.sessions import ROLES_ATTRIBUTE
 
@@ -33,7 +35,25 @@ def test_the_sufficiency_page_says_in_words_what_one_more_place_would_do(client,
         r"<th scope=\"row\" class=\"govuk-table__header\">Worthing</th>\s*<td[^>]*>\s*<strong class=\"govuk-tag govuk-tag--red\">\s*Very scarce",
         page,
     )
-    assert "1 place, 1 not yet taken<br>matching would fill &lt;5<br>&lt;5 young people could use one" in page
+    assert (
+        "1 place, 1 not yet taken<br>not shown how many matching would fill<br>&lt;5 young people could use one"
+        in page
+    )
+    assert "every other count of young people is rounded to the nearest 5" in page
+
+
+def test_a_commissioners_what_if_page_says_its_day_and_that_counts_are_rounded(
+    client, officer, person_signing_in
+):
+    option = worthing_place(client, officer)
+    person_signing_in(client, Role.COMMISSIONER)
+    form = {"csrf_token": csrf(client, "/what-if"), "change-0-option": option, "change-0-places": "1"}
+
+    page = text(client.post("/what-if", data=form))
+
+    first = today().replace(day=1)
+    assert f"As of {first.day} {first.strftime('%B %Y')} (the first of the month)" in page
+    assert "rounded to the nearest 5" in page
 
 
 def test_a_what_if_shows_the_counts_before_and_after_by_home_district_and_route(
@@ -97,6 +117,34 @@ def test_the_run_page_shows_its_fairness_and_the_figures_download(client, office
     assert "No young person was passed over for someone due later." in page
     assert download.status_code == 200
     assert "preference,,unmatched,1," in text(download)
+
+
+def test_the_run_page_names_who_was_passed_over_and_why_the_run_kept_it(
+    client,
+    officer,
+    person_signing_in,
+    tiers,
+):
+    # Only the Worthing place takes a wheelchair: giving it to the young person due soon would leave
+    # the wheelchair user, due later, with no place at all.
+    tiers.update({"WS-0001": "soon", "WS-0002": "later"})
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    needs = {"step_free": True, "wheelchair": True, "children": 0, "immigration": "not_applicable"}
+    body = young_person(reference="WS-0002", date_of_birth=born_aged(17), needs=needs)
+    create(client, officer, "/api/v1/young-people", body)
+    worthing_place(client, officer, wheelchair=True)
+    worthing_place(client, officer, place="Crawley")
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    person_signing_in(client)
+
+    page = text(client.get(f"/runs/{run['id']}"))
+
+    assert "1 time a young person would have had a better place that went to someone due later." in page
+    assert re.search(
+        r"WS-0001 would have been better in [^<]+, Worthing,\s+which went to WS-0002: "
+        r"kept so that a young person with no other place is housed\.",
+        page,
+    )
 
 
 def test_a_commissioner_lands_on_sufficiency_sees_no_marker_on_any_page_and_is_kept_out_of_the_rest(

@@ -4,7 +4,7 @@ from sqlalchemy import select
 
 from housing.clock import today
 from housing.models import Application, Preference
-from tests.web.test_young_person_forms import audit_details, existing, post, records
+from tests.builders import audit_details, existing, post, records
 
 
 def test_a_preference_at_a_rank_already_held_moves_the_others_down(client, officer, person_signing_in, db):

@@ -6,13 +6,13 @@ from sqlalchemy import select
 
 from housing.models import YoungPerson
 from tests import payloads
+from tests.builders import accept_on_page, add_young_person, option, run_for
 from tests.districts.conftest import MARKERS
-from tests.web.test_runs_officers_trust import accept_on_page, option, person, run_for
 
 
 def test_the_printable_run_lists_everyone_most_due_first(client, officer, person_signing_in):
-    person(client, officer, "LATER", date_of_birth=payloads.born_aged(16, 30))
-    person(client, officer, "SOONER", date_of_birth=payloads.born_aged(17, 150))
+    add_young_person(client, officer, "LATER", date_of_birth=payloads.born_aged(16, 30))
+    add_young_person(client, officer, "SOONER", date_of_birth=payloads.born_aged(17, 150))
     option(client, officer)
     option(client, officer, place="Lancing")
     person_signing_in(client)
@@ -38,7 +38,7 @@ def test_the_printable_page_for_a_council_carries_only_what_the_council_may_see(
                      {"kind": "family", "place": MARKERS["outside_link"], "importance": 2}],
         "wishes": MARKERS["wishes"],
     }  # fmt: skip
-    young = person(client, officer, **body)
+    young = add_young_person(client, officer, **body)
     client.post(f"/api/v1/young-people/{young}/applications", json={"district": "crawley", "band": "A+",
                 "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
     option(client, officer, "register_vacancy", place="Crawley", available_from="2026-11-01", min_age=18)
@@ -61,13 +61,13 @@ def test_the_printable_page_for_a_council_carries_only_what_the_council_may_see(
 def test_the_printable_pathway_summary_shows_the_decision_who_made_it_and_when(
     client, officer, person_signing_in, db
 ):
-    young = person(client, officer, "A")
+    young = add_young_person(client, officer, "A")
     option(client, officer, name="Seaview scheme (Worthing)")
     person_signing_in(client)
     run_url = run_for(client, {"scope": "one", "young_person": young})
-    proposal = re.search(
-        r'action="/proposals/(\w+)/accept"', client.get(run_url).get_data(as_text=True)
-    ).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', client.get(run_url).get_data(as_text=True)).group(
+        1
+    )
     accept_on_page(client, run_url, proposal)
 
     summary = client.get(f"/young-people/{young}/summary")

@@ -33,7 +33,7 @@ def test_an_officer_runs_the_matcher_reads_the_explanation_and_accepts(
 
     review_url = run_from_the_page(client)
     page = client.get(review_url).get_data(as_text=True)
-    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', page).group(1)
     run_id = review_url.rsplit("/", 1)[1]
 
     assert "Why this place" in page
@@ -54,7 +54,7 @@ def test_a_stale_accept_shows_the_error_summary(client, officer, person_signing_
     person_signing_in(client)
     first_run = run_from_the_page(client).rsplit("/", 1)[1]
     page = client.get(f"/runs/{first_run}").get_data(as_text=True)
-    [proposal] = re.findall(r'action="/proposals/(\w+)/accept"', page)
+    [proposal] = re.findall(r'href="/proposals/(\w+)/accept', page)
     # Meanwhile another officer's run gives the same place to the other young person, who is accepted.
     other_run = client.post("/api/v1/matching/runs", json={"young_people": [_id(client, officer, "A"), _id(client, officer, "B")]},
                             headers=officer).json  # fmt: skip

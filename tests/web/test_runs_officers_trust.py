@@ -7,41 +7,14 @@ from housing.clock import today
 from housing.models import MatchingRun
 from housing.vocabulary import Role
 from tests import payloads
+from tests.builders import accept_on_page, add_young_person, option, run_for
 from tests.web.conftest import csrf
-
-
-def person(client, officer, reference, **overrides):
-    response = client.post("/api/v1/young-people", json=payloads.young_person(reference=reference, **overrides),
-                           headers=officer)  # fmt: skip
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def option(client, officer, route="supported_accommodation", **overrides):
-    body = payloads.option(route, **({"available_from": "2026-01-01", "min_age": 16, "step_free": True,
-                                      "place": "Worthing"} | overrides))  # fmt: skip
-    response = client.post("/api/v1/options", json=body, headers=officer)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def run_for(client, data) -> str:
-    response = client.post("/runs", data={"csrf_token": csrf(client, "/runs"), **data})
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    return response.headers["Location"]
-
-
-def accept_on_page(client, run_url, proposal_id):
-    run_id = run_url.rsplit("/", 1)[1]
-    return client.post(
-        f"/proposals/{proposal_id}/accept", data={"csrf_token": csrf(client, "/runs"), "run": run_id}
-    )
 
 
 def test_the_runs_page_lists_runs_newest_first_with_who_ran_them_and_counts_in_words(
     client, officer, person_signing_in
 ):
-    person(client, officer, "A")
+    add_young_person(client, officer, "A")
     option(client, officer)
     client.post("/api/v1/matching/runs", json={}, headers=officer)
     person_signing_in(client)
@@ -60,8 +33,8 @@ def test_the_runs_page_lists_runs_newest_first_with_who_ran_them_and_counts_in_w
 def test_an_officer_runs_the_matcher_for_one_young_person_from_their_record(
     client, officer, person_signing_in, db
 ):
-    one = person(client, officer, "ONE")
-    person(client, officer, "OTHER")
+    one = add_young_person(client, officer, "ONE")
+    add_young_person(client, officer, "OTHER")
     option(client, officer)
     person_signing_in(client)
     record = client.get(f"/young-people/{one}").get_data(as_text=True)
@@ -78,8 +51,8 @@ def test_an_officer_runs_the_matcher_for_one_young_person_from_their_record(
 def test_a_selection_runs_only_those_matching_and_an_empty_one_is_explained_beside_the_field(
     client, officer, person_signing_in, db
 ):
-    crawley = person(client, officer, "CR", home_district="crawley")
-    person(client, officer, "WO", home_district="worthing")
+    crawley = add_young_person(client, officer, "CR", home_district="crawley")
+    add_young_person(client, officer, "WO", home_district="worthing")
     option(client, officer)
     person_signing_in(client)
 
@@ -97,7 +70,7 @@ def test_a_selection_runs_only_those_matching_and_an_empty_one_is_explained_besi
 
 
 def test_an_overtaken_proposal_shows_as_superseded_without_accept(client, officer, person_signing_in):
-    first, second = person(client, officer, "A"), person(client, officer, "B")
+    first, second = add_young_person(client, officer, "A"), add_young_person(client, officer, "B")
     option(client, officer, capacity=1)
     person_signing_in(client)
     older = run_for(client, {"scope": "one", "young_person": second})
@@ -116,7 +89,7 @@ def test_after_accepting_a_council_home_the_banner_says_a_nomination_went_to_the
 ):
     # A 19-year-old is due only with a move date (contract v1.1, "Due first").
     moving = (today() + timedelta(days=30)).isoformat()
-    person(
+    add_young_person(
         client, officer, "N", home_district="crawley", date_of_birth=payloads.born_aged(19), move_date=moving
     )
     young = client.get("/api/v1/young-people", headers=officer).json["items"][0]["id"]
@@ -135,7 +108,7 @@ def test_after_accepting_a_council_home_the_banner_says_a_nomination_went_to_the
     page = client.get(run_url).get_data(as_text=True)
     assert "Council home, 2 bedrooms, Crawley (Crawley register)" in page
     assert "CRAWLEY-00127" not in page  # never an internal code
-    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', page).group(1)
 
     accept_on_page(client, run_url, proposal)
 
@@ -148,7 +121,7 @@ def test_after_accepting_a_council_home_the_banner_says_a_nomination_went_to_the
 def test_after_rejecting_the_banner_says_the_place_will_not_be_proposed_again(
     client, officer, person_signing_in
 ):
-    person(client, officer, "A")
+    add_young_person(client, officer, "A")
     option(client, officer, name="Seaview scheme (Worthing)")
     person_signing_in(client)
     run_url = run_for(client, {"scope": "everyone"})
@@ -169,7 +142,9 @@ def test_after_rejecting_the_banner_says_the_place_will_not_be_proposed_again(
 def test_the_explanation_reads_in_words_with_the_numbers_behind_a_details_element(
     client, officer, person_signing_in
 ):
-    person(client, officer, "A")  # college in Worthing (3), family in Lancing (2); first wish: Worthing
+    add_young_person(
+        client, officer, "A"
+    )  # college in Worthing (3), family in Lancing (2); first wish: Worthing
     option(client, officer, name="Seaview scheme (Worthing)")
     option(client, officer, place="Horsham", name="Hill House (Horsham)")
     person_signing_in(client)
@@ -187,7 +162,7 @@ def test_the_explanation_reads_in_words_with_the_numbers_behind_a_details_elemen
 
 
 def test_the_unmatched_lead_with_what_an_officer_can_change(client, officer, person_signing_in):
-    lonely = person(client, officer, "LONE", date_of_birth=payloads.born_aged(19), home_district="crawley",
+    lonely = add_young_person(client, officer, "LONE", date_of_birth=payloads.born_aged(19), home_district="crawley",
                     local_links=[{"kind": "college", "place": "Crawley", "importance": 3}], preferences=[])  # fmt: skip
     option(client, officer, "register_vacancy", place="Crawley", min_age=18)
     person_signing_in(client)
@@ -206,14 +181,14 @@ def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_wa
     coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
     made = client.post("/api/v1/cohorts", json={"name": "Cohort 7", "starts_on": "2026-11-01"},
                        headers=coordinator).json  # fmt: skip
-    person(client, officer, "HP", home_district="crawley", preferences=[], needs={"step_free": False},
+    add_young_person(client, officer, "HP", home_district="crawley", preferences=[], needs={"step_free": False},
            date_of_birth=payloads.born_aged(18),
            local_links=[{"kind": "college", "place": "Crawley", "importance": 3}])  # fmt: skip
     person_signing_in(client)
     run_url = run_for(client, {"scope": "everyone"})
     page = client.get(run_url).get_data(as_text=True)
     assert "House Project" in page, "the cohort's place is proposed"
-    proposal = re.search(r'action="/proposals/(\w+)/accept"', page).group(1)
+    proposal = re.search(r'href="/proposals/(\w+)/accept', page).group(1)
 
     accept_on_page(client, run_url, proposal)
 
@@ -225,7 +200,7 @@ def test_after_accepting_a_house_project_place_the_banner_says_a_cohort_place_wa
 
 
 def test_the_runs_and_printable_pages_are_for_officers_only(client, officer, person_signing_in):
-    young = person(client, officer, "A")
+    young = add_young_person(client, officer, "A")
     option(client, officer)
     run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
     person_signing_in(client, Role.DISTRICT_OFFICER)

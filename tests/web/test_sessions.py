@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import func, select, update
 
 from housing.models import PageSession
-from housing.services import accounts
+from housing.services import accounts, sign_ins
 from housing.vocabulary import Role
 from tests.web.conftest import PASSWORD, csrf
 
@@ -56,10 +56,12 @@ def test_an_admins_revoke_ends_every_session_of_the_user(app, client, person_sig
     assert refused(thief)
 
 
-def test_a_lock_out_ends_every_session_of_the_user(app, client, person_signing_in):
-    thief = signed_in_copy(app, client, person_signing_in)
+def test_a_strangers_wrong_passwords_leave_the_users_own_sessions_open(app, client, person_signing_in):
+    """A stranger who knows an email must not be able to sign its user out (issue 27)."""
+    own = signed_in_copy(app, client, person_signing_in)
     guesser = app.test_client()
-    for _ in range(accounts.MAX_FAILED_SIGN_INS):
+    guesser.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    for _ in range(sign_ins.PER_ACCOUNT * 2):
         guesser.post(
             "/sign-in",
             data={
@@ -69,7 +71,17 @@ def test_a_lock_out_ends_every_session_of_the_user(app, client, person_signing_i
             },
         )
 
-    assert refused(thief)
+    assert not refused(own)
+
+
+def test_disabling_a_user_ends_their_page_sessions_and_token_at_once(app, client, person_signing_in, auth):
+    own = signed_in_copy(app, client, person_signing_in)
+    token = auth.headers(Role.HOUSING_OFFICER)
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.disable(session, "housing_officer.county@test.example")
+
+    assert refused(own)
+    assert client.get("/api/v1/young-people", headers=token).status_code == 401
 
 
 def test_sessions_are_kept_in_the_database_so_every_worker_agrees(app, client, person_signing_in):

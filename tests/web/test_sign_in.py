@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from housing import passwords
-from housing.models import User
-from housing.services import accounts
+from housing.models import SignInThrottle
+from housing.services import accounts, sign_ins
 from housing.vocabulary import Role
 from tests.web.conftest import PASSWORD, csrf
 
@@ -77,22 +77,80 @@ def test_an_unknown_email_and_a_wrong_password_get_the_same_words(client, passwo
     unknown = refusal(client, "nobody@test.example", "wrong password")
     wrong = refusal(client, EMAIL, "wrong password")
 
-    assert accounts.REFUSED in unknown
-    assert accounts.REFUSED in wrong
+    assert sign_ins.REFUSED in unknown
+    assert sign_ins.REFUSED in wrong
     assert unknown.replace("nobody@test.example", EMAIL) == wrong
 
 
-def test_a_locked_account_and_an_unknown_email_tried_as_often_get_the_same_words(client, password_user, db):
-    for _ in range(accounts.MAX_FAILED_SIGN_INS):
+def test_a_paused_client_and_an_unknown_email_tried_as_often_get_the_same_words(client, password_user, db):
+    for _ in range(sign_ins.PER_ACCOUNT):
         refusal(client, EMAIL, "wrong password")
         refusal(client, "nobody@test.example", "wrong password")
 
-    locked = refusal(client, EMAIL, PASSWORD)  # the right password, but locked
+    locked = refusal(client, EMAIL, PASSWORD)  # the right password, but this client is paused
     unknown = refusal(client, "nobody@test.example", PASSWORD)
 
     assert "Too many" not in locked
     assert unknown.replace("nobody@test.example", EMAIL) == locked
-    assert db.scalar(select(User.locked_until).where(User.email == EMAIL)) is not None
+    assert (
+        db.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.account.is_not(None))) is not None
+    )
+
+
+def from_address(app, address: str):
+    """A browser on another device: the throttle tells devices apart by their address."""
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = address
+    return client
+
+
+def test_a_strangers_wrong_passwords_do_not_keep_the_user_out_from_their_own_device(app, password_user):
+    stranger, officer = from_address(app, "203.0.113.9"), from_address(app, "198.51.100.7")
+    for _ in range(sign_ins.PER_ACCOUNT * 3):
+        refusal(stranger, EMAIL, "wrong password")
+
+    from_the_stranger = stranger.post(
+        "/sign-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": csrf(stranger)}
+    )
+    from_the_officer = officer.post(
+        "/sign-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": csrf(officer)}
+    )
+
+    assert from_the_stranger.status_code == 400  # the stranger's own device is paused
+    assert from_the_officer.status_code == 302  # the officer signs in as usual
+
+
+def test_a_client_guessing_across_many_accounts_is_paused_for_all_of_them(app, password_user):
+    sprayer = from_address(app, "203.0.113.10")
+    for n in range(sign_ins.PER_CLIENT):
+        refusal(sprayer, f"someone{n}@test.example", "wrong password")
+
+    right = sprayer.post("/sign-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": csrf(sprayer)})
+
+    assert right.status_code == 400
+
+
+def test_an_admin_unlock_lets_a_paused_device_sign_in_again(app, client, password_user, db):
+    for _ in range(sign_ins.PER_ACCOUNT):
+        refusal(client, EMAIL, "wrong password")
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.unlock(session, EMAIL)
+
+    again = client.post("/sign-in", data={"email": EMAIL, "password": PASSWORD, "csrf_token": csrf(client)})
+
+    assert again.status_code == 302
+    assert db.scalar(select(SignInThrottle.key).where(SignInThrottle.account.is_not(None))) is None
+
+
+def test_a_disabled_user_is_refused_with_the_same_words_even_with_the_right_password(
+    app, client, password_user
+):
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.disable(session, EMAIL)
+
+    refused = refusal(client, EMAIL, PASSWORD)
+
+    assert sign_ins.REFUSED in refused
 
 
 @pytest.mark.parametrize("email", ["nobody@test.example", EMAIL, "no-password@test.example"])
@@ -120,4 +178,4 @@ def test_a_nul_character_in_the_sign_in_form_is_refused_like_a_wrong_password(cl
     response = client.post("/sign-in", data=form | {"csrf_token": csrf(client)})
 
     assert response.status_code == 400
-    assert accounts.REFUSED in response.get_data(as_text=True)
+    assert sign_ins.REFUSED in response.get_data(as_text=True)

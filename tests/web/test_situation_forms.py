@@ -8,10 +8,8 @@ from sqlalchemy import select
 from housing.lifedates import add_months
 from housing.models import AuditEntry, Placement, YoungPerson
 from housing.vocabulary import Role
-from tests.api.test_leave_to_remain import UASC
-from tests.api.test_placements import TODAY, option, placed, young_person
+from tests.builders import TODAY, UASC, details, option, placed, post, records, young_person
 from tests.web.conftest import csrf
-from tests.web.test_young_person_forms import details, post, records
 
 GRANTED = TODAY - timedelta(days=10)
 NOTICE_ENDS = add_months(GRANTED, 3)
@@ -234,3 +232,20 @@ def test_saving_the_details_keeps_the_grant_and_the_judgement_they_do_not_show(
     row = db.get(YoungPerson, person)
     assert changed.status_code == 302
     assert (row.immigration, row.leave_granted_on, row.accommodation_code) == ("awaiting_decision", None, "E")
+
+
+def test_html_in_an_options_name_is_shown_as_text_in_the_leave_to_remain_banner(
+    client, officer, person_signing_in
+):
+    """Issue 27: a <meta refresh> in an option's name sent an admin's tab elsewhere."""
+    name = '<meta http-equiv="refresh" content="0;url=https://evil.example">Scheme'
+    person = young_person(client, officer, "U", needs=UASC)
+    placed(client, officer, person, option(client, officer, uasc_specialist=True, name=name))
+    person_signing_in(client)
+
+    response = post(client, f"/young-people/{person}/leave-to-remain", boxes("leave_granted_on", GRANTED))
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+
+    assert "Leave to remain recorded" in page
+    assert "<meta http-equiv" not in page
+    assert "&lt;meta http-equiv=&#34;refresh&#34;" in page

@@ -1,6 +1,6 @@
 """The officers' home page shows the share of care leavers in suitable accommodation by age."""
 
-from tests.api.test_suitability import aged, judged
+from tests.builders import aged, judged
 
 
 def test_the_officers_home_page_shows_the_share_in_suitable_accommodation_by_age(

@@ -6,45 +6,9 @@ from datetime import date
 from sqlalchemy import select
 
 from housing.clock import today
-from housing.models import AuditEntry, LocalLink, YoungPerson
+from housing.models import LocalLink, YoungPerson
 from housing.vocabulary import Role
-from tests import payloads
-from tests.web.conftest import csrf
-
-
-def details(**overrides):
-    form = {
-        "reference": "WS-5001", "given_name": "Robin", "family_name": "Hartley",
-        "date_of_birth-day": "14", "date_of_birth-month": "3", "date_of_birth-year": str(today().year - 17),
-        "home_district": "crawley", "current_place": "Crawley", "support_level": "medium",
-        "access": ["step_free"], "children": "0", "uasc": "no", "immigration": "not_applicable",
-        "move_date-day": "", "move_date-month": "", "move_date-year": "", "wishes": "Near my college, please.",
-    }  # fmt: skip
-    form.update(overrides)
-    return form
-
-
-def post(client, path, form):
-    return client.post(path, data={**form, "csrf_token": csrf(client, "/")})
-
-
-def existing(client, officer, **overrides):
-    response = client.post("/api/v1/young-people", json=payloads.young_person(**overrides), headers=officer)
-    assert response.status_code == 201
-    return response.json["id"]
-
-
-def records(row_counts) -> dict[str, int]:
-    """Every table's rows but the audit's: showing a form again views the record, and that is audited."""
-    return {table: n for table, n in row_counts().items() if table != "audit"}
-
-
-def audit_details(db, person_id):
-    db.rollback()
-    return [
-        (e.action, e.detail)
-        for e in db.scalars(select(AuditEntry).where(AuditEntry.young_person_id == person_id))
-    ]
+from tests.builders import audit_details, details, existing, post, records
 
 
 def test_recording_a_young_person_writes_the_record_and_audits_it(client, person_signing_in, db):

@@ -1,4 +1,5 @@
-"""Seeded synthetic matching problems at county, region and national size.
+"""Seeded synthetic matching problems at county, region and national size (for `make bench` and the
+matcher's tests, which import it from here: nothing imports the benchmarks).
 
 The county uses the real West Sussex towns, so nearly every option is within reach of nearly
 everyone. Region and nation scatter towns over a wider synthetic map, sized so that each young
@@ -72,10 +73,23 @@ def nearby(town: Town, all_towns: list[Town], km: float, rng: random.Random, gri
 def due(age: int, deadline: date, rng: random.Random) -> dict:
     """Under 18 the pathway by 17½; at 18, or with a move date (a third of the older), a move."""
     if age < 18:
-        return {"due_date": deadline, "due": "pathway"}
+        return {"due_date": deadline, "due": "pathway", "due_tier": due_tier("pathway", deadline)}
     if age == 18 or rng.random() < 0.35:
-        return {"due_date": AS_OF + timedelta(days=rng.randrange(-60, 240)), "due": "move"}
-    return {"due_date": None, "due": None}
+        moving = AS_OF + timedelta(days=rng.randrange(-60, 240))
+        return {"due_date": moving, "due": "move", "due_tier": due_tier("move", moving)}
+    return {"due_date": None, "due": None, "due_tier": "none"}
+
+
+def due_tier(kind: str | None, due_date: date | None, as_of: date = AS_OF) -> str:
+    """The tier of what is due, as the service gives it (contract v1.2, "Tiers of what is due"),
+    for these generated young people, whose due date is their move date when they have one."""
+    if due_date is None:
+        return "none"
+    if kind == "move" and due_date <= as_of + timedelta(days=28):
+        return "move_now"
+    if due_date < as_of:
+        return "overdue"
+    return "soon" if due_date <= as_of + timedelta(days=90) else "later"
 
 
 def generate(size: Size, seed: int = 2026) -> Problem:

@@ -1,0 +1,25 @@
+"""The county's settings for each council: how long it has to answer a nomination."""
+
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import NotFound
+from housing.models import District
+from housing.services import audit
+
+
+def get(session: Session, slug: str) -> District:
+    district = session.get(District, slug)
+    if district is None:
+        raise NotFound(f"no district {slug}")
+    return district
+
+
+def set_response_time(session: Session, actor: Actor, slug: str, days: int | None) -> District:
+    """Set (or clear, with None) the days a council has to answer a nomination before it lapses."""
+    with transaction(session):
+        district = get(session, slug)
+        district.nomination_response_days = days
+        audit.record(session, actor, "update", None, f"district {slug}: nomination response time")
+    return district

@@ -1,0 +1,57 @@
+"""The emails notifications become: claimed once, sent, audited (the channel itself is a face's)."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from housing.actors import SERVICE
+from housing.db import transaction
+from housing.models import Notification, SentEmail, User
+from housing.services import audit
+
+
+def claim(
+    session: Session, notification_id: str, channel: str, *, link_base: str, footer: str
+) -> SentEmail | None:
+    """The email to send for the notification, claimed; None if claimed before or not wanted."""
+    try:
+        with transaction(session):
+            found = session.get(Notification, notification_id)
+            user = session.get(User, found.user_id) if found else None
+            if user is None or not user.email_notifications:
+                return None
+            if session.scalar(select(SentEmail.id).where(SentEmail.notification_id == notification_id)):
+                return None
+            email = SentEmail(
+                notification_id=notification_id, to=user.email, subject=found.subject,
+                body=f"{found.body}\n\n{link_base}{found.link}{footer}", channel=channel,
+                claimed_at=datetime.now(UTC),
+            )  # fmt: skip
+            session.add(email)
+            session.flush()
+    except IntegrityError:  # another worker claimed it meanwhile
+        return None
+    return email
+
+
+def sent(session: Session, email_id: str, details: dict[str, Any]) -> None:
+    with transaction(session):
+        email = session.get(SentEmail, email_id)
+        email.sent_at, email.details, email.error = datetime.now(UTC), details, None
+        audit.record(
+            session, SERVICE, "notify", None,
+            f"notification {email.notification_id} emailed by {email.channel} to user of {email.to}",
+        )  # fmt: skip
+
+
+def failed(session: Session, email_id: str, why: str) -> None:
+    session.rollback()
+    with transaction(session):
+        session.get(SentEmail, email_id).error = why
+
+
+def outbox(session: Session, *, limit: int = 200) -> list[SentEmail]:
+    return list(session.scalars(select(SentEmail).order_by(SentEmail.claimed_at.desc()).limit(limit)))

@@ -1,0 +1,234 @@
+"""The move after agreement: dated steps to the door, or the move falling through (issue 29).
+
+The steps are facts, recorded as they happen: never in the future, never before the pathway was
+agreed or before the step recorded last. Moving in records the day the placement really started
+(the place has been held since the accept, so nothing is taken twice). A move that falls through
+ends the placement on the day it would have started, holding nothing, frees the place (whatever
+the route: the young person never lived there), excludes the pair and reopens the pathway; it is
+an event after which the proposals are to be made again (the lead wires that trigger).
+
+STALLED (a named rule): an agreed pathway whose move has had no step — nor the agreement, nor the
+council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
+"""
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Conflict, FieldErrors, NotFound
+from housing.models import MoveStep, Nomination, Option, Placement, Rejection, YoungPerson
+from housing.services import audit, placements
+from housing.vocabulary import (
+    EndReason,
+    MoveStepKind,
+    NominationStatus,
+    PathwayStatus,
+    PlacementStatus,
+    Route,
+)
+
+STALLED_AFTER_DAYS = 21  # three weeks without a step: a council offer, a viewing or a signing is overdue
+
+
+def steps(session: Session, young_person_id: str) -> list[MoveStep]:
+    """Every step recorded for the young person, oldest first (for the record; the caller audits the view)."""
+    return list(
+        session.scalars(
+            select(MoveStep)
+            .where(MoveStep.young_person_id == young_person_id)
+            .order_by(MoveStep.on, MoveStep.recorded_at)
+        )
+    )
+
+
+def shown(session: Session, actor: Actor, young_person_id: str) -> list[MoveStep]:
+    """The steps, as an audited view of the record."""
+    with transaction(session):
+        found = steps(session, young_person_id)
+        audit.record_views(session, actor, [young_person_id], "viewed the steps of their move")
+    return found
+
+
+def movable(session: Session, young_person_id: str) -> Placement | None:
+    """The placement whose move can be recorded now: agreed, not a House Project place (the cohort
+    records its own stages), its nomination (if any) accepted, and not moved into yet."""
+    person = session.get(YoungPerson, young_person_id)
+    if person is None or person.pathway_status != PathwayStatus.AGREED:
+        return None
+    placement = session.scalar(
+        select(Placement).where(
+            Placement.young_person_id == young_person_id,
+            Placement.status == PlacementStatus.ACTIVE,
+            Placement.option_id == person.pathway_option_id,
+        )
+    )
+    if placement is None or placement.option.route == Route.HOUSE_PROJECT or _moved_in(session, placement):
+        return None
+    awaiting_council = session.scalar(
+        select(Nomination.id).where(
+            Nomination.placement_id == placement.id, Nomination.status == NominationStatus.PENDING
+        )
+    )
+    return None if awaiting_council else placement
+
+
+def record(
+    session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
+) -> MoveStep:
+    """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`)."""
+    with transaction(session):
+        person = session.get(YoungPerson, young_person_id)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        placement = _the_move(session, person)
+        _check(session, placement, person, data, today)
+        now = datetime.now(UTC)
+        step = MoveStep(
+            young_person_id=person.id, placement_id=placement.id, kind=data["kind"], on=data["on"],
+            answer=data.get("answer"), words=data.get("words"), reason=data.get("reason"),
+            recorded_by=actor.email, recorded_at=now,
+        )  # fmt: skip
+        session.add(step)
+        if data["kind"] == MoveStepKind.MOVED_IN:
+            placements.restart(session, placement, data["on"])
+        elif data["kind"] == MoveStepKind.FELL_THROUGH:
+            _fall_through(session, actor, placement, data["reason"], now)
+        session.flush()
+        audit.record(
+            session, actor, "move", person.id,
+            f"move step {data['kind']} on {data['on'].isoformat()} for placement {placement.id}; "
+            "the young person's words and any reason are kept with the step",
+        )  # fmt: skip
+    return step
+
+
+def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
+    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first."""
+    last_step = (
+        select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
+        .group_by(MoveStep.placement_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(YoungPerson, Placement.id, YoungPerson.pathway_agreed_on, last_step.c.last_on, Nomination)
+        .join(Placement, Placement.young_person_id == YoungPerson.id)
+        .join(Option, Option.id == Placement.option_id)
+        .outerjoin(last_step, last_step.c.placement_id == Placement.id)
+        .outerjoin(Nomination, Nomination.placement_id == Placement.id)
+        .where(
+            YoungPerson.pathway_status == PathwayStatus.AGREED,
+            Placement.status == PlacementStatus.ACTIVE,
+            Placement.option_id == YoungPerson.pathway_option_id,
+            Option.route != Route.HOUSE_PROJECT,
+        )
+    ).all()
+    moved_in = set(
+        session.scalars(select(MoveStep.placement_id).where(MoveStep.kind == MoveStepKind.MOVED_IN))
+    )
+    found = []
+    for person, placement_id, agreed_on, last_on, nomination in rows:
+        if placement_id in moved_in or (
+            nomination is not None and nomination.status == NominationStatus.PENDING
+        ):
+            continue  # moved in, or the council has it: the nominations list follows those
+        signs = [
+            agreed_on,
+            last_on,
+            nomination.decided_at.date() if nomination and nomination.decided_at else None,
+        ]
+        since = max(day for day in signs if day is not None)
+        if today - since > timedelta(days=STALLED_AFTER_DAYS):
+            found.append((person, since))
+    return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
+
+
+def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
+    """The first `limit` stalled moves for a page, each young person shown an audited view."""
+    with transaction(session):
+        found = stalled(session, today)
+        audit.record_views(session, actor, [person.id for person, _ in found[:limit]], "a stalled move")
+    return found[:limit], len(found)
+
+
+def _the_move(session: Session, person: YoungPerson) -> Placement:
+    placement = movable(session, person.id)
+    if placement is not None:
+        return placement
+    if person.pathway_status != PathwayStatus.AGREED:
+        raise Conflict("their pathway is not agreed: there is no move to record yet")
+    pending = session.scalar(
+        select(Nomination.id)
+        .join(Placement, Placement.id == Nomination.placement_id)
+        .where(Placement.young_person_id == person.id, Nomination.status == NominationStatus.PENDING)
+    )
+    if pending is not None:
+        raise Conflict("the council has not accepted the nomination yet")
+    if person.pathway_route == Route.HOUSE_PROJECT:
+        raise Conflict("a House Project move is recorded on the cohort's board")
+    raise Conflict("they have moved in already")
+
+
+def _check(
+    session: Session, placement: Placement, person: YoungPerson, data: dict[str, Any], today: date
+) -> None:
+    errors = FieldErrors()
+    on: date = data["on"]
+    if on > today:
+        errors.add(("on",), "must be today or earlier: record a step once it has happened")
+    if person.pathway_agreed_on and on < person.pathway_agreed_on:
+        errors.add(("on",), f"must be on or after the day the pathway was agreed, {person.pathway_agreed_on}")
+    last = session.scalar(select(func.max(MoveStep.on)).where(MoveStep.placement_id == placement.id))
+    if last is not None and on < last:
+        errors.add(("on",), f"must be on or after the last step recorded, {last.isoformat()}")
+    if data["kind"] == MoveStepKind.ANSWER and not data.get("answer"):
+        errors.add(("answer",), "give the young person's answer: yes, no or not sure")
+    if data["kind"] == MoveStepKind.FELL_THROUGH and not data.get("reason"):
+        errors.add(("reason",), "say why the move fell through")
+    errors.raise_any()
+
+
+def _moved_in(session: Session, placement: Placement) -> bool:
+    return (
+        session.scalar(
+            select(MoveStep.id).where(
+                MoveStep.placement_id == placement.id, MoveStep.kind == MoveStepKind.MOVED_IN
+            )
+        )
+        is not None
+    )
+
+
+def _fall_through(session: Session, actor: Actor, placement: Placement, reason: str, now: datetime) -> None:
+    """They never lived there: the placement ends on its start day holding nothing, and the place is freed."""
+    session.execute(
+        update(Placement)
+        .where(Placement.id == placement.id)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
+            end_reason=EndReason.MOVE_FELL_THROUGH, end_note=reason, ended_by=actor.email, ended_at=now,
+        )
+    )  # fmt: skip
+    session.execute(
+        update(Option)
+        .where(Option.id == placement.option_id, Option.placed > 0)
+        .values(placed=Option.placed - 1)
+    )
+    session.execute(
+        update(YoungPerson)
+        .where(YoungPerson.id == placement.young_person_id)
+        .values(
+            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
+            pathway_agreed_on=None,
+        )
+    )  # fmt: skip
+    if session.get(Rejection, (placement.young_person_id, placement.option_id)) is None:
+        session.add(
+            Rejection(
+                young_person_id=placement.young_person_id, option_id=placement.option_id,
+                reason=f"the move fell through: {reason}", rejected_by=actor.email, rejected_at=now,
+            )
+        )  # fmt: skip

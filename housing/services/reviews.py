@@ -1,0 +1,164 @@
+"""Pathway reviews: recording one, a young person's next review, and who is due or overdue a review.
+
+The rule is `housing.reviews`; this reads its three inputs (date of birth, the last review held,
+the latest placement's start) for one young person or for everyone aged 16 to 25, in two narrow
+queries, and writes a review with its audit entry in one transaction.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from housing import reviews
+from housing.actors import Actor
+from housing.db import transaction
+from housing.errors import Invalid, NotFound
+from housing.lifedates import age_on, birthday
+from housing.models import PathwayReview, Placement, YoungPerson
+from housing.reviews import ReviewStatus
+from housing.services import audit
+from housing.services.workers import allocated_officers
+
+OLDEST = 25  # pathway plans (and their reviews) run to 25
+
+
+@dataclass(frozen=True)
+class Reviews:
+    young_person: YoungPerson
+    next_due: date | None  # None under 16 or over 25: no pathway plan to review
+    status: ReviewStatus | None
+    history: list[PathwayReview]  # newest first
+
+
+@dataclass(frozen=True)
+class DueReview:
+    young_person: YoungPerson
+    next_due: date
+    status: ReviewStatus
+
+
+def reviews_of(session: Session, actor: Actor, young_person_id: str, today: date) -> Reviews:
+    with transaction(session):
+        person = session.get(YoungPerson, young_person_id)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        history = list(
+            session.scalars(
+                select(PathwayReview)
+                .where(PathwayReview.young_person_id == person.id)
+                .order_by(PathwayReview.reviewed_on.desc(), PathwayReview.recorded_at.desc())
+            )
+        )
+        started = session.scalar(
+            select(func.max(Placement.starts_on)).where(Placement.young_person_id == person.id)
+        )
+        audit.record_views(session, actor, [person.id], "viewed pathway reviews")
+    due = _due(person.date_of_birth, history[0].reviewed_on if history else None, started, today)
+    return Reviews(person, due, reviews.review_status(due, today) if due else None, history)
+
+
+def record(
+    session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
+) -> PathwayReview:
+    """A review held on `reviewed_on` (today or before, and not before their 16th birthday)."""
+    with transaction(session):
+        person = session.get(YoungPerson, young_person_id)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
+        held = data["reviewed_on"]
+        if held > today:
+            raise Invalid.field("reviewed_on", "must not be in the future")
+        if held < birthday(person.date_of_birth, reviews.PATHWAY_FROM_AGE):
+            raise Invalid.field(
+                "reviewed_on", "must not be before their 16th birthday, when a pathway plan begins"
+            )
+        review = PathwayReview(
+            young_person_id=person.id,
+            reviewed_on=held,
+            recorded_by=actor.email,
+            recorded_at=datetime.now(UTC),
+        )
+        session.add(review)
+        session.flush()
+        audit.record(session, actor, "review", person.id, f"recorded a pathway review (review {review.id})")
+    return review
+
+
+def due_reviews(
+    session: Session,
+    actor: Actor,
+    today: date,
+    statuses: tuple[ReviewStatus, ...],
+    *,
+    page: int,
+    page_size: int,
+) -> tuple[list[DueReview], int, dict[ReviewStatus, int]]:
+    """Everyone 16 to 25 whose review is in `statuses`, soonest due first, with the counts of each status;
+    only the page shown is loaded and audited."""
+    with transaction(session):
+        last = dict(
+            session.execute(
+                select(PathwayReview.young_person_id, func.max(PathwayReview.reviewed_on)).group_by(
+                    PathwayReview.young_person_id
+                )
+            ).all()
+        )
+        started = dict(
+            session.execute(
+                select(Placement.young_person_id, func.max(Placement.starts_on)).group_by(
+                    Placement.young_person_id
+                )
+            ).all()
+        )
+        dues = []
+        for person_id, born, reference in session.execute(
+            select(YoungPerson.id, YoungPerson.date_of_birth, YoungPerson.reference)
+        ):
+            if (due := _due(born, last.get(person_id), started.get(person_id), today)) is not None:
+                dues.append((due, reference, person_id, reviews.review_status(due, today)))
+        counts = {status: sum(1 for item in dues if item[3] is status) for status in ReviewStatus}
+        shown = sorted(item for item in dues if item[3] in statuses)
+        window = shown[(page - 1) * page_size : page * page_size]
+        people = {
+            p.id: p
+            for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_([w[2] for w in window])))
+        }
+        audit.record_views(session, actor, [w[2] for w in window], "reviews due")
+    return [DueReview(people[pid], due, status) for due, _ref, pid, status in window], len(shown), counts
+
+
+def _due(born: date, last: date | None, started: date | None, today: date) -> date | None:
+    if not reviews.PATHWAY_FROM_AGE <= age_on(born, today) <= OLDEST:
+        return None
+    return reviews.review_due_on(born, last, started)
+
+
+def review_due_notices(session: Session, today: date) -> list[tuple[str, str | None, date, ReviewStatus]]:
+    """For the `review_due` notification (contract v1.2), to be sent by the notifications job: each
+    young person whose review is due or overdue, with their allocated officer's user id (None: no one
+    allocated, so the daily digest), the date and the status. Reads only; nothing is shown or audited."""
+    with transaction(session):
+        last = dict(
+            session.execute(
+                select(PathwayReview.young_person_id, func.max(PathwayReview.reviewed_on)).group_by(
+                    PathwayReview.young_person_id
+                )
+            ).all()
+        )
+        started = dict(
+            session.execute(
+                select(Placement.young_person_id, func.max(Placement.starts_on)).group_by(
+                    Placement.young_person_id
+                )
+            ).all()
+        )
+        officers = allocated_officers(session)
+        found = []
+        for person_id, born in session.execute(select(YoungPerson.id, YoungPerson.date_of_birth)):
+            due = _due(born, last.get(person_id), started.get(person_id), today)
+            if due is not None and (status := reviews.review_status(due, today)) is not ReviewStatus.LATER:
+                found.append((person_id, officers.get(person_id), due, status))
+    return sorted(found, key=lambda item: (item[2], item[0]))

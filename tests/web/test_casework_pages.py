@@ -1,0 +1,191 @@
+"""Who works the case, on pages: a manager's team and adviser proposals, accepting and changing them,
+a young person's workers, and an officer's own young people."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from housing.clock import today
+from housing.lifedates import add_months
+from housing.models import Allocation
+from housing.vocabulary import Role
+from tests import payloads
+from tests.web.conftest import csrf
+
+TODAY = today()
+
+
+def person(client, officer, reference, months_old=204, place="Worthing", given="Testy"):
+    body = payloads.young_person(reference=reference, given_name=given,
+                                 date_of_birth=add_months(TODAY - timedelta(days=1), -months_old).isoformat(),
+                                 current_place=place, local_links=[{"kind": "college", "place": place, "importance": 3}])  # fmt: skip
+    return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+
+
+def adviser(client, manager, name, base="Worthing"):
+    return client.post("/api/v1/advisers", json={"name": name, "base": base}, headers=manager).json["id"]
+
+
+@pytest.fixture
+def manager(auth):
+    return auth.headers(Role.TEAM_MANAGER)
+
+
+def test_a_team_manager_lands_on_the_team_with_caseloads_against_the_cap(
+    client, officer, manager, person_signing_in
+):
+    adviser(client, manager, "Pat Exampleworth")
+    signed_in, _email = person_signing_in(client, Role.TEAM_MANAGER)
+
+    assert signed_in.headers["Location"] == "/team"
+    page = client.get("/team").get_data(as_text=True)
+    assert "Pat Exampleworth" in page
+    assert "Room for 23" in page
+    assert "Download allocations for the case system (CSV)" in page
+
+
+def test_proposals_are_accepted_all_at_once_and_the_banner_says_how_many(
+    client, officer, manager, person_signing_in, db
+):
+    first, second = (
+        person(client, officer, "WS-1", given="Firsty"),
+        person(client, officer, "WS-2", given="Secondy"),
+    )
+    pat = adviser(client, manager, "Pat Exampleworth")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    page = client.get("/advisers/proposals").get_data(as_text=True)
+    assert "2 proposals" in page
+    assert "Based where their links are" in page
+
+    form = {"csrf_token": csrf(client, "/advisers/proposals"), "accept_all": "1", "young_person": [first, second],
+            f"adviser-{first}": pat, f"proposed-{first}": pat, f"adviser-{second}": pat, f"proposed-{second}": pat}  # fmt: skip
+    accepted = client.post("/advisers/proposals", data=form)
+
+    assert accepted.status_code == 302
+    assert "2 advisers allocated" in client.get(accepted.headers["Location"]).get_data(as_text=True)
+    rows = db.scalars(select(Allocation).order_by(Allocation.young_person_id)).all()
+    assert {(a.young_person_id, a.adviser_id, a.as_proposed) for a in rows} == {
+        (first, pat, True),
+        (second, pat, True),
+    }
+
+
+def test_a_changed_proposal_is_recorded_as_changed(client, officer, manager, person_signing_in, db):
+    young = person(client, officer, "WS-1")
+    pat, lee = (
+        adviser(client, manager, "Pat Exampleworth"),
+        adviser(client, manager, "Lee Specimen", base="Crawley"),
+    )
+    person_signing_in(client, Role.TEAM_MANAGER)
+    form = {"csrf_token": csrf(client, "/advisers/proposals"), "accept": young, "young_person": [young],
+            f"adviser-{young}": lee, f"proposed-{young}": pat}  # fmt: skip
+
+    assert client.post("/advisers/proposals", data=form).status_code == 302
+    allocation = db.scalar(select(Allocation))
+    assert (allocation.adviser_id, allocation.as_proposed) == (lee, False)
+
+
+def test_an_adviser_full_meanwhile_is_shown_beside_the_row_and_nothing_is_written(
+    app, client, officer, manager, person_signing_in, row_counts
+):
+    app.config["ADVISER_CASELOAD_CAP"] = 1
+    first, second = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    pat = adviser(client, manager, "Pat Exampleworth")
+    client.post(
+        f"/api/v1/young-people/{first}/workers",
+        json={"kind": "personal_adviser", "worker": pat},
+        headers=manager,
+    )
+    person_signing_in(client, Role.TEAM_MANAGER)
+    before = row_counts()
+    form = {"csrf_token": csrf(client, "/advisers/proposals"), "accept": second, "young_person": [second],
+            f"adviser-{second}": pat, f"proposed-{second}": ""}  # fmt: skip
+
+    refused = client.post("/advisers/proposals", data=form)
+
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert f'href="#adviser-{second}"' in page
+    assert "Pat Exampleworth&#39;s caseload is full (1 of 1)" in page
+    assert re.search(rf'<option value="{pat}" selected', page)  # what was chosen is kept
+    assert row_counts()["allocations"] == before["allocations"]
+
+
+def test_accepting_a_row_with_no_adviser_chosen_asks_for_one(client, officer, manager, person_signing_in):
+    young = person(client, officer, "WS-1")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    form = {
+        "csrf_token": csrf(client, "/advisers/proposals"),
+        "accept": young,
+        "young_person": [young],
+        f"adviser-{young}": "",
+    }
+    refused = client.post("/advisers/proposals", data=form)
+    assert refused.status_code == 400
+    assert "Choose an adviser" in refused.get_data(as_text=True)
+
+
+def test_a_manager_allocates_an_officer_from_the_record_and_the_officer_sees_them_as_their_own(
+    client, officer, manager, person_signing_in, auth
+):
+    young = person(client, officer, "WS-1", given="Mine")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    officer_id = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
+    form = {
+        "csrf_token": csrf(client, f"/young-people/{young}/workers"),
+        "kind": "housing_officer",
+        "housing_officer": officer_id,
+    }
+
+    done = client.post(f"/young-people/{young}/workers", data=form)
+
+    assert done.status_code == 302
+    record = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "Housing support officer allocated" in record
+    assert "housing_officer.county@test.example" in record
+    assert "Change their details" not in record  # a manager reads; officers change
+    client.post("/sign-out", data={"csrf_token": csrf(client, "/team")})
+    person_signing_in(client, Role.HOUSING_OFFICER)
+    mine = client.get("/my-young-people").get_data(as_text=True)
+    assert "Mine Exampleton" in mine
+
+
+def test_the_workers_form_shows_a_missing_choice_and_a_bad_date_beside_their_fields(
+    client, officer, person_signing_in
+):
+    young = person(client, officer, "WS-1")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    token = csrf(client, f"/young-people/{young}/workers")
+
+    nothing = client.post(
+        f"/young-people/{young}/workers", data={"csrf_token": token, "kind": "personal_adviser"}
+    )
+    bad_date = client.post(f"/young-people/{young}/workers", data={
+        "csrf_token": token, "kind": "personal_adviser", "personal_adviser": "x",
+        "personal_adviser_starts_on-day": "31", "personal_adviser_starts_on-month": "2",
+        "personal_adviser_starts_on-year": "2027"})  # fmt: skip
+
+    assert nothing.status_code == 400
+    assert 'href="#personal_adviser"' in nothing.get_data(as_text=True)
+    assert "Choose a personal adviser" in nothing.get_data(as_text=True)
+    assert bad_date.status_code == 400
+    assert 'href="#personal_adviser_starts_on"' in bad_date.get_data(as_text=True)
+    assert 'value="31"' in bad_date.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("role", "path", "status"),
+    [(Role.HOUSING_OFFICER, "/team", 403), (Role.HOUSING_OFFICER, "/advisers/proposals", 403),
+     (Role.TEAM_MANAGER, "/my-young-people", 403), (Role.DISTRICT_OFFICER, "/team", 403),
+     (Role.COMMISSIONER, "/advisers/proposals", 403), (Role.ADMIN, "/team", 200), (Role.TEAM_MANAGER, "/", 200)],
+)  # fmt: skip
+def test_each_page_admits_only_its_roles(client, person_signing_in, role, path, status):
+    person_signing_in(client, role)
+    assert client.get(path).status_code == status
+
+
+def test_an_officer_with_nobody_allocated_is_told_how_that_changes(client, person_signing_in):
+    person_signing_in(client, Role.HOUSING_OFFICER)
+    assert "Nobody is allocated to you yet" in client.get("/my-young-people").get_data(as_text=True)
