@@ -32,9 +32,10 @@ class YoungPeople(MethodView):
     @blp.arguments(YoungPeopleListQuery, location="query")
     @blp.response(200, page_of(YoungPersonSchema))
     def get(self, query: dict) -> dict:
-        """List young people, soonest 17½ deadline first.
+        """List young people, soonest 17½ deadline first, or with `order=due` by tier of what is due.
 
-        Filters: deadline_before, status, home_district, due_before, age_min, age_max, q.
+        Filters: deadline_before, status, home_district, due_before, age_min, age_max, q, and
+        due_tier (repeatable: any of the tiers given).
         """
         people, total = young_people.search(db(), actor(), today(), **query)
         return page_body(people, total, query)

@@ -9,7 +9,7 @@ In: a `Problem` — `as_of`; `young_people` (each with need date, age on it, 17�
 due and when, support level, needs and the bedrooms they need, local links with coordinates and
 importance, ranked preferences, the districts whose registers they applied to); `options` (route,
 place and coordinates, district, remaining capacity, availability, ages, support levels, access,
-bedrooms, and each route's own fields);
+bedrooms, each route's own fields, and the sites where its homes may be);
 `rejected` pairs; `reach_km`; `urgent_days`; `held_back` (option id → `Hold(places, from_month)`:
 places closed to tiers later and none). Each young person carries `due_tier`, one of
 `vocabulary.DUE_TIERS`, computed by the service. Names (routes, support levels, settled
@@ -29,7 +29,7 @@ Proposals and the unmatched are listed soonest due first. `checker.check` verifi
 independently.
 """
 
-from matching.problem import Link, Option, Preference, Problem, YoungPerson
+from matching.problem import Link, Option, Preference, Problem, Site, YoungPerson
 from matching.solution import Candidates, Proposal, Solution, Unmatched
 from matching.solve import published, solve
 
@@ -40,6 +40,7 @@ __all__ = [
     "Preference",
     "Problem",
     "Proposal",
+    "Site",
     "Solution",
     "Unmatched",
     "YoungPerson",

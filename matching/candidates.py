@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.sparse import csr_matrix
 
-from matching.costs import arc_costs, links_per_place
+from matching.costs import arc_costs, links_per_place, sited_links
 from matching.encode import Encoded
 from matching.penalties import unmatched_penalties
 from matching.reach import reachable_places
@@ -33,7 +33,8 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
     # pairs come in long sorted runs, which a stable sort merges in near-linear time.
     arcs = arcs[np.argsort(pairs.reached[arcs] * max(e.n_options, 1) + pairs.option[arcs], kind="stable")]
     a_person, a_option = pairs.person[arcs], pairs.option[arcs]
-    cost, parts, rank = arc_costs(e, a_person, a_option, entry_links[pairs.reached[arcs]])
+    pair_links = sited_links(e, a_person, a_option, entry_links[pairs.reached[arcs]])
+    cost, parts, rank = arc_costs(e, a_person, a_option, pair_links)
     penalty, premium = unmatched_penalties(e, a_person, cost)
     candidates = Candidates(
         person=a_person,

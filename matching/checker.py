@@ -107,15 +107,20 @@ def broken_rules(problem: Problem, person: YoungPerson, option: Option) -> list[
     return [code for code, allowed in CHECKS if not allowed(problem, person, option)]
 
 
-def cost(person: YoungPerson, option: Option) -> int:
-    """The arc's integer cost, recomputed from the weights."""
-    links = sum(
+def _link_points(person: YoungPerson, lat: float, lon: float) -> float:
+    return sum(
         link.importance
         * weights.LINK_POINTS
-        * (km := distance_km(link.lat, link.lon, option.lat, option.lon))
+        * (km := distance_km(link.lat, link.lon, lat, lon))
         / (km + weights.LINK_HALF_KM)
         for link in person.links
     )
+
+
+def cost(person: YoungPerson, option: Option) -> int:
+    """The arc's integer cost, recomputed from the weights; links from the nearest site, if it has sites."""
+    origins = [(site.lat, site.lon) for site in option.sites] or [(option.lat, option.lon)]
+    links = min(_link_points(person, lat, lon) for lat, lon in origins)
     ranks = [
         pref.rank
         for pref in person.preferences

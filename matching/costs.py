@@ -34,6 +34,40 @@ def links_per_place(e: Encoded, pair_person: np.ndarray, pair_loc: np.ndarray) -
     return np.bincount(pair, weights=link_points(km, e.link_importance[link]), minlength=len(pair_person))
 
 
+def sited_links(e: Encoded, person: np.ndarray, option: np.ndarray, pair_links: np.ndarray) -> np.ndarray:
+    """`pair_links` with each pair whose option has sites measured from the site nearest its links."""
+    sited = np.flatnonzero(np.diff(e.site_start)[option] > 0)
+    if len(sited) == 0:
+        return pair_links
+    out = pair_links.copy()
+    out[sited] = _nearest_sites(e, person[sited], option[sited])[2]
+    return out
+
+
+def link_origins(e: Encoded, person: np.ndarray, option: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each pair's links are measured from: the option's place, or its site nearest the links."""
+    lat, lon = e.loc_lat[e.loc[option]], e.loc_lon[e.loc[option]]
+    sited = np.flatnonzero(np.diff(e.site_start)[option] > 0)
+    if len(sited):
+        lat[sited], lon[sited], _ = _nearest_sites(e, person[sited], option[sited])
+    return lat, lon
+
+
+def _nearest_sites(
+    e: Encoded, person: np.ndarray, option: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per pair (each option with sites): the site whose link points are fewest (the first listed on
+    a tie), as latitude, longitude and those points."""
+    pair, site = expand(e.site_start[option], np.diff(e.site_start)[option])
+    per_person = np.diff(e.link_start)[person[pair]]
+    row, link = expand(e.link_start[person[pair]], per_person)
+    km = haversine_km(e.link_lat[link], e.link_lon[link], e.site_lat[site[row]], e.site_lon[site[row]])
+    points = np.bincount(row, weights=link_points(km, e.link_importance[link]), minlength=len(pair))
+    order = np.lexsort((points, pair))  # stable: the first site listed wins a tie
+    first = order[np.searchsorted(pair[order], np.arange(len(person)))]
+    return e.site_lat[site[first]], e.site_lon[site[first]], points[first]
+
+
 def best_preference_rank(e: Encoded, person: np.ndarray, option: np.ndarray) -> np.ndarray:
     """The best (lowest) rank among the young person's preferences that the option meets; 0 if none."""
     starts = group_starts(e.pref_person, e.n_people)

@@ -97,6 +97,10 @@ class Encoded:
     uasc_specialist: np.ndarray
     scheme_bedrooms: np.ndarray  # (options × 4): bedrooms for 0, 1, 2, 3+ children; -1: their own need
     larger_homes: np.ndarray
+    # options' sites (Option.sites), flattened: option k's are site_*[site_start[k]:site_start[k + 1]]
+    site_start: np.ndarray
+    site_lat: np.ndarray
+    site_lon: np.ndarray
     # locations of options
     loc_lat: np.ndarray
     loc_lon: np.ndarray
@@ -151,6 +155,7 @@ def _encode(problem: Problem) -> Encoded:
         **_preference_columns(problem.young_people, ids),
         **_set_keys(problem, ids),
         **option_columns,
+        **_site_columns(problem.options),
         **location_columns,
         n_names=max(len(ids.names), 1),
         n_districts=max(len(ids.districts), 1),
@@ -206,6 +211,18 @@ def _option_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
         **_attributes(options, {"step_free": "o_step_free", "wheelchair": "o_wheelchair",
                                 "accepts_children": "accepts_children"}, bool),
     }  # fmt: skip
+
+
+def _site_columns(options: tuple) -> dict[str, np.ndarray]:
+    """Where each option's homes may be, when it has sites (a House Project cohort's towns)."""
+    sites = np.array([(site.lat, site.lon) for x in options for site in x.sites], dtype=np.float64)
+    sites = sites.reshape(-1, 2)
+    counts = _column((len(x.sites) for x in options), len(options))
+    return {
+        "site_start": np.concatenate(([0], np.cumsum(counts))).astype(np.int64),
+        "site_lat": np.ascontiguousarray(sites[:, 0]),
+        "site_lon": np.ascontiguousarray(sites[:, 1]),
+    }
 
 
 def _location_columns(locations: Names, option_columns: dict[str, np.ndarray]) -> dict[str, np.ndarray]:

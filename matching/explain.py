@@ -12,6 +12,7 @@ from datetime import date
 import numpy as np
 
 from matching.candidates import Screened
+from matching.costs import link_origins
 from matching.encode import Encoded
 from matching.geo import haversine_km
 from matching.problem import Option, Problem, YoungPerson
@@ -170,8 +171,8 @@ def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarr
 def _link_distances(e: Encoded, person: np.ndarray, option: np.ndarray) -> list[list[float]]:
     counts = np.diff(e.link_start)[person]
     row, link = expand(e.link_start[person], counts)
-    loc = e.loc[option[row]]
-    km = np.round(haversine_km(e.link_lat[link], e.link_lon[link], e.loc_lat[loc], e.loc_lon[loc]), 1)
+    lat, lon = link_origins(e, person, option)  # the option's place, or its site nearest the links
+    km = np.round(haversine_km(e.link_lat[link], e.link_lon[link], lat[row], lon[row]), 1)
     flat, ends = km.tolist(), np.cumsum(counts).tolist()  # slices of one list: no array per proposal
     return [flat[a:b] for a, b in zip([0, *ends][:-1], ends, strict=True)]
 

@@ -52,6 +52,15 @@ class YoungPerson:
 
 
 @dataclass(frozen=True)
+class Site:
+    """A place where an option's homes may be found (a House Project cohort's, in its districts)."""
+
+    place: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
 class Option:
     id: str
     route: str
@@ -73,6 +82,11 @@ class Option:
     carer_willing: bool | None = None  # staying_put
     registered_16_17: bool | None = None  # supported routes
     uasc_specialist: bool | None = None  # supported_accommodation
+    # Where its homes may be, when they are not at `place`: a House Project cohort finds each
+    # member's home in its districts, not at its hub. The links' part of an arc's cost (and the
+    # distances an explanation gives) is then measured from the site that keeps them best; every
+    # hard rule (REACH and AVOID included) still judges `place` and `district`.
+    sites: tuple[Site, ...] = ()
     # register_vacancy: the district's bedroom standard (BEDROOMS), bedrooms for a household with
     # 0, 1, 2, 3 or more children; () keeps the young person's own `bedrooms_needed`. A larger home
     # only where the scheme allows it. The defaults leave a run stored before the rule unchanged.

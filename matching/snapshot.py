@@ -8,7 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from matching.problem import Hold, Link, Option, Preference, Problem, YoungPerson
+from matching.problem import Hold, Link, Option, Preference, Problem, Site, YoungPerson
 
 DATES = {
     "as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until", "from_month",
@@ -62,7 +62,7 @@ def from_data(data: dict[str, Any]) -> Problem:
     return Problem(
         as_of=date.fromisoformat(data["as_of"]),
         young_people=people,
-        options=tuple(record(Option, o) for o in data["options"]),
+        options=tuple(record(Option, o | _sites(o)) for o in data["options"]),
         rejected=frozenset(tuple(pair) for pair in data["rejected"]),
         reach_km=data["reach_km"],
         urgent_days=data["urgent_days"],
@@ -70,6 +70,10 @@ def from_data(data: dict[str, Any]) -> Problem:
             {option: record(Hold, hold) for option, hold in data.get("held_back", {}).items()}
         ),
     )
+
+
+def _sites(option: dict[str, Any]) -> dict[str, Any]:
+    return {"sites": tuple(Site(**site) for site in option["sites"])} if "sites" in option else {}
 
 
 def digest(data: dict[str, Any]) -> str:

@@ -1,8 +1,10 @@
-"""The housing officer's home page: who needs me now. Those due, soonest first; those with nothing due apart.
+"""The housing officer's home page: who needs me now. Moves that cannot wait, then overdue pathways, then
+the next 90 days and later, each tier in its own band; those with nothing due apart.
 
 It replaced the 17½ deadlines list at the same address, so bookmarks and the sign-in still land here.
 """
 
+from itertools import groupby
 from urllib.parse import urlencode
 
 from flask import g, render_template, request
@@ -12,8 +14,8 @@ from housing.due import DueKind
 from housing.permissions import CASE_READERS
 from housing.queries.young_people import Filters
 from housing.services import moves, proposal_history, reference
-from housing.services.caseload import When, who_is_due
-from housing.vocabulary import PathwayStatus
+from housing.services.caseload import who_is_due
+from housing.vocabulary import DueTier, PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -22,7 +24,7 @@ bp = page_blueprint("deadlines", __name__)
 PAGE_SIZE = 50
 AGE_BANDS = {"16-17": (16, 17), "18": (18, 18), "19-21": (19, 21), "22-25": (22, 25)}
 STALLED_SHOWN = 20
-FILTERS = ("q", "home_district", "status", "age", "due", "when")
+FILTERS = ("q", "home_district", "status", "age", "due", "due_tier")
 
 
 def _chosen(name: str, allowed) -> str | None:
@@ -41,7 +43,7 @@ def home() -> str:
         "status": _chosen("status", list(PathwayStatus)),
         "age": _chosen("age", AGE_BANDS),
         "due": _chosen("due", list(DueKind)),
-        "when": _chosen("when", list(When)),
+        "due_tier": _chosen("due_tier", list(DueTier)),
     }
     ages = AGE_BANDS.get(chosen["age"], (None, None))
     filters = Filters(
@@ -57,25 +59,26 @@ def home() -> str:
         g.actor,
         today(),
         filters,
-        shown=When(chosen["when"]) if chosen["when"] else None,
+        shown=DueTier(chosen["due_tier"]) if chosen["due_tier"] else None,
         kind=DueKind(chosen["due"]) if chosen["due"] else None,
         page=page_number,
         nothing_page=nothing_page,
         page_size=PAGE_SIZE,
     )
     stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
-    kept = {name: value for name, value in chosen.items() if value and name != "when"}
+    kept = {name: value for name, value in chosen.items() if value and name != "due_tier"}
     # A council's "no" (declined, or no answer in time) is flagged beside those it concerns.
-    on_page = [person.id for person, _ in found.due] + [person.id for person in found.nothing_due]
+    on_page = [row.person.id for row in found.due] + [person.id for person in found.nothing_due]
     answers = proposal_history.unhoused_answers(db(), on_page)
     return render_template(
         "deadlines.html",
         found=found,
+        bands=[(tier, list(rows)) for tier, rows in groupby(found.due, key=lambda row: row.tier)],
         answers=answers,
         districts=districts,
         chosen=chosen,
         age_bands=AGE_BANDS,
-        count_links={w: "?" + urlencode({**kept, "when": w.value}) for w in When},
+        count_links={tier: "?" + urlencode({**kept, "due_tier": tier.value}) for tier in DueTier},
         filtered=any(chosen.values()),
         query_kept="&" + urlencode({k: v for k, v in chosen.items() if v}) if any(chosen.values()) else "",
         page=page_number,

@@ -4,11 +4,10 @@ import re
 from datetime import date
 
 from housing.clock import today
-from housing.due import Due
+from housing.due import their_date
 from housing.lifedates import age_on
-from housing.models import Option
-from housing.services.caseload import When, when
-from housing.vocabulary import Route
+from housing.models import Option, YoungPerson
+from housing.vocabulary import EndReason, Route
 
 ROUTE_WORDS = {
     Route.REGISTER_VACANCY: "council home",
@@ -89,14 +88,50 @@ def age(date_of_birth: date) -> int:
     return age_on(date_of_birth, today())
 
 
-def due_when(due: Due) -> When:
-    return when(due, today())
+def day_month(day: date) -> str:
+    """'7 December' this year, '7 December 2027' in another: how an officer says a date near today."""
+    return day.strftime("%-d %B") if day.year == today().year else long_date(day)
+
+
+def move_by(person: YoungPerson) -> date | None:
+    """Their own date (a move or a release) as of today: the day a move that cannot wait is due by."""
+    return their_date(today(), person.move_date, person.custody_release_date)
+
+
+# Why a move cannot wait, said as the officer would: by how the placement whose end set it ended.
+MOVE_BECAUSE = {
+    EndReason.BREAKDOWN: "Placement breakdown",
+    EndReason.NOTICE_TO_LEAVE: "Notice to leave",
+    EndReason.CARER_WITHDREW: "Carer withdrawing",
+    EndReason.NOMINATION_DECLINED: "Council declined the nomination",
+    EndReason.WITHDRAWN_FROM_COHORT: "Left the House Project",
+}
+
+
+def why_move(person: YoungPerson) -> str:
+    """'Placement breakdown', 'Notice to leave', 'Carer withdrawing', 'Release from custody', or a
+    move an officer planned. Reads the record's placements, which the page has loaded."""
+    day = move_by(person)
+    if day is None:
+        return "Move"
+    if day == person.custody_release_date:
+        return "Release from custody"
+    ending = next((p for p in person.placements if p.ends_on == day and p.end_reason), None)
+    if ending is None:
+        return "Move planned"
+    return MOVE_BECAUSE.get(ending.end_reason, "Placement ending")
+
+
+def eighteen_without_date(person: YoungPerson) -> bool:
+    """Due as an 18-year-old with no move or release date: the due date is their 18th birthday."""
+    return person.due_now is not None and person.due_now.kind == "move" and move_by(person) is None
 
 
 # What the templates call by name.
 FILTERS = {
     "long_date": long_date, "distance": distance, "route": route_name, "days_in_words": days_in_words,
-    "age": age, "due_when": due_when,
+    "age": age, "day_month": day_month, "move_by": move_by, "why_move": why_move,
+    "eighteen_without_date": eighteen_without_date,
 }  # fmt: skip
 GLOBALS = {
     "today": today,

@@ -22,6 +22,7 @@ from housing.due import DueKind
 from housing.models.types import id_column, unique_while, vocabulary
 from housing.vocabulary import (
     ApplicationStatus,
+    DueTier,
     Immigration,
     LinkKind,
     PathwayStatus,
@@ -116,8 +117,16 @@ class YoungPerson(Base):
     )
 
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
-    # that shows a record works it out (housing.queries.young_people.due_of) and sets it here.
+    # that shows a record works it out (housing.queries.young_people.due_of) and sets it here, with
+    # its tier (api-contract v1.2).
     due_now = None
+    due_tier_now = DueTier.NONE
+
+    @property
+    def due_tier(self) -> DueTier:
+        """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
+        return self.due_tier_now
+
     # The nomination behind the current placement, as `nominations.state` gives it; set by the use
     # case that shows the record (housing.services.young_people), None until then.
     nomination_now = None

@@ -3,21 +3,22 @@
 The API's list and the officer's home page share these, so a filter means the same on both. Every
 filter is a condition on stored columns compared with dates worked out once per request (ages and
 the 17½ date are monotonic in the date of birth), so the database does the filtering and can
-use its indexes. Only the order by due date needs each young person's own date, and that is
-worked out in Python over a narrow query of four columns (`due_order`).
+use its indexes; a tier of what is due (v1.2) is such a condition too (`in_tier`). Only the order
+by tier and due date needs each young person's own date, and that is worked out in Python over a
+narrow query of five columns (`due_order`).
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
-from housing.due import STALE_RELEASE_DAYS, Due, due_on
+from housing.due import MOVE_NOW_DAYS, STALE_RELEASE_DAYS, URGENT_DAYS, Due, due_on, their_date, tier_of
 from housing.lifedates import ADULT_AGE, birthday, born_after_for_deadline
 from housing.models import CohortMember, YoungPerson
-from housing.vocabulary import ACTIVE_STAGES, PathwayStatus
+from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
 
 YP = YoungPerson
 
@@ -33,6 +34,7 @@ class Filters:
     age_min: int | None = None
     age_max: int | None = None
     q: str | None = None
+    due_tier: tuple[DueTier, ...] = ()  # any of these tiers (api-contract v1.2); empty: every tier
 
 
 def latest_born_aged(years: int, day: date) -> date:
@@ -94,6 +96,25 @@ def due_before(day: date, today: date) -> ColumnElement[bool]:
     )
 
 
+def in_tier(tier: DueTier, today: date) -> ColumnElement[bool]:
+    """In this tier of what is due today, as `housing.due.tier_of` would say, in one SQL condition.
+
+    Each tier is the one before it excluded: a move within 28 days is due within 28 days, so it is
+    never counted overdue, due soon or later as well.
+    """
+    move_now = and_(not_(settled()), _own_date_before(today + timedelta(days=MOVE_NOW_DAYS + 1), today))
+    soon = due_before(today + timedelta(days=URGENT_DAYS + 1), today)
+    if tier == DueTier.MOVE_NOW:
+        return move_now
+    if tier == DueTier.OVERDUE:
+        return and_(due_before(today, today), not_(move_now))
+    if tier == DueTier.SOON:
+        return and_(soon, not_(due_before(today, today)), not_(move_now))
+    if tier == DueTier.LATER:
+        return and_(has_due(today), not_(soon))
+    return not_(has_due(today))
+
+
 def _born_after_for_birthday(day: date, years: int) -> date:
     """The earliest date of birth whose birthday of `years` falls on or after `day`."""
     return latest_born_aged(years, day - timedelta(days=1)) + timedelta(days=1)
@@ -117,6 +138,8 @@ def matching(filters: Filters, today: date) -> list[ColumnElement[bool]]:
         where.append(not_(aged_at_least(filters.age_max + 1, today)))
     if filters.q:
         where.append(_named(filters.q))
+    if filters.due_tier:
+        where.append(or_(*(in_tier(tier, today) for tier in filters.due_tier)))
     return where
 
 
@@ -131,7 +154,8 @@ def _named(q: str) -> ColumnElement[bool]:
 
 
 def due_of(session: Session, people: list[YoungPerson], today: date) -> None:
-    """Set each record's `due_now` (what is due today): one query for cohort membership, then the rule."""
+    """Set each record's `due_now` and `due_tier_now` (what is due today, and how pressing it is):
+    one query for cohort membership, then the rule."""
     ids = [p.id for p in people]
     in_cohort = set(
         session.scalars(
@@ -141,34 +165,57 @@ def due_of(session: Session, people: list[YoungPerson], today: date) -> None:
         )
     )
     for person in people:
-        person.due_now = due_on(
-            today,
-            person.date_of_birth,
-            person.move_date,
-            person.custody_release_date,
-            settled=person.pathway_status == PathwayStatus.AGREED or person.id in in_cohort,
+        settled_now = person.pathway_status == PathwayStatus.AGREED or person.id in in_cohort
+        person.due_now, person.due_tier_now = (
+            (None, DueTier.NONE)
+            if settled_now
+            else _standing(today, person.date_of_birth, person.move_date, person.custody_release_date)
         )
 
 
-# Most young people share their due date's inputs with many others (a birthday, no move date):
-# remembering the rule's answers makes a county-wide list of tens of thousands a few lookups each.
-_due_on = lru_cache(maxsize=65_536)(due_on)
+@lru_cache(maxsize=65_536)
+def _standing(today: date, born: date, move: date | None, release: date | None) -> tuple[Due | None, DueTier]:
+    """What is due for someone not settled, and its tier.
 
-
-def due_order(session: Session, where: list[ColumnElement[bool]], today: date) -> list[tuple[str, Due]]:
-    """Ids and due dates of everyone matching `where` with something due, soonest first.
-
-    Four narrow columns are read, not whole records: the caller loads only the page it shows.
+    Most young people share these inputs with many others (a birthday, no move date): remembering
+    the answers makes a county-wide list of tens of thousands a few lookups each.
     """
+    due = due_on(today, born, move, release)
+    return due, tier_of(due, their_date(today, move, release), today)
+
+
+TIER_RANK = {tier: rank for rank, tier in enumerate(DueTier)}
+
+
+@dataclass(frozen=True)
+class Standing:
+    """One young person's place in a list ordered by what is due: their id, due date and tier."""
+
+    young_person_id: str
+    due: Due | None
+    tier: DueTier
+
+
+def due_order(
+    session: Session, where: list[ColumnElement[bool]], today: date, *, with_nothing_due: bool = False
+) -> list[Standing]:
+    """Everyone matching `where` with something due (and, if asked, those with nothing due, last),
+    most pressing tier first, then soonest due, then by reference (api-contract v1.2, `order=due`).
+
+    Five narrow columns are read, not whole records: the caller loads only the page it shows.
+    """
+    due_now = has_due(today)
+    # Only a list with those who have nothing due asks the database which they are, row by row.
+    something_due_column = due_now if with_nothing_due else true()
     rows = session.execute(
-        select(YP.id, YP.reference, YP.date_of_birth, YP.move_date, YP.custody_release_date).where(
-            has_due(today), *where
-        )
+        select(
+            YP.id, YP.reference, YP.date_of_birth, YP.move_date, YP.custody_release_date, something_due_column
+        ).where(*([] if with_nothing_due else [due_now]), *where)
     )
-    dues = [
-        (due, reference, person_id)
-        for person_id, reference, born, move, release in rows
-        if (due := _due_on(today, born, move, release)) is not None
-    ]
-    dues.sort(key=lambda item: (item[0].on, item[1]))
-    return [(person_id, due) for due, _reference, person_id in dues]
+    found = []
+    for person_id, reference, born, move, release, something_due in rows:
+        due, tier = _standing(today, born, move, release) if something_due else (None, DueTier.NONE)
+        standing = Standing(person_id, due, tier)
+        found.append((TIER_RANK[tier], due.on if due else date.max, reference, standing))
+    found.sort(key=lambda item: item[:3])
+    return [item[3] for item in found]

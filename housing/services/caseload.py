@@ -1,45 +1,42 @@
-"""The officer's caseload as of today: who is due, soonest first, and who has nothing due, listed apart.
+"""The officer's caseload as of today: who is due, most pressing first, and who has nothing due, apart.
 
-The home page's question is "who needs me now". Filters are SQL conditions
-(`housing.queries.young_people`); the order by due date, the counts by when, and "what is due"
-(pathway or move) are worked out over the narrow rows of those due, and only the page shown is
+The home page's question is "who needs me now": moves that cannot wait, then overdue pathways,
+then the next 90 days (api-contract v1.2, "Tiers of what is due"). Filters are SQL conditions
+(`housing.queries.young_people`); the order by tier and due date, the counts by tier, and "what is
+due" (pathway or move) are worked out over the narrow rows of those due, and only the page shown is
 loaded in full and audited as viewed.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from enum import StrEnum
+from datetime import date
 
 from sqlalchemy import Select, func, not_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.due import URGENT_DAYS, Due, DueKind
+from housing.due import Due, DueKind, their_date
 from housing.models import CohortMember, YoungPerson
 from housing.queries.young_people import Filters, due_order, has_due, matching
 from housing.services import audit
-from housing.vocabulary import ACTIVE_STAGES, PathwayStatus
+from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
 
 
-class When(StrEnum):
-    OVERDUE = "overdue"
-    SOON = "soon"  # due within 90 days: urgent, as the matcher counts the urgent
-    LATER = "later"
-    NOTHING = "nothing"  # nothing due: listed apart
+@dataclass(frozen=True)
+class DueRow:
+    """One young person due, as the home page shows them."""
 
-
-def when(due: Due, today: date) -> When:
-    if due.on < today:
-        return When.OVERDUE
-    return When.SOON if due.on <= today + timedelta(days=URGENT_DAYS) else When.LATER
+    person: YoungPerson
+    due: Due
+    tier: DueTier
+    move_by: date | None  # their own date (a move or a release), which makes a move now
 
 
 @dataclass(frozen=True)
 class Caseload:
-    due: list[tuple[YoungPerson, Due]]
+    due: list[DueRow]
     due_total: int
-    counts: dict[When, int]
+    counts: dict[DueTier, int]
     nothing_due: list[YoungPerson]
     nothing_due_total: int
     why_nothing_due: dict[str, str] = field(default_factory=dict)
@@ -51,34 +48,39 @@ def who_is_due(
     today: date,
     filters: Filters,
     *,
-    shown: When | None = None,
+    shown: DueTier | None = None,
     kind: DueKind | None = None,
     page: int = 1,
     nothing_page: int = 1,
     page_size: int = 50,
 ) -> Caseload:
-    """`shown` narrows to one count (the counts themselves stay whole); `kind`, to pathway or move."""
+    """`shown` narrows to one tier (the counts themselves stay whole); `kind`, to pathway or move."""
     where = matching(filters, today)
-    lists_apart = kind is None and shown in (None, When.NOTHING)
+    lists_apart = kind is None and shown in (None, DueTier.NONE)
     with transaction(session):
-        dues = [item for item in due_order(session, where, today) if kind is None or item[1].kind == kind]
-        counts = dict.fromkeys(When, 0)
-        for _id, due in dues:
-            counts[when(due, today)] += 1
+        dues = [s for s in due_order(session, where, today) if kind is None or s.due.kind == kind]
+        counts = dict.fromkeys(DueTier, 0)
+        for standing in dues:
+            counts[standing.tier] += 1
         nothing = select(YoungPerson).where(not_(has_due(today)), *where)
         if kind is None:
-            counts[When.NOTHING] = session.scalar(select(func.count()).select_from(nothing.subquery())) or 0
+            counts[DueTier.NONE] = session.scalar(select(func.count()).select_from(nothing.subquery())) or 0
         if shown is not None:
-            dues = [(pid, due) for pid, due in dues if when(due, today) == shown]
+            dues = [s for s in dues if s.tier == shown]
         page_of_dues = dues[(page - 1) * page_size : page * page_size]
-        people = _records(session, [pid for pid, _due in page_of_dues])
-        due_people = [(people[pid], due) for pid, due in page_of_dues]
+        people = _records(session, [s.young_person_id for s in page_of_dues])
+        rows = [_row(people[s.young_person_id], s.due, s.tier, today) for s in page_of_dues]
         apart = _nothing_due_page(session, nothing, nothing_page, page_size) if lists_apart else []
-        shown_ids = [*(p.id for p, _due in due_people), *(p.id for p in apart)]
+        shown_ids = [*(row.person.id for row in rows), *(p.id for p in apart)]
         audit.record_views(session, actor, shown_ids, "home page")
         reasons = _why_nothing_due(session, apart)
-    nothing_total = counts[When.NOTHING] if lists_apart else 0
-    return Caseload(due_people, len(dues), counts, apart, nothing_total, reasons)
+    nothing_total = counts[DueTier.NONE] if lists_apart else 0
+    return Caseload(rows, len(dues), counts, apart, nothing_total, reasons)
+
+
+def _row(person: YoungPerson, due: Due, tier: DueTier, today: date) -> DueRow:
+    person.due_now, person.due_tier_now = due, tier
+    return DueRow(person, due, tier, their_date(today, person.move_date, person.custody_release_date))
 
 
 def _nothing_due_page(session: Session, nothing: Select, page: int, page_size: int) -> list[YoungPerson]:
@@ -87,7 +89,9 @@ def _nothing_due_page(session: Session, nothing: Select, page: int, page_size: i
 
 
 def _records(session: Session, ids: list[str]) -> dict[str, YoungPerson]:
-    return {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+    """The page's records, with their placements: a move now says which placement is ending and why."""
+    query = select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.placements))
+    return {p.id: p for p in session.scalars(query)}
 
 
 def _why_nothing_due(session: Session, people: list[YoungPerson]) -> dict[str, str]:

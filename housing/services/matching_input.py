@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
-from housing.models import Application, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
 from housing.services import placements, reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
@@ -80,12 +80,19 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
     schemes = bedroom_schemes(session)
     placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
+    cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
+    cohort_districts = {row.option_id: row.districts for row in cohorts}
     return matching.Problem(
         as_of=as_of,
         young_people=tuple(
             replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
         ),
-        options=tuple(option(o, places, schemes.get(o.district)) for o in stored),
+        options=tuple(
+            option(
+                o, places, schemes.get(o.district), sites=cohort_sites(cohort_districts.get(o.id, ()), places)
+            )
+            for o in stored
+        ),
         rejected=rejected,
         reach_km=reach_km,
     )
@@ -123,6 +130,23 @@ def young_person(
         applied_districts=frozenset(applied),
         due_date=what_is_due.on if what_is_due else None,
         due=what_is_due.kind.value if what_is_due else None,
+        # A run serves tiers in order (contract v1.2): the service says which, the matcher never guesses.
+        due_tier=due.tier_of(
+            what_is_due, due.their_date(as_of, p.move_date, p.custody_release_date), as_of
+        ).value,
+    )
+
+
+def cohort_sites(districts: list[str] | tuple[()], places: dict[str, Place]) -> tuple[matching.Site, ...]:
+    """Where a House Project cohort's homes will be: every town of its districts (issue 25).
+
+    Members move into their own tenancies in the cohort's districts, not at the Crawley hub, so a
+    young person's links are measured from the town of those districts that keeps them best.
+    """
+    return tuple(
+        matching.Site(p.name, p.lat, p.lon)
+        for p in sorted(places.values(), key=lambda p: p.name)
+        if p.district is not None and p.district in districts
     )
 
 
@@ -138,9 +162,13 @@ def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]
 
 
 def option(
-    o: Option, places: dict[str, Place], scheme: tuple[tuple[int, ...], bool] | None = None
+    o: Option,
+    places: dict[str, Place],
+    scheme: tuple[tuple[int, ...], bool] | None = None,
+    sites: tuple[matching.Site, ...] = (),
 ) -> matching.Option:
-    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom scheme."""
+    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom
+    scheme; `sites`, where its homes will be if not at its place (a House Project cohort's towns)."""
     place = places[o.place]
     council = o.route == Route.REGISTER_VACANCY and scheme is not None
     standard, larger = scheme if council else ((), True)
@@ -165,6 +193,7 @@ def option(
         carer_willing=o.carer_willing,
         registered_16_17=o.registered_16_17,
         uasc_specialist=o.uasc_specialist,
+        sites=sites,
         scheme_bedrooms=standard,
         larger_homes_allowed=larger,
     )

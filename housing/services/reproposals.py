@@ -131,18 +131,9 @@ def _outcome(run: MatchingRun | None, made: list[str]) -> str:
 
 
 def standing(person: YoungPerson, day: date) -> str:
-    """How pressing a young person's due date is on `day`, in the words the run serves first by.
-
-    Until the tiers of contract v1.2 reach `housing.due` (issue 25), this is v1.1's urgency split
-    by whether the date has passed: `overdue`, `urgent` (within 90 days), `later`, `none`. When the
-    tier rule arrives, this becomes `due.tier_on(...)` and nothing else here changes.
-    """
-    found = due.due_on(day, person.date_of_birth, person.move_date, person.custody_release_date)
-    if found is None:
-        return "none"
-    if found.on < day:
-        return "overdue"
-    return "urgent" if due.is_urgent(found, day) else "later"
+    """How pressing a young person's due date is on `day`: its tier (contract v1.2, `housing.due`),
+    the order a run serves them in. In scope means not settled, so the rule is asked as such."""
+    return due.due_tier(day, person.date_of_birth, person.move_date, person.custody_release_date).value
 
 
 def schedule_morning(session: Session, today: date) -> Event | None:

@@ -12,7 +12,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
-from housing.queries.young_people import Filters, due_of, matching
+from housing.queries.young_people import Filters, due_of, due_order, matching
 from housing.services import audit, leave_to_remain, nominations
 from housing.services.reference import Names
 
@@ -57,20 +57,43 @@ def view(session: Session, actor: Actor, young_person_id: str, today: date) -> Y
 
 
 def search(
-    session: Session, actor: Actor, today: date, *, page: int, page_size: int, **filters: Any
+    session: Session,
+    actor: Actor,
+    today: date,
+    *,
+    page: int,
+    page_size: int,
+    order: str = "deadline",
+    **filters: Any,
 ) -> tuple[list[YoungPerson], int]:
-    """A page of records, soonest 17½ first; `filters` are `housing.queries.young_people.Filters`."""
-    query = select(YoungPerson).where(*matching(Filters(**filters), today))
+    """A page of records; `filters` are `housing.queries.young_people.Filters`.
+
+    `order`: `deadline`, soonest 17½ first; `due`, most pressing tier first, then soonest due, then
+    by reference (api-contract v1.2), those with nothing due last.
+    """
+    where = matching(Filters(**filters), today)
     with transaction(session):
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        people = list(
-            session.scalars(
-                query.options(*_WITH_RECORD)
-                .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
-                .limit(page_size)
-                .offset((page - 1) * page_size)
+        if order == "due":
+            ranked = [s.young_person_id for s in due_order(session, where, today, with_nothing_due=True)]
+            total, shown = len(ranked), ranked[(page - 1) * page_size : page * page_size]
+            loaded = {
+                p.id: p
+                for p in session.scalars(
+                    select(YoungPerson).where(YoungPerson.id.in_(shown)).options(*_WITH_RECORD)
+                )
+            }
+            people = [loaded[person_id] for person_id in shown]
+        else:
+            query = select(YoungPerson).where(*where)
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            people = list(
+                session.scalars(
+                    query.options(*_WITH_RECORD)
+                    .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
+                    .limit(page_size)
+                    .offset((page - 1) * page_size)
+                )
             )
-        )
         audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
         due_of(session, people, today)
         nominations.attach(session, people)

@@ -8,6 +8,7 @@ from housing.due import DueKind
 from housing.ssda903 import ACCOMMODATION
 from housing.vocabulary import (
     ApplicationStatus,
+    DueTier,
     Immigration,
     LinkKind,
     PathwayStatus,
@@ -145,6 +146,16 @@ class YoungPersonSchema(Schema):
         allow_none=True,
         metadata={"description": "pathway (by 17½) or move (move, release or 18th-birthday date)"},
     )
+    due_tier = fields.Enum(
+        DueTier,
+        by_value=True,
+        dump_only=True,
+        metadata={
+            "description": "how pressing what is due is, as of today (v1.2), first match wins: move_now "
+            "(a move or release date on or before today + 28 days), overdue (due date before today, an "
+            "18-year-old with no move date included), soon (due within 90 days), later, none"
+        },
+    )
     bedrooms_needed = fields.Integer(dump_only=True)
     pathway = fields.Nested(PathwaySchema, dump_only=True)
     applications = fields.List(fields.Nested(ApplicationSchema), dump_only=True)
@@ -183,5 +194,18 @@ class YoungPeopleQuery(Schema):
         validate=validate.Length(min=1, max=200),
         metadata={
             "description": 'part of the reference, given name, family name or "given family", any case'
+        },
+    )
+    due_tier = fields.List(
+        fields.Enum(DueTier, by_value=True),
+        validate=validate.Length(max=len(DueTier)),
+        metadata={"description": "in any of these tiers of what is due today (repeat the parameter)"},
+    )
+    order = fields.String(
+        load_default="deadline",
+        validate=validate.OneOf(["deadline", "due"]),
+        metadata={
+            "description": "deadline: soonest 17½ first (the default); due: by tier (move_now, overdue, "
+            "soon, later, none), then due date, then reference"
         },
     )

@@ -18,8 +18,7 @@ from housing.clock import today
 from housing.due import DueKind
 from housing.queries.young_people import due_order
 from housing.services import accounts
-from housing.services.caseload import When, when
-from housing.vocabulary import Role
+from housing.vocabulary import DueTier, Role
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD
 
 OUT = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -30,7 +29,7 @@ def shots(first_due: str) -> dict[str, str]:
     """Name → path of each page shot, with the first young person due on the home page."""
     return {
         "home": "/",
-        "home-filtered": "/?when=soon&age=16-17",
+        "home-filtered": "/?due_tier=soon&age=16-17",
         "young-person": f"/young-people/{first_due}",
         "young-person-record": f"/young-people/{first_due}",
         "young-person-new": "/young-people/new",
@@ -62,9 +61,9 @@ def main(wanted: list[str]) -> None:
     with app.extensions["pathways"].session_factory() as session:
         # Someone a few weeks from 17½: the young person an officer opens first in the morning.
         someone = next(
-            person_id
-            for person_id, due in due_order(session, [], today())
-            if due.kind == DueKind.PATHWAY and when(due, today()) == When.SOON
+            standing.young_person_id
+            for standing in due_order(session, [], today())
+            if standing.due.kind == DueKind.PATHWAY and standing.tier == DueTier.SOON
         )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()

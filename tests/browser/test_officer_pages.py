@@ -192,6 +192,6 @@ def test_the_home_page_filtered_and_the_options_list_are_accessible(page, user, 
     assert client.post("/api/v1/young-people", json=body, headers=officer).status_code == 201
     assert client.post("/api/v1/options", json=payloads.option(), headers=officer).status_code == 201
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
-    for path in ("/?when=soon&age=16-17", "/?when=nothing", "/options", "/options/new"):
+    for path in ("/?due_tier=soon&age=16-17", "/?due_tier=none", "/options", "/options/new"):
         page.goto(path)
         clean(page)

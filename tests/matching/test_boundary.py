@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from housing.due import DueKind
-from housing.vocabulary import SETTLED_IMMIGRATION, SUPPORTED_ROUTES, Route, SupportLevel
+from housing.vocabulary import SETTLED_IMMIGRATION, SUPPORTED_ROUTES, DueTier, Route, SupportLevel
 from matching import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,3 +36,4 @@ def test_the_matchers_names_are_the_domains():
     assert {status.value for status in SETTLED_IMMIGRATION} == vocabulary.SETTLED
     assert tuple(level.value for level in SupportLevel) == vocabulary.SUPPORT_LEVELS
     assert tuple(kind.value for kind in DueKind) == vocabulary.DUE_KINDS
+    assert tuple(tier.value for tier in DueTier) == vocabulary.DUE_TIERS
