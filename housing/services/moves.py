@@ -21,9 +21,10 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, NotFound
 from housing.models import MoveStep, Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit, placements
+from housing.services import audit, events, placements
 from housing.vocabulary import (
     EndReason,
+    EventKind,
     MoveStepKind,
     NominationStatus,
     PathwayStatus,
@@ -232,3 +233,8 @@ def _fall_through(session: Session, actor: Actor, placement: Placement, reason: 
                 reason=f"the move fell through: {reason}", rejected_by=actor.email, rejected_at=now,
             )
         )  # fmt: skip
+    # The young person is due again and the place free for whoever it could serve (proposals kept current).
+    events.record(
+        session, EventKind.PLACE_FREED, subject_id=placement.id, young_people=[placement.young_person_id],
+        options=[placement.option_id], actor=actor,
+    )  # fmt: skip

@@ -6,10 +6,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from housing.models import District, MoveStep, Nomination, Placement, Rejection, YoungPerson
+from housing.models import District, MatchingRun, MoveStep, Nomination, Placement, Rejection, YoungPerson
 from housing.services import moves
 from housing.vocabulary import Role
 from tests import payloads
+from tests.kept_current import immediate  # noqa: F401 (a fixture: jobs run as they are queued)
 
 TODAY = date.today()  # noqa: DTZ011 - the service dates decisions by its today
 
@@ -152,7 +153,10 @@ def test_the_move_is_dated_step_by_step_and_moving_in_starts_the_placement(
     assert client.post(steps, json={"kind": "viewing", "on": today}, headers=officer).status_code == 409
 
 
-def test_a_move_falling_through_frees_the_place_and_reopens_the_pathway(client, officer, auth, db):
+@pytest.mark.usefixtures("immediate")
+def test_a_move_falling_through_frees_the_place_reopens_the_pathway_and_proposes_again(
+    client, officer, auth, db
+):
     person, _proposal, nomination = accepted(client, officer)
     client.post(f"/api/v1/nominations/{nomination}/decision", json={"decision": "accepted"},
                 headers=auth.headers(Role.DISTRICT_OFFICER, "crawley"))  # fmt: skip
@@ -173,6 +177,10 @@ def test_a_move_falling_through_frees_the_place_and_reopens_the_pathway(client, 
     option = client.get(f"/api/v1/options/{record['placements'][0]['option']}", headers=officer).json
     assert option["remaining"] == 1
     assert db.scalar(select(Rejection.reason)) == "the move fell through: Failed the viewing"
+    # The place is free again and they are due again: the service proposes again without being asked.
+    placement = record["placements"][0]["id"]
+    after = db.scalars(select(MatchingRun).where(MatchingRun.trigger == "place_freed")).all()
+    assert [(run.triggered_by, run.created_by) for run in after] == [(placement, None)]
 
 
 def test_a_move_with_no_step_for_three_weeks_has_stalled(client, officer, auth, db, app):
