@@ -1,7 +1,7 @@
 """Who is told what, in words: the notifications an event leaves, and the daily ones.
 
-Routing (contract v1.2, *Notifications*): the young person's allocated worker where there is one
-(allocations do not exist yet, so none is), else the officer who acted, else one daily digest to
+Routing (contract v1.2, *Notifications*): the young person's allocated housing support officer where
+there is one (housing.services.workers), else the officer who acted, else one daily digest to
 housing officers; a council's notifications go to that council's district officers. A notification
 carries a link, never the record: it names no young person, so whoever reads it (or its email)
 learns nothing their role may not see. Each has a unique key per reader, so nothing is sent twice.
@@ -17,6 +17,7 @@ from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import District, Event, MatchingRun, Nomination, Notification, Placement, Proposal, User
 from housing.permissions import OFFICERS
+from housing.services import workers
 from housing.vocabulary import EventKind, NotificationKind, Role
 
 SERVICE_NAME = "Pathways"
@@ -49,10 +50,11 @@ def _planned(session: Session, found: Event, run: MatchingRun | None) -> Iterabl
                    f"The county has nominated a care leaver for a {district.name} home. Please decide "
                    "whether to accept the nomination.", "/district")  # fmt: skip
         return
-    officer = _officer(session, found.actor_email)
+    allocated = _allocated_officer(session, found.young_people)
+    officer = allocated or _officer(session, found.actor_email)
     if found.kind in (EventKind.DECLINED, EventKind.LAPSED, EventKind.WITHDRAWN):
         nomination = session.get(Nomination, found.subject_id)
-        officer = _nominating_officer(session, nomination) or officer
+        officer = allocated or _nominating_officer(session, nomination) or officer
         if officer is not None and found.kind is not EventKind.WITHDRAWN:
             yield (officer, NotificationKind.PROPOSAL_DECLINED, *_declined_words(session, nomination))
     if officer is None or run is None:
@@ -131,6 +133,16 @@ def _officer(session: Session, email: str | None) -> User | None:
         return None
     user = session.scalar(select(User).where(User.email == email))
     return user if user is not None and user.role in OFFICERS else None
+
+
+def _allocated_officer(session: Session, young_people: list[str]) -> User | None:
+    """The housing support officer allocated to the first of the event's young people who has one."""
+    allocated = workers.allocated_officers(session, young_people)
+    for young_person_id in young_people:
+        user = session.get(User, allocated[young_person_id]) if young_person_id in allocated else None
+        if user is not None and user.role in OFFICERS and user.disabled_at is None:
+            return user
+    return None
 
 
 def _nominating_officer(session: Session, nomination: Nomination) -> User | None:

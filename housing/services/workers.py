@@ -6,6 +6,7 @@ under the cap (`housing.advising`); the adviser's row is locked while a place is
 managers cannot both give an adviser their last place.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -226,12 +227,13 @@ def adviser_due_on(person: YoungPerson) -> date:
     return advising.adviser_due_on(person.date_of_birth)
 
 
-def allocated_officers(session: Session) -> dict[str, str]:
-    """Every young person with an allocated housing support officer → that officer's user id: where a
-    notification about them goes first (contract v1.2, Notifications)."""
-    rows = session.execute(
-        select(Allocation.young_person_id, Allocation.officer_id).where(
-            Allocation.kind == WorkerKind.HOUSING_OFFICER, Allocation.ends_on.is_(None)
-        )
+def allocated_officers(session: Session, young_people: Iterable[str] | None = None) -> dict[str, str]:
+    """Each young person (of those given, or all) with an allocated housing support officer → that
+    officer's user id: where a notification about them goes first (contract v1.2, Notifications)."""
+    query = select(Allocation.young_person_id, Allocation.officer_id).where(
+        Allocation.kind == WorkerKind.HOUSING_OFFICER, Allocation.ends_on.is_(None)
     )
+    if young_people is not None:
+        query = query.where(Allocation.young_person_id.in_(list(young_people)))
+    rows = session.execute(query)
     return {young_person_id: officer_id for young_person_id, officer_id in rows.all()}  # noqa: C416

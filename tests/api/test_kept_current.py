@@ -5,8 +5,8 @@ from sqlalchemy import func, select
 
 from housing.actors import SERVICE
 from housing.clock import today
-from housing.models import Event, MatchingRun, Notification, Proposal
-from housing.services import reproposals, runs
+from housing.models import Event, MatchingRun, Notification, Proposal, User
+from housing.services import accounts, reproposals, runs
 from housing.vocabulary import Role
 from tests.builders import add_young_person, matching_run, supported_place
 from tests.kept_current import automatic_runs, events, immediate  # noqa: F401 (a fixture)
@@ -248,3 +248,27 @@ def test_runs_made_by_the_service_are_listed_with_every_proposal_it_replaced_sup
     assert (
         db.scalar(select(func.count()).select_from(MatchingRun).where(MatchingRun.created_by.is_(None))) >= 1
     )
+
+
+def test_a_young_persons_allocated_officer_is_told_of_the_new_proposal_not_the_officer_who_acted(
+    client, officer, auth, db
+):
+    person = add_young_person(client, officer, "A")
+    supported_place(client, officer, "Worthing")
+    supported_place(client, officer, "Lancing")
+    with auth.app.extensions["pathways"].session_factory() as session:
+        token = accounts.create_user(session, "their.officer@test.example", Role.HOUSING_OFFICER, None)
+        theirs = session.scalar(select(User.id).where(User.email == "their.officer@test.example"))
+    allocated = client.post(
+        f"/api/v1/young-people/{person}/workers",
+        json={"kind": "housing_officer", "worker": theirs},
+        headers=auth.headers(Role.TEAM_MANAGER),
+    )
+    assert allocated.status_code == 201
+    [proposal] = matching_run(client, officer)["proposals"]
+
+    assert reject(client, officer, proposal["id"]).status_code == 200
+
+    told = client.get("/api/v1/notifications", headers={"Authorization": f"Bearer {token}"}).json["items"]
+    assert [note["kind"] for note in told] == ["new_proposal"]
+    assert client.get("/api/v1/notifications", headers=officer).json["total"] == 0
