@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from housing.models import User
-from housing.services import accounts
+from housing.models import SignInThrottle
+from housing.services import accounts, sign_ins
 from housing.vocabulary import Role
 from tests.web.conftest import PASSWORD, csrf
 from web import deadlines
@@ -73,7 +73,7 @@ def test_a_wrong_password_is_shown_beside_the_field_and_in_the_summary(client, a
     assert "<title>Error: Sign in – Pathways</title>" in text
 
 
-def test_five_failures_lock_the_account_for_a_while_even_with_the_right_password(
+def test_five_failures_from_one_device_pause_its_sign_in_even_with_the_right_password(
     app, client, person_signing_in, db
 ):
     _, email = person_signing_in(app.test_client())
@@ -83,9 +83,12 @@ def test_five_failures_lock_the_account_for_a_while_even_with_the_right_password
     locked = client.post("/sign-in", data={"email": email, "password": PASSWORD, "csrf_token": csrf(client)})
 
     assert locked.status_code == 400
-    assert accounts.REFUSED in locked.get_data(as_text=True)
+    assert sign_ins.REFUSED in locked.get_data(as_text=True)
     db.rollback()
-    assert db.scalar(select(User.locked_until).where(User.email == email)) > datetime.now(UTC)
+    key = accounts.account_key(email)
+    assert db.scalar(select(SignInThrottle.locked_until).where(SignInThrottle.account == key)) > datetime.now(
+        UTC
+    )
 
 
 def test_a_form_without_its_csrf_token_is_refused(client, auth):
