@@ -1,6 +1,11 @@
 """A young person's proposals over time, each user's notifications, and councils' response times."""
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from flask.views import MethodView
+from flask_smorest import abort
 
 from housing.models import District, Notification, YoungPerson
 from housing.permissions import EVERY_ROLE, OFFICERS
@@ -17,6 +22,19 @@ from jsonapi.schemas.kept_current import (
     ProposalHistorySchema,
     ReadSchema,
 )
+
+
+def own_council(view: Callable[..., Any]) -> Callable[..., Any]:
+    """A district officer reads their own council's settings only: 403 before 404, 422 or anything."""
+
+    @wraps(view)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if actor().role is Role.DISTRICT_OFFICER and actor().district != kwargs["slug"]:
+            abort(403, message="district officers see their own district only")
+        return view(*args, **kwargs)
+
+    return checked
+
 
 blp = Blueprint("kept_current", __name__, url_prefix="/api/v1", description="Proposals kept current")
 
@@ -67,10 +85,11 @@ class ReadOne(MethodView):
 @blp.route("/districts/<slug>/settings")
 class CouncilSettings(MethodView):
     @requires(*OFFICERS, Role.DISTRICT_OFFICER)
+    @own_council
     @exists(District, "slug")
     @blp.response(200, CouncilSettingsSchema)
     def get(self, slug: str) -> District:
-        """The council's response time to a nomination (the county sets it; the council reads it)."""
+        """The council's response time to a nomination (the county sets it; the council reads its own)."""
         return councils.get(db(), slug)
 
     @requires(Role.ADMIN)
