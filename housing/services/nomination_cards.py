@@ -84,6 +84,13 @@ def cards(
                 "bedrooms_by_scheme": scheme_need(
                     standard, people[n.young_person_id].children, people[n.young_person_id].bedrooms_needed
                 ),
+                # The response time the county set for this council (none assumed), and the day it ends.
+                "response_days": district.nomination_response_days,
+                "answer_by": (
+                    nominations.lapses_at(n, district.nomination_response_days)
+                    if district.nomination_response_days
+                    else None
+                ),
                 "decided_at": n.decided_at,
                 "decided_by": n.decided_by,
                 "property": _property(options[n.option_id]),

@@ -4,7 +4,9 @@ import io
 import re
 
 from openpyxl import load_workbook
+from sqlalchemy import update
 
+from housing.models import District
 from housing.vocabulary import Role
 from tests import payloads
 from tests.builders import nominated
@@ -94,3 +96,25 @@ def test_an_admin_reads_the_audit_trail_and_others_cannot(client, officer, perso
     person_signing_in(other, Role.HOUSING_OFFICER)
     assert other.get("/audit").status_code == 403
     assert other.get("/district").status_code == 403
+
+
+def test_the_councils_card_says_when_an_answer_is_needed_by_where_the_county_set_a_response_time(
+    app, client, officer, person_signing_in
+):
+    nominated(client, officer)
+    person_signing_in(client, Role.DISTRICT_OFFICER)
+    assert "The county has set no response time for your council" in client.get("/district").get_data(
+        as_text=True
+    )
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        session.execute(
+            update(District).where(District.slug == "crawley").values(nomination_response_days=10)
+        )
+    try:
+        text = client.get("/district").get_data(as_text=True)
+    finally:
+        with app.extensions["pathways"].writer_factory() as session, session.begin():
+            session.execute(update(District).values(nomination_response_days=None))
+
+    assert "Answer needed by" in text
+    assert "the county asks 10 days for an answer, after which the nomination lapses" in text
