@@ -3,12 +3,12 @@
 from dataclasses import replace
 
 import numpy as np
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from matching.assignment import optimal_assignment
 from matching.fairness import by_group, pass_overs, rank_profile
-from matching.solution import HOLDABLE
+from matching.solution import HOLDABLE, Candidates
 from matching.vocabulary import DUE_TIERS
 from tests.matching.strategies import candidates
 
@@ -73,6 +73,31 @@ def respects_holds(c, chosen) -> bool:
     )
 
 
+def held_case(arcs, chosen, capacity, held, tiers) -> tuple[Candidates, np.ndarray]:
+    """A hand-made case: arcs as (young person, option, cost), the chosen ones by position."""
+    person, option, cost = (np.array(column, np.int64) for column in zip(*arcs, strict=True))
+    c = Candidates(
+        person=person, option=option, cost=cost, parts={"links": cost},
+        preference_rank=np.zeros(len(arcs), np.int64), penalty=np.full(len(tiers), 10),
+        capacity=np.array(capacity), urgent=np.zeros(len(tiers), bool),
+        tier=np.array(tiers), held=np.array(held),
+    )  # fmt: skip
+    return c, np.isin(np.arange(len(arcs)), chosen)
+
+
+# Pinned: B (none) holds option 0 (2 places, 1 held) and A (move_now) wants it. A takes B's place
+# and, A being one the hold does not count, B finds the other place there: not "no other place".
+@example(held_case([(0, 0, 3), (1, 0, 3)], chosen=[1], capacity=[2], held=[1], tiers=[0, 4]))
+# Pinned: A (later) leaves option 1, whose hold A filled; B (none) may then take it.
+@example(
+    held_case(
+        [(0, 0, 0), (0, 1, 7), (1, 0, 3), (1, 1, 3)],
+        chosen=[1, 2],
+        capacity=[1, 2],
+        held=[0, 1],
+        tiers=[3, 4],
+    )
+)
 @given(assignments())
 def test_pass_overs_are_every_exchange_the_contract_names_and_no_other(case):
     c, chosen = case
