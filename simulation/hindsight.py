@@ -6,15 +6,15 @@ m may take any place that had appeared by then, so each (option, m) node has an 
 person's arcs go to the months in which a run would have allowed the pair (the matcher's own
 published arcs for that month, refusals removed); "agreed by 17½" earns a bonus larger than any
 change the rest of the objective can make, so the optimum agrees as many by 17½ as any plan can,
-then keeps links close (optimisation-notes §5). No policy, deciding month by month on less, can
-agree more by 17½ on the same year: every policy's agreements are a feasible flow here.
+then keeps links close (optimisation-notes §5): the plan of `matching.horizon`, over the whole
+year. No policy, deciding month by month on less, can agree more by 17½ on the same year: every
+policy's agreements are a feasible flow here.
 """
 
 from collections import defaultdict
 
-from ortools.graph.python import min_cost_flow
-
 import matching
+from matching import horizon
 from simulation.events import Year
 from simulation.year import Agreement, Played, in_scope
 
@@ -61,47 +61,14 @@ def _supply(year: Year) -> dict[tuple[str, int], int]:
 
 
 def _solve(year: Year, arcs: list[tuple[str, str, int, int]], penalty: dict[str, int]) -> Played:
-    due_by = targets(year)
-    worst: dict[str, int] = dict(penalty)
-    for person_id, _o, _m, cost in arcs:
-        worst[person_id] = max(worst[person_id], cost)
-    bonus = 1 + sum(worst.values())
-
-    flow = min_cost_flow.SimpleMinCostFlow()
-    node: dict[object, int] = {}
-
-    def n(key: object) -> int:
-        return node.setdefault(key, len(node))
-
-    sink = n("sink")
-    for person_id, p in penalty.items():
-        flow.add_arc_with_capacity_and_unit_cost(n(person_id), sink, 1, p)
-        flow.set_node_supply(n(person_id), 1)
-    arc_of = []
-    for person_id, option_id, m, cost in arcs:
-        counts = person_id in due_by and year.month(m) <= due_by[person_id]
-        arc_of.append(
-            flow.add_arc_with_capacity_and_unit_cost(
-                n(person_id), n((option_id, m)), 1, cost - bonus * counts
-            )
-        )
-    for (option_id, k), places in _supply(year).items():
-        flow.add_arc_with_capacity_and_unit_cost(n((option_id, k)), sink, places, 0)
-    for option_id in year.county.options:
-        for m in range(year.months - 1, 0, -1):
-            if (option_id, m) in node:
-                flow.add_arc_with_capacity_and_unit_cost(
-                    n((option_id, m)), n((option_id, m - 1)), len(penalty), 0
-                )
-    flow.set_node_supply(sink, -len(penalty))
-    if flow.solve() != flow.OPTIMAL:
-        raise RuntimeError("the hindsight flow has no optimum; every young person has an unmatched arc")
-
+    months = tuple(year.month(m) for m in range(year.months))
+    in_time = {
+        person_id: max((m for m, on in enumerate(months) if on <= deadline), default=-1)
+        for person_id, deadline in targets(year).items()
+    }
+    planned = horizon.plan(horizon.PlaceMonths(months, arcs, penalty, _supply(year), in_time))
     played = Played("hindsight")
-    for (person_id, option_id, m, _cost), arc in zip(arcs, arc_of, strict=True):
-        if flow.flow(arc):
-            played.agreements.append(Agreement(person_id, option_id, m, year.month(m)))
-    played.agreements.sort(key=lambda a: (a.month, a.young_person))
+    played.agreements = [Agreement(p, o, m, year.month(m)) for p, o, m, _cost in planned.agreements]
     agreed = {a.young_person for a in played.agreements}
     played.waiting_at_end = in_scope(year, year.months - 1, agreed)
     return played
