@@ -13,12 +13,11 @@ policy's agreements are a feasible flow here.
 
 from collections import defaultdict
 
-import matching
 from matching import horizon
 from simulation.events import Year
-from simulation.year import Agreement, Played, in_scope
-
-NO_AGREEMENTS: set[str] = set()
+from simulation.month import in_scope
+from simulation.plans import month_arcs
+from simulation.year import Agreement, Played
 
 
 def targets(year: Year) -> dict[str, object]:
@@ -35,18 +34,10 @@ def play_hindsight(year: Year) -> Played:
     arcs: list[tuple[str, str, int, int]] = []  # (young person, option, month, cost)
     penalty: dict[str, int] = {}
     for m in range(year.months):
-        people = in_scope(year, m, NO_AGREEMENTS)
-        options = {o: 1 for o in year.county.options if year.places_from.get(o, 0) <= m}
-        problem = year.county.problem(year.month(m), people, options, frozenset())
-        published = matching.published(problem)
-        for i, k, cost in zip(
-            published.person.tolist(), published.option.tolist(), published.cost.tolist(), strict=True
-        ):
-            person_id, option_id = problem.young_people[i].id, problem.options[k].id
-            if not year.turned_down(person_id, option_id):
-                arcs.append((person_id, option_id, m, cost))
-        for i, person in enumerate(problem.young_people):
-            penalty.setdefault(person.id, int(published.penalty[i]))
+        table = month_arcs(year, m)
+        arcs += [(p, o, m, cost) for p, o, cost in table.arcs if not year.turned_down(p, o)]
+        for person_id, p in table.penalty.items():
+            penalty.setdefault(person_id, p)
     return _solve(year, arcs, penalty)
 
 

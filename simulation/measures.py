@@ -13,7 +13,8 @@ from housing.due import due_on
 from matching.geo import haversine_km
 from simulation.events import Year
 from simulation.hindsight import targets
-from simulation.year import Played, capacities
+from simulation.month import capacities
+from simulation.year import Played
 
 IMPORTANT = 3  # importance-3 links: the ones a young person most needs to keep
 
