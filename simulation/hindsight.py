@@ -12,6 +12,9 @@ policy's agreements are a feasible flow here.
 """
 
 from collections import defaultdict
+from dataclasses import replace
+
+import numpy as np
 
 from matching import horizon
 from simulation.events import Year
@@ -31,14 +34,28 @@ def targets(year: Year) -> dict[str, object]:
 
 
 def play_hindsight(year: Year) -> Played:
-    arcs: list[tuple[str, str, int, int]] = []  # (young person, option, month, cost)
-    penalty: dict[str, int] = {}
-    for m in range(year.months):
-        table = month_arcs(year, m)
-        arcs += [(p, o, m, cost) for p, o, cost in table.arcs if not year.turned_down(p, o)]
-        for person_id, p in table.penalty.items():
-            penalty.setdefault(person_id, p)
-    return _solve(year, arcs, penalty)
+    months = tuple(year.month(m) for m in range(year.months))
+    tables = [month_arcs(year, m) for m in range(year.months)]
+    turned_down = {
+        (t.people[i], t.options[k])
+        for t in tables
+        for i, k in zip(t.person.tolist(), t.option.tolist(), strict=True)
+        if year.turned_down(t.people[i], t.options[k])
+    }
+    problem = horizon.place_months(
+        months, year.month(year.months), tables, _supply(year), excluded=turned_down
+    )
+    deadlines = targets(year)  # the headline's deadline, 17½, rather than whatever is due first
+    in_time = [
+        max((m for m, on in enumerate(months) if on <= deadlines[p]), default=-1) if p in deadlines else -1
+        for p in problem.people
+    ]
+    planned = horizon.plan(replace(problem, in_time=np.array(in_time, dtype=np.int64)))
+    played = Played("hindsight")
+    played.agreements = [Agreement(p, o, m, year.month(m)) for p, o, m, _cost in planned.agreements]
+    agreed = {a.young_person for a in played.agreements}
+    played.waiting_at_end = in_scope(year, year.months - 1, agreed)
+    return played
 
 
 def _supply(year: Year) -> dict[tuple[str, int], int]:
@@ -49,17 +66,3 @@ def _supply(year: Year) -> dict[tuple[str, int], int]:
     for key, n in year.added.items():
         appearing[key] += n
     return appearing
-
-
-def _solve(year: Year, arcs: list[tuple[str, str, int, int]], penalty: dict[str, int]) -> Played:
-    months = tuple(year.month(m) for m in range(year.months))
-    in_time = {
-        person_id: max((m for m, on in enumerate(months) if on <= deadline), default=-1)
-        for person_id, deadline in targets(year).items()
-    }
-    planned = horizon.plan(horizon.PlaceMonths(months, arcs, penalty, _supply(year), in_time))
-    played = Played("hindsight")
-    played.agreements = [Agreement(p, o, m, year.month(m)) for p, o, m, _cost in planned.agreements]
-    agreed = {a.young_person for a in played.agreements}
-    played.waiting_at_end = in_scope(year, year.months - 1, agreed)
-    return played

@@ -12,12 +12,11 @@ def test_a_place_is_held_from_someone_due_later_for_someone_due_in_three_months(
     # One place free now. "later" is due in a year; "soon" comes into scope next month (turning
     # 16), is due in month 3 and can only use this place. Given now to "later", "soon" would have
     # nothing in time.
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("later", "lodgings", m, 10) for m in range(6)]
-        + [("soon", "lodgings", m, 10) for m in range(1, 6)],
-        penalty={"later": PENALTY, "soon": PENALTY},
-        supply={("lodgings", 0): 1},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "lodgings", m, 10) for m in range(1, 6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1},
         in_time={"later": 12, "soon": 3},
         wait_cost=1,
     )
@@ -31,11 +30,11 @@ def test_a_place_is_held_from_someone_due_later_for_someone_due_in_three_months(
 
 def test_the_held_place_is_held_from_the_month_its_young_person_is_planned_to_take_it() -> None:
     # "soon" is known now but only in scope (allowed) from month 3.
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("later", "lodgings", 0, 10)] + [("soon", "lodgings", m, 10) for m in (3, 4, 5)],
-        penalty={"later": PENALTY, "soon": PENALTY},
-        supply={("lodgings", 0): 1},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", 0, 10)] + [("soon", "lodgings", m, 10) for m in (3, 4, 5)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1},
         in_time={"later": 12, "soon": 4},
         wait_cost=1,
     )
@@ -45,11 +44,11 @@ def test_the_held_place_is_held_from_the_month_its_young_person_is_planned_to_ta
 
 def test_nothing_is_held_when_no_one_due_sooner_could_use_the_place() -> None:
     # "soon" can use only the hostel, so the lodgings place goes to "later" now.
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("later", "lodgings", m, 10) for m in range(6)] + [("soon", "hostel", m, 10) for m in range(6)],
-        penalty={"later": PENALTY, "soon": PENALTY},
-        supply={("lodgings", 0): 1, ("hostel", 0): 1},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "hostel", m, 10) for m in range(6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1, ("hostel", 0): 1},
         in_time={"later": 12, "soon": 3},
     )
 
@@ -61,12 +60,11 @@ def test_nothing_is_held_when_no_one_due_sooner_could_use_the_place() -> None:
 
 def test_nothing_is_held_when_a_place_known_to_come_serves_the_one_due_sooner_in_time() -> None:
     # A second lodgings place appears in month 2, before "soon" is due in month 3.
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("later", "lodgings", m, 10) for m in range(6)]
-        + [("soon", "lodgings", m, 10) for m in range(6)],
-        penalty={"later": PENALTY, "soon": PENALTY},
-        supply={("lodgings", 0): 1, ("lodgings", 2): 1},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "lodgings", m, 10) for m in range(6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1, ("lodgings", 2): 1},
         in_time={"later": 12, "soon": 3},
         wait_cost=1,
     )
@@ -79,11 +77,11 @@ def test_nothing_is_held_when_a_place_known_to_come_serves_the_one_due_sooner_in
 
 
 def test_a_place_appearing_later_cannot_be_agreed_before_it_appears() -> None:
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("soon", "cohort", m, 10) for m in range(6)],
-        penalty={"soon": PENALTY},
-        supply={("cohort", 3): 15},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("soon", "cohort", m, 10) for m in range(6)],
+        {"soon": PENALTY},
+        {("cohort", 3): 15},
         in_time={"soon": 5},
     )
 
@@ -97,11 +95,11 @@ def test_a_place_appearing_later_cannot_be_agreed_before_it_appears() -> None:
 def test_agreeing_in_time_outweighs_any_saving_in_distance() -> None:
     # The near place is the only one "soon" can use; "later" is cheaper there but can wait for
     # the far one: in time first, then distance.
-    problem = PlaceMonths(
-        months=MONTHS[:2],
-        arcs=[("later", "near", 0, 1), ("later", "far", 0, 900), ("soon", "near", 0, 500)],
-        penalty={"later": PENALTY, "soon": PENALTY},
-        supply={("near", 0): 1, ("far", 0): 1},
+    problem = PlaceMonths.of(
+        MONTHS[:2],
+        [("later", "near", 0, 1), ("later", "far", 0, 900), ("soon", "near", 0, 500)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("near", 0): 1, ("far", 0): 1},
         in_time={"later": 0, "soon": 0},
     )
 
@@ -109,11 +107,11 @@ def test_agreeing_in_time_outweighs_any_saving_in_distance() -> None:
 
 
 def test_among_plans_equal_on_everything_else_the_plan_agrees_sooner() -> None:
-    problem = PlaceMonths(
-        months=MONTHS,
-        arcs=[("soon", "lodgings", m, 10) for m in range(6)],
-        penalty={"soon": PENALTY},
-        supply={("lodgings", 0): 1},
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("soon", "lodgings", m, 10) for m in range(6)],
+        {"soon": PENALTY},
+        {("lodgings", 0): 1},
         in_time={"soon": 5},
         wait_cost=1,
     )
