@@ -9,7 +9,7 @@ import numpy as np
 from scipy import stats
 
 import matching
-from housing.due import due_on
+from housing.due import URGENT_DAYS, due_on
 from matching.geo import haversine_km
 from simulation.events import Year
 from simulation.hindsight import targets
@@ -85,11 +85,14 @@ GROUPS = {
 
 
 def _by_group(year: Year, due_by: dict, hits: set[str]) -> dict[str, list[int]]:
-    """[agreed by 17½, turning 17½] per home district and per group of young people."""
+    """[agreed by 17½, turning 17½] per home district, per tier on the year's first day (17½ within
+    90 days of it, or later in the year), and per group of young people."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for person_id in due_by:
+    for person_id, deadline in due_by.items():
         person = year.county.people[person_id]
-        keys = [f"district:{person.home_district}"] + [g for g, test in GROUPS.items() if test(person)]
+        soon = (deadline - year.start).days <= URGENT_DAYS  # the tier "soon" on the first day
+        keys = [f"district:{person.home_district}", f"due:{'soon' if soon else 'later'}"]
+        keys += [g for g, test in GROUPS.items() if test(person)]
         for key in keys:
             counts[key][0] += person_id in hits
             counts[key][1] += 1
