@@ -11,6 +11,7 @@ from scipy import stats
 import matching
 from housing.due import URGENT_DAYS, due_on
 from matching.geo import haversine_km
+from matching.vocabulary import REGISTER_VACANCY
 from simulation.events import Year
 from simulation.hindsight import targets
 from simulation.month import capacities
@@ -37,6 +38,8 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         for a in played.agreements
     ]
     crossed = [a for a in played.agreements if _crosses_boundary(year, a)]
+    # Of those, a tenancy on another council's register: what the Joint Housing Protocol adds.
+    registers = [a for a in crossed if county.options[a.option].route == REGISTER_VACANCY]
     return {
         "turning_17_and_a_half": len(due_by),
         "agreed_by_17_and_a_half": len(hits),
@@ -50,6 +53,8 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         "link_km_by_person": by_person,  # first agreement's mean km, for comparing the same people
         "crossed_boundary": len(crossed),
         "crossed_boundary_in_time": len({a.young_person for a in crossed} & set(hits)),
+        "other_register": len(registers),
+        "other_register_in_time": len({a.young_person for a in registers} & set(hits)),
         "runs": played.runs,
         "turned_down": played.turned_down,
         "home_district_share": statistics.fmean(home) if home else math.nan,
@@ -142,6 +147,8 @@ SUMMARISED = (
     "moves_per_young_person",
     "crossed_boundary",
     "crossed_boundary_in_time",
+    "other_register",
+    "other_register_in_time",
     "runs",
 )
 
