@@ -137,7 +137,8 @@ def place_months(
     excluded: Collection[tuple[str, str]] = (),
 ) -> PlaceMonths:
     """The planning problem from each month's table, keeping the arcs of the young people and
-    options given (all when None) and leaving out the `excluded` pairs (those turned down).
+    options given (all when None) and leaving out the `excluded` pairs (those turned down). Only
+    options someone may take are nodes of the flow: the service's store holds many full ones.
 
     `until` is the day after the plan: a young person due on or after it has no deadline in the
     plan. A young person's penalty and due date are read from their first month in it.
@@ -163,13 +164,11 @@ def place_months(
                 penalty.append(int(table.penalty[k]))
                 due.append(table.due[k])
         local_person = np.array([ids.get(p, -1) for p in table.people], dtype=np.int64)
-        local_option = np.array(
-            [option_ids.setdefault(o, len(option_ids)) for o in table.options], dtype=np.int64
-        )
+        local_option = np.full(len(table.options), -1, dtype=np.int64)  # only options the plan can use
+        for k in np.unique(table.option[keep]).tolist():
+            local_option[k] = option_ids.setdefault(table.options[k], len(option_ids))
         parts.append((local_person[table.person[keep]], local_option[table.option[keep]],
                       np.full(int(keep.sum()), i, dtype=np.int64), table.cost[keep]))  # fmt: skip
-    for o, _k in supply:
-        option_ids.setdefault(o, len(option_ids))
     arrays = [np.concatenate(a) if a else np.zeros(0, dtype=np.int64) for a in zip(*parts, strict=True)] or [
         np.zeros(0, dtype=np.int64)
     ] * 4
@@ -212,7 +211,7 @@ def plan(problem: PlaceMonths) -> Planned:
         problem.person, node(problem.option, problem.month), np.ones(len(problem.person), dtype=np.int64),
         problem.cost + problem.wait_cost * problem.month - bonus * counts,
     )  # fmt: skip
-    keys = [(at[o], k) for (o, k), n in problem.supply.items() if n > 0 and k < months]
+    keys = [(at[o], k) for (o, k), n in problem.supply.items() if n > 0 and k < months and o in at]
     if keys:
         o, k = np.array(keys, dtype=np.int64).T
         flow.add_arcs_with_capacity_and_unit_cost(

@@ -39,7 +39,9 @@ def plan(
     if coming:
         later = matching_input.build(session, as_of, coming, problem.reach_km)
         known |= {p.id: p for p in later.young_people}
-    every_option = tuple(replace(o, remaining=1) for o in problem.options)
+    supply = _supply(session, problem, dates)
+    with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
+    every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
     tables = [
         horizon.month_arcs(
             replace(
@@ -55,7 +57,6 @@ def plan(
         )
         for on in dates
     ]
-    supply = _supply(session, problem, dates)
     return horizon.plan(horizon.place_months(dates, until, tables, supply))
 
 
