@@ -1,57 +1,47 @@
-"""How each policy proposes in a month: the service as built, the practice it replaces, and the
-registers before the Joint Housing Protocol. Each returns (young person, option) pairs; the year
+"""How each policy proposes: the service's own policy, the practice it replaces, and the registers
+before the Joint Housing Protocol. Each returns (young person, option) pairs for a `Month`; the year
 decides which of them officers and councils agree.
 """
 
 from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
 
 import matching
 from housing.due import due_on
-from simulation.events import Year
-from simulation.potentials import pathways_with_potentials
+from simulation.month import Month
+from simulation.plans import plan
 
 Proposals = list[tuple[str, str]]
-Policy = Callable[[Year, date, list[str], dict[str, int], frozenset[tuple[str, str]]], Proposals]
 
 
-def pathways(
-    year: Year,
-    as_of: date,
-    people: list[str],
-    remaining: dict[str, int],
-    rejected: frozenset[tuple[str, str]],
-) -> Proposals:
-    """The service as built: one matching run a month over everyone in scope."""
-    solution = matching.solve(year.county.problem(as_of, people, remaining, rejected))
-    return [(p.young_person, p.option) for p in solution.proposals]
+@dataclass(frozen=True)
+class Policy:
+    propose: Callable[[Month], Proposals]
+    again_after_refusal: bool  # a run per decision (the service keeps proposals current), or one a month
 
 
-def home_register_only(
-    year: Year,
-    as_of: date,
-    people: list[str],
-    remaining: dict[str, int],
-    rejected: frozenset[tuple[str, str]],
-) -> Proposals:
-    """As pathways, but each care leaver is on their home council's register alone."""
-    problem = year.county.problem(as_of, people, remaining, rejected, registers="home")
-    return [(p.young_person, p.option) for p in matching.solve(problem).proposals]
+def pathways(month: Month) -> Proposals:
+    """The service's own policy: each run plans the coming months and proposes what is due now."""
+    return plan(month).now
 
 
-def most_due_first(
-    year: Year,
-    as_of: date,
-    people: list[str],
-    remaining: dict[str, int],
-    rejected: frozenset[tuple[str, str]],
-) -> Proposals:
+def home_register_only(month: Month) -> Proposals:
+    """The service's own policy, with each care leaver on their home council's register alone."""
+    return plan(month, registers="home").now
+
+
+def monthly_run(month: Month) -> Proposals:
+    """The service before the plan of the coming months: one matching run a month, this month only."""
+    return [(p.young_person, p.option) for p in matching.solve(month.problem()).proposals]
+
+
+def most_due_first(month: Month) -> Proposals:
     """The practice it replaces: soonest due first, each given the nearest allowed place still free.
 
     "Allowed" is the matcher's own hard rules (its published arcs); "nearest" is the lowest arc
     cost, which is the importance-weighted distance to the young person's links.
     """
-    problem = year.county.problem(as_of, people, remaining, rejected)
+    problem = month.problem()
     arcs = matching.published(problem)
     by_person: dict[int, list[tuple[int, int]]] = {}
     for i, k, cost in zip(arcs.person.tolist(), arcs.option.tolist(), arcs.cost.tolist(), strict=True):
@@ -59,8 +49,8 @@ def most_due_first(
     free = arcs.capacity.tolist()
     order = []
     for i, person in enumerate(problem.young_people):
-        record = year.county.people[person.id]
-        due = due_on(as_of, record.date_of_birth, record.move_date, record.custody_release_date)
+        record = month.year.county.people[person.id]
+        due = due_on(month.on, record.date_of_birth, record.move_date, record.custody_release_date)
         if due is not None:
             order.append((due.on, person.id, i))
     proposals = []
@@ -74,8 +64,8 @@ def most_due_first(
 
 
 POLICIES: dict[str, Policy] = {
-    "pathways": pathways,
-    "pathways_with_potentials": pathways_with_potentials,
-    "most_due_first": most_due_first,
-    "home_register_only": home_register_only,
+    "pathways": Policy(pathways, again_after_refusal=True),
+    "monthly_run": Policy(monthly_run, again_after_refusal=False),
+    "most_due_first": Policy(most_due_first, again_after_refusal=False),
+    "home_register_only": Policy(home_register_only, again_after_refusal=True),
 }
