@@ -24,18 +24,10 @@ from datetime import date
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from matching.problem import Problem
+from matching.problem import Hold, Problem
 from matching.solve import published
 
 Arc = tuple[str, str, int, int]  # (young person, option, month index, cost): a pair allowed that month
-
-
-@dataclass(frozen=True)
-class Hold:
-    """Places of an option a run keeps from young people of tier later or none (contract v1.2)."""
-
-    places: int
-    from_month: date  # the first month in which the plan gives a kept place to someone due sooner
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,17 @@
 
 from datetime import timedelta
 
+import pytest
+
 from housing.clock import today
 from housing.lifedates import add_months
 from housing.services import coming_months, matching_input
-from matching.horizon import Hold
+from matching.problem import Hold
+from matching.vocabulary import HOLDABLE_TIERS
 from tests import payloads
+from tests.kept_current import automatic_runs, immediate  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("every_stored_run_is_rechecked")
 
 AS_OF = today()
 
@@ -82,3 +88,43 @@ def test_nothing_is_held_when_no_one_due_sooner_could_use_the_place(app, client,
 
     assert planned.now == [(later, place)]
     assert planned.held_back == {}
+
+
+def _held_in(client, headers, run_id, later, place):
+    """What the officer reads of a run that held `place` from `later`: the candidates and the reason."""
+    candidates = client.get(f"/api/v1/matching/runs/{run_id}/candidates", headers=headers).json
+    run = client.get(f"/api/v1/matching/runs/{run_id}", headers=headers).json
+    [unmatched] = [u for u in run["unmatched"] if u["young_person"] == later]
+    return candidates, [r["detail"] for r in unmatched["reasons"]]
+
+
+def test_a_run_holds_the_place_from_the_young_person_due_later_for_the_one_due_sooner(
+    client, officer
+) -> None:
+    later, _leaving = _due_in_a_year_and_leaving_custody_in_two_months(client, officer)
+    place = _lodgings(client, officer)
+    next_month = add_months(AS_OF, 1)
+
+    response = client.post("/api/v1/matching/runs", json={"as_of": AS_OF.isoformat()}, headers=officer)
+
+    assert response.status_code == 201, response.json
+    assert response.json["proposals"] == []  # the only place is kept for the young person leaving custody
+    candidates, reasons = _held_in(client, officer, response.json["id"], later, place)
+    assert (
+        candidates["due_tier"][later] in HOLDABLE_TIERS
+    )  # "later" once the service sets tiers from what is due
+    assert candidates["held"] == {place: {"places": 1, "from_month": next_month.isoformat()}}
+    assert f"held for someone due sooner, from {next_month.strftime('%B %Y')}" in reasons
+
+
+@pytest.mark.usefixtures("immediate")
+def test_a_run_made_because_a_place_was_added_holds_it_the_same_way(client, officer, db) -> None:
+    later, _leaving = _due_in_a_year_and_leaving_custody_in_two_months(client, officer)
+
+    place = _lodgings(client, officer)  # proposes at once for whoever the new place could serve
+
+    [made] = [r for r in automatic_runs(db) if r.trigger == "new_option"]
+    assert made.proposals == []
+    candidates, reasons = _held_in(client, officer, made.id, later, place)
+    assert candidates["held"] == {place: {"places": 1, "from_month": add_months(AS_OF, 1).isoformat()}}
+    assert f"held for someone due sooner, from {add_months(AS_OF, 1).strftime('%B %Y')}" in reasons

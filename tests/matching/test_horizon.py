@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from matching.horizon import Hold, PlaceMonths, plan
+from matching.horizon import PlaceMonths, plan
+from matching.problem import Hold
 
 MONTHS = tuple(date(2027, m, 1) for m in range(1, 7))
 PENALTY = 1_000

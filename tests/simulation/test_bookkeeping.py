@@ -1,7 +1,7 @@
 """The simulated year's bookkeeping, on years small enough to work out by hand."""
 
 from housing.lifedates import add_months
-from matching.horizon import Hold
+from matching.problem import Hold
 from simulation.measures import measure
 from simulation.month import Month, capacities, in_scope
 from simulation.plans import plan
