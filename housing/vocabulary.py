@@ -93,6 +93,16 @@ OFFICER_END_REASONS = (*EXCLUDING_END_REASONS, EndReason.MOVED_ON, EndReason.OTH
 RETURNING_ROUTES = SUPPORTED_ROUTES
 
 
+class DueTier(StrEnum):
+    """How pressing what is due is (api-contract v1.2, "Tiers of what is due"), most pressing first."""
+
+    MOVE_NOW = "move_now"  # a move or release within 28 days: a placement ending, a notice, a release
+    OVERDUE = "overdue"  # the due date has passed (an 18-year-old with no move date included)
+    SOON = "soon"  # due within 90 days
+    LATER = "later"  # due after that
+    NONE = "none"  # nothing due
+
+
 class Role(StrEnum):
     HOUSING_OFFICER = "housing_officer"
     DISTRICT_OFFICER = "district_officer"

@@ -123,6 +123,10 @@ def young_person(
         applied_districts=frozenset(applied),
         due_date=what_is_due.on if what_is_due else None,
         due=what_is_due.kind.value if what_is_due else None,
+        # A run serves tiers in order (contract v1.2): the service says which, the matcher never guesses.
+        due_tier=due.tier_of(
+            what_is_due, due.their_date(as_of, p.move_date, p.custody_release_date), as_of
+        ).value,
     )
 
 
