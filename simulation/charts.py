@@ -13,6 +13,7 @@ LABELS = {
     "monthly_run": "One run a month (before)",
     "most_due_first": "Most due first",
     "home_register_only": "Home register only",
+    "tiers_off": "Pathways, tiers off",
     "hindsight": "Hindsight (the bound)",
 }
 COLOURS = {  # GOV.UK palette; hindsight, the bound, in grey
@@ -20,6 +21,7 @@ COLOURS = {  # GOV.UK palette; hindsight, the bound, in grey
     "monthly_run": "#00703c",
     "most_due_first": "#d4351c",
     "home_register_only": "#f47738",
+    "tiers_off": "#4c2c92",
     "hindsight": "#505a5f",
 }
 mpl.rcParams.update({"font.size": 11, "svg.fonttype": "none", "svg.hashsalt": "pathways"})

@@ -57,6 +57,8 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         "other_register_in_time": len({a.young_person for a in registers} & set(hits)),
         "runs": played.runs,
         "turned_down": played.turned_down,
+        "passed_over_per_run": statistics.fmean(played.passed_over) if played.passed_over else math.nan,
+        "runs_passing_over": sum(n > 0 for n in played.passed_over),
         "home_district_share": statistics.fmean(home) if home else math.nan,
         "moves_per_young_person": len(played.agreements) / len(first) if first else math.nan,
         "agreed_by_month": [sum(a.month == m for a in played.agreements) for m in range(year.months)],
@@ -150,6 +152,8 @@ SUMMARISED = (
     "other_register",
     "other_register_in_time",
     "runs",
+    "passed_over_per_run",
+    "runs_passing_over",
 )
 
 

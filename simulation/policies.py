@@ -1,13 +1,17 @@
 """How each policy proposes: the service's own policy, the practice it replaces, and the registers
-before the Joint Housing Protocol. Each returns (young person, option) pairs for a `Month`; the year
-decides which of them officers and councils agree.
+before the Joint Housing Protocol. Each returns its (young person, option) pairs for a `Month` and
+how many young people the run passed over (contract v1.2, `matching.fairness.pass_overs`); the year
+decides which of the pairs officers and councils agree.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
 
 import matching
 from housing.due import due_on
+from matching import fairness
 from simulation.month import Month
 from simulation.plans import plan
 
@@ -15,27 +19,67 @@ Proposals = list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
+class Proposed:
+    pairs: Proposals
+    passed_over: int  # pass-overs of the run (those the contract lets a run keep included)
+
+
+@dataclass(frozen=True)
 class Policy:
-    propose: Callable[[Month], Proposals]
+    propose: Callable[[Month], Proposed]
     again_after_refusal: bool  # a run per decision (the service keeps proposals current), or one a month
 
 
-def pathways(month: Month) -> Proposals:
-    """The service's own policy: each run plans the coming months and proposes what is due now."""
-    return plan(month).now
+def pathways(month: Month) -> Proposed:
+    """The service's own policy, as a run makes it: the month's problem, each young person at their
+    tier, the places the plan of the coming months holds back, solved by the matcher."""
+    return _run(month, registers="applied", tiers=True)
 
 
-def home_register_only(month: Month) -> Proposals:
+def tiers_off(month: Month) -> Proposed:
+    """The same policy with every young person in tier none: the plan's holds then close the kept
+    places to everyone, and the run minimises cost alone (what the tiers add, measured)."""
+    return _run(month, registers="applied", tiers=False)
+
+
+def home_register_only(month: Month) -> Proposed:
     """The service's own policy, with each care leaver on their home council's register alone."""
-    return plan(month, registers="home").now
+    return _run(month, registers="home", tiers=True)
 
 
-def monthly_run(month: Month) -> Proposals:
+def _run(month: Month, *, registers: str, tiers: bool) -> Proposed:
+    problem = replace(
+        month.problem(registers=registers), held_back=plan(month, registers=registers).held_back
+    )
+    if tiers:
+        return _solved(problem)
+    untiered = replace(problem, young_people=tuple(replace(p, due_tier="none") for p in problem.young_people))
+    pairs = [(p.young_person, p.option) for p in matching.solve(untiered).proposals]
+    return _counted(problem, matching.published(problem), pairs)  # pass-overs by their own tiers
+
+
+def _solved(problem: matching.Problem) -> Proposed:
+    solution = matching.solve(problem)
+    return _counted(problem, solution.candidates, [(p.young_person, p.option) for p in solution.proposals])
+
+
+def _counted(problem: matching.Problem, c: matching.Candidates, pairs: Proposals) -> Proposed:
+    """The pairs and how many pass-overs they make, each young person at their own tier."""
+    arc = {
+        (problem.young_people[i].id, problem.options[k].id): a
+        for a, (i, k) in enumerate(zip(c.person.tolist(), c.option.tolist(), strict=True))
+    }
+    chosen = np.zeros(c.size, dtype=bool)
+    chosen[[arc[pair] for pair in pairs]] = True
+    return Proposed(pairs, len(fairness.pass_overs(c, chosen).young_person))
+
+
+def monthly_run(month: Month) -> Proposed:
     """The service before the plan of the coming months: one matching run a month, this month only."""
-    return [(p.young_person, p.option) for p in matching.solve(month.problem()).proposals]
+    return _solved(month.problem())
 
 
-def most_due_first(month: Month) -> Proposals:
+def most_due_first(month: Month) -> Proposed:
     """The practice it replaces: soonest due first, each given the nearest allowed place still free.
 
     "Allowed" is the matcher's own hard rules (its published arcs); "nearest" is the lowest arc
@@ -60,7 +104,7 @@ def most_due_first(month: Month) -> Proposals:
                 free[k] -= 1
                 proposals.append((person_id, problem.options[k].id))
                 break
-    return proposals
+    return _counted(problem, arcs, proposals)
 
 
 POLICIES: dict[str, Policy] = {
@@ -68,4 +112,5 @@ POLICIES: dict[str, Policy] = {
     "monthly_run": Policy(monthly_run, again_after_refusal=False),
     "most_due_first": Policy(most_due_first, again_after_refusal=False),
     "home_register_only": Policy(home_register_only, again_after_refusal=True),
+    "tiers_off": Policy(tiers_off, again_after_refusal=True),
 }

@@ -27,6 +27,7 @@ class Played:
     proposed: int = 0
     turned_down: int = 0
     runs: int = 0
+    passed_over: list[int] = field(default_factory=list)  # per run
 
 
 def play(year: Year, policy: str) -> Played:
@@ -41,8 +42,10 @@ def play(year: Year, policy: str) -> Played:
         for _run in range(runs):
             month = Month(year, m, in_scope(year, m, agreed), capacities(year, m, taken),
                           frozenset(rejected), frozenset(agreed))  # fmt: skip
-            proposals = chosen.propose(month)
+            proposed = chosen.propose(month)
+            proposals = proposed.pairs
             played.runs += 1
+            played.passed_over.append(proposed.passed_over)
             played.proposed += len(proposals)
             refused = 0
             for person_id, option_id in proposals:

@@ -108,3 +108,22 @@ def test_the_plan_holds_the_place_from_the_month_it_is_kept_for() -> None:
 
     assert planned.now == []
     assert planned.held_back == {"host": Hold(places=1, from_month=add_months(tiny.START, 1))}
+
+
+def test_a_held_place_still_goes_to_someone_overdue_and_only_tiers_off_keeps_it_from_them() -> None:
+    overdue = tiny.person("O", seventeen_and_a_half_in_months=-1)  # 17½ passed: the plan cannot be in time
+    leaving = tiny.person("S", seventeen_and_a_half_in_months=19) | {  # 16 next month
+        "custody_release_date": add_months(tiny.START, 2)
+    }
+    year = tiny.year([overdue, leaving], [tiny.lodgings("host")], months=4, accept_rate=1.0)
+    month = Month(year, 0, in_scope(year, 0, set()), capacities(year, 0, {}), frozenset())
+    assert plan(month).held_back == {"host": Hold(places=1, from_month=add_months(tiny.START, 1))}
+
+    served = play(year, "pathways")
+    untiered = play(year, "tiers_off")
+
+    # The run serves tiers first: a hold closes a place to tiers later and none only.
+    assert [(a.young_person, a.month) for a in served.agreements] == [("O", 0)]
+    assert [a.month for a in untiered.agreements] == [1]  # with tiers off, the place waits a month for all
+    assert measure(year, served)["passed_over_per_run"] == 0
+    assert measure(year, served)["runs"] == 4  # one a month: nothing was turned down
