@@ -59,6 +59,7 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         "turned_down": played.turned_down,
         "passed_over_per_run": statistics.fmean(played.passed_over) if played.passed_over else math.nan,
         "runs_passing_over": sum(n > 0 for n in played.passed_over),
+        "pass_overs_not_allowed": played.not_allowed,
         "home_district_share": statistics.fmean(home) if home else math.nan,
         "moves_per_young_person": len(played.agreements) / len(first) if first else math.nan,
         "agreed_by_month": [sum(a.month == m for a in played.agreements) for m in range(year.months)],
@@ -154,6 +155,7 @@ SUMMARISED = (
     "runs",
     "passed_over_per_run",
     "runs_passing_over",
+    "pass_overs_not_allowed",
 )
 
 

@@ -12,6 +12,7 @@ import numpy as np
 import matching
 from housing.due import due_on
 from matching import fairness
+from matching.tier_proof import kept_pass_overs
 from simulation.month import Month
 from simulation.plans import plan
 
@@ -22,6 +23,7 @@ Proposals = list[tuple[str, str]]
 class Proposed:
     pairs: Proposals
     passed_over: int  # pass-overs of the run (those the contract lets a run keep included)
+    not_allowed: int  # of them, those contract v1.2 does not let a run keep (the checker's rule)
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,12 @@ def _counted(problem: matching.Problem, c: matching.Candidates, pairs: Proposals
     }
     chosen = np.zeros(c.size, dtype=bool)
     chosen[[arc[pair] for pair in pairs]] = True
-    return Proposed(pairs, len(fairness.pass_overs(c, chosen).young_person))
+    as_run = matching.Solution(
+        "optimal", 0, [matching.Proposal(p, o, "", "", 0, {}) for p, o in pairs], [], c, 0
+    )
+    return Proposed(
+        pairs, len(fairness.pass_overs(c, chosen).young_person), len(kept_pass_overs(problem, as_run))
+    )
 
 
 def monthly_run(month: Month) -> Proposed:

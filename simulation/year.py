@@ -28,6 +28,7 @@ class Played:
     turned_down: int = 0
     runs: int = 0
     passed_over: list[int] = field(default_factory=list)  # per run
+    not_allowed: int = 0  # pass-overs contract v1.2 does not let a run keep, over the year
 
 
 def play(year: Year, policy: str) -> Played:
@@ -46,6 +47,7 @@ def play(year: Year, policy: str) -> Played:
             proposals = proposed.pairs
             played.runs += 1
             played.passed_over.append(proposed.passed_over)
+            played.not_allowed += proposed.not_allowed
             played.proposed += len(proposals)
             refused = 0
             for person_id, option_id in proposals:

@@ -126,4 +126,5 @@ def test_a_held_place_still_goes_to_someone_overdue_and_only_tiers_off_keeps_it_
     assert [(a.young_person, a.month) for a in served.agreements] == [("O", 0)]
     assert [a.month for a in untiered.agreements] == [1]  # with tiers off, the place waits a month for all
     assert measure(year, served)["passed_over_per_run"] == 0
+    assert measure(year, untiered)["pass_overs_not_allowed"] == 0  # a place kept empty holds no one
     assert measure(year, served)["runs"] == 4  # one a month: nothing was turned down
