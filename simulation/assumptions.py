@@ -16,7 +16,7 @@ class Assumption:
 ACCEPT_RATE = Assumption(
     "Share of proposals officers agree",
     0.85,
-    "issue 19's default: officers agree 85 % of proposals with the young person",
+    "guess: officers agree 85 % of proposals with the young person",
 )
 COUNCIL_DECLINE_RATE = Assumption(
     "Share of nominations a council declines", 0.10, "guess: a council declines one nomination in ten"
@@ -49,5 +49,16 @@ HOUSE_PROJECT_EVERY_MONTHS = Assumption(
     "Ofsted 2024: 15 young people join the House Project every six months",
 )
 HOUSE_PROJECT_PLACES = Assumption("Places in each House Project cohort", 15, "Ofsted 2024: cohorts of 15")
+HOUSE_PROJECT_SCHEDULE_KNOWN = Assumption(
+    "House Project cohorts known ahead (1 yes, 0 no)",
+    1,
+    "assumption: the coordinator creates each cohort months before it opens, on the usual "
+    "six-monthly schedule, so a plan of the coming months can count its places",
+)
+RUNS_A_MONTH = Assumption(
+    "Proposals a month in a row for one young person, each after the last was turned down",
+    3,
+    "guess: a proposal is answered in about ten days, and the service proposes again at once",
+)
 
 ALL = {name: value for name, value in globals().items() if isinstance(value, Assumption)}

@@ -10,16 +10,18 @@ import matplotlib.pyplot as plt
 
 LABELS = {
     "pathways": "Pathways",
-    "pathways_with_potentials": "Pathways with potentials",
+    "monthly_run": "One run a month (before)",
     "most_due_first": "Most due first",
     "home_register_only": "Home register only",
+    "tiers_off": "Pathways, tiers off",
     "hindsight": "Hindsight (the bound)",
 }
 COLOURS = {  # GOV.UK palette; hindsight, the bound, in grey
     "pathways": "#1d70b8",
-    "pathways_with_potentials": "#00703c",
+    "monthly_run": "#00703c",
     "most_due_first": "#d4351c",
     "home_register_only": "#f47738",
+    "tiers_off": "#4c2c92",
     "hindsight": "#505a5f",
 }
 mpl.rcParams.update({"font.size": 11, "svg.fonttype": "none", "svg.hashsalt": "pathways"})

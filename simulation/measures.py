@@ -9,11 +9,13 @@ import numpy as np
 from scipy import stats
 
 import matching
-from housing.due import due_on
+from housing.due import URGENT_DAYS, due_on
 from matching.geo import haversine_km
+from matching.vocabulary import REGISTER_VACANCY
 from simulation.events import Year
 from simulation.hindsight import targets
-from simulation.year import Played, capacities
+from simulation.month import capacities
+from simulation.year import Played
 
 IMPORTANT = 3  # importance-3 links: the ones a young person most needs to keep
 
@@ -25,17 +27,19 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
     for agreement in played.agreements:
         first.setdefault(agreement.young_person, agreement)
     hits = [p for p, deadline in due_by.items() if p in first and first[p].on <= deadline]
-    distances = []
+    distances, by_person = [], {}
     for agreement in played.agreements:
-        place = county.places[county.options[agreement.option].place]
-        for link in county.people[agreement.young_person].local_links:
-            if link.importance == IMPORTANT:
-                at = county.places[link.place]
-                distances.append(float(haversine_km(at.lat, at.lon, place.lat, place.lon)))
+        kms = _important_link_km(year, agreement)
+        distances += kms
+        if kms and agreement is first[agreement.young_person]:
+            by_person[agreement.young_person] = statistics.fmean(kms)
     home = [
         county.options[a.option].district == county.people[a.young_person].home_district
         for a in played.agreements
     ]
+    crossed = [a for a in played.agreements if _crosses_boundary(year, a)]
+    # Of those, a tenancy on another council's register: what the Joint Housing Protocol adds.
+    registers = [a for a in crossed if county.options[a.option].route == REGISTER_VACANCY]
     return {
         "turning_17_and_a_half": len(due_by),
         "agreed_by_17_and_a_half": len(hits),
@@ -46,6 +50,16 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         "mean_important_link_km": statistics.fmean(distances) if distances else math.nan,
         "p90_important_link_km": float(np.percentile(distances, 90)) if distances else math.nan,
         "important_link_km": distances,
+        "link_km_by_person": by_person,  # first agreement's mean km, for comparing the same people
+        "crossed_boundary": len(crossed),
+        "crossed_boundary_in_time": len({a.young_person for a in crossed} & set(hits)),
+        "other_register": len(registers),
+        "other_register_in_time": len({a.young_person for a in registers} & set(hits)),
+        "runs": played.runs,
+        "turned_down": played.turned_down,
+        "passed_over_per_run": statistics.fmean(played.passed_over) if played.passed_over else math.nan,
+        "runs_passing_over": sum(n > 0 for n in played.passed_over),
+        "pass_overs_not_allowed": played.not_allowed,
         "home_district_share": statistics.fmean(home) if home else math.nan,
         "moves_per_young_person": len(played.agreements) / len(first) if first else math.nan,
         "agreed_by_month": [sum(a.month == m for a in played.agreements) for m in range(year.months)],
@@ -53,6 +67,22 @@ def measure(year: Year, played: Played) -> dict[str, Any]:
         "headline_by_group": _by_group(year, due_by, set(hits)),
         "waiting_at_end_by_reason": waiting_by_reason(year, played),
     }
+
+
+def _important_link_km(year: Year, agreement) -> list[float]:
+    county = year.county
+    place = county.places[county.options[agreement.option].place]
+    return [
+        float(haversine_km(at.lat, at.lon, place.lat, place.lon))
+        for link in county.people[agreement.young_person].local_links
+        if link.importance == IMPORTANT and (at := county.places[link.place])
+    ]
+
+
+def _crosses_boundary(year: Year, agreement) -> bool:
+    """A placement in another council's district (West Sussex's seven), not the home one."""
+    district = year.county.options[agreement.option].district
+    return district is not None and district != year.county.people[agreement.young_person].home_district
 
 
 GROUPS = {
@@ -63,11 +93,14 @@ GROUPS = {
 
 
 def _by_group(year: Year, due_by: dict, hits: set[str]) -> dict[str, list[int]]:
-    """[agreed by 17½, turning 17½] per home district and per group of young people."""
+    """[agreed by 17½, turning 17½] per home district, per tier on the year's first day (17½ within
+    90 days of it, or later in the year), and per group of young people."""
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for person_id in due_by:
+    for person_id, deadline in due_by.items():
         person = year.county.people[person_id]
-        keys = [f"district:{person.home_district}"] + [g for g, test in GROUPS.items() if test(person)]
+        soon = (deadline - year.start).days <= URGENT_DAYS  # the tier "soon" on the first day
+        keys = [f"district:{person.home_district}", f"due:{'soon' if soon else 'later'}"]
+        keys += [g for g, test in GROUPS.items() if test(person)]
         for key in keys:
             counts[key][0] += person_id in hits
             counts[key][1] += 1
@@ -115,11 +148,19 @@ SUMMARISED = (
     "p90_important_link_km",
     "home_district_share",
     "moves_per_young_person",
+    "crossed_boundary",
+    "crossed_boundary_in_time",
+    "other_register",
+    "other_register_in_time",
+    "runs",
+    "passed_over_per_run",
+    "runs_passing_over",
+    "pass_overs_not_allowed",
 )
 
 
 def summarise(per_seed: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
-    """Across seeds: each measure's interval per policy, and ratios to hindsight and most-due-first."""
+    """Across seeds: each measure's interval per policy (`comparisons` adds the paired figures)."""
     policies = list(per_seed[0])
     summary: dict[str, Any] = {}
     for policy in policies:
@@ -127,19 +168,6 @@ def summarise(per_seed: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
         figures = {
             name: interval([r[name] for r in runs], SHARES.get(name, NO_BOUNDS)) for name in SUMMARISED
         }
-        for baseline in ("hindsight", "most_due_first"):
-            if baseline in policies:
-                figures[f"headline_to_{baseline}"] = interval(
-                    [
-                        _ratio(r["headline_share"], s[baseline]["headline_share"])
-                        for r, s in zip(runs, per_seed, strict=True)
-                    ]
-                )
-        if "most_due_first" in policies:
-            figures["link_km_to_most_due_first"] = interval(
-                [_ratio(r["mean_important_link_km"], s["most_due_first"]["mean_important_link_km"])
-                 for r, s in zip(runs, per_seed, strict=True)]
-            )  # fmt: skip
         figures["agreed_by_month"] = [
             statistics.fmean(m) for m in zip(*(r["agreed_by_month"] for r in runs), strict=True)
         ]
@@ -148,10 +176,6 @@ def summarise(per_seed: list[dict[str, dict[str, Any]]]) -> dict[str, Any]:
         figures["waiting_at_end_by_reason"] = _add_up(r["waiting_at_end_by_reason"] for r in runs)
         summary[policy] = figures
     return summary
-
-
-def _ratio(a: float, b: float) -> float:
-    return a / b if b else math.nan
 
 
 def _add_up(counters) -> dict[str, int]:

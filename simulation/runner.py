@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from simulation.comparisons import compare
 from simulation.events import draw_year
 from simulation.hindsight import play_hindsight
 from simulation.measures import measure, summarise
@@ -49,9 +50,11 @@ def run(
     started = time.perf_counter()
     per_seed = dict(_results(plan, scheduler, workers, progress))
     ordered = [per_seed[seed] for seed in plan.seeds]
+    summary = summarise(ordered)
+    compare(ordered, summary)
     return {
         "seconds": round(time.perf_counter() - started, 1),
-        "summary": summarise(ordered),
+        "summary": summary,
         "per_seed": {seed: {p: _small(m) for p, m in per_seed[seed].items()} for seed in plan.seeds},
         "important_link_km": {
             p: [km for seed in ordered for km in seed[p]["important_link_km"]] for p in plan.policies
@@ -78,4 +81,4 @@ def _results(plan: Plan, scheduler: str | None, workers: int | None, progress) -
 
 def _small(figures: dict[str, Any]) -> dict[str, Any]:
     """A seed's figures without the raw distances (kept once, pooled, for the chart)."""
-    return {k: v for k, v in figures.items() if k != "important_link_km"}
+    return {k: v for k, v in figures.items() if k not in {"important_link_km", "link_km_by_person"}}

@@ -1,10 +1,11 @@
 """One policy played over one seed's year, month by month: what it proposed, what was agreed."""
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from simulation import assumptions as rates
 from simulation.events import Year
+from simulation.month import Month, capacities, in_scope
 from simulation.policies import POLICIES
 
 
@@ -25,51 +26,40 @@ class Played:
     waiting_at_end: list[str] = field(default_factory=list)
     proposed: int = 0
     turned_down: int = 0
-
-
-def in_scope(year: Year, m: int, agreed: set[str]) -> list[str]:
-    """Who a run in month `m` considers: arrived, back if they were settled, and not yet agreed."""
-    on = year.month(m)
-    return [
-        person_id
-        for person_id in year.county.people
-        if year.arrives.get(person_id, 0) <= m
-        and (person_id not in year.returns or year.returns[person_id] <= m)
-        and person_id not in agreed
-        and year.county.in_scope(person_id, on)
-    ]
-
-
-def capacities(year: Year, m: int, taken: dict[str, int]) -> dict[str, int]:
-    """Each option's places in month `m`: those it started with or gained by then, less those taken."""
-    gained = Counter()
-    for (option_id, k), n in year.added.items():  # turnover so far, read once, not once per option
-        if k <= m:
-            gained[option_id] += n
-    places = {}
-    for option_id, option in year.county.options.items():
-        if year.places_from.get(option_id, 0) > m:
-            continue
-        places[option_id] = max(option.remaining + gained[option_id] - taken.get(option_id, 0), 0)
-    return places
+    runs: int = 0
+    passed_over: list[int] = field(default_factory=list)  # per run
+    not_allowed: int = 0  # pass-overs contract v1.2 does not let a run keep, over the year
 
 
 def play(year: Year, policy: str) -> Played:
-    propose = POLICIES[policy]
+    """The policy's runs month by month; a policy that proposes again after a refusal runs up to
+    `RUNS_A_MONTH` times a month, each run after the last one's answers."""
+    chosen = POLICIES[policy]
     played, agreed, taken = Played(policy), set(), {}
     rejected: set[tuple[str, str]] = set()
+    runs = int(rates.RUNS_A_MONTH.value) if chosen.again_after_refusal else 1
     for m in range(year.months):
         on = year.month(m)
-        people = in_scope(year, m, agreed)
-        proposals = propose(year, on, people, capacities(year, m, taken), frozenset(rejected))
-        played.proposed += len(proposals)
-        for person_id, option_id in proposals:
-            if year.turned_down(person_id, option_id):
-                rejected.add((person_id, option_id))  # REJECTED: never proposed again
-                played.turned_down += 1
-                continue
-            agreed.add(person_id)
-            taken[option_id] = taken.get(option_id, 0) + 1
-            played.agreements.append(Agreement(person_id, option_id, m, on))
+        for _run in range(runs):
+            month = Month(year, m, in_scope(year, m, agreed), capacities(year, m, taken),
+                          frozenset(rejected), frozenset(agreed))  # fmt: skip
+            proposed = chosen.propose(month)
+            proposals = proposed.pairs
+            played.runs += 1
+            played.passed_over.append(proposed.passed_over)
+            played.not_allowed += proposed.not_allowed
+            played.proposed += len(proposals)
+            refused = 0
+            for person_id, option_id in proposals:
+                if year.turned_down(person_id, option_id):
+                    rejected.add((person_id, option_id))  # REJECTED: never proposed again
+                    refused += 1
+                    continue
+                agreed.add(person_id)
+                taken[option_id] = taken.get(option_id, 0) + 1
+                played.agreements.append(Agreement(person_id, option_id, m, on))
+            played.turned_down += refused
+            if not refused:
+                break
     played.waiting_at_end = in_scope(year, year.months - 1, agreed)
     return played

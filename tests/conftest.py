@@ -252,7 +252,7 @@ def simulated(app, tmp_path):
     """A small simulated year written where the page reads it."""
     out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
     result = app.test_cli_runner().invoke(
-        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
+        args=["simulate", "--seeds", "2", "--first-seed", "1", "--months", "2", "--scale", "0.15", "--workers", "1",
               "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
     )  # fmt: skip
     assert result.exit_code == 0, result.output

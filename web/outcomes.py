@@ -23,6 +23,8 @@ GROUPS = {
     "uasc": "Unaccompanied asylum-seeking young people",
     "parents": "Young parents",
     "disabled": "Disabled young people (wheelchair or step-free)",
+    "due:soon": "Turning 17½ within 90 days of the first day",
+    "due:later": "Turning 17½ later in the year",
 }
 
 

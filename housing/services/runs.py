@@ -14,7 +14,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
-from housing.services import audit, leave_to_remain, matching_input, run_listing
+from housing.services import audit, coming_months, leave_to_remain, matching_input, run_listing
 from housing.vocabulary import ProposalStatus, Trigger
 from matching.snapshot import digest, from_data, to_data
 
@@ -31,7 +31,8 @@ def run(
     event_id: str | None = None,
     narrow: Callable[[matching.Problem], list[str]] | None = None,
 ) -> MatchingRun:
-    """Read the store, solve with no transaction open, then write the run in one short transaction.
+    """Read the store and plan the coming months, solve with no transaction open, then write the run
+    in one short transaction.
 
     The optimiser holds no lock while it works (on SQLite a writing transaction holds the only
     write lock). Nothing read can go stale in a harmful way: proposals hold no place, and an
@@ -44,6 +45,9 @@ def run(
             keep = set(narrow(problem))
             people = [p for p in people if p.id in keep]
             problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
+        # The plan of the coming months may hold places from those due later for someone due sooner
+        # (contract v1.2); every run, asked for or triggered by an event, comes through here.
+        problem = replace(problem, held_back=coming_months.plan(session, problem, people).held_back)
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
     snapshot = to_data(problem)

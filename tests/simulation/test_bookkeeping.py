@@ -1,7 +1,10 @@
 """The simulated year's bookkeeping, on years small enough to work out by hand."""
 
+from housing.lifedates import add_months
+from matching.problem import Hold
 from simulation.measures import measure
-from simulation.potentials import prices
+from simulation.month import Month, capacities, in_scope
+from simulation.plans import plan
 from simulation.year import play
 from tests.simulation import tiny
 
@@ -56,7 +59,8 @@ def test_a_proposal_turned_down_leaves_the_place_free_for_someone_else() -> None
 
     played = play(year, "pathways")
 
-    assert [(a.young_person, a.month) for a in played.agreements] == [("B", 1)]
+    # The service proposes again at once: B is proposed the host in the same month.
+    assert [(a.young_person, a.month) for a in played.agreements] == [("B", 0)]
     assert played.turned_down == 1
     assert measure(year, played)["agreed_by_17_and_a_half"] == 1
 
@@ -77,16 +81,50 @@ def test_most_due_first_gives_the_soonest_due_the_nearest_place() -> None:
     assert {(a.young_person, a.option) for a in played.agreements} == {("sooner", "near"), ("later", "far")}
 
 
-def test_a_place_someone_turning_16_soon_will_need_is_priced_and_a_spare_one_is_free() -> None:
-    now, soon = (
-        tiny.person("A", seventeen_and_a_half_in_months=2),
-        tiny.person("F", seventeen_and_a_half_in_months=19),
-    )
-    links = [tiny.link("A", "Worthing"), tiny.link("F", "Worthing")]
-    for capacity, priced in ((1, True), (2, False)):
-        # scale 0: no imagined arrivals, only F, a child in care turning 16 next month
-        year = tiny.year([now, soon], [tiny.lodgings("host", capacity=capacity)], links=links, scale=0.0)
+def test_a_place_is_kept_for_a_15_year_old_leaving_custody_soon_not_given_to_someone_due_in_a_year() -> None:
+    later = tiny.person("L", seventeen_and_a_half_in_months=12)
+    leaving = tiny.person("S", seventeen_and_a_half_in_months=19) | {  # 16 next month
+        "custody_release_date": add_months(tiny.START, 2)
+    }
+    links = [tiny.link("L", "Worthing"), tiny.link("S", "Worthing")]
+    year = tiny.year([later, leaving], [tiny.lodgings("host")], links=links, months=4, accept_rate=1.0)
 
-        [price] = prices(year, tiny.START, ["A"], {"host": capacity}, frozenset())
+    kept = play(year, "pathways")
+    monthly = play(year, "monthly_run")
 
-        assert bool(price > 0) is priced
+    assert [(a.young_person, a.month) for a in kept.agreements] == [("S", 1)]
+    assert [(a.young_person, a.month) for a in monthly.agreements] == [("L", 0)]
+
+
+def test_the_plan_holds_the_place_from_the_month_it_is_kept_for() -> None:
+    later = tiny.person("L", seventeen_and_a_half_in_months=12)
+    leaving = tiny.person("S", seventeen_and_a_half_in_months=19) | {
+        "custody_release_date": add_months(tiny.START, 2)
+    }
+    year = tiny.year([later, leaving], [tiny.lodgings("host")], months=4, accept_rate=1.0)
+    month = Month(year, 0, in_scope(year, 0, set()), capacities(year, 0, {}), frozenset())
+
+    planned = plan(month)
+
+    assert planned.now == []
+    assert planned.held_back == {"host": Hold(places=1, from_month=add_months(tiny.START, 1))}
+
+
+def test_a_held_place_still_goes_to_someone_overdue_and_only_tiers_off_keeps_it_from_them() -> None:
+    overdue = tiny.person("O", seventeen_and_a_half_in_months=-1)  # 17½ passed: the plan cannot be in time
+    leaving = tiny.person("S", seventeen_and_a_half_in_months=19) | {  # 16 next month
+        "custody_release_date": add_months(tiny.START, 2)
+    }
+    year = tiny.year([overdue, leaving], [tiny.lodgings("host")], months=4, accept_rate=1.0)
+    month = Month(year, 0, in_scope(year, 0, set()), capacities(year, 0, {}), frozenset())
+    assert plan(month).held_back == {"host": Hold(places=1, from_month=add_months(tiny.START, 1))}
+
+    served = play(year, "pathways")
+    untiered = play(year, "tiers_off")
+
+    # The run serves tiers first: a hold closes a place to tiers later and none only.
+    assert [(a.young_person, a.month) for a in served.agreements] == [("O", 0)]
+    assert [a.month for a in untiered.agreements] == [1]  # with tiers off, the place waits a month for all
+    assert measure(year, served)["passed_over_per_run"] == 0
+    assert measure(year, untiered)["pass_overs_not_allowed"] == 0  # a place kept empty holds no one
+    assert measure(year, served)["runs"] == 4  # one a month: nothing was turned down

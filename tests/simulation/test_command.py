@@ -7,7 +7,7 @@ def test_simulate_writes_the_figures_and_the_charts(app, tmp_path) -> None:
     out, charts = tmp_path / "outcomes.json", tmp_path / "charts"
 
     result = app.test_cli_runner().invoke(
-        args=["simulate", "--seeds", "2", "--months", "2", "--scale", "0.15", "--workers", "1",
+        args=["simulate", "--seeds", "2", "--first-seed", "1", "--months", "2", "--scale", "0.15", "--workers", "1",
               "--as-of", "2027-01-01", "--out", str(out), "--charts", str(charts)]
     )  # fmt: skip
 
@@ -15,9 +15,10 @@ def test_simulate_writes_the_figures_and_the_charts(app, tmp_path) -> None:
     assert "% of pathways agreed by 17½" in result.output
     document = json.loads(out.read_text())
     assert list(document["summary"]) == [
-        "pathways", "pathways_with_potentials", "most_due_first", "home_register_only", "hindsight"
+        "pathways", "monthly_run", "most_due_first", "home_register_only", "tiers_off", "hindsight"
     ]  # fmt: skip
     assert document["plan"]["seeds"] == 2
+    assert document["plan"]["seed_numbers"] == [1, 2]
     assert document["assumptions"]["ACCEPT_RATE"]["value"] == 0.85
     assert 0 <= document["summary"]["pathways"]["headline_share"]["mean"] <= 1
     assert document["summary"]["pathways"]["headline_share"]["low"] is not None  # two seeds: an interval

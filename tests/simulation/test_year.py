@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from simulation.events import draw_year
 from simulation.hindsight import play_hindsight
 from simulation.measures import measure
+from simulation.policies import POLICIES
 from simulation.runner import EVERY_POLICY, Plan, play_seed, run
 from simulation.year import play
 
@@ -20,7 +21,7 @@ START = date(2027, 1, 1)
 def test_hindsight_agrees_at_least_as_many_by_17_and_a_half_as_any_policy(seed: int) -> None:
     year = draw_year(seed, 0.2, START, 4)
     bound = measure(year, play_hindsight(year))["agreed_by_17_and_a_half"]
-    for policy in ("pathways", "pathways_with_potentials", "most_due_first", "home_register_only"):
+    for policy in POLICIES:
         assert measure(year, play(year, policy))["agreed_by_17_and_a_half"] <= bound, policy
 
 

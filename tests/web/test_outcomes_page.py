@@ -20,8 +20,15 @@ def test_an_officer_reads_each_policy_in_words_with_its_interval(client, person_
 
     text = client.get("/outcomes").get_data(as_text=True)
 
-    assert "Pathways (the service as built)" in text
+    assert "Pathways (the service: plans the coming months, proposes again after a refusal)" in text
     assert "Hindsight (the best any plan could do)" in text
+    compares = text.split('id="compares"')[1].split("</ul>")[0]
+    assert "of what that plan agreed by 17½" in compares
+    assert "Against the practice before Pathways" in compares
+    assert "home council's register only" in compares
+    assert "on the same young people" in compares.lower()
+    assert "tiers of what is due switched off" in compares
+    assert "passed over for someone due later" in compares
     assert "95 % interval" in text
     assert "Home district: " in text
     assert "most_due_first" not in text  # policies by name, not by their codes
@@ -43,7 +50,7 @@ def test_a_commissioner_reads_the_outcomes_with_small_counts_hidden(client, pers
 
     text = client.get("/outcomes").get_data(as_text=True)
 
-    assert "Pathways (the service as built)" in text
+    assert "How the service compares" in text
     groups = text.split('id="groups"')[1].split("</table>")[0]
     assert "&lt;5 of" in groups or " of &lt;5" in groups  # a small scenario has small groups
     assert not re.search(r">\s*[1-4] of ", groups)

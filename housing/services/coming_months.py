@@ -1,0 +1,88 @@
+"""What a run knows of the coming months, and the plan it makes of them (contract v1.2, "Who is
+served first": a run may hold a place back from young people due later for someone due sooner).
+
+Read-only. The plan itself is `matching.horizon`; this module gathers what the store already knows:
+- the young people on the books at their future dates: those in the run, and children in care who
+  come into scope (turn 16) within the plan, each at the need and due dates each month gives them;
+- the places: each option's places on the run's date; places that free up as recorded placement
+  ends fall due (`placements.held_meanwhile` on each month's first day); options and House Project
+  cohorts with a later `available_from` (the matcher allows them from the month they open).
+A Staying Put arrangement ending at 21 frees no place for anyone else (the carer's offer is to one
+young person), so it adds nothing here. Arrivals not yet recorded are not guessed at.
+"""
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+import matching
+from housing import due, lifedates, rules
+from housing.models import YoungPerson
+from housing.services import matching_input, placements
+from matching import horizon
+
+HORIZON_MONTHS = 9  # chosen on the simulated year's seeds 1-20 (README, "A simulated year")
+
+
+def plan(
+    session: Session, problem: matching.Problem, people: list[YoungPerson], months: int = HORIZON_MONTHS
+) -> horizon.Planned:
+    """The plan of the coming `months` for a run's `problem` over its `people` (the store's records)."""
+    as_of = problem.as_of
+    dates = tuple(lifedates.add_months(as_of, i) for i in range(months))
+    until = lifedates.add_months(as_of, months)
+    records = {p.id: p for p in people}
+    coming = [p for p in matching_input.in_scope(session, dates[-1], None) if p.id not in records]
+    records |= {p.id: p for p in coming}
+    known = {p.id: p for p in problem.young_people}
+    if coming:
+        later = matching_input.build(session, as_of, coming, problem.reach_km)
+        known |= {p.id: p for p in later.young_people}
+    supply = _supply(session, problem, dates)
+    with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
+    every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
+    tables = [
+        horizon.month_arcs(
+            replace(
+                problem,
+                as_of=on,
+                young_people=tuple(
+                    _on(known[i], records[i], on)
+                    for i in known
+                    if rules.in_matching_scope(records[i].date_of_birth, on)
+                ),
+                options=every_option,
+            )
+        )
+        for on in dates
+    ]
+    return horizon.plan(horizon.place_months(dates, until, tables, supply))
+
+
+def _on(person: matching.YoungPerson, record: YoungPerson, on: date) -> matching.YoungPerson:
+    """The young person as a run on `on` would see them: their need and due dates move with the day."""
+    need = lifedates.need_date(record.date_of_birth, on, record.move_date, record.custody_release_date)
+    what_is_due = due.due_on(on, record.date_of_birth, record.move_date, record.custody_release_date)
+    return replace(
+        person,
+        age=lifedates.age_on(record.date_of_birth, need),
+        need_date=need,
+        due_date=what_is_due.on if what_is_due else None,
+        due=what_is_due.kind.value if what_is_due else None,
+    )
+
+
+def _supply(
+    session: Session, problem: matching.Problem, dates: tuple[date, ...]
+) -> dict[tuple[str, int], int]:
+    """Places on the run's date, then those each month frees as recorded placement ends fall due."""
+    supply = {(o.id, 0): o.remaining for o in problem.options if o.remaining > 0}
+    before = placements.held_meanwhile(session, dates[0])
+    for i, on in enumerate(dates[1:], 1):
+        held = placements.held_meanwhile(session, on)
+        for option_id, n in before.items():
+            if (freed := n - held.get(option_id, 0)) > 0:
+                supply[(option_id, i)] = freed
+        before = held
+    return supply

@@ -1,0 +1,262 @@
+"""The plan of the coming months: one min-cost flow over place-months (optimisation-notes §5–§6).
+
+A run that looks at this month alone gives a place to whoever can use it now, even someone not due
+for a year, while a young person due in three months will then find none. The plan looks 6–12
+months ahead over the young people already known (at their future dates) and the places already
+known to come, and keeps only its first month: what should be agreed now, and how many of each
+option's places to hold back from those due later for someone due sooner (contract v1.2).
+
+The flow (the same one hindsight solves over a whole year): a node per (option, month); a place that
+appears in month k can be taken in month k or any month after it, so each (option, m) has an arc to
+(option, m − 1) and the places appearing in month k reach the sink from (option, k). A young person
+has an arc to each (option, month) the matcher allows in that month, at its cost, and an arc to the
+sink at their penalty (left without a place within the plan). Being agreed in time (in a month no
+later than their own last month in time) earns a bonus larger than any change the rest of the
+objective can make, so the optimum agrees as many in time as any plan can, then keeps links close;
+a small cost per month of waiting prefers agreeing sooner among equals, which leaves
+time for a second proposal if the first is turned down.
+"""
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from ortools.graph.python import min_cost_flow
+
+from matching.problem import Hold, Problem
+from matching.solve import published
+
+Arc = tuple[str, str, int, int]  # (young person, option, month index, cost): a pair allowed that month
+
+
+@dataclass(frozen=True)
+class PlaceMonths:
+    """The planning problem: plain data, built by whoever knows the months (the service, the year).
+
+    Arcs are index-aligned arrays: arc k joins `people[person[k]]` to `options[option[k]]` in month
+    `month[k]` at `cost[k]`. `PlaceMonths.of` builds one from tuples.
+    """
+
+    months: tuple[date, ...]  # month 0 is the run's own
+    people: tuple[str, ...]
+    penalty: np.ndarray  # per young person: the cost of no place within the plan
+    options: tuple[str, ...]
+    person: np.ndarray
+    option: np.ndarray
+    month: np.ndarray
+    cost: np.ndarray
+    supply: Mapping[tuple[str, int], int]  # places appearing per (option, month index)
+    # Per young person, the last month index in which being agreed is in time (-1: none). Only
+    # deadlines within the plan count: someone due after its last month is not late for being
+    # agreed after it.
+    in_time: np.ndarray
+    wait_cost: int = 1  # per month of waiting: among plans equal on everything else, agree sooner
+
+    @classmethod
+    def of(
+        cls,
+        months: tuple[date, ...],
+        arcs: Sequence[Arc],
+        penalty: Mapping[str, int],
+        supply: Mapping[tuple[str, int], int],
+        *,
+        in_time: Mapping[str, int] = {},
+        wait_cost: int = 1,
+    ) -> "PlaceMonths":
+        people = tuple(penalty)
+        options = tuple(sorted({o for _p, o, _m, _c in arcs} | {o for o, _k in supply}))
+        at, index = {p: i for i, p in enumerate(people)}, {o: k for k, o in enumerate(options)}
+        return cls(
+            months, people, np.array([penalty[p] for p in people], dtype=np.int64), options,
+            np.array([at[p] for p, _o, _m, _c in arcs], dtype=np.int64),
+            np.array([index[o] for _p, o, _m, _c in arcs], dtype=np.int64),
+            np.array([m for _p, _o, m, _c in arcs], dtype=np.int64),
+            np.array([c for _p, _o, _m, c in arcs], dtype=np.int64),
+            supply, np.array([in_time.get(p, -1) for p in people], dtype=np.int64), wait_cost,
+        )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Planned:
+    """The plan's agreements, month by month, and what it means for this run."""
+
+    agreements: tuple[Arc, ...]  # (young person, option, month, cost) in month order
+    held_back: dict[str, Hold]  # option -> places kept from month 0 for someone due sooner
+
+    @property
+    def now(self) -> list[tuple[str, str]]:
+        """What should be agreed this month: the plan's month 0."""
+        return [(person, option) for person, option, m, _ in self.agreements if m == 0]
+
+
+@dataclass(frozen=True)
+class MonthArcs:
+    """One month's allowed pairs and costs (the matcher's published arcs on that month's date), and
+    each young person's penalty (without the urgent premium: the plan weighs time itself) and due date."""
+
+    people: tuple[str, ...]
+    options: tuple[str, ...]
+    person: np.ndarray
+    option: np.ndarray
+    cost: np.ndarray
+    penalty: np.ndarray  # per young person
+    due: tuple[date | None, ...]  # per young person
+
+
+def month_arcs(problem: Problem) -> MonthArcs:
+    """A month's table from that month's problem (every option it may use, each with a place)."""
+    candidates = published(problem)
+    return MonthArcs(
+        people=tuple(p.id for p in problem.young_people),
+        options=tuple(o.id for o in problem.options),
+        person=candidates.person.astype(np.int64),
+        option=candidates.option.astype(np.int64),
+        cost=candidates.cost.astype(np.int64),
+        penalty=(candidates.penalty - candidates.premium * candidates.urgent).astype(np.int64),
+        due=tuple(p.due_date for p in problem.young_people),
+    )
+
+
+def place_months(
+    months: tuple[date, ...],
+    until: date,
+    tables: Sequence[MonthArcs],
+    supply: Mapping[tuple[str, int], int],
+    *,
+    people: Collection[str] | None = None,
+    options: Collection[str] | None = None,
+    excluded: Collection[tuple[str, str]] = (),
+) -> PlaceMonths:
+    """The planning problem from each month's table, keeping the arcs of the young people and
+    options given (all when None) and leaving out the `excluded` pairs (those turned down). Only
+    options someone may take are nodes of the flow: the service's store holds many full ones.
+
+    `until` is the day after the plan: a young person due on or after it has no deadline in the
+    plan. A young person's penalty and due date are read from their first month in it.
+    """
+    ids: dict[str, int] = {}
+    option_ids: dict[str, int] = {}
+    penalty: list[int] = []
+    due: list[date | None] = []
+    parts: list[tuple[np.ndarray, ...]] = []
+    for i, table in enumerate(tables):
+        keep = np.ones(len(table.person), dtype=bool)
+        if people is not None:
+            keep &= np.array([p in people for p in table.people], dtype=bool)[table.person]
+        if options is not None:
+            keep &= np.array([o in options for o in table.options], dtype=bool)[table.option]
+        if excluded:
+            keep &= ~np.isin(table.person * len(table.options) + table.option, _codes(table, excluded))
+        if not keep.any():
+            continue
+        for k in np.unique(table.person[keep]).tolist():
+            if table.people[k] not in ids:
+                ids[table.people[k]] = len(ids)
+                penalty.append(int(table.penalty[k]))
+                due.append(table.due[k])
+        local_person = np.array([ids.get(p, -1) for p in table.people], dtype=np.int64)
+        local_option = np.full(len(table.options), -1, dtype=np.int64)  # only options the plan can use
+        for k in np.unique(table.option[keep]).tolist():
+            local_option[k] = option_ids.setdefault(table.options[k], len(option_ids))
+        parts.append((local_person[table.person[keep]], local_option[table.option[keep]],
+                      np.full(int(keep.sum()), i, dtype=np.int64), table.cost[keep]))  # fmt: skip
+    arrays = [np.concatenate(a) if a else np.zeros(0, dtype=np.int64) for a in zip(*parts, strict=True)] or [
+        np.zeros(0, dtype=np.int64)
+    ] * 4
+    in_time = [
+        max((i for i, on in enumerate(months) if on <= d), default=-1) if d is not None and d < until else -1
+        for d in due
+    ]
+    return PlaceMonths(
+        months, tuple(ids), np.array(penalty, dtype=np.int64), tuple(option_ids), *arrays,
+        supply=supply, in_time=np.array(in_time, dtype=np.int64),
+    )  # fmt: skip
+
+
+def _codes(table: MonthArcs, pairs: Collection[tuple[str, str]]) -> np.ndarray:
+    """The pairs as the table's arc codes (person index × options + option index)."""
+    person = {p: i for i, p in enumerate(table.people)}
+    option = {o: k for k, o in enumerate(table.options)}
+    width = len(table.options)
+    return np.array(
+        [person[p] * width + option[o] for p, o in pairs if p in person and o in option], dtype=np.int64
+    )
+
+
+def plan(problem: PlaceMonths) -> Planned:
+    """The optimal plan; raises RuntimeError only if OR-Tools finds no optimum (it always should)."""
+    people, months, options = len(problem.people), len(problem.months), len(problem.options)
+    sink = people
+    at = {o: k for k, o in enumerate(problem.options)}
+
+    def node(option: np.ndarray, month: np.ndarray) -> np.ndarray:  # (option, month) after the people
+        return people + 1 + option * months + month
+
+    counts = (problem.month <= problem.in_time[problem.person]) & (problem.in_time[problem.person] < months)
+    bonus = _bonus(problem)
+    flow = min_cost_flow.SimpleMinCostFlow()
+    flow.add_arcs_with_capacity_and_unit_cost(
+        np.arange(people), np.full(people, sink), np.ones(people, dtype=np.int64), problem.penalty
+    )
+    first = flow.add_arcs_with_capacity_and_unit_cost(
+        problem.person, node(problem.option, problem.month), np.ones(len(problem.person), dtype=np.int64),
+        problem.cost + problem.wait_cost * problem.month - bonus * counts,
+    )  # fmt: skip
+    keys = [(at[o], k) for (o, k), n in problem.supply.items() if n > 0 and k < months and o in at]
+    if keys:
+        o, k = np.array(keys, dtype=np.int64).T
+        flow.add_arcs_with_capacity_and_unit_cost(
+            node(o, k), np.full(len(keys), sink),
+            np.array([problem.supply[(problem.options[a], b)] for a, b in keys], dtype=np.int64),
+            np.zeros(len(keys), dtype=np.int64),
+        )  # fmt: skip
+    o, m = np.divmod(np.arange(options * months), months)
+    later = m > 0
+    carried = flow.add_arcs_with_capacity_and_unit_cost(
+        node(o[later], m[later]), node(o[later], m[later] - 1),
+        np.full(int(later.sum()), max(people, 1)), np.zeros(int(later.sum()), dtype=np.int64),
+    )  # fmt: skip
+    flow.set_nodes_supplies(np.arange(people + 1), np.append(np.ones(people, dtype=np.int64), -people))
+    if flow.solve() != flow.OPTIMAL:
+        raise RuntimeError("the plan has no optimum; every young person has an arc to the sink")
+    chosen = np.flatnonzero(flow.flows(first) > 0)
+    agreements = tuple(
+        sorted(
+            (
+                (problem.people[problem.person[k]], problem.options[problem.option[k]], int(problem.month[k]),
+                 int(problem.cost[k]))
+                for k in chosen.tolist()
+            ),
+            key=lambda a: (a[2], a[0]),
+        )
+    )  # fmt: skip
+    to_month_0 = later & (m == 1)
+    kept = dict(zip(o[to_month_0].tolist(), flow.flows(carried[to_month_0[later]]).tolist(), strict=True))
+    return Planned(agreements, _held_back(problem, agreements, kept))
+
+
+def _bonus(problem: PlaceMonths) -> int:
+    """More than the whole range of the rest of the objective: in time first, exactly (§1's argument)."""
+    worst = problem.penalty.copy()
+    np.maximum.at(worst, problem.person, problem.cost + problem.wait_cost * problem.month)
+    return 1 + int(worst.sum())
+
+
+def _held_back(problem: PlaceMonths, agreements: tuple[Arc, ...], kept: dict[int, int]) -> dict[str, Hold]:
+    """Month 0's places the plan carries forward to someone it agrees in a later month.
+
+    The flow on (option, 1) → (option, 0) is exactly the number of places available now that the
+    plan gives out from month 1 on; they are held from the month of the first such agreement. An
+    option no one may take this month needs no hold.
+    """
+    first_use: dict[str, int] = {}
+    for _person, option, m, _cost in agreements:
+        if m > 0:
+            first_use.setdefault(option, m)
+    now = {problem.options[k] for k in problem.option[problem.month == 0].tolist()}
+    return {
+        problem.options[k]: Hold(places, problem.months[first_use[problem.options[k]]])
+        for k, places in kept.items()
+        if places and problem.options[k] in now
+    }

@@ -1,0 +1,120 @@
+"""The plan of the coming months on instances small enough to work out by hand."""
+
+from datetime import date
+
+from matching.horizon import PlaceMonths, plan
+from matching.problem import Hold
+
+MONTHS = tuple(date(2027, m, 1) for m in range(1, 7))
+PENALTY = 1_000
+
+
+def test_a_place_is_held_from_someone_due_later_for_someone_due_in_three_months() -> None:
+    # One place free now. "later" is due in a year; "soon" comes into scope next month (turning
+    # 16), is due in month 3 and can only use this place. Given now to "later", "soon" would have
+    # nothing in time.
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "lodgings", m, 10) for m in range(1, 6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1},
+        in_time={"later": 12, "soon": 3},
+        wait_cost=1,
+    )
+
+    planned = plan(problem)
+
+    assert planned.now == []
+    assert planned.held_back == {"lodgings": Hold(places=1, from_month=date(2027, 2, 1))}
+    assert [(p, o) for p, o, _m, _c in planned.agreements] == [("soon", "lodgings")]
+
+
+def test_the_held_place_is_held_from_the_month_its_young_person_is_planned_to_take_it() -> None:
+    # "soon" is known now but only in scope (allowed) from month 3.
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", 0, 10)] + [("soon", "lodgings", m, 10) for m in (3, 4, 5)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1},
+        in_time={"later": 12, "soon": 4},
+        wait_cost=1,
+    )
+
+    assert plan(problem).held_back == {"lodgings": Hold(places=1, from_month=date(2027, 4, 1))}
+
+
+def test_nothing_is_held_when_no_one_due_sooner_could_use_the_place() -> None:
+    # "soon" can use only the hostel, so the lodgings place goes to "later" now.
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "hostel", m, 10) for m in range(6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1, ("hostel", 0): 1},
+        in_time={"later": 12, "soon": 3},
+    )
+
+    planned = plan(problem)
+
+    assert planned.held_back == {}
+    assert sorted(planned.now) == [("later", "lodgings"), ("soon", "hostel")]
+
+
+def test_nothing_is_held_when_a_place_known_to_come_serves_the_one_due_sooner_in_time() -> None:
+    # A second lodgings place appears in month 2, before "soon" is due in month 3.
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("later", "lodgings", m, 10) for m in range(6)] + [("soon", "lodgings", m, 10) for m in range(6)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("lodgings", 0): 1, ("lodgings", 2): 1},
+        in_time={"later": 12, "soon": 3},
+        wait_cost=1,
+    )
+
+    planned = plan(problem)
+
+    assert planned.held_back == {}
+    assert ("later", "lodgings") in planned.now or ("soon", "lodgings") in planned.now
+    assert len(planned.agreements) == 2
+
+
+def test_a_place_appearing_later_cannot_be_agreed_before_it_appears() -> None:
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("soon", "cohort", m, 10) for m in range(6)],
+        {"soon": PENALTY},
+        {("cohort", 3): 15},
+        in_time={"soon": 5},
+    )
+
+    planned = plan(problem)
+
+    assert planned.now == []
+    assert [a[2] for a in planned.agreements] == [3]
+    assert planned.held_back == {}
+
+
+def test_agreeing_in_time_outweighs_any_saving_in_distance() -> None:
+    # The near place is the only one "soon" can use; "later" is cheaper there but can wait for
+    # the far one: in time first, then distance.
+    problem = PlaceMonths.of(
+        MONTHS[:2],
+        [("later", "near", 0, 1), ("later", "far", 0, 900), ("soon", "near", 0, 500)],
+        {"later": PENALTY, "soon": PENALTY},
+        {("near", 0): 1, ("far", 0): 1},
+        in_time={"later": 0, "soon": 0},
+    )
+
+    assert sorted(plan(problem).now) == [("later", "far"), ("soon", "near")]
+
+
+def test_among_plans_equal_on_everything_else_the_plan_agrees_sooner() -> None:
+    problem = PlaceMonths.of(
+        MONTHS,
+        [("soon", "lodgings", m, 10) for m in range(6)],
+        {"soon": PENALTY},
+        {("lodgings", 0): 1},
+        in_time={"soon": 5},
+        wait_cost=1,
+    )
+
+    assert plan(problem).now == [("soon", "lodgings")]
