@@ -91,7 +91,9 @@ class _Recording:
         self.made.extend(obj.id for obj in session.new if isinstance(obj, self.model))
 
     def _add_key(self, session: Session) -> None:
-        if self.recorded:
+        # SQLAlchemy calls before_commit for a savepoint's release too (an event written in one): the
+        # key belongs to the outer commit, where a simultaneous twin's key makes this one fail whole.
+        if self.recorded or session.in_nested_transaction():
             return
         session.flush()  # gives the new record its id, through _collect
         if self.made:
