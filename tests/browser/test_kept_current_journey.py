@@ -36,6 +36,8 @@ def test_an_officer_rejects_is_told_of_the_new_proposal_and_accepts_it(page, use
     assert page.title().startswith("Run of")
     new_row = page.locator("#proposals tbody tr").filter(has_text="WS-2041").first
     press(page, new_row.get_by_role("button", name="Accept the proposal for WS-2041"))
+    assert page.title().startswith("Check before you accept")  # issue 29: checked first
+    press(page, page.get_by_role("button", name="Accept and agree the pathway"))
     assert (
         "Pathway agreed for Jordan Testerton-417"
         in page.locator(".govuk-notification-banner--success").inner_text()
