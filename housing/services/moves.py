@@ -14,13 +14,13 @@ council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, NotFound
-from housing.models import MoveStep, Nomination, Option, Placement, Rejection, YoungPerson
+from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
 from housing.services import audit, events, placements
 from housing.vocabulary import (
     EndReason,
@@ -205,34 +205,10 @@ def _moved_in(session: Session, placement: Placement) -> bool:
 
 def _fall_through(session: Session, actor: Actor, placement: Placement, reason: str, now: datetime) -> None:
     """They never lived there: the placement ends on its start day holding nothing, and the place is freed."""
-    session.execute(
-        update(Placement)
-        .where(Placement.id == placement.id)
-        .values(
-            status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
-            end_reason=EndReason.MOVE_FELL_THROUGH, end_note=reason, ended_by=actor.email, ended_at=now,
-        )
+    placements.release_unstarted(
+        session, actor, placement, end_reason=EndReason.MOVE_FELL_THROUGH,
+        exclusion=f"the move fell through: {reason}", now=now, note=reason,
     )  # fmt: skip
-    session.execute(
-        update(Option)
-        .where(Option.id == placement.option_id, Option.placed > 0)
-        .values(placed=Option.placed - 1)
-    )
-    session.execute(
-        update(YoungPerson)
-        .where(YoungPerson.id == placement.young_person_id)
-        .values(
-            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
-            pathway_agreed_on=None,
-        )
-    )  # fmt: skip
-    if session.get(Rejection, (placement.young_person_id, placement.option_id)) is None:
-        session.add(
-            Rejection(
-                young_person_id=placement.young_person_id, option_id=placement.option_id,
-                reason=f"the move fell through: {reason}", rejected_by=actor.email, rejected_at=now,
-            )
-        )  # fmt: skip
     # The young person is due again and the place free for whoever it could serve (proposals kept current).
     events.record(
         session, EventKind.PLACE_FREED, subject_id=placement.id, young_people=[placement.young_person_id],

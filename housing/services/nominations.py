@@ -10,9 +10,9 @@ from sqlalchemy.orm import Session
 from housing.actors import SERVICE, Actor
 from housing.db import transaction
 from housing.errors import Conflict, Forbidden, NotFound
-from housing.models import District, Nomination, Option, Placement, Rejection, YoungPerson
-from housing.services import audit, events, notifications
-from housing.vocabulary import EndReason, EventKind, NominationStatus, PathwayStatus, PlacementStatus, Role
+from housing.models import District, Nomination, Placement, YoungPerson
+from housing.services import audit, events, notifications, placements
+from housing.vocabulary import EndReason, EventKind, NominationStatus, PlacementStatus, Role
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -191,38 +191,10 @@ def _free_the_place(
     exclusion: str,
     now: datetime,
 ) -> None:
-    # The home was never taken: the placement ends on the day it would have started, holding nothing.
-    session.execute(
-        update(Placement)
-        .where(Placement.id == nomination.placement_id)
-        .values(
-            status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
-            end_reason=end_reason, ended_by=actor.email, ended_at=now,
-        )
-    )  # fmt: skip
-    session.execute(
-        update(Option)
-        .where(Option.id == nomination.option_id, Option.placed > 0)
-        .values(placed=Option.placed - 1)
+    placement = session.get(Placement, nomination.placement_id)
+    placements.release_unstarted(
+        session, actor, placement, end_reason=end_reason, exclusion=exclusion, now=now
     )
-    session.execute(
-        update(YoungPerson)
-        .where(YoungPerson.id == nomination.young_person_id)
-        .values(
-            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
-            pathway_agreed_on=None,
-        )
-    )  # fmt: skip
-    if session.get(Rejection, (nomination.young_person_id, nomination.option_id)) is None:
-        session.add(
-            Rejection(
-                young_person_id=nomination.young_person_id,
-                option_id=nomination.option_id,
-                reason=exclusion,
-                rejected_by=actor.email,
-                rejected_at=now,
-            )
-        )
 
 
 # A council's response time (contract v1.2, *Nominations*): set per district by the county, none

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from housing import lifedates, occupancy
 from housing.actors import Actor
 from housing.errors import Conflict
-from housing.models import Option, Placement, YoungPerson
-from housing.vocabulary import RETURNING_ROUTES, EndReason, PlacementStatus, Route
+from housing.models import Option, Placement, Rejection, YoungPerson
+from housing.vocabulary import RETURNING_ROUTES, EndReason, PathwayStatus, PlacementStatus, Route
 
 
 def starts_on(person: YoungPerson, as_of: date, today: date) -> date:
@@ -160,3 +160,46 @@ def _holds(session: Session, option_id: str) -> list[occupancy.Hold]:
             select(Placement.starts_on, Placement.held_until).where(Placement.option_id == option_id)
         )
     ]
+
+
+def release_unstarted(
+    session: Session,
+    actor: Actor,
+    placement: Placement,
+    *,
+    end_reason: EndReason,
+    exclusion: str,
+    now: datetime,
+    note: str | None = None,
+) -> None:
+    """A home never taken (a nomination declined, withdrawn or lapsed; a move fallen through): the
+    placement ends on the day it would have started, holding nothing; the place is given back, the
+    pathway reopened and the pair excluded from later runs with `exclusion` as the reason."""
+    session.execute(
+        update(Placement)
+        .where(Placement.id == placement.id)
+        .values(
+            status=PlacementStatus.ENDED, ends_on=Placement.starts_on, held_until=Placement.starts_on,
+            end_reason=end_reason, end_note=note, ended_by=actor.email, ended_at=now,
+        )
+    )  # fmt: skip
+    session.execute(
+        update(Option)
+        .where(Option.id == placement.option_id, Option.placed > 0)
+        .values(placed=Option.placed - 1)
+    )
+    session.execute(
+        update(YoungPerson)
+        .where(YoungPerson.id == placement.young_person_id)
+        .values(
+            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
+            pathway_agreed_on=None,
+        )
+    )  # fmt: skip
+    if session.get(Rejection, (placement.young_person_id, placement.option_id)) is None:
+        session.add(
+            Rejection(
+                young_person_id=placement.young_person_id, option_id=placement.option_id,
+                reason=exclusion, rejected_by=actor.email, rejected_at=now,
+            )
+        )  # fmt: skip
