@@ -35,6 +35,7 @@ from jsonapi.kept_current import blp as kept_current_blp
 from jsonapi.matching import blp as matching_blp
 from jsonapi.moves import blp as moves_blp
 from jsonapi.options import blp as options_blp
+from jsonapi.own_view import blp as own_view_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
@@ -112,7 +113,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, moves_blp, kept_current_blp,
+        reviews_blp, moves_blp, kept_current_blp, own_view_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

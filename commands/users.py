@@ -30,8 +30,11 @@ DEMO_USERS = (
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--district", help="the district slug; required for district_officer")
+@click.option("--young-person", "young_person", help="their record's reference; required for young_person")
 @click.option("--password", "with_password", is_flag=True, help="also set a password for the web pages")
-def create(email: str, role: str, district: str | None, with_password: bool) -> None:
+def create(
+    email: str, role: str, district: str | None, young_person: str | None, with_password: bool
+) -> None:
     """Create a user; the new API token is the last line printed.
 
     With --password the password is asked for (or read from standard input when it is not a
@@ -39,7 +42,9 @@ def create(email: str, role: str, district: str | None, with_password: bool) -> 
     """
     password = _read_password() if with_password else None
     with session() as db:
-        token = or_fail(lambda: accounts.create_user(db, email, Role(role), district))
+        token = or_fail(
+            lambda: accounts.create_user(db, email, Role(role), district, young_person=young_person)
+        )
         if password is not None:
             or_fail(lambda: accounts.set_password(db, email, password))
     click.echo(f"Created {email} ({role}). Their API token, shown only now:", err=True)

@@ -7,6 +7,9 @@ its API operation refuses.
 from housing.vocabulary import Role
 
 EVERY_ROLE = tuple(Role)
+# Everyone who works for the county or a council: every role but a young person's own (v1.2), who
+# sees their own record, their notifications and reference data, and nothing else.
+STAFF = tuple(role for role in Role if role is not Role.YOUNG_PERSON)
 # Record young people and options, run the matcher, decide proposals (the county's officers).
 OFFICERS = (Role.HOUSING_OFFICER, Role.ADMIN)
 # Read what a housing officer reads: officers, admins, and (v1.2) team managers.
@@ -20,6 +23,9 @@ COHORT_READERS = (*COHORT_RUNNERS, Role.HOUSING_OFFICER)
 OPTION_EDITORS = (*OFFICERS, Role.DISTRICT_OFFICER)
 # See a council's applicants and nominations: that council, and the county's officers.
 DISTRICT_READERS = (Role.DISTRICT_OFFICER, *OFFICERS)
+# Invite a young person to their own pages, and share a proposal with them (v1.2): the officers
+# who work with them.
+INVITERS = OFFICERS
 # Read the audit trail.
 AUDITORS = (Role.ADMIN,)
 # Plan places: sufficiency, what-if, and the simulated year's outcomes; figures about places and

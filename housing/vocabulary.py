@@ -110,6 +110,9 @@ class Role(StrEnum):
     ADMIN = "admin"
     COMMISSIONER = "commissioner"  # plans places: figures about places, never a young person's record
     TEAM_MANAGER = "team_manager"  # reads what a housing officer reads; allocates workers, signs off (v1.2)
+    YOUNG_PERSON = (
+        "young_person"  # bound to one record: their own pathway and what is shared with them (v1.2)
+    )
 
 
 class NominationStatus(StrEnum):
@@ -156,6 +159,12 @@ class NotificationKind(StrEnum):
     PROPOSAL_DECLINED = "proposal_declined"
     NOMINATION_RECEIVED = "nomination_received"
     NOMINATION_REMINDER = "nomination_reminder"
+    PROPOSAL_SHARED = "proposal_shared"  # to the young person: a proposal to look at and answer
+    VIEW_GIVEN = "view_given"  # to their officer: the young person answered a shared proposal
+    CHANGE_ASKED = (
+        "change_asked"  # to their officer: the young person says something on their record is wrong
+    )
+    SIGN_IN_LINK = "sign_in_link"  # to a young person: their one-time link to sign in
 
 
 class MoveStepKind(StrEnum):

@@ -76,9 +76,10 @@ class Accept(MethodView):
     @blp.arguments(AcceptSchema, required=False)
     @blp.response(200, ProposalSchema)
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, _body: dict, proposal_id: str) -> Proposal:
-        """Agree the pathway: the place is taken (409 if none remains or the pathway was agreed meanwhile)."""
-        return decisions.accept(db(), actor(), proposal_id, today())
+    def post(self, body: dict, proposal_id: str) -> Proposal:
+        """Agree the pathway: the place is taken (409 if none remains or the pathway was agreed
+        meanwhile); against the young person's "no", a `reason` is needed (422 without)."""
+        return decisions.accept(db(), actor(), proposal_id, today(), (body or {}).get("reason"))
 
 
 @blp.route("/proposals/<proposal_id>/reject")

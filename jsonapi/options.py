@@ -9,7 +9,7 @@ from flask.views import MethodView
 from werkzeug.wrappers import Response
 
 from housing.models import Option
-from housing.permissions import EVERY_ROLE, OPTION_EDITORS
+from housing.permissions import OPTION_EDITORS, STAFF
 from housing.services import options
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
@@ -66,7 +66,7 @@ def changed_where_allowed(view: View) -> View:
 
 @blp.route("")
 class Options(MethodView):
-    @requires(*EVERY_ROLE)
+    @requires(*STAFF)
     @blp.arguments(OptionsListQuery, location="query")
     @blp.response(200, page_of(OptionSchema))
     @blp.doc(**answered_as(page_of(OptionSchema), page_of(PlanningOptionSchema)))
@@ -89,7 +89,7 @@ class Options(MethodView):
 
 @blp.route("/<option_id>")
 class OneOption(MethodView):
-    @requires(*EVERY_ROLE)
+    @requires(*STAFF)
     @blp.response(200, OptionSchema)
     @blp.doc(**answered_as(OptionSchema, PlanningOptionSchema))
     def get(self, option_id: str) -> Option | Response:

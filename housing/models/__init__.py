@@ -7,7 +7,8 @@ from housing.models.cohorts import Cohort, CohortMember
 from housing.models.events import Event, Notification, SentEmail
 from housing.models.matching import MatchingRun, MoveStep, Nomination, Placement, Proposal, Rejection
 from housing.models.options import Option
-from housing.models.page_sessions import PageSession
+from housing.models.own_view import ChangeRequest
+from housing.models.page_sessions import PageSession, SignInLink
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
@@ -17,6 +18,7 @@ __all__ = [
     "Allocation",
     "Application",
     "AuditEntry",
+    "ChangeRequest",
     "Cohort",
     "CohortMember",
     "District",
@@ -37,6 +39,7 @@ __all__ = [
     "Rejection",
     "SentEmail",
     "Sibling",
+    "SignInLink",
     "SignInThrottle",
     "User",
     "YoungPerson",

@@ -17,12 +17,20 @@ class User(Base):
             "(role = 'district_officer') = (district IS NOT NULL)",
             name="district_officers_bound_to_a_district",
         ),
+        CheckConstraint(
+            "(role = 'young_person') = (young_person_id IS NOT NULL)",
+            name="young_people_bound_to_their_record",
+        ),
     )
 
     id: Mapped[str] = id_column()
     email: Mapped[str] = mapped_column(String(254), unique=True)
     role: Mapped[Role] = mapped_column(vocabulary(Role, "role"))
     district: Mapped[str | None] = mapped_column(ForeignKey("districts.slug"))
+    # A young person's own account, bound to their record: it goes when the record goes.
+    young_person_id: Mapped[str | None] = mapped_column(
+        ForeignKey("young_people.id", ondelete="CASCADE"), unique=True
+    )
     # SHA-256 of a 256-bit random token: enough for a secret with that much entropy.
     token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
     token_issued_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -89,6 +89,13 @@ class Proposal(Base):
     # An accept taken back (housing.services.undo): the proposal is open again; who and when are kept.
     undone_by: Mapped[str | None] = mapped_column(String(254))
     undone_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    # Shared with the young person (contract v1.2): only a shared proposal is shown to them, and
+    # their answer (yes, no, not sure, in their own words) is kept with it for the officer.
+    shared_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    shared_by: Mapped[str | None] = mapped_column(String(254))
+    view: Mapped[Answer | None] = mapped_column(vocabulary(Answer, "proposal_view"))
+    view_words: Mapped[str | None] = mapped_column(Text)
+    view_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
     run: Mapped[MatchingRun] = relationship(back_populates="proposals")
 

@@ -19,3 +19,16 @@ class PageSession(Base):
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     signed_in_at: Mapped[datetime] = mapped_column(UtcDateTime)  # for the absolute lifetime
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime)  # for the idle expiry
+
+
+class SignInLink(Base):
+    """A one-time link to sign in without a password (young people). Only the token's SHA-256 is
+    kept; the link works once, until `expires_at`, and never for a disabled user."""
+
+    __tablename__ = "sign_in_links"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -13,10 +13,10 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from housing import password_rules, passwords
-from housing.actors import Actor
+from housing.actors import Actor, of_user
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
-from housing.models import District, SignInThrottle, User
+from housing.models import District, SignInThrottle, User, YoungPerson
 from housing.services import audit, page_sessions
 from housing.vocabulary import Role
 
@@ -37,17 +37,33 @@ def _issue(user: User) -> str:
 
 
 def create_user(
-    session: Session, email: str, role: Role, district: str | None, *, by: Actor | None = None
+    session: Session,
+    email: str,
+    role: Role,
+    district: str | None,
+    *,
+    by: Actor | None = None,
+    young_person: str | None = None,
 ) -> str:
-    """Create a user and return their first API token; `by`: the admin doing it, audited."""
+    """Create a user and return their first API token; `by`: the admin doing it, audited.
+    A young person's account is bound to their record, named by `young_person` (its reference)."""
     email = email.strip().lower()
     _check_district(role, district)
+    if (role is Role.YOUNG_PERSON) != (young_person is not None):
+        raise Invalid.field("young_person", "a young person's account, and only theirs, names their record")
     with transaction(session):
         if district is not None and session.get(District, district) is None:
             raise Invalid.field("district", f"unknown district {district!r}")
+        record = None
+        if young_person is not None:
+            record = session.scalar(select(YoungPerson.id).where(YoungPerson.reference == young_person))
+            if record is None:
+                raise Invalid.field("young_person", "no young person has this reference")
+            if session.scalar(select(User.id).where(User.young_person_id == record)):
+                raise Conflict("this young person has an account already")
         if session.scalar(select(User.id).where(User.email == email)):
             raise Conflict(f"a user with email {email} already exists")
-        user = User(email=email, role=role, district=district)
+        user = User(email=email, role=role, district=district, young_person_id=record)
         token = _issue(user)
         session.add(user)
         _audited(
@@ -112,6 +128,10 @@ def change_role(
         user = _by_email(session, email)
         if district is not None and session.get(District, district) is None:
             raise Invalid.field("district", f"unknown district {district!r}")
+        if Role.YOUNG_PERSON in (role, user.role):
+            raise Invalid.field(
+                "role", "a young person's account is bound to their record: it keeps its role"
+            )
         if by is not None and user.id == by.user_id and role is not Role.ADMIN:
             raise Invalid.field("role", "an admin cannot take their own admin role away")
         user.role, user.district = role, district
@@ -150,7 +170,7 @@ def authenticate(session: Session, token: str) -> Actor | None:
         return None
     if user.token_expires_at is None or user.token_expires_at <= datetime.now(UTC):
         return None
-    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+    return of_user(user)
 
 
 def _by_email(session: Session, email: str) -> User:

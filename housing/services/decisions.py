@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, NotFound
+from housing.errors import Conflict, Invalid, NotFound
 from housing.models import (
     Cohort,
     CohortMember,
@@ -28,6 +28,7 @@ from housing.models import (
 from housing.services import audit, cohorts, events, placements, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
+    Answer,
     EventKind,
     NominationStatus,
     PathwayStatus,
@@ -36,13 +37,19 @@ from housing.vocabulary import (
 )
 
 
-def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
-    """Agree the pathway: claim the proposal, agree, take the place, open the placement, nominate."""
+def accept(
+    session: Session, actor: Actor, proposal_id: str, today: date, reason: str | None = None
+) -> Proposal:
+    """Agree the pathway: claim the proposal, agree, take the place, open the placement, nominate.
+    Against the young person's "no" the officer gives a reason, kept with the decision (v1.2)."""
+    reason = (reason or "").strip() or None
     with transaction(session):
         proposal = _proposal(session, proposal_id)
+        if proposal.view is Answer.NO and reason is None and proposal.status is ProposalStatus.PROPOSED:
+            raise Invalid.field("reason", "the young person said no to this place: say why you accept it")
         _refuse_if_overtaken(session, proposal)
         now = datetime.now(UTC)
-        if not _claim(session, proposal, actor, ProposalStatus.ACCEPTED, reason=None, now=now):
+        if not _claim(session, proposal, actor, ProposalStatus.ACCEPTED, reason=reason, now=now):
             if proposal.status == ProposalStatus.ACCEPTED:
                 return proposal  # a repeated accept changes nothing
             raise Conflict("this proposal was rejected; it cannot be accepted")

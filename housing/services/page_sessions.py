@@ -13,10 +13,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, or_
 from sqlalchemy.orm import Session
 
-from housing.actors import Actor
+from housing.actors import Actor, of_user
 from housing.db import transaction
 from housing.models import PageSession, User
-from housing.vocabulary import Role
 
 IDLE = timedelta(minutes=30)
 LIFETIME = timedelta(hours=12)
@@ -57,7 +56,7 @@ def resume(session: Session, token: str) -> Actor | None:
             return None
         if now - found.seen_at > TOUCH_EVERY:
             found.seen_at = now
-        return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+        return of_user(user)
 
 
 def end(session: Session, token: str) -> None:

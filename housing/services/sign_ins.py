@@ -19,12 +19,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing import passwords
-from housing.actors import Actor
+from housing.actors import Actor, of_user
 from housing.db import transaction
 from housing.errors import DomainError
 from housing.models import SignInThrottle, User
 from housing.services.accounts import account_key
-from housing.vocabulary import Role
 
 PER_ACCOUNT, PER_CLIENT = 5, 30  # failures from one client in a window
 WINDOW = LOCK_OUT = timedelta(minutes=15)
@@ -78,7 +77,7 @@ def sign_in(session: Session, email: str, password: str, *, client: str) -> Acto
             _failed(session, throttles.get(alone), (alone, None), PER_CLIENT, now)
     if not (known and right) or paused:  # raised after the commit, so the count of failures is kept
         raise SignInRefused(REFUSED)
-    return Actor(user_id=user.id, email=user.email, role=Role(user.role), district=user.district)
+    return of_user(user)
 
 
 def _failed(

@@ -24,12 +24,13 @@ class ProposalHistorySchema(Schema):
     created_at = fields.Function(lambda p: fields.DateTime().serialize("x", {"x": p.run.created_at}),
                                  metadata={"type": "string", "format": "date-time"})  # fmt: skip
     reason = fields.String(allow_none=True)
-    shared_at = fields.Constant(
-        None, metadata={"type": "string", "nullable": True, "description": "null until sharing (issue 32)"}
+    shared_at = fields.DateTime(
+        allow_none=True, metadata={"description": "when shared with the young person"}
     )
-    view = fields.Constant(
-        None, metadata={"type": "string", "nullable": True, "description": "their own view (issue 32)"}
+    view = fields.String(
+        allow_none=True, metadata={"description": "the young person's answer: yes | no | not_sure"}
     )
+    view_words = fields.String(allow_none=True, metadata={"description": "their answer in their own words"})
 
 
 class NotificationSchema(Schema):

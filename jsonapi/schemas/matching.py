@@ -53,6 +53,13 @@ class ProposalSchema(Schema):
         allow_none=True, metadata={"description": "who undid an accept of it, if anyone"}
     )
     undone_at = fields.DateTime(allow_none=True)
+    shared_at = fields.DateTime(
+        allow_none=True, metadata={"description": "when an officer shared it with the young person"}
+    )
+    view = fields.String(
+        allow_none=True, metadata={"description": "the young person's answer: yes | no | not_sure"}
+    )
+    view_words = fields.String(allow_none=True, metadata={"description": "their answer in their own words"})
 
 
 class SolverSchema(Schema):
@@ -133,7 +140,10 @@ class CandidatesSchema(Schema):
 
 
 class AcceptSchema(Schema):
-    """Nothing is needed to accept; an empty body (or none) will do."""
+    """Nothing is needed to accept (an empty body, or none, will do), except against the young
+    person's "no": then `reason` (contract v1.2)."""
+
+    reason = fields.String(validate=validate.Length(min=1, max=2000))
 
 
 class RejectSchema(Schema):
