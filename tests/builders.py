@@ -20,6 +20,7 @@ from housing.models import (
     Proposal,
     YoungPerson,
 )
+from housing.services import accounts
 from housing.vocabulary import Role
 from tests import payloads
 from tests.districts.conftest import MARKERS
@@ -358,3 +359,23 @@ def horsham_records(client, officer, auth) -> dict[str, str]:
         "/api/v1/districts/horsham/nominations", headers=auth.headers(Role.DISTRICT_OFFICER, "horsham")
     ).json["items"]
     return {"option": vacancy["id"], "nomination": nomination["id"], "person": person}
+
+
+# The young person's own view (issue 32).
+
+
+def own_headers(app: Flask, reference: str, email: str) -> dict[str, str]:
+    """API headers of a young person's own account, bound to the record with this reference."""
+    with app.extensions["pathways"].session_factory() as session:
+        token = accounts.create_user(session, email, Role.YOUNG_PERSON, None, young_person=reference)
+    return {"Authorization": f"Bearer {token}"}
+
+
+def shared_proposal(client, officer, reference: str, **overrides) -> tuple[str, dict]:
+    """A young person needing a move, one place for them, its proposal shared with them."""
+    person = young_person(client, officer, reference, **overrides)
+    supported_place(client, officer)
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    shared = client.post(f"/api/v1/proposals/{proposal['id']}/share", headers=officer)
+    assert shared.status_code == 200, shared.json
+    return person, shared.json

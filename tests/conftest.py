@@ -26,6 +26,7 @@ from housing.invariants import broken
 from housing.services import accounts, matching_input
 from housing.vocabulary import Role
 from seeds.load import clear_case_data, load_reference
+from tests.builders import a_young_person
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")  # gw0, gw1…, or None when the suite runs in one process
 
@@ -225,7 +226,12 @@ class Auth:
         if key not in self.tokens:
             email = f"{role.value}.{district or 'county'}@test.example"
             with self.app.extensions["pathways"].session_factory() as session:
-                self.tokens[key] = accounts.create_user(session, email, role, district)
+                record = None
+                if role is Role.YOUNG_PERSON:  # their account is bound to a record of their own
+                    record = "AUTH-YP-1"
+                    with session.begin():
+                        session.add(a_young_person(record))
+                self.tokens[key] = accounts.create_user(session, email, role, district, young_person=record)
         return self.tokens[key]
 
     def headers(self, role: Role, district: str | None = None) -> dict[str, str]:

@@ -8,6 +8,7 @@ from flask import g, render_template, request
 from housing import password_rules
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import User
+from housing.permissions import STAFF
 from housing.services import accounts, reference
 from housing.vocabulary import Role
 from httpkit.store import db
@@ -23,6 +24,7 @@ ROLE_NAMES = {
     Role.COMMISSIONER: "Commissioner",
     Role.ADMIN: "Admin",
     Role.TEAM_MANAGER: "Team manager",
+    Role.YOUNG_PERSON: "Young person",  # listed, never chosen here: an officer invites them to their record
 }
 
 
@@ -54,7 +56,7 @@ def create() -> tuple[str, int]:
     errors = {}
     if "@" not in form["email"] or len(form["email"]) > 254:
         errors["email"] = "Enter their email address, like name@westsussex.gov.uk"
-    if form["role"] not in {role.value for role in Role}:
+    if form["role"] not in {role.value for role in STAFF}:
         errors["role"] = "Choose what they do"
     elif form["role"] == Role.DISTRICT_OFFICER and not form["district"]:
         errors["district"] = "Choose the council a district officer works for"
@@ -93,7 +95,7 @@ def _token(user: User) -> tuple[str, int]:
 def _role(user: User) -> tuple[str, int]:
     field = f"role-{user.id}"
     role, district = request.form.get("role", ""), request.form.get("district", "") or None
-    if role not in {r.value for r in Role}:
+    if role not in {r.value for r in STAFF}:
         return users.__wrapped__(errors={field: "Choose what they do"}, status=400)
     district = district if role == Role.DISTRICT_OFFICER else None
     try:

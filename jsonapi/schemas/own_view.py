@@ -11,7 +11,7 @@ WORDS = validate.Length(min=1, max=WORDS_MAX)
 
 
 class OwnLinkSchema(Schema):
-    kind = fields.Enum(LinkKind, by_value=True)
+    kind = fields.String(metadata={"enum": [kind.value for kind in LinkKind]})
     place = fields.String()
     importance = fields.Integer()
     distance_km = fields.Float(allow_none=True, metadata={"description": "from the proposed place"})

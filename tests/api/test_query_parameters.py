@@ -1,11 +1,13 @@
 """A query parameter an operation does not define is a 422 naming it, on every operation."""
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from housing.clock import today
+from housing.models import Proposal, YoungPerson
+from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
@@ -15,7 +17,7 @@ LATER = (today() + timedelta(days=30)).isoformat()
 
 
 @pytest.fixture
-def ids(client, officer, auth):
+def ids(app, client, officer, auth):
     """One real record behind every id a path can name, so each operation gets past its 404."""
     person = client.post("/api/v1/young-people", json=payloads.young_person(home_district="crawley"),
                          headers=officer).json["id"]  # fmt: skip
@@ -33,6 +35,13 @@ def ids(client, officer, auth):
     cohort = client.post("/api/v1/cohorts", json={"name": "Cohort Q", "starts_on": "2026-01-05"},
                          headers=auth.headers(Role.HOUSE_PROJECT_COORDINATOR)).json["id"]  # fmt: skip
     [placement] = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"]
+    with app.extensions["pathways"].session_factory() as session:  # the young person's own, shared with them
+        reference = session.get(YoungPerson, person).reference
+        auth.tokens[(Role.YOUNG_PERSON, None)] = accounts.create_user(
+            session, "their.own@test.example", Role.YOUNG_PERSON, None, young_person=reference
+        )
+        with session.begin():
+            session.get(Proposal, proposal["id"]).shared_at = datetime.now(UTC)
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
             "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
@@ -64,6 +73,9 @@ BODIES = {
     ("POST", "/api/v1/nominations/<nomination_id>/withdraw"): {"reason": "She chose to stay"},
     ("POST", "/api/v1/young-people/<young_person_id>/move-steps"): {"kind": "viewing", "on": "2026-12-01"},
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
+    ("POST", "/api/v1/me/changes"): {"about": "links", "words": "My college is in Crawley"},
+    ("POST", "/api/v1/proposals/<proposal_id>/view"): {"view": "not_sure"},
+    ("POST", "/api/v1/young-people/<young_person_id>/invite"): {"email": "yp@test.example"},
 }  # fmt: skip
 
 
