@@ -16,11 +16,12 @@ from housing.lifedates import add_months
 from housing.models import (
     AuditEntry,
     MatchingRun,
+    Notification,
     Option,
     Proposal,
     YoungPerson,
 )
-from housing.services import accounts
+from housing.services import accounts, own_access
 from housing.vocabulary import Role
 from tests import payloads
 from tests.districts.conftest import MARKERS
@@ -372,10 +373,23 @@ def own_headers(app: Flask, reference: str, email: str) -> dict[str, str]:
 
 
 def shared_proposal(client, officer, reference: str, **overrides) -> tuple[str, dict]:
-    """A young person needing a move, one place for them, its proposal shared with them."""
+    """A young person needing a move, one place for them, its proposal shared with them (with its run)."""
     person = young_person(client, officer, reference, **overrides)
     supported_place(client, officer)
-    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    made = run(client, officer, young_people=[person])
+    [proposal] = made["proposals"]
     shared = client.post(f"/api/v1/proposals/{proposal['id']}/share", headers=officer)
     assert shared.status_code == 200, shared.json
-    return person, shared.json
+    return person, {**shared.json, "run": made["id"]}
+
+
+def signed_in_by_link(app: Flask, client, reference: str, email: str) -> str:
+    """A young person's account for the record, signed in on `client` by a one-time link; the link."""
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.create_user(session, email, Role.YOUNG_PERSON, None, young_person=reference)
+        link = session.get(Notification, own_access.ask_for_link(session, email)).link
+    assert "Press the button" in client.get(link).get_data(as_text=True)
+    used = client.post(link, data={"csrf_token": csrf(client, link)})
+    assert used.status_code == 302, used.status_code
+    assert used.headers["Location"].endswith("/me")
+    return link

@@ -23,6 +23,9 @@ from web import (
     notifications,
     option_pages,
     outcomes,
+    own_officer,
+    own_pages,
+    own_words,
     placements,
     planning,
     record_lists,
@@ -54,6 +57,8 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters.update(words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS)
+    app.jinja_env.filters.update(own_words.FILTERS)
+    app.jinja_env.globals.update(answer_words=own_words.ANSWER)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
@@ -81,6 +86,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
     app.register_blueprint(reviews.bp)
+    app.register_blueprint(own_pages.bp)
+    app.register_blueprint(own_officer.bp)
     notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")

@@ -20,6 +20,7 @@ HOME = {
     Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
     Role.COMMISSIONER: "planning_pages.sufficiency_page",
     Role.TEAM_MANAGER: "casework_pages.team_page",
+    Role.YOUNG_PERSON: "own_pages.home",
 }
 
 

@@ -111,8 +111,11 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
 
 @bp.get("/proposals/<proposal_id>/accept")
 @page(*OFFICERS)
-def check_accept(proposal_id: str) -> str:
-    """Check before accepting: who, which place, from when, and what the accept will set going."""
+def check_accept(
+    proposal_id: str, errors: dict[str, str] | None = None, status: int = 200
+) -> tuple[str, int]:
+    """Check before accepting: who, which place, from when, what the accept will set going, and the
+    young person's own answer where they gave one (against their "no", a reason is asked for)."""
     proposal = db().get(Proposal, proposal_id)
     if proposal is None:
         raise NotFound(f"no proposal with id {proposal_id}")
@@ -126,9 +129,11 @@ def check_accept(proposal_id: str) -> str:
         place=option_name(option, districts),
         starts=placements.starts_on(person, proposal.run.as_of, today()),
         next_steps=banners.what_will_happen(db(), proposal),
-        run_id=request.args.get("run", proposal.run_id),
-        page=request.args.get("page", 1),
-    )
+        run_id=request.values.get("run", proposal.run_id),
+        page=request.values.get("page", 1),
+        errors=errors or {},
+        reason=request.form.get("reason", ""),
+    ), status
 
 
 @bp.post("/proposals/<proposal_id>/accept")
@@ -136,7 +141,10 @@ def check_accept(proposal_id: str) -> str:
 def accept(proposal_id: str) -> Response | tuple[str, int]:
     run_id = request.form.get("run", "")
     try:
-        proposal = decisions.accept(db(), g.actor, proposal_id, today())
+        proposal = decisions.accept(db(), g.actor, proposal_id, today(), request.form.get("reason"))
+    except Invalid:
+        missing = {"reason": "They said no to this place: enter why you accept it"}
+        return check_accept.__wrapped__(proposal_id, missing, 400)
     except Conflict as refused:
         return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     flash(banners.accepted(db(), proposal), "success")

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
+from housing.reads import own_view as own_reads
 from housing.services import (
     moves,
     nominations,
@@ -67,4 +68,5 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         review=reviews.reviews_of(db(), g.actor, person.id, today()),
         nominations=nominations.of_person(db(), person.id),
         movable=moves.movable(db(), person.id) is not None,
+        own=own_reads.for_officers(db(), person.id),
     )

@@ -182,6 +182,26 @@ def _workers(session: Session, young_person_id: str) -> tuple[str | None, str | 
     return (officer_user.email if officer_user else None, adviser_row.name if adviser_row else None)
 
 
+@dataclass(frozen=True)
+class ForOfficers:
+    """What an officer sees of a young person's own view on their record."""
+
+    account_email: str | None
+    account_disabled: bool
+    asked: tuple[tuple[str, str, datetime], ...]  # what they said is wrong: about, their words, when
+
+
+def for_officers(session: Session, young_person_id: str) -> ForOfficers:
+    """Their account (if invited) and what they said is wrong, newest first (the record's own view
+    is audited by the record's page)."""
+    user = session.scalar(select(User).where(User.young_person_id == young_person_id))
+    return ForOfficers(
+        account_email=user.email if user else None,
+        account_disabled=bool(user and user.disabled_at),
+        asked=tuple(asked_changes(session, young_person_id)),
+    )
+
+
 def asked_changes(session: Session, young_person_id: str) -> list[tuple[str, str, datetime]]:
     """What the young person said is wrong (about, their words, when), newest first, for the officer."""
     return [
