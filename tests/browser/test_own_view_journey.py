@@ -1,0 +1,153 @@
+"""The young person's own view in Chromium (issue 32): an officer invites them, they sign in by the
+link in their email on a 390 px phone, read a shared place, answer "not sure" in their words, and
+the officer sees it at accept. Keyboard only; axe at 0 on every page of theirs and its error states;
+no page of theirs scrolls sideways at 320 px."""
+
+import re
+import time
+
+import pytest
+from sqlalchemy import select
+
+from housing.models import Notification, SentEmail
+from housing.services import accounts, own_access
+from housing.vocabulary import Role
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.builders import run, supported_place, young_person
+from tests.kept_current import immediate  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("immediate")
+PHONE = {"width": 390, "height": 844}
+
+
+def press(page, locator) -> None:
+    """Move focus to a control and press Enter on it, as a keyboard user does."""
+    locator.focus()
+    navigate(page, lambda: page.keyboard.press("Enter"))
+
+
+def phone(chromium, live_server, width=PHONE["width"]):
+    context = chromium.new_context(base_url=live_server, viewport={**PHONE, "width": width}, bypass_csp=True)
+    return context, context.new_page()
+
+
+def checked(page, name: str | None = None) -> None:
+    """axe at 0; at most the phone's width; and the README's screenshot when asked for."""
+    assert axe_violations(page) == [], page.url
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"], page.url
+    if name:
+        snapshot(page, name)
+
+
+def test_invited_signs_in_by_link_answers_not_sure_and_the_officer_sees_it_at_accept(
+    page, user, client, officer, chromium, live_server, db
+):
+    person = young_person(client, officer, "YP-JOURNEY", given_name="Robin")
+    supported_place(client, officer, name="Seaview House")
+    made = run(client, officer, young_people=[person])
+    [proposal] = made["proposals"]
+    sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+
+    page.goto(f"/young-people/{person}")
+    press(page, page.get_by_role("link", name="Invite them to their own pages"))
+    page.get_by_label("Their email address").fill("robin@young.example")
+    press(page, page.get_by_role("button", name="Send the invitation"))
+    assert "Invitation sent" in page.locator(".govuk-notification-banner").inner_text()
+    page.goto(f"/runs/{made['id']}")
+    press(page, page.get_by_role("button", name="Share with the young person"))
+    assert "Shared with the young person" in page.locator(".govuk-notification-banner").inner_text()
+
+    emails = sent_to(db, "robin@young.example", 2)
+    link = re.search(r"http://\S+(/me/sign-in/\S+)", emails["You are invited to Pathways"])[1]
+    assert f"/me/proposals/{proposal['id']}" in emails["A place for you to look at"]
+    assert "Seaview" not in emails["A place for you to look at"]  # a link, never the record
+    context, phone_page = phone(chromium, live_server)
+    phone_page.goto(link)
+    checked(phone_page, "own-sign-in-link")
+    press(phone_page, phone_page.get_by_role("button", name="Sign in"))
+    assert phone_page.title().startswith("Your plan")
+    assert "Your worker has shared a place with you." in phone_page.locator("#what-happens-next").inner_text()
+    checked(phone_page, "own-plan")
+
+    press(phone_page, phone_page.locator("#places").get_by_role("link").first)
+    assert "Seaview House" in phone_page.locator("h1").inner_text()
+    checked(phone_page, "own-proposal")
+    press(phone_page, phone_page.get_by_role("button", name="Send my answer"))
+    assert "Choose yes, no or not sure" in phone_page.locator(".govuk-error-summary").inner_text()
+    checked(phone_page, "own-proposal-error")
+    phone_page.get_by_label("Not sure").check()
+    phone_page.get_by_label("Tell your worker why (if you want to)").fill(
+        "I like it but it is far from my sister"
+    )
+    press(phone_page, phone_page.get_by_role("button", name="Send my answer"))
+    assert "Your worker can see your answer" in phone_page.locator(".govuk-notification-banner").inner_text()
+    checked(phone_page)
+
+    page.goto(f"/proposals/{proposal['id']}/accept")
+    answer = page.locator("#their-answer").inner_text()
+    assert "Their answer: Not sure" in answer
+    assert "I like it but it is far from my sister" in answer
+    assert axe_violations(page) == []
+    context.close()
+
+
+def sent_to(db, address: str, count: int) -> dict[str, str]:
+    """The emails sent to the address (subject → body), once `count` have gone: the queue is handed
+    them when each response has been sent, so the last may still be on its way."""
+    for _ in range(50):
+        db.rollback()
+        emails = {e.subject: e.body for e in db.scalars(select(SentEmail).where(SentEmail.to == address))}
+        if len(emails) >= count:
+            return emails
+        time.sleep(0.1)
+    return emails
+
+
+def signed_in_by_a_new_link(app, phone_page, email: str) -> None:
+    """Ask for a link for the account (as the sign-in page does) and use it in this browser."""
+    with app.extensions["pathways"].writer_factory() as session:
+        link = session.get(Notification, own_access.ask_for_link(session, email)).link
+    phone_page.goto(link)
+    press(phone_page, phone_page.get_by_role("button", name="Sign in"))
+    assert phone_page.title().startswith("Your plan")
+
+
+def test_every_page_of_theirs_and_its_error_states_at_320_and_390_px(
+    client, officer, chromium, live_server, app
+):
+    person = young_person(client, officer, "YP-AXE")
+    supported_place(client, officer)
+    [proposal] = run(client, officer, young_people=[person])["proposals"]
+    client.post(f"/api/v1/proposals/{proposal['id']}/share", headers=officer)
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.create_user(session, "axe@young.example", Role.YOUNG_PERSON, None, young_person="YP-AXE")
+
+    for width in (320, 390):
+        context, phone_page = phone(chromium, live_server, width)
+        phone_page.goto("/me/sign-in")
+        checked(phone_page)
+        press(phone_page, phone_page.get_by_role("button", name="Email me a link"))
+        checked(phone_page, "own-ask-for-link-error" if width == 390 else None)
+        phone_page.get_by_label("Your email address").fill("nobody@young.example")
+        press(phone_page, phone_page.get_by_role("button", name="Email me a link"))
+        assert "Check your email" in phone_page.locator("h1").inner_text()
+        checked(phone_page)
+        phone_page.goto("/me/sign-in/not-a-real-link")
+        press(phone_page, phone_page.get_by_role("button", name="Sign in"))
+        assert "This link does not work" in phone_page.locator("h1").inner_text()
+        checked(phone_page)
+        context.close()
+
+    for width in (320, 390):
+        context, phone_page = phone(chromium, live_server, width)
+        signed_in_by_a_new_link(app, phone_page, "axe@young.example")
+        for path, name in (("/me", None), ("/me/about-you", "own-about-you"),
+                           (f"/me/proposals/{proposal['id']}", None)):  # fmt: skip
+            phone_page.goto(path)
+            checked(phone_page, name if width == 390 else None)
+        phone_page.goto("/me/this-is-wrong?about=links")
+        checked(phone_page)
+        press(phone_page, phone_page.get_by_role("button", name="Send to my worker"))
+        assert "Tell your worker what is wrong" in phone_page.locator(".govuk-error-summary").inner_text()
+        checked(phone_page, "own-this-is-wrong-error" if width == 390 else None)
+        context.close()
