@@ -21,6 +21,7 @@ from web.sessions import page, page_blueprint, sign_in_as
 
 bp = page_blueprint("own_pages", __name__)
 YOUNG_PERSON = Role.YOUNG_PERSON
+LABELLED_MARGIN = 70  # room on the map for a town's name under its mark
 
 
 @bp.get("/me")
@@ -92,7 +93,8 @@ def proposal(proposal_id: str) -> str | Response | tuple[str, int]:
                 flash("Thank you. Your worker can see your answer.", "success")
                 return redirect(url_for("own_pages.proposal", proposal_id=proposal_id))
         status = 409 if "decided" in errors.get("view", "") else 400
-    points = maps.project(places)
+    around = maps.around(places, {place.place} | {link.place for link in place.links})
+    points = maps.project(around, margin=LABELLED_MARGIN)
     return render_template(
         "own/proposal.html", place=place, points=points, size=(maps.WIDTH, maps.HEIGHT),
         view=view or place.view or "", words=words if request.method == "POST" else (place.view_words or ""),
