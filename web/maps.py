@@ -2,7 +2,6 @@
 
 import math
 from dataclasses import dataclass
-
 from typing import Protocol
 
 

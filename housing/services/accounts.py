@@ -188,7 +188,7 @@ def set_password(session: Session, email: str, password: str, *, by: Actor | Non
     with transaction(session):
         user = _by_email(session, email)
         if user.role is Role.YOUNG_PERSON:
-            raise Invalid.field("password", "young people sign in by a link emailed to them, never a password")
+            raise Invalid.field("password", "young people sign in by an emailed link, never a password")
         _audited(session, by, "password set", f"a new password for {user.email}")
         user.password_hash = passwords.hash_password(password)
         page_sessions.end_every(session, user.id)
