@@ -77,6 +77,7 @@ def proposal(proposal_id: str) -> str | Response | tuple[str, int]:
     errors: dict[str, str] = {}
     status = 200
     if request.method == "POST":
+        status = 400
         if view not in own_words.ANSWER:
             errors["view"] = "Choose yes, no or not sure"
         if len(words.strip()) > WORDS_MAX:
@@ -88,11 +89,11 @@ def proposal(proposal_id: str) -> str | Response | tuple[str, int]:
                 errors["words"] = "Type your words again without any hidden characters"
             except Conflict:
                 errors["view"] = "This place has been decided. Your worker will talk to you about it."
+                status = 409
             else:
                 send_emails(told)
                 flash("Thank you. Your worker can see your answer.", "success")
                 return redirect(url_for("own_pages.proposal", proposal_id=proposal_id))
-        status = 409 if "decided" in errors.get("view", "") else 400
     around = maps.around(places, {place.place} | {link.place for link in place.links})
     points = maps.project(around, margin=LABELLED_MARGIN)
     return render_template(

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor, of_user
@@ -28,6 +28,7 @@ from housing.vocabulary import NotificationKind, Role, WorkerKind
 EMAIL = re.compile(r"[^@\s\x00]{1,64}@[^@\s\x00]{1,180}\.[^@\s\x00]{2,8}")
 INVITATION_LASTS = timedelta(days=7)
 LINK_LASTS = timedelta(hours=1)
+ASK_AGAIN_AFTER = timedelta(minutes=1)
 # The same words for every link that does not open: used, expired, unknown or disabled.
 LINK_REFUSED = "This link has expired or has been used. Ask for a new link to sign in."
 
@@ -92,6 +93,9 @@ def ask_for_link(session: Session, email: str) -> str | None:
         user = session.scalar(select(User).where(User.email == cleaned)) if "\x00" not in cleaned else None
         if user is None or user.role is not Role.YOUNG_PERSON or user.disabled_at is not None:
             return None
+        latest = session.scalar(select(func.max(SignInLink.created_at)).where(SignInLink.user_id == user.id))
+        if latest is not None and datetime.now(UTC) - latest < ASK_AGAIN_AFTER:
+            return None  # one email a minute at most: a stranger cannot flood their inbox
         return _link(session, user, LINK_LASTS, invitation=False)
 
 

@@ -5,6 +5,7 @@ from marshmallow import Schema, fields, validate
 
 from housing.services.own_view import ABOUT, WORDS_MAX
 from housing.vocabulary import Answer, LinkKind
+from httpkit.schemas import Day
 from jsonapi.schemas.young_people import YoungPersonSchema
 
 WORDS = validate.Length(min=1, max=WORDS_MAX)
@@ -22,7 +23,7 @@ class SharedProposalSchema(Schema):
     name = fields.String(metadata={"description": "the option's name"})
     route = fields.String()
     place = fields.String()
-    available_from = fields.Date()
+    available_from = Day()
     links = fields.List(fields.Nested(OwnLinkSchema), metadata={"description": "the explanation's links"})
     view = fields.String(allow_none=True, metadata={"description": "your answer: yes | no | not_sure"})
     view_words = fields.String(allow_none=True)

@@ -112,6 +112,10 @@ def world(app, client, officer, auth):
                                                                   "answer": "yes", "words": "Yes please"},
             "/api/v1/districts/{slug}/scheme": {"bedroom_standard": [1, 2, 2, 3], "larger_homes_allowed": True},
             "/api/v1/notifications/{notification_id}/read": {},
+            "/api/v1/proposals/{proposal_id}/share": {},
+            "/api/v1/young-people/{young_person_id}/invite": {"email": "their.own@young.example"},
+            "/api/v1/me/changes": {"about": "links", "words": "My college moved"},
+            "/api/v1/proposals/{proposal_id}/view": {"view": "not_sure", "words": "Far from my sister"},
         },
         "other": other,
     }  # fmt: skip
@@ -132,6 +136,8 @@ def _a_notification_for_the_admin(app, auth) -> str:
 ROLE_FOR = {
     "/api/v1/nominations/{nomination_id}/decision": Role.DISTRICT_OFFICER,
     "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR,
+    "/api/v1/me/": Role.YOUNG_PERSON,
+    "/api/v1/proposals/{proposal_id}/view": Role.YOUNG_PERSON,
 }
 
 

@@ -74,6 +74,20 @@ def test_disabling_the_account_ends_the_session_and_refuses_a_new_link(app, clie
     assert "If off@test.example is on Pathways" in sent.get_data(as_text=True)
 
 
+def test_a_link_is_emailed_once_a_minute_at_most_and_the_answer_never_says_who_is_known(
+    app, client, officer, db
+):
+    young_person(client, officer, "YP-FLOOD")
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.create_user(session, "flood@test.example", Role.YOUNG_PERSON, None, young_person="YP-FLOOD")
+    answers = []
+    for email in ("flood@test.example", "flood@test.example", "stranger@test.example"):
+        sent = client.post("/me/sign-in", data={"email": email, "csrf_token": csrf(client, "/me/sign-in")})
+        answers.append(sent.get_data(as_text=True).replace(email, "EMAIL"))
+    assert answers[0] == answers[1] == answers[2]
+    assert len(db.scalars(select(Notification).where(Notification.kind == "sign_in_link")).all()) == 1
+
+
 def test_sign_out_ends_the_session_on_the_server(app, client, officer):
     young_person(client, officer, "YP-OUT")
     yp = app.test_client()

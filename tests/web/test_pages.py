@@ -151,7 +151,9 @@ def test_the_gov_uk_frontend_assets_are_served_by_the_app(client):
 def test_every_page_names_the_roles_it_admits_or_is_one_of_the_open_ones(app):
     from web.sessions import ROLES_ATTRIBUTE  # noqa: PLC0415
 
-    open_pages = {"auth.sign_in", "auth.sign_out", "assets", "static"}
+    # Signing in: with a password, or (a young person) by asking for a link and using it.
+    open_pages = {"auth.sign_in", "auth.sign_out", "assets", "static", "own_pages.ask_for_link",
+                  "own_pages.sign_in_by_link"}  # fmt: skip
     unguarded = [
         rule.rule
         for rule in app.url_map.iter_rules()
