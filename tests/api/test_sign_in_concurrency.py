@@ -31,7 +31,7 @@ def test_five_wrong_passwords_sent_at_once_pause_the_device(app):
                 sign_ins.sign_in(session, EMAIL, f"wrong guess {n}", client=CLIENT)
             except sign_ins.SignInRefused:
                 return
-            except Exception as error:  # noqa: BLE001 (any other failure is the defect looked for)
+            except Exception as error:  # any other failure is the defect looked for
                 errors.append(repr(error))
 
     threads = [threading.Thread(target=guess, args=(n,)) for n in range(sign_ins.PER_ACCOUNT)]
