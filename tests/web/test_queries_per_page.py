@@ -62,3 +62,40 @@ def test_each_officer_page_sends_as_many_queries_for_eight_young_people_as_for_t
     many = {path: statements.sent_by(client, path) for path in (*OFFICER_PAGES, f"/runs/{run}")}
 
     assert list(many.values()) == list(few.values())
+
+
+OTHER_PAGES = {
+    Role.DISTRICT_OFFICER: ("/district", "/district/applicants", "/district/vacancies"),
+    Role.TEAM_MANAGER: ("/team",),
+    Role.ADMIN: ("/audit", "/users", "/councils", "/jobs", "/notifications"),
+    Role.HOUSE_PROJECT_COORDINATOR: ("/cohorts",),
+}
+
+
+def crawley_applicants(client, officer, first: int, count: int) -> None:
+    """Young people on Crawley's register, each with a proposal made and seen in the audit trail."""
+    for n in range(first, first + count):
+        person = add_young_person(client, officer, f"QA-{n:03d}", home_district="crawley")
+        applied = {"district": "crawley", "band": "B", "applied_on": "2026-06-01"}
+        assert (
+            client.post(
+                f"/api/v1/young-people/{person}/applications", json=applied, headers=officer
+            ).status_code
+            == 201
+        )
+        client.get(f"/api/v1/young-people/{person}", headers=officer)
+
+
+@pytest.mark.parametrize("role", list(OTHER_PAGES), ids=lambda role: role.value)
+def test_each_list_of_the_other_roles_sends_as_many_queries_for_eight_rows_as_for_two(
+    client, auth, person_signing_in, statements, role
+):
+    officer = auth.headers(Role.HOUSING_OFFICER)
+    person_signing_in(client, role)
+    crawley_applicants(client, officer, 0, 2)
+    few = [statements.sent_by(client, path) for path in OTHER_PAGES[role]]
+
+    crawley_applicants(client, officer, 2, 6)
+    many = [statements.sent_by(client, path) for path in OTHER_PAGES[role]]
+
+    assert many == few
