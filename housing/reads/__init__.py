@@ -1,2 +1,1 @@
-"""Reads the faces need: queries returning frozen dataclasses with names resolved, so that a
-face never imports SQLAlchemy."""
+"""Reads: what a page or an API answer shows, assembled once, as plain values with names resolved."""
