@@ -92,4 +92,4 @@ def distance(km: float | None) -> str:
 
 
 FILTERS = {"own_route": lambda route: ROUTE.get(route, "a place to live"), "own_link": LINK.get,
-           "own_distance": distance, "own_place": place_name}  # fmt: skip
+           "own_distance": distance, "own_place": place_name, "own_how_much": HOW_MUCH.get}  # fmt: skip

@@ -74,11 +74,8 @@ class OwnHome:
     given_name: str
     pathway_status: str
     pathway_route: str | None
-    pathway_agreed_on: date | None
     due: str | None
     due_date: date | None
-    due_tier: str
-    move_date: date | None
     links: tuple[OwnLink, ...]
     wishes: str | None
     officer_email: str | None
@@ -103,11 +100,8 @@ def home(session: Session, actor: Actor, today: date) -> OwnHome:
             given_name=person.given_name,
             pathway_status=str(person.pathway_status),
             pathway_route=str(person.pathway_route) if person.pathway_route else None,
-            pathway_agreed_on=person.pathway_agreed_on,
             due=str(person.due) if person.due else None,
             due_date=person.due_date,
-            due_tier=str(person.due_tier),
-            move_date=person.move_date,
             links=tuple(OwnLink(str(link.kind), link.place, link.importance) for link in person.local_links),
             wishes=person.wishes,
             officer_email=workers[0],
