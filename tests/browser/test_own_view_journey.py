@@ -89,6 +89,7 @@ def test_invited_signs_in_by_link_answers_not_sure_and_the_officer_sees_it_at_ac
     assert "Their answer: Not sure" in answer
     assert "I like it but it is far from my sister" in answer
     assert axe_violations(page) == []
+    snapshot(page, "own-answer-at-accept")
     context.close()
 
 
