@@ -18,6 +18,7 @@ from jsonapi.import_kinds import KINDS
 
 Update = Callable[[int], None]
 Stage = Callable[[str, int], AbstractContextManager[Update]]
+MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024  # a form carries boundaries and headers too
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files, or use `flask import`"
 
 

@@ -8,14 +8,12 @@ from marshmallow import Schema, fields
 from housing.clock import today
 from housing.permissions import OFFICERS
 from housing.services.import_problems import ImportRefused
-from httpkit import tabular
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from jsonapi import import_files
 from jsonapi.import_kinds import KINDS
 
 blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports from the county's systems")
-MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024  # the form's boundaries and headers
 UPLOAD_BODY = {
     "required": True,
     "content": {
@@ -60,9 +58,9 @@ class Import(MethodView):
         """
         if kind not in KINDS:
             abort(404, message=f"no import of {kind!r}: young-people or applications")
-        if (request.content_length or 0) > MAX_BODY_BYTES:
+        if (request.content_length or 0) > import_files.MAX_BODY_BYTES:
             abort(413, message=import_files.TOO_LARGE)
-        request.max_content_length = MAX_BODY_BYTES
+        request.max_content_length = import_files.MAX_BODY_BYTES
         sent = request.files.get("file")
         if sent is None or not sent.filename:
             missing = "missing: send a .csv or .xlsx file as the form field 'file'"

@@ -19,6 +19,7 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    imports,
     moves,
     notifications,
     option_pages,
@@ -55,6 +56,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
+    app.before_request(imports.allow_uploads)
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
@@ -69,6 +71,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
+    app.register_blueprint(imports.bp)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_outcomes.bp)

@@ -181,7 +181,10 @@ def test_an_unknown_kind_is_a_404_and_a_file_over_5_mb_a_413(client, admin):
     body = b'--B\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n'
     body += b"x" * (5 * 1024 * 1024 + 1) + b"\r\n--B--\r\n"
     response = client.post(
-        "/api/v1/imports/young-people", data=body, content_type="multipart/form-data; boundary=B", headers=admin
+        "/api/v1/imports/young-people",
+        data=body,
+        content_type="multipart/form-data; boundary=B",
+        headers=admin,
     )
     assert response.status_code == 413
     assert "5 MB" in response.json["message"]
