@@ -11,7 +11,6 @@ from housing.services.import_problems import ImportRefused
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from jsonapi import import_files
-from jsonapi.import_kinds import KINDS
 
 blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports from the county's systems")
 UPLOAD_BODY = {
@@ -39,43 +38,57 @@ class ImportedSchema(Schema):
     )
 
 
-@blp.route("/imports/<kind>")
-class Import(MethodView):
+def _import(kind: str) -> dict:
+    """Every row checked first: any problem is a 422 listing each, and nothing is written."""
+    if (request.content_length or 0) > import_files.MAX_BODY_BYTES:
+        abort(413, message=import_files.TOO_LARGE)
+    request.max_content_length = import_files.MAX_BODY_BYTES
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        missing = "missing: send a .csv or .xlsx file as the form field 'file'"
+        abort(422, message="Send the file as the form field 'file'.", errors={"files": {"file": [missing]}})
+    try:
+        done = import_files.run(actor(), kind, sent.filename, sent.read(), today=today())
+    except ImportRefused as refused:
+        abort(422, message=refused.message, errors={"files": refused.fields})
+    except import_files.TooLarge as too_large:
+        abort(413, message=str(too_large))
+    unchanged = len(done.unchanged)
+    return {"kind": kind, "created": done.created, "updated": done.updated, "unchanged": unchanged}
+
+
+@blp.route("/imports/young-people")
+class YoungPeopleImport(MethodView):
     takes_files = True  # multipart, not JSON: see httpkit/errors.py
 
     @requires(*OFFICERS)
     @blp.doc(requestBody=UPLOAD_BODY)
     @blp.response(201, ImportedSchema)
-    @blp.alt_response(404, response="NOT_FOUND")
     @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-    def post(self, kind: str) -> dict:
-        """Young people (by case reference) or register applications from a CSV or XLSX (at most 5 MB).
+    def post(self) -> dict:
+        """Young people from a case system's report, CSV or XLSX (at most 5 MB), by case reference.
 
-        `kind`: `young-people` or `applications`. Every row is checked first: any problem is a 422
-        listing each as "line N, column NAME: reason" under `errors.files.file`, and nothing is
-        written. A reference already held is updated, not added again, so sending a file twice
-        changes nothing the second time. Columns and the headings case systems use: docs/imports.md.
+        Any problem is a 422 listing each as "line N, column NAME: reason" under `errors.files.file`,
+        and nothing is written. A reference already held is updated (only the columns the file
+        has), so a file sent twice changes nothing the second time. Columns, and the headings LCS
+        and Mosaic reports use for them: docs/imports.md. Each record added or changed is audited.
         """
-        if kind not in KINDS:
-            abort(404, message=f"no import of {kind!r}: young-people or applications")
-        if (request.content_length or 0) > import_files.MAX_BODY_BYTES:
-            abort(413, message=import_files.TOO_LARGE)
-        request.max_content_length = import_files.MAX_BODY_BYTES
-        sent = request.files.get("file")
-        if sent is None or not sent.filename:
-            missing = "missing: send a .csv or .xlsx file as the form field 'file'"
-            abort(
-                422, message="Send the file as the form field 'file'.", errors={"files": {"file": [missing]}}
-            )
-        try:
-            done = import_files.run(actor(), kind, sent.filename, sent.read(), today=today())
-        except ImportRefused as refused:
-            abort(422, message=refused.message, errors={"files": refused.fields})
-        except import_files.TooLarge as too_large:
-            abort(413, message=str(too_large))
-        return {
-            "kind": kind,
-            "created": done.created,
-            "updated": done.updated,
-            "unchanged": len(done.unchanged),
-        }
+        return _import("young-people")
+
+
+@blp.route("/imports/applications")
+class ApplicationsImport(MethodView):
+    takes_files = True
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Register applications from a council's choice-based lettings export, CSV or XLSX (5 MB).
+
+        Each row names a young person already held (their case reference), a council, its band and
+        the day they applied. An active application to that council is updated, else one is added.
+        Any problem is a 422 as for young people, and nothing is written. Audited on each record.
+        """
+        return _import("applications")
