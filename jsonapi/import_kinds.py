@@ -36,6 +36,8 @@ YOUNG_PEOPLE = Kind(
         "accommodation_code",
         "accommodation_suitable",
         "accommodation_judged_on",
+        "in_touch",
+        "activity",
     ),
     schema=YoungPersonRowSchema,
     headings=_headings(
@@ -57,6 +59,8 @@ YOUNG_PEOPLE = Kind(
         accommodation_code=("accom", "accommodation", "903 accommodation code"),
         accommodation_suitable=("suitable", "accommodation suitable"),
         accommodation_judged_on=("date judged", "accommodation judged on", "date of accommodation"),
+        in_touch=("in touch", "in_touch"),
+        activity=("activ", "activity", "main activity"),
     ),
 )
 

@@ -27,6 +27,7 @@ from web import (
     placements,
     planning,
     record_lists,
+    returns,
     reviews,
     run_list,
     run_print,
@@ -72,6 +73,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
     app.register_blueprint(imports.bp)
+    app.register_blueprint(returns.bp)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_outcomes.bp)

@@ -71,21 +71,25 @@ def checked(
     return ready
 
 
-def _held(session: Session, keys: list[str]) -> dict[str, tuple[Immigration, date | None]]:
-    """The records already held for these references: what the leave rule needs of each."""
+Held = tuple[Immigration, date | None, str | None]  # what the rules need of a record already held
+
+
+def _held(session: Session, keys: list[str]) -> dict[str, Held]:
+    """The records already held for these references: their leave and accommodation letter."""
     held = {}
+    query = select(YoungPerson.reference_key, YoungPerson.immigration, YoungPerson.leave_granted_on,
+                   YoungPerson.accommodation_code)  # fmt: skip
     for start in range(0, len(keys), CHUNK):
-        query = select(YoungPerson.reference_key, YoungPerson.immigration, YoungPerson.leave_granted_on)
-        for key, immigration, granted in session.execute(
+        for key, *rest in session.execute(
             query.where(YoungPerson.reference_key.in_(keys[start : start + CHUNK]))
         ):
-            held[key] = (immigration, granted)
+            held[key] = tuple(rest)
     return held
 
 
 def _problems(
     fields: dict[str, Any],
-    held: tuple[Immigration, date | None] | None,
+    held: Held | None,
     names: reference.Names,
     today: date,
 ) -> list[tuple[str, str]]:
@@ -99,7 +103,10 @@ def _problems(
     if fields["current_place"] not in names.places:
         wrong.append(("current_place", "not a place the service knows: see the list of places"))
     wrong += _accommodation_problems(fields, today)
-    immigration, granted = held or (Immigration.NOT_APPLICABLE, None)
+    letter = fields.get("accommodation_code", held[2] if held else None)
+    if why := ssda903.items_problem(fields.get("in_touch"), fields.get("activity"), letter):
+        wrong.append(("in_touch", why))
+    immigration, granted, _letter = held or (Immigration.NOT_APPLICABLE, None, None)
     immigration = fields.get("immigration", immigration)
     if why := leave_to_remain.problem(immigration, fields.get("leave_granted_on", granted), today):
         wrong.append(("leave_granted_on", why))

@@ -12,7 +12,7 @@ from typing import Any
 
 from marshmallow import Schema, fields, pre_load, validate
 
-from housing.ssda903 import ACCOMMODATION
+from housing.ssda903 import ACCOMMODATION, ACTIVITY, IN_TOUCH
 from housing.vocabulary import Immigration, SupportLevel
 from httpkit.schemas import Day, visible
 from jsonapi.schemas.young_people import NAME
@@ -100,6 +100,14 @@ class YoungPersonRowSchema(RowSchema):
     accommodation_code = fields.String(validate=validate.OneOf(list(ACCOMMODATION)))
     accommodation_suitable = fields.Boolean()
     accommodation_judged_on = Day()
+    in_touch = fields.String(validate=validate.OneOf(list(IN_TOUCH)))
+    activity = fields.String(validate=validate.OneOf(list(ACTIVITY)))
+
+    @pre_load
+    def codes_in_capitals(self, cells: dict[str, Any], **_: object) -> dict[str, Any]:
+        return cells | {
+            name: cells[name].strip().upper() for name in ("in_touch", "activity") if name in cells
+        }
 
     @pre_load
     def code_and_digit(self, cells: dict[str, Any], **_: object) -> dict[str, Any]:
