@@ -15,6 +15,7 @@ from web import (
     cohort_new,
     cohort_outcomes,
     cohorts,
+    commitments,
     deadlines,
     district,
     district_applicants,
@@ -74,6 +75,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district_vacancies.bp)
     app.register_blueprint(imports.bp)
     app.register_blueprint(returns.bp)
+    app.register_blueprint(commitments.bp)
+    app.register_blueprint(commitments.figures)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_outcomes.bp)

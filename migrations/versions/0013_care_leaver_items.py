@@ -1,4 +1,5 @@
-"""care leavers' 903 items: in touch and activity; Staying Put is Z, a residence not known R
+"""care leavers' 903 items: in touch and activity; Staying Put is Z, a residence not known R; councils'
+yearly commitments of homes for care leavers
 
 Revision ID: 0013_care_leaver_items
 Revises: 0011_kept_current
@@ -38,6 +39,7 @@ def _swap_r_and_z() -> None:
 def upgrade() -> None:
     op.add_column('young_people', sa.Column('in_touch', sa.String(length=4), nullable=True))
     op.add_column('young_people', sa.Column('activity', sa.String(length=2), nullable=True))
+    op.add_column('districts', sa.Column('yearly_commitment', sa.Integer(), nullable=True))
     _swap_r_and_z()
 
 
@@ -47,4 +49,6 @@ def downgrade() -> None:
     with op.batch_alter_table('young_people') as batch:
         batch.drop_column('activity')
         batch.drop_column('in_touch')
+    with op.batch_alter_table('districts') as batch:
+        batch.drop_column('yearly_commitment')
     _sqlite_foreign_keys(True)
