@@ -10,6 +10,7 @@ from jsonapi.ssda903 import attachment, care_leavers_csv, collection_year_now
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("returns", __name__)
+EARLIEST, LATEST = 2000, 2199  # collection years a file may be asked for, as the API takes them
 YEARS_SHOWN = 3  # this collection year and the two before: a return is sent once a year
 
 
@@ -26,8 +27,14 @@ def ssda903_page() -> tuple[str, int]:
     ), 400 if error else 200  # fmt: skip
 
 
-@bp.get("/returns/ssda903/care-leavers-<int:year>.csv")
+@bp.get("/returns/ssda903/care-leavers.csv")
 @page(*OFFICERS)
-def download(year: int) -> Response:
+def download() -> Response | tuple[str, int]:
+    asked = request.args.get("year", "")
+    if not (asked.isdigit() and EARLIEST <= int(asked) <= LATEST):
+        return render_template(
+            "error.html", title="Choose a collection year on the 903 return page", code=400
+        ), 400
+    year = int(asked)
     found = care_leaver_return.download(db(), g.actor, year)
     return attachment(care_leavers_csv(found), f"ssda903-oc3-{year - 1}-{year % 100:02d}.csv")

@@ -31,10 +31,11 @@ def test_a_year_not_offered_is_an_error_beside_the_select(client, person_signing
 def test_the_download_is_the_dfes_layout(client, person_signing_in):
     person_signing_in(client)
 
-    answer = client.get("/returns/ssda903/care-leavers-2027.csv")
+    answer = client.get("/returns/ssda903/care-leavers.csv?year=2027")
 
     assert answer.status_code == 200
     assert answer.get_data(as_text=True).startswith("CHILD,DOB,IN_TOUCH,ACTIV,ACCOM")
+    assert client.get("/returns/ssda903/care-leavers.csv?year=soon").status_code == 400
 
 
 def test_councils_cannot_open_it(client, person_signing_in):
