@@ -186,6 +186,13 @@ def _measure_zip(content: bytes, limits: Limits, noun: str) -> None:
         )
 
 
+def as_written(rows: list[Row], kind: Kind) -> dict[str, str]:
+    """Each column as the file's header writes it ("Date of Birth" for date_of_birth), so a problem
+    can name the column the sender sees."""
+    cells = [_text(cell) or "" for cell in rows[0][1]] if rows else []
+    return {kind.column(heading): heading for heading in cells if heading}
+
+
 def parse(
     rows: list[Row],
     kind: Kind,

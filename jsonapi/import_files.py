@@ -7,10 +7,12 @@ line show a bar for each step (reading, checking, writing); the page and the API
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import replace
 from datetime import date
 
 from housing.actors import Actor
 from housing.services import applications_import, young_people_import
+from housing.services.import_problems import ImportRefused
 from housing.services.young_people_import import Outcome
 from httpkit import tabular
 from httpkit.store import db
@@ -46,10 +48,18 @@ def run(
         raise TooLarge(TOO_LARGE)
     deadline = tabular.Deadline(limits.seconds)
     rows = tabular.read(filename, content, limits, deadline, KINDS[kind].noun)
-    with stage("Reading", len(rows) - 1) as update:
-        parsed, problems = tabular.parse(rows, KINDS[kind], update, deadline)
     use_case = young_people_import if kind == "young-people" else applications_import
-    with stage("Checking", len(parsed)) as update:
-        ready = use_case.checked(db(), parsed, problems, today, update)
+    try:
+        with stage("Reading", len(rows) - 1) as update:
+            parsed, problems = tabular.parse(rows, KINDS[kind], update, deadline)
+        with stage("Checking", len(parsed)) as update:
+            ready = use_case.checked(db(), parsed, problems, today, update)
+    except ImportRefused as refused:  # named as the file's header names them
+        written = tabular.as_written(rows, KINDS[kind])
+        named = [
+            replace(problem, column=written.get(problem.column, problem.column))
+            for problem in refused.problems
+        ]
+        raise ImportRefused(named) from refused
     with stage("Writing", len(ready)) as update:
         return use_case.write(db(), actor, ready, today, update)

@@ -88,20 +88,20 @@ def test_every_bad_row_is_named_with_its_line_and_column_and_nothing_is_written(
     assert row_counts() == before
     problems = response.json["errors"]["files"]["file"]
     assert problems == [
-        "line 2, column home_district: not one of the seven West Sussex districts and boroughs",
-        "line 3, column current_place: not a place the service knows: see the list of places",
-        "line 4, column date_of_birth: Not a valid date.",
-        "line 5, column date_of_birth: must not be in the future",
-        "line 6, column date_of_birth: gives an age over 25; the service supports care leavers up to 25",
-        "line 7, column support_level: Must be one of: low, medium, high.",
-        f"line 8, column accommodation_code: Must be one of: {', '.join('BCDEGHKRSTUVWXYZ')}.",
-        "line 9, column accommodation_suitable: in custody is never recorded as suitable",
-        "line 10, column accommodation_judged_on: needed with the rest of the accommodation",
-        "line 11, column leave_granted_on: only with immigration leave_granted",
-        "line 13, column reference: the same reference as line 12",
-        "line 14, column given_name: looks like a spreadsheet formula; enter the value itself",
-        "line 15, column given_name: Missing data for required field.",
-        "line 15, column children: Not a valid integer.",
+        "line 2, column Home District: not one of the seven West Sussex districts and boroughs",
+        "line 3, column Current Town: not a place the service knows: see the list of places",
+        "line 4, column Date of Birth: Not a valid date.",
+        "line 5, column Date of Birth: must not be in the future",
+        "line 6, column Date of Birth: gives an age over 25; the service supports care leavers up to 25",
+        "line 7, column Support Level: Must be one of: low, medium, high.",
+        f"line 8, column ACCOM: Must be one of: {', '.join('BCDEGHKRSTUVWXYZ')}.",
+        "line 9, column Suitable: in custody is never recorded as suitable",
+        "line 10, column Date Judged: needed with the rest of the accommodation",
+        "line 11, column Date Leave Granted: only with immigration leave_granted",
+        "line 13, column Child ID: the same reference as line 12",
+        "line 14, column Forename: looks like a spreadsheet formula; enter the value itself",
+        "line 15, column Forename: Missing data for required field.",
+        "line 15, column Number of Children: Not a valid integer.",
     ]
 
 
@@ -111,7 +111,7 @@ def test_a_file_that_is_not_a_report_is_refused_with_its_header_problems(client,
     assert response.status_code == 422
     problems = response.json["errors"]["files"]["file"]
     assert "line 1, column given_name: missing: a required column" in problems
-    assert "line 1, column colour: not a known column" in problems
+    assert "line 1, column Colour: not a known column" in problems
 
 
 def test_applications_from_a_councils_export_are_added_once_and_updated_by_young_person_and_council(
@@ -148,11 +148,11 @@ def test_every_bad_application_is_named_and_none_is_written(client, officer, db,
     assert response.status_code == 422
     assert row_counts() == before
     assert response.json["errors"]["files"]["file"] == [
-        "line 2, column reference: no young person has this reference: import young people first, or check it",
-        "line 3, column district: not one of the seven West Sussex councils",
-        "line 4, column band: Arun's bands are A, B, C",
-        "line 5, column applied_on: must not be in the future",
-        "line 7, column district: the same young person and council as line 6",
+        "line 2, column Person ID: no young person has this reference: import young people first, or check it",
+        "line 3, column Council: not one of the seven West Sussex councils",
+        "line 4, column Priority Band: Arun's bands are A, B, C",
+        "line 5, column Application Date: must not be in the future",
+        "line 7, column Council: the same young person and council as line 6",
     ]
 
 

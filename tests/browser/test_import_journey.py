@@ -27,7 +27,7 @@ def test_an_officer_sees_every_problem_of_a_bad_report_then_brings_in_people_and
     navigate(page, page.get_by_role("button", name="Check and bring in").click)
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Nothing was added" in summary
-    assert "line 2, column home_district: not one of the seven West Sussex districts" in summary
+    assert "line 2, column Home District: not one of the seven West Sussex districts" in summary
     assert "14 problems: nothing was added." in page.locator("#file-error").inner_text()
     assert page.get_by_label("Young people").is_checked()  # what was chosen is kept
     assert axe_violations(page) == []

@@ -30,7 +30,7 @@ def test_a_bad_file_is_refused_whole_with_each_problem_and_the_choice_kept(
 
     assert response.status_code == 422
     body = response.get_data(as_text=True)
-    assert "line 9, column accommodation_suitable: in custody is never recorded as suitable" in body
+    assert "line 9, column Suitable: in custody is never recorded as suitable" in body
     assert 'value="young-people" checked' in body
     assert row_counts() == before
 
