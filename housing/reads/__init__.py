@@ -1,1 +1,1 @@
-"""Reads the pages and the API need: queries returning frozen dataclasses with names resolved."""
+"""Reads: what a page or an API answer shows, assembled once, as plain values with names resolved."""
