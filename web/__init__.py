@@ -59,10 +59,8 @@ def init_app(app: Flask) -> None:
             PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja")}),
         ]
     )
-    app.jinja_env.filters.update(words.FILTERS)
-    app.jinja_env.globals.update(words.GLOBALS)
-    app.jinja_env.filters.update(own_words.FILTERS)
-    app.jinja_env.globals.update(answer_words=own_words.ANSWER)
+    app.jinja_env.filters.update(words.FILTERS | own_words.FILTERS)
+    app.jinja_env.globals.update(words.GLOBALS, answer_words=own_words.ANSWER)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     app.before_request(imports.allow_uploads)
     sessions.init_app(app)
