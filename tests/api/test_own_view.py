@@ -176,3 +176,18 @@ def test_they_ask_for_a_change_and_their_worker_is_told(app, client, officer, db
     assert (
         client.post("/api/v1/me/changes", json={"about": "x", "words": "y"}, headers=own).status_code == 422
     )
+
+
+def test_the_command_line_binds_a_young_persons_account_to_their_record(app, client, officer):
+    young_person(client, officer, "YP-CLI")
+    runner = app.test_cli_runner()
+
+    unbound = runner.invoke(args=["users", "create", "cli@test.example", "--role", "young_person"])
+    made = runner.invoke(
+        args=["users", "create", "cli@test.example", "--role", "young_person", "--young-person", "YP-CLI"]
+    )
+
+    assert unbound.exit_code != 0
+    assert made.exit_code == 0, made.output
+    token = made.output.strip().splitlines()[-1]
+    assert client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"}).status_code == 200
