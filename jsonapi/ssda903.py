@@ -9,7 +9,7 @@ from marshmallow import Schema
 
 from housing.clock import today
 from housing.permissions import OFFICERS
-from housing.services import suitability
+from housing.reads import suitability
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import Day

@@ -8,7 +8,7 @@ from flask import Blueprint
 
 from housing import ssda903
 from housing.clock import today
-from housing.services import suitability
+from housing.reads import suitability
 from httpkit.store import db
 
 bp = Blueprint("suitability", __name__)
