@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from districts import vacancy_files
 from housing.vocabulary import Role
-from tests.districts.test_vacancy_upload import HEADER, upload, xlsx
+from tests.builders import HEADER, upload, xlsx
 
 
 @pytest.fixture
