@@ -27,7 +27,8 @@ from housing.models import (
     YoungPerson,
 )
 from housing.queries.young_people import due_of
-from housing.services import audit, superseded
+from housing.reads import superseded
+from housing.services import audit
 from housing.services.own_view import own_shared
 from housing.vocabulary import ProposalStatus, WorkerKind
 

@@ -15,7 +15,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import ChangeRequest, Proposal, User
-from housing.services import audit, notifications, superseded
+from housing.reads import superseded
+from housing.services import audit, notifications
 from housing.text_rules import invisible_problem
 from housing.vocabulary import Answer, NotificationKind, ProposalStatus, Role
 
