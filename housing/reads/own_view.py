@@ -26,8 +26,8 @@ from housing.models import (
     User,
     YoungPerson,
 )
-from housing.queries.young_people import due_of
 from housing.reads import superseded
+from housing.reads.young_people import due_of
 from housing.services import audit
 from housing.services.own_view import own_shared
 from housing.vocabulary import ProposalStatus, WorkerKind
