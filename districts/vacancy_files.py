@@ -30,6 +30,7 @@ from openpyxl import load_workbook
 
 from districts.schemas import VacancyRowSchema
 from housing.services.vacancies import ImportRefused, Problem
+from httpkit import reasons
 from httpkit.spreadsheets import FORMULA_STARTS
 
 REQUIRED = ("name", "place", "capacity", "available_from")
@@ -77,6 +78,9 @@ class Deadline:
                 f"reading the file took more than {self.seconds:g} s (the limit), at this line: "
                 "split it into smaller files",
             )
+
+
+FILE_DATE = "must be a real date, like 27/03/2026 (day/month/year) or 2026-03-27"
 
 
 def _refused(line: int, reason: str) -> ImportRefused:
@@ -169,7 +173,8 @@ def _measure_zip(content: bytes, limits: Limits) -> None:
 def parse(
     rows: list[Row], progress: Callable[[int], None] = lambda _: None, deadline: Deadline | None = None
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[Problem]]:
-    """Each readable row as option fields with its line, and every problem found reading the rest.
+    """Each row as option fields with its line (a row with problems: the fields that could be read,
+    so the store's own rules judge them too), and every problem found reading the rows.
 
     A wrong header refuses the file at once: its rows could not be read column by column.
     """
@@ -216,8 +221,8 @@ def _row(
         return None, refused
     try:
         return schema.load(named), []
-    except ValidationError as error:
-        return None, [
+    except ValidationError as error:  # what could be read still goes on to the rules the store keeps
+        return dict(error.valid_data or {}), [
             Problem(line, column, "; ".join(_reasons(why))) for column, why in error.messages.items()
         ]
 
@@ -255,7 +260,7 @@ def _reasons(reason: Any) -> list[str]:
         return list(chain.from_iterable(_reasons(value) for value in reason.values()))
     if isinstance(reason, list):
         return list(chain.from_iterable(_reasons(value) for value in reason))
-    return [str(reason)]
+    return [FILE_DATE if str(reason) == "Not a valid date." else reasons.plain(str(reason))]
 
 
 def template(example_place: str, available_from: date) -> str:

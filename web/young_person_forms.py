@@ -45,7 +45,7 @@ def body_from(form: MultiDict) -> dict[str, Any]:
     needs: dict[str, Any] = {
         "step_free": "step_free" in form.getlist("access"),
         "wheelchair": "wheelchair" in form.getlist("access"),
-        "children": int(children) if children.isdigit() else children,
+        "children": _whole(children),
         "uasc": form.get("uasc") == "yes",
         "custody_release_date": date_from(form, "custody_release_date"),
         "avoid_places": form.getlist("avoid_places"),
@@ -138,3 +138,11 @@ def change(young_person_id: str) -> Response | tuple[str, int]:
     if saved is None:
         return _form("Change their details", typed(request.form), errors, person)
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done="changed"))
+
+
+def _whole(typed: str) -> int | str:
+    """A whole number as typed ("-1" too, so the range check names it), else the text for the schema."""
+    try:
+        return int(typed)
+    except ValueError:
+        return typed

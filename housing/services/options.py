@@ -225,15 +225,30 @@ def rule_problems(
     A known place, in `district` when one is named (a council's upload fills its own register);
     ages from no more than to; an end not before the start.
     """
-    place = option["place"]
+    yield from place_problems(option, places, district)
+    yield from order_problems(option)
+
+
+def place_problems(
+    option: Mapping[str, Any], places: Mapping[str, str | None], district: str | None = None
+) -> Iterator[tuple[str, str]]:
+    place = option.get("place")
+    if place is None:
+        return
     if place not in places:
         yield "place", f"unknown place {place!r}: use a town from the list of places"
     elif district is not None and places[place] != district:
         yield "place", f"{place} is not in {district}"
-    if option["min_age"] > option["max_age"]:
-        yield "min_age", f"must not be above max_age ({option['max_age']})"
-    until, start = option["available_until"], option["available_from"]
-    if until is not None and until < start:
+
+
+def order_problems(option: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Pairs out of order, judged on whichever of the pair are there: a schema asks it beside its own
+    field checks, so a form or a file names every problem at once (issue 30)."""
+    low, high = option.get("min_age"), option.get("max_age")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        yield "min_age", f"must not be above max_age ({high})"
+    until, start = option.get("available_until"), option.get("available_from")
+    if until is not None and start is not None and until < start:
         yield "available_until", f"must not be before available_from ({start})"
 
 

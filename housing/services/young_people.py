@@ -13,7 +13,7 @@ from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain, nominations
+from housing.services import audit, leave_to_remain, nominations, record_changes
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -111,6 +111,7 @@ def update(
         _check(session, changes, today)
         if "reference" in changes:
             _refuse_taken_reference(session, changes["reference"], person.id)
+        before = record_changes.snapshot(session, person)
         # Old rows go first, so new ranks do not collide with the ones they replace.
         if "preferences" in changes:
             person.preferences = []
@@ -123,8 +124,10 @@ def update(
         _flush_unique_reference(session)
         if person.leave_granted_on != granted_before:
             leave_to_remain.on_grant(session, actor, person, today)
-        changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
-        audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
+        session.flush()
+        session.refresh(person)
+        if changed := record_changes.described(before, record_changes.snapshot(session, person)):
+            audit.record(session, actor, "update", person.id, changed)
         due_of(session, [person], today)
         nominations.attach(session, [person])
     return person
@@ -155,8 +158,8 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
 
 def _check_leave(person: YoungPerson, today: date) -> None:
     """Leave to remain is recorded with its status; judged on the record as it will stand."""
-    if problem := leave_to_remain.problem(person.immigration, person.leave_granted_on, today):
-        raise Invalid({"needs": {"leave_granted_on": [problem]}})
+    if problems := leave_to_remain.problems(person, today):
+        raise Invalid({"needs": {field: [reason] for field, reason in problems.items()}})
 
 
 def _apply(person: YoungPerson, data: dict[str, Any]) -> None:
