@@ -88,7 +88,8 @@ def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
             errors | forms.messages({"leave_granted_on": [MISSING]}, LEAVE_LABELS), LEAVE_LABELS
         )
     if _saved(person, data, errors, LEAVE_LABELS, "leave_granted_on") is None:
-        typed = {"leave_granted_on": _typed_date("leave_granted_on"), "leave_type": form.get("leave_type", ""),
+        typed = {"leave_granted_on": _typed_date("leave_granted_on"),
+                 "leave_type": form.get("leave_type", ""),
                  "leave_expires_on": _typed_date("leave_expires_on")}  # fmt: skip
         return _leave_form(person, typed, errors)
     return _back(person, "leave-granted")

@@ -65,11 +65,13 @@ def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -
     why = "still in care, so the notice runs to their 18th birthday: " if in_care else ""
     if current is None:
         if person.move_date is not None and person.move_date <= notice_ends:
-            said = f"{why}no placement recorded; their move date, {_day(person.move_date)}, comes first and is kept"
+            kept = _day(person.move_date)
+            said = f"{why}no placement recorded; their move date, {kept}, comes first and is kept"
         else:
             before = f" (was {_day(person.move_date)})" if person.move_date else ""
             person.move_date = notice_ends
-            said = f"{why}no placement recorded; move date set to {_day(notice_ends)}{before}, when the notice ends"
+            set_to = f"{_day(notice_ends)}{before}"
+            said = f"{why}no placement recorded; move date set to {set_to}, when the notice ends"
     elif current.option.route in BLOCK_CONTRACT_ROUTES:
         session.flush()
         ends_on = max(notice_ends, today, current.starts_on)

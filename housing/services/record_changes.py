@@ -60,7 +60,7 @@ def in_words(value: Any) -> str:
 
 def snapshot(session: Session, person: YoungPerson) -> dict[str, Any]:
     """The record's fields as the trail compares them: districts by name, lists as text."""
-    district_names = {slug: name for slug, name in session.execute(select(District.slug, District.name))}
+    district_names: dict[str, str] = dict(session.execute(select(District.slug, District.name)).all())
 
     def district(slug: str | None) -> str | None:
         return district_names.get(slug, slug) if slug else None
