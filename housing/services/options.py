@@ -1,6 +1,6 @@
 """Use cases for housing options: one store for every route, each route with its own fields."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -198,20 +198,31 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     for field, reason in rule_problems(_rule_fields(option), names.places):
         errors.add((field,), reason)
     option.district = names.places.get(option.place)
-    for field, routes in ROUTE_FIELDS.items():
-        name = API_NAME.get(field, field)
-        if option.route in routes and getattr(option, field) is None:
-            errors.add((name,), f"required for a {option.route.value} option")
-        elif option.route not in routes and field in provided:
-            errors.add((name,), f"only for {' and '.join(r.value for r in routes)} options")
-    if option.route == Route.PRIVATE_RENTED and option.min_age < ADULT:
-        errors.add(("min_age",), f"must be at least {ADULT}: a private tenancy is for adults")
+    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, "min_age")}
+    for field, reason in route_problems(option.route, values, provided):
+        errors.add((field,), reason)
     # Looked up only where the route may name a young person: elsewhere the field is refused above
     # without saying whether the id exists (a council must not learn who is in the store).
     named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id
     if named and session.get(YoungPerson, option.young_person_id) is None:
         errors.add(("young_person",), f"no young person with id {option.young_person_id}")
     errors.raise_any()
+
+
+def route_problems(
+    route: Route, values: Mapping[str, Any], provided: Collection[str]
+) -> Iterator[tuple[str, str]]:
+    """The fields a route must carry and those it must not, by their API names: judged on the fields
+    there are, so a schema can name them beside every other problem in one answer (issue 30)."""
+    for field, routes in ROUTE_FIELDS.items():
+        name = API_NAME.get(field, field)
+        if route in routes and values.get(field, ROUTE_DEFAULTS.get(field)) is None:
+            yield name, f"required for a {route.value} option"
+        elif route not in routes and field in provided:
+            yield name, f"only for {' and '.join(r.value for r in routes)} options"
+    min_age = values.get("min_age")
+    if route == Route.PRIVATE_RENTED and isinstance(min_age, int) and min_age < ADULT:
+        yield "min_age", f"must be at least {ADULT}: a private tenancy is for adults"
 
 
 RULE_FIELDS = ("place", "min_age", "max_age", "available_from", "available_until")

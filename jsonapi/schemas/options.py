@@ -4,7 +4,7 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from housing.services.options import order_problems
+from housing.services.options import order_problems, route_problems
 from housing.vocabulary import Route, SupportLevel
 from httpkit.schemas import Changes, Day, visible
 
@@ -49,7 +49,10 @@ class OptionSchema(Schema):
     @validates_schema(skip_on_field_errors=False)
     def in_order(self, data: dict[str, Any], **_: object) -> None:
         """Ages and dates out of order are named with the fields' own problems, in one answer."""
-        if problems := dict(order_problems(data)):
+        problems = dict(order_problems(data))
+        if isinstance(data.get("route"), Route) and not self.partial:  # a create: its route's own fields
+            problems = dict(route_problems(data["route"], data, set(data))) | problems
+        if problems:
             raise ValidationError({field: [reason] for field, reason in problems.items()})
 
 
