@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import ssda903
 from housing.models import District, YoungPerson
 
 # Named, never shown: the trail is read more widely than these fields are.
@@ -70,8 +71,9 @@ def snapshot(session: Session, person: YoungPerson) -> dict[str, Any]:
     fields["avoid_districts"] = [district(slug) for slug in person.avoid_districts or []]
     fields["avoid_places"] = list(person.avoid_places or [])
     fields["accommodation"] = (
-        f"code {person.accommodation_code}, {'suitable' if person.accommodation_suitable else 'not suitable'}"
-        f" (judged {in_words(person.accommodation_judged_on)})"
+        f"{ssda903.ACCOMMODATION.get(person.accommodation_code, person.accommodation_code).lower()}, "
+        f"{'suitable' if person.accommodation_suitable else 'not suitable'}"
+        f" (judged on {in_words(person.accommodation_judged_on)})"
         if person.accommodation_code
         else None
     )

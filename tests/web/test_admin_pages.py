@@ -46,7 +46,7 @@ def test_the_audit_download_holds_what_the_filter_shows(client, officer, person_
     one = client.get("/audit.csv?young_person=AU-1").get_data(as_text=True).splitlines()
     every = client.get("/audit.csv?action=create").get_data(as_text=True)
 
-    assert one[0] == "at,user,role,action,reference,name,detail"
+    assert one[0] == "at,user,role,action,reference,name,detail,shown"
     assert len(one) == 2
     assert ",AU-1,Testy Exampleton," in one[1]
     assert "'=AU-2" in every  # made inert for a spreadsheet

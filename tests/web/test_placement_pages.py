@@ -67,7 +67,7 @@ def test_a_form_with_problems_comes_back_with_the_summary_the_messages_and_what_
     assert "kept note" in page
     assert 'value="31"' in page
     assert past.status_code == 422
-    assert "The end date must be today or later" in past.get_data(as_text=True)
+    assert "The end date must be on or after the placement&#39;s start, " in past.get_data(as_text=True)
     db.rollback()
     assert db.get(Placement, placement["id"]).status == "active"
 

@@ -103,9 +103,11 @@ def test_changing_details_keeps_links_and_audits_the_fields(client, officer, per
     assert person.move_date == date(today().year + 1, 6, 1)
     assert person.given_name == "Robin"
     assert len(person.local_links) == 2  # the links are not the details form's to change
-    assert any(
-        action == "update" and "move_date" in detail for action, detail in audit_details(db, person_id)
-    )
+    # The form sends every detail; the trail names only the one that changed (issue 30).
+    [(_, changed)] = [entry for entry in audit_details(db, person_id) if entry[0] == "update"]
+    assert changed.startswith("changed date of birth (not shown); their wishes (not shown); given name from")
+    assert changed.endswith(f"; move date from none to 1 June {today().year + 1}")
+    assert "support level" not in changed  # sent unchanged, so not named
 
 
 def test_adding_and_removing_a_local_link(client, officer, person_signing_in, db):
@@ -127,7 +129,11 @@ def test_adding_and_removing_a_local_link(client, officer, person_signing_in, db
         3,
         "Saturday job",
     )
-    assert ("update", "changed local_links") in audit_details(db, person_id)
+    assert (
+        "update",
+        "changed local links from Worthing (college), Lancing (family) to Worthing (college), "
+        "Lancing (family), Horsham (work)",
+    ) in audit_details(db, person_id)
 
     removed = post(client, f"/young-people/{person_id}/links/0/remove", {})
     assert removed.status_code == 302
