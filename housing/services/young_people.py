@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, Invalid, NotFound
+from housing.errors import Conflict, FieldErrors, Invalid, NotFound, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, due_order, matching
 from housing.services import audit, leave_to_remain, nominations, record_changes
@@ -27,7 +27,14 @@ _WITH_RECORD = (
 )
 
 
-def create(session: Session, actor: Actor, data: dict[str, Any], today: date) -> YoungPerson:
+def create(
+    session: Session, actor: Actor, data: dict[str, Any], today: date, *, warn_of_duplicates: bool = False
+) -> YoungPerson:
+    """With `warn_of_duplicates` (the page, until the officer confirms): PossibleDuplicate, nothing
+    written but the audit of the records it names, when one with the same name and date of birth is
+    kept. The API's create keeps the contract: a taken reference is its only conflict."""
+    if warn_of_duplicates:
+        _refuse_possible_duplicate(session, actor, data, today)
     with transaction(session):
         _normalise_reference(data)
         _check(session, data, today)
@@ -189,6 +196,29 @@ def _normalise_reference(data: dict[str, Any]) -> None:
         data["reference"] = text_rules.normal_reference(data["reference"])
         if not data["reference"]:
             raise Invalid.field("reference", "enter the young person's reference")
+
+
+def _refuse_possible_duplicate(session: Session, actor: Actor, data: dict[str, Any], today: date) -> None:
+    """After the record's own checks (their problems come first), a record with the same name, as typed
+    but for case and outer spaces, and date of birth; those named are audited as seen. The same
+    reference again is no new record but a taken reference, refused as such."""
+    with transaction(session):
+        _normalise_reference(data)
+        _check(session, data, today)
+        _refuse_taken_reference(session, data["reference"], None)
+        same = session.execute(
+            select(YoungPerson.id, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name)
+            .where(
+                func.lower(func.trim(YoungPerson.given_name)) == data["given_name"].strip().lower(),
+                func.lower(func.trim(YoungPerson.family_name)) == data["family_name"].strip().lower(),
+                YoungPerson.date_of_birth == data["date_of_birth"],
+            )
+            .order_by(YoungPerson.reference)
+        ).all()
+        matches = [(yp, reference, f"{given} {family}") for yp, reference, given, family in same]
+        audit.record_views(session, actor, [yp for yp, _, _ in matches], "possible duplicate of a new record")
+    if matches:
+        raise PossibleDuplicate(matches)
 
 
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:

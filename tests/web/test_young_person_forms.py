@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from housing.clock import today
 from housing.models import LocalLink, YoungPerson
@@ -206,3 +206,27 @@ def test_places_and_districts_to_avoid_are_recorded_and_an_unknown_one_is_refuse
     assert (person.avoid_places, person.avoid_districts) == (["Bognor Regis"], ["arun", "adur"])
     assert unknown.status_code == 400
     assert 'href="#avoid_places">Choose places to avoid from the list<' in unknown.get_data(as_text=True)
+
+
+def test_the_same_name_and_date_of_birth_under_a_new_reference_is_warned_of_until_the_officer_confirms(
+    client, person_signing_in, db, row_counts
+):
+    """Issue 30: a possible duplicate is named, with a link to it, before anything is written."""
+    person_signing_in(client)
+    assert post(client, "/young-people/new", details(reference="WS-5001")).status_code == 302
+    before = records(row_counts)
+
+    warned = post(client, "/young-people/new", details(reference="WS-5002", given_name=" robin "))
+
+    text = warned.get_data(as_text=True)
+    assert warned.status_code == 400
+    assert (
+        'href="#not_a_duplicate">A young person with this name and date of birth is already recorded' in text
+    )
+    assert "Robin Hartley, WS-5001 (opens in a new tab)" in text
+    assert 'value="WS-5002"' in text  # what was typed is kept
+    assert records(row_counts) == before
+    confirmed = post(client, "/young-people/new", details(reference="WS-5002", not_a_duplicate="yes"))
+    assert confirmed.status_code == 302
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(YoungPerson)) == 2
