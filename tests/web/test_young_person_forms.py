@@ -230,3 +230,15 @@ def test_the_same_name_and_date_of_birth_under_a_new_reference_is_warned_of_unti
     assert confirmed.status_code == 302
     db.rollback()
     assert db.scalar(select(func.count()).select_from(YoungPerson)) == 2
+
+
+def test_a_negative_number_of_children_is_refused_as_one_not_as_a_whole_number(client, person_signing_in):
+    person_signing_in(client)
+
+    refused = post(client, "/young-people/new", details(children="-1", given_name=""))
+
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "The number of children must be between 0 and 20" in text
+    assert "must be a whole number" not in text
+    assert "Enter their given name" in text  # with the others, in one pass
