@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
@@ -94,8 +95,8 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
                 )
             ]  # fmt: skip
             named = {p for row in listed for p in (row["young_person"], row["holder"]) if p}
-            audit.record_views(session, actor, sorted(named), f"fairness of run {run_id}")
-        audit.record(session, actor, "fairness", None, f"fairness of run {run_id}")
+            audit.record_views(session, actor, sorted(named), f"fairness of {_run_words(record)}")
+        audit.record(session, actor, "fairness", None, f"fairness of {_run_words(record)}")
     return Fairness(
         run_id=run_id,
         ranks=fairness.rank_profile(c, chosen),
@@ -169,3 +170,7 @@ def as_csv(body: dict[str, Any]) -> str:
             ["passed_over_pair", pair["young_person"], pair["option"], pair["holder"], pair["reason"]]
         )
     return out.getvalue()
+
+
+def _run_words(record: MatchingRun) -> str:
+    return f"the matching run as of {words.day(record.as_of)}"

@@ -79,7 +79,13 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
         session.add(option)
         session.flush()
         if option.young_person_id:
-            audit.record(session, actor, "create", option.young_person_id, f"staying_put option {option.id}")
+            audit.record(
+                session,
+                actor,
+                "create",
+                option.young_person_id,
+                f"Staying Put offer {option.name}, {option.place}",
+            )
         events.record(session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor)
     return option
 
@@ -165,7 +171,13 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         if changes.get("carer_willing") is False:
             placement_ends.when_carer_unwilling(session, actor, option, today())
         if option.young_person_id:
-            audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
+            audit.record(
+                session,
+                actor,
+                "update",
+                option.young_person_id,
+                f"Staying Put offer {option.name}, {option.place}",
+            )
         if option.capacity > places_before:  # more places: propose again for whoever they could serve
             events.record(
                 session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor,

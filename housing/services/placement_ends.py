@@ -69,7 +69,7 @@ def withdraw_carer(
             )  # fmt: skip
         else:
             audit.record(session, actor, "update", option.young_person_id,
-                         f"Staying Put offer {option.id}: the carer is no longer willing")  # fmt: skip
+                         f"Staying Put offer {option.name}: the carer is no longer willing")  # fmt: skip
     return option
 
 

@@ -7,12 +7,12 @@ named without their values, so the trail does not become a second copy of what i
 the young person's wishes, in their own words.
 """
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import ssda903
 from housing.models import District, YoungPerson
 
@@ -47,18 +47,6 @@ ORDINARY = {
 }
 
 
-def in_words(value: Any) -> str:
-    if value is None or value in ("", []):
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, date):
-        return f"{value.day} {value:%B %Y}"
-    if isinstance(value, list):
-        return ", ".join(in_words(item) for item in value)
-    return str(value).replace("_", " ")
-
-
 def snapshot(session: Session, person: YoungPerson) -> dict[str, Any]:
     """The record's fields as the trail compares them: districts by name, lists as text."""
     district_names: dict[str, str] = dict(session.execute(select(District.slug, District.name)).all())
@@ -73,13 +61,13 @@ def snapshot(session: Session, person: YoungPerson) -> dict[str, Any]:
     fields["accommodation"] = (
         f"{ssda903.ACCOMMODATION.get(person.accommodation_code, person.accommodation_code).lower()}, "
         f"{'suitable' if person.accommodation_suitable else 'not suitable'}"
-        f" (judged on {in_words(person.accommodation_judged_on)})"
+        f" (judged on {words.value(person.accommodation_judged_on)})"
         if person.accommodation_code
         else None
     )
-    fields["local_links"] = [f"{link.place} ({in_words(link.kind)})" for link in person.local_links]
+    fields["local_links"] = [f"{link.place} ({words.value(link.kind)})" for link in person.local_links]
     fields["preferences"] = [
-        f"{i}. {' '.join(in_words(p) for p in (pref.route, pref.place, district(pref.district)) if p)}"
+        f"{i}. {' '.join(words.value(p) for p in (pref.route, pref.place, district(pref.district)) if p)}"
         for i, pref in enumerate(sorted(person.preferences, key=lambda pref: pref.rank), start=1)
     ]
     return fields
@@ -93,5 +81,5 @@ def described(before: dict[str, Any], after: dict[str, Any]) -> str | None:
             said.append(f"{label} (not shown)")
     for name, label in ORDINARY.items():
         if before.get(name) != after.get(name):
-            said.append(f"{label} from {in_words(before.get(name))} to {in_words(after.get(name))}")
+            said.append(f"{label} from {words.value(before.get(name))} to {words.value(after.get(name))}")
     return "changed " + "; ".join(said) if said else None

@@ -207,7 +207,9 @@ def add_adviser(session: Session, actor: Actor, data: dict[str, Any]) -> Adviser
         adviser = Adviser(name=data["name"], base=data["base"], active=True)
         session.add(adviser)
         session.flush()
-        audit.record(session, actor, "create", None, f"added personal adviser {adviser.id}")
+        audit.record(
+            session, actor, "create", None, f"added personal adviser {adviser.name}, based at {adviser.base}"
+        )
     return adviser
 
 

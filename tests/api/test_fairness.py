@@ -49,7 +49,9 @@ def test_a_young_person_due_soon_passed_over_so_that_one_due_later_with_no_other
     assert "passed_over_pair" in csv.get_data(as_text=True)
     # Both young people a pair names are audited as seen, the one holding the place too.
     views = db.scalars(
-        select(AuditEntry).where(AuditEntry.action == "view", AuditEntry.detail.startswith("fairness of run"))
+        select(AuditEntry).where(
+            AuditEntry.action == "view", AuditEntry.detail.startswith("fairness of the matching run")
+        )
     ).all()
     assert [sorted(view.shown_ids) for view in views] == [sorted([due, less_due])] * 2  # the JSON and the CSV
     # A run of two describes those two: not for a commissioner (tests/api/test_commissioner_disclosure.py).

@@ -118,7 +118,7 @@ def test_a_staying_put_offer_for_a_named_young_person_is_recorded_from_their_rec
             AuditEntry.young_person_id == person_id, AuditEntry.action == "create"
         )
     )
-    assert f"staying_put option {option.id}" in list(actions)
+    assert f"Staying Put offer {option.name}, Lancing" in list(actions)  # names, not ids
     shown = db.scalars(select(AuditEntry.action).where(AuditEntry.young_person_id == person_id))
     assert "view" in list(shown)  # the summary on the form is an audited view of the record
     assert "Staying Put offer recorded" in client.get(response.headers["Location"]).get_data(as_text=True)
@@ -190,5 +190,6 @@ def test_every_problem_of_an_option_form_is_named_in_one_pass_in_plain_words(
         "Choose whether it is registered for 16 and 17 year olds",
     ):
         assert message in text
-    assert "Length must be" not in text and "Not a valid" not in text
+    assert "Length must be" not in text
+    assert "Not a valid" not in text
     assert records(row_counts) == before
