@@ -4,7 +4,6 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates_schema
 
-from housing import typed_dates
 from housing.vocabulary import NominationStatus
 from httpkit.schemas import Day, PageQuery
 from jsonapi.schemas.options import OptionSchema
@@ -85,7 +84,6 @@ class VacancyRowSchema(OptionSchema):
     """
 
     WHOLE_NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
-    DATES = ("available_from", "available_until")
 
     class Meta:
         exclude = ("young_person_id", "carer_willing", "registered_16_17", "uasc_specialist")
@@ -96,9 +94,6 @@ class VacancyRowSchema(OptionSchema):
         for column in self.WHOLE_NUMBERS:  # a file holds text; the API takes JSON numbers only
             if column in cells and cells[column].lstrip("-").isdigit():
                 cells[column] = int(cells[column])
-        for column in self.DATES:  # as typed in England (27/03/2026) or as ISO
-            if isinstance(cells.get(column), str):
-                cells[column] = typed_dates.as_iso(cells[column])
         if "support_levels" in cells:
             cells["support_levels"] = [
                 level.strip() for level in cells["support_levels"].replace(",", ";").split(";")

@@ -41,6 +41,8 @@ ORDINARY = {
     "avoid_places": "places to avoid",
     "avoid_districts": "districts to avoid",
     "accommodation": "current accommodation",
+    "in_touch": "whether the county is in touch (SSDA903)",
+    "activity": "their activity (SSDA903)",
     "move_date": "move date",
     "local_links": "local links",
     "preferences": "preferences",

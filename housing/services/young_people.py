@@ -17,7 +17,7 @@ from housing.services import audit, leave_to_remain, nominations, record_changes
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
-           "current_place", "support_level", "wishes", "move_date")  # fmt: skip
+           "current_place", "support_level", "wishes", "move_date", "in_touch", "activity")  # fmt: skip
 
 _WITH_RECORD = (
     selectinload(YoungPerson.local_links),
@@ -164,9 +164,12 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
 
 
 def _check_leave(person: YoungPerson, today: date) -> None:
-    """Leave to remain is recorded with its status; judged on the record as it will stand."""
+    """Leave to remain is recorded with its status, type and expiry, and the 903 items so that they can
+    be returned; both judged on the record as it will stand."""
     if problems := leave_to_remain.problems(person, today):
         raise Invalid({"needs": {field: [reason] for field, reason in problems.items()}})
+    if problem := ssda903.items_problem(person.in_touch, person.activity, person.accommodation_code):
+        raise Invalid.field("in_touch", problem)
 
 
 def _apply(person: YoungPerson, data: dict[str, Any]) -> None:

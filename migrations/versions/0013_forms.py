@@ -1,7 +1,7 @@
 """forms (issue 30): who one view of a list showed; leave to remain's type and expiry
 
 Revision ID: 0013_forms
-Revises: 0011_kept_current
+Revises: 0013_care_leaver_items
 Create Date: 2026-12-07 15:45:00
 
 `audit_shown` lets one audit entry stand for a whole page view and still be found by any young
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_forms'
-down_revision = '0011_kept_current'
+down_revision = '0013_care_leaver_items'  # re-chained after merging main
 branch_labels = None
 depends_on = None
 
