@@ -41,7 +41,11 @@ NOT_XLSX = "the file is not an Excel workbook that can be read: save it again as
 
 Row = tuple[int, tuple[Any, ...]]  # its line (the header is line 1) and its cells
 CHECK_EVERY = 256  # lines between looks at the clock
-FILE_DATE = "must be a real date, like 27/03/2026 (day/month/year) or 2026-03-27"
+# Where a file's words differ from the API's: a date may be typed day first; a cell is filled in.
+IN_A_FILE = {
+    "Not a valid date.": "must be a real date, like 27/03/2026 (day/month/year) or 2026-03-27",
+    "Missing data for required field.": "required: fill in this cell",
+}
 
 
 @dataclass(frozen=True)
@@ -299,4 +303,4 @@ def _reasons(reason: Any) -> list[str]:
         return list(chain.from_iterable(_reasons(value) for value in reason.values()))
     if isinstance(reason, list):
         return list(chain.from_iterable(_reasons(value) for value in reason))
-    return [FILE_DATE if str(reason) == "Not a valid date." else reasons.plain(str(reason))]
+    return [IN_A_FILE.get(str(reason)) or reasons.plain(str(reason))]

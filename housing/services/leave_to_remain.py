@@ -32,17 +32,29 @@ def notice_ends_on(granted_on: date, date_of_birth: date) -> date:
 
 
 def problems(person: YoungPerson, today: date) -> dict[str, str]:
-    """Why the leave recorded is not valid, by field; empty when it is."""
+    """Why the leave recorded on a record is not valid, by field; empty when it is."""
+    return leave_problems(
+        person.immigration, person.leave_granted_on, person.leave_type, person.leave_expires_on, today
+    )
+
+
+def leave_problems(
+    immigration: str | None,
+    granted_on: date | None,
+    leave_type: str | None,
+    expires_on: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Why leave as given is not valid, by field (a record's, or a file's row); empty when it is."""
     found = {}
-    granted_on, expires_on = person.leave_granted_on, person.leave_expires_on
-    recorded = granted_on is not None or person.leave_type is not None or expires_on is not None
-    if recorded and person.immigration != Immigration.LEAVE_GRANTED:
+    recorded = granted_on is not None or leave_type is not None or expires_on is not None
+    if recorded and immigration != Immigration.LEAVE_GRANTED:
         found["immigration"] = "must be leave_granted when leave to remain is recorded"
     if granted_on is not None and granted_on > today:
         found["leave_granted_on"] = "must not be in the future"
-    if (person.leave_type is not None or expires_on is not None) and granted_on is None:
+    if (leave_type is not None or expires_on is not None) and granted_on is None:
         found["leave_granted_on"] = "is needed with the type or expiry of leave"
-    if person.leave_type == LeaveType.INDEFINITE_LEAVE and expires_on is not None:
+    if leave_type == LeaveType.INDEFINITE_LEAVE and expires_on is not None:
         found["leave_expires_on"] = "must be left empty: indefinite leave does not expire"
     elif expires_on is not None and granted_on is not None and expires_on <= granted_on:
         found["leave_expires_on"] = "must be after the date leave was granted"
