@@ -8,7 +8,7 @@ from flask import Response, g, render_template, request
 
 from housing import typed_dates
 from housing.permissions import AUDITORS
-from housing.services import audit_trail
+from housing.reads import audit_trail
 from httpkit.spreadsheets import neutralise
 from httpkit.store import db
 from web.paging import page_asked, page_count

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from housing import audit_words as words
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
 from housing.services import audit, events, placements
 from housing.vocabulary import (
@@ -83,9 +83,7 @@ def record(
 ) -> MoveStep:
     """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`)."""
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person")
         placement = _the_move(session, person)
         _check(session, placement, person, data, today)
         now = datetime.now(UTC)
