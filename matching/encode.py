@@ -56,6 +56,7 @@ class Encoded:
     days_to_due: np.ndarray  # from as_of; NO_DUE where nothing is
     urgent: np.ndarray
     tier: np.ndarray  # index into DUE_TIERS: 0 move_now … 4 none
+    planned: np.ndarray  # the option the plan of the coming months agrees for them now, -1: none
     lives_in: np.ndarray  # the option index they live in now, -1 if none
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
@@ -108,6 +109,7 @@ class Encoded:
     loc_district: np.ndarray
     n_names: int
     n_districts: int
+    plan_made: bool  # the run made a plan of the coming months (`Problem.plan_made`)
 
 
 def _column(values: Iterable[object], n: int, dtype: type = np.int64) -> np.ndarray:
@@ -159,6 +161,7 @@ def _encode(problem: Problem) -> Encoded:
         **location_columns,
         n_names=max(len(ids.names), 1),
         n_districts=max(len(ids.districts), 1),
+        plan_made=problem.plan_made,
     )
 
 
@@ -254,6 +257,7 @@ def _person_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
         "urgent": of_people((problem.is_urgent(x) for x in people), bool),
         "tier": of_people(TIER[x.due_tier] for x in people),
         "lives_in": of_people(ids.option.get(x.lives_in, -1) if x.lives_in else -1 for x in people),
+        "planned": of_people(ids.option.get(x.planned, -1) if x.planned else -1 for x in people),
         "link_start": np.concatenate(([0], np.cumsum(of_people(len(x.links) for x in people)))),
         **_attributes(
             people, {"age": "age", "children": "children", "bedrooms_needed": "bedrooms_needed"}, np.int64

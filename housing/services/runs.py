@@ -16,7 +16,7 @@ from housing.errors import NotFound
 from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
 from housing.services import audit, coming_months, leave_to_remain, matching_input, run_listing
 from housing.vocabulary import ProposalStatus, Trigger
-from matching.snapshot import digest, from_data, to_data
+from matching.snapshot import digest, from_data, to_data, with_plan
 
 
 def run(
@@ -47,10 +47,12 @@ def run(
             problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
         # The plan of the coming months may hold places from those due later for someone due sooner
         # (contract v1.2); every run, asked for or triggered by an event, comes through here.
-        problem = replace(problem, held_back=coming_months.plan(session, problem, people).held_back)
+        before_plan = to_data(problem)
+        planned = coming_months.plan(session, problem, people, problem_digest=digest(before_plan))
+        problem = planned.given_to(problem)
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
-    snapshot = to_data(problem)
+    snapshot = with_plan(before_plan, problem)
     with transaction(session):
         now = datetime.now(UTC)
         record = MatchingRun(
