@@ -12,6 +12,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from matching import options_once
 from matching.problem import Problem
 from matching.vocabulary import DUE_TIERS, ROUTES, SETTLED, SUPPORT_LEVELS
 
@@ -147,8 +148,16 @@ def _encode(problem: Problem) -> Encoded:
     """The problem's columns, step by step: options (and their places), young people, their links,
     their preferences, then the sets each young person holds (as sorted integer keys)."""
     ids = _Ids(problem)
-    option_columns = _option_columns(problem, ids)
-    location_columns = _location_columns(ids.locations, option_columns)
+    names = (ids.names, ids.districts, ids.locations)
+    option_columns = options_once.columns(
+        problem.options, problem.held_back, names,
+        lambda: (made := _option_columns(problem, ids)) | _location_columns(ids.locations, made)
+        | _site_columns(problem.options),
+    )  # fmt: skip
+    option_columns["owner"] = _column(  # the one column that reads the young people
+        (ids.person.get(x.young_person, -1) if x.young_person else -1 for x in problem.options),
+        len(problem.options),
+    )
     return Encoded(
         n_people=len(problem.young_people),
         n_options=len(problem.options),
@@ -157,8 +166,6 @@ def _encode(problem: Problem) -> Encoded:
         **_preference_columns(problem.young_people, ids),
         **_set_keys(problem, ids),
         **option_columns,
-        **_site_columns(problem.options),
-        **location_columns,
         n_names=max(len(ids.names), 1),
         n_districts=max(len(ids.districts), 1),
         plan_made=problem.plan_made,
@@ -201,7 +208,6 @@ def _option_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
             x.available_until.toordinal() if x.available_until else NO_END for x in options
         ),
         "support_mask": ints(ids.support_mask(x.support_levels) for x in options),
-        "owner": ints(ids.person.get(x.young_person, -1) if x.young_person else -1 for x in options),
         "carer_willing": flags(bool(x.carer_willing) for x in options),
         "registered": flags(bool(x.registered_16_17) for x in options),
         "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
