@@ -81,6 +81,12 @@ def plan(
     return planned
 
 
+def forget() -> None:
+    """Forget the plans kept (the benchmark times a run that solves its plan, `bench/service.py`)."""
+    with _lock:
+        _kept.clear()
+
+
 def _solve(
     problem: matching.Problem,
     *,

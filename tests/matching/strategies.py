@@ -225,10 +225,11 @@ def tiered_candidates(draw) -> Candidates:
         st.lists(st.integers(0, len(DUE_TIERS) - 1), min_size=len(c.penalty), max_size=len(c.penalty))
     )
     held = draw(st.lists(st.integers(0, 2), min_size=len(c.capacity), max_size=len(c.capacity)))
+    tier = np.array(tier, np.int64)
     first_arc = np.unique(c.person, return_index=True)[1]
     planned = np.zeros(c.size, bool)
     planned[first_arc[draw(st.lists(st.booleans(), min_size=len(first_arc), max_size=len(first_arc)))]] = True
+    # as `candidates.build` makes them: no agreement for now of someone of tier none above their penalty
+    planned &= (tier[c.person] < len(DUE_TIERS) - 1) | (c.cost < c.base_penalty[c.person])
     plan = plan_costs(c.person, planned, len(c.penalty)) if draw(st.booleans()) else None
-    return replace(
-        c, tier=np.array(tier, np.int64), held=np.array(held, np.int64) * draw(st.booleans()), plan_cost=plan
-    )
+    return replace(c, tier=tier, held=np.array(held, np.int64) * draw(st.booleans()), plan_cost=plan)
