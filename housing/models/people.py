@@ -77,6 +77,9 @@ class YoungPerson(Base):
     accommodation_code: Mapped[str | None] = mapped_column(String(1))
     accommodation_suitable: Mapped[bool | None] = mapped_column(Boolean)
     accommodation_judged_on: Mapped[date | None] = mapped_column(Date)
+    # The 903 return's other care leaver items: whether the county is in touch, and their activity.
+    in_touch: Mapped[str | None] = mapped_column(String(4))
+    activity: Mapped[str | None] = mapped_column(String(2))
     avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
     avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
 
@@ -117,7 +120,7 @@ class YoungPerson(Base):
     )
 
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
-    # that shows a record works it out (housing.queries.young_people.due_of) and sets it here, with
+    # that shows a record works it out (housing.reads.young_people.due_of) and sets it here, with
     # its tier (api-contract v1.2).
     due_now = None
     due_tier_now = DueTier.NONE

@@ -1,0 +1,114 @@
+"""The officer's caseload as of today: who is due, most pressing first, and who has nothing due, apart.
+
+The home page's question is "who needs me now": moves that cannot wait, then overdue pathways,
+then the next 90 days (api-contract v1.2, "Tiers of what is due"). Filters are SQL conditions
+(`housing.reads.young_people`); the order by tier and due date, the counts by tier, and "what is
+due" (pathway or move) are worked out over the narrow rows of those due, and only the page shown is
+loaded in full and audited as viewed.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import Select, func, not_, select
+from sqlalchemy.orm import Session, selectinload
+
+from housing.actors import Actor
+from housing.db import transaction
+from housing.due import Due, DueKind, their_date
+from housing.models import CohortMember, YoungPerson
+from housing.reads.young_people import Filters, due_order, has_due, matching
+from housing.services import audit
+from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """One young person due, as the home page shows them."""
+
+    person: YoungPerson
+    due: Due
+    tier: DueTier
+    move_by: date | None  # their own date (a move or a release), which makes a move now
+
+
+@dataclass(frozen=True)
+class Caseload:
+    due: list[DueRow]
+    due_total: int
+    counts: dict[DueTier, int]
+    nothing_due: list[YoungPerson]
+    nothing_due_total: int
+    why_nothing_due: dict[str, str] = field(default_factory=dict)
+
+
+def who_is_due(
+    session: Session,
+    actor: Actor,
+    today: date,
+    filters: Filters,
+    *,
+    shown: DueTier | None = None,
+    kind: DueKind | None = None,
+    page: int = 1,
+    nothing_page: int = 1,
+    page_size: int = 50,
+) -> Caseload:
+    """`shown` narrows to one tier (the counts themselves stay whole); `kind`, to pathway or move."""
+    where = matching(filters, today)
+    lists_apart = kind is None and shown in (None, DueTier.NONE)
+    with transaction(session):
+        dues = [s for s in due_order(session, where, today) if kind is None or s.due.kind == kind]
+        counts = dict.fromkeys(DueTier, 0)
+        for standing in dues:
+            counts[standing.tier] += 1
+        nothing = select(YoungPerson).where(not_(has_due(today)), *where)
+        if kind is None:
+            counts[DueTier.NONE] = session.scalar(select(func.count()).select_from(nothing.subquery())) or 0
+        if shown is not None:
+            dues = [s for s in dues if s.tier == shown]
+        page_of_dues = dues[(page - 1) * page_size : page * page_size]
+        people = _records(session, [s.young_person_id for s in page_of_dues])
+        rows = [_row(people[s.young_person_id], s.due, s.tier, today) for s in page_of_dues]
+        apart = _nothing_due_page(session, nothing, nothing_page, page_size) if lists_apart else []
+        shown_ids = [*(row.person.id for row in rows), *(p.id for p in apart)]
+        audit.record_views(session, actor, shown_ids, "home page")
+        reasons = _why_nothing_due(session, apart)
+    nothing_total = counts[DueTier.NONE] if lists_apart else 0
+    return Caseload(rows, len(dues), counts, apart, nothing_total, reasons)
+
+
+def _row(person: YoungPerson, due: Due, tier: DueTier, today: date) -> DueRow:
+    person.due_now, person.due_tier_now = due, tier
+    return DueRow(person, due, tier, their_date(today, person.move_date, person.custody_release_date))
+
+
+def _nothing_due_page(session: Session, nothing: Select, page: int, page_size: int) -> list[YoungPerson]:
+    by_name = nothing.order_by(YoungPerson.family_name, YoungPerson.given_name, YoungPerson.reference)
+    return list(session.scalars(by_name.limit(page_size).offset((page - 1) * page_size)))
+
+
+def _records(session: Session, ids: list[str]) -> dict[str, YoungPerson]:
+    """The page's records, with their placements: a move now says which placement is ending and why."""
+    query = select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.placements))
+    return {p.id: p for p in session.scalars(query)}
+
+
+def _why_nothing_due(session: Session, people: list[YoungPerson]) -> dict[str, str]:
+    """In the officer's words: agreed, in a cohort, or an adult with no move or release date."""
+    in_cohort = set(
+        session.scalars(
+            select(CohortMember.young_person_id)
+            .where(CohortMember.young_person_id.in_([p.id for p in people]))
+            .where(CohortMember.stage.in_(ACTIVE_STAGES))
+        )
+    )
+    reasons = {}
+    for person in people:
+        if person.pathway_status == PathwayStatus.AGREED:
+            reasons[person.id] = "Pathway agreed"
+        elif person.id in in_cohort:
+            reasons[person.id] = "In a House Project cohort"
+        else:
+            reasons[person.id] = "19 or over, no move or release date"
+    return reasons

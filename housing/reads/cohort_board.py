@@ -1,0 +1,59 @@
+"""What a coordinator's pages show of a cohort beyond the API's view: who may join it, and its outcomes."""
+
+from datetime import date
+from statistics import median
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from housing import due, eligibility, lifedates
+from housing.actors import Actor
+from housing.db import transaction
+from housing.models import Cohort
+from housing.services import audit, cohorts
+from housing.vocabulary import Stage
+
+STUCK_DAYS = 90  # a member this long in one stage needs a look
+
+
+def joinable(
+    session: Session, actor: Actor, cohort: Cohort, today: date, *, page: int, page_size: int
+) -> tuple[list[dict[str, Any]], int]:
+    """Who could be enrolled in `cohort` today, soonest due first; each shown is an audited view."""
+    with transaction(session):
+        people = eligibility.candidates(session, cohort.option, today)
+        shown = people[(page - 1) * page_size : page * page_size]
+        audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.id}")
+        rows = [
+            {
+                "young_person": p.id,
+                "reference": p.reference,
+                "given_name": p.given_name,
+                "family_name": p.family_name,
+                "age": lifedates.age_on(p.date_of_birth, today),
+                "support_level": p.support_level,
+                "due_on": _due(p, today),
+            }
+            for p in shown
+        ]
+    return rows, len(people)
+
+
+def _due(person: Any, today: date) -> date | None:
+    found = due.due_on(today, person.date_of_birth, person.move_date, person.custody_release_date)
+    return found.on if found else None
+
+
+def outcomes(cohort: Cohort) -> dict[str, Any]:
+    """The county's figures (`cohorts.outcomes`), those still going, and the days from enrolment to a home."""
+    members = cohort.members
+    days = sorted((m.moved_in_on - m.enrolled_on).days for m in members if m.moved_in_on is not None)
+    return cohorts.outcomes(cohort) | {
+        "active": sum(m.stage not in (Stage.WITHDRAWN, Stage.GRADUATED) for m in members),
+        "days_to_move_in": {
+            "count": len(days),
+            "median": round(median(days)) if days else None,
+            "shortest": days[0] if days else None,
+            "longest": days[-1] if days else None,
+        },
+    }

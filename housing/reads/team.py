@@ -1,0 +1,112 @@
+"""Caseloads seen from two sides: an officer's "My young people", and a team manager's view of the team.
+
+Pathways had no owner on a record (issue 31): every officer saw all 642 young people. These read
+the current allocations (`housing.services.workers`); each record shown is an audited view.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from housing import advising
+from housing.actors import Actor
+from housing.db import transaction
+from housing.lifedates import age_on
+from housing.models import Adviser, Allocation, User, YoungPerson
+from housing.reads.young_people import due_of
+from housing.services import audit
+from housing.services.workers import advisers
+from housing.vocabulary import Role, WorkerKind
+
+
+def _current(kind: WorkerKind):
+    return and_(Allocation.kind == kind, Allocation.ends_on.is_(None))
+
+
+def my_young_people(
+    session: Session, actor: Actor, today: date, *, page: int, page_size: int
+) -> tuple[list[YoungPerson], int]:
+    """The young people the signed-in officer is allocated to, soonest 17½ first."""
+    query = (
+        select(YoungPerson)
+        .join(Allocation, Allocation.young_person_id == YoungPerson.id)
+        .where(_current(WorkerKind.HOUSING_OFFICER), Allocation.officer_id == actor.user_id)
+    )
+    with transaction(session):
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        people = list(
+            session.scalars(
+                query.order_by(YoungPerson.date_of_birth, YoungPerson.reference)
+                .limit(page_size)
+                .offset((page - 1) * page_size)
+            )
+        )
+        audit.record_views(session, actor, [p.id for p in people], "my young people")
+        due_of(session, people, today)
+    return people, total
+
+
+@dataclass(frozen=True)
+class Team:
+    officers: list[tuple[User, int]]  # each housing support officer and how many young people they hold
+    without_officer: int  # young people 16 to 25 with no housing support officer
+    advisers: list[tuple[Adviser, int]]  # each adviser and their caseload
+    without_adviser: int  # young people past 16½ and not over 25 with no adviser
+    cap: int
+
+
+def team(session: Session, today: date, cap: int) -> Team:
+    """Counts only: a manager opens a list to see names (nothing here is a record, so nothing is audited)."""
+    with transaction(session):
+        held = dict(
+            session.execute(
+                select(Allocation.officer_id, func.count())
+                .where(_current(WorkerKind.HOUSING_OFFICER))
+                .group_by(Allocation.officer_id)
+            ).all()
+        )
+        officers = session.scalars(select(User).where(User.role == Role.HOUSING_OFFICER).order_by(User.email))
+        with_officer = set(
+            session.scalars(select(Allocation.young_person_id).where(_current(WorkerKind.HOUSING_OFFICER)))
+        )
+        with_adviser = set(
+            session.scalars(select(Allocation.young_person_id).where(_current(WorkerKind.PERSONAL_ADVISER)))
+        )
+        people = session.execute(select(YoungPerson.id, YoungPerson.date_of_birth)).all()
+        in_care_age = [(pid, born) for pid, born in people if 16 <= age_on(born, today) <= advising.OLDEST]
+        without_officer = sum(1 for pid, _born in in_care_age if pid not in with_officer)
+        without_adviser = sum(
+            1
+            for pid, born in people
+            if advising.needs_adviser(born, today, pid in with_adviser)
+            and advising.adviser_due_on(born) <= today
+        )
+        return Team(
+            [(o, held.get(o.id, 0)) for o in officers],
+            without_officer,
+            advisers(session),
+            without_adviser,
+            cap,
+        )
+
+
+def exported(session: Session, actor: Actor, since: date | None) -> list[dict]:
+    """Allocations made on or after `since` (all without it), for the county's case system; each
+    young person exported is an audited view."""
+    query = (
+        select(Allocation, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name)
+        .join(YoungPerson, YoungPerson.id == Allocation.young_person_id)
+        .order_by(Allocation.allocated_at, Allocation.id)
+    )
+    with transaction(session):
+        rows = [
+            {"reference": reference, "given_name": given, "family_name": family, "allocation": allocation}
+            for allocation, reference, given, family in session.execute(query).unique()
+            if since is None or allocation.allocated_at.date() >= since
+        ]
+        audit.record_views(
+            session, actor, sorted({r["allocation"].young_person_id for r in rows}), "allocations export"
+        )
+    return rows
