@@ -196,6 +196,7 @@ def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
         session.execute(text("DELETE FROM sign_in_throttles"))
+        session.execute(text("DELETE FROM sign_off_routes"))
     app.extensions["pathways"].engine.dispose()
 
 

@@ -18,18 +18,16 @@ from housing.errors import Conflict, NotFound
 from housing.models import (
     Cohort,
     CohortMember,
-    Nomination,
     Option,
     Placement,
     Proposal,
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, events, placements, superseded
+from housing.services import audit, cohorts, events, placements, sign_offs, superseded
 from housing.vocabulary import (
     ACTIVE_STAGES,
     EventKind,
-    NominationStatus,
     PathwayStatus,
     ProposalStatus,
     Route,
@@ -52,9 +50,10 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
         _agree_pathway(session, proposal, today)
         _take_place(session, proposal)
         placement = _open_placement(session, actor, proposal, today, now)
-        if proposal.route == Route.REGISTER_VACANCY:
-            nomination = _nominate(
-                session, proposal, placement, now
+        held = sign_offs.hold_if_required(session, actor, proposal, now)
+        if proposal.route == Route.REGISTER_VACANCY and not held:
+            nomination = sign_offs.nominate(
+                session, placement, now
             )  # the council decides; it holds the place
             events.record(
                 session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor
@@ -69,7 +68,8 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
             "accept",
             proposal.young_person_id,
             f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
-            f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
+            f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal"
+            + ("; awaiting a team manager's sign-off" if held else ""),
         )
     session.refresh(proposal)
     return proposal
@@ -128,20 +128,6 @@ def _open_placement(
         session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
         starts=placements.starts_on(person, proposal.run.as_of, today),
     )  # fmt: skip
-
-
-def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> Nomination:
-    nomination = Nomination(
-        young_person_id=proposal.young_person_id,
-        option_id=proposal.option_id,
-        district=session.get(Option, proposal.option_id).district,
-        placement_id=placement.id,
-        status=NominationStatus.PENDING,
-        created_at=now,
-    )
-    session.add(nomination)
-    session.flush()
-    return nomination
 
 
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:

@@ -1,0 +1,1 @@
+"""What pages and the API read, as frozen dataclasses with names resolved (faces import no SQL)."""
