@@ -29,6 +29,7 @@ from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
 from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
+from jsonapi.casenotes import blp as casenotes_blp
 from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.kept_current import blp as kept_current_blp
@@ -113,7 +114,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, sign_offs_blp, moves_blp, kept_current_blp,
+        reviews_blp, sign_offs_blp, casenotes_blp, moves_blp, kept_current_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
