@@ -48,7 +48,7 @@ class Tasks(MethodView):
     @blp.response(200, TasksSchema)
     def get(self, young_person_id: str) -> dict:
         """Open tasks soonest due first, then those done."""
-        return {"items": read.tasks_of(db(), actor(), young_person_id)}
+        return {"items": read.tasks_of(db(), actor(), young_person_id)[1]}
 
     @requires(*CASE_READERS)
     @exists(YoungPerson, "young_person_id")

@@ -23,8 +23,8 @@ class SignOffs(MethodView):
     def get(self, query: dict) -> dict:
         """Decisions awaiting sign-off (oldest first), signed off or sent back; each shown is audited."""
         found, total = read.listed(
-            db(), actor(), status=query.get("status"), young_person_id=query.get("young_person"),
-            page=query["page"], page_size=query["page_size"],
+            db(), actor(), statuses=(query["status"],) if "status" in query else (),
+            young_person_id=query.get("young_person"), page=query["page"], page_size=query["page_size"],
         )  # fmt: skip
         return page_body(found, total, query)
 

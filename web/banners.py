@@ -4,6 +4,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from housing.models import Cohort, District, Option, Proposal, YoungPerson
+from housing.services import sign_offs
 from housing.vocabulary import ProposalStatus, Route
 from web.words import option_name
 
@@ -18,6 +19,16 @@ def _names(session: Session, proposal: Proposal) -> tuple[str, Option, dict[str,
 def accepted(session: Session, proposal: Proposal) -> str:
     who, option, districts = _names(session, proposal)
     place = option_name(option, districts)
+    if proposal.status == ProposalStatus.ACCEPTED and proposal.route in sign_offs.routes_on(session):
+        held = (
+            " The nomination is held until then: the council does not see it."
+            if (proposal.route == Route.REGISTER_VACANCY)
+            else ""
+        )
+        return (
+            f"Pathway agreed for {who}: {place}, awaiting a team manager's sign-off. The place is held for "
+            f"them meanwhile.{held}"
+        )
     if proposal.route == Route.REGISTER_VACANCY:
         council = f"{districts[option.district]} council" if option.district in districts else "the council"
         return (
@@ -41,6 +52,15 @@ def accepted(session: Session, proposal: Proposal) -> str:
 def what_will_happen(session: Session, proposal: Proposal) -> list[str]:
     """The check page's "what happens next", in the future tense, route by route."""
     who, option, districts = _names(session, proposal)
+    if proposal.route in sign_offs.routes_on(session):
+        return [
+            f"Their pathway is agreed, awaiting a team manager's sign-off: {option_name(option, districts)} "
+            f"is held for {who} meanwhile.",
+            "A council home's nomination goes to the council only once a team manager signs it off."
+            if proposal.route == Route.REGISTER_VACANCY
+            else "If the team manager sends it back, with a reason, the place is freed and the proposal is "
+            "open again.",
+        ]
     if proposal.route == Route.REGISTER_VACANCY:
         council = _council(option, districts)
         return [

@@ -6,6 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
+from housing.reads import sign_offs as sign_off_reads
 from housing.services import (
     moves,
     nominations,
@@ -16,6 +17,7 @@ from housing.services import (
     workers,
     young_people,
 )
+from httpkit.schemas import MAX_PAGE_SIZE
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -67,4 +69,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         review=reviews.reviews_of(db(), g.actor, person.id, today()),
         nominations=nominations.of_person(db(), person.id),
         movable=moves.movable(db(), person.id) is not None,
+        sign_off_history=sign_off_reads.listed(
+            db(), g.actor, statuses=(), young_person_id=person.id, page=1, page_size=MAX_PAGE_SIZE
+        )[0],
     )

@@ -93,13 +93,21 @@ def chronology(session: Session, actor: Actor, young_person_id: str) -> tuple[st
     )
 
 
-def tasks_of(session: Session, actor: Actor, young_person_id: str) -> list[TaskView]:
-    """Open tasks soonest due first, then those done."""
+def name_of(session: Session, actor: Actor, young_person_id: str) -> str:
+    """Their name, for a form about them (a view of their record)."""
     with transaction(session):
-        _person(session, young_person_id)
+        person = _person(session, young_person_id)
+        audit.record_views(session, actor, [young_person_id], "opened a housing note form")
+    return f"{person.given_name} {person.family_name}"
+
+
+def tasks_of(session: Session, actor: Actor, young_person_id: str) -> tuple[str, list[TaskView]]:
+    """Their name, and their tasks: open ones soonest due first, then those done."""
+    with transaction(session):
+        person = _person(session, young_person_id)
         found = _tasks(session, select(HousingTask).where(HousingTask.young_person_id == young_person_id))
         audit.record_views(session, actor, [young_person_id], "viewed housing tasks")
-    return found
+    return f"{person.given_name} {person.family_name}", found
 
 
 def my_tasks(session: Session, actor: Actor) -> list[TaskView]:

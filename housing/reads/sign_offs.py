@@ -38,13 +38,13 @@ class SignOffView:
 
 
 def listed(
-    session: Session, actor: Actor, *, status: SignOffStatus | None, young_person_id: str | None,
+    session: Session, actor: Actor, *, statuses: tuple[SignOffStatus, ...], young_person_id: str | None,
     page: int, page_size: int,
 ) -> tuple[list[SignOffView], int]:  # fmt: skip
-    """Oldest awaiting first (they have waited longest), then newest decided."""
+    """In `statuses` (all, if none given), oldest first: those awaiting have waited longest."""
     query = select(SignOff)
-    if status is not None:
-        query = query.where(SignOff.status == status)
+    if statuses:
+        query = query.where(SignOff.status.in_(statuses))
     if young_person_id is not None:
         query = query.where(SignOff.young_person_id == young_person_id)
     with transaction(session):
@@ -55,6 +55,10 @@ def listed(
             session, actor, [v.young_person for v in found], "viewed housing decisions' sign-off"
         )
     return found, total
+
+
+def count_awaiting(session: Session) -> int:
+    return session.scalar(select(func.count(SignOff.id)).where(SignOff.status == SignOffStatus.AWAITING)) or 0
 
 
 def one(session: Session, actor: Actor, sign_off_id: str) -> SignOffView:
