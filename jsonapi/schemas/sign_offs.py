@@ -47,7 +47,7 @@ class SignOffDecisionSchema(Schema):
     @validates_schema
     def reason_to_send_back(self, data: dict, **_: object) -> None:
         if data.get("decision") == "sent_back" and not (data.get("reason") or "").strip():
-            raise ValidationError("say why it is sent back", "reason")
+            raise ValidationError("Missing data for required field.", "reason")  # to send it back
 
 
 class SignOffRoutesSchema(Schema):
