@@ -42,6 +42,7 @@ from jsonapi.reference import blp as reference_blp
 from jsonapi.reviews import blp as reviews_blp
 from jsonapi.sign_offs import blp as sign_offs_blp
 from jsonapi.ssda903 import blp as ssda903_blp
+from jsonapi.triple_plans import blp as triple_plans_blp
 from jsonapi.young_people import applications_blp
 from jsonapi.young_people import blp as young_people_blp
 
@@ -114,7 +115,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, sign_offs_blp, casenotes_blp, moves_blp, kept_current_blp,
+        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, moves_blp, kept_current_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -35,6 +35,7 @@ from web import (
     sign_offs,
     situation_forms,
     suitability,
+    triple_plans,
     users,
     words,
     young_people,
@@ -85,6 +86,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(reviews.bp)
     app.register_blueprint(sign_offs.bp)
     app.register_blueprint(casenotes.bp)
+    app.register_blueprint(triple_plans.bp)
     notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")

@@ -13,7 +13,7 @@ from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, Invalid, NotFound
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.queries.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain, nominations
+from housing.services import audit, leave_to_remain, nominations, triple_plans
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -123,6 +123,7 @@ def update(
         _flush_unique_reference(session)
         if person.leave_granted_on != granted_before:
             leave_to_remain.on_grant(session, actor, person, today)
+        triple_plans.on_decision(session, actor, person, today)
         changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
         audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
         due_of(session, [person], today)

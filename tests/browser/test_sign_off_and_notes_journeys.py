@@ -4,7 +4,7 @@ state); an officer records a note and a task. axe-core finds nothing on any page
 from housing.clock import today
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
-from tests.builders import nominated, young_person
+from tests.builders import UASC, nominated, young_person
 
 DAY = today()
 
@@ -127,3 +127,25 @@ def test_an_officer_records_a_note_and_a_task_with_the_keyboard(page, user, clie
     page.locator("#tasks button", has_text="Book the viewing").focus()
     navigate(page, lambda: page.keyboard.press("Enter"))
     assert "You have no open tasks." in page.inner_text("main")
+
+
+def test_the_three_plans_page_and_its_error_state_pass_axe(page, user, client, officer):
+    person = young_person(client, officer, "U-1", needs=UASC, given_name="Planned")
+    sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+    page.goto(f"/young-people/{person}/triple-plan")
+    assert axe_violations(page) == []
+    page.select_option("#route-leave_granted", "supported_lodgings")
+    page.fill("#plan-leave_granted", "Host family in Worthing, near college")
+    tab_to(page, "Save the three plans")
+    navigate(page, lambda: page.keyboard.press("Enter"))
+    assert "Choose the route if the claim is refused (appeal open)" in page.inner_text(".govuk-error-summary")
+    assert page.input_value("#plan-leave_granted") == "Host family in Worthing, near college"
+    assert axe_violations(page) == []
+    snapshot(page, "triple-plan-errors")
+    for outcome in ("refused", "appeal_rights_exhausted"):
+        page.select_option(f"#route-{outcome}", "supported_accommodation")
+        page.fill(f"#plan-{outcome}", "Stay in the UASC scheme")
+    navigate(page, lambda: page.get_by_role("button", name="Save the three plans").press("Enter"))
+    assert "The three plans are saved" in page.inner_text(".govuk-notification-banner")
+    assert axe_violations(page) == []
+    snapshot(page, "triple-plan")

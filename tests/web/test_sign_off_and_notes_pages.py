@@ -5,7 +5,7 @@ import pytest
 
 from housing.clock import today
 from housing.vocabulary import Role
-from tests.builders import nominated, young_person
+from tests.builders import UASC, nominated, young_person
 from tests.web.conftest import csrf
 
 DAY = today()
@@ -114,5 +114,30 @@ def test_notes_tasks_and_sign_off_pages_are_refused_to_others(client, officer, r
     young = young_person(client, officer, "WS-1")
     person_signing_in(client, role)
     for path in (f"/young-people/{young}/notes", f"/young-people/{young}/notes/new", f"/young-people/{young}/tasks",
-                 "/sign-offs", "/sign-offs/routes"):  # fmt: skip
+                 f"/young-people/{young}/triple-plan", "/sign-offs", "/sign-offs/routes"):  # fmt: skip
         assert client.get(path).status_code == 403, path
+
+
+def test_three_plans_recorded_on_the_page_show_side_by_side_then_one_becomes_the_plan(
+    client, officer, person_signing_in
+):
+    young = young_person(client, officer, "U-1", needs=UASC)
+    person_signing_in(client, Role.HOUSING_OFFICER)
+    path = f"/young-people/{young}/triple-plan"
+    assert "Three housing plans" in client.get(f"/young-people/{young}").get_data(as_text=True)
+    form = {"csrf_token": csrf(client, path)}
+    for outcome, route in (("leave_granted", "supported_lodgings"), ("refused", "supported_accommodation"),
+                           ("appeal_rights_exhausted", "supported_accommodation")):  # fmt: skip
+        form |= {f"route-{outcome}": route, f"plan-{outcome}": f"Plan for {outcome}"}
+
+    refused = client.post(path, data=form | {"plan-refused": ""})
+    assert refused.status_code == 400
+    assert 'href="#plan-refused"' in refused.get_data(as_text=True)
+
+    saved = client.post(path, data=form)
+    assert "The three plans are saved" in client.get(saved.headers["Location"]).get_data(as_text=True)
+    client.patch(f"/api/v1/young-people/{young}", json={"needs": {"immigration": "leave_granted",
+                 "leave_granted_on": DAY.isoformat()}}, headers=officer)  # fmt: skip
+    page = client.get(path).get_data(as_text=True)
+    assert "The plan since" in page
+    assert "Change the three plans" not in page
