@@ -4,7 +4,7 @@ signing off, sending back with a reason, the setting per route, and who may do w
 import pytest
 from sqlalchemy import select
 
-from housing.models import AuditEntry, Nomination, Notification, SignOff
+from housing.models import AuditEntry, Nomination, SignOff
 from housing.vocabulary import Role
 from tests.builders import nominated, record
 
@@ -99,13 +99,6 @@ def test_with_sign_off_off_the_nomination_goes_at_once(client, officer, manager,
     assert db.scalar(select(Nomination.status)) == "pending"
     assert db.scalar(select(SignOff.id)) is None
     assert client.get("/api/v1/sign-off/routes", headers=manager).json == {"routes": []}
-
-
-def test_team_managers_are_told_a_decision_awaits_them(app, client, manager, held, db):
-    with app.app_context():
-        app.extensions["pathways_tasks"]["casework_notices"].call_local()
-    kinds = db.scalars(select(Notification.kind))
-    assert "sign_off_requested" in set(kinds)
 
 
 def test_the_setting_refuses_the_house_project_and_unknown_routes(client, manager):
