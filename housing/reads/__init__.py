@@ -1,1 +1,1 @@
-"""What pages and the API read, as frozen dataclasses with names resolved (faces import no SQL)."""
+"""Reads: what a page or an API answer shows, assembled once, as plain values with names resolved."""

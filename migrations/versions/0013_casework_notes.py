@@ -1,7 +1,7 @@
 """sign-off of housing decisions, housing notes and tasks, UASC triple plans; four notification kinds
 
 Revision ID: 0013_casework_notes
-Revises: 0011_kept_current
+Revises: 0013_care_leaver_items
 Create Date: 2026-12-07 15:45:00
 
 Notifications gain `review_due`, `sign_off_requested`, `decision_sent_back` and `task_due`: the kind
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_casework_notes'
-down_revision = '0011_kept_current'
+down_revision = '0013_care_leaver_items'
 branch_labels = None
 depends_on = None
 
