@@ -37,6 +37,7 @@ CARRYING = {
     "/api/v1/young-people/<young_person_id>/proposals",
     "/api/v1/young-people/<young_person_id>/notes", "/api/v1/young-people/<young_person_id>/chronology",
     "/api/v1/young-people/<young_person_id>/tasks", "/api/v1/sign-offs", "/api/v1/sign-offs/<sign_off_id>",
+    "/api/v1/young-people/<young_person_id>/triple-plan",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"

@@ -67,6 +67,9 @@ BODIES = {
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
     ("POST", "/api/v1/sign-offs/<sign_off_id>/decision"): {"decision": "sent_back", "reason": "Check the band"},
     ("PUT", "/api/v1/sign-off/routes"): {"routes": ["register_vacancy"]},
+    ("PUT", "/api/v1/young-people/<young_person_id>/triple-plan"): {"plans": [
+        {"outcome": outcome, "route": "supported_accommodation", "plan": "Stay"}
+        for outcome in ("leave_granted", "refused", "appeal_rights_exhausted")]},
     ("POST", "/api/v1/young-people/<young_person_id>/notes"): {"kind": "call", "happened_on": "2026-06-01", "text": "Rang"},
     ("POST", "/api/v1/young-people/<young_person_id>/tasks"): {"title": "Ring", "due_on": "2099-06-01"},
 }  # fmt: skip
