@@ -2,6 +2,7 @@
 
 from housing.models.accounts import SignInThrottle, User
 from housing.models.audit import AuditEntry, AuditShown
+from housing.models.casenotes import HousingNote, HousingTask, TriplePlan
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.events import Event, Notification, SentEmail
@@ -12,6 +13,7 @@ from housing.models.page_sessions import PageSession, SignInLink
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
+from housing.models.signoff import SignOff, SignOffRoute
 
 __all__ = [
     "Adviser",
@@ -24,6 +26,8 @@ __all__ = [
     "CohortMember",
     "District",
     "Event",
+    "HousingNote",
+    "HousingTask",
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
@@ -42,6 +46,9 @@ __all__ = [
     "Sibling",
     "SignInLink",
     "SignInThrottle",
+    "SignOff",
+    "SignOffRoute",
+    "TriplePlan",
     "User",
     "YoungPerson",
 ]

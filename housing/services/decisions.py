@@ -19,7 +19,6 @@ from housing.errors import Conflict, Invalid
 from housing.models import (
     Cohort,
     CohortMember,
-    Nomination,
     Option,
     Placement,
     Proposal,
@@ -27,12 +26,11 @@ from housing.models import (
     YoungPerson,
 )
 from housing.reads import superseded
-from housing.services import audit, cohorts, events, placements
+from housing.services import audit, cohorts, events, placements, sign_offs
 from housing.vocabulary import (
     ACTIVE_STAGES,
     Answer,
     EventKind,
-    NominationStatus,
     PathwayStatus,
     ProposalStatus,
     Route,
@@ -70,8 +68,10 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
     _agree_pathway(session, proposal, today)
     _take_place(session, proposal)
     placement = _open_placement(session, actor, proposal, today, now)
-    if proposal.route == Route.REGISTER_VACANCY:
-        nomination = _nominate(session, proposal, placement, now)
+    # Where sign-off is on for the route, the decision awaits a team manager and no nomination is made.
+    held = sign_offs.hold_if_required(session, actor, proposal, now)
+    if proposal.route == Route.REGISTER_VACANCY and not held:
+        nomination = sign_offs.nominate(session, placement, now)
         # Its officers are told.
         events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
     try:
@@ -84,7 +84,8 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
         "accept",
         proposal.young_person_id,
         f"accepted the proposal of {_option_words(session, proposal)} from the matching run as of "
-        f"{words.day(proposal.run.as_of)}; the explanation shown is kept with the proposal",
+        f"{words.day(proposal.run.as_of)}; the explanation shown is kept with the proposal"
+        + ("; awaiting a team manager's sign-off" if held else ""),
     )
 
 
@@ -141,20 +142,6 @@ def _open_placement(
         session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
         starts=placements.starts_on(person, proposal.run.as_of, today),
     )  # fmt: skip
-
-
-def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> Nomination:
-    nomination = Nomination(
-        young_person_id=proposal.young_person_id,
-        option_id=proposal.option_id,
-        district=session.get(Option, proposal.option_id).district,
-        placement_id=placement.id,
-        status=NominationStatus.PENDING,
-        created_at=now,
-    )
-    session.add(nomination)
-    session.flush()
-    return nomination
 
 
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:

@@ -13,7 +13,7 @@ from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.reads.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain, nominations, record_changes
+from housing.services import audit, leave_to_remain, nominations, record_changes, triple_plans
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -127,6 +127,7 @@ def update(
         _flush_unique_reference(session)
         if person.leave_granted_on != granted_before:
             leave_to_remain.on_grant(session, actor, person, today)
+        triple_plans.on_decision(session, actor, person, today)
         session.flush()
         session.refresh(person)
         if changed := record_changes.described(before, record_changes.snapshot(session, person)):

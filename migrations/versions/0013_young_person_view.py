@@ -2,7 +2,7 @@
 proposals shared with them and their answer, and their "this is wrong" requests
 
 Revision ID: 0013_young_person_view
-Revises: 0013_forms (chained after main's 0013s on merge)
+Revises: 0013_casework_notes (chained after main's 0013s on merge)
 
 The role and notification kind columns are CHECK-constrained strings (as 0010 explains): they widen
 here; going down removes young people's accounts and the new notifications first.
@@ -12,14 +12,15 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_young_person_view'
-down_revision = '0013_forms'  # re-chained after merging main
+down_revision = '0013_casework_notes'  # re-chained after merging main
 branch_labels = None
 depends_on = None
 
 ROLES_BEFORE = ('housing_officer', 'district_officer', 'house_project_coordinator', 'admin', 'commissioner',
                 'team_manager')
 ROLES_AFTER = (*ROLES_BEFORE, 'young_person')
-KINDS_BEFORE = ('new_proposal', 'proposal_declined', 'nomination_received', 'nomination_reminder')
+KINDS_BEFORE = ('new_proposal', 'proposal_declined', 'nomination_received', 'nomination_reminder', 'review_due',
+                'sign_off_requested', 'decision_sent_back', 'task_due')
 KINDS_AFTER = (*KINDS_BEFORE, 'proposal_shared', 'view_given', 'change_asked', 'sign_in_link')
 ANSWERS = ('yes', 'no', 'not_sure')
 

@@ -11,7 +11,7 @@ from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
 from tests import payloads
-from tests.builders import api_routes, handler
+from tests.builders import a_task, api_routes, awaiting_sign_off, handler
 
 LATER = (today() + timedelta(days=30)).isoformat()
 
@@ -45,7 +45,8 @@ def ids(app, client, officer, auth):
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
             "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
-            "notification_id": "any"}  # fmt: skip
+            "notification_id": "any", "sign_off_id": awaiting_sign_off(app, proposal["id"]),
+            "task_id": a_task(client, officer, person)}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -73,6 +74,13 @@ BODIES = {
     ("POST", "/api/v1/nominations/<nomination_id>/withdraw"): {"reason": "She chose to stay"},
     ("POST", "/api/v1/young-people/<young_person_id>/move-steps"): {"kind": "viewing", "on": "2026-12-01"},
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
+    ("POST", "/api/v1/sign-offs/<sign_off_id>/decision"): {"decision": "sent_back", "reason": "Check the band"},
+    ("PUT", "/api/v1/sign-off/routes"): {"routes": ["register_vacancy"]},
+    ("PUT", "/api/v1/young-people/<young_person_id>/triple-plan"): {"plans": [
+        {"outcome": outcome, "route": "supported_accommodation", "plan": "Stay"}
+        for outcome in ("leave_granted", "refused", "appeal_rights_exhausted")]},
+    ("POST", "/api/v1/young-people/<young_person_id>/notes"): {"kind": "call", "happened_on": "2026-06-01", "text": "Rang"},
+    ("POST", "/api/v1/young-people/<young_person_id>/tasks"): {"title": "Ring", "due_on": "2099-06-01"},
     ("POST", "/api/v1/me/changes"): {"about": "links", "words": "My college is in Crawley"},
     ("POST", "/api/v1/proposals/<proposal_id>/view"): {"view": "not_sure"},
     ("POST", "/api/v1/young-people/<young_person_id>/invite"): {"email": "yp@test.example"},
