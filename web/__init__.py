@@ -96,12 +96,8 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(moves.bp)
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
-    app.register_blueprint(reviews.bp)
-    app.register_blueprint(sign_offs.bp)
-    app.register_blueprint(casenotes.bp)
-    app.register_blueprint(triple_plans.bp)
-    app.register_blueprint(own_pages.bp)
-    app.register_blueprint(own_officer.bp)
+    for blueprint in (reviews.bp, sign_offs.bp, casenotes.bp, triple_plans.bp, own_pages.bp, own_officer.bp):
+        app.register_blueprint(blueprint)
     notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")

@@ -128,11 +128,6 @@ def add(session: Session, user: User, key: str, kind: NotificationKind, *words: 
     return made.id
 
 
-def tell(session: Session, user: User, key: str, kind: NotificationKind, *words: str) -> str:
-    """One notification (subject, body, link) under `key`, for the young person's own view."""
-    return _add(session, user, key, kind, *words)
-
-
 def officer_for(session: Session, young_person_id: str, acted: str | None) -> User | None:
     """Who is told about a young person: their allocated officer, else the officer who acted."""
     return _allocated_officer(session, [young_person_id]) or _officer(session, acted)

@@ -109,7 +109,7 @@ def _link(session: Session, user: User, lasts: timedelta, *, invitation: bool) -
     else:
         words = ("Your link to sign in to Pathways",
                  "Here is your link to sign in to Pathways. It works once, for 1 hour.")  # fmt: skip
-    return notifications.tell(
+    return notifications.add(
         session, user, f"sign-in:{_hash(token)[:16]}", NotificationKind.SIGN_IN_LINK, *words,
         f"/me/sign-in/{token}",
     )  # fmt: skip

@@ -44,7 +44,7 @@ def share(session: Session, actor: Actor, proposal_id: str) -> tuple[Proposal, l
         user = session.scalar(select(User).where(User.young_person_id == proposal.young_person_id))
         told = []
         if user is not None and user.disabled_at is None:
-            told.append(notifications.tell(
+            told.append(notifications.add(
                 session, user, f"shared:{proposal.id}", NotificationKind.PROPOSAL_SHARED,
                 "A place for you to look at",
                 "Your worker has shared a place with you. Have a look and tell them what you think.",
@@ -87,7 +87,7 @@ def give_view(
         officer = notifications.officer_for(session, proposal.young_person_id, proposal.shared_by)
         told = []
         if officer is not None:
-            told.append(notifications.tell(
+            told.append(notifications.add(
                 session, officer, f"view:{proposal.id}:{proposal.view_at.isoformat()}",
                 NotificationKind.VIEW_GIVEN,
                 "A young person answered a proposal",
@@ -116,7 +116,7 @@ def ask_change(session: Session, actor: Actor, about: str, words: str) -> tuple[
         officer = notifications.officer_for(session, actor.young_person_id, None)
         officers = [officer] if officer is not None else _housing_officers(session)
         told = [
-            notifications.tell(
+            notifications.add(
                 session, user, f"change:{asked.id}", NotificationKind.CHANGE_ASKED,
                 "A young person asked for a change to their record",
                 "A young person says something on their record is wrong. Open their record to read "
