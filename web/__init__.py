@@ -15,10 +15,12 @@ from web import (
     cohort_new,
     cohort_outcomes,
     cohorts,
+    commitments,
     deadlines,
     district,
     district_applicants,
     district_vacancies,
+    imports,
     moves,
     notifications,
     option_pages,
@@ -27,6 +29,7 @@ from web import (
     planning,
     record_lists,
     reports,
+    returns,
     reviews,
     run_list,
     run_print,
@@ -56,6 +59,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
+    app.before_request(imports.allow_uploads)
     sessions.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
@@ -70,6 +74,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
+    app.register_blueprint(imports.bp)
+    app.register_blueprint(returns.bp)
+    app.register_blueprint(commitments.bp)
+    app.register_blueprint(commitments.figures)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_outcomes.bp)
