@@ -29,6 +29,7 @@ from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
 from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
+from jsonapi.casenotes import blp as casenotes_blp
 from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.import_cli import imports as imports_cli
@@ -41,7 +42,9 @@ from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
 from jsonapi.reviews import blp as reviews_blp
+from jsonapi.sign_offs import blp as sign_offs_blp
 from jsonapi.ssda903 import blp as ssda903_blp
+from jsonapi.triple_plans import blp as triple_plans_blp
 from jsonapi.young_people import applications_blp
 from jsonapi.young_people import blp as young_people_blp
 
@@ -114,7 +117,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, moves_blp, kept_current_blp, imports_blp,
+        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, moves_blp, kept_current_blp,
+        imports_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -156,6 +156,10 @@ class NotificationKind(StrEnum):
     PROPOSAL_DECLINED = "proposal_declined"
     NOMINATION_RECEIVED = "nomination_received"
     NOMINATION_REMINDER = "nomination_reminder"
+    REVIEW_DUE = "review_due"
+    SIGN_OFF_REQUESTED = "sign_off_requested"
+    DECISION_SENT_BACK = "decision_sent_back"  # a team manager sent a housing decision back
+    TASK_DUE = "task_due"
 
 
 class MoveStepKind(StrEnum):
@@ -212,3 +216,35 @@ class WorkerKind(StrEnum):
 
     HOUSING_OFFICER = "housing_officer"
     PERSONAL_ADVISER = "personal_adviser"
+
+
+class LeaveType(StrEnum):
+    """The kind of leave to remain the Home Office granted (issue 30): it sets when it must be renewed."""
+
+    REFUGEE_STATUS = "refugee_status"
+    HUMANITARIAN_PROTECTION = "humanitarian_protection"
+    LIMITED_LEAVE = "limited_leave"
+    INDEFINITE_LEAVE = "indefinite_leave"
+
+
+class SignOffStatus(StrEnum):
+    """A housing decision awaiting a team manager where sign-off is switched on for its route (issue 31)."""
+
+    AWAITING = "awaiting"
+    SIGNED_OFF = "signed_off"
+    SENT_BACK = "sent_back"  # with a reason; the decision is taken back and the proposal open again
+
+
+class NoteKind(StrEnum):
+    VISIT = "visit"
+    CALL = "call"
+    MEETING = "meeting"
+    DECISION = "decision"
+
+
+class ImmigrationOutcome(StrEnum):
+    """The three outcomes a UASC young person's housing is planned for while their claim is open."""
+
+    LEAVE_GRANTED = "leave_granted"
+    REFUSED = "refused"
+    APPEAL_RIGHTS_EXHAUSTED = "appeal_rights_exhausted"

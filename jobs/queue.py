@@ -10,7 +10,7 @@ from huey import Huey, MemoryHuey, SqliteHuey, crontab
 from sqlalchemy.engine import make_url
 
 from housing.clock import today
-from housing.services import events, nominations, notifications, reproposals
+from housing.services import casework_notices, events, nominations, notifications, reproposals
 from jobs import mail
 
 logger = logging.getLogger(__name__)
@@ -80,10 +80,21 @@ def init_app(app: Flask) -> None:
 
     @huey.periodic_task(crontab(hour="6", minute="0"))
     def morning() -> None:
-        """Each morning: propose again for anyone whose urgency changed overnight; the daily digest."""
+        """Each morning: propose again for anyone whose urgency changed overnight; the daily digest;
+        pathway reviews due or overdue."""
         with writer() as session:
             reproposals.schedule_morning(session, today())
             made = notifications.digest(session, today())
+            made += casework_notices.reviews_due(session, today())
+        for notification_id in made:
+            send_email(notification_id)
+
+    @huey.periodic_task(crontab(minute="*/5"))
+    def casework_notices_job() -> None:
+        """Every five minutes: decisions awaiting sign-off or sent back, and tasks falling due."""
+        with writer() as session:
+            made = casework_notices.sign_offs(session, datetime.now(UTC))
+            made += casework_notices.tasks_due(session, today())
         for notification_id in made:
             send_email(notification_id)
 
@@ -101,6 +112,7 @@ def init_app(app: Flask) -> None:
     app.extensions["pathways_tasks"] = {
         "process_event": process_event, "send_email": send_email, "sweep": sweep,
         "nominations_waiting": nominations_waiting, "morning": morning,
+        "casework_notices": casework_notices_job,
     }  # fmt: skip
 
     def enqueue(event_ids: list[str]) -> None:

@@ -11,10 +11,13 @@ from housing.models import (
     Allocation,
     Application,
     AuditEntry,
+    AuditShown,
     Cohort,
     CohortMember,
     District,
     Event,
+    HousingNote,
+    HousingTask,
     IdempotentRequest,
     LocalLink,
     MatchingRun,
@@ -29,6 +32,8 @@ from housing.models import (
     Rejection,
     SentEmail,
     Sibling,
+    SignOff,
+    TriplePlan,
     YoungPerson,
 )
 from seeds.reference import DISTRICTS, PLACES
@@ -65,9 +70,11 @@ def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (SentEmail, Notification, PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest,
+    for model in (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
+                  Allocation, Sibling, Adviser, IdempotentRequest,
                   Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
-                  Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+                  Option, LocalLink, Preference, Application, YoungPerson,
+                  AuditShown, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

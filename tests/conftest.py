@@ -206,6 +206,7 @@ def app(shared_app: Flask, suite_log: SuiteLog) -> Iterator[Flask]:
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
         session.execute(text("DELETE FROM sign_in_throttles"))
+        session.execute(text("DELETE FROM sign_off_routes"))
     app.config.clear()
     app.config.update(config)
     queue = app.extensions["pathways_queue"]

@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from web import (
     audit,
     auth,
+    casenotes,
     casework,
     cohort_new,
     cohort_outcomes,
@@ -35,8 +36,10 @@ from web import (
     run_print,
     runs,
     sessions,
+    sign_offs,
     situation_forms,
     suitability,
+    triple_plans,
     users,
     words,
     young_people,
@@ -91,6 +94,9 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(suitability.bp)
     app.register_blueprint(casework.bp)
     app.register_blueprint(reviews.bp)
+    app.register_blueprint(sign_offs.bp)
+    app.register_blueprint(casenotes.bp)
+    app.register_blueprint(triple_plans.bp)
     notifications.init_app(app)
 
     @app.get("/assets/<path:filename>")

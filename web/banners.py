@@ -2,6 +2,7 @@
 
 from housing.models import Option, Proposal
 from housing.reads import proposals
+from housing.services import sign_offs
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.store import db
 from web.words import option_name
@@ -16,6 +17,16 @@ def accepted(proposal: Proposal) -> str:
     named = proposals.named(db(), proposal)
     who, option, districts = named.who, named.option, named.districts
     place = option_name(option, districts)
+    if proposal.status == ProposalStatus.ACCEPTED and proposal.route in sign_offs.routes_on(db()):
+        held = (
+            " The nomination is held until then: the council does not see it."
+            if (proposal.route == Route.REGISTER_VACANCY)
+            else ""
+        )
+        return (
+            f"Pathway agreed for {who}: {place}, awaiting a team manager's sign-off. The place is held for "
+            f"them meanwhile.{held}"
+        )
     if proposal.route == Route.REGISTER_VACANCY:
         council = f"{districts[option.district]} council" if option.district in districts else "the council"
         return (
@@ -38,6 +49,15 @@ def accepted(proposal: Proposal) -> str:
 def what_will_happen(proposal: Proposal) -> list[str]:
     """The check page's "what happens next", in the future tense, route by route."""
     who, option, districts = _names(proposal)
+    if proposal.route in sign_offs.routes_on(db()):
+        return [
+            f"Their pathway is agreed, awaiting a team manager's sign-off: {option_name(option, districts)} "
+            f"is held for {who} meanwhile.",
+            "A council home's nomination goes to the council only once a team manager signs it off."
+            if proposal.route == Route.REGISTER_VACANCY
+            else "If the team manager sends it back, with a reason, the place is freed and the proposal is "
+            "open again.",
+        ]
     if proposal.route == Route.REGISTER_VACANCY:
         council = _council(option, districts)
         return [

@@ -6,8 +6,10 @@ from housing.clock import today
 from housing.permissions import CASE_READERS
 from housing.reads import proposal_history, superseded
 from housing.reads import proposals as proposal_reads
+from housing.reads import sign_offs as sign_off_reads
 from housing.reads.names import district_names, options_by_id
 from housing.services import moves, nominations, reference, reviews, workers, young_people
+from httpkit.schemas import MAX_PAGE_SIZE
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -57,4 +59,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         review=reviews.reviews_of(db(), g.actor, person.id, today()),
         nominations=nominations.of_person(db(), person.id),
         movable=moves.movable(db(), person.id) is not None,
+        sign_off_history=sign_off_reads.listed(
+            db(), g.actor, statuses=(), young_person_id=person.id, page=1, page_size=MAX_PAGE_SIZE
+        )[0],
     )

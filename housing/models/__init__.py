@@ -1,7 +1,8 @@
 """Typed SQLAlchemy models: the one store for every route, and who may use it."""
 
 from housing.models.accounts import SignInThrottle, User
-from housing.models.audit import AuditEntry
+from housing.models.audit import AuditEntry, AuditShown
+from housing.models.casenotes import HousingNote, HousingTask, TriplePlan
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.events import Event, Notification, SentEmail
@@ -11,16 +12,20 @@ from housing.models.page_sessions import PageSession
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
 from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
+from housing.models.signoff import SignOff, SignOffRoute
 
 __all__ = [
     "Adviser",
     "Allocation",
     "Application",
     "AuditEntry",
+    "AuditShown",
     "Cohort",
     "CohortMember",
     "District",
     "Event",
+    "HousingNote",
+    "HousingTask",
     "IdempotentRequest",
     "LocalLink",
     "MatchingRun",
@@ -38,6 +43,9 @@ __all__ = [
     "SentEmail",
     "Sibling",
     "SignInThrottle",
+    "SignOff",
+    "SignOffRoute",
+    "TriplePlan",
     "User",
     "YoungPerson",
 ]

@@ -23,7 +23,7 @@ def joinable(
     with transaction(session):
         people = eligibility.candidates(session, cohort.option, today)
         shown = people[(page - 1) * page_size : page * page_size]
-        audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.id}")
+        audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.name}")
         rows = [
             {
                 "young_person": p.id,

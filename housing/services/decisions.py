@@ -12,13 +12,13 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict
 from housing.models import (
     Cohort,
     CohortMember,
-    Nomination,
     Option,
     Placement,
     Proposal,
@@ -26,11 +26,10 @@ from housing.models import (
     YoungPerson,
 )
 from housing.reads import superseded
-from housing.services import audit, cohorts, events, placements
+from housing.services import audit, cohorts, events, placements, sign_offs
 from housing.vocabulary import (
     ACTIVE_STAGES,
     EventKind,
-    NominationStatus,
     PathwayStatus,
     ProposalStatus,
     Route,
@@ -62,8 +61,10 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
     _agree_pathway(session, proposal, today)
     _take_place(session, proposal)
     placement = _open_placement(session, actor, proposal, today, now)
-    if proposal.route == Route.REGISTER_VACANCY:
-        nomination = _nominate(session, proposal, placement, now)
+    # Where sign-off is on for the route, the decision awaits a team manager and no nomination is made.
+    held = sign_offs.hold_if_required(session, actor, proposal, now)
+    if proposal.route == Route.REGISTER_VACANCY and not held:
+        nomination = sign_offs.nominate(session, placement, now)
         # Its officers are told.
         events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
     try:
@@ -75,8 +76,9 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
         actor,
         "accept",
         proposal.young_person_id,
-        f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
-        f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
+        f"accepted the proposal of {_option_words(session, proposal)} from the matching run as of "
+        f"{words.day(proposal.run.as_of)}; the explanation shown is kept with the proposal"
+        + ("; awaiting a team manager's sign-off" if held else ""),
     )
 
 
@@ -135,20 +137,6 @@ def _open_placement(
     )  # fmt: skip
 
 
-def _nominate(session: Session, proposal: Proposal, placement: Placement, now: datetime) -> Nomination:
-    nomination = Nomination(
-        young_person_id=proposal.young_person_id,
-        option_id=proposal.option_id,
-        district=session.get(Option, proposal.option_id).district,
-        placement_id=placement.id,
-        status=NominationStatus.PENDING,
-        created_at=now,
-    )
-    session.add(nomination)
-    session.flush()
-    return nomination
-
-
 def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Proposal:
     with transaction(session):
         proposal = _proposal(session, proposal_id)
@@ -172,8 +160,8 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             actor,
             "reject",
             proposal.young_person_id,
-            f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
-            "the reason is kept with the proposal",
+            f"rejected the proposal of {_option_words(session, proposal)} from the matching run as of "
+            f"{words.day(proposal.run.as_of)}; the reason is kept with the proposal",
         )
         # Propose again for them (and whoever competes with them), without anyone asking.
         events.record(
@@ -193,7 +181,7 @@ def _enrol(session: Session, actor: Actor, proposal: Proposal, today: date) -> P
         actor,
         "accept",
         person.id,
-        f"accepted proposal {proposal.id}: House Project cohort {cohort.id}",
+        f"accepted the proposal of a place in House Project cohort {cohort.name}",
     )
     return proposal
 
@@ -219,3 +207,9 @@ def _claim(
     )
     session.refresh(proposal)
     return decided.rowcount == 1
+
+
+def _option_words(session: Session, proposal: Proposal) -> str:
+    """The option proposed as the trail names it: its name, town and route, never its id or cost."""
+    option = session.get(Option, proposal.option_id)
+    return f"{option.name}, {option.place} ({words.value(option.route)})"

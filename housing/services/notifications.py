@@ -37,7 +37,7 @@ def for_event(session: Session, found: Event, run: MatchingRun | None) -> list[s
     with transaction(session):
         planned = list(_planned(session, found, run))
         return [
-            _add(session, user, f"event:{found.id}:{kind}", kind, *words) for user, kind, *words in planned
+            add(session, user, f"event:{found.id}:{kind}", kind, *words) for user, kind, *words in planned
         ]
 
 
@@ -92,7 +92,7 @@ def digest(session: Session, day: date) -> list[str]:
         officers = session.scalars(select(User).where(User.role == Role.HOUSING_OFFICER))
         plural = "proposal" if count == 1 else "proposals"
         return [
-            _add(session, user, f"digest:{day}", NotificationKind.NEW_PROPOSAL,
+            add(session, user, f"digest:{day}", NotificationKind.NEW_PROPOSAL,
                  f"{count} new {plural} since yesterday",
                  f"{SERVICE_NAME} made {count} new {plural} since yesterday, after changes no one "
                  "asked it to act on. Open the list of runs to see them.", "/runs")
@@ -105,7 +105,7 @@ def remind(session: Session, nomination: Nomination, days_left: int) -> list[str
     name = session.get(District, nomination.district).name
     left = "1 day" if days_left == 1 else f"{days_left} days"
     return [
-        _add(session, user, f"reminder:{nomination.id}", NotificationKind.NOMINATION_REMINDER,
+        add(session, user, f"reminder:{nomination.id}", NotificationKind.NOMINATION_REMINDER,
              "A nomination is waiting for your decision",
              f"A nomination for a {name} home has not been decided. It lapses in {left} if no "
              "decision is recorded.", "/district")
@@ -113,7 +113,7 @@ def remind(session: Session, nomination: Nomination, days_left: int) -> list[str
     ]  # fmt: skip
 
 
-def _add(session: Session, user: User, key: str, kind: NotificationKind, *words: str) -> str:
+def add(session: Session, user: User, key: str, kind: NotificationKind, *words: str) -> str:
     """The reader's notification under `key` (subject, body, link), written unless it exists."""
     subject, body, link = words
     found = session.scalar(

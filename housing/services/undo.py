@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict
-from housing.models import MoveStep, Nomination, Option, Placement, Proposal, YoungPerson
+from housing.models import MoveStep, Nomination, Option, Placement, Proposal, SignOff, YoungPerson
 from housing.services import audit
 from housing.vocabulary import (
     RETURNING_ROUTES,
@@ -26,6 +26,7 @@ from housing.vocabulary import (
     PlacementStatus,
     ProposalStatus,
     Route,
+    SignOffStatus,
 )
 
 
@@ -65,38 +66,48 @@ def undo_accept(session: Session, actor: Actor, proposal_id: str, today: date) -
         refused = why_not(session, proposal, today)
         if refused:
             raise Conflict(f"this accept cannot be undone: {refused}")
-        placement = _placement_of(session, proposal)
-        _take_back_the_nomination(session, placement)
-        session.execute(delete(Placement).where(Placement.id == placement.id))
-        session.execute(
-            update(Option)
-            .where(Option.id == proposal.option_id, Option.placed > 0)
-            .values(placed=Option.placed - 1)
-        )
-        _return_to_where_they_were(session, placement)
-        session.execute(
-            update(YoungPerson)
-            .where(YoungPerson.id == proposal.young_person_id)
-            .values(
-                pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
-                pathway_agreed_on=None,
-            )
-        )  # fmt: skip
-        session.execute(
-            update(Proposal)
-            .where(Proposal.id == proposal.id)
-            .values(
-                status=ProposalStatus.PROPOSED, decided_by=None, decided_at=None, reason=None,
-                undone_by=actor.email, undone_at=datetime.now(UTC),
-            )
-        )  # fmt: skip
+        take_back(session, actor, proposal)
+        place = session.get(Option, proposal.option_id).name
         audit.record(
             session, actor, "undo", proposal.young_person_id,
-            f"undid the accept of proposal {proposal.id}: placement {placement.id} and any nomination "
+            f"undid the accept of the proposal of {place}: its placement and any nomination "
             "taken back; the proposal is open again",
         )  # fmt: skip
     session.refresh(proposal)
     return proposal
+
+
+def take_back(session: Session, actor: Actor, proposal: Proposal) -> None:
+    """Inside the caller's transaction: the accept as if never made (an undo, or a decision a team
+    manager sent back); a sign-off still awaited goes with it."""
+    placement = _placement_of(session, proposal)
+    _take_back_the_nomination(session, placement)
+    session.execute(delete(Placement).where(Placement.id == placement.id))
+    session.execute(
+        update(Option)
+        .where(Option.id == proposal.option_id, Option.placed > 0)
+        .values(placed=Option.placed - 1)
+    )
+    _return_to_where_they_were(session, placement)
+    session.execute(
+        update(YoungPerson)
+        .where(YoungPerson.id == proposal.young_person_id)
+        .values(
+            pathway_status=PathwayStatus.IN_PROGRESS, pathway_route=None, pathway_option_id=None,
+            pathway_agreed_on=None,
+        )
+    )  # fmt: skip
+    session.execute(
+        update(Proposal)
+        .where(Proposal.id == proposal.id)
+        .values(
+            status=ProposalStatus.PROPOSED, decided_by=None, decided_at=None, reason=None,
+            undone_by=actor.email, undone_at=datetime.now(UTC),
+        )
+    )  # fmt: skip
+    session.execute(
+        delete(SignOff).where(SignOff.proposal_id == proposal.id, SignOff.status == SignOffStatus.AWAITING)
+    )
 
 
 def _placement_of(session: Session, proposal: Proposal) -> Placement | None:

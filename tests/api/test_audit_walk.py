@@ -11,7 +11,7 @@ from sqlalchemy import select
 from housing.models import AuditEntry, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
-from tests.builders import api_routes, handler
+from tests.builders import api_routes, awaiting_sign_off, handler
 
 ROLES = {
     Role.HOUSING_OFFICER: None,
@@ -35,13 +35,16 @@ CARRYING = {
     "/api/v1/nominations",
     "/api/v1/young-people/<young_person_id>/move-steps",
     "/api/v1/young-people/<young_person_id>/proposals",
+    "/api/v1/young-people/<young_person_id>/notes", "/api/v1/young-people/<young_person_id>/chronology",
+    "/api/v1/young-people/<young_person_id>/tasks", "/api/v1/sign-offs", "/api/v1/sign-offs/<sign_off_id>",
+    "/api/v1/young-people/<young_person_id>/triple-plan",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
 THE_TRAIL = "/api/v1/audit"
 
 
 @pytest.fixture
-def one_of_everything(client, officer, auth):
+def one_of_everything(app, client, officer, auth):
     """A Crawley applicant nominated to a vacancy by a run, a Staying Put offer naming a second young
     person, and a cohort with a third as its member: every kind of answer that names someone."""
     applicant = client.post(
@@ -83,7 +86,7 @@ def one_of_everything(client, officer, auth):
     assert enrolled.status_code == 201, enrolled.json
     return {
         "young_person_id": applicant, "option_id": option.json["id"], "run_id": run["id"], "slug": "crawley",
-        "cohort_id": cohort["id"],
+        "cohort_id": cohort["id"], "sign_off_id": awaiting_sign_off(app, proposal["id"]),
     }  # fmt: skip
 
 
@@ -95,9 +98,10 @@ def body_text(response) -> str:
 
 
 def audit_counts(db, email: str) -> Counter:
+    """How many entries name each young person: alone, or among those one view of a list showed."""
     db.rollback()  # read what the request committed
-    rows = db.scalars(select(AuditEntry.young_person_id).where(AuditEntry.user_email == email))
-    return Counter(rows)
+    entries = db.scalars(select(AuditEntry).where(AuditEntry.user_email == email))
+    return Counter(person for entry in entries for person in (entry.shown_ids or [entry.young_person_id]))
 
 
 def test_every_read_that_names_a_young_person_audits_each_one_it_names(

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from housing.models import Notification, User
 from housing.vocabulary import Role
 from tests import payloads
+from tests.builders import awaiting_sign_off
 from tests.conftest import trust_figures
 
 HUGE = "x" * 100_000
@@ -85,6 +86,7 @@ def world(app, client, officer, auth):
     return {
         "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
         "placement_id": placement,
+        "sign_off_id": awaiting_sign_off(app, proposal),
         "nomination_id": nomination, "notification_id": notification, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
         "valid": {
             "/api/v1/young-people": payloads.young_person(reference="NEW"),
@@ -112,6 +114,9 @@ def world(app, client, officer, auth):
                                                                   "answer": "yes", "words": "Yes please"},
             "/api/v1/districts/{slug}/scheme": {"bedroom_standard": [1, 2, 2, 3], "larger_homes_allowed": True},
             "/api/v1/notifications/{notification_id}/read": {},
+            "/api/v1/sign-offs/{sign_off_id}/decision": {"decision": "sent_back", "reason": "Check the band"},
+            "/api/v1/young-people/{young_person_id}/notes": {"kind": "call", "happened_on": "2026-06-01", "text": "Rang"},
+            "/api/v1/young-people/{young_person_id}/tasks": {"title": "Ring", "due_on": "2099-06-01"},
         },
         "other": other,
     }  # fmt: skip
@@ -130,6 +135,7 @@ def _a_notification_for_the_admin(app, auth) -> str:
 
 
 ROLE_FOR = {
+    "/api/v1/sign-offs/{sign_off_id}/decision": Role.TEAM_MANAGER,
     "/api/v1/nominations/{nomination_id}/decision": Role.DISTRICT_OFFICER,
     "/api/v1/cohorts": Role.HOUSE_PROJECT_COORDINATOR,
 }
