@@ -19,6 +19,7 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    home,
     moves,
     notifications,
     option_pages,
@@ -56,6 +57,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(words.GLOBALS)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
+    home.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)

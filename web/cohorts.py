@@ -1,13 +1,15 @@
 """The coordinators' pages: every cohort, and a cohort's board: members by stage, enrolling, moving on."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
 
 from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
-from housing.permissions import COHORT_RUNNERS
+from housing.reads import coordinator_needs
+from housing.permissions import COHORT_READERS, COHORT_RUNNERS
 from housing.services import cohort_board, cohorts, eligibility, reference, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
@@ -22,38 +24,55 @@ SIDE_STEPS = (Stage.GRADUATED, Stage.WITHDRAWN)  # ways out, offered apart from 
 
 
 @bp.get("/cohorts")
-@page(*COHORT_RUNNERS)
+@page(*COHORT_READERS)
 def cohort_list() -> str:
     found = cohorts.listed(db())[::-1]  # the newest first
     number = page_asked()
     shown = cohorts.present(db(), g.actor, window(found, {"page": number, "page_size": PAGE_SIZE}), today())
     pages = page_count(len(found), PAGE_SIZE)
-    return render_template("cohorts.html", cohorts=shown, page=number, pages=pages)
+    runs = g.actor.role in COHORT_RUNNERS
+    return render_template("cohorts.html", cohorts=shown, page=number, pages=pages, runs=runs)
 
 
 @bp.get("/cohorts/<cohort_id>")
-@page(*COHORT_RUNNERS)
+@page(*COHORT_READERS)
 def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     cohort = cohorts.get(db(), cohort_id)
     [shown] = cohorts.present(db(), g.actor, [cohort], today())
+    runs = g.actor.role in COHORT_RUNNERS
     number = page_asked("eligible_page")
-    joinable, total_joinable = cohort_board.joinable(
-        db(), g.actor, cohort, today(), page=number, page_size=PAGE_SIZE
+    wanted = cohort_board.Wanted(*(request.args.get(key, "").strip() for key in ("q", "district", "support")))
+    joinable, total_joinable = (
+        cohort_board.joinable(db(), g.actor, cohort, today(), page=number, page_size=PAGE_SIZE, wanted=wanted)
+        if runs
+        else ([], 0)  # officers read a cohort; only its coordinators enrol
     )
     return render_template(
         "cohort.html",
         cohort=shown,
+        runs=runs,
         columns={stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage},
         next_step={stage.value: _next_step(stage) for stage in Stage},
         side_steps={stage.value: [s.value for s in NEXT_STAGES[stage] if s in SIDE_STEPS] for stage in Stage},
         stuck_days=cohort_board.STUCK_DAYS,
-        places=[place.name for place in reference.places(db())],
         joinable=joinable,
         total_joinable=total_joinable,
+        wanted=wanted,
+        searched=urlencode({k: v for k, v in request.args.items() if k in ("q", "district", "support")}),
+        districts=reference.districts(db()),
         eligible_page=number,
         eligible_pages=page_count(total_joinable, PAGE_SIZE),
         errors=errors or {},
     ), status
+
+
+@bp.get("/cohorts/<cohort_id>/young-people/<young_person_id>")
+@page(*COHORT_RUNNERS)
+def needs(cohort_id: str, young_person_id: str) -> tuple[str, int]:
+    """What a coordinator may know of a member, or of someone who could join, to find them a home."""
+    cohort = cohorts.get(db(), cohort_id)
+    found = coordinator_needs.needs(db(), g.actor, cohort, young_person_id, today())
+    return render_template("cohort_needs.html", cohort=cohort, person=found), 200
 
 
 def _next_step(stage: Stage) -> str | None:
@@ -136,7 +155,7 @@ def _check_move(
         stage=stage,
         values=values,
         errors=errors,
-        places=[place.name for place in reference.places(db())],
+        places=[place.name for place in reference.places(db()) if place.district],  # West Sussex only
     ), status
 
 

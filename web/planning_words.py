@@ -55,7 +55,7 @@ def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     )
     return {
         "places": group.places, "remaining": group.remaining, "filled": filled, "fill": fill,
-        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
+        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour,
     }  # fmt: skip
 
 

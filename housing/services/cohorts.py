@@ -210,8 +210,13 @@ def outcomes(cohort: Cohort) -> dict[str, int]:
 
 
 def _record_property(session: Session, member: CohortMember, found: dict[str, Any]) -> None:
-    if session.get(Place, found["place"]) is None:
+    place = session.get(Place, found["place"])
+    if place is None:
         raise Invalid({"property": {"place": [f"unknown place {found['place']!r}"]}})
+    if place.district is None:  # a House Project home is in the county (domain.md)
+        raise Invalid(
+            {"property": {"place": ["a House Project home is in West Sussex: choose a town there"]}}
+        )
     option_id = found.get("option")
     if option_id is not None and session.get(Option, option_id) is None:
         raise Invalid({"property": {"option": [f"no option with id {option_id}"]}})
