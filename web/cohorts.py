@@ -8,8 +8,8 @@ from flask import Response, flash, g, redirect, render_template, request, url_fo
 from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
-from housing.reads import coordinator_needs
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
+from housing.reads import coordinator_needs
 from housing.services import cohort_board, cohorts, eligibility, reference, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
