@@ -224,7 +224,9 @@ class Auth:
         key = (role, district)
         if key not in self.tokens:
             email = f"{role.value}.{district or 'county'}@test.example"
-            with self.app.extensions["pathways"].session_factory() as session:
+            # The writer: under SQLite a reading transaction that then writes fails at once if the
+            # queue's consumer wrote in between.
+            with self.app.extensions["pathways"].writer_factory() as session:
                 self.tokens[key] = accounts.create_user(session, email, role, district)
         return self.tokens[key]
 
