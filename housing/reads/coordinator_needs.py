@@ -65,7 +65,7 @@ def _read(session: Session, actor: Actor, young_person_id: str, today: date) -> 
     audit.record_views(session, actor, [person.id], "needs, for the House Project")
     districts = dict(session.execute(select(District.slug, District.name)).all())
     district_of = dict(session.execute(select(Place.name, Place.district)).all())
-    found = due.due_on(today, person.date_of_birth, person.move_date, person.custody_release_date)
+    found = due.due_on(today, person.date_of_birth, person.move_date)  # a release date is not theirs to know
     return Needs(
         young_person=person.id,
         reference=person.reference,
