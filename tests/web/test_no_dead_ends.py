@@ -45,7 +45,8 @@ def test_an_unknown_page_is_a_page_and_an_unknown_api_path_is_json(client, perso
     person_signing_in(client, Role.DISTRICT_OFFICER, "crawley")
     page = client.get("/cohorts/x/y/z").get_data(as_text=True)
     assert "If you typed the web address, check it is correct." in page
-    assert "Sign out" in page and 'href="/district">Go to your home page' in page
+    assert "Sign out" in page
+    assert 'href="/district">Go to your home page' in page
 
     api = client.get("/api/v1/no-such-thing")
     assert (api.status_code, api.mimetype, api.json["code"]) == (404, "application/json", 404)
@@ -60,12 +61,14 @@ def test_officers_read_a_cohort_but_cannot_enrol_or_move_members(client, officer
     person_signing_in(client, Role.HOUSING_OFFICER)
 
     listing = client.get("/cohorts").get_data(as_text=True)
-    assert "C1" in listing and "Start a cohort" not in listing
+    assert "C1" in listing
+    assert "Start a cohort" not in listing
     board = client.get(f"/cohorts/{cohort['id']}")
     text = board.get_data(as_text=True)
     assert board.status_code == 200
     assert "Testy Exampleton" in text
-    assert "Move to preparing" not in text and "Enrol young people" not in text
+    assert "Move to preparing" not in text
+    assert "Enrol young people" not in text
     assert client.get(f"/cohorts/{cohort['id']}/outcomes").status_code == 200
     assert client.get(f"/cohorts/{cohort['id']}/young-people/{person}").status_code == 403
 
