@@ -12,6 +12,7 @@ from web import (
     audit,
     auth,
     casework,
+    cohort_changes,
     cohort_new,
     cohort_outcomes,
     cohorts,
@@ -73,6 +74,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district_vacancies.bp)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
+    app.register_blueprint(cohort_changes.bp)
     app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)

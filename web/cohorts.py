@@ -44,8 +44,8 @@ def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 20
     wanted = cohort_board.Wanted(*(request.args.get(key, "").strip() for key in ("q", "district", "support")))
     joinable, total_joinable = (
         cohort_board.joinable(db(), g.actor, cohort, today(), page=number, page_size=PAGE_SIZE, wanted=wanted)
-        if runs
-        else ([], 0)  # officers read a cohort; only its coordinators enrol
+        if runs and cohort.closed_on is None
+        else ([], 0)  # officers read a cohort; only its coordinators enrol, while it is open
     )
     return render_template(
         "cohort.html",

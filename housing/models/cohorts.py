@@ -23,6 +23,7 @@ class Cohort(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     capacity: Mapped[int] = mapped_column(Integer)
     districts: Mapped[list[str]] = mapped_column(JSON)  # where it draws its homes from
+    closed_on: Mapped[date | None] = mapped_column(Date)  # no one joins after; its members carry on
     # The one house_project option the service keeps for the cohort: its places are the matcher's.
     option_id: Mapped[str] = mapped_column(ForeignKey("options.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -30,6 +30,8 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
     with transaction(session):
         if session.scalar(select(Cohort.id).where(Cohort.name == data["name"])):
             raise Conflict(f"there is already a cohort called {data['name']!r}")
+        if data.get("districts") is None:  # not said: the whole county, as the page offers
+            data = {**data, "districts": matching_input.district_slugs(session)}
         unknown = sorted(set(data["districts"]) - set(matching_input.district_slugs(session)))
         if unknown:
             raise Invalid.field("districts", f"unknown districts {', '.join(unknown)}")
@@ -87,6 +89,8 @@ def enrol_in(
     session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
 ) -> CohortMember:
     """The one rule set for both ways in; runs inside the caller's transaction."""
+    if cohort.closed_on is not None:
+        raise Conflict(f"{cohort.name} is closed: no one can join it")
     if eligibility.breaks_rules(reference.places_by_name(session), cohort.option, person, as_of):
         raise eligibility.NotEligible(as_of)
     if person.pathway_status == PathwayStatus.AGREED:
@@ -169,6 +173,7 @@ def present(session: Session, actor: Actor, shown: list[Cohort], today: date) ->
                 "capacity": cohort.capacity,
                 "remaining": cohort.option.remaining,
                 "districts": cohort.districts,
+                "closed_on": cohort.closed_on,
                 "option": cohort.option_id,
                 "counts": counts(cohort),
                 "outcomes": outcomes(cohort),
