@@ -21,6 +21,7 @@ from web import (
     district_applicants,
     district_vacancies,
     home,
+    maps,
     moves,
     notifications,
     option_pages,
@@ -56,6 +57,7 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters.update(words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS)
+    app.jinja_env.globals["landmarks"] = maps.LANDMARKS  # named on every map (_map.html)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     sessions.init_app(app)
     home.init_app(app)

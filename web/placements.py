@@ -65,7 +65,9 @@ def end(placement_id: str) -> Response | tuple[str, int]:
         placement_ends.end(db(), g.actor, placement_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
         return end_form.__wrapped__(placement_id, _errors(problem), typed, _status(problem))
-    return redirect(url_for("person_page.young_person", young_person_id=placement.young_person_id, ended=1))
+    return redirect(
+        url_for("person_page.young_person", young_person_id=placement.young_person_id, done="placement-ended")
+    )
 
 
 @bp.get("/options/<option_id>/carer-withdrawal")
@@ -87,7 +89,9 @@ def withdraw(option_id: str) -> Response | tuple[str, int]:
         placement_ends.withdraw_carer(db(), g.actor, option_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
         return withdrawal_form.__wrapped__(option_id, _errors(problem), typed, _status(problem))
-    return redirect(url_for("person_page.young_person", young_person_id=option.young_person_id, withdrawn=1))
+    return redirect(
+        url_for("person_page.young_person", young_person_id=option.young_person_id, done="carer-withdrew")
+    )
 
 
 def _placement(placement_id: str) -> Placement:
