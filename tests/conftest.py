@@ -165,9 +165,18 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
         )
 
 
-@pytest.fixture
-def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
+@pytest.fixture(scope="session")
+def shared_app(database_url: str) -> Iterator[Flask]:
+    """One app per backend for the whole run: building one (its routes and OpenAPI document) costs
+    more than most tests, so each test borrows it and `app` puts back what a test may change."""
     app = make_app(database_url)
+    yield app
+    app.extensions["pathways"].engine.dispose()
+
+
+@pytest.fixture
+def app(shared_app: Flask, suite_log: SuiteLog) -> Iterator[Flask]:
+    app, config = shared_app, dict(shared_app.config)
     unguarded: list[str] = []
 
     def check_headers(_sender: Flask, response, **_: object) -> None:
@@ -196,7 +205,11 @@ def app(database_url: str, suite_log: SuiteLog) -> Iterator[Flask]:
         clear_case_data(session)
         session.execute(text("DELETE FROM users"))
         session.execute(text("DELETE FROM sign_in_throttles"))
-    app.extensions["pathways"].engine.dispose()
+    app.config.clear()
+    app.config.update(config)
+    queue = app.extensions["pathways_queue"]
+    queue.flush()
+    queue.immediate = False
 
 
 @pytest.fixture

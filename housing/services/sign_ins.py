@@ -64,10 +64,9 @@ def sign_in(session: Session, email: str, password: str, *, client: str) -> Acto
         user = session.scalar(lookup) if "\x00" not in email else None
         known = user is not None and user.password_hash is not None and user.disabled_at is None
         right = passwords.verify(user.password_hash if known else _stand_in_hash(), password)
-        throttles = {
-            t.key: t
-            for t in session.scalars(select(SignInThrottle).where(SignInThrottle.key.in_((pair, alone))))
-        }
+        # Locked while counted: failures sent at the same moment from one device are all counted.
+        counted = select(SignInThrottle).where(SignInThrottle.key.in_((pair, alone))).with_for_update()
+        throttles = {t.key: t for t in session.scalars(counted)}
         paused = any(t.locked_until is not None and t.locked_until > now for t in throttles.values())
         if known and right and not paused:
             user.last_signed_in_at = now
@@ -102,10 +101,11 @@ def _failed(
 
 
 def _new(session: Session, throttle: SignInThrottle) -> SignInThrottle:
-    """The new row, or the one a concurrent sign-in from the same device made first (PostgreSQL)."""
+    """The new row, or the one a concurrent sign-in from the same device made first (PostgreSQL),
+    locked once that sign-in has committed."""
     try:
         with session.begin_nested():
             session.add(throttle)
     except IntegrityError:
-        return session.get(SignInThrottle, throttle.key, populate_existing=True)
+        return session.get(SignInThrottle, throttle.key, populate_existing=True, with_for_update=True)
     return throttle
