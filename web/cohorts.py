@@ -47,11 +47,16 @@ def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 20
         if runs and cohort.closed_on is None
         else ([], 0)  # officers read a cohort; only its coordinators enrol, while it is open
     )
+    columns = {stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage}
+    busiest = next((stage for stage, members in columns.items() if members), Stage.ENROLLED.value)
+    asked = request.args.get("stage", "")
     return render_template(
         "cohort.html",
         cohort=shown,
         runs=runs,
-        columns={stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage},
+        columns=columns,
+        # the stage asked for; else the first with anyone in it; every stage when a card holds an error
+        shown_stage="all" if errors else asked if asked in (*columns, "all") else busiest,
         next_step={stage.value: _next_step(stage) for stage in Stage},
         side_steps={stage.value: [s.value for s in NEXT_STAGES[stage] if s in SIDE_STEPS] for stage in Stage},
         stuck_days=cohort_board.STUCK_DAYS,
@@ -141,7 +146,8 @@ def _save_move(
     person = moved.young_person
     flash(f"{person.given_name} {person.family_name} moved to {moved.stage.replace('_', ' ')}. "
           "You can undo this today from their card.")  # fmt: skip
-    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#member-{young_person_id}")
+    board_at = url_for("cohort_pages.board", cohort_id=cohort_id, stage=moved.stage)
+    return redirect(f"{board_at}#member-{young_person_id}")  # their card, at its new stage
 
 
 def _check_move(
@@ -171,7 +177,7 @@ def undo(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     flash(
         f"Move undone: {person.given_name} {person.family_name} is back at {member.stage.replace('_', ' ')}."
     )
-    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#{field}")
+    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id, stage=member.stage) + f"#{field}")
 
 
 @bp.post("/cohorts/<cohort_id>/members")
