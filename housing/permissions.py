@@ -26,3 +26,6 @@ AUDITORS = (Role.ADMIN,)
 # groups, never a young person's record (a commissioner sees small counts hidden).
 PLANNERS = (*OFFICERS, Role.COMMISSIONER)
 OUTCOME_READERS = PLANNERS
+# The monthly figures an inspector asks for: those who manage the service, and commissioners
+# (who see every count rounded).
+REPORT_READERS = (*CASE_READERS, Role.COMMISSIONER)

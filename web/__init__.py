@@ -29,6 +29,7 @@ from web import (
     placements,
     planning,
     record_lists,
+    reports,
     reviews,
     run_list,
     run_print,
@@ -80,6 +81,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)
+    app.register_blueprint(reports.bp)
     planning.init_app(app)
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)

@@ -195,7 +195,11 @@ def review(
         shown = ordered[(page - 1) * page_size : page * page_size]
         left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
         ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
-        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        # Their preferences in the same read: the page's explanations name them, person by person.
+        shown_people = (
+            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
+        )
+        people = {p.id: p for p in session.scalars(shown_people)}
         option_ids = {p.option_id for p in shown} | {
             a["option"] for p in shown for a in p.explanation.get("alternatives", [])
         }
