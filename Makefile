@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml constraints.txt package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The DfE's 903 validator beside the service, not in it (its numpy and pandas are older): see requirements-903.txt.
+.venv-903/.installed: requirements-903.txt
+	python3 -m venv .venv-903
+	.venv-903/bin/pip install --quiet -r requirements-903.txt
+	touch $@
+
 run: $(STAMP) ## create .venv, migrate, seed West Sussex into SQLite, serve on :5000 with the job consumer beside it
 	$(FLASK) db upgrade
 	$(FLASK) seed
@@ -29,7 +35,7 @@ lint: $(STAMP) ## ruff, and the layers contract (import-linter, [tool.importlint
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 
-test: lint ## lint, then the whole suite on every core (PostgreSQL too when TEST_DATABASE_URL is set)
+test: lint .venv-903/.installed ## lint, then the whole suite on every core (PostgreSQL too when TEST_DATABASE_URL is set)
 	$(VENV)/bin/pytest -n auto --dist worksteal
 
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
@@ -55,4 +61,4 @@ trust: $(STAMP) ## every trust figure into bench/results/trust.json: the suite's
 	$(MAKE) fuzz load crash
 
 clean: ## remove the virtualenv and caches
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .import_linter_cache .grimp_cache
+	rm -rf $(VENV) .venv-903 .pytest_cache .ruff_cache .hypothesis .import_linter_cache .grimp_cache

@@ -31,6 +31,8 @@ from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
 from jsonapi.casework import blp as casework_blp
 from jsonapi.cohorts import blp as cohorts_blp
+from jsonapi.import_cli import imports as imports_cli
+from jsonapi.imports import blp as imports_blp
 from jsonapi.kept_current import blp as kept_current_blp
 from jsonapi.matching import blp as matching_blp
 from jsonapi.moves import blp as moves_blp
@@ -112,7 +114,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, moves_blp, kept_current_blp,
+        reviews_blp, moves_blp, kept_current_blp, imports_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
@@ -136,6 +138,7 @@ def _register_commands(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(match)
     app.cli.add_command(vacancies)
+    app.cli.add_command(imports_cli)
     app.cli.add_command(seed)
     app.cli.add_command(simulate)
     app.cli.add_command(jobs_cli)

@@ -11,6 +11,7 @@ from housing.actors import Actor
 from housing.models import District
 from housing.services import vacancies as use_case
 from housing.vocabulary import Role
+from httpkit import tabular
 
 vacancies = AppGroup("vacancies", help="Register vacancies in bulk.")
 COMMAND_LINE = Actor(user_id="command-line", email="command line (flask vacancies import)", role=Role.ADMIN)
@@ -25,9 +26,9 @@ def import_(file: Path, district: str) -> None:
         if session.get(District, district) is None:
             raise click.ClickException(f"no district {district!r}")
         try:
-            rows = vacancy_files.read(file.name, file.read_bytes(), vacancy_files.COMMAND_LINE)
+            rows = tabular.read(file.name, file.read_bytes(), tabular.COMMAND_LINE, noun="vacancies")
             with _bar(len(rows) - 1, "Reading") as bar:
-                parsed, problems = vacancy_files.parse(rows, bar.update)
+                parsed, problems = tabular.parse(rows, vacancy_files.VACANCIES, bar.update)
             with _bar(len(parsed), "Checking") as bar:
                 ready = use_case.checked(session, district, parsed, problems, bar.update)
         except use_case.ImportRefused as refused:

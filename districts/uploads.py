@@ -9,10 +9,11 @@ from housing.actors import Actor
 from housing.clock import today
 from housing.models import Place
 from housing.services import vacancies
+from httpkit import tabular
 from httpkit.store import db
 
 # A multipart body carries its boundaries and headers beside the file.
-MAX_BODY_BYTES = vacancy_files.MAX_FILE_BYTES + 64 * 1024
+MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files"
 
 
@@ -22,11 +23,11 @@ class TooLarge(Exception):
 
 def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
     """The ids of the vacancies added; ImportRefused (nothing written) or TooLarge otherwise."""
-    if len(content) > vacancy_files.MAX_FILE_BYTES:
+    if len(content) > tabular.MAX_FILE_BYTES:
         raise TooLarge(TOO_LARGE)
-    deadline = vacancy_files.Deadline(vacancy_files.UPLOAD.seconds)
-    rows = vacancy_files.read(filename, content, vacancy_files.UPLOAD, deadline)
-    parsed, problems = vacancy_files.parse(rows, deadline=deadline)
+    deadline = tabular.Deadline(tabular.UPLOAD.seconds)
+    rows = tabular.read(filename, content, tabular.UPLOAD, deadline, vacancy_files.VACANCIES.noun)
+    parsed, problems = tabular.parse(rows, vacancy_files.VACANCIES, deadline=deadline)
     return vacancies.add(db(), actor, slug, vacancies.checked(db(), slug, parsed, problems))
 
 

@@ -132,6 +132,8 @@ class People(Draw):
                 "accommodation_code": None,
                 "accommodation_suitable": None,
                 "accommodation_judged_on": None,
+                "in_touch": None,
+                "activity": None,
                 "leave_granted_on": None,
             }
         )

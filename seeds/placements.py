@@ -25,8 +25,11 @@ AGREED = (("staying_put", 83), ("register_vacancy", 97), ("private_rented", 50),
 WAITING_IN_SUPPORTED = 0.85  # of those 16 to 20 still being planned for, living in supported accommodation
 # SSDA903 accommodation letters by route: supported accommodation is semi-independent (D),
 # lodgings E, Staying Put R, a tenancy (council, private or House Project) independent living (U).
-ACCOMMODATION_LETTER = {"supported_accommodation": "D", "supported_lodgings": "E", "staying_put": "R",
+ACCOMMODATION_LETTER = {"supported_accommodation": "D", "supported_lodgings": "E", "staying_put": "Z",
                         "register_vacancy": "U", "private_rented": "U", "house_project": "U"}  # fmt: skip
+# Activity of care leavers in touch: about four in ten aged 19 to 21 not in education, training or
+# employment (DfE, children looked after in England, 2023), the rest mostly in education or work.
+ACTIVITY_WEIGHTS = {"F1": 6, "F2": 25, "P2": 3, "F4": 18, "P4": 7, "F5": 4, "G4": 7, "G5": 25, "G6": 5}
 SUITABLE = 0.93  # of 18-21-year-olds in suitable accommodation, 2022/23 (scrutiny report 2.13)
 UASC_AWAY = 0.8  # of UASC in supported accommodation, placed out of county where a place is free
 
@@ -169,6 +172,11 @@ class Placements(Places):
             person["accommodation_code"] = ACCOMMODATION_LETTER[route_of[placement["option_id"]]]
             person["accommodation_suitable"] = self.chance(SUITABLE)
             person["accommodation_judged_on"] = max(placement["starts_on"], self.as_of - timedelta(days=90))
+            if age_on(person["date_of_birth"], self.as_of) >= 17:  # the 903 return's other items
+                person["in_touch"] = "YES"
+                person["activity"] = self.rng.choices(
+                    list(ACTIVITY_WEIGHTS), list(ACTIVITY_WEIGHTS.values())
+                )[0]
 
     def consistent_avoid_lists(self) -> None:
         """No record avoids a place or district it is linked to, or names as its first preference."""

@@ -16,11 +16,13 @@ from web import (
     cohort_new,
     cohort_outcomes,
     cohorts,
+    commitments,
     deadlines,
     district,
     district_applicants,
     district_vacancies,
     home,
+    imports,
     maps,
     moves,
     notifications,
@@ -30,6 +32,7 @@ from web import (
     planning,
     record_lists,
     reports,
+    returns,
     reviews,
     run_list,
     run_print,
@@ -60,6 +63,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(words.GLOBALS)
     app.jinja_env.globals["landmarks"] = maps.LANDMARKS  # named on every map (_map.html)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
+    app.before_request(imports.allow_uploads)
     sessions.init_app(app)
     home.init_app(app)
     app.register_blueprint(auth.bp)
@@ -75,6 +79,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(district.bp)
     app.register_blueprint(district_applicants.bp)
     app.register_blueprint(district_vacancies.bp)
+    app.register_blueprint(imports.bp)
+    app.register_blueprint(returns.bp)
+    app.register_blueprint(commitments.bp)
+    app.register_blueprint(commitments.figures)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
     app.register_blueprint(cohort_changes.bp)

@@ -77,6 +77,9 @@ class YoungPerson(Base):
     accommodation_code: Mapped[str | None] = mapped_column(String(1))
     accommodation_suitable: Mapped[bool | None] = mapped_column(Boolean)
     accommodation_judged_on: Mapped[date | None] = mapped_column(Date)
+    # The 903 return's other care leaver items: whether the county is in touch, and their activity.
+    in_touch: Mapped[str | None] = mapped_column(String(4))
+    activity: Mapped[str | None] = mapped_column(String(2))
     avoid_places: Mapped[list[str]] = mapped_column(JSON, default=list)
     avoid_districts: Mapped[list[str]] = mapped_column(JSON, default=list)
 

@@ -19,6 +19,9 @@ class District(Base):
     bedroom_standard: Mapped[list[int] | None] = mapped_column(JSON)
     # Whether its scheme lets a household a home larger than that standard.
     larger_homes_allowed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Homes the council commits to let to care leavers each year (1 April to 31 March), where it
+    # records one: the sources name no quota, so the figure is the council's own (domain.md).
+    yearly_commitment: Mapped[int | None] = mapped_column()
     # Days the council has to answer a nomination, set by the county; none assumed (domain.md).
     nomination_response_days: Mapped[int | None] = mapped_column(
         CheckConstraint("nomination_response_days BETWEEN 1 AND 365", name="response_days_in_range")

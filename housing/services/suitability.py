@@ -22,7 +22,7 @@ AGE_BANDS = {"16 to 17": (16, 17), "18 to 21": (18, 21), "22 to 25": (22, 25)}
 SOURCE_18_TO_21 = 93  # per cent suitable, 2022/23 (scrutiny report 2.13)
 
 
-def _recorded(session: Session) -> list[tuple[YoungPerson, str, bool, date]]:
+def recorded(session: Session) -> list[tuple[YoungPerson, str, bool, date]]:
     """Each young person with a known accommodation: its letter, suitability and date. Living in
     Staying Put (a current placement) is its own letter, whatever else was recorded."""
     staying_put = dict(
@@ -58,7 +58,7 @@ def export(session: Session, actor: Actor, on: date) -> list[dict[str, Any]]:
                 person,
                 {"reference": person.reference, "date": judged_on, "accom": ssda903.code(letter, suitable)},
             )
-            for person, letter, suitable, judged_on in _recorded(session)
+            for person, letter, suitable, judged_on in recorded(session)
             if ssda903.reported(person.date_of_birth, letter, on)
         ]
         audit.record_views(
@@ -71,7 +71,7 @@ def by_age_band(session: Session, on: date) -> list[dict[str, Any]]:
     """Of those whose accommodation is judged, how many are in suitable accommodation, by age band."""
     counts = {band: [0, 0] for band in AGE_BANDS}
     with transaction(session):
-        for person, _letter, suitable, _judged_on in _recorded(session):
+        for person, _letter, suitable, _judged_on in recorded(session):
             age = lifedates.age_on(person.date_of_birth, on)
             for band, (youngest, oldest) in AGE_BANDS.items():
                 if youngest <= age <= oldest:

@@ -7,7 +7,6 @@ transaction, audited as one `import`. Two steps, so the command line can show pr
 """
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert
@@ -15,48 +14,17 @@ from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import Forbidden, Invalid
+from housing.errors import Forbidden
 from housing.models import Option
 from housing.models.types import new_id
 from housing.services import audit, events, options, reference
+from housing.services.import_problems import ImportRefused, Problem
 from housing.vocabulary import EventKind, Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
 PROGRESS_EVERY = 1_000
 
 Progress = Callable[[int], None]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file, where a council officer can find it (the header is line 1)."""
-
-    line: int
-    column: str
-    reason: str
-
-    def __str__(self) -> str:
-        column = self.column if len(self.column) <= COLUMN_SHOWN else self.column[:COLUMN_SHOWN] + "…"
-        return f"line {self.line}, column {column}: {self.reason}"
-
-
-COLUMN_SHOWN = 40  # characters of a column's name in a problem: a header can be any length
-MOST_LISTED = 50  # problems an answer lists: a file wrong everywhere must not make a 20 MB answer
-
-
-class ImportRefused(Invalid):
-    """Any problem refuses the whole file; the first 50 problems are listed, in line order, and how
-    many more there are (`problems` keeps them all, for the command line)."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda problem: problem.line)
-        listed = [str(problem) for problem in self.problems[:MOST_LISTED]]
-        if len(self.problems) > MOST_LISTED:
-            more = len(self.problems) - MOST_LISTED
-            listed.append(f"and {more:,} more problem(s) after these: correct these and send the file again")
-        super().__init__(
-            {"file": listed}, f"Nothing was added: {len(self.problems):,} problem(s) in the file."
-        )
 
 
 def checked(

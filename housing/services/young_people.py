@@ -17,7 +17,7 @@ from housing.services import audit, leave_to_remain, nominations
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
-           "current_place", "support_level", "wishes", "move_date")  # fmt: skip
+           "current_place", "support_level", "wishes", "move_date", "in_touch", "activity")  # fmt: skip
 
 _WITH_RECORD = (
     selectinload(YoungPerson.local_links),
@@ -154,9 +154,12 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
 
 
 def _check_leave(person: YoungPerson, today: date) -> None:
-    """Leave to remain is recorded with its status; judged on the record as it will stand."""
+    """Leave to remain is recorded with its status, and the 903 items so that they can be returned;
+    both judged on the record as it will stand."""
     if problem := leave_to_remain.problem(person.immigration, person.leave_granted_on, today):
         raise Invalid({"needs": {"leave_granted_on": [problem]}})
+    if problem := ssda903.items_problem(person.in_touch, person.activity, person.accommodation_code):
+        raise Invalid.field("in_touch", problem)
 
 
 def _apply(person: YoungPerson, data: dict[str, Any]) -> None:

@@ -8,6 +8,10 @@ STANDARD = (
     "bedrooms the council's scheme gives a household with 0, 1, 2, and 3 or more children; null keeps "
     "the service's own bedroom need (1, 2, 2, 3)"
 )
+COMMITMENT = (
+    "homes the council commits to let to care leavers each year (1 April to 31 March); null: none "
+    "recorded (the sources name no quota: the figure is the council's own)"
+)
 LARGER = "whether the scheme lets a household a home with more bedrooms than that (BEDROOMS rule)"
 
 
@@ -20,6 +24,7 @@ class DistrictSchema(Schema):
     )
     bedroom_standard = fields.List(fields.Integer(), allow_none=True, metadata={"description": STANDARD})
     larger_homes_allowed = fields.Boolean(metadata={"description": LARGER})
+    yearly_commitment = fields.Integer(allow_none=True, metadata={"description": COMMITMENT})
 
 
 class DistrictSchemeSchema(Schema):
@@ -32,6 +37,12 @@ class DistrictSchemeSchema(Schema):
         metadata={"description": STANDARD},
     )
     larger_homes_allowed = fields.Boolean(metadata={"description": LARGER})
+    yearly_commitment = fields.Integer(
+        strict=True,
+        allow_none=True,
+        validate=validate.Range(min=0, max=10_000),
+        metadata={"description": COMMITMENT},
+    )
 
     @validates("bedroom_standard")
     def grows_with_the_household(self, value: list[int] | None, **_: object) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from housing.due import DueKind
-from housing.ssda903 import ACCOMMODATION
+from housing.ssda903 import ACCOMMODATION, ACTIVITY, IN_TOUCH
 from housing.vocabulary import (
     ApplicationStatus,
     DueTier,
@@ -132,6 +132,16 @@ class YoungPersonSchema(Schema):
     )
     move_date = Day(allow_none=True, load_default=None)
     current_accommodation = fields.Nested(CurrentAccommodationSchema, allow_none=True, load_default=None)
+    in_touch = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(list(IN_TOUCH)),
+        metadata={"description": "the SSDA903 IN_TOUCH code: YES, NO, REFU, NREQ, RHOM or DIED"},
+    )
+    activity = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(list(ACTIVITY)),
+        metadata={"description": "the SSDA903 ACTIV code (F1 … G6)"},
+    )
 
     pathway_deadline = Day(dump_only=True, metadata={"description": "the day they turn 17½"})
     due_date = Day(

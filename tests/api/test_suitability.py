@@ -69,7 +69,7 @@ def test_a_judgement_off_the_code_list_is_a_422(
     assert row_counts() == before
 
 
-def test_the_ssda903_export_gives_each_care_leaver_17_to_21_their_code_staying_put_as_r(client, officer, db):
+def test_the_ssda903_export_gives_each_care_leaver_17_to_21_their_code_staying_put_as_z(client, officer, db):
     lodgings, homeless, too_young = (
         aged(client, officer, "L", 19),
         aged(client, officer, "S", 20),
@@ -86,7 +86,7 @@ def test_the_ssda903_export_gives_each_care_leaver_17_to_21_their_code_staying_p
     assert answer.status_code == 200
     assert answer.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True))))
-    assert [(r["reference"], r["accom"]) for r in rows] == [("L", "E1"), ("S", "S2"), ("SP", "R1")]
+    assert [(r["reference"], r["accom"]) for r in rows] == [("L", "E1"), ("S", "S2"), ("SP", "Z1")]
     assert rows[0]["date"] == TODAY.isoformat()
     assert {r["accom"] for r in rows} <= PUBLISHED_ACCOM
     exported = db.scalars(

@@ -9,8 +9,8 @@ import zipfile
 import pytest
 from openpyxl import Workbook
 
-from districts import vacancy_files
 from housing.vocabulary import Role
+from httpkit import tabular
 from tests.districts.test_vacancy_upload import HEADER, upload, xlsx
 
 
@@ -127,7 +127,7 @@ def test_a_header_of_long_unknown_columns_names_each_only_in_part(client, crawle
 
 
 def test_reading_that_runs_past_the_time_limit_is_refused_naming_it(client, crawley, row_counts, monkeypatch):
-    monkeypatch.setattr(vacancy_files, "UPLOAD", dataclasses.replace(vacancy_files.UPLOAD, seconds=0.0))
+    monkeypatch.setattr(tabular, "UPLOAD", dataclasses.replace(tabular.UPLOAD, seconds=0.0))
     content = (HEADER + "\n" + "Flat,Crawley,1,2026-12-01,,,,\n" * 600).encode()
 
     problems = refused_quickly(client, crawley, content, "v.csv", row_counts)

@@ -1,0 +1,94 @@
+"""`POST /api/v1/imports/{kind}`: young people or register applications from the county's systems."""
+
+from flask import request
+from flask.views import MethodView
+from flask_smorest import abort
+from marshmallow import Schema, fields
+
+from housing.clock import today
+from housing.permissions import OFFICERS
+from housing.services.import_problems import ImportRefused
+from httpkit.auth import actor, requires
+from httpkit.blueprint import Blueprint
+from jsonapi import import_files
+
+blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports from the county's systems")
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
+                },
+            }
+        }
+    },
+}
+
+
+class ImportedSchema(Schema):
+    kind = fields.String(required=True, metadata={"description": "young-people or applications"})
+    created = fields.List(fields.String(), required=True, metadata={"description": "ids of records added"})
+    updated = fields.List(fields.String(), required=True, metadata={"description": "ids of records changed"})
+    unchanged = fields.Integer(
+        required=True, metadata={"description": "rows that matched a record as it was"}
+    )
+
+
+def _import(kind: str) -> dict:
+    """Every row checked first: any problem is a 422 listing each, and nothing is written."""
+    if (request.content_length or 0) > import_files.MAX_BODY_BYTES:
+        abort(413, message=import_files.TOO_LARGE)
+    request.max_content_length = import_files.MAX_BODY_BYTES
+    sent = request.files.get("file")
+    if sent is None or not sent.filename:
+        missing = "missing: send a .csv or .xlsx file as the form field 'file'"
+        abort(422, message="Send the file as the form field 'file'.", errors={"files": {"file": [missing]}})
+    try:
+        done = import_files.run(actor(), kind, sent.filename, sent.read(), today=today())
+    except ImportRefused as refused:
+        abort(422, message=refused.message, errors={"files": refused.fields})
+    except import_files.TooLarge as too_large:
+        abort(413, message=str(too_large))
+    unchanged = len(done.unchanged)
+    return {"kind": kind, "created": done.created, "updated": done.updated, "unchanged": unchanged}
+
+
+@blp.route("/imports/young-people")
+class YoungPeopleImport(MethodView):
+    takes_files = True  # multipart, not JSON: see httpkit/errors.py
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Young people from a case system's report, CSV or XLSX (at most 5 MB), by case reference.
+
+        Any problem is a 422 listing each as "line N, column NAME: reason" under `errors.files.file`,
+        and nothing is written. A reference already held is updated (only the columns the file
+        has), so a file sent twice changes nothing the second time. Columns, and the headings LCS
+        and Mosaic reports use for them: docs/imports.md. Each record added or changed is audited.
+        """
+        return _import("young-people")
+
+
+@blp.route("/imports/applications")
+class ApplicationsImport(MethodView):
+    takes_files = True
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Register applications from a council's choice-based lettings export, CSV or XLSX (5 MB).
+
+        Each row names a young person already held (their case reference), a council, its band and
+        the day they applied. An active application to that council is updated, else one is added.
+        Any problem is a 422 as for young people, and nothing is written. Audited on each record.
+        """
+        return _import("applications")

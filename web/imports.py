@@ -1,0 +1,72 @@
+"""Bringing in records from the county's systems: young people, then their register applications.
+
+The same import as the API and `flask import` (`jsonapi/import_files.py`): every row checked
+first, nothing added if any is wrong, each problem listed with its line and column; a reference
+already held is updated rather than added again.
+"""
+
+from flask import Response, flash, g, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from housing.clock import today
+from housing.permissions import OFFICERS
+from housing.services.import_problems import ImportRefused
+from jsonapi import import_files
+from web.sessions import page, page_blueprint
+
+bp = page_blueprint("import_pages", __name__)
+MOST_PROBLEMS_SHOWN = 200  # a file wrong on every line would make a page no one can read
+KINDS = {"young-people": "Young people", "applications": "Register applications"}
+DONE = {"young-people": "young people", "applications": "register applications"}
+
+
+@bp.get("/imports")
+@page(*OFFICERS)
+def imports_page(
+    problems: list[str] | None = None, errors: dict[str, str] | None = None, status: int = 200
+) -> tuple[str, int]:
+    problems = problems or []
+    return render_template(
+        "imports.html",
+        kinds=KINDS,
+        chosen=request.form.get("kind"),
+        problems=problems[:MOST_PROBLEMS_SHOWN],
+        more_problems=max(len(problems) - MOST_PROBLEMS_SHOWN, 0),
+        errors=errors or {},
+    ), status
+
+
+@bp.post("/imports")
+@page(*OFFICERS)
+def bring_in() -> Response | tuple[str, int]:
+    kind, sent = request.form.get("kind"), request.files.get("file")
+    errors = {}
+    if kind not in KINDS:
+        errors["kind"] = "Select what the file holds"
+    if sent is None or not sent.filename:
+        errors["file"] = "Select a CSV or Excel file"
+    if errors:
+        return imports_page.__wrapped__(errors=errors, status=400)
+    try:
+        done = import_files.run(g.actor, kind, sent.filename, sent.read(), today=today())
+    except ImportRefused as refused:
+        return imports_page.__wrapped__([str(problem) for problem in refused.problems], status=422)
+    except import_files.TooLarge as too_large:
+        return imports_page.__wrapped__(errors={"file": str(too_large)}, status=413)
+    flash(
+        f"{sent.filename}: {len(done.created)} {DONE[kind]} added, {len(done.updated)} updated, "
+        f"{len(done.unchanged)} already as in the file."
+    )
+    return redirect(url_for("import_pages.imports_page"))
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:
+    """A body over the limit is refused before the form (and its token) is read: nothing is added."""
+    return render_template("error.html", title=import_files.TOO_LARGE, code=413), 413
+
+
+def allow_uploads() -> None:
+    """The file may be larger than the service's 1 MB body (before the form is read for its token)."""
+    if request.endpoint == "import_pages.bring_in":
+        request.max_content_length = import_files.MAX_BODY_BYTES
