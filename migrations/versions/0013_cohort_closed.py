@@ -1,14 +1,14 @@
 """a cohort closed to new members on a day (issue 30)
 
 Revision ID: 0013_cohort_closed
-Revises: 0011_kept_current
+Revises: 0013_care_leaver_items
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_cohort_closed"
-down_revision = "0011_kept_current"
+down_revision = "0013_care_leaver_items"
 branch_labels = None
 depends_on = None
 
