@@ -14,6 +14,7 @@ from housing.services import cohort_board, cohorts, eligibility, reference, stag
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
+from jsonapi.schemas.cohorts import PropertySchema
 from web.forms import NOT_A_DATE, date_boxes, date_from
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -107,8 +108,15 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
         return _check_move(cohort, member, stage, {"on": date_boxes(today())}, {})
     form = request.form
     typed = {"place": form.get("place", "").strip(), "reason": form.get("reason", "").strip(),
+             "description": form.get("description", "").strip(),
              "on": {part: form.get(f"on-{part}", "") for part in ("day", "month", "year")}}  # fmt: skip
     errors = {}
+    if typed["description"] and not typed["place"]:
+        errors["place"] = "Choose the town the home is in"
+    if typed["description"] and "description" in PropertySchema().validate(
+        {"place": "-", **typed}, partial=True
+    ):
+        errors["description"] = "Describe the home in up to 200 characters, in plain text"
     on = date_from(form, "on") or today().isoformat()  # the form offers today; left blank, it is today
     if on == NOT_A_DATE:
         errors["on"] = "Enter the day it happened as a real date, for example 27 3 2027"
@@ -125,7 +133,7 @@ def _save_move(
     cohort_id, young_person_id = cohort.id, member.young_person_id
     changes: dict = {"stage": stage, "on": on}
     if typed["place"]:
-        changes["property"] = {"place": typed["place"]}
+        changes["property"] = {"place": typed["place"], "description": typed["description"] or None}
     if typed["reason"]:
         changes["reason"] = typed["reason"]
     try:

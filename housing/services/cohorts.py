@@ -226,6 +226,7 @@ def _record_property(session: Session, member: CohortMember, found: dict[str, An
     if option_id is not None and session.get(Option, option_id) is None:
         raise Invalid({"property": {"option": [f"no option with id {option_id}"]}})
     member.property_place, member.property_option_id = found["place"], option_id
+    member.property_description = found.get("description")
 
 
 def _enter(
@@ -265,7 +266,11 @@ def member_view(member: CohortMember, today: date, districts_of: dict[str, str |
         "stage_reason": member.stage_reason,
         "undoable": stage_moves.undoable(member, today),
         "property": (
-            {"place": member.property_place, "option": member.property_option_id}
+            {
+                "place": member.property_place,
+                "option": member.property_option_id,
+                "description": member.property_description,
+            }
             if member.property_place
             else None
         ),

@@ -29,6 +29,13 @@ class LinkSchema(Schema):
 class PropertySchema(Schema):
     place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     option = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
+    description = fields.String(
+        allow_none=True,
+        validate=validate.And(validate.Length(min=1, max=200), visible),
+        metadata={
+            "description": "the home: address, landlord, size (a House Project home is in West Sussex)"
+        },
+    )
 
 
 class EligibleSchema(Schema):

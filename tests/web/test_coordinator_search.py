@@ -3,9 +3,10 @@ filtered, their needs on a page of their own (minimised, audited), homes in West
 
 from sqlalchemy import select
 
-from housing.models import AuditEntry
+from housing.models import AuditEntry, CohortMember
 from housing.vocabulary import Role
 from tests.builders import add_young_person
+from tests.web.conftest import csrf
 
 
 def _cohort(client, auth) -> str:
@@ -91,3 +92,30 @@ def test_a_house_project_home_is_in_west_sussex(client, officer, auth, person_si
     )
     assert '<option value="Horsham"' in form
     assert "London" not in form
+
+
+def test_a_home_offered_is_described_not_only_by_its_town(client, officer, auth, person_signing_in, db):
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    cohort = _cohort(client, auth)
+    person = add_young_person(client, officer, "HOME-2")
+    client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": person}, headers=coordinator)
+    for stage in ("preparing", "tenancy_ready"):
+        client.patch(f"/api/v1/cohorts/{cohort}/members/{person}", json={"stage": stage}, headers=coordinator)
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+    url = f"/cohorts/{cohort}/members/{person}/stage"
+    token = csrf(client, f"{url}?stage=property_offered")
+    form = {"csrf_token": token, "stage": "property_offered", "place": "Horsham",
+            "description": "2-bedroom flat, 14 Acacia Road, Saxon Weald"}  # fmt: skip
+
+    done = client.post(url, data=form)
+
+    assert done.status_code == 302
+    board = client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "2-bedroom flat, 14 Acacia Road, Saxon Weald, in Horsham" in board
+    member = db.scalars(select(CohortMember).where(CohortMember.young_person_id == person)).one()
+    assert (member.property_place, member.property_description) == (
+        "Horsham",
+        "2-bedroom flat, 14 Acacia Road, Saxon Weald",
+    )
+    shown = client.get(f"/api/v1/cohorts/{cohort}", headers=coordinator).json["members"][0]["property"]
+    assert shown["description"] == "2-bedroom flat, 14 Acacia Road, Saxon Weald"
