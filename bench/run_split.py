@@ -18,7 +18,8 @@ from flask_migrate import upgrade
 import matching
 from api import create_app
 from housing.models import MatchingRun
-from housing.services import accounts, matching_input, runs
+from housing.reads import matching_input
+from housing.services import accounts, runs
 from housing.vocabulary import Role
 from seeds.load import load_reference, write_scenario
 from seeds.scenario import generate

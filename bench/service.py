@@ -9,7 +9,7 @@ from pathlib import Path
 import matching
 from api import create_app
 from bench.trust.servers import seed_county
-from housing.services import matching_input
+from housing.reads import matching_input
 
 AS_OF = date(2026, 11, 23)
 REPEATS = 5

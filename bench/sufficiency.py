@@ -16,7 +16,8 @@ from flask_migrate import upgrade
 
 import matching
 from api import create_app
-from housing.services import accounts, matching_input, sufficiency
+from housing.reads import matching_input, sufficiency
+from housing.services import accounts
 from housing.vocabulary import Role
 from matching.shadow_prices import capacity_values
 from seeds.load import load_reference, write_scenario
@@ -72,7 +73,7 @@ def run(scale: float = 1.0) -> dict:
         with store.session_factory() as session:
             people = matching_input.in_scope(session, AS_OF, None)
             problem = matching_input.build(session, AS_OF, people, app.config["REACH_KM"])
-            base = sufficiency.base(session, AS_OF, app.config["REACH_KM"])
+            base = sufficiency.solved(problem)
         solve_s, solution = best(repeats, lambda: matching.solve(problem))
         pricing_s, _ = best(repeats, lambda: capacity_values(base.planned.candidates, base.assignment.chosen))
         store.engine.dispose()

@@ -8,7 +8,7 @@ from flask.cli import AppGroup
 
 from districts import vacancy_files
 from housing.actors import Actor
-from housing.models import District
+from housing.reads.names import district_names
 from housing.services import vacancies as use_case
 from housing.vocabulary import Role
 from httpkit import tabular
@@ -23,7 +23,7 @@ COMMAND_LINE = Actor(user_id="command-line", email="command line (flask vacancie
 def import_(file: Path, district: str) -> None:
     """Check every row of a CSV or XLSX file, then add all its vacancies, or none if any row is wrong."""
     with current_app.extensions["pathways"].writer_factory() as session:
-        if session.get(District, district) is None:
+        if district not in district_names(session):
             raise click.ClickException(f"no district {district!r}")
         try:
             rows = tabular.read(file.name, file.read_bytes(), tabular.COMMAND_LINE, noun="vacancies")

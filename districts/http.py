@@ -20,7 +20,7 @@ from districts.schemas import (
 from housing.clock import today
 from housing.models import Nomination
 from housing.permissions import DISTRICT_READERS
-from housing.services import applicants as applicants_view
+from housing.reads import applicants as applicants_view
 from housing.services import nominations, vacancies
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires

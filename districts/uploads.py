@@ -2,12 +2,10 @@
 
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from districts import vacancy_files
 from housing.actors import Actor
 from housing.clock import today
-from housing.models import Place
+from housing.reads import names
 from housing.services import vacancies
 from httpkit import tabular
 from httpkit.store import db
@@ -33,5 +31,5 @@ def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
 
 def template(slug: str) -> str:
     """The template CSV, its example row at one of the district's own towns, a month from today."""
-    town = db().scalar(select(Place.name).where(Place.district == slug).order_by(Place.name)) or ""
+    town = names.first_town(db(), slug)
     return vacancy_files.template(town, today() + timedelta(days=30))

@@ -2,10 +2,13 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, text
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from housing.errors import NotFound
 
 # Named constraints let Alembic alter them by name on every backend.
 NAMING = {
@@ -51,6 +54,18 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 WRITING = "pathways_writing"
 
+# What a database that does not answer raises (restarting, unreachable): the faces say "try again".
+UNAVAILABLE: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+
+
+def answers(session: Session) -> bool:
+    """Whether the database answers a trivial query now (the health check)."""
+    try:
+        session.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        return False
+    return True
+
 
 def for_writing(engine: Engine) -> Engine:
     """The same engine, marked so that SQLite takes the write lock when a transaction begins."""
@@ -71,3 +86,14 @@ def transaction(session: Session) -> Iterator[Session]:
     except BaseException:
         session.rollback()
         raise
+
+
+Record = TypeVar("Record")
+
+
+def found(session: Session, model: type[Record], key: str, what: str, **options: Any) -> Record:
+    """The record with this id, or the use case's 404 naming what was asked for ("no proposal with id …")."""
+    record = session.get(model, key, **options)
+    if record is None:
+        raise NotFound(f"no {what} with id {key}")
+    return record

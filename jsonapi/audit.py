@@ -2,9 +2,8 @@
 
 from flask.views import MethodView
 from marshmallow import Schema, fields
-from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
 
+from housing.db import answers
 from housing.permissions import AUDITORS
 from housing.services import audit
 from httpkit.auth import actor, public, requires
@@ -46,8 +45,6 @@ class Health(MethodView):
     @blp.alt_response(503, schema=HealthSchema, description="the database does not answer")
     def get(self) -> tuple[dict, int]:
         """Whether the service and its database answer (503 while the database does not)."""
-        try:
-            db().execute(text("SELECT 1"))
-        except SQLAlchemyError:
+        if not answers(db()):
             return {"status": "unavailable", "database": "unavailable"}, 503
         return {"status": "ok", "database": "ok"}, 200

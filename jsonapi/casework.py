@@ -10,7 +10,8 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import YoungPerson
 from housing.permissions import CASE_READERS, MANAGERS
-from housing.services import adviser_proposals, team, workers
+from housing.reads import team
+from housing.services import adviser_proposals, workers
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint

@@ -9,7 +9,8 @@ from flask_smorest import abort
 
 from housing.models import District, Notification, YoungPerson
 from housing.permissions import EVERY_ROLE, OFFICERS
-from housing.services import councils, notifications, proposal_history
+from housing.reads import proposal_history
+from housing.services import councils, notifications
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint

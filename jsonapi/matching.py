@@ -6,7 +6,8 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import MatchingRun, Proposal
 from housing.permissions import CASE_READERS, OFFICERS
-from housing.services import decisions, run_listing, runs, superseded
+from housing.reads import run_listing, run_review
+from housing.services import decisions, runs
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
@@ -38,7 +39,7 @@ class Runs(MethodView):
     @requires(*OFFICERS)
     @blp.arguments(RunRequestSchema, required=False)  # every field has a default: no body is today, everyone
     @blp.response(201, RunSchema)
-    @idempotent(MatchingRun, lambda run_id: superseded.mark_run(db(), runs.view(db(), actor(), run_id)))
+    @idempotent(MatchingRun, lambda run_id: run_review.view(db(), actor(), run_id))
     def post(self, body: dict) -> MatchingRun:
         """Run the matcher over everyone in scope (16-25, pathway not agreed) or the young people named."""
         return runs.run(
@@ -57,7 +58,7 @@ class OneRun(MethodView):
     def get(self, run_id: str) -> MatchingRun:
         """A run as it was returned, with each proposal's current status (superseded if overtaken
         since); everyone in it is audited."""
-        return superseded.mark_run(db(), runs.view(db(), actor(), run_id))
+        return run_review.view(db(), actor(), run_id)
 
 
 @blp.route("/matching/runs/<run_id>/candidates")
@@ -66,7 +67,7 @@ class Candidates(MethodView):
     @blp.response(200, CandidatesSchema)
     def get(self, run_id: str) -> dict:
         """The exact problem the run solved, rebuilt from its snapshot, so anyone can re-solve it."""
-        return runs.candidates(db(), actor(), run_id)
+        return run_review.candidates(db(), actor(), run_id)
 
 
 @blp.route("/proposals/<proposal_id>/accept")

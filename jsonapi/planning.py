@@ -9,7 +9,7 @@ from flask.views import MethodView
 from housing import disclosure
 from housing.clock import today
 from housing.permissions import PLANNERS
-from housing.services import fairness, sufficiency, what_if
+from housing.reads import fairness, sufficiency, what_if
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint

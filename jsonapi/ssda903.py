@@ -10,9 +10,10 @@ from marshmallow import Schema, fields, validate
 
 from housing.clock import today
 from housing.permissions import OFFICERS
+from housing.reads import suitability
 from housing.reads.care_leaver_items import COLUMNS as OC3_COLUMNS
 from housing.reads.care_leaver_items import CareLeaverItems
-from housing.services import care_leaver_return, suitability
+from housing.services import care_leaver_return
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import Day

@@ -1,6 +1,6 @@
 """The county as the store would hold it, in memory: the store's own models, never added to a session.
 
-A matching run turns store records into the matcher's problem with `housing.services.matching_input`;
+A matching run turns store records into the matcher's problem with `housing.reads.matching_input`;
 the simulation calls the very same functions on these records, so no rule is written twice.
 """
 
@@ -9,7 +9,7 @@ from datetime import date
 
 import matching
 from housing.models import Application, LocalLink, Option, Place, Preference, YoungPerson
-from housing.services import matching_input
+from housing.reads import matching_input
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus
 from seeds.reference import PLACES
 from seeds.scenario import Scenario

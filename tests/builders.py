@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, date, datetime, timedelta
 
 from flask import Flask
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import select
 
 from housing.clock import today
@@ -358,3 +358,66 @@ def horsham_records(client, officer, auth) -> dict[str, str]:
         "/api/v1/districts/horsham/nominations", headers=auth.headers(Role.DISTRICT_OFFICER, "horsham")
     ).json["items"]
     return {"option": vacancy["id"], "nomination": nomination["id"], "person": person}
+
+
+# Casework: young people of a given age, and the advisers a team manager allocates.
+
+
+def casework_person(client, officer, reference, months_old=204, place="Worthing", links=None, given="Testy"):
+    """A young person `months_old` months old today (204: 17), linked to `place`."""
+    body = payloads.young_person(
+        reference=reference,
+        given_name=given,
+        date_of_birth=add_months(TODAY - timedelta(days=1), -months_old).isoformat(),
+        local_links=links or [{"kind": "college", "place": place, "importance": 3}],
+        current_place=place,
+    )
+    response = client.post("/api/v1/young-people", json=body, headers=officer)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+def adviser(client, manager, name="Pat Exampleworth", base="Worthing"):
+    response = client.post("/api/v1/advisers", json={"name": name, "base": base}, headers=manager)
+    assert response.status_code == 201, response.json
+    return response.json["id"]
+
+
+# Decisions on the pages: a Crawley applicant proposed a Crawley council home.
+
+
+def a_crawley_proposal(client, officer) -> tuple[str, str, str]:
+    """A Crawley applicant and a Crawley council home proposed for them: (person, run, proposal)."""
+    body = payloads.young_person(reference="CHK-1", home_district="crawley")
+    person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+    client.post(f"/api/v1/young-people/{person}/applications",
+                json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
+    vacancy = payloads.option("register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True,
+                              name="Flat 3, Ifield")  # fmt: skip
+    client.post("/api/v1/options", json=vacancy, headers=officer)
+    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
+    [proposal] = run["proposals"]
+    return person, run["id"], proposal["id"]
+
+
+# A council's vacancy file, and its upload.
+
+HEADER = "name,place,capacity,available_from,available_until,support_levels,bedrooms,accepts_children"
+
+
+def upload(client, headers, content: bytes, filename="vacancies.csv", slug="crawley"):
+    return client.post(
+        f"/api/v1/districts/{slug}/vacancies",
+        data={"file": (io.BytesIO(content), filename)},
+        content_type="multipart/form-data",
+        headers=headers,
+    )
+
+
+def xlsx(*rows) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

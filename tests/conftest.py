@@ -23,7 +23,8 @@ from api import create_app
 from figures.trust import record_part
 from housing.db import Base
 from housing.invariants import broken
-from housing.services import accounts, matching_input
+from housing.reads import matching_input
+from housing.services import accounts
 from housing.vocabulary import Role
 from seeds.load import clear_case_data, load_reference
 

@@ -2,6 +2,7 @@
 framework."""
 
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,31 @@ def test_every_import_follows_the_layers_the_readme_draws() -> None:
     )  # fmt: skip
     assert checked.returncode == 0, checked.stdout[-3000:]
     assert "0 broken" in checked.stdout
+
+
+def test_the_faces_hold_no_queries() -> None:
+    """The pages and the APIs pass their session to housing's reads and use cases, and never query it
+    themselves (import-linter keeps sqlalchemy out of them; this keeps `db().get(...)` out too)."""
+    asked = re.compile(
+        r"\bdb\(\)\.\w+\(|\bsession\.(?:execute|scalar|scalars|query|add|delete|flush|commit)\("
+    )
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for face in ("web", "jsonapi", "districts")
+        for path in sorted((ROOT / face).rglob("*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        if asked.search(line)
+    ]
+    assert found == []
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared records come from tests/builders.py and the conftest fixtures, so each test module can
+    change (or go) without breaking another."""
+    imports = re.compile(r"^\s*(?:from|import) tests\.(?:\w+\.)*test_\w+", re.M)
+    found = [
+        str(p.relative_to(ROOT))
+        for p in sorted((ROOT / "tests").rglob("*.py"))
+        if imports.search(p.read_text())
+    ]
+    assert found == []

@@ -90,7 +90,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)
     app.register_blueprint(reports.bp)
-    planning.init_app(app)
+    app.register_blueprint(planning.bp)
     app.register_blueprint(users.bp)
     app.register_blueprint(placements.bp)
     app.register_blueprint(moves.bp)

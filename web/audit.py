@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Response, g, render_template, request
 
 from housing.permissions import AUDITORS
-from housing.services import audit_trail
+from housing.reads import audit_trail
 from httpkit.spreadsheets import neutralise
 from httpkit.store import db
 from web.paging import page_asked, page_count

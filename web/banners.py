@@ -1,22 +1,20 @@
 """The success banner after a decision: what happened, and what comes next."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from housing.models import Cohort, District, Option, Proposal, YoungPerson
+from housing.models import Option, Proposal
+from housing.reads import proposals
 from housing.vocabulary import ProposalStatus, Route
+from httpkit.store import db
 from web.words import option_name
 
 
-def _names(session: Session, proposal: Proposal) -> tuple[str, Option, dict[str, str]]:
-    person = session.get(YoungPerson, proposal.young_person_id)
-    option = session.get(Option, proposal.option_id)
-    districts = dict(session.execute(select(District.slug, District.name)).all())
-    return f"{person.given_name} {person.family_name}", option, districts
+def _names(proposal: Proposal) -> tuple[str, Option, dict[str, str]]:
+    named = proposals.named(db(), proposal)
+    return named.who, named.option, named.districts
 
 
-def accepted(session: Session, proposal: Proposal) -> str:
-    who, option, districts = _names(session, proposal)
+def accepted(proposal: Proposal) -> str:
+    named = proposals.named(db(), proposal)
+    who, option, districts = named.who, named.option, named.districts
     place = option_name(option, districts)
     if proposal.route == Route.REGISTER_VACANCY:
         council = f"{districts[option.district]} council" if option.district in districts else "the council"
@@ -25,9 +23,8 @@ def accepted(session: Session, proposal: Proposal) -> str:
             "council decides; you will see its decision on their record."
         )
     if proposal.route == Route.HOUSE_PROJECT:
-        cohort = session.scalar(select(Cohort).where(Cohort.option_id == option.id))
         return (
-            f"{who} has a place in the House Project ({cohort.name if cohort else place}): one cohort place "
+            f"{who} has a place in the House Project ({named.cohort or place}): one cohort place "
             "taken. Their pathway is in progress; the House Project coordinators take it from here."
         )
     if proposal.status != ProposalStatus.ACCEPTED:
@@ -38,9 +35,9 @@ def accepted(session: Session, proposal: Proposal) -> str:
     )
 
 
-def what_will_happen(session: Session, proposal: Proposal) -> list[str]:
+def what_will_happen(proposal: Proposal) -> list[str]:
     """The check page's "what happens next", in the future tense, route by route."""
-    who, option, districts = _names(session, proposal)
+    who, option, districts = _names(proposal)
     if proposal.route == Route.REGISTER_VACANCY:
         council = _council(option, districts)
         return [
@@ -62,16 +59,16 @@ def what_will_happen(session: Session, proposal: Proposal) -> list[str]:
     ]
 
 
-def undo_window(session: Session, proposal: Proposal) -> str:
+def undo_window(proposal: Proposal) -> str:
     """How long the accept can still be undone, said beside the Undo button."""
-    _who, option, districts = _names(session, proposal)
+    _who, option, districts = _names(proposal)
     if proposal.route == Route.REGISTER_VACANCY:
         return f"You can undo this until someone at {_council(option, districts)} opens the nomination."
     return "You can undo this today, until a step of the move is recorded."
 
 
-def undone(session: Session, proposal: Proposal) -> str:
-    who, option, districts = _names(session, proposal)
+def undone(proposal: Proposal) -> str:
+    who, option, districts = _names(proposal)
     taken_back = (
         f"the nomination to {_council(option, districts)} is taken back before anyone there opened it"
         if proposal.route == Route.REGISTER_VACANCY
@@ -84,8 +81,8 @@ def _council(option: Option, districts: dict[str, str]) -> str:
     return f"{districts[option.district]} council" if option.district in districts else "the council"
 
 
-def rejected(session: Session, proposal: Proposal) -> str:
-    who, option, districts = _names(session, proposal)
+def rejected(proposal: Proposal) -> str:
+    who, option, districts = _names(proposal)
     return (
         f"Proposal rejected for {who}: {option_name(option, districts)} will not be proposed to them "
         "again. Run the matcher for them to look for another place."

@@ -8,6 +8,7 @@ from housing import lifedates
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
+from housing.reads.names import district_names
 from housing.services import cohorts, reference
 from housing.vocabulary import HOUSE_PROJECT_HUB
 from httpkit.store import db
@@ -26,7 +27,13 @@ MESSAGES = {
 
 @bp.get("/cohorts/new")
 @page(*COHORT_RUNNERS)
-def new(form: dict | None = None, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+def new() -> tuple[str, int]:
+    return _new_page()
+
+
+def _new_page(
+    form: dict | None = None, errors: dict[str, str] | None = None, status: int = 200
+) -> tuple[str, int]:
     suggested = cohorts.next_cohort(db(), g.actor, today())
     starts_on: date = suggested["starts_on"]
     form = form or {
@@ -58,23 +65,23 @@ def create() -> Response | tuple[str, int]:
     }
     wrong = CohortRequestSchema().validate(sent)  # the API's own schema: the page cannot disagree with it
     if wrong:
-        return new.__wrapped__(form, {_field(key): MESSAGES[key] for key in MESSAGES if key in wrong}, 400)
+        return _new_page(form, {_field(key): MESSAGES[key] for key in MESSAGES if key in wrong}, 400)
     if request.form.get("change") == "yes":
-        return new.__wrapped__(form)
+        return _new_page(form)
     if request.form.get("confirmed") != "yes":  # check first: what starting it will set going
         return _check(form, CohortRequestSchema().load(sent))
     try:
         cohort = cohorts.create(db(), g.actor, CohortRequestSchema().load(sent))
     except Invalid:
-        return new.__wrapped__(form, {"districts": MESSAGES["districts"]}, 400)
+        return _new_page(form, {"districts": MESSAGES["districts"]}, 400)
     except Conflict as taken:
-        return new.__wrapped__(form, {"name": taken.message.capitalize()}, 409)
+        return _new_page(form, {"name": taken.message.capitalize()}, 409)
     flash(f"{cohort.name} created: enrol young people below.")
     return redirect(url_for("cohort_pages.board", cohort_id=cohort.id))
 
 
 def _check(form: dict, cohort: dict) -> tuple[str, int]:
-    names = {d.slug: d.name for d in reference.districts(db())}
+    names = district_names(db())
     return render_template(
         "cohort_check.html",
         form=form,

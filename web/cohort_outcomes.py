@@ -3,7 +3,8 @@
 from flask import render_template
 
 from housing.permissions import COHORT_READERS
-from housing.services import cohort_board, cohorts
+from housing.reads import cohort_board
+from housing.services import cohorts
 from httpkit.store import db
 from web.sessions import page, page_blueprint
 

@@ -5,12 +5,13 @@ from urllib.parse import urlencode
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
 
+from housing import eligibility
 from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.reads import coordinator_needs
-from housing.services import cohort_board, cohorts, eligibility, reference, stage_moves
+from housing.reads import cohort_board, coordinator_needs
+from housing.services import cohorts, reference, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
@@ -37,7 +38,11 @@ def cohort_list() -> str:
 
 @bp.get("/cohorts/<cohort_id>")
 @page(*COHORT_READERS)
-def board(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+def board(cohort_id: str) -> tuple[str, int]:
+    return _board_page(cohort_id)
+
+
+def _board_page(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     cohort = cohorts.get(db(), cohort_id)
     [shown] = cohorts.present(db(), g.actor, [cohort], today())
     runs = g.actor.role in COHORT_RUNNERS
@@ -103,7 +108,7 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     ):  # moved on meanwhile, or never a next step: say which are
         allowed = ", ".join(NEXT_STAGES[Stage(member.stage)]) or "none: it is final"
         message = f"from {member.stage} the next stages are {allowed}"
-        return board.__wrapped__(cohort_id, {f"member-{young_person_id}": message}, 422)
+        return _board_page(cohort_id, {f"member-{young_person_id}": message}, 422)
     if request.method == "GET":
         return _check_move(cohort, member, stage, {"on": date_boxes(today())}, {})
     form = request.form
@@ -180,7 +185,7 @@ def undo(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     try:
         member = stage_moves.undo(db(), g.actor, cohort_id, young_person_id, today())
     except Conflict as refused:
-        return board.__wrapped__(cohort_id, {field: refused.message.capitalize()}, 409)
+        return _board_page(cohort_id, {field: refused.message.capitalize()}, 409)
     person = member.young_person
     flash(
         f"Move undone: {person.given_name} {person.family_name} is back at {member.stage.replace('_', ' ')}."
@@ -196,9 +201,9 @@ def enrol(cohort_id: str) -> Response | tuple[str, int]:
         member = cohorts.enrol(db(), g.actor, cohort_id, young_person_id, today())
     except eligibility.NotEligible as refused:
         message = f"Not eligible for the House Project on {refused.on.strftime('%-d %B %Y')}"
-        return board.__wrapped__(cohort_id, {"enrol": message}, 422)
+        return _board_page(cohort_id, {"enrol": message}, 422)
     except Conflict as refused:
-        return board.__wrapped__(cohort_id, {"enrol": refused.message.capitalize()}, 409)
+        return _board_page(cohort_id, {"enrol": refused.message.capitalize()}, 409)
     person = member.young_person
     flash(f"{person.given_name} {person.family_name} enrolled.")
     return redirect(url_for("cohort_pages.board", cohort_id=cohort_id))

@@ -12,9 +12,11 @@ from flask import g, render_template, request
 from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
-from housing.queries.young_people import Filters
-from housing.services import moves, proposal_history, reference
-from housing.services.caseload import who_is_due
+from housing.reads import proposal_history, suitability
+from housing.reads.caseload import who_is_due
+from housing.reads.names import district_names
+from housing.reads.young_people import Filters
+from housing.services import moves, reviews
 from housing.vocabulary import DueTier, PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -36,7 +38,7 @@ def _chosen(name: str, allowed) -> str | None:
 @bp.get("/")
 @page(*CASE_READERS)
 def home() -> str:
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     chosen = {
         "q": (request.args.get("q") or "").strip()[:200] or None,
         "home_district": _chosen("home_district", districts),
@@ -86,6 +88,9 @@ def home() -> str:
         nothing_page=nothing_page,
         nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
         stalled=stalled,
+        # Counts only, for the line on pathway reviews (no record is shown, so nothing to audit).
+        review_counts=reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2],
+        suitability_bands=suitability.by_age_band(db(), today()),
         stalled_total=stalled_total,
         stalled_days=moves.STALLED_AFTER_DAYS,
     )

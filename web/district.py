@@ -5,7 +5,8 @@ from werkzeug.wrappers import Response
 
 from housing.clock import today
 from housing.errors import Conflict
-from housing.services import nomination_cards, nominations
+from housing.reads import nomination_cards
+from housing.services import nominations
 from housing.vocabulary import NominationStatus, Role
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -18,7 +19,11 @@ DECIDED = {status.value: status for status in nomination_cards.DECIDED}
 
 @bp.get("/district")
 @page(Role.DISTRICT_OFFICER)
-def district(errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+def district() -> tuple[str, int]:
+    return _district_page()
+
+
+def _district_page(errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     """The council's home: every nomination waiting for its decision, oldest first."""
     number = page_asked()
     cards, total = nomination_cards.cards(
@@ -43,13 +48,13 @@ def decide(nomination_id: str) -> Response | tuple[str, int]:
     nominations.decidable(db(), g.actor, nomination_id)
     decision, reason = request.form.get("decision", ""), request.form.get("reason", "").strip() or None
     if decision not in DECIDED:
-        return district.__wrapped__({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)
+        return _district_page({f"nomination-{nomination_id}": "Choose accept or decline"}, 400)
     if decision == NominationStatus.DECLINED and not reason:
-        return district.__wrapped__({f"reason-{nomination_id}": "Enter why the nomination is declined"}, 400)
+        return _district_page({f"reason-{nomination_id}": "Enter why the nomination is declined"}, 400)
     try:
         decided = nominations.decide(db(), g.actor, nomination_id, decision, reason)
     except Conflict as refused:
-        return district.__wrapped__({f"nomination-{nomination_id}": refused.message}, 409)
+        return _district_page({f"nomination-{nomination_id}": refused.message}, 409)
     person = decided.young_person
     flash(f"Nomination of {person.given_name} {person.family_name} ({person.reference}) {decision}.")
     return redirect(url_for("district_pages.district"))

@@ -7,8 +7,8 @@ from flask import Response, g, render_template, request
 from districts import exports
 from districts.schemas import ApplicantsQuery
 from housing.clock import today
-from housing.models import District
-from housing.services import applicants
+from housing.reads import applicants
+from housing.reads.names import district_bands
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -44,7 +44,7 @@ def _shown(asked: dict[str, str], errors: dict[str, str], **paging: int) -> tupl
 @bp.get("/district/applicants")
 @page(Role.DISTRICT_OFFICER)
 def applicants_page() -> tuple[str, int]:
-    bands = db().get(District, g.actor.district).bands
+    bands = district_bands(db(), g.actor.district)
     asked, errors = _filters(bands)
     number = page_asked()
     rows, total = _shown(asked, errors, page=number, page_size=PAGE_SIZE)
@@ -70,7 +70,7 @@ def download(kind: str) -> Response | tuple[str, int]:
     """Every row the same filters show (all pages), in the API's minimised export."""
     if kind not in ("csv", "xlsx"):
         return render_template("error.html", title="Page not found", code=404), 404
-    asked, errors = _filters(db().get(District, g.actor.district).bands)
+    asked, errors = _filters(district_bands(db(), g.actor.district))
     rows, _ = _shown(asked, errors)
     headers = {"Content-Disposition": f'attachment; filename="{g.actor.district}-applicants.{kind}"'}
     if kind == "csv":

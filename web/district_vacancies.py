@@ -17,7 +17,11 @@ MOST_PROBLEMS_SHOWN = 200  # a file wrong on every line of 50,000 would make a p
 
 @bp.get("/district/vacancies")
 @page(Role.DISTRICT_OFFICER)
-def vacancies_page(problems: list[str] | None = None, status: int = 200) -> tuple[str, int]:
+def vacancies_page() -> tuple[str, int]:
+    return _vacancies()
+
+
+def _vacancies(problems: list[str] | None = None, status: int = 200) -> tuple[str, int]:
     number = page_asked()
     shown, total = options.search(
         db(), g.actor, page=number, page_size=PAGE_SIZE, route=Route.REGISTER_VACANCY.value
@@ -41,13 +45,13 @@ def vacancies_page(problems: list[str] | None = None, status: int = 200) -> tupl
 def upload() -> Response | tuple[str, int]:
     sent = request.files.get("file")
     if sent is None or not sent.filename:
-        return vacancies_page.__wrapped__(["Select a CSV or Excel file of vacancies"], 400)
+        return _vacancies(["Select a CSV or Excel file of vacancies"], 400)
     try:
         added = uploads.upload(g.actor, g.actor.district, sent.filename, sent.read())
     except vacancies.ImportRefused as refused:
-        return vacancies_page.__wrapped__([str(problem) for problem in refused.problems], 422)
+        return _vacancies([str(problem) for problem in refused.problems], 422)
     except uploads.TooLarge as too_large:
-        return vacancies_page.__wrapped__([str(too_large)], 413)
+        return _vacancies([str(too_large)], 413)
     flash(f"{len(added)} vacancies added to your register from {sent.filename}.")
     return redirect(url_for("district_vacancies.vacancies_page"))
 

@@ -6,8 +6,8 @@ always a 404 page and a refused one a 403 page, never the API's JSON or a mislea
 """
 
 from flask import Blueprint, render_template
-from sqlalchemy.exc import InterfaceError, OperationalError
 
+from housing.db import UNAVAILABLE
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 
 PAGES: tuple[tuple[type[DomainError], int, str], ...] = (
@@ -32,5 +32,5 @@ def database_away(_error: Exception) -> tuple[str, int, dict]:
 
 def register(blueprint: Blueprint) -> None:
     blueprint.register_error_handler(DomainError, domain_error_page)
-    blueprint.register_error_handler(OperationalError, database_away)
-    blueprint.register_error_handler(InterfaceError, database_away)
+    for unavailable in UNAVAILABLE:
+        blueprint.register_error_handler(unavailable, database_away)

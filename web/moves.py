@@ -6,10 +6,10 @@ from flask import flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.errors import NotFound
-from housing.models import Nomination, Option, YoungPerson
+from housing.models import Nomination, YoungPerson
 from housing.permissions import OFFICERS
-from housing.services import moves, nominations, reference, young_people
+from housing.reads.names import district_names, option_by_id, options_by_id
+from housing.services import moves, nominations, young_people
 from httpkit.store import db
 from jsonapi.schemas.moves import MoveStepSchema, WithdrawalSchema
 from web import forms
@@ -49,8 +49,8 @@ def awaiting() -> str:
     """Nominations the councils have yet to decide, oldest first: whom to chase."""
     number = page_asked()
     found, total = nominations.awaiting(db(), g.actor, district=None, page=number, page_size=PAGE_SIZE)
-    districts = {d.slug: d.name for d in reference.districts(db())}
-    options = {n.option_id: db().get(Option, n.option_id) for n in found}
+    districts = district_names(db())
+    options = options_by_id(db(), [n.option_id for n in found])
     return render_template(
         "nominations_awaiting.html",
         found=found,
@@ -67,9 +67,7 @@ def awaiting() -> str:
 @page(*OFFICERS)
 def withdraw(nomination_id: str) -> Response | tuple[str, int]:
     """What withdrawing will do, then the reason; the council can no longer decide it."""
-    nomination = db().get(Nomination, nomination_id)
-    if nomination is None:
-        raise NotFound("no such nomination")
+    nomination = nominations.get(db(), nomination_id)
     typed = {"reason": request.form.get("reason", "").strip()}
     if request.method == "GET":
         return _withdraw_form(nomination, typed, {})
@@ -92,14 +90,14 @@ def withdraw(nomination_id: str) -> Response | tuple[str, int]:
 
 
 def _withdraw_form(nomination: Nomination, typed: dict, errors: dict) -> tuple[str, int]:
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     person = young_people.view(db(), g.actor, nomination.young_person_id, today())
     return render_template(
         "nomination_withdraw.html",
         nomination=nomination,
         person=person,
         council=districts.get(nomination.district, "the council"),
-        place=option_name(db().get(Option, nomination.option_id), districts),
+        place=option_name(option_by_id(db(), nomination.option_id), districts),
         district_names=districts,
         values=typed,
         errors=errors,
@@ -133,7 +131,7 @@ def move(person: YoungPerson) -> Response | tuple[str, int]:
 
 
 def _move_page(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     shown = young_people.view(db(), g.actor, person.id, today())
     placement = moves.movable(db(), person.id)
     return render_template(

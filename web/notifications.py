@@ -68,7 +68,11 @@ def jobs() -> str:
 
 @bp.get("/councils")
 @page(Role.ADMIN)
-def council_settings(
+def council_settings() -> tuple[str, int]:
+    return _council_settings_page()
+
+
+def _council_settings_page(
     errors: dict | None = None, typed: dict | None = None, status: int = 200
 ) -> tuple[str, int]:
     return render_template(
@@ -84,6 +88,6 @@ def set_response_time(slug: str) -> Response | tuple[str, int]:
     days = int(typed) if typed.isdigit() else None
     if typed and (days is None or not 1 <= days <= 365):
         message = "Enter a number of days from 1 to 365, or leave it empty for no time limit"
-        return council_settings.__wrapped__({f"days-{slug}": message}, {slug: typed}, 400)
+        return _council_settings_page({f"days-{slug}": message}, {slug: typed}, 400)
     district = councils.set_response_time(db(), g.actor, slug, days)
     return redirect(url_for("notification_pages.council_settings", done=district.name))

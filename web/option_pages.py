@@ -10,7 +10,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import flash, g, redirect, render_template, request, url_for
-from sqlalchemy import select
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
@@ -18,6 +17,8 @@ from housing.clock import today
 from housing.errors import NotFound
 from housing.models import Option, YoungPerson
 from housing.permissions import OFFICERS, OPTION_EDITORS
+from housing.reads import names
+from housing.reads.names import district_names
 from housing.services import options, reference, young_people
 from housing.services.options import ROUTE_FIELDS
 from housing.vocabulary import Role, Route
@@ -107,9 +108,7 @@ def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | No
     The one found is shown in a summary on the form, so it is read as an audited view.
     """
     wanted = form.get("young_person", "").strip()
-    person_id = form.get("young_person_id") or (
-        db().scalar(select(YoungPerson.id).where(YoungPerson.reference == wanted)) if wanted else None
-    )
+    person_id = form.get("young_person_id") or (names.young_person_id(db(), wanted) if wanted else None)
     person = _viewed(person_id) if person_id else None
     if person is None:
         errors["young_person"] = (
@@ -131,7 +130,7 @@ def _viewed(young_person_id: str) -> YoungPerson | None:
 @page(*OFFICERS)
 def option_list() -> str:
     route = request.args.get("route") if request.args.get("route") in list(Route) else None
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     district = request.args.get("district") if request.args.get("district") in districts else None
     named = request.args.get("q", "").strip()
     places_left = request.args.get("places_left") == "yes"

@@ -13,6 +13,7 @@ from flask import Response, g, redirect, render_template, request, url_for
 from marshmallow import ValidationError
 
 from housing.clock import today
+from housing.db import found
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Option, Placement
 from housing.permissions import OFFICERS
@@ -48,11 +49,12 @@ def end_reasons() -> dict[str, dict[str, str]]:
 
 @bp.get("/placements/<placement_id>/end")
 @page(*OFFICERS)
-def end_form(placement_id: str, errors: dict | None = None, typed: dict | None = None, status: int = 200):
-    placement = _placement(placement_id)
-    return render_template(
-        "placement_end.html", placement=placement, errors=errors or {}, typed=typed or {}
-    ), status
+def end_form(placement_id: str) -> tuple[str, int]:
+    return _end_page(_placement(placement_id), {}, {}, 200)
+
+
+def _end_page(placement: Placement, errors: dict, typed: dict, status: int) -> tuple[str, int]:
+    return render_template("placement_end.html", placement=placement, errors=errors, typed=typed), status
 
 
 @bp.post("/placements/<placement_id>/end")
@@ -64,7 +66,7 @@ def end(placement_id: str) -> Response | tuple[str, int]:
         body = PlacementEndSchema().load(_body(typed, "reason", "note"))
         placement_ends.end(db(), g.actor, placement_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
-        return end_form.__wrapped__(placement_id, _errors(problem), typed, _status(problem))
+        return _end_page(placement, _errors(problem), typed, _status(problem))
     return redirect(
         url_for("person_page.young_person", young_person_id=placement.young_person_id, done="placement-ended")
     )
@@ -72,11 +74,12 @@ def end(placement_id: str) -> Response | tuple[str, int]:
 
 @bp.get("/options/<option_id>/carer-withdrawal")
 @page(*OFFICERS)
-def withdrawal_form(option_id: str, errors: dict | None = None, typed: dict | None = None, status: int = 200):
-    option = _staying_put(option_id)
-    return render_template(
-        "carer_withdrawal.html", option=option, errors=errors or {}, typed=typed or {}
-    ), status
+def withdrawal_form(option_id: str) -> tuple[str, int]:
+    return _withdrawal_page(_staying_put(option_id), {}, {}, 200)
+
+
+def _withdrawal_page(option: Option, errors: dict, typed: dict, status: int) -> tuple[str, int]:
+    return render_template("carer_withdrawal.html", option=option, errors=errors, typed=typed), status
 
 
 @bp.post("/options/<option_id>/carer-withdrawal")
@@ -88,28 +91,21 @@ def withdraw(option_id: str) -> Response | tuple[str, int]:
         body = CarerWithdrawalSchema().load(_body(typed, "note"))
         placement_ends.withdraw_carer(db(), g.actor, option_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
-        return withdrawal_form.__wrapped__(option_id, _errors(problem), typed, _status(problem))
+        return _withdrawal_page(option, _errors(problem), typed, _status(problem))
     return redirect(
         url_for("person_page.young_person", young_person_id=option.young_person_id, done="carer-withdrew")
     )
 
 
 def _placement(placement_id: str) -> Placement:
-    placement = db().get(Placement, placement_id)
-    if placement is None:
-        _not_found()
-    return placement
+    return found(db(), Placement, placement_id, "placement")  # else web/errors.py's 404
 
 
 def _staying_put(option_id: str) -> Option:
-    option = db().get(Option, option_id)
-    if option is None or option.young_person_id is None:
-        _not_found()
+    option = found(db(), Option, option_id, "option")
+    if option.young_person_id is None:
+        raise NotFound(f"no staying put arrangement with id {option_id}")
     return option
-
-
-def _not_found() -> None:
-    raise NotFound("no such record")
 
 
 def _typed(*fields: str) -> dict[str, str]:

@@ -7,15 +7,15 @@ the same rule as the API (housing/disclosure.py).
 
 from typing import Any
 
-from flask import Flask, Response, current_app, g, render_template, request
+from flask import Response, current_app, g, render_template, request
 from marshmallow import ValidationError
-from sqlalchemy import select
 
 from housing.clock import today
 from housing.errors import Invalid
-from housing.models import Option, YoungPerson
 from housing.permissions import OFFICERS, PLANNERS
-from housing.services import fairness, options, reference, sufficiency, what_if
+from housing.reads import fairness, sufficiency, what_if
+from housing.reads.names import district_names
+from housing.services import options, reference
 from housing.vocabulary import Role
 from httpkit.store import db
 from jsonapi.schemas.planning import WhatIfRequestSchema
@@ -31,7 +31,7 @@ CHANGE_ROWS = 3
 @page(*PLANNERS)
 def sufficiency_page() -> str:
     groups = sufficiency.groups(db(), g.actor, today(), current_app.config["REACH_KM"])
-    districts = _district_names()
+    districts = district_names(db())
     commissioner = g.actor.role is Role.COMMISSIONER
     return render_template(
         "sufficiency.html",
@@ -48,7 +48,7 @@ def what_if_page() -> tuple[str, int]:
     asked = request.method == "POST" or "see" in request.args
     form = (request.form if request.method == "POST" else request.args).to_dict() if asked else {}
     choices = _option_choices()
-    districts = _district_names()
+    districts = district_names(db())
     places = [p.name for p in reference.places(db()) if p.district]
     errors: dict[str, str] = {}
     answer = None
@@ -77,7 +77,7 @@ def what_if_page() -> tuple[str, int]:
 def _option_choices() -> dict[str, list[tuple[str, str]]]:
     """The options a planner may change, by district, named as an officer would name them."""
     found, _ = options.search(db(), g.actor, page=1, page_size=100_000)
-    names = _district_names()
+    names = district_names(db())
     out: dict[str, list[tuple[str, str]]] = {}
     for option in found:
         if option.route in words.CHANGEABLE:
@@ -86,31 +86,9 @@ def _option_choices() -> dict[str, list[tuple[str, str]]]:
     return dict(sorted(out.items()))
 
 
-def init_app(app: Flask) -> None:
-    app.register_blueprint(bp)
-    app.jinja_env.globals["run_fairness"] = run_fairness
-
-
-def run_fairness(run_id: str) -> dict[str, Any]:
-    """The run page's fairness section (templates/_fairness.html): the figures, and who the pairs name."""
-    body = fairness.presented(fairness.of_run(db(), g.actor, run_id, with_list=True), commissioner=False)
-    people = {p for pair in body["passed_over"] for p in (pair["young_person"], pair["holder"])}
-    shown = [pair["option"] for pair in body["passed_over"]]
-    named = select(YoungPerson.id, YoungPerson.reference).where(YoungPerson.id.in_(people))
-    references = dict(db().execute(named).all())
-    options_ = {
-        o.id: f"{o.name}, {o.place}" for o in db().scalars(select(Option).where(Option.id.in_(shown)))
-    }
-    return {"body": body, "references": references, "options": options_, "districts": _district_names()}
-
-
 @bp.get("/runs/<run_id>/fairness.csv")
 @page(*OFFICERS)
 def fairness_csv(run_id: str) -> Response:
     body = fairness.presented(fairness.of_run(db(), g.actor, run_id, with_list=True), commissioner=False)
     headers = {"Content-Disposition": f'attachment; filename="fairness-{run_id}.csv"'}
     return Response(fairness.as_csv(body), mimetype="text/csv", headers=headers)
-
-
-def _district_names() -> dict[str, str]:
-    return {d.slug: d.name for d in reference.districts(db())}

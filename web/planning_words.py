@@ -8,7 +8,7 @@ the pages say what one more place would do ("house one more young person due wit
 from typing import Any
 
 from housing import disclosure
-from housing.services.sufficiency import Gain, Group, filled_shown
+from housing.reads.sufficiency import Gain, Group, filled_shown
 from housing.vocabulary import Route
 from web.words import ROUTE_WORDS
 

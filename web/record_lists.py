@@ -13,6 +13,7 @@ from flask import g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
+from housing.db import found
 from housing.errors import Conflict, Invalid
 from housing.models import Application, YoungPerson
 from housing.permissions import OFFICERS
@@ -205,9 +206,7 @@ def apply(person: YoungPerson) -> Response | tuple[str, int]:
 @bp.post("/applications/<application_id>/close")
 @page(*OFFICERS)
 def close_application(application_id: str) -> Response | tuple[str, int]:
-    application = db().get(Application, application_id)
-    if application is None:
-        return render_template("error.html", title="Page not found", code=404), 404
+    application = found(db(), Application, application_id, "application")  # else web/errors.py's 404
     changes = ApplicationChangeSchema().load({"status": "closed"})
     applications.change(db(), g.actor, application.id, changes)
     return redirect(

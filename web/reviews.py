@@ -60,11 +60,3 @@ def record_review(young_person_id: str) -> str | Response | tuple[str, int]:
     return render_template(
         "review_form.html", found=found, values=values, errors=errors
     ), 400 if errors else 200
-
-
-def counts_for_home() -> dict[ReviewStatus, int]:
-    """Counts only, for the line on Who is due (no record is shown, so nothing to audit)."""
-    return reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2]
-
-
-bp.add_app_template_global(counts_for_home, "review_counts")

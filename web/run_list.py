@@ -4,7 +4,8 @@ from flask import g, render_template
 from werkzeug.wrappers import Response
 
 from housing.permissions import OFFICERS
-from housing.services import reference, run_causes, run_listing
+from housing.reads import run_causes, run_listing
+from housing.reads.names import district_names
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -23,7 +24,7 @@ def runs_page(errors: dict[str, str] | None = None, status: int = 200) -> tuple[
     """The list of runs, with the run form (re-shown with its errors when a run could not start)."""
     number = page_asked()
     items, total = run_listing.newest(db(), page=number, page_size=PAGE_SIZE)
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     causes = run_causes.of_runs(db(), g.actor, items)
     return render_template(
         "runs.html",

@@ -8,15 +8,16 @@ pathway summary. Each is an ordinary page with a print stylesheet, so "Print" in
 from datetime import date
 
 from flask import g, render_template, request
-from sqlalchemy import select
 
-from housing import lifedates
+from housing import lifedates, unmatched_advice
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, Proposal
 from housing.permissions import OFFICERS
-from housing.services import reference, runs, superseded, unmatched_advice, young_people
-from housing.services.run_listing import most_due_first
+from housing.reads import proposals as proposal_reads
+from housing.reads import run_review
+from housing.reads.names import district_names, options_by_id
+from housing.reads.run_listing import most_due_first
+from housing.services import reference, young_people
 from httpkit.store import db
 from web import maps, unmatched
 from web.explain import due_sentence, plain
@@ -30,12 +31,11 @@ EVERYONE = 1_000_000
 @bp.get("/runs/<run_id>/print")
 @page(*OFFICERS)
 def proposals(run_id: str) -> tuple[str, int]:
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     slug = request.args.get("district") or None
     if slug is not None and slug not in districts:
         raise NotFound(f"no district {slug}")
-    found = runs.review(db(), g.actor, run_id, page=1, page_size=EVERYONE, unmatched_page=1)
-    superseded.mark(db(), found.proposals, Proposal.run_id == run_id)
+    found = run_review.review(db(), g.actor, run_id, page=1, page_size=EVERYONE, unmatched_page=1)
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
     ordered = sorted(found.proposals, key=most_due_first)
     day = today()
@@ -87,17 +87,14 @@ def _for_district(found, ordered, names, *, slug: str, district: str, day: date)
 def pathway_summary(young_person_id: str) -> tuple[str, int]:
     """For the officer and the young person: links map, options considered, decision, who and when."""
     person = young_people.view(db(), g.actor, young_person_id, today())
-    proposed = list(db().scalars(
-        select(Proposal).where(Proposal.young_person_id == person.id).order_by(Proposal.id)
-    ))  # fmt: skip
-    superseded.mark(db(), proposed, Proposal.young_person_id == person.id)
+    proposed = proposal_reads.of_person(db(), person.id, order="made")  # superseded applied
     proposed.sort(key=lambda p: p.run.created_at, reverse=True)
     option_ids = {p.option_id for p in proposed} | {
         a["option"] for p in proposed for a in p.explanation.get("alternatives", [])
     }
-    option_ids |= {person.pathway_option_id} - {None}
-    options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    option_ids |= {person.pathway_option_id}
+    options = options_by_id(db(), option_ids)
+    districts = district_names(db())
     names = {option_id: option_name(option, districts) for option_id, option in options.items()}
     day = today()
     decided = next((p for p in proposed if p.status == "accepted"), None)

@@ -3,21 +3,14 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from housing import unmatched_advice
 from housing.clock import today
-from housing.errors import Conflict, Invalid, NotFound
-from housing.models import Option, Proposal
+from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
-from housing.services import (
-    decisions,
-    placements,
-    reference,
-    run_selection,
-    runs,
-    superseded,
-    undo,
-    unmatched_advice,
-    young_people,
-)
+from housing.reads import fairness, run_review, run_selection
+from housing.reads import proposals as proposal_reads
+from housing.reads.names import district_names, option_by_id
+from housing.services import decisions, placements, runs, undo, young_people
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
@@ -67,14 +60,17 @@ def _out_of_scope(refused: Invalid) -> str:
 
 @bp.get("/runs/<run_id>")
 @page(*OFFICERS)
-def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+def review(run_id: str) -> tuple[str, int]:
+    return _review_page(run_id)
+
+
+def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     number = page_asked()
     unmatched_page = page_asked("unmatched_page")
-    found = runs.review(
+    found = run_review.review(
         db(), g.actor, run_id, page=number, page_size=PAGE_SIZE, unmatched_page=unmatched_page
     )
-    superseded.mark(db(), found.proposals, Proposal.run_id == run_id)
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
     day = today()
     explained = {
@@ -101,8 +97,9 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
         unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
         districts=districts,
         today=day,
+        fair=fairness.section(db(), g.actor, run_id),
         undoable={
-            p.id: banners.undo_window(db(), p)
+            p.id: banners.undo_window(p)
             for p in found.proposals
             if p.status == ProposalStatus.ACCEPTED and undo.why_not(db(), p, day) is None
         },
@@ -113,19 +110,17 @@ def review(run_id: str, errors: dict[str, str] | None = None, status: int = 200)
 @page(*OFFICERS)
 def check_accept(proposal_id: str) -> str:
     """Check before accepting: who, which place, from when, and what the accept will set going."""
-    proposal = db().get(Proposal, proposal_id)
-    if proposal is None:
-        raise NotFound(f"no proposal with id {proposal_id}")
+    proposal = proposal_reads.get(db(), proposal_id)
     person = young_people.view(db(), g.actor, proposal.young_person_id, today())
-    districts = {d.slug: d.name for d in reference.districts(db())}
-    option = db().get(Option, proposal.option_id)
+    districts = district_names(db())
+    option = option_by_id(db(), proposal.option_id)
     return render_template(
         "check_accept.html",
         proposal=proposal,
         person=person,
         place=option_name(option, districts),
         starts=placements.starts_on(person, proposal.run.as_of, today()),
-        next_steps=banners.what_will_happen(db(), proposal),
+        next_steps=banners.what_will_happen(proposal),
         run_id=request.args.get("run", proposal.run_id),
         page=request.args.get("page", 1),
     )
@@ -138,8 +133,8 @@ def accept(proposal_id: str) -> Response | tuple[str, int]:
     try:
         proposal = decisions.accept(db(), g.actor, proposal_id, today())
     except Conflict as refused:
-        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
-    flash(banners.accepted(db(), proposal), "success")
+        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    flash(banners.accepted(proposal), "success")
     return _back_to(run_id, proposal_id)
 
 
@@ -149,12 +144,12 @@ def reject(proposal_id: str) -> Response | tuple[str, int]:
     run_id, reason = request.form.get("run", ""), request.form.get("reason", "").strip()
     if not reason:
         missing = {f"reason-{proposal_id}": "Enter why the proposal is rejected"}
-        return review.__wrapped__(run_id, missing, 400)
+        return _review_page(run_id, missing, 400)
     try:
         proposal = decisions.reject(db(), g.actor, proposal_id, reason)
     except Conflict as refused:
-        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
-    flash(banners.rejected(db(), proposal), "success")
+        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+    flash(banners.rejected(proposal), "success")
     return _back_to(run_id, proposal_id)
 
 
@@ -165,8 +160,8 @@ def undo_accept(proposal_id: str) -> Response | tuple[str, int]:
     try:
         proposal = undo.undo_accept(db(), g.actor, proposal_id, today())
     except Conflict as refused:
-        return review.__wrapped__(run_id, {f"proposal-{proposal_id}": refused.message.capitalize()}, 409)
-    flash(banners.undone(db(), proposal), "success")
+        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message.capitalize()}, 409)
+    flash(banners.undone(proposal), "success")
     return _back_to(run_id, proposal_id)
 
 

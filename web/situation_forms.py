@@ -16,7 +16,8 @@ from housing import ssda903
 from housing.clock import today
 from housing.models import Placement, YoungPerson
 from housing.permissions import OFFICERS
-from housing.services import leave_to_remain, reference, young_people
+from housing.reads.names import district_names
+from housing.services import leave_to_remain, young_people
 from housing.vocabulary import EndReason, Immigration, PlacementStatus
 from httpkit.store import db
 from jsonapi.schemas.young_people import YoungPersonPatchSchema
@@ -52,11 +53,6 @@ def _back(person: YoungPerson, done: str) -> Response:
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done=done))
 
 
-def _districts() -> dict[str, str]:
-    """District names for the summary card that says whom the form is about."""
-    return {d.slug: d.name for d in reference.districts(db())}
-
-
 def _current(person: YoungPerson) -> Placement | None:
     return next((p for p in person.placements if p.status == PlacementStatus.ACTIVE), None)
 
@@ -85,7 +81,7 @@ def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
 def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
     """The form says, before it is sent, what the grant will do to where they live now."""
     current = _current(person)
-    districts = _districts()
+    districts = district_names(db())
     return render_template(
         "leave_to_remain_form.html",
         person=person,
@@ -134,7 +130,7 @@ def _accommodation_form(person: YoungPerson, values: dict, errors: dict) -> tupl
     return render_template(
         "accommodation_form.html",
         person=person,
-        district_names=_districts(),
+        district_names=district_names(db()),
         values=values,
         errors=errors,
         choices=ACCOMMODATION_CHOICES,

@@ -7,9 +7,7 @@ Offered to templates as a function, so the deadlines page shows it with one incl
 from flask import Blueprint
 
 from housing import ssda903
-from housing.clock import today
-from housing.services import suitability
-from httpkit.store import db
+from housing.reads import suitability
 
 bp = Blueprint("suitability", __name__)
 
@@ -17,7 +15,6 @@ bp = Blueprint("suitability", __name__)
 @bp.app_context_processor
 def figures() -> dict:
     return {
-        "suitability_by_age_band": lambda: suitability.by_age_band(db(), today()),
         "suitability_source_18_to_21": suitability.SOURCE_18_TO_21,
         "accommodation_names": ssda903.ACCOMMODATION,
     }

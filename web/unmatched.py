@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from housing.services.unmatched_advice import MEANING
+from housing.unmatched_advice import MEANING
 from web.words import counted
 
 # What an officer can do about each reason, when it is the one that stands in the way.

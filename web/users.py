@@ -28,7 +28,11 @@ ROLE_NAMES = {
 
 @bp.get("/users")
 @page(Role.ADMIN)
-def users(
+def users() -> tuple[str, int]:
+    return _users_page()
+
+
+def _users_page(
     form: dict | None = None,
     errors: dict[str, str] | None = None,
     done: dict | None = None,
@@ -61,40 +65,38 @@ def create() -> tuple[str, int]:
     if password and (refused := password_rules.problem(password)):
         errors["password"] = f"The password {refused}, or leave it empty"
     if errors:
-        return users.__wrapped__(form, errors, status=400)
+        return _users_page(form, errors, status=400)
     role = Role(form["role"])
     district = form["district"] if role is Role.DISTRICT_OFFICER else None
     try:
         token = accounts.create_user(db(), form["email"], role, district, by=g.actor)
     except Invalid:
-        return users.__wrapped__(
-            form, {"district": "Choose the council a district officer works for"}, status=400
-        )
+        return _users_page(form, {"district": "Choose the council a district officer works for"}, status=400)
     except Conflict:
-        return users.__wrapped__(form, {"email": "A user with this email address already exists"}, status=409)
+        return _users_page(form, {"email": "A user with this email address already exists"}, status=409)
     if password:
         accounts.set_password(db(), form["email"], password, by=g.actor)
-    return users.__wrapped__(done={"what": f"{form['email']} created", "token": token})
+    return _users_page(done={"what": f"{form['email']} created", "token": token})
 
 
 def _password(user: User) -> tuple[str, int]:
     password = request.form.get("password", "")
     if refused := password_rules.problem(password):
-        return users.__wrapped__(errors={f"password-{user.id}": f"The password {refused}"}, status=400)
+        return _users_page(errors={f"password-{user.id}": f"The password {refused}"}, status=400)
     accounts.set_password(db(), user.email, password, by=g.actor)
-    return users.__wrapped__(done={"what": f"New password set for {user.email}"})
+    return _users_page(done={"what": f"New password set for {user.email}"})
 
 
 def _token(user: User) -> tuple[str, int]:
     token = accounts.issue_token(db(), user.email, by=g.actor)
-    return users.__wrapped__(done={"what": f"New API token issued to {user.email}", "token": token})
+    return _users_page(done={"what": f"New API token issued to {user.email}", "token": token})
 
 
 def _role(user: User) -> tuple[str, int]:
     field = f"role-{user.id}"
     role, district = request.form.get("role", ""), request.form.get("district", "") or None
     if role not in {r.value for r in Role}:
-        return users.__wrapped__(errors={field: "Choose what they do"}, status=400)
+        return _users_page(errors={field: "Choose what they do"}, status=400)
     district = district if role == Role.DISTRICT_OFFICER else None
     try:
         accounts.change_role(db(), user.email, Role(role), district, by=g.actor)
@@ -104,8 +106,8 @@ def _role(user: User) -> tuple[str, int]:
             if "role" in refused.fields
             else "Choose the council a district officer works for"
         )
-        return users.__wrapped__(errors={field: message}, status=400)
-    return users.__wrapped__(done={"what": f"{user.email} is now {ROLE_NAMES.get(Role(role), role)}"})
+        return _users_page(errors={field: message}, status=400)
+    return _users_page(done={"what": f"{user.email} is now {ROLE_NAMES.get(Role(role), role)}"})
 
 
 def _simple(action: Callable, words: str) -> Callable[[User], tuple[str, int]]:
@@ -113,8 +115,8 @@ def _simple(action: Callable, words: str) -> Callable[[User], tuple[str, int]]:
         try:
             action(db(), user.email, by=g.actor)
         except Invalid:
-            return users.__wrapped__(errors={f"status-{user.id}": "You cannot disable yourself"}, status=400)
-        return users.__wrapped__(done={"what": words.format(email=user.email)})
+            return _users_page(errors={f"status-{user.id}": "You cannot disable yourself"}, status=400)
+        return _users_page(done={"what": words.format(email=user.email)})
 
     return change
 

@@ -17,7 +17,7 @@ ROUTE_WORDS = {
     Route.HOUSE_PROJECT: "House Project",
     "private_rented": "private rented",
 }
-# Why a proposal was overtaken since its run (housing.services.superseded), as the pages say it.
+# Why a proposal was overtaken since its run (housing.reads.superseded), as the pages say it.
 OVERTAKEN = {
     "pathway_agreed": "their pathway was agreed through another proposal",
     "in_a_cohort": "they joined a House Project cohort",

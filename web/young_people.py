@@ -1,21 +1,13 @@
 """A young person's page: needs, links, preferences, pathway, applications, decisions, and a map."""
 
 from flask import g, render_template, request
-from sqlalchemy import select
 
 from housing.clock import today
-from housing.models import Option, Proposal
 from housing.permissions import CASE_READERS
-from housing.services import (
-    moves,
-    nominations,
-    proposal_history,
-    reference,
-    reviews,
-    superseded,
-    workers,
-    young_people,
-)
+from housing.reads import proposal_history, superseded
+from housing.reads import proposals as proposal_reads
+from housing.reads.names import district_names, options_by_id
+from housing.services import moves, nominations, reference, reviews, workers, young_people
 from httpkit.store import db
 from web import maps, situation_forms
 from web.sessions import page, page_blueprint
@@ -28,18 +20,16 @@ bp = page_blueprint("person_page", __name__)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
     person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     done = request.args.get("done")
-    by_person = select(Proposal).where(Proposal.young_person_id == person.id)
-    proposals = list(db().scalars(by_person.order_by(Proposal.decided_at)))
-    superseded.mark(db(), proposals, Proposal.young_person_id == person.id)  # overtaken since their run
-    option_ids = {p.option_id for p in proposals} | ({person.pathway_option_id} - {None})
+    proposals = proposal_reads.of_person(db(), person.id, order="decided")  # superseded applied
+    option_ids = {p.option_id for p in proposals} | {person.pathway_option_id}
     option_ids |= {n.option_id for n in nominations.of_person(db(), person.id)}
-    options = {o.id: o for o in db().scalars(select(Option).where(Option.id.in_(option_ids)))}
+    options = options_by_id(db(), option_ids)
     places = reference.places(db())
     in_county = [p for p in places if p.district is not None]
     # The agreed place, and any place proposed and not yet decided, are marked on the map.
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     marked |= {options[p.option_id].place for p in proposals if p.status == "proposed"}
-    districts = {d.slug: d.name for d in reference.districts(db())}
+    districts = district_names(db())
     # The council's answer that did not house them (declined, lapsed), and what was proposed since.
     answer = proposal_history.unhoused_answers(db(), [person.id]).get(person.id)
     still_open = [p for p in proposals if superseded.shown_status(p) == "proposed"]

@@ -92,7 +92,7 @@ class Proposal(Base):
 
     run: Mapped[MatchingRun] = relationship(back_populates="proposals")
 
-    # Not stored: why the proposal was overtaken since its run (housing.services.superseded sets it
+    # Not stored: why the proposal was overtaken since its run (housing.reads.superseded sets it
     # when read), or None. An overtaken proposal reads as superseded and cannot be accepted.
     overtaken = None
 

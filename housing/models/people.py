@@ -120,7 +120,7 @@ class YoungPerson(Base):
     )
 
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
-    # that shows a record works it out (housing.queries.young_people.due_of) and sets it here, with
+    # that shows a record works it out (housing.reads.young_people.due_of) and sets it here, with
     # its tier (api-contract v1.2).
     due_now = None
     due_tier_now = DueTier.NONE

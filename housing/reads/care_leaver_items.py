@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from housing import ssda903
 from housing.db import transaction
 from housing.models import YoungPerson
-from housing.services.suitability import recorded
+from housing.reads.suitability import recorded
 
 COLUMNS = ("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM")
 

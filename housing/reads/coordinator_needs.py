@@ -11,12 +11,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from housing import due, lifedates, rules
+from housing import due, eligibility, lifedates, rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import Cohort, District, Place, YoungPerson
-from housing.services import audit, eligibility
+from housing.services import audit
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import transaction
+from housing.db import found, transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Application, District, YoungPerson
 from housing.services import audit
@@ -48,9 +48,7 @@ def listed(session: Session, actor: Actor, young_person_id: str) -> list[Applica
 def view(session: Session, actor: Actor, application_id: str) -> Application:
     """One application, as a retried create shows it again: a view of the young person's record."""
     with transaction(session):
-        application = session.get(Application, application_id)
-        if application is None:
-            raise NotFound(f"no application with id {application_id}")
+        application = found(session, Application, application_id, "application")
         audit.record_views(
             session, actor, [application.young_person_id], f"viewed application {application_id}"
         )
@@ -60,9 +58,7 @@ def view(session: Session, actor: Actor, application_id: str) -> Application:
 def change(session: Session, actor: Actor, application_id: str, changes: dict[str, Any]) -> Application:
     """Re-band, close, or reopen an application; still one active application per district."""
     with transaction(session):
-        application = session.get(Application, application_id)
-        if application is None:
-            raise NotFound(f"no application with id {application_id}")
+        application = found(session, Application, application_id, "application")
         district = session.get(District, application.district)
         if "band" in changes:
             _check_band(district, changes["band"])

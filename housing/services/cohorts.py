@@ -12,12 +12,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from housing import lifedates
+from housing import eligibility, lifedates
 from housing.actors import Actor
-from housing.db import transaction
+from housing.db import found, transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.services import audit, eligibility, matching_input, placements, reference, stage_moves
+from housing.reads import matching_input
+from housing.services import audit, placements, reference, stage_moves
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 
 SIX_MONTHS = 6
@@ -59,10 +60,7 @@ _SHOWN = (
 
 
 def get(session: Session, cohort_id: str) -> Cohort:
-    cohort = session.get(Cohort, cohort_id, options=_SHOWN)
-    if cohort is None:
-        raise NotFound(f"no cohort with id {cohort_id}")
-    return cohort
+    return found(session, Cohort, cohort_id, "cohort", options=_SHOWN)
 
 
 def listed(session: Session) -> list[Cohort]:
@@ -74,9 +72,7 @@ def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, 
     try:
         with transaction(session):
             cohort = get(session, cohort_id)
-            person = session.get(YoungPerson, young_person_id)
-            if person is None:
-                raise NotFound(f"no young person with id {young_person_id}")
+            person = found(session, YoungPerson, young_person_id, "young person")
             return enrol_in(session, actor, cohort, person, as_of=today, today=today)
     except eligibility.NotEligible as refused:
         with transaction(session):  # the enrolment wrote nothing; who was refused is kept

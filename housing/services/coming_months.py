@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 import matching
 from housing import due, lifedates, rules
 from housing.models import YoungPerson
-from housing.services import matching_input, placements
+from housing.reads import matching_input
+from housing.services import placements
 from matching import horizon
 
 HORIZON_MONTHS = 9  # chosen on the simulated year's seeds 1-20 (README, "A simulated year")

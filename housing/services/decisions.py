@@ -13,8 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict
 from housing.models import (
     Cohort,
     CohortMember,
@@ -25,7 +25,8 @@ from housing.models import (
     Rejection,
     YoungPerson,
 )
-from housing.services import audit, cohorts, events, placements, superseded
+from housing.reads import superseded
+from housing.services import audit, cohorts, events, placements
 from housing.vocabulary import (
     ACTIVE_STAGES,
     EventKind,
@@ -37,7 +38,7 @@ from housing.vocabulary import (
 
 
 def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
-    """Agree the pathway: claim the proposal, agree, take the place, open the placement, nominate."""
+    """Agree the pathway: claim the proposal, then enrol in the House Project or take the home."""
     with transaction(session):
         proposal = _proposal(session, proposal_id)
         _refuse_if_overtaken(session, proposal)
@@ -48,31 +49,35 @@ def accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Pro
             raise Conflict("this proposal was rejected; it cannot be accepted")
         if proposal.route == Route.HOUSE_PROJECT:
             return _enrol(session, actor, proposal, today)
-        _refuse_if_in_a_cohort(session, proposal)
-        _agree_pathway(session, proposal, today)
-        _take_place(session, proposal)
-        placement = _open_placement(session, actor, proposal, today, now)
-        if proposal.route == Route.REGISTER_VACANCY:
-            nomination = _nominate(
-                session, proposal, placement, now
-            )  # the council decides; it holds the place
-            events.record(
-                session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor
-            )  # its officers are told
-        try:
-            session.flush()
-        except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
-            raise Conflict("the place or the young person was taken meanwhile") from error
-        audit.record(
-            session,
-            actor,
-            "accept",
-            proposal.young_person_id,
-            f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
-            f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
-        )
+        _take_home(session, actor, proposal, today, now)
     session.refresh(proposal)
     return proposal
+
+
+def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, now: datetime) -> None:
+    """Agree the pathway, take the place, open the placement and, for a council's vacancy, nominate
+    (the council decides; the nomination holds the place). Each step is conditional, so of two
+    concurrent accepts one wins and the other is a conflict."""
+    _refuse_if_in_a_cohort(session, proposal)
+    _agree_pathway(session, proposal, today)
+    _take_place(session, proposal)
+    placement = _open_placement(session, actor, proposal, today, now)
+    if proposal.route == Route.REGISTER_VACANCY:
+        nomination = _nominate(session, proposal, placement, now)
+        # Its officers are told.
+        events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
+    try:
+        session.flush()
+    except IntegrityError as error:  # the backstops: capacity CHECK, one active placement
+        raise Conflict("the place or the young person was taken meanwhile") from error
+    audit.record(
+        session,
+        actor,
+        "accept",
+        proposal.young_person_id,
+        f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
+        f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
+    )
 
 
 def _refuse_if_overtaken(session: Session, proposal: Proposal) -> None:
@@ -194,10 +199,7 @@ def _enrol(session: Session, actor: Actor, proposal: Proposal, today: date) -> P
 
 
 def _proposal(session: Session, proposal_id: str) -> Proposal:
-    proposal = session.get(Proposal, proposal_id)
-    if proposal is None:
-        raise NotFound(f"no proposal with id {proposal_id}")
-    return proposal
+    return found(session, Proposal, proposal_id, "proposal")
 
 
 def _claim(

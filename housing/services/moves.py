@@ -18,8 +18,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
 from housing.services import audit, events, placements
 from housing.vocabulary import (
@@ -82,9 +82,7 @@ def record(
 ) -> MoveStep:
     """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`)."""
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person")
         placement = _the_move(session, person)
         _check(session, placement, person, data, today)
         now = datetime.now(UTC)

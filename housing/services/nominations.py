@@ -8,11 +8,15 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from housing.actors import SERVICE, Actor
-from housing.db import transaction
-from housing.errors import Conflict, Forbidden, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, Forbidden
 from housing.models import District, Nomination, Placement, YoungPerson
 from housing.services import audit, events, notifications, placements
 from housing.vocabulary import EndReason, EventKind, NominationStatus, PlacementStatus, Role
+
+
+def get(session: Session, nomination_id: str) -> Nomination:
+    return found(session, Nomination, nomination_id, "nomination")
 
 
 def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
@@ -104,9 +108,7 @@ def attach(session: Session, people: list[YoungPerson]) -> None:
 def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) -> Nomination:
     """The county takes back a pending nomination, with its reason; the council can no longer decide it."""
     with transaction(session):
-        nomination = session.get(Nomination, nomination_id)
-        if nomination is None:
-            raise NotFound(f"no nomination with id {nomination_id}")
+        nomination = found(session, Nomination, nomination_id, "nomination")
         now = datetime.now(UTC)
         withdrawn = session.execute(
             update(Nomination)
@@ -144,9 +146,7 @@ def state(nomination: Nomination | None) -> dict[str, Any] | None:
 def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
     """The nomination, if this officer's council decides it: 404, then 403, before anything is read
     of the decision sent (the contract's order: 403 before 422 and 409)."""
-    nomination = session.get(Nomination, nomination_id)
-    if nomination is None:
-        raise NotFound(f"no nomination with id {nomination_id}")
+    nomination = found(session, Nomination, nomination_id, "nomination")
     if actor.district != nomination.district:
         raise Forbidden("only an officer of the nominated district decides")
     return nomination

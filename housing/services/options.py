@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from housing import lifedates
 from housing.actors import Actor
 from housing.clock import today
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, Forbidden, Invalid, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors, Forbidden, Invalid
 from housing.models import Option, YoungPerson
 from housing.models.types import new_id
 from housing.services import audit, events, placement_ends, placements
@@ -96,9 +96,7 @@ def drafted(session: Session, data: dict[str, Any]) -> Option:
 
 
 def get(session: Session, actor: Actor, option_id: str) -> Option:
-    option = session.get(Option, option_id)
-    if option is None:
-        raise NotFound(f"no option with id {option_id}")
+    option = found(session, Option, option_id, "option")
     if not may_see(actor, option):
         raise Forbidden("this option is outside what your role may see")
     placements.judge_on(session, [option], today())

@@ -12,8 +12,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, Invalid, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors, Invalid
 from housing.models import Nomination, Option, Placement, Rejection, YoungPerson
 from housing.services import audit, events
 from housing.vocabulary import (
@@ -31,9 +31,7 @@ from housing.vocabulary import (
 def end(session: Session, actor: Actor, placement_id: str, data: dict[str, Any], today: date) -> Placement:
     """Record a placement's end, from `data` (`ends_on`, `reason`, `note`)."""
     with transaction(session):
-        placement = session.get(Placement, placement_id)
-        if placement is None:
-            raise NotFound(f"no placement with id {placement_id}")
+        placement = found(session, Placement, placement_id, "placement")
         if placement.option.route == Route.HOUSE_PROJECT:
             raise Invalid.field(
                 "reason", "a House Project place ends through its cohort: record the member as withdrawn"
@@ -51,9 +49,7 @@ def withdraw_carer(
 ) -> Option:
     """A Staying Put carer is no longer willing: the offer closes and its placement ends on `ends_on`."""
     with transaction(session):
-        option = session.get(Option, option_id)
-        if option is None:
-            raise NotFound(f"no option with id {option_id}")
+        option = found(session, Option, option_id, "option")
         if option.route != Route.STAYING_PUT:
             raise Invalid.field("option", "only a Staying Put offer has a carer who can withdraw")
         if not option.carer_willing:

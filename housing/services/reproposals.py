@@ -23,7 +23,8 @@ from housing import due
 from housing.actors import SERVICE
 from housing.db import transaction
 from housing.models import Event, MatchingRun, YoungPerson
-from housing.services import events, matching_input, notifications, runs
+from housing.reads import matching_input
+from housing.services import events, notifications, runs
 from housing.vocabulary import EventKind, Trigger
 from matching.components import touched
 

@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from housing import reviews
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Invalid, NotFound
+from housing.db import found, transaction
+from housing.errors import Invalid
 from housing.lifedates import age_on, birthday
 from housing.models import PathwayReview, Placement, YoungPerson
 from housing.reviews import ReviewStatus
@@ -42,9 +42,7 @@ class DueReview:
 
 def reviews_of(session: Session, actor: Actor, young_person_id: str, today: date) -> Reviews:
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person")
         history = list(
             session.scalars(
                 select(PathwayReview)
@@ -65,9 +63,7 @@ def record(
 ) -> PathwayReview:
     """A review held on `reviewed_on` (today or before, and not before their 16th birthday)."""
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person")
         held = data["reviewed_on"]
         if held > today:
             raise Invalid.field("reviewed_on", "must not be in the future")

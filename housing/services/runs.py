@@ -2,21 +2,21 @@
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 import matching
 from housing.actors import Actor
 from housing.db import transaction
-from housing.errors import NotFound
-from housing.models import AuditEntry, MatchingRun, Option, Proposal, YoungPerson
-from housing.services import audit, coming_months, leave_to_remain, matching_input, run_listing
+from housing.models import AuditEntry, MatchingRun, Proposal
+from housing.reads import matching_input
+from housing.services import coming_months, leave_to_remain
 from housing.vocabulary import ProposalStatus, Trigger
-from matching.snapshot import digest, from_data, to_data
+from matching.snapshot import digest, to_data
 
 
 def run(
@@ -92,52 +92,6 @@ def run(
     return record
 
 
-def get(session: Session, run_id: str) -> MatchingRun:
-    record = session.get(MatchingRun, run_id, options=(selectinload(MatchingRun.proposals),))
-    if record is None:
-        raise NotFound(f"no matching run with id {run_id}")
-    return record
-
-
-def view(session: Session, actor: Actor, run_id: str) -> MatchingRun:
-    """A run as returned, its proposals and unmatched naming young people: each of them is audited
-    as seen, in one statement however many the run holds."""
-    with transaction(session):
-        record = get(session, run_id)
-        seen = {p.young_person_id for p in record.proposals} | {u["young_person"] for u in record.unmatched}
-        audit.record_views(session, actor, sorted(seen), f"matching run {run_id}")
-    return record
-
-
-def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
-    """The exact problem the run solved, rebuilt from its snapshot: every arc, penalty and capacity.
-    Every young person in the problem is named in it, so each is audited as seen."""
-    with transaction(session):
-        record = get(session, run_id)
-        problem = from_data(record.snapshot)
-        audit.record_views(
-            session, actor, sorted(p.id for p in problem.young_people), f"candidates of matching run {run_id}"
-        )
-    c = matching.published(problem)
-    people = [p.id for p in problem.young_people]
-    options = [o.id for o in problem.options]
-    remaining = dict(zip(options, c.capacity.tolist(), strict=True))
-    return {
-        "arcs": [
-            {"young_person": people[i], "option": options[k], "cost": cost}
-            for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
-        ],
-        "unassigned_penalty": dict(zip(people, c.penalty.tolist(), strict=True)),
-        "capacity": remaining,
-        "due_tier": {p.id: p.due_tier for p in problem.young_people},
-        "held": {  # places held back from tiers later and none, at most the option's remaining
-            option: {"places": min(hold.places, remaining[option]), "from_month": hold.from_month.isoformat()}
-            for option, hold in problem.held_back.items()
-            if remaining.get(option, 0) > 0 and hold.places > 0
-        },
-    }
-
-
 def summarise(problem: matching.Problem, solution: matching.Solution) -> dict[str, Any]:
     """What a planning meeting asks first: how many matched, the urgent, why the rest were not."""
     distances = [
@@ -170,39 +124,3 @@ def _audit_run(
     if entries:
         common = {"at": now, "user_email": actor.email, "role": actor.audit_role, "action": "match"}
         session.execute(insert(AuditEntry), [common | entry for entry in entries])
-
-
-@dataclass(frozen=True)
-class Review:
-    """A page of a run's proposals, with the names an officer needs to read them."""
-
-    run: MatchingRun
-    proposals: list[Proposal]
-    total: int
-    unmatched: list[dict[str, Any]]
-    people: dict[str, YoungPerson]
-    options: dict[str, Option]
-
-
-def review(
-    session: Session, actor: Actor, run_id: str, *, page: int, page_size: int, unmatched_page: int = 1
-) -> Review:
-    """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
-    with transaction(session):
-        record = get(session, run_id)
-        # The planning meeting's agenda: the most due first.
-        ordered = sorted(record.proposals, key=run_listing.most_due_first)
-        shown = ordered[(page - 1) * page_size : page * page_size]
-        left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
-        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
-        # Their preferences in the same read: the page's explanations name them, person by person.
-        shown_people = (
-            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
-        )
-        people = {p.id: p for p in session.scalars(shown_people)}
-        option_ids = {p.option_id for p in shown} | {
-            a["option"] for p in shown for a in p.explanation.get("alternatives", [])
-        }
-        options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
-        audit.record_views(session, actor, sorted(ids), f"review of run {run_id}")
-    return Review(record, shown, len(record.proposals), left_out, people, options)

@@ -14,8 +14,8 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict
 from housing.models import MoveStep, Nomination, Option, Placement, Proposal, YoungPerson
 from housing.services import audit
 from housing.vocabulary import (
@@ -61,9 +61,7 @@ def _nomination_not_taken_back(nomination: Nomination) -> str | None:
 
 def undo_accept(session: Session, actor: Actor, proposal_id: str, today: date) -> Proposal:
     with transaction(session):
-        proposal = session.get(Proposal, proposal_id)
-        if proposal is None:
-            raise NotFound(f"no proposal with id {proposal_id}")
+        proposal = found(session, Proposal, proposal_id, "proposal")
         refused = why_not(session, proposal, today)
         if refused:
             raise Conflict(f"this accept cannot be undone: {refused}")

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 
 from housing import advising
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors
 from housing.models import Adviser, Allocation, User, YoungPerson
 from housing.services import audit
 from housing.services.reference import Names
@@ -217,10 +217,7 @@ def officers(session: Session) -> list[User]:
 
 
 def _person(session: Session, young_person_id: str) -> YoungPerson:
-    person = session.get(YoungPerson, young_person_id)
-    if person is None:
-        raise NotFound(f"no young person with id {young_person_id}")
-    return person
+    return found(session, YoungPerson, young_person_id, "young person")
 
 
 def adviser_due_on(person: YoungPerson) -> date:

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import Conflict, FieldErrors, Invalid, NotFound
+from housing.db import found, transaction
+from housing.errors import Conflict, FieldErrors, Invalid
 from housing.models import LocalLink, Preference, YoungPerson
-from housing.queries.young_people import Filters, due_of, due_order, matching
+from housing.reads.young_people import Filters, due_of, due_order, matching
 from housing.services import audit, leave_to_remain, nominations
 from housing.services.reference import Names
 
@@ -47,9 +47,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any], today: date) ->
 
 def view(session: Session, actor: Actor, young_person_id: str, today: date) -> YoungPerson:
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person", options=_WITH_RECORD)
         audit.record_views(session, actor, [person.id], "viewed record")
         due_of(session, [person], today)
         nominations.attach(session, [person])
@@ -66,7 +64,7 @@ def search(
     order: str = "deadline",
     **filters: Any,
 ) -> tuple[list[YoungPerson], int]:
-    """A page of records; `filters` are `housing.queries.young_people.Filters`.
+    """A page of records; `filters` are `housing.reads.young_people.Filters`.
 
     `order`: `deadline`, soonest 17½ first; `due`, most pressing tier first, then soonest due, then
     by reference (api-contract v1.2), those with nothing due last.
@@ -104,9 +102,7 @@ def update(
     session: Session, actor: Actor, young_person_id: str, changes: dict[str, Any], today: date
 ) -> YoungPerson:
     with transaction(session):
-        person = session.get(YoungPerson, young_person_id, options=_WITH_RECORD)
-        if person is None:
-            raise NotFound(f"no young person with id {young_person_id}")
+        person = found(session, YoungPerson, young_person_id, "young person", options=_WITH_RECORD)
         _normalise_reference(changes)
         _check(session, changes, today)
         if "reference" in changes:

@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from housing.services import superseded
+from housing.reads import superseded
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.schemas import Day
 

@@ -13,28 +13,9 @@ from housing.lifedates import add_months
 from housing.models import Allocation, AuditEntry, Sibling, User
 from housing.services import accounts
 from housing.vocabulary import Role
-from tests import payloads
+from tests.builders import adviser, casework_person
 
 TODAY = today()
-
-
-def person(client, officer, reference, months_old=204, place="Worthing", links=None):
-    """A young person `months_old` months old today (204: 17), linked to `place`."""
-    body = payloads.young_person(
-        reference=reference,
-        date_of_birth=add_months(TODAY - timedelta(days=1), -months_old).isoformat(),
-        local_links=links or [{"kind": "college", "place": place, "importance": 3}],
-        current_place=place,
-    )
-    response = client.post("/api/v1/young-people", json=body, headers=officer)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def adviser(client, manager, name="Pat Exampleworth", base="Worthing"):
-    response = client.post("/api/v1/advisers", json={"name": name, "base": base}, headers=manager)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
 
 
 @pytest.fixture
@@ -45,7 +26,7 @@ def manager(auth):
 def test_a_team_manager_allocates_a_personal_adviser_and_the_record_shows_them_with_dates(
     client, officer, manager, db
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     pat = adviser(client, manager)
 
     response = client.post(
@@ -78,7 +59,7 @@ def test_a_team_manager_allocates_a_personal_adviser_and_the_record_shows_them_w
 
 
 def test_a_new_worker_ends_the_last_one_on_the_day_and_the_history_keeps_both(client, officer, manager, auth):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     auth.token(Role.HOUSING_OFFICER)
     first = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
     other = _second_officer(auth)
@@ -108,7 +89,7 @@ def test_an_adviser_at_the_cap_takes_nobody_more_and_nothing_is_written(
     app, client, officer, manager, row_counts
 ):
     app.config["ADVISER_CASELOAD_CAP"] = 1
-    first, second = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    first, second = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     pat = adviser(client, manager)
     client.post(
         f"/api/v1/young-people/{first}/workers",
@@ -141,7 +122,7 @@ def test_an_adviser_at_the_cap_takes_nobody_more_and_nothing_is_written(
 def test_a_bad_allocation_is_a_422_naming_the_field_and_writes_nothing(
     client, officer, manager, row_counts, body, field
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     before = row_counts()
     response = client.post(f"/api/v1/young-people/{young}/workers", json=body, headers=manager)
     assert response.status_code == 422
@@ -152,7 +133,7 @@ def test_a_bad_allocation_is_a_422_naming_the_field_and_writes_nothing(
 def test_only_managers_and_admins_allocate_and_the_checks_run_in_the_contracts_order(
     client, officer, manager, auth
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     body = {"kind": "personal_adviser", "worker": "x"}
     assert client.post(f"/api/v1/young-people/{young}/workers", json=body).status_code == 401
     for role in (
@@ -188,7 +169,7 @@ def test_only_managers_and_admins_allocate_and_the_checks_run_in_the_contracts_o
     ],
 )
 def test_who_works_a_case_is_read_by_those_who_read_records(client, officer, auth, role, status):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     assert (
         client.get(f"/api/v1/young-people/{young}/workers", headers=auth.headers(role)).status_code == status
     )
@@ -198,9 +179,9 @@ def test_advisers_are_proposed_near_the_links_and_those_nearest_seventeen_and_a_
     app, client, officer, manager
 ):
     app.config["ADVISER_CASELOAD_CAP"] = 1
-    older = person(client, officer, "WS-1", months_old=206, place="Crawley")  # 17 and 2 months
-    younger = person(client, officer, "WS-2", months_old=199, place="Crawley")  # 16 and 7 months
-    person(client, officer, "WS-3", months_old=190)  # not yet 16 1/2 this month: not in scope
+    older = casework_person(client, officer, "WS-1", months_old=206, place="Crawley")  # 17 and 2 months
+    younger = casework_person(client, officer, "WS-2", months_old=199, place="Crawley")  # 16 and 7 months
+    casework_person(client, officer, "WS-3", months_old=190)  # not yet 16 1/2 this month: not in scope
     crawley = adviser(client, manager, "Lee Specimen", base="Crawley")
 
     found = client.get("/api/v1/adviser-proposals", headers=manager).json
@@ -212,8 +193,8 @@ def test_advisers_are_proposed_near_the_links_and_those_nearest_seventeen_and_a_
 
 def test_a_brothers_adviser_is_proposed_for_his_sister(client, officer, manager, app):
     brother, sister = (
-        person(client, officer, "WS-1", months_old=230),
-        person(client, officer, "WS-2", months_old=200),
+        casework_person(client, officer, "WS-1", months_old=230),
+        casework_person(client, officer, "WS-2", months_old=200),
     )
     near, family = (
         adviser(client, manager, "Near", base="Worthing"),
@@ -239,7 +220,7 @@ def _siblings(app, a, b):
 
 def test_accepting_proposals_allocates_every_pair_or_none(app, client, officer, manager, row_counts, db):
     app.config["ADVISER_CASELOAD_CAP"] = 1
-    first, second = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    first, second = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     pat = adviser(client, manager)
     before = row_counts()
     both = [
@@ -272,7 +253,7 @@ def test_accepting_for_an_unknown_young_person_names_the_pair(client, manager, r
 
 
 def test_accepted_allocations_export_for_the_case_system(client, officer, manager):
-    young = person(client, officer, "=WS-1")
+    young = casework_person(client, officer, "=WS-1")
     pat = adviser(client, manager)
     client.post(
         "/api/v1/adviser-allocations",
@@ -299,8 +280,8 @@ def test_accepted_allocations_export_for_the_case_system(client, officer, manage
 
 def test_the_figures_count_an_adviser_by_sixteen_and_a_half_and_by_seventeen(client, officer, manager):
     early, late = (
-        person(client, officer, "WS-1", months_old=205),
-        person(client, officer, "WS-2", months_old=205),
+        casework_person(client, officer, "WS-1", months_old=205),
+        casework_person(client, officer, "WS-2", months_old=205),
     )
     pat = adviser(client, manager)
     early_start = add_months(TODAY - timedelta(days=1), -205 + 198).isoformat()  # on their 16 1/2 date
@@ -325,7 +306,7 @@ def test_the_figures_count_an_adviser_by_sixteen_and_a_half_and_by_seventeen(cli
 
 
 def test_an_officer_sees_their_own_young_people_and_a_manager_the_team(client, officer, manager, auth):
-    mine, other = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    mine, other = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     me = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
     client.post(
         f"/api/v1/young-people/{mine}/workers",

@@ -6,7 +6,8 @@ import pytest
 
 from housing.clock import today
 from housing.lifedates import add_months
-from housing.services import coming_months, matching_input
+from housing.reads import matching_input
+from housing.services import coming_months
 from matching.problem import Hold
 from tests import payloads
 from tests.kept_current import automatic_runs, immediate  # noqa: F401 (a fixture)

@@ -3,7 +3,7 @@
 import pytest
 
 from housing.vocabulary import OFFICER_END_REASONS, EndReason
-from tests.api.test_placements import TODAY, option, placed, young_person
+from tests.builders import TODAY, option, placed, young_person
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from housing.lifedates import add_months
 from housing.models import AuditEntry
 from housing.services import reviews
 from housing.vocabulary import Role
-from tests.api.test_casework import person
+from tests.builders import casework_person
 
 TODAY = today()
 
 
 def test_with_no_review_held_a_seventeen_year_olds_review_is_overdue(client, officer):
-    young = person(client, officer, "WS-1", months_old=204)
+    young = casework_person(client, officer, "WS-1", months_old=204)
     found = client.get(f"/api/v1/young-people/{young}/reviews", headers=officer).json
     born = add_months(TODAY - timedelta(days=1), -204)
     assert found == {
@@ -27,7 +27,7 @@ def test_with_no_review_held_a_seventeen_year_olds_review_is_overdue(client, off
 
 
 def test_a_review_recorded_today_puts_the_next_six_months_on_and_is_audited(client, officer, db):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     held = client.post(
         f"/api/v1/young-people/{young}/reviews", json={"reviewed_on": TODAY.isoformat()}, headers=officer
     )
@@ -48,7 +48,7 @@ def test_a_review_recorded_today_puts_the_next_six_months_on_and_is_audited(clie
 def test_a_review_in_the_future_or_before_sixteen_is_refused_and_nothing_written(
     client, officer, row_counts, held, reason
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     before = row_counts()
     day = (TODAY + timedelta(days=held)).isoformat()
     refused = client.post(f"/api/v1/young-people/{young}/reviews", json={"reviewed_on": day}, headers=officer)
@@ -58,7 +58,7 @@ def test_a_review_in_the_future_or_before_sixteen_is_refused_and_nothing_written
 
 
 def test_the_list_of_reviews_due_puts_the_overdue_first_and_leaves_out_the_reviewed(client, officer, auth):
-    overdue, reviewed = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    overdue, reviewed = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     client.post(
         f"/api/v1/young-people/{reviewed}/reviews", json={"reviewed_on": TODAY.isoformat()}, headers=officer
     )
@@ -74,7 +74,7 @@ def test_the_list_of_reviews_due_puts_the_overdue_first_and_leaves_out_the_revie
 
 @pytest.mark.parametrize("role", [Role.DISTRICT_OFFICER, Role.COMMISSIONER, Role.HOUSE_PROJECT_COORDINATOR])
 def test_reviews_are_for_those_who_work_the_case(client, officer, auth, role):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     headers = auth.headers(role)
     assert client.get(f"/api/v1/young-people/{young}/reviews", headers=headers).status_code == 403
     assert client.post(f"/api/v1/young-people/{young}/reviews", json={"reviewed_on": TODAY.isoformat()},
@@ -88,7 +88,7 @@ def test_an_unknown_young_person_is_a_404_before_the_body_is_read(client, office
 
 
 def test_review_due_notices_go_to_the_allocated_officer_or_to_the_digest(app, client, officer, auth):
-    mine, nobodys = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    mine, nobodys = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     manager = auth.headers(Role.TEAM_MANAGER)
     me = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
     client.post(

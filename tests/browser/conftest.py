@@ -14,6 +14,7 @@ from werkzeug.serving import make_server
 
 from housing.services import accounts
 from housing.vocabulary import Role
+from tests import payloads
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
@@ -101,3 +102,42 @@ def snapshot(page, name: str) -> None:
     if os.environ.get("PATHWAYS_SCREENSHOTS"):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+SHOTS = os.environ.get("PATHWAYS_SCREENSHOTS")
+
+
+def shot(page, name: str, **options) -> None:
+    if SHOTS:
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True, **options)
+
+
+def seed(client, officer) -> str:
+    urgent = payloads.young_person(reference="WS-2041", given_name="Jordan", family_name="Testerton-417",
+                                   date_of_birth=payloads.born_aged(17, 150))  # fmt: skip
+    person = client.post("/api/v1/young-people", json=urgent, headers=officer).json["id"]
+    later = payloads.young_person(reference="WS-2077", given_name="Alex", family_name="Sampleford-88",
+                                  date_of_birth=payloads.born_aged(16, 30), home_district="crawley",
+                                  local_links=[{"kind": "work", "place": "Crawley", "importance": 2}])  # fmt: skip
+    client.post("/api/v1/young-people", json=later, headers=officer)
+    for town, name in (("Worthing", "Seaview scheme (Worthing)"), ("Lancing", "Beach Road host 4 (Lancing)"),
+                       ("Horsham", "Hill House scheme (Horsham)")):  # fmt: skip
+        place = payloads.option("supported_accommodation", place=town, available_from="2026-01-01", min_age=16,
+                                step_free=True, name=name)  # fmt: skip
+        assert client.post("/api/v1/options", json=place, headers=officer).status_code == 201
+    vacancy = payloads.option(
+        "register_vacancy",
+        place="Crawley",
+        min_age=18,
+        step_free=True,
+        available_from="2026-11-01",
+        name="Quota CRAWLEY-00127, 2-bed (Crawley)",
+    )
+    client.post("/api/v1/options", json=vacancy, headers=officer)
+    return person
+
+
+def press(page, locator) -> None:
+    """Move focus to a control and press Enter on it, as a keyboard user does."""
+    locator.focus()
+    navigate(page, lambda: page.keyboard.press("Enter"))

@@ -4,7 +4,7 @@ refused, and allocates a housing support officer from a record; every page scann
 from housing.clock import today
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.web.test_casework_pages import adviser, person
+from tests.builders import adviser, casework_person
 
 
 def tab_to(page, name: str, limit: int = 80) -> None:
@@ -22,7 +22,7 @@ def tab_to(page, name: str, limit: int = 80) -> None:
 def test_a_team_manager_accepts_a_months_proposals_with_the_keyboard(page, user, client, officer, auth, app):
     manager = auth.headers(Role.TEAM_MANAGER)
     app.config["ADVISER_CASELOAD_CAP"] = 2
-    people = [person(client, officer, f"PA-{n}", months_old=m, given=g)
+    people = [casework_person(client, officer, f"PA-{n}", months_old=m, given=g)
               for n, (m, g) in enumerate(((205, "Sooner"), (200, "Later"), (199, "Latest")))]  # fmt: skip
     adviser(client, manager, "Pat Exampleworth", base="Worthing")
     lee = adviser(client, manager, "Lee Specimen", base="Crawley")
@@ -57,8 +57,8 @@ def test_a_full_caseload_is_refused_beside_the_row_and_an_officer_is_allocated_f
     manager = auth.headers(Role.TEAM_MANAGER)
     app.config["ADVISER_CASELOAD_CAP"] = 1
     first, second = (
-        person(client, officer, "PA-1", given="First"),
-        person(client, officer, "PA-2", given="Second"),
+        casework_person(client, officer, "PA-1", given="First"),
+        casework_person(client, officer, "PA-2", given="Second"),
     )
     pat = adviser(client, manager, "Pat Exampleworth")
     sign_in_with_the_keyboard(page, user(Role.TEAM_MANAGER))
@@ -93,7 +93,7 @@ def test_a_full_caseload_is_refused_beside_the_row_and_an_officer_is_allocated_f
 
 
 def test_an_officer_finds_an_overdue_review_and_records_it_with_the_keyboard(page, user, client, officer):
-    young = person(client, officer, "PR-1", given="Overdue")
+    young = casework_person(client, officer, "PR-1", given="Overdue")
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
     assert "1 overdue" in page.inner_text("[data-testid=reviews-due]")
     navigate(page, page.get_by_role("link", name="1 overdue").click)

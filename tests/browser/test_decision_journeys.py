@@ -7,9 +7,8 @@ set, the pages are kept as PNGs to read as an officer would.
 from datetime import date
 
 from housing.vocabulary import Role
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.browser.test_council_journey import snapshot
-from tests.web.test_decision_pages import a_crawley_proposal
+from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.builders import a_crawley_proposal
 
 
 def press(page, locator) -> None:

@@ -7,8 +7,7 @@ import pytest
 
 from housing.vocabulary import Role
 from tests import payloads
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-from tests.browser.test_runs_journey import press, seed, shot
+from tests.browser.conftest import axe_violations, navigate, press, seed, shot, sign_in_with_the_keyboard
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("immediate")

@@ -4,50 +4,9 @@ Keyboard only, every page and error state scanned with axe-core. With PATHWAYS_S
 a folder, each page is also saved there as a full-page PNG (how docs/screenshots/ is made).
 """
 
-import os
-from pathlib import Path
-
 from housing.vocabulary import Role
 from tests import payloads
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
-
-SHOTS = os.environ.get("PATHWAYS_SCREENSHOTS")
-
-
-def shot(page, name: str, **options) -> None:
-    if SHOTS:
-        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True, **options)
-
-
-def seed(client, officer) -> str:
-    urgent = payloads.young_person(reference="WS-2041", given_name="Jordan", family_name="Testerton-417",
-                                   date_of_birth=payloads.born_aged(17, 150))  # fmt: skip
-    person = client.post("/api/v1/young-people", json=urgent, headers=officer).json["id"]
-    later = payloads.young_person(reference="WS-2077", given_name="Alex", family_name="Sampleford-88",
-                                  date_of_birth=payloads.born_aged(16, 30), home_district="crawley",
-                                  local_links=[{"kind": "work", "place": "Crawley", "importance": 2}])  # fmt: skip
-    client.post("/api/v1/young-people", json=later, headers=officer)
-    for town, name in (("Worthing", "Seaview scheme (Worthing)"), ("Lancing", "Beach Road host 4 (Lancing)"),
-                       ("Horsham", "Hill House scheme (Horsham)")):  # fmt: skip
-        place = payloads.option("supported_accommodation", place=town, available_from="2026-01-01", min_age=16,
-                                step_free=True, name=name)  # fmt: skip
-        assert client.post("/api/v1/options", json=place, headers=officer).status_code == 201
-    vacancy = payloads.option(
-        "register_vacancy",
-        place="Crawley",
-        min_age=18,
-        step_free=True,
-        available_from="2026-11-01",
-        name="Quota CRAWLEY-00127, 2-bed (Crawley)",
-    )
-    client.post("/api/v1/options", json=vacancy, headers=officer)
-    return person
-
-
-def press(page, locator) -> None:
-    """Move focus to a control and press Enter on it, as a keyboard user does."""
-    locator.focus()
-    navigate(page, lambda: page.keyboard.press("Enter"))
+from tests.browser.conftest import axe_violations, press, seed, shot, sign_in_with_the_keyboard
 
 
 def test_an_officer_runs_for_one_reads_the_plain_explanation_accepts_and_prints_the_summary(

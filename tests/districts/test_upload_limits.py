@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from housing.vocabulary import Role
 from httpkit import tabular
-from tests.districts.test_vacancy_upload import HEADER, upload, xlsx
+from tests.builders import HEADER, upload, xlsx
 
 
 @pytest.fixture

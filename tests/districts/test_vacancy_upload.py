@@ -1,34 +1,13 @@
 """`POST /districts/{slug}/vacancies`: a council's file checked whole, all or nothing, every refusal explained."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 from sqlalchemy import select
 
 from housing.models import AuditEntry, Option
 from housing.vocabulary import Role
+from tests.builders import HEADER, upload, xlsx
 
-HEADER = "name,place,capacity,available_from,available_until,support_levels,bedrooms,accepts_children"
 GOOD = f"{HEADER}\nFlat 1,Crawley,1,2026-12-01,,low;medium,1,false\nFlat 2,Gatwick Airport,3,2027-01-05,2027-04-01,low,2,yes\n"
-
-
-def upload(client, headers, content: bytes, filename="vacancies.csv", slug="crawley"):
-    return client.post(
-        f"/api/v1/districts/{slug}/vacancies",
-        data={"file": (io.BytesIO(content), filename)},
-        content_type="multipart/form-data",
-        headers=headers,
-    )
-
-
-def xlsx(*rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(list(row))
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from housing.models import MatchingRun, Notification
 from housing.services import notifications, reproposals
 from housing.vocabulary import Role
 from tests import payloads
-from tests.api.test_matching import supported_place
+from tests.builders import supported_place
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("immediate")

@@ -2,30 +2,17 @@
 a young person's workers, and an officer's own young people."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from housing.clock import today
-from housing.lifedates import add_months
 from housing.models import Allocation
 from housing.vocabulary import Role
-from tests import payloads
+from tests.builders import adviser, casework_person
 from tests.web.conftest import csrf
 
 TODAY = today()
-
-
-def person(client, officer, reference, months_old=204, place="Worthing", given="Testy"):
-    body = payloads.young_person(reference=reference, given_name=given,
-                                 date_of_birth=add_months(TODAY - timedelta(days=1), -months_old).isoformat(),
-                                 current_place=place, local_links=[{"kind": "college", "place": place, "importance": 3}])  # fmt: skip
-    return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
-
-
-def adviser(client, manager, name, base="Worthing"):
-    return client.post("/api/v1/advisers", json={"name": name, "base": base}, headers=manager).json["id"]
 
 
 @pytest.fixture
@@ -50,8 +37,8 @@ def test_proposals_are_accepted_all_at_once_and_the_banner_says_how_many(
     client, officer, manager, person_signing_in, db
 ):
     first, second = (
-        person(client, officer, "WS-1", given="Firsty"),
-        person(client, officer, "WS-2", given="Secondy"),
+        casework_person(client, officer, "WS-1", given="Firsty"),
+        casework_person(client, officer, "WS-2", given="Secondy"),
     )
     pat = adviser(client, manager, "Pat Exampleworth")
     person_signing_in(client, Role.TEAM_MANAGER)
@@ -73,7 +60,7 @@ def test_proposals_are_accepted_all_at_once_and_the_banner_says_how_many(
 
 
 def test_a_changed_proposal_is_recorded_as_changed(client, officer, manager, person_signing_in, db):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     pat, lee = (
         adviser(client, manager, "Pat Exampleworth"),
         adviser(client, manager, "Lee Specimen", base="Crawley"),
@@ -91,7 +78,7 @@ def test_an_adviser_full_meanwhile_is_shown_beside_the_row_and_nothing_is_writte
     app, client, officer, manager, person_signing_in, row_counts
 ):
     app.config["ADVISER_CASELOAD_CAP"] = 1
-    first, second = person(client, officer, "WS-1"), person(client, officer, "WS-2")
+    first, second = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
     pat = adviser(client, manager, "Pat Exampleworth")
     client.post(
         f"/api/v1/young-people/{first}/workers",
@@ -114,7 +101,7 @@ def test_an_adviser_full_meanwhile_is_shown_beside_the_row_and_nothing_is_writte
 
 
 def test_accepting_a_row_with_no_adviser_chosen_asks_for_one(client, officer, manager, person_signing_in):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     person_signing_in(client, Role.TEAM_MANAGER)
     form = {
         "csrf_token": csrf(client, "/advisers/proposals"),
@@ -130,7 +117,7 @@ def test_accepting_a_row_with_no_adviser_chosen_asks_for_one(client, officer, ma
 def test_a_manager_allocates_an_officer_from_the_record_and_the_officer_sees_them_as_their_own(
     client, officer, manager, person_signing_in, auth
 ):
-    young = person(client, officer, "WS-1", given="Mine")
+    young = casework_person(client, officer, "WS-1", given="Mine")
     person_signing_in(client, Role.TEAM_MANAGER)
     officer_id = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
     form = {
@@ -155,7 +142,7 @@ def test_a_manager_allocates_an_officer_from_the_record_and_the_officer_sees_the
 def test_the_workers_form_shows_a_missing_choice_and_a_bad_date_beside_their_fields(
     client, officer, person_signing_in
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     person_signing_in(client, Role.TEAM_MANAGER)
     token = csrf(client, f"/young-people/{young}/workers")
 

@@ -8,25 +8,12 @@ from sqlalchemy import select
 from housing.models import MoveStep, Nomination, Option, Placement, Proposal, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
+from tests.builders import a_crawley_proposal
 from tests.web.conftest import csrf
 
 
 def words(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def a_crawley_proposal(client, officer) -> tuple[str, str, str]:
-    """A Crawley applicant and a Crawley council home proposed for them: (person, run, proposal)."""
-    body = payloads.young_person(reference="CHK-1", home_district="crawley")
-    person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
-    client.post(f"/api/v1/young-people/{person}/applications",
-                json={"district": "crawley", "band": "A", "applied_on": "2026-06-01"}, headers=officer)  # fmt: skip
-    vacancy = payloads.option("register_vacancy", place="Crawley", available_from="2026-11-01", step_free=True,
-                              name="Flat 3, Ifield")  # fmt: skip
-    client.post("/api/v1/options", json=vacancy, headers=officer)
-    run = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json
-    [proposal] = run["proposals"]
-    return person, run["id"], proposal["id"]
 
 
 def accept_on_the_page(client, run_id: str, proposal_id: str):

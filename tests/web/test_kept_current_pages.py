@@ -9,9 +9,9 @@ from flask.testing import FlaskClient
 
 from housing.models import Event
 from housing.vocabulary import Role
+from tests.builders import nominated
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 from tests.web.conftest import csrf
-from tests.web.test_district_and_cohort_pages import nominated
 
 pytestmark = pytest.mark.usefixtures("immediate")
 

@@ -2,12 +2,12 @@
 
 from housing.clock import today
 from housing.vocabulary import Role
+from tests.builders import casework_person
 from tests.web.conftest import csrf
-from tests.web.test_casework_pages import person
 
 
 def test_who_is_due_counts_overdue_reviews_and_the_list_names_them(client, officer, person_signing_in):
-    person(client, officer, "WS-1", given="Unreviewed")
+    casework_person(client, officer, "WS-1", given="Unreviewed")
     person_signing_in(client, Role.HOUSING_OFFICER)
 
     home = client.get("/").get_data(as_text=True)
@@ -19,7 +19,7 @@ def test_who_is_due_counts_overdue_reviews_and_the_list_names_them(client, offic
 
 
 def test_a_review_recorded_from_the_record_says_when_the_next_is_due(client, officer, person_signing_in):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     person_signing_in(client, Role.HOUSING_OFFICER)
     assert "Overdue review" in client.get(f"/young-people/{young}").get_data(as_text=True)
     day = today()
@@ -37,7 +37,7 @@ def test_a_review_recorded_from_the_record_says_when_the_next_is_due(client, off
 def test_a_review_dated_in_the_future_is_refused_beside_the_date_keeping_what_was_typed(
     client, officer, person_signing_in
 ):
-    young = person(client, officer, "WS-1")
+    young = casework_person(client, officer, "WS-1")
     person_signing_in(client, Role.HOUSING_OFFICER)
     form = {"csrf_token": csrf(client, f"/young-people/{young}/reviews/new"), "reviewed_on-day": "1",
             "reviewed_on-month": "1", "reviewed_on-year": str(today().year + 1)}  # fmt: skip

@@ -7,7 +7,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import MatchingRun, Nomination, Proposal, YoungPerson
-from housing.services import audit, superseded
+from housing.reads import superseded
+from housing.services import audit
 from housing.vocabulary import UNANSWERED_OR_DECLINED
 
 

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from housing.due import Due, due_on, is_urgent
 from housing.models import YoungPerson
-from housing.services import matching_input
+from housing.reads import matching_input
 
 
 def selected(

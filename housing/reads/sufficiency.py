@@ -12,11 +12,13 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import matching
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Option
-from housing.services import audit, matching_input
+from housing.reads import matching_input
+from housing.services import audit
 from housing.vocabulary import Role, Route
 from matching import planning
 from matching.assignment import Assignment, optimal_assignment
@@ -34,9 +36,14 @@ class Base:
     values: CapacityValues
 
 
-def base(session: Session, as_of: date, reach_km: float) -> Base:
-    people = matching_input.in_scope(session, as_of, None)
-    planned = planning.base(matching_input.build(session, as_of, people, reach_km))
+def problem(session: Session, as_of: date, reach_km: float) -> matching.Problem:
+    """Everyone in scope on the day and every option, as the matcher's plain data: the read that a
+    planning answer needs, kept short; the solving is done after it, outside any transaction."""
+    return matching_input.build(session, as_of, matching_input.in_scope(session, as_of, None), reach_km)
+
+
+def solved(read: matching.Problem) -> Base:
+    planned = planning.base(read)
     assignment = optimal_assignment(planned.candidates)
     return Base(planned, assignment, capacity_values(planned.candidates, assignment.chosen))
 
@@ -71,33 +78,32 @@ def groups(session: Session, actor: Actor, as_of: date, reach_km: float) -> list
     """
     as_of = as_of_for(actor, as_of)
     with transaction(session):
-        found = _groups(session, as_of, reach_km)
+        read = problem(session, as_of, reach_km)
+        capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
         audit.record(session, actor, "sufficiency", None, f"sufficiency as of {as_of}")
-    return found
+    return _groups(solved(read), capacity)
 
 
-def _groups(session: Session, as_of: date, reach_km: float) -> list[Group]:
-    solved = base(session, as_of, reach_km)
-    options = solved.planned.problem.options
-    capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
+def _groups(base: Base, capacity: dict[str, int]) -> list[Group]:
+    options = base.planned.problem.options
     keys = sorted(
         {(o.district, o.route) for o in options if o.route != Route.STAYING_PUT},
         key=lambda key: (key[0] is None, key[0] or "", key[1]),
     )
     number = {key: n for n, key in enumerate(keys)}
     group_of = np.array([number.get((o.district, o.route), -1) for o in options], dtype=np.int64)
-    c = solved.planned.candidates
+    c = base.planned.candidates
     arcs = group_of[c.option] >= 0
     # Each young person counted once per group: a pair (group, young person) is one demand.
     pairs = np.unique(group_of[c.option[arcs]] * len(c.penalty) + c.person[arcs])
     demand = np.bincount(pairs // max(len(c.penalty), 1), minlength=len(keys))
-    used = np.bincount(c.option[solved.assignment.chosen], minlength=len(options))
+    used = np.bincount(c.option[base.assignment.chosen], minlength=len(options))
     out = []
     for (district, route), n in number.items():
         members = np.flatnonzero(group_of == n)
-        best = int(members[np.argmax(solved.values.value[members])])
-        price = int(solved.values.value[best])
-        gain = planning.gain(solved.planned, solved.assignment, solved.values, best) if price else None
+        best = int(members[np.argmax(base.values.value[members])])
+        price = int(base.values.value[best])
+        gain = planning.gain(base.planned, base.assignment, base.values, best) if price else None
         out.append(
             Group(
                 district=district,

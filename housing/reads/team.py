@@ -15,7 +15,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import age_on
 from housing.models import Adviser, Allocation, User, YoungPerson
-from housing.queries.young_people import due_of
+from housing.reads.young_people import due_of
 from housing.services import audit
 from housing.services.workers import advisers
 from housing.vocabulary import Role, WorkerKind

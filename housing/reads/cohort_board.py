@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from housing import due, lifedates
+from housing import due, eligibility, lifedates
 from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Cohort, YoungPerson
-from housing.services import audit, cohorts, eligibility
+from housing.services import audit, cohorts
 from housing.vocabulary import Stage
 
 STUCK_DAYS = 90  # a member this long in one stage needs a look

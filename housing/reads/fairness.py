@@ -22,7 +22,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Forbidden
 from housing.models import MatchingRun, YoungPerson
-from housing.services import audit, runs
+from housing.reads import names, run_review
+from housing.services import audit
 from housing.vocabulary import Role
 from matching import fairness, planning
 from matching.snapshot import from_data
@@ -57,45 +58,60 @@ class Fairness:
 
 
 def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
-    """The run's figures; every read audited, and each young person a listed pair names (both of them)."""
+    """The run's figures; every read audited, and each young person a listed pair names (both of them).
+
+    The run's snapshot, its proposals and the homes are read in one short transaction; the figures
+    are worked out outside it, and the reading is audited after, once it is known whom it names.
+    """
     with transaction(session):
-        record = runs.get(session, run_id)
+        record = run_review.get(session, run_id)
         if actor.role is Role.COMMISSIONER:
             _commissioner_may_read(record)
         problem = from_data(record.snapshot)
-        c = matching.published(problem)
-        people = [p.id for p in problem.young_people]
-        person_index = {pid: n for n, pid in enumerate(people)}
-        option_ids = [o.id for o in problem.options]
-        option_index = {oid: k for k, oid in enumerate(option_ids)}
-        arc_of = {(int(i), int(k)): a for a, (i, k) in enumerate(zip(c.person, c.option, strict=True))}
-        chosen = np.zeros(c.size, dtype=bool)
-        for proposal in record.proposals:
-            chosen[arc_of[person_index[proposal.young_person_id], option_index[proposal.option_id]]] = True
-        found = fairness.pass_overs(c, chosen)
-        km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
+        chosen = [(p.young_person_id, p.option_id) for p in record.proposals]
         homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
-        distances = []
-        for name, sort in GROUPS.items():
-            labels = [homes.get(p.id) if sort is None else sort(p) for p in problem.young_people]
-            distances += [
-                {"by": name, "group": label, "placed": n, "mean_link_km": mean}
-                for label, n, mean in fairness.by_group(km, labels)
-            ]
-        [(_, placed, mean)] = fairness.by_group(km, ["county"] * len(people)) or [("county", 0, None)]
-        listed = []
+    found = _figures(run_id, problem, chosen, homes, with_list=with_list)
+    with transaction(session):
         if with_list:
-            listed = [
-                {"young_person": people[i], "option": option_ids[k], "holder": people[j],
-                 "reason": _reason(int(c.tiers[i]), int(c.tiers[j]), alone)}
-                for i, k, j, alone in zip(
-                    found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
-                    found.no_other_place.tolist(), strict=True,
-                )
-            ]  # fmt: skip
-            named = {p for row in listed for p in (row["young_person"], row["holder"]) if p}
+            named = {p for row in found.passed_over for p in (row["young_person"], row["holder"]) if p}
             audit.record_views(session, actor, sorted(named), f"fairness of run {run_id}")
         audit.record(session, actor, "fairness", None, f"fairness of run {run_id}")
+    return found
+
+
+def _figures(
+    run_id: str, problem: matching.Problem, proposed: list[tuple[str, str]], homes: dict[str, str | None],
+    *, with_list: bool,
+) -> Fairness:  # fmt: skip
+    c = matching.published(problem)
+    people = [p.id for p in problem.young_people]
+    person_index = {pid: n for n, pid in enumerate(people)}
+    option_ids = [o.id for o in problem.options]
+    option_index = {oid: k for k, oid in enumerate(option_ids)}
+    arc_of = {(int(i), int(k)): a for a, (i, k) in enumerate(zip(c.person, c.option, strict=True))}
+    chosen = np.zeros(c.size, dtype=bool)
+    for young_person_id, option_id in proposed:
+        chosen[arc_of[person_index[young_person_id], option_index[option_id]]] = True
+    found = fairness.pass_overs(c, chosen)
+    km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
+    distances = []
+    for name, sort in GROUPS.items():
+        labels = [homes.get(p.id) if sort is None else sort(p) for p in problem.young_people]
+        distances += [
+            {"by": name, "group": label, "placed": n, "mean_link_km": mean}
+            for label, n, mean in fairness.by_group(km, labels)
+        ]
+    [(_, placed, mean)] = fairness.by_group(km, ["county"] * len(people)) or [("county", 0, None)]
+    listed = []
+    if with_list:
+        listed = [
+            {"young_person": people[i], "option": option_ids[k], "holder": people[j],
+             "reason": _reason(int(c.tiers[i]), int(c.tiers[j]), alone)}
+            for i, k, j, alone in zip(
+                found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
+                found.no_other_place.tolist(), strict=True,
+            )
+        ]  # fmt: skip
     return Fairness(
         run_id=run_id,
         ranks=fairness.rank_profile(c, chosen),
@@ -149,6 +165,24 @@ def presented(found: Fairness, commissioner: bool) -> dict[str, Any]:
     body["distances"] = shown
     body["county"] = found.county | {"placed": disclosure.rounded(found.county["placed"])}
     return body
+
+
+@dataclass(frozen=True)
+class Section:
+    """The run page's fairness section: the figures, and the case references and places its pairs name."""
+
+    body: dict[str, Any]
+    references: dict[str, str]
+    options: dict[str, str]
+    districts: dict[str, str]
+
+
+def section(session: Session, actor: Actor, run_id: str) -> Section:
+    body = presented(of_run(session, actor, run_id, with_list=True), commissioner=False)
+    people = {p for pair in body["passed_over"] for p in (pair["young_person"], pair["holder"])}
+    shown = names.options_by_id(session, [pair["option"] for pair in body["passed_over"]])
+    options = {o.id: f"{o.name}, {o.place}" for o in shown.values()}
+    return Section(body, names.references(session, people), options, names.district_names(session))
 
 
 def as_csv(body: dict[str, Any]) -> str:

@@ -2,7 +2,7 @@
 
 The home page's question is "who needs me now": moves that cannot wait, then overdue pathways,
 then the next 90 days (api-contract v1.2, "Tiers of what is due"). Filters are SQL conditions
-(`housing.queries.young_people`); the order by tier and due date, the counts by tier, and "what is
+(`housing.reads.young_people`); the order by tier and due date, the counts by tier, and "what is
 due" (pathway or move) are worked out over the narrow rows of those due, and only the page shown is
 loaded in full and audited as viewed.
 """
@@ -17,7 +17,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.due import Due, DueKind, their_date
 from housing.models import CohortMember, YoungPerson
-from housing.queries.young_people import Filters, due_order, has_due, matching
+from housing.reads.young_people import Filters, due_order, has_due, matching
 from housing.services import audit
 from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
 

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from housing.db import transaction
 from housing.models import MatchingRun, Proposal
-from housing.services import superseded
+from housing.reads import superseded
 from housing.vocabulary import ProposalStatus
 
 # The run's own summary, kept when it was solved, under the names the contract lists.

@@ -14,12 +14,14 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import matching
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import FieldErrors, Invalid
 from housing.models import YoungPerson
-from housing.services import audit, matching_input, options, reference, sufficiency
+from housing.reads import matching_input, sufficiency
+from housing.services import audit, options, reference
 from housing.vocabulary import Role, Route
 from matching import planning
 from matching.assignment import Assignment, optimal_assignment
@@ -53,33 +55,28 @@ def what_if(
     reach_km: float,
 ) -> WhatIf:
     as_of = sufficiency.as_of_for(actor, as_of)
-    with transaction(session):
-        base = sufficiency.base(session, as_of, reach_km)
-        planned = base.planned
-        by_id = {o.id: k for k, o in enumerate(planned.problem.options)}
-        places, added = _changes(actor, planned, by_id, changes), _added(session, add)
-        after = planning.what_if(planned, places, added)
+    with transaction(session):  # one short read, every change checked in it; both answers solved after
+        read = sufficiency.problem(session, as_of, reach_km)
+        places, added = _changes(actor, read.options, changes), _added(session, add)
         homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
-        answer = WhatIf(
-            as_of,
-            _side(planned, base.assignment, homes),
-            _side(after, optimal_assignment(after.candidates), homes),
-        )
         detail = f"what-if as of {as_of}: {len(changes)} changes, {len(add)} options added"
         audit.record(session, actor, "what_if", None, detail)
-    return answer
+    base = sufficiency.solved(read)
+    after = planning.what_if(base.planned, places, added)
+    return WhatIf(
+        as_of,
+        _side(base.planned, base.assignment, homes),
+        _side(after, optimal_assignment(after.candidates), homes),
+    )
 
 
-def _changes(
-    actor: Actor, planned: planning.Planned, by_id: dict[str, int], changes: list[dict]
-) -> dict[int, int]:
+def _changes(actor: Actor, options: tuple[matching.Option, ...], changes: list[dict]) -> dict[int, int]:
     """Places added (or removed) per option index; two changes to one option add up."""
     errors, places = FieldErrors(), Counter()
+    by_id = {o.id: k for k, o in enumerate(options)}
     for n, change in enumerate(changes):
         k = by_id.get(change["option"])
-        if k is None or (
-            actor.role is Role.COMMISSIONER and planned.problem.options[k].route == Route.STAYING_PUT
-        ):
+        if k is None or (actor.role is Role.COMMISSIONER and options[k].route == Route.STAYING_PUT):
             errors.add(("changes", n, "option"), f"no option with id {change['option']}")
         else:
             places[k] += change["places"]

@@ -1,0 +1,55 @@
+"""The names a page puts beside an id: councils by slug, options by id, young people by reference.
+
+Every face shows "Crawley" for `crawley` and "Flat 2, Horsham" for an option's id; reading them here
+once keeps the pages free of queries and the names the same on every page.
+"""
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from housing.db import found
+from housing.errors import NotFound
+from housing.models import District, Option, Place, YoungPerson
+
+
+def district_names(session: Session) -> dict[str, str]:
+    """Each council's name by its slug (`crawley` → `Crawley`)."""
+    return dict(session.execute(select(District.slug, District.name).order_by(District.slug)).all())
+
+
+def district_bands(session: Session, slug: str) -> list[str]:
+    """The priority bands a council's register uses, for its applicants' filters."""
+    district = session.get(District, slug)
+    if district is None:
+        raise NotFound(f"no district {slug}")
+    return list(district.bands)
+
+
+def options_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Option]:
+    """The options with these ids (unknown and missing ids left out)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(wanted)))}
+
+
+def option_by_id(session: Session, option_id: str) -> Option:
+    return found(session, Option, option_id, "option")
+
+
+def young_person_id(session: Session, reference: str) -> str | None:
+    """The id of the young person with this case reference, if any (not a view: nothing is shown)."""
+    return session.scalar(select(YoungPerson.id).where(YoungPerson.reference == reference))
+
+
+def references(session: Session, ids: Iterable[str]) -> dict[str, str]:
+    """Case references by young person id: what a page names them by where names are not shown."""
+    named = select(YoungPerson.id, YoungPerson.reference).where(YoungPerson.id.in_(set(ids)))
+    return dict(session.execute(named).all())
+
+
+def first_town(session: Session, slug: str) -> str:
+    """A council's first town by name (the example row of its vacancy file), or "" if it has none."""
+    return session.scalar(select(Place.name).where(Place.district == slug).order_by(Place.name)) or ""

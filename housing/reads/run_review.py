@@ -1,0 +1,97 @@
+"""A matching run as its readers see it: the run with "superseded" applied, a page of it for the
+planning meeting, and the exact problem it solved. Every young person it names is audited as seen."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+import matching
+from housing.actors import Actor
+from housing.db import found, transaction
+from housing.models import MatchingRun, Option, Proposal, YoungPerson
+from housing.reads import run_listing, superseded
+from housing.services import audit
+from matching.snapshot import from_data
+
+
+def get(session: Session, run_id: str) -> MatchingRun:
+    return found(session, MatchingRun, run_id, "matching run", options=(selectinload(MatchingRun.proposals),))
+
+
+def view(session: Session, actor: Actor, run_id: str) -> MatchingRun:
+    """A run as returned, its proposals and unmatched naming young people: each of them is audited
+    as seen, in one statement however many the run holds."""
+    with transaction(session):
+        record = get(session, run_id)
+        seen = {p.young_person_id for p in record.proposals} | {u["young_person"] for u in record.unmatched}
+        audit.record_views(session, actor, sorted(seen), f"matching run {run_id}")
+        superseded.mark_run(session, record)
+    return record
+
+
+def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
+    """The exact problem the run solved, rebuilt from its snapshot: every arc, penalty and capacity.
+    Every young person in the problem is named in it, so each is audited as seen."""
+    with transaction(session):
+        record = get(session, run_id)
+        problem = from_data(record.snapshot)
+        audit.record_views(
+            session, actor, sorted(p.id for p in problem.young_people), f"candidates of matching run {run_id}"
+        )
+    c = matching.published(problem)
+    people = [p.id for p in problem.young_people]
+    options = [o.id for o in problem.options]
+    remaining = dict(zip(options, c.capacity.tolist(), strict=True))
+    return {
+        "arcs": [
+            {"young_person": people[i], "option": options[k], "cost": cost}
+            for i, k, cost in zip(c.person.tolist(), c.option.tolist(), c.cost.tolist(), strict=True)
+        ],
+        "unassigned_penalty": dict(zip(people, c.penalty.tolist(), strict=True)),
+        "capacity": remaining,
+        "due_tier": {p.id: p.due_tier for p in problem.young_people},
+        "held": {  # places held back from tiers later and none, at most the option's remaining
+            option: {"places": min(hold.places, remaining[option]), "from_month": hold.from_month.isoformat()}
+            for option, hold in problem.held_back.items()
+            if remaining.get(option, 0) > 0 and hold.places > 0
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Review:
+    """A page of a run's proposals ("superseded" applied), with the names an officer needs to read them."""
+
+    run: MatchingRun
+    proposals: list[Proposal]
+    total: int
+    unmatched: list[dict[str, Any]]
+    people: dict[str, YoungPerson]
+    options: dict[str, Option]
+
+
+def review(
+    session: Session, actor: Actor, run_id: str, *, page: int, page_size: int, unmatched_page: int = 1
+) -> Review:
+    """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
+    with transaction(session):
+        record = get(session, run_id)
+        # The planning meeting's agenda: the most due first.
+        ordered = sorted(record.proposals, key=run_listing.most_due_first)
+        shown = ordered[(page - 1) * page_size : page * page_size]
+        left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
+        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
+        # Their preferences in the same read: the page's explanations name them, person by person.
+        shown_people = (
+            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
+        )
+        people = {p.id: p for p in session.scalars(shown_people)}
+        option_ids = {p.option_id for p in shown} | {
+            a["option"] for p in shown for a in p.explanation.get("alternatives", [])
+        }
+        options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+        audit.record_views(session, actor, sorted(ids), f"review of run {run_id}")
+        superseded.mark(session, shown, Proposal.run_id == run_id)
+    return Review(record, shown, len(record.proposals), left_out, people, options)
