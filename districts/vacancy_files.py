@@ -1,9 +1,10 @@
 """A council's vacancy file: its columns and its template; reading it is `httpkit.tabular`'s.
 
 The header (line 1) names the columns; `name`, `place`, `capacity` and `available_from` are
-required, the rest optional with the API's defaults. Dates are YYYY-MM-DD; booleans true/false
-(or yes/no); support levels like "low;medium". The rules an option keeps are checked by the use
-case (`housing/services/vacancies.py`), not here.
+required, the rest optional with the API's defaults. Dates are 27/03/2026 (day first) or
+YYYY-MM-DD; booleans true/false (or yes/no); support levels like "low;medium". The rules an option
+keeps are checked by the use case (`housing/services/vacancies.py`), not here, on every row (one
+with problems too, with what could be read: `partial_rows`).
 """
 
 import csv
@@ -16,7 +17,9 @@ from httpkit.tabular import Kind
 REQUIRED = ("name", "place", "capacity", "available_from")
 OPTIONAL = ("available_until", "min_age", "max_age", "support_levels", "step_free", "wheelchair", "bedrooms",
             "accepts_children")  # fmt: skip
-VACANCIES = Kind(noun="vacancies", required=REQUIRED, optional=OPTIONAL, schema=VacancyRowSchema)
+VACANCIES = Kind(
+    noun="vacancies", required=REQUIRED, optional=OPTIONAL, schema=VacancyRowSchema, partial_rows=True
+)
 
 
 def template(example_place: str, available_from: date) -> str:

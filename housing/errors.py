@@ -23,6 +23,18 @@ class Conflict(DomainError):
     pass
 
 
+class PossibleDuplicate(Conflict):
+    """A new record with the name and date of birth of one already kept (issue 30): the officer checks,
+    then confirms it is a different person. `matches`: (id, reference, name) of each such record."""
+
+    def __init__(self, matches: list[tuple[str, str, str]]) -> None:
+        references = ", ".join(reference for _, reference, _ in matches)
+        super().__init__(
+            f"a young person with this name and date of birth is already recorded ({references})"
+        )
+        self.matches = matches
+
+
 class Invalid(DomainError):
     """Well-formed input that breaks a rule; `fields` maps each field (nested like the body) to reasons."""
 

@@ -212,3 +212,12 @@ class WorkerKind(StrEnum):
 
     HOUSING_OFFICER = "housing_officer"
     PERSONAL_ADVISER = "personal_adviser"
+
+
+class LeaveType(StrEnum):
+    """The kind of leave to remain the Home Office granted (issue 30): it sets when it must be renewed."""
+
+    REFUGEE_STATUS = "refugee_status"
+    HUMANITARIAN_PROTECTION = "humanitarian_protection"
+    LIMITED_LEAVE = "limited_leave"
+    INDEFINITE_LEAVE = "indefinite_leave"

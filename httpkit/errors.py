@@ -12,7 +12,7 @@ from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
 
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
-from httpkit import openapi_fields, query
+from httpkit import openapi_fields, query, reasons
 from httpkit.log_lines import escaped
 
 log = logging.getLogger("pathways")  # every value a client chose is escaped first (log_lines.py)
@@ -79,6 +79,8 @@ class PathwaysApi(Api):
 
     def handle_http_exception(self, error: HTTPException) -> tuple[dict, int, dict]:
         payload, code, headers = super().handle_http_exception(error)
+        if "errors" in payload:
+            payload["errors"] = reasons.plain_all(payload["errors"])
         # Werkzeug's own headers for the error, such as the `Allow` of a 405, which flask-smorest drops.
         headers = {name: value for name, value in error.get_headers() if name != "Content-Type"} | (
             headers or {}

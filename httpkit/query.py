@@ -14,7 +14,7 @@ from typing import Any
 from flask import Flask, current_app, request
 from flask_smorest import abort
 
-UNKNOWN = "Unknown field."
+UNKNOWN = "not a field this operation takes: remove it"
 # flask-smorest's own view of the OpenAPI document takes no parameters either.
 DOCUMENT_ENDPOINT = "api-docs.openapi_json"
 

@@ -25,10 +25,12 @@ from datetime import date, datetime
 from itertools import chain
 from typing import Any
 
-from marshmallow import Schema, ValidationError
+from marshmallow import Schema, ValidationError, fields
 from openpyxl import load_workbook
 
+from housing import typed_dates
 from housing.services.import_problems import ImportRefused, Problem
+from httpkit import reasons
 from httpkit.spreadsheets import FORMULA_STARTS
 
 KINDS = (".csv", ".xlsx")
@@ -39,6 +41,11 @@ NOT_XLSX = "the file is not an Excel workbook that can be read: save it again as
 
 Row = tuple[int, tuple[Any, ...]]  # its line (the header is line 1) and its cells
 CHECK_EVERY = 256  # lines between looks at the clock
+# Where a file's words differ from the API's: a date may be typed day first; a cell is filled in.
+IN_A_FILE = {
+    "Not a valid date.": "must be a real date, like 27/03/2026 (day/month/year) or 2026-03-27",
+    "Missing data for required field.": "required: fill in this cell",
+}
 
 
 @dataclass(frozen=True)
@@ -67,6 +74,9 @@ class Kind:
     optional: tuple[str, ...]
     schema: Callable[[], Schema]
     headings: Mapping[str, str] = field(default_factory=dict)  # lower-case heading -> column
+    # A row with problems still goes on, with the fields that could be read, to the use case's rules
+    # (which know its line is refused), so one upload names every problem (issue 30).
+    partial_rows: bool = False
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -226,11 +236,12 @@ def parse(
     if not body:
         raise ImportRefused([Problem(2, "-", f"no {kind.noun}: the file has a header and nothing else")])
     schema, parsed, found = kind.schema(), [], []
+    dates = {f.data_key or name for name, f in schema.fields.items() if isinstance(f, fields.Date)}
     for count, (line, cells) in enumerate(body, start=1):
-        fields, wrong = _row(schema, header, line, cells)
+        read, wrong = _row(schema, header, line, cells, dates)
         found += wrong
-        if fields is not None:
-            parsed.append((line, fields))
+        if read is not None and (kind.partial_rows or not wrong):
+            parsed.append((line, read))
         if count % CHECK_EVERY == 0 and deadline is not None:
             deadline.check(line)
         if count % 1000 == 0:
@@ -240,9 +251,12 @@ def parse(
 
 
 def _row(
-    schema: Schema, header: list[str], line: int, cells: tuple[Any, ...]
+    schema: Schema, header: list[str], line: int, cells: tuple[Any, ...], dates: set[str]
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The row's fields, or None when a cell cannot be kept; with any problems, the fields that could
+    be read. A date may be typed as in England (27/03/2026) or as ISO."""
     named = {column: text for column, text in zip(header, map(_text, cells), strict=False) if column and text}
+    named = {column: typed_dates.as_iso(text) if column in dates else text for column, text in named.items()}
     refused = [
         Problem(line, column, _unkeepable(text)) for column, text in named.items() if _unkeepable(text)
     ]
@@ -251,7 +265,7 @@ def _row(
     try:
         return schema.load(named), []
     except ValidationError as error:
-        return None, [
+        return dict(error.valid_data or {}), [
             Problem(line, column, "; ".join(_reasons(why))) for column, why in error.messages.items()
         ]
 
@@ -289,4 +303,4 @@ def _reasons(reason: Any) -> list[str]:
         return list(chain.from_iterable(_reasons(value) for value in reason.values()))
     if isinstance(reason, list):
         return list(chain.from_iterable(_reasons(value) for value in reason))
-    return [str(reason)]
+    return [IN_A_FILE.get(str(reason)) or reasons.plain(str(reason))]

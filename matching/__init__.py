@@ -11,9 +11,10 @@ importance, ranked preferences, the districts whose registers they applied to); 
 place and coordinates, district, remaining capacity, availability, ages, support levels, access,
 bedrooms, each route's own fields, and the sites where its homes may be);
 `rejected` pairs; `reach_km`; `urgent_days`; `held_back` (option id → `Hold(places, from_month)`:
-places closed to tiers later and none). Each young person carries `due_tier`, one of
-`vocabulary.DUE_TIERS`, computed by the service. Names (routes, support levels, settled
-statuses, tiers) are spelled as in `vocabulary.py`.
+places closed to tiers later and none); `plan_made` (the run made a plan of the coming months:
+each young person's `planned` is the option it agrees for them now, none if it has them wait).
+Each young person carries `due_tier`, one of `vocabulary.DUE_TIERS`, computed by the service.
+Names (routes, support levels, settled statuses, tiers) are spelled as in `vocabulary.py`.
 
 Out: a `Solution` — `status` (optimal | feasible | infeasible), `objective` (Σ arc costs + Σ
 published penalties of the unmatched), `proposals` (young person, option, cost, explanation),
@@ -23,7 +24,8 @@ and `timings_ms`.
 
 The proposals are lexicographically optimal (contract v1.2, "Who is served first";
 `tiered.py`): the most of each tier matched in turn, then the least cost of move_now's, overdue's
-and soon's proposals in turn, then Σ arc costs + Σ penalties; each young person on at most one
+and soon's proposals in turn, then the fewest departures from the plan's first month (where the
+run made one), then Σ arc costs + Σ penalties; each young person on at most one
 arc, each option within its remaining places, held places closed to tiers later and none.
 Proposals and the unmatched are listed soonest due first. `checker.check` verifies any solution
 independently.

@@ -11,7 +11,7 @@ from matching.penalties import unmatched_penalties
 from matching.reach import reachable_places
 from matching.rules import allowed
 from matching.screening import entry_people, options_in_reach, worth_asking
-from matching.solution import Candidates
+from matching.solution import NONE_TIER, Candidates, plan_costs
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,19 @@ def build(e: Encoded, reach_km: float) -> tuple[Candidates, Screened]:
         premium=premium,
         tier=e.tier,
         held=e.held,
+        plan_cost=_plan_costs(e, a_person, a_option, cost, penalty - premium * e.urgent),
     )
     screened = Screened(reach=reach, within_reach=options_in_reach(e, reach))
     return candidates, screened
+
+
+def _plan_costs(
+    e: Encoded, person: np.ndarray, option: np.ndarray, cost: np.ndarray, base: np.ndarray
+) -> np.ndarray | None:
+    """The arcs' departures from the plan of the coming months (`solution.plan_costs`), if the run
+    made one. The plan's agreement counts only where a run may make it: a move of someone of tier
+    none that costs at least their penalty serves them less than none (nor would the plan make it)."""
+    if not e.plan_made:
+        return None
+    planned = (e.planned[person] == option) & ((e.tier[person] < NONE_TIER) | (cost < base[person]))
+    return plan_costs(person, planned, e.n_people)

@@ -12,6 +12,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from matching import options_once
 from matching.problem import Problem
 from matching.vocabulary import DUE_TIERS, ROUTES, SETTLED, SUPPORT_LEVELS
 
@@ -56,6 +57,7 @@ class Encoded:
     days_to_due: np.ndarray  # from as_of; NO_DUE where nothing is
     urgent: np.ndarray
     tier: np.ndarray  # index into DUE_TIERS: 0 move_now … 4 none
+    planned: np.ndarray  # the option the plan of the coming months agrees for them now, -1: none
     lives_in: np.ndarray  # the option index they live in now, -1 if none
     # their links, flattened; person i's links are link_*[link_start[i]:link_start[i+1]]
     link_start: np.ndarray
@@ -108,6 +110,7 @@ class Encoded:
     loc_district: np.ndarray
     n_names: int
     n_districts: int
+    plan_made: bool  # the run made a plan of the coming months (`Problem.plan_made`)
 
 
 def _column(values: Iterable[object], n: int, dtype: type = np.int64) -> np.ndarray:
@@ -145,8 +148,16 @@ def _encode(problem: Problem) -> Encoded:
     """The problem's columns, step by step: options (and their places), young people, their links,
     their preferences, then the sets each young person holds (as sorted integer keys)."""
     ids = _Ids(problem)
-    option_columns = _option_columns(problem, ids)
-    location_columns = _location_columns(ids.locations, option_columns)
+    names = (ids.names, ids.districts, ids.locations)
+    option_columns = options_once.columns(
+        problem.options, problem.held_back, names,
+        lambda: (made := _option_columns(problem, ids)) | _location_columns(ids.locations, made)
+        | _site_columns(problem.options),
+    )  # fmt: skip
+    option_columns["owner"] = _column(  # the one column that reads the young people
+        (ids.person.get(x.young_person, -1) if x.young_person else -1 for x in problem.options),
+        len(problem.options),
+    )
     return Encoded(
         n_people=len(problem.young_people),
         n_options=len(problem.options),
@@ -155,10 +166,9 @@ def _encode(problem: Problem) -> Encoded:
         **_preference_columns(problem.young_people, ids),
         **_set_keys(problem, ids),
         **option_columns,
-        **_site_columns(problem.options),
-        **location_columns,
         n_names=max(len(ids.names), 1),
         n_districts=max(len(ids.districts), 1),
+        plan_made=problem.plan_made,
     )
 
 
@@ -198,7 +208,6 @@ def _option_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
             x.available_until.toordinal() if x.available_until else NO_END for x in options
         ),
         "support_mask": ints(ids.support_mask(x.support_levels) for x in options),
-        "owner": ints(ids.person.get(x.young_person, -1) if x.young_person else -1 for x in options),
         "carer_willing": flags(bool(x.carer_willing) for x in options),
         "registered": flags(bool(x.registered_16_17) for x in options),
         "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
@@ -254,6 +263,7 @@ def _person_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
         "urgent": of_people((problem.is_urgent(x) for x in people), bool),
         "tier": of_people(TIER[x.due_tier] for x in people),
         "lives_in": of_people(ids.option.get(x.lives_in, -1) if x.lives_in else -1 for x in people),
+        "planned": of_people(ids.option.get(x.planned, -1) if x.planned else -1 for x in people),
         "link_start": np.concatenate(([0], np.cumsum(of_people(len(x.links) for x in people)))),
         **_attributes(
             people, {"age": "age", "children": "children", "bedrooms_needed": "bedrooms_needed"}, np.int64

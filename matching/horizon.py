@@ -18,7 +18,7 @@ time for a second proposal if the first is turned down.
 """
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -88,6 +88,18 @@ class Planned:
     def now(self) -> list[tuple[str, str]]:
         """What should be agreed this month: the plan's month 0."""
         return [(person, option) for person, option, m, _ in self.agreements if m == 0]
+
+    def given_to(self, problem: Problem) -> Problem:
+        """The run's problem with the plan in it: its holds, and each young person's agreement for now
+        (`YoungPerson.planned`; none: the plan has them wait), which the run's last goal but one
+        departs from as little as the tiers allow (`solution.plan_costs`)."""
+        now = dict(self.now)
+        return replace(
+            problem,
+            held_back=self.held_back,
+            plan_made=True,
+            young_people=tuple(replace(p, planned=now.get(p.id)) for p in problem.young_people),
+        )
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,10 @@ class YoungPerson:
     due: str | None = None  # "pathway" (by 17½) | "move" (a move, release or 18th-birthday date)
     lives_in: str | None = None  # the option (supported place) they live in now: continuity
     due_tier: str = "none"  # one of vocabulary.DUE_TIERS, computed by the service (contract v1.2)
+    # The option the run's plan of the coming months agrees for them now (None: the plan has them
+    # wait, or the run makes no plan): the run's last goal but one keeps as many of these as the
+    # tiers allow (contract v1.2, "then the rest of the objective (the plan of the coming months)").
+    planned: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,9 @@ class Problem:
     reach_km: float = 80.0
     urgent_days: int = 90  # due within this many days of as_of (overdue included): urgent
     held_back: Mapping[str, Hold] = field(default_factory=lambda: MappingProxyType({}))  # option id → hold
+    # The run made a plan of the coming months: each young person's `planned` is its agreement for
+    # them now, and one with none is one the plan has wait (the run's last goal but one).
+    plan_made: bool = False
 
     def is_urgent(self, person: YoungPerson) -> bool:
         return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days

@@ -36,6 +36,20 @@ def to_data(problem: Problem) -> dict[str, Any]:
     return plain(problem)
 
 
+def with_plan(data: dict[str, Any], problem: Problem) -> dict[str, Any]:
+    """`to_data(problem)` from the data of the same problem before its plan was given to it
+    (`Planned.given_to`: the holds and each young person's `planned`), without converting it again."""
+    planned = {p.id: p.planned for p in problem.young_people}
+    return data | {
+        "plan_made": problem.plan_made,
+        "held_back": {
+            o: {"places": h.places, "from_month": h.from_month.isoformat()}
+            for o, h in problem.held_back.items()
+        },
+        "young_people": [p | {"planned": planned[p["id"]]} for p in data["young_people"]],
+    }
+
+
 def from_data(data: dict[str, Any]) -> Problem:
     def record(cls: type, values: dict[str, Any]) -> Any:
         out = {}
@@ -69,6 +83,7 @@ def from_data(data: dict[str, Any]) -> Problem:
         held_back=MappingProxyType(
             {option: record(Hold, hold) for option, hold in data.get("held_back", {}).items()}
         ),
+        plan_made=data.get("plan_made", False),
     )
 
 

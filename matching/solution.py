@@ -12,6 +12,17 @@ NONE_TIER = DUE_TIERS.index("none")
 HOLDABLE = np.array([tier in HOLDABLE_TIERS for tier in DUE_TIERS])
 
 
+def plan_costs(person: np.ndarray, planned: np.ndarray, n_people: int) -> np.ndarray:
+    """Per arc, how far taking it departs from the plan of the coming months' month 0: -1 for the
+    plan's agreement for now (`planned`, at most one arc per young person); +1 for any arc of a young
+    person the plan agrees nothing for now (it has them wait, or leaves them out); 0 otherwise. Each
+    young person left unmatched counts 0, so the sum is the departures from the plan, less a constant.
+    """
+    has = np.zeros(n_people, bool)
+    has[person[planned]] = True
+    return np.where(planned, -1, (~has[person]).astype(np.int64))
+
+
 @dataclass(frozen=True)
 class Candidates:
     """The published problem: every arc the hard rules allow, its integer cost, and the penalties.
@@ -32,6 +43,7 @@ class Candidates:
     premium: int = 0  # BIG, the urgent's premium inside `penalty` (`penalties.py`)
     tier: np.ndarray | None = None  # per young person: index into DUE_TIERS; None: everyone "none"
     held: np.ndarray | None = None  # per option: places held back from tiers later and none; None: no hold
+    plan_cost: np.ndarray | None = None  # per arc: its departure from the plan's month 0; None: no plan
 
     @property
     def tiers(self) -> np.ndarray:
@@ -44,6 +56,11 @@ class Candidates:
         if self.held is None:
             return np.zeros(len(self.capacity), np.int64)
         return np.minimum(self.held, np.maximum(self.capacity, 0))
+
+    @property
+    def plan_costs(self) -> np.ndarray:
+        """Per arc, its cost in the run's last goal but one (`plan_costs`); zeros if the run made no plan."""
+        return self.plan_cost if self.plan_cost is not None else np.zeros(len(self.cost), np.int64)
 
     @property
     def base_penalty(self) -> np.ndarray:

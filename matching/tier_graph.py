@@ -16,7 +16,8 @@ from matching.solution import HOLDABLE, NONE_TIER, Candidates
 
 COUNTED = NONE_TIER  # move_now, overdue, soon, later: their numbers matched, in order
 COSTED = 3  # move_now, overdue, soon: the cost of their proposals, in order
-GOALS = COUNTED + COSTED + 1
+PLAN = COUNTED + COSTED  # then the fewest departures from the plan's month 0 (`Candidates.plan_costs`)
+GOALS = PLAN + 2  # and last the rest: Σ arc costs + Σ penalties of the unmatched
 SAFE = 2**60  # a solve's arc costs times its nodes stay below this (OR-Tools needs them inside int64)
 
 
@@ -119,6 +120,9 @@ def _spans(c: Candidates) -> tuple[list[int], list[int]]:
         mine = tier == t
         span.append(int((high[mine] - low[mine]).astype(object).sum()))
         largest.append(int(np.abs(c.cost[tier[c.person] == t]).max(initial=0)))
+    # Each young person's plan costs are -1 and 0, or 0 and +1 (being left unmatched: 0): a range of 1.
+    span.append(len(np.unique(c.person[c.plan_costs != 0])))
+    largest.append(1)
     rest_high, rest_low = np.maximum(high, base), np.minimum(low, base)
     span.append(int((rest_high - rest_low).astype(object).sum()))
     largest.append(max(int(np.abs(c.cost).max(initial=0)), int(np.abs(base).max(initial=0))))
@@ -126,11 +130,13 @@ def _spans(c: Candidates) -> tuple[list[int], list[int]]:
 
 
 def goal_costs(c: Candidates, arcs: np.ndarray) -> np.ndarray:
-    """Per goal (rows), each arc's cost as a placement: the costed tiers' in turn, then every arc's."""
+    """Per goal (rows), each arc's cost as a placement: the costed tiers' in turn, its departure from
+    the plan's month 0, then every arc's."""
     out = np.zeros((GOALS, len(arcs)), np.int64)
     arc_tier = c.tiers[c.person[arcs]]
     for t in range(COSTED):
         out[COUNTED + t] = np.where(arc_tier == t, c.cost[arcs], 0)
+    out[PLAN] = c.plan_costs[arcs]
     out[-1] = c.cost[arcs]
     return out
 
@@ -161,11 +167,13 @@ def goals(c: Candidates, part: Part, weights: np.ndarray) -> list[np.ndarray]:
 def goal_values(c: Candidates, chosen: np.ndarray) -> tuple[int, ...]:
     """An assignment's goals in the order a run ranks them, each to be made smallest: the young
     people left unmatched of move_now, overdue, soon and later; the cost of move_now's, overdue's
-    and soon's proposals; the rest of the objective (Σ arc costs + Σ penalties without the premium)."""
+    and soon's proposals; its departures from the plan's month 0 (`Candidates.plan_costs`); the
+    rest of the objective (Σ arc costs + Σ penalties without the premium)."""
     tier = c.tiers
     placed = np.zeros(len(c.penalty), bool)
     placed[c.person[chosen]] = True
     left = np.bincount(tier[~placed], minlength=NONE_TIER + 1)[:COUNTED]
     cost = np.bincount(tier[c.person[chosen]], weights=c.cost[chosen], minlength=NONE_TIER + 1)[:COSTED]
     rest = int(c.cost[chosen].sum()) + int(c.base_penalty[~placed].sum())
-    return (*left.tolist(), *(int(x) for x in cost), rest)
+    plan = int(c.plan_costs[chosen].sum())
+    return (*left.tolist(), *(int(x) for x in cost), plan, rest)

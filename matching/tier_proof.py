@@ -9,10 +9,11 @@ Pass-overs are read from `fairness.pass_overs`, the one place that finds them.
   flow from those young people alone (augmenting paths, here); so each tier's count is the
   largest any assignment allows while the tiers before keep theirs.
 - Lexicographic optimality: write each arc's cost as a vector (one "unmatched" unit per counted
-  tier, the cost of each costed tier's proposals, then the rest of the objective) compared in
-  order. A flow is optimal for such costs exactly when its residual graph has no cycle of
-  negative total (the cycle-cancelling argument needs only an ordered group of costs), which
-  Bellman-Ford decides. So this proves the counts and the costs of move_now, overdue and soon.
+  tier, the cost of each costed tier's proposals, the departure from the plan of the coming months'
+  first month, then the rest of the objective) compared in order. A flow is optimal for such
+  costs exactly when its residual graph has no cycle of negative total (the cycle-cancelling
+  argument needs only an ordered group of costs), which Bellman-Ford decides. So this proves the
+  counts, the costs of move_now, overdue and soon, and the fewest departures from the plan.
 """
 
 from collections import Counter, deque
@@ -27,7 +28,8 @@ from matching.vocabulary import DUE_TIERS, HOLDABLE_TIERS
 
 COUNTED = DUE_TIERS[:4]  # move_now, overdue, soon, later
 COSTED = DUE_TIERS[:3]  # move_now, overdue, soon
-WIDTH = len(COUNTED) + len(COSTED) + 1
+PLAN = len(COUNTED) + len(COSTED)  # departures from the plan of the coming months' first month
+WIDTH = PLAN + 2
 SINK = ("sink",)
 
 
@@ -59,7 +61,8 @@ def tier_problems(
         if matched != best:
             problems.append(f"{matched} matched of tiers up to {DUE_TIERS[t]}, where {best} can be")
     if not problems:
-        problems += _cheaper_cycle(_Run(tier, placed, arc_costs, base, room, open_to_later))
+        plan = _plan_costs(problem, tier, arc_costs, base)
+        problems += _cheaper_cycle(_Run(tier, placed, arc_costs, base, room, open_to_later, plan))
     return problems
 
 
@@ -71,6 +74,7 @@ class _Run:
     base: dict[str, int]  # per young person: the penalty without the urgent premium
     room: dict[str, int]  # per option: its remaining
     open_to_later: dict[str, int]  # per held option: the places tiers later and none may take
+    plan: dict[tuple[str, str], int]  # per arc: its departure from the plan's first month
 
 
 def _arc_head(person_id: str, option_id: str, tier: dict[str, str], open_to_later: dict[str, int]) -> tuple:
@@ -124,9 +128,27 @@ def _most_matched(tiers, tier, arc_costs, room, open_to_later) -> int:
         total += 1
 
 
-def _vector(tier_name: str, arc_cost: int | None, penalty: int) -> tuple[int, ...]:
+def _plan_costs(
+    problem: Problem, tier: dict[str, str], arc_costs: dict[tuple[str, str], int], base: dict[str, int]
+) -> dict[tuple[str, str], int]:
+    """Per arc, as contract v1.2 ranks a run that made a plan: -1 for the plan's agreement for now
+    (where a run may make it: not a move of someone of tier none at a cost of at least their
+    penalty), +1 for any arc of a young person the plan agrees nothing for now, else 0."""
+    if not problem.plan_made:
+        return {}
+    planned = {
+        p.id: p.planned
+        for p in problem.young_people
+        if (p.id, p.planned) in arc_costs
+        and (tier[p.id] != "none" or arc_costs[p.id, p.planned] < base[p.id])
+    }
+    return {(p, o): -1 if planned.get(p) == o else int(p not in planned) for p, o in arc_costs}
+
+
+def _vector(tier_name: str, arc_cost: int | None, penalty: int, plan: int = 0) -> tuple[int, ...]:
     """A placement's cost (arc_cost given) or being left unmatched (None), as the ordered vector."""
     out = [0] * WIDTH
+    out[PLAN] = plan
     if arc_cost is None:
         if tier_name in COUNTED:
             out[COUNTED.index(tier_name)] = 1
@@ -147,7 +169,7 @@ def _cheaper_cycle(run: _Run) -> list[str]:
     zero = (0,) * WIDTH
     for (person_id, option_id), arc_cost in run.arc_costs.items():
         u, v = ("person", person_id), _arc_head(person_id, option_id, tier, open_to_later)
-        cost = _vector(tier[person_id], arc_cost, 0)
+        cost = _vector(tier[person_id], arc_cost, 0, run.plan.get((person_id, option_id), 0))
         if placed.get(person_id) == option_id:
             arcs.append((v, u, tuple(-x for x in cost)))
         else:

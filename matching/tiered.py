@@ -3,9 +3,10 @@
 The goals, in order (`GOALS`): the fewest young people of `move_now` left unmatched that any
 assignment allows (the most matched); keeping that, the fewest of `overdue`, then of `soon`, then
 of `later`; keeping the four counts, the least cost of `move_now`'s proposals, then of
-`overdue`'s, then of `soon`'s; then the rest of the objective, Σ arc costs + Σ penalties of the
-unmatched (without v1.1's urgent premium, which the counts replace). Places held back
-(`Problem.held_back`) are closed to tiers later and none.
+`overdue`'s, then of `soon`'s; then the rest of the objective: the plan of the coming months
+where the run makes one (the fewest departures from its first month, `solution.plan_costs`), then
+Σ arc costs + Σ penalties of the unmatched (without v1.1's urgent premium, which the counts
+replace). Places held back (`Problem.held_back`) are closed to tiers later and none.
 
 The graph and the goals as costs on its arcs are built in `tier_graph.py`; a count is a cost of 1
 on the "unmatched" arcs of its tier, and `lexicographic.solve_in_order` minimises them in turn.
@@ -15,7 +16,8 @@ Beyond, each young person's cheapest arcs are solved first, part by part, and th
 over every arc, adding the arcs the proof refuses (`tiered_parts.py`).
 
 Arcs no optimum needs are dropped first: an arc of a young person of tier none costing at least
-their penalty (`prune.py`'s argument: leaving them out instead changes no count and costs no more).
+their penalty (`prune.py`'s argument: leaving them out instead changes no count and costs no more;
+the plan's goal never counts such an arc, `candidates.build`).
 """
 
 import numpy as np

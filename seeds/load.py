@@ -11,6 +11,7 @@ from housing.models import (
     Allocation,
     Application,
     AuditEntry,
+    AuditShown,
     Cohort,
     CohortMember,
     District,
@@ -67,7 +68,8 @@ def clear_case_data(session: Session) -> None:
     session.execute(update(YoungPerson).values(pathway_option_id=None))
     for model in (SentEmail, Notification, PathwayReview, Allocation, Sibling, Adviser, IdempotentRequest,
                   Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
-                  Option, LocalLink, Preference, Application, YoungPerson, AuditEntry):  # fmt: skip
+                  Option, LocalLink, Preference, Application, YoungPerson,
+                  AuditShown, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 
 

@@ -50,9 +50,7 @@ def home_register_only(month: Month) -> Proposed:
 
 
 def _run(month: Month, *, registers: str, tiers: bool) -> Proposed:
-    problem = replace(
-        month.problem(registers=registers), held_back=plan(month, registers=registers).held_back
-    )
+    problem = plan(month, registers=registers).given_to(month.problem(registers=registers))
     if tiers:
         return _solved(problem)
     untiered = replace(problem, young_people=tuple(replace(p, due_tier="none") for p in problem.young_people))

@@ -2,11 +2,11 @@
 
 import csv
 import io
-from datetime import date
 from urllib.parse import urlencode
 
 from flask import Response, g, render_template, request
 
+from housing import typed_dates
 from housing.permissions import AUDITORS
 from housing.reads import audit_trail
 from httpkit.spreadsheets import neutralise
@@ -17,7 +17,7 @@ from web.sessions import page, page_blueprint
 bp = page_blueprint("audit_pages", __name__)
 PAGE_SIZE = 50
 FIELDS = ("young_person", "user", "action", "since", "until")
-COLUMNS = ("at", "user", "role", "action", "reference", "name", "detail")
+COLUMNS = ("at", "user", "role", "action", "reference", "name", "detail", "shown")
 
 
 def _asked() -> tuple[dict[str, str], audit_trail.AuditFilter, dict[str, str]]:
@@ -26,10 +26,10 @@ def _asked() -> tuple[dict[str, str], audit_trail.AuditFilter, dict[str, str]]:
     dates, errors = {}, {}
     for field in ("since", "until"):
         try:
-            dates[field] = date.fromisoformat(asked[field]) if asked[field] else None
+            dates[field] = typed_dates.parse(asked[field]) if asked[field] else None
         except ValueError:
             dates[field] = None
-            errors[field] = "Enter a date as year-month-day, like 2026-11-29"
+            errors[field] = "Enter a real date as day/month/year, like 29/11/2026"
     typed = {field: asked[field] or None for field in ("young_person", "user", "action")}
     chosen = audit_trail.AuditFilter(**typed, **dates)
     return asked, chosen, errors
@@ -65,6 +65,12 @@ def download() -> Response:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     for entry in entries:
-        writer.writerow(neutralise(entry["at"].isoformat() if key == "at" else entry[key]) for key in COLUMNS)
+        writer.writerow(neutralise(_cell(entry, key)) for key in COLUMNS)
     headers = {"Content-Disposition": 'attachment; filename="audit.csv"'}
     return Response(out.getvalue(), mimetype="text/csv", headers=headers)
+
+
+def _cell(entry: dict, key: str) -> str | None:
+    if key == "at":
+        return entry["at"].isoformat()  # UK time, with its offset
+    return "; ".join(entry["shown"]) if key == "shown" else entry[key]

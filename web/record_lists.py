@@ -177,6 +177,23 @@ def remove_preference(person: YoungPerson, rank: int) -> Response:
     return _back(person, "preference-removed")
 
 
+@bp.post("/young-people/<young_person_id>/preferences/<int:rank>/up")
+@page(*OFFICERS)
+@guarded
+def move_preference_up(person: YoungPerson, rank: int) -> Response:
+    """Swaps it with the one above, so an officer re-orders without removing and adding again."""
+    if rank < 2 or rank > len(person.preferences):
+        return _back(person, "")
+    moved = {rank: rank - 1, rank - 1: rank}
+    _change_list(
+        person,
+        "preferences",
+        [p | {"rank": moved.get(p["rank"], p["rank"])} for p in _preferences(person)],
+        PREFERENCE_LABELS,
+    )
+    return _back(person, "preference-moved")
+
+
 @bp.route("/young-people/<young_person_id>/applications/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded

@@ -12,7 +12,7 @@ from typing import Any
 from flask import g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from housing import ssda903
+from housing import lifedates, ssda903
 from housing.clock import today
 from housing.models import Placement, YoungPerson
 from housing.permissions import OFFICERS
@@ -25,11 +25,16 @@ from web import forms
 from web.forms import Labels, date_boxes, date_from, load
 from web.record_lists import guarded
 from web.sessions import page, page_blueprint
-from web.words import long_date, option_name
+from web.words import LEAVE_TYPE_WORDS, long_date, option_name
 
 bp = page_blueprint("situation_forms", __name__)
 
-LEAVE_LABELS = Labels({"leave_granted_on": "the date leave to remain was granted"})
+LEAVE_LABELS = Labels(
+    {"leave_granted_on": "the date leave to remain was granted", "leave_type": "the type of leave",
+     "leave_expires_on": "the date the leave expires", "immigration": "their immigration status"},
+    choices=("leave_type",),
+)  # fmt: skip
+LEAVE_TYPES = [(kind.value, words) for kind, words in LEAVE_TYPE_WORDS.items()]
 ACCOMMODATION_LABELS = Labels(
     {"code": "the kind of accommodation", "suitable": "whether it is suitable",
      "judged_on": "the date you judged it"},
@@ -67,15 +72,31 @@ def _typed_date(name: str) -> dict[str, str]:
 def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
     """Recording the grant also records the status, as an officer would expect one to bring the other."""
     if request.method == "GET":
-        return _leave_form(person, {"leave_granted_on": date_boxes(person.leave_granted_on)}, {})
-    granted_on = date_from(request.form, "leave_granted_on")
-    body = {"needs": {"immigration": Immigration.LEAVE_GRANTED.value, "leave_granted_on": granted_on}}
-    data, errors = load(YoungPersonPatchSchema(), body, LEAVE_LABELS)
+        return _leave_form(person, _leave_recorded(person), {})
+    form = request.form
+    granted_on = date_from(form, "leave_granted_on")
+    needs = {"immigration": Immigration.LEAVE_GRANTED.value, "leave_granted_on": granted_on,
+             "leave_type": form.get("leave_type") or None,
+             "leave_expires_on": date_from(form, "leave_expires_on")}  # fmt: skip
+    data, errors = load(YoungPersonPatchSchema(), {"needs": needs}, LEAVE_LABELS)
     if granted_on is None:
-        errors = forms.messages({"leave_granted_on": [MISSING]}, LEAVE_LABELS)
+        errors = forms.in_form_order(
+            errors | forms.messages({"leave_granted_on": [MISSING]}, LEAVE_LABELS), LEAVE_LABELS
+        )
     if _saved(person, data, errors, LEAVE_LABELS, "leave_granted_on") is None:
-        return _leave_form(person, {"leave_granted_on": _typed_date("leave_granted_on")}, errors)
+        typed = {"leave_granted_on": _typed_date("leave_granted_on"),
+                 "leave_type": form.get("leave_type", ""),
+                 "leave_expires_on": _typed_date("leave_expires_on")}  # fmt: skip
+        return _leave_form(person, typed, errors)
     return _back(person, "leave-granted")
+
+
+def _leave_recorded(person: YoungPerson) -> dict[str, Any]:
+    return {
+        "leave_granted_on": date_boxes(person.leave_granted_on),
+        "leave_type": person.leave_type.value if person.leave_type else "",
+        "leave_expires_on": date_boxes(person.leave_expires_on),
+    }
 
 
 def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
@@ -91,6 +112,9 @@ def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, i
         current=current and option_name(current.option, districts),
         block_contract=current is not None and current.option.route in leave_to_remain.BLOCK_CONTRACT_ROUTES,
         notice_months=leave_to_remain.NOTICE_MONTHS,
+        leave_types=LEAVE_TYPES,
+        adult_on=lifedates.birthday(person.date_of_birth, 18),
+        in_care=lifedates.birthday(person.date_of_birth, 18) > today(),
     ), (400 if errors else 200)
 
 
@@ -138,14 +162,17 @@ def _accommodation_form(person: YoungPerson, values: dict, errors: dict) -> tupl
 
 
 def leave_in_words(person: YoungPerson) -> str | None:
-    """The grant on the record page: its date and, for a UASC young person, when the notice ends."""
+    """The grant on the record page: its type, dates and, for a UASC young person, when the notice ends."""
     if person.leave_granted_on is None:
         return None
-    granted = f"Granted on {long_date(person.leave_granted_on)}"
+    kind = LEAVE_TYPE_WORDS[person.leave_type] if person.leave_type else "Leave to remain"
+    granted = f"{kind}, granted on {long_date(person.leave_granted_on)}"
+    if person.leave_expires_on:
+        granted += f", expires on {long_date(person.leave_expires_on)}"
     if not person.uasc:
         return granted
-    notice_ends = leave_to_remain.notice_ends_on(person.leave_granted_on)
-    return f"{granted}; the {leave_to_remain.NOTICE_MONTHS} months’ notice ends on {long_date(notice_ends)}"
+    notice_ends = leave_to_remain.notice_ends_on(person.leave_granted_on, person.date_of_birth)
+    return f"{granted}; the notice to leave block-contract housing ends on {long_date(notice_ends)}"
 
 
 def what_the_grant_did(person: YoungPerson, districts: dict[str, str]) -> str:
@@ -155,8 +182,16 @@ def what_the_grant_did(person: YoungPerson, districts: dict[str, str]) -> str:
     if (current := _current(person)) is not None:
         place = option_name(current.option, districts)
         return f"Their placement at {place}, continues; their move date has not changed."
+    notice_ends = leave_to_remain.notice_ends_on(person.leave_granted_on, person.date_of_birth)
+    in_care = (
+        " (they are still in care, so it runs to their 18th birthday)"
+        if notice_ends > (lifedates.add_months(person.leave_granted_on, leave_to_remain.NOTICE_MONTHS))
+        else ""
+    )
     by_notice = next((p for p in person.placements if p.end_reason == EndReason.NOTICE_TO_LEAVE), None)
     if by_notice is not None and by_notice.ends_on == person.move_date:
         return (f"Their placement at {option_name(by_notice.option, districts)}, ends on "
-                f"{long_date(by_notice.ends_on)}, and they are due a move then.")  # fmt: skip
-    return f"They are due a move on {long_date(person.move_date)}, when the notice ends."
+                f"{long_date(by_notice.ends_on)}{in_care}, and they are due a move then.")  # fmt: skip
+    if person.move_date is not None and person.move_date < notice_ends:
+        return f"Their move date, {long_date(person.move_date)}, comes before the notice ends, so it is kept."
+    return f"They are due a move on {long_date(person.move_date)}, when the notice ends{in_care}."

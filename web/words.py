@@ -7,7 +7,7 @@ from housing.clock import today
 from housing.due import their_date
 from housing.lifedates import age_on
 from housing.models import Option, YoungPerson
-from housing.vocabulary import EndReason, Route
+from housing.vocabulary import EndReason, LeaveType, Route
 
 ROUTE_WORDS = {
     Route.REGISTER_VACANCY: "council home",
@@ -23,6 +23,12 @@ OVERTAKEN = {
     "in_a_cohort": "they joined a House Project cohort",
     "no_place_left": "no place is left here",
     "proposed_again": "a later run proposed again",
+}
+LEAVE_TYPE_WORDS = {
+    LeaveType.REFUGEE_STATUS: "Refugee status",
+    LeaveType.HUMANITARIAN_PROTECTION: "Humanitarian protection",
+    LeaveType.LIMITED_LEAVE: "Limited leave to remain",
+    LeaveType.INDEFINITE_LEAVE: "Indefinite leave to remain",
 }
 IMPORTANCE = {3: "matters most", 2: "matters", 1: "matters a little"}
 _BEDROOMS = re.compile(r"(\d)-bed")

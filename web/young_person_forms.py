@@ -7,6 +7,7 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from housing.clock import today
+from housing.errors import PossibleDuplicate
 from housing.models import YoungPerson
 from housing.permissions import OFFICERS
 from housing.services import reference, young_people
@@ -18,6 +19,10 @@ from web.forms import Labels, date_boxes, date_from, load
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("person_forms", __name__)
+DUPLICATE = (
+    "A young person with this name and date of birth is already recorded: check it is not them, "
+    "then confirm below"
+)
 
 # Each field's name in words, in the order the form shows them (the error summary's order).
 LABELS = Labels({
@@ -45,7 +50,7 @@ def body_from(form: MultiDict) -> dict[str, Any]:
     needs: dict[str, Any] = {
         "step_free": "step_free" in form.getlist("access"),
         "wheelchair": "wheelchair" in form.getlist("access"),
-        "children": int(children) if children.isdigit() else children,
+        "children": _whole(children),
         "uasc": form.get("uasc") == "yes",
         "custody_release_date": date_from(form, "custody_release_date"),
         "avoid_places": form.getlist("avoid_places"),
@@ -90,7 +95,9 @@ def from_record(person: YoungPerson) -> dict[str, Any]:
     return values
 
 
-def _form(title: str, values: dict, errors: dict, person: YoungPerson | None = None) -> tuple[str, int]:
+def _form(
+    title: str, values: dict, errors: dict, person: YoungPerson | None = None, duplicates: list | None = None
+) -> tuple[str, int]:
     districts = reference.districts(db())
     return render_template(
         "young_person_form.html",
@@ -102,6 +109,7 @@ def _form(title: str, values: dict, errors: dict, person: YoungPerson | None = N
         district_names={d.slug: d.name for d in districts},
         places=reference.places(db()),
         immigration=list(Immigration),
+        duplicates=duplicates or [],
     ), (400 if errors else 200)
 
 
@@ -113,11 +121,21 @@ def record() -> Response | tuple[str, int]:
             "Record a young person", {"uasc": "no", "children": "0", "immigration": "not_applicable"}, {}
         )
     data, errors = load(YoungPersonSchema(), body_from(request.form), LABELS, {"step_free": "access"})
-    person = forms.saved(
-        lambda body: young_people.create(db(), g.actor, body, today()), data, errors, LABELS, "reference"
-    )
+    confirmed = request.form.get("not_a_duplicate") == "yes"
+    duplicates: list[tuple[str, str, str]] = []
+
+    def create(body: dict) -> YoungPerson | None:
+        """Warns, before anything is written, of a record with the same name and date of birth."""
+        try:
+            return young_people.create(db(), g.actor, body, today(), warn_of_duplicates=not confirmed)
+        except PossibleDuplicate as possible:
+            duplicates.extend(possible.matches)
+            errors["not_a_duplicate"] = DUPLICATE
+            return None
+
+    person = forms.saved(create, data, errors, LABELS, "reference")
     if person is None:
-        return _form("Record a young person", typed(request.form), errors)
+        return _form("Record a young person", typed(request.form), errors, duplicates=duplicates)
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done="recorded"))
 
 
@@ -138,3 +156,11 @@ def change(young_person_id: str) -> Response | tuple[str, int]:
     if saved is None:
         return _form("Change their details", typed(request.form), errors, person)
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done="changed"))
+
+
+def _whole(typed: str) -> int | str:
+    """A whole number as typed ("-1" too, so the range check names it), else the text for the schema."""
+    try:
+        return int(typed)
+    except ValueError:
+        return typed

@@ -1,7 +1,7 @@
 """Typed SQLAlchemy models: the one store for every route, and who may use it."""
 
 from housing.models.accounts import SignInThrottle, User
-from housing.models.audit import AuditEntry
+from housing.models.audit import AuditEntry, AuditShown
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
 from housing.models.cohorts import Cohort, CohortMember
 from housing.models.events import Event, Notification, SentEmail
@@ -17,6 +17,7 @@ __all__ = [
     "Allocation",
     "Application",
     "AuditEntry",
+    "AuditShown",
     "Cohort",
     "CohortMember",
     "District",

@@ -2,8 +2,8 @@
 
 from datetime import datetime
 
-from sqlalchemy import Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
 from housing.models.types import UtcDateTime
@@ -21,5 +21,21 @@ class AuditEntry(Base):
     role: Mapped[str] = mapped_column(String(32))
     action: Mapped[str] = mapped_column(String(32))
     young_person_id: Mapped[str | None] = mapped_column(String(32))
-    # What was seen or changed, by field name or id: never the personal values themselves.
+    # What was seen or changed: fields by name, ordinary values in words, never a sensitive value.
     detail: Mapped[str] = mapped_column(Text)
+    # Whom a list view showed (empty for a change or a record seen alone).
+    shown: Mapped[list["AuditShown"]] = relationship(lazy="selectin", viewonly=True)
+
+    @property
+    def shown_ids(self) -> list[str]:
+        return [row.young_person_id for row in self.shown]
+
+
+class AuditShown(Base):
+    """Who one view of a list showed (issue 30): one entry per page view, found by any of them."""
+
+    __tablename__ = "audit_shown"
+    __table_args__ = (Index("ix_audit_shown_young_person", "young_person_id"),)
+
+    audit_id: Mapped[int] = mapped_column(ForeignKey("audit.id", ondelete="CASCADE"), primary_key=True)
+    young_person_id: Mapped[str] = mapped_column(String(32), primary_key=True)

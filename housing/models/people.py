@@ -24,6 +24,7 @@ from housing.vocabulary import (
     ApplicationStatus,
     DueTier,
     Immigration,
+    LeaveType,
     LinkKind,
     PathwayStatus,
     Route,
@@ -31,8 +32,8 @@ from housing.vocabulary import (
 )
 
 # A young person's needs, grouped as the API shows them; stored as columns so rules can filter.
-NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "leave_granted_on",
-         "custody_release_date", "avoid_places", "avoid_districts")  # fmt: skip
+NEEDS = ("step_free", "wheelchair", "children", "uasc", "immigration", "leave_granted_on", "leave_type",
+         "leave_expires_on", "custody_release_date", "avoid_places", "avoid_districts")  # fmt: skip
 
 
 def _reference_key_default(context: Any) -> str:
@@ -73,6 +74,9 @@ class YoungPerson(Base):
     custody_release_date: Mapped[date | None] = mapped_column(Date)
     # The day leave to remain was granted, if it was (a UASC young person's notice period runs from it).
     leave_granted_on: Mapped[date | None] = mapped_column(Date)
+    # Its kind and, unless indefinite, when it runs out (issue 30).
+    leave_type: Mapped[LeaveType | None] = mapped_column(vocabulary(LeaveType, "leave_type"))
+    leave_expires_on: Mapped[date | None] = mapped_column(Date)
     # Where they live now, as an SSDA903 accommodation letter, and the officer's dated judgement of it.
     accommodation_code: Mapped[str | None] = mapped_column(String(1))
     accommodation_suitable: Mapped[bool | None] = mapped_column(Boolean)

@@ -1,13 +1,14 @@
 """The audit trail as an admin reads it: newest first, filtered, each young person by reference and name."""
 
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
+from housing.clock import LOCAL
 from housing.db import transaction
 from housing.models import AuditEntry, YoungPerson
 from housing.services import audit
@@ -20,8 +21,8 @@ class AuditFilter:
     young_person: str | None = None
     user: str | None = None
     action: str | None = None
-    since: date | None = None  # from the start of this day (UTC)
-    until: date | None = None  # to the end of this day (UTC)
+    since: date | None = None  # from the start of this day (in England)
+    until: date | None = None  # to the end of this day (in England)
 
 
 def search(
@@ -43,19 +44,32 @@ def _search(
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if page_size is not None:
         query = query.limit(page_size).offset((page - 1) * page_size)
+    found = session.execute(query).all()
+    shown = _names(session, {yp for entry, *_ in found for yp in entry.shown_ids})
     rows = [
         {
-            "at": entry.at,
+            "at": entry.at.astimezone(LOCAL),
             "user": entry.user_email,
             "role": entry.role,
             "action": entry.action,
             "reference": reference,
             "name": f"{given} {family}" if reference else None,
             "detail": entry.detail,
+            "shown": [shown[yp] for yp in entry.shown_ids if yp in shown],
         }
-        for entry, reference, given, family in session.execute(query)
+        for entry, reference, given, family in found
     ]
     return rows, total
+
+
+def _names(session: Session, ids: set[str]) -> dict[str, str]:
+    """Each young person a list view showed, as "name (reference)"; those since deleted are left out."""
+    rows = session.execute(
+        select(YoungPerson.id, YoungPerson.given_name, YoungPerson.family_name, YoungPerson.reference).where(
+            YoungPerson.id.in_(ids)
+        )
+    )
+    return {yp: f"{given} {family} ({reference})" for yp, given, family, reference in rows}
 
 
 def actions(session: Session) -> list[str]:
@@ -69,13 +83,14 @@ def _filtered(found: AuditFilter) -> Select:
     if found.young_person:
         text = found.young_person.strip().lower()
         full_name = func.lower(YoungPerson.given_name + " " + YoungPerson.family_name)
-        query = query.where(
+        matching = select(YoungPerson.id).where(
             or_(
                 func.lower(YoungPerson.reference) == text,
-                AuditEntry.young_person_id == found.young_person.strip(),
+                YoungPerson.id == found.young_person.strip(),
                 full_name.contains(text, autoescape=True),
             )
         )
+        query = query.where(audit.about(matching))
     if found.user:
         query = query.where(
             func.lower(AuditEntry.user_email).contains(found.user.strip().lower(), autoescape=True)
@@ -83,7 +98,7 @@ def _filtered(found: AuditFilter) -> Select:
     if found.action:
         query = query.where(AuditEntry.action == found.action)
     if found.since:
-        query = query.where(AuditEntry.at >= datetime.combine(found.since, time(), UTC))
+        query = query.where(AuditEntry.at >= datetime.combine(found.since, time(), LOCAL))
     if found.until:
-        query = query.where(AuditEntry.at < datetime.combine(found.until + timedelta(days=1), time(), UTC))
+        query = query.where(AuditEntry.at < datetime.combine(found.until + timedelta(days=1), time(), LOCAL))
     return query

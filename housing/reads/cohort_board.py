@@ -52,7 +52,7 @@ def joinable(
             p for p in eligibility.candidates(session, cohort.option, today) if (wanted or Wanted()).fits(p)
         ]
         shown = people[(page - 1) * page_size : page * page_size]
-        audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.id}")
+        audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.name}")
         rows = [
             {
                 "young_person": p.id,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
@@ -74,8 +75,12 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
     with transaction(session):
         if with_list:
             named = {p for row in found.passed_over for p in (row["young_person"], row["holder"]) if p}
-            audit.record_views(session, actor, sorted(named), f"fairness of run {run_id}")
-        audit.record(session, actor, "fairness", None, f"fairness of run {run_id}")
+            audit.record_views(
+                session, actor, sorted(named), f"fairness of the matching run as of {words.day(record.as_of)}"
+            )
+        audit.record(
+            session, actor, "fairness", None, f"fairness of the matching run as of {words.day(record.as_of)}"
+        )
     return found
 
 

@@ -60,15 +60,7 @@ def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[Young
 
 def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: float) -> matching.Problem:
     places = reference.places_by_name(session)
-    # Read whole tables rather than IN (…) over thousands of ids, which SQLite caps.
     ids = {p.id for p in people}
-    applied: dict[str, set[str]] = defaultdict(set)
-    for young_person_id, district in session.execute(
-        select(Application.young_person_id, Application.district).where(
-            Application.status == ApplicationStatus.ACTIVE
-        )
-    ):
-        applied[young_person_id].add(district)
     rejected = frozenset(
         (young_person_id, option_id)
         for young_person_id, option_id in session.execute(
@@ -82,20 +74,36 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
     cohort_districts = {row.option_id: row.districts for row in cohorts}
+    by_name = sorted(places.values(), key=lambda p: p.name)
     return matching.Problem(
         as_of=as_of,
         young_people=tuple(
-            replace(young_person(p, as_of, places, applied[p.id]), lives_in=living.get(p.id)) for p in people
+            replace(p, lives_in=living.get(p.id)) for p in young_people(session, as_of, people, places)
         ),
         options=tuple(
-            option(
-                o, places, schemes.get(o.district), sites=cohort_sites(cohort_districts.get(o.id, ()), places)
-            )
+            option(o, places, schemes.get(o.district), cohort_sites(cohort_districts.get(o.id, ()), by_name))
             for o in stored
         ),
         rejected=rejected,
         reach_km=reach_km,
     )
+
+
+def young_people(
+    session: Session, as_of: date, people: list[YoungPerson], places: dict[str, Place]
+) -> tuple[matching.YoungPerson, ...]:
+    """The young people as the matcher takes them on `as_of` (without `lives_in`, a run's own read).
+
+    Reads the whole table of active applications rather than IN (…) over thousands of ids, which
+    SQLite caps."""
+    applied: dict[str, set[str]] = defaultdict(set)
+    for young_person_id, district in session.execute(
+        select(Application.young_person_id, Application.district).where(
+            Application.status == ApplicationStatus.ACTIVE
+        )
+    ):
+        applied[young_person_id].add(district)
+    return tuple(young_person(p, as_of, places, applied[p.id]) for p in people)
 
 
 def young_person(
@@ -137,17 +145,16 @@ def young_person(
     )
 
 
-def cohort_sites(districts: list[str] | tuple[()], places: dict[str, Place]) -> tuple[matching.Site, ...]:
-    """Where a House Project cohort's homes will be: every town of its districts (issue 25).
+def cohort_sites(districts: list[str] | tuple[()], by_name: list[Place]) -> tuple[matching.Site, ...]:
+    """Where a House Project cohort's homes will be: every town of its districts (issue 25), in the
+    order of `by_name` (the places sorted by name, once per run: most options are no cohort's).
 
     Members move into their own tenancies in the cohort's districts, not at the Crawley hub, so a
     young person's links are measured from the town of those districts that keeps them best.
     """
-    return tuple(
-        matching.Site(p.name, p.lat, p.lon)
-        for p in sorted(places.values(), key=lambda p: p.name)
-        if p.district is not None and p.district in districts
-    )
+    if not districts:
+        return ()
+    return tuple(matching.Site(p.name, p.lat, p.lon) for p in by_name if p.district in districts)
 
 
 def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 import matching
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.models import MatchingRun, Option, Proposal, YoungPerson
@@ -26,7 +27,7 @@ def view(session: Session, actor: Actor, run_id: str) -> MatchingRun:
     with transaction(session):
         record = get(session, run_id)
         seen = {p.young_person_id for p in record.proposals} | {u["young_person"] for u in record.unmatched}
-        audit.record_views(session, actor, sorted(seen), f"matching run {run_id}")
+        audit.record_views(session, actor, sorted(seen), f"matching run as of {words.day(record.as_of)}")
         superseded.mark_run(session, record)
     return record
 
@@ -38,7 +39,10 @@ def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
         record = get(session, run_id)
         problem = from_data(record.snapshot)
         audit.record_views(
-            session, actor, sorted(p.id for p in problem.young_people), f"candidates of matching run {run_id}"
+            session,
+            actor,
+            sorted(p.id for p in problem.young_people),
+            f"candidates of the matching run as of {words.day(record.as_of)}",
         )
     c = matching.published(problem)
     people = [p.id for p in problem.young_people]
@@ -92,6 +96,8 @@ def review(
             a["option"] for p in shown for a in p.explanation.get("alternatives", [])
         }
         options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
-        audit.record_views(session, actor, sorted(ids), f"review of run {run_id}")
+        audit.record_views(
+            session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
+        )
         superseded.mark(session, shown, Proposal.run_id == run_id)
     return Review(record, shown, len(record.proposals), left_out, people, options)

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Invalid, NotFound
@@ -50,7 +51,10 @@ def view(session: Session, actor: Actor, application_id: str) -> Application:
     with transaction(session):
         application = found(session, Application, application_id, "application")
         audit.record_views(
-            session, actor, [application.young_person_id], f"viewed application {application_id}"
+            session,
+            actor,
+            [application.young_person_id],
+            f"viewed their application to {application.district}",
         )
     return application
 
@@ -72,7 +76,8 @@ def change(session: Session, actor: Actor, application_id: str, changes: dict[st
         _flush(session, district)
         audit.record(
             session, actor, "update", application.young_person_id,
-            f"application {application.id} to {district.slug}: changed {', '.join(sorted(changes))}",
+            f"application to {district.name}: changed "
+            + "; ".join(f"{name} to {words.value(value)}" for name, value in sorted(changes.items())),
         )  # fmt: skip
     return application
 

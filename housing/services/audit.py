@@ -2,13 +2,14 @@
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import ColumnElement, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import AuditEntry
+from housing.models import AuditEntry, AuditShown
 
 
 def record(session: Session, actor: Actor, action: str, young_person_id: str | None, detail: str) -> None:
@@ -25,21 +26,25 @@ def record(session: Session, actor: Actor, action: str, young_person_id: str | N
 
 
 def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str], detail: str) -> None:
-    """One entry per record shown, written in one statement so a 500-row page stays fast."""
-    now = datetime.now(UTC)
-    rows = [
-        {
-            "at": now,
-            "user_email": actor.email,
-            "role": actor.audit_role,
-            "action": "view",
-            "young_person_id": young_person_id,
-            "detail": detail,
-        }
-        for young_person_id in young_person_ids
-    ]
-    if rows:
-        session.execute(insert(AuditEntry), rows)
+    """One entry per page view (issue 30), not one per row: a record seen alone names its young
+    person; a list names everyone it showed in `audit_shown`, so searching for any of them finds it."""
+    shown = list(dict.fromkeys(young_person_ids))
+    if not shown:
+        return
+    if len(shown) == 1:
+        record(session, actor, "view", shown[0], detail)
+        return
+    entry = AuditEntry(
+        at=datetime.now(UTC),
+        user_email=actor.email,
+        role=actor.audit_role,
+        action="view",
+        young_person_id=None,
+        detail=f"{detail} ({len(shown)} young people shown)",
+    )
+    session.add(entry)
+    session.flush()
+    session.execute(insert(AuditShown), [{"audit_id": entry.id, "young_person_id": yp} for yp in shown])
 
 
 def record_reading(
@@ -65,9 +70,20 @@ def _entries(
 ) -> tuple[list[AuditEntry], int]:
     query = select(AuditEntry)
     if young_person_id is not None:
-        query = query.where(AuditEntry.young_person_id == young_person_id)
+        query = query.where(about(young_person_id))
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     entries = session.scalars(
         query.order_by(AuditEntry.at, AuditEntry.id).limit(page_size).offset((page - 1) * page_size)
     ).all()
     return list(entries), total
+
+
+def about(young_person_id: Any) -> ColumnElement[bool]:
+    """Entries naming the young person (a change, a record seen alone) or a list view that showed them;
+    `young_person_id` may be a column or a subquery of ids."""
+    shown = select(AuditShown.audit_id).where(AuditShown.young_person_id.in_(_ids(young_person_id)))
+    return or_(AuditEntry.young_person_id.in_(_ids(young_person_id)), AuditEntry.id.in_(shown))
+
+
+def _ids(young_person_id: Any) -> Any:
+    return [young_person_id] if isinstance(young_person_id, str) else young_person_id

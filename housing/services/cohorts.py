@@ -120,7 +120,7 @@ def enrol_in(
         session.flush()
     except IntegrityError as error:  # a simultaneous enrolment in another cohort won
         raise Conflict("the young person is an active member of a cohort already") from error
-    audit.record(session, actor, "enrol", person.id, f"enrolled in cohort {cohort.id}")
+    audit.record(session, actor, "enrol", person.id, f"enrolled in cohort {cohort.name}")
     return member
 
 
@@ -149,7 +149,13 @@ def move(
             stage_moves.check(cohort, member, Stage(stage), on=on, today=today)
             stage_moves.remember(member, actor, reason)
             _enter(session, actor, cohort, member, Stage(stage), today=on)
-        audit.record(session, actor, "update", young_person_id, f"cohort {cohort_id}: stage {member.stage}")
+        audit.record(
+            session,
+            actor,
+            "update",
+            young_person_id,
+            f"cohort {cohort.name}: stage {member.stage.replace('_', ' ')}",
+        )
     return member
 
 

@@ -9,8 +9,15 @@ Read-only. The plan itself is `matching.horizon`; this module gathers what the s
   cohorts with a later `available_from` (the matcher allows them from the month they open).
 A Staying Put arrangement ending at 21 frees no place for anyone else (the carer's offer is to one
 young person), so it adds nothing here. Arrivals not yet recorded are not guessed at.
+
+The plan is kept for a day: a run whose problem, young people to come and places to come are the
+same as an earlier run's on the same day (the digest of all three) reuses that run's plan instead of
+solving it again, since the plan is a function of them alone. Any change in the store a run reads
+(a rejection, a placement, a new option, a record edited) changes the digest.
 """
 
+import threading
+from collections import OrderedDict
 from dataclasses import replace
 from datetime import date
 
@@ -20,16 +27,26 @@ import matching
 from housing import due, lifedates, rules
 from housing.models import YoungPerson
 from housing.reads import matching_input
-from housing.services import placements
+from housing.services import placements, reference
 from matching import horizon
+from matching.snapshot import digest, to_data
 
 HORIZON_MONTHS = 9  # chosen on the simulated year's seeds 1-20 (README, "A simulated year")
+KEPT = 16  # plans kept (the last runs' inputs): a day's runs of a county, few of them alike
+_kept: OrderedDict[str, horizon.Planned] = OrderedDict()
+_lock = threading.Lock()
 
 
 def plan(
-    session: Session, problem: matching.Problem, people: list[YoungPerson], months: int = HORIZON_MONTHS
+    session: Session,
+    problem: matching.Problem,
+    people: list[YoungPerson],
+    months: int = HORIZON_MONTHS,
+    *,
+    problem_digest: str | None = None,
 ) -> horizon.Planned:
-    """The plan of the coming `months` for a run's `problem` over its `people` (the store's records)."""
+    """The plan of the coming `months` for a run's `problem` over its `people` (the store's records);
+    `problem_digest`, the digest of the problem's snapshot where the caller has it already."""
     as_of = problem.as_of
     dates = tuple(lifedates.add_months(as_of, i) for i in range(months))
     until = lifedates.add_months(as_of, months)
@@ -37,10 +54,50 @@ def plan(
     coming = [p for p in matching_input.in_scope(session, dates[-1], None) if p.id not in records]
     records |= {p.id: p for p in coming}
     known = {p.id: p for p in problem.young_people}
-    if coming:
-        later = matching_input.build(session, as_of, coming, problem.reach_km)
-        known |= {p.id: p for p in later.young_people}
+    if coming:  # the young people alone: the options are the run's own
+        places = reference.places_by_name(session)
+        living = placements.living_in(session, {p.id for p in coming}, as_of)
+        known |= {
+            p.id: replace(p, lives_in=living.get(p.id))
+            for p in matching_input.young_people(session, as_of, coming, places)
+        }
     supply = _supply(session, problem, dates)
+    coming_people = tuple(known[p.id] for p in coming)
+    key = digest({
+        "problem": problem_digest or digest(to_data(problem)), "months": months,
+        "coming": to_data(replace(problem, young_people=coming_people, options=()))["young_people"],
+        "dates": sorted([r.id, str(r.date_of_birth), str(r.move_date), str(r.custody_release_date)]
+                        for r in records.values()),
+        "supply": sorted([o, i, n] for (o, i), n in supply.items()),
+    })  # fmt: skip
+    with _lock:
+        if key in _kept:
+            _kept.move_to_end(key)
+            return _kept[key]
+    planned = _solve(problem, records=records, known=known, supply=supply, dates=dates, until=until)
+    with _lock:
+        _kept[key] = planned
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+    return planned
+
+
+def forget() -> None:
+    """Forget the plans kept (the benchmark times a run that solves its plan, `bench/service.py`)."""
+    with _lock:
+        _kept.clear()
+
+
+def _solve(
+    problem: matching.Problem,
+    *,
+    records: dict[str, YoungPerson],
+    known: dict[str, matching.YoungPerson],
+    supply: dict[tuple[str, int], int],
+    dates: tuple[date, ...],
+    until: date,
+) -> horizon.Planned:
+    """The place-month flow over each month's arcs (`horizon.month_arcs`), solved."""
     with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
     every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
     tables = [

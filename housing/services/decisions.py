@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict
@@ -75,8 +76,8 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
         actor,
         "accept",
         proposal.young_person_id,
-        f"accepted proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id} "
-        f"({proposal.route}), cost {proposal.cost}; the explanation shown is kept with the proposal",
+        f"accepted the proposal of {_option_words(session, proposal)} from the matching run as of "
+        f"{words.day(proposal.run.as_of)}; the explanation shown is kept with the proposal",
     )
 
 
@@ -172,8 +173,8 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             actor,
             "reject",
             proposal.young_person_id,
-            f"rejected proposal {proposal.id} of run {proposal.run_id}: option {proposal.option_id}; "
-            "the reason is kept with the proposal",
+            f"rejected the proposal of {_option_words(session, proposal)} from the matching run as of "
+            f"{words.day(proposal.run.as_of)}; the reason is kept with the proposal",
         )
         # Propose again for them (and whoever competes with them), without anyone asking.
         events.record(
@@ -193,7 +194,7 @@ def _enrol(session: Session, actor: Actor, proposal: Proposal, today: date) -> P
         actor,
         "accept",
         person.id,
-        f"accepted proposal {proposal.id}: House Project cohort {cohort.id}",
+        f"accepted the proposal of a place in House Project cohort {cohort.name}",
     )
     return proposal
 
@@ -219,3 +220,9 @@ def _claim(
     )
     session.refresh(proposal)
     return decided.rowcount == 1
+
+
+def _option_words(session: Session, proposal: Proposal) -> str:
+    """The option proposed as the trail names it: its name, town and route, never its id or cost."""
+    option = session.get(Option, proposal.option_id)
+    return f"{option.name}, {option.place} ({words.value(option.route)})"

@@ -1,10 +1,13 @@
 """Leave to remain granted to a UASC young person: three months' notice to leave block-contract housing.
 
 ILACS 2023, 42: "when they are given leave to remain, those who are living in block contract
-accommodation are given three months' notice to move". The county's commissioned supported
-accommodation is its block contract: a placement there ends at the end of the notice, as a notice to
-leave; a placement elsewhere continues; with no placement recorded, the move falls due then. The
-matcher then serves them as anyone else, near their networks, and a run's explanation says why.
+accommodation are given three months' notice to move". The notice is given to care leavers: a
+young person still in care (under 18) is not told to leave, so their notice runs to their 18th
+birthday when that is later (issue 30). The county's commissioned supported accommodation is its
+block contract: a placement there ends at the end of the notice, as a notice to leave; a placement
+elsewhere continues; with no placement recorded, the move falls due then, unless a move date
+already recorded comes sooner. What the grant did is said in words and audited in its own entry.
+The matcher then serves them as anyone else, near their networks, and a run's explanation says why.
 """
 
 from datetime import date
@@ -16,41 +19,71 @@ from sqlalchemy.orm import Session
 from housing import lifedates
 from housing.actors import Actor
 from housing.models import Placement, YoungPerson
-from housing.services import placement_ends
-from housing.vocabulary import EndReason, Immigration, PlacementStatus, Route
+from housing.services import audit, placement_ends
+from housing.vocabulary import EndReason, Immigration, LeaveType, PlacementStatus, Route
 
 NOTICE_MONTHS = 3
 BLOCK_CONTRACT_ROUTES = (Route.SUPPORTED_ACCOMMODATION,)
 
 
-def notice_ends_on(granted_on: date) -> date:
-    return lifedates.add_months(granted_on, NOTICE_MONTHS)
+def notice_ends_on(granted_on: date, date_of_birth: date) -> date:
+    """Three months from the grant, but never before their 18th birthday: a child in care stays."""
+    return max(lifedates.add_months(granted_on, NOTICE_MONTHS), lifedates.birthday(date_of_birth, 18))
 
 
-def problem(immigration: str | None, granted_on: date | None, today: date) -> str | None:
-    """Why a recorded grant of leave is not valid, or None."""
-    if granted_on is None:
-        return None
-    if immigration != Immigration.LEAVE_GRANTED:
-        return "only with immigration leave_granted"
-    if granted_on > today:
-        return "must not be in the future"
-    return None
+def problems(person: YoungPerson, today: date) -> dict[str, str]:
+    """Why the leave recorded on a record is not valid, by field; empty when it is."""
+    return leave_problems(
+        person.immigration, person.leave_granted_on, person.leave_type, person.leave_expires_on, today
+    )
 
 
-def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -> None:
+def leave_problems(
+    immigration: str | None,
+    granted_on: date | None,
+    leave_type: str | None,
+    expires_on: date | None,
+    today: date,
+) -> dict[str, str]:
+    """Why leave as given is not valid, by field (a record's, or a file's row); empty when it is."""
+    found = {}
+    recorded = granted_on is not None or leave_type is not None or expires_on is not None
+    if recorded and immigration != Immigration.LEAVE_GRANTED:
+        found["immigration"] = "must be leave_granted when leave to remain is recorded"
+    if granted_on is not None and granted_on > today:
+        found["leave_granted_on"] = "must not be in the future"
+    if (leave_type is not None or expires_on is not None) and granted_on is None:
+        found["leave_granted_on"] = "is needed with the type or expiry of leave"
+    if leave_type == LeaveType.INDEFINITE_LEAVE and expires_on is not None:
+        found["leave_expires_on"] = "must be left empty: indefinite leave does not expire"
+    elif expires_on is not None and granted_on is not None and expires_on <= granted_on:
+        found["leave_expires_on"] = "must be after the date leave was granted"
+    return found
+
+
+def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -> str | None:
     """Inside the change that records the grant: end block-contract housing at the notice's end, or
-    set the move date to it where no placement is recorded."""
+    bring the move date forward to it where no placement is recorded. Returns what it did, in words
+    (also written to the audit trail), or None when the grant changes nothing about where they live."""
     if not person.uasc or person.leave_granted_on is None:
-        return
-    notice_ends = notice_ends_on(person.leave_granted_on)
+        return None
+    notice_ends = notice_ends_on(person.leave_granted_on, person.date_of_birth)
+    in_care = notice_ends > lifedates.add_months(person.leave_granted_on, NOTICE_MONTHS)
     current = session.scalar(
         select(Placement).where(
             Placement.young_person_id == person.id, Placement.status == PlacementStatus.ACTIVE
         )
     )
+    why = "still in care, so the notice runs to their 18th birthday: " if in_care else ""
     if current is None:
-        person.move_date = notice_ends
+        if person.move_date is not None and person.move_date <= notice_ends:
+            kept = _day(person.move_date)
+            said = f"{why}no placement recorded; their move date, {kept}, comes first and is kept"
+        else:
+            before = f" (was {_day(person.move_date)})" if person.move_date else ""
+            person.move_date = notice_ends
+            set_to = f"{_day(notice_ends)}{before}"
+            said = f"{why}no placement recorded; move date set to {set_to}, when the notice ends"
     elif current.option.route in BLOCK_CONTRACT_ROUTES:
         session.flush()
         ends_on = max(notice_ends, today, current.starts_on)
@@ -59,6 +92,15 @@ def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -
             note="leave to remain granted: three months' notice to leave block-contract housing",
         )  # fmt: skip
         session.refresh(person)
+        said = f"{why}their block-contract placement at {current.option.name} ends on {_day(ends_on)}"
+    else:
+        return None
+    audit.record(session, actor, "leave to remain", person.id, f"leave to remain granted: {said}")
+    return said
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def explanations(people: list[YoungPerson]) -> dict[str, dict[str, Any]]:
@@ -67,7 +109,7 @@ def explanations(people: list[YoungPerson]) -> dict[str, dict[str, Any]]:
         p.id: {
             "leave_to_remain": {
                 "granted_on": p.leave_granted_on.isoformat(),
-                "notice_ends_on": notice_ends_on(p.leave_granted_on).isoformat(),
+                "notice_ends_on": notice_ends_on(p.leave_granted_on, p.date_of_birth).isoformat(),
                 "why": "leave to remain granted: three months' notice to leave block-contract housing",
             }
         }

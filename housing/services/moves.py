@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
@@ -99,7 +100,8 @@ def record(
         session.flush()
         audit.record(
             session, actor, "move", person.id,
-            f"move step {data['kind']} on {data['on'].isoformat()} for placement {placement.id}; "
+            f"move step {data['kind'].replace('_', ' ')} on {words.day(data['on'])} for the placement at "
+            f"{placement.option.name}; "
             "the young person's words and any reason are kept with the step",
         )  # fmt: skip
     return step

@@ -130,7 +130,7 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
         )  # fmt: skip
         audit.record(
             session, actor, "withdraw", nomination.young_person_id,
-            f"nomination {nomination.id} to {nomination.district} withdrawn; the reason is kept with it",
+            f"nomination to {nomination.district} council withdrawn; the reason is kept with it",
         )  # fmt: skip
     session.refresh(nomination)
     return nomination
@@ -176,7 +176,7 @@ def decide(
             )  # fmt: skip
         audit.record(
             session, actor, "decide", nomination.young_person_id,
-            f"nomination {nomination.id} to {nomination.district} {decision}; the reason is kept with it",
+            f"nomination to {nomination.district} council {decision}; the reason is kept with it",
         )  # fmt: skip
     session.refresh(nomination)
     return nomination
@@ -248,7 +248,7 @@ def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -
         exclusion=f"nomination to {nomination.district} lapsed: {reason}", now=now,
     )  # fmt: skip
     audit.record(session, SERVICE, "lapse", nomination.young_person_id,
-                 f"nomination {nomination.id} to {nomination.district} lapsed: {reason}")  # fmt: skip
+                 f"nomination to {nomination.district} council lapsed: {reason}")  # fmt: skip
     events.record(
         session,
         EventKind.LAPSED,

@@ -1,6 +1,6 @@
 """Use cases for housing options: one store for every route, each route with its own fields."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -79,7 +79,13 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Option:
         session.add(option)
         session.flush()
         if option.young_person_id:
-            audit.record(session, actor, "create", option.young_person_id, f"staying_put option {option.id}")
+            audit.record(
+                session,
+                actor,
+                "create",
+                option.young_person_id,
+                f"Staying Put offer {option.name}, {option.place}",
+            )
         events.record(session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor)
     return option
 
@@ -176,7 +182,13 @@ def update(session: Session, actor: Actor, option_id: str, changes: dict[str, An
         if changes.get("carer_willing") is False:
             placement_ends.when_carer_unwilling(session, actor, option, today())
         if option.young_person_id:
-            audit.record(session, actor, "update", option.young_person_id, f"staying_put option {option.id}")
+            audit.record(
+                session,
+                actor,
+                "update",
+                option.young_person_id,
+                f"Staying Put offer {option.name}, {option.place}",
+            )
         if option.capacity > places_before:  # more places: propose again for whoever they could serve
             events.record(
                 session, EventKind.NEW_OPTION, subject_id=option.id, options=[option.id], actor=actor,
@@ -209,20 +221,31 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     for field, reason in rule_problems(_rule_fields(option), names.places):
         errors.add((field,), reason)
     option.district = names.places.get(option.place)
-    for field, routes in ROUTE_FIELDS.items():
-        name = API_NAME.get(field, field)
-        if option.route in routes and getattr(option, field) is None:
-            errors.add((name,), f"required for a {option.route.value} option")
-        elif option.route not in routes and field in provided:
-            errors.add((name,), f"only for {' and '.join(r.value for r in routes)} options")
-    if option.route == Route.PRIVATE_RENTED and option.min_age < ADULT:
-        errors.add(("min_age",), f"must be at least {ADULT}: a private tenancy is for adults")
+    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, "min_age")}
+    for field, reason in route_problems(option.route, values, provided):
+        errors.add((field,), reason)
     # Looked up only where the route may name a young person: elsewhere the field is refused above
     # without saying whether the id exists (a council must not learn who is in the store).
     named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id
     if named and session.get(YoungPerson, option.young_person_id) is None:
         errors.add(("young_person",), f"no young person with id {option.young_person_id}")
     errors.raise_any()
+
+
+def route_problems(
+    route: Route, values: Mapping[str, Any], provided: Collection[str]
+) -> Iterator[tuple[str, str]]:
+    """The fields a route must carry and those it must not, by their API names: judged on the fields
+    there are, so a schema can name them beside every other problem in one answer (issue 30)."""
+    for field, routes in ROUTE_FIELDS.items():
+        name = API_NAME.get(field, field)
+        if route in routes and values.get(field, ROUTE_DEFAULTS.get(field)) is None:
+            yield name, f"required for a {route.value} option"
+        elif route not in routes and field in provided:
+            yield name, f"only for {' and '.join(r.value for r in routes)} options"
+    min_age = values.get("min_age")
+    if route == Route.PRIVATE_RENTED and isinstance(min_age, int) and min_age < ADULT:
+        yield "min_age", f"must be at least {ADULT}: a private tenancy is for adults"
 
 
 RULE_FIELDS = ("place", "min_age", "max_age", "available_from", "available_until")
@@ -236,15 +259,30 @@ def rule_problems(
     A known place, in `district` when one is named (a council's upload fills its own register);
     ages from no more than to; an end not before the start.
     """
-    place = option["place"]
+    yield from place_problems(option, places, district)
+    yield from order_problems(option)
+
+
+def place_problems(
+    option: Mapping[str, Any], places: Mapping[str, str | None], district: str | None = None
+) -> Iterator[tuple[str, str]]:
+    place = option.get("place")
+    if place is None:
+        return
     if place not in places:
         yield "place", f"unknown place {place!r}: use a town from the list of places"
     elif district is not None and places[place] != district:
         yield "place", f"{place} is not in {district}"
-    if option["min_age"] > option["max_age"]:
-        yield "min_age", f"must not be above max_age ({option['max_age']})"
-    until, start = option["available_until"], option["available_from"]
-    if until is not None and until < start:
+
+
+def order_problems(option: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """Pairs out of order, judged on whichever of the pair are there: a schema asks it beside its own
+    field checks, so a form or a file names every problem at once (issue 30)."""
+    low, high = option.get("min_age"), option.get("max_age")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        yield "min_age", f"must not be above max_age ({high})"
+    until, start = option.get("available_until"), option.get("available_from")
+    if until is not None and start is not None and until < start:
         yield "available_until", f"must not be before available_from ({start})"
 
 

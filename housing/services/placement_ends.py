@@ -36,7 +36,7 @@ def end(session: Session, actor: Actor, placement_id: str, data: dict[str, Any],
             raise Invalid.field(
                 "reason", "a House Project place ends through its cohort: record the member as withdrawn"
             )
-        _check_date(placement, data["ends_on"], today)
+        _check_date(placement, data["ends_on"])
         end_in_session(
             session, actor, placement, ends_on=data["ends_on"], reason=data["reason"], note=data.get("note")
         )
@@ -56,9 +56,7 @@ def withdraw_carer(
             raise Conflict("the carer's withdrawal is already recorded")
         current = _current_on(session, option.id)
         if current is not None:
-            _check_date(current, data["ends_on"], today)
-        elif data["ends_on"] < today:
-            raise Invalid.field("ends_on", "must be today or later")
+            _check_date(current, data["ends_on"])
         option.carer_willing = False
         if current is not None:
             end_in_session(
@@ -67,7 +65,7 @@ def withdraw_carer(
             )  # fmt: skip
         else:
             audit.record(session, actor, "update", option.young_person_id,
-                         f"Staying Put offer {option.id}: the carer is no longer willing")  # fmt: skip
+                         f"Staying Put offer {option.name}: the carer is no longer willing")  # fmt: skip
     return option
 
 
@@ -139,10 +137,12 @@ def end_in_session(
                 reason=f"placement ended: {reason}", rejected_by=actor.email, rejected_at=datetime.now(UTC),
             )
         )  # fmt: skip
+    option = placement.option
     audit.record(
         session, actor, "end", placement.young_person_id,
-        f"ended placement {placement.id} on option {placement.option_id} ({route}), reason {reason}; "
-        "the end date and any note are kept with the placement",
+        f"ended the placement at {option.name}, {option.place} ({route.replace('_', ' ')}) on "
+        f"{ends_on.day} {ends_on:%B %Y}, because {reason.replace('_', ' ')}; "
+        "any note is kept with the placement",
     )  # fmt: skip
     # The young person is due again, and a returning place is free for whoever it could serve.
     events.record(
@@ -151,10 +151,10 @@ def end_in_session(
     )  # fmt: skip
 
 
-def _check_date(placement: Placement, ends_on: date, today: date) -> None:
+def _check_date(placement: Placement, ends_on: date) -> None:
+    """An end already past may be recorded (issue 30: an officer learns of a breakdown days later),
+    but not before the placement began."""
     errors = FieldErrors()
-    if ends_on < today:
-        errors.add(("ends_on",), "must be today or later")
     if ends_on < placement.starts_on:
         errors.add(
             ("ends_on",), f"must be on or after the placement's start, {placement.starts_on.isoformat()}"

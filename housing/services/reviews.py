@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import reviews
 from housing.actors import Actor
 from housing.db import found, transaction
@@ -79,7 +80,13 @@ def record(
         )
         session.add(review)
         session.flush()
-        audit.record(session, actor, "review", person.id, f"recorded a pathway review (review {review.id})")
+        audit.record(
+            session,
+            actor,
+            "review",
+            person.id,
+            f"recorded a pathway review held on {words.day(review.reviewed_on)}",
+        )
     return review
 
 

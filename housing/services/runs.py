@@ -16,7 +16,7 @@ from housing.models import AuditEntry, MatchingRun, Proposal
 from housing.reads import matching_input
 from housing.services import coming_months, leave_to_remain
 from housing.vocabulary import ProposalStatus, Trigger
-from matching.snapshot import digest, to_data
+from matching.snapshot import digest, to_data, with_plan
 
 
 def run(
@@ -41,16 +41,21 @@ def run(
     with transaction(session):
         people = matching_input.in_scope(session, as_of, young_people)
         problem = matching_input.build(session, as_of, people, reach_km)
+        # The plan of the coming months may hold places from those due later for someone due sooner
+        # and is the run's last goal but one (contract v1.2); every run, asked for or triggered by an
+        # event, comes through here. It is made over everyone read, before an event's run narrows
+        # to the components it touches, so that run's answer stays exactly a full re-solve's.
+        data = to_data(problem)
+        planned = coming_months.plan(session, problem, people, problem_digest=digest(data))
         if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
             keep = set(narrow(problem))
             people = [p for p in people if p.id in keep]
             problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
-        # The plan of the coming months may hold places from those due later for someone due sooner
-        # (contract v1.2); every run, asked for or triggered by an event, comes through here.
-        problem = replace(problem, held_back=coming_months.plan(session, problem, people).held_back)
+            data = data | {"young_people": [p for p in data["young_people"] if p["id"] in keep]}
+        problem = planned.given_to(problem)
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)
-    snapshot = to_data(problem)
+    snapshot = with_plan(data, problem)
     with transaction(session):
         now = datetime.now(UTC)
         record = MatchingRun(

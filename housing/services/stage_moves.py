@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, FieldErrors, NotFound
@@ -75,7 +76,7 @@ def undo(session: Session, actor: Actor, cohort_id: str, young_person_id: str, t
             actor,
             "undo",
             young_person_id,
-            f"cohort {cohort_id}: move to {undone} undone, back to {back_to}",
+            f"cohort {cohort.name}: move to {words.value(undone)} undone, back to {words.value(back_to)}",
         )
     return member
 

@@ -92,7 +92,7 @@ def undo_accept(session: Session, actor: Actor, proposal_id: str, today: date) -
         )  # fmt: skip
         audit.record(
             session, actor, "undo", proposal.young_person_id,
-            f"undid the accept of proposal {proposal.id}: placement {placement.id} and any nomination "
+            f"undid the accept of the proposal of {placement.option.name}: the placement and any nomination "
             "taken back; the proposal is open again",
         )  # fmt: skip
     session.refresh(proposal)

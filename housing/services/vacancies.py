@@ -37,13 +37,20 @@ def checked(
     """The rows (line, fields) as options ready to add, or ImportRefused with every problem.
 
     `problems` are those the face found reading the file: they refuse it too, after the rows it
-    could read have been checked, so one upload names everything wrong at once.
+    could read have been checked (a row with such a problem: its place), so one upload names
+    everything wrong at once.
     """
     with transaction(session):  # one short read; the rows are checked outside any transaction
         places = reference.district_of_places(session)
     found, ready = list(problems), []
+    read_wrong = {problem.line for problem in problems}
     seen: dict[tuple[tuple[str, str], ...], int] = {}
     for count, (line, fields) in enumerate(rows, start=1):
+        if line in read_wrong:  # the schema named its fields' problems and any out of order already
+            found += [
+                Problem(line, field, why) for field, why in options.place_problems(fields, places, district)
+            ]
+            continue
         wrong = [Problem(line, field, why) for field, why in options.rule_problems(fields, places, district)]
         key = tuple(sorted((name, str(value)) for name, value in fields.items()))
         if not wrong and key in seen:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing import advising
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
@@ -167,7 +168,8 @@ def _allocate_one(
         actor,
         "allocate",
         person.id,
-        f"allocated a {WORKER_WORDS[kind]}{how} (allocation {allocation.id})",
+        f"allocated a {WORKER_WORDS[kind]}{how}: {_worker_name(session, kind, worker_id)}, from "
+        f"{words.day(starts_on)}",
     )
     return allocation
 
@@ -207,7 +209,9 @@ def add_adviser(session: Session, actor: Actor, data: dict[str, Any]) -> Adviser
         adviser = Adviser(name=data["name"], base=data["base"], active=True)
         session.add(adviser)
         session.flush()
-        audit.record(session, actor, "create", None, f"added personal adviser {adviser.id}")
+        audit.record(
+            session, actor, "create", None, f"added personal adviser {adviser.name}, based at {adviser.base}"
+        )
     return adviser
 
 
@@ -234,3 +238,10 @@ def allocated_officers(session: Session, young_people: Iterable[str] | None = No
         query = query.where(Allocation.young_person_id.in_(list(young_people)))
     rows = session.execute(query)
     return {young_person_id: officer_id for young_person_id, officer_id in rows.all()}  # noqa: C416
+
+
+def _worker_name(session: Session, kind: WorkerKind, worker_id: str) -> str:
+    """A housing support officer by their email (their name in the service), an adviser by name."""
+    if kind is WorkerKind.HOUSING_OFFICER:
+        return session.get(User, worker_id).email
+    return session.get(Adviser, worker_id).name

@@ -10,10 +10,10 @@ from sqlalchemy.orm import Session, selectinload
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import found, transaction
-from housing.errors import Conflict, FieldErrors, Invalid
+from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.reads.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain, nominations
+from housing.services import audit, leave_to_remain, nominations, record_changes
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -27,7 +27,14 @@ _WITH_RECORD = (
 )
 
 
-def create(session: Session, actor: Actor, data: dict[str, Any], today: date) -> YoungPerson:
+def create(
+    session: Session, actor: Actor, data: dict[str, Any], today: date, *, warn_of_duplicates: bool = False
+) -> YoungPerson:
+    """With `warn_of_duplicates` (the page, until the officer confirms): PossibleDuplicate, nothing
+    written but the audit of the records it names, when one with the same name and date of birth is
+    kept. The API's create keeps the contract: a taken reference is its only conflict."""
+    if warn_of_duplicates:
+        _refuse_possible_duplicate(session, actor, data, today)
     with transaction(session):
         _normalise_reference(data)
         _check(session, data, today)
@@ -107,6 +114,7 @@ def update(
         _check(session, changes, today)
         if "reference" in changes:
             _refuse_taken_reference(session, changes["reference"], person.id)
+        before = record_changes.snapshot(session, person)
         # Old rows go first, so new ranks do not collide with the ones they replace.
         if "preferences" in changes:
             person.preferences = []
@@ -119,8 +127,10 @@ def update(
         _flush_unique_reference(session)
         if person.leave_granted_on != granted_before:
             leave_to_remain.on_grant(session, actor, person, today)
-        changed = sorted({*changes.keys() - {"needs"}, *(f"needs.{k}" for k in changes.get("needs", {}))})
-        audit.record(session, actor, "update", person.id, "changed " + ", ".join(changed))
+        session.flush()
+        session.refresh(person)
+        if changed := record_changes.described(before, record_changes.snapshot(session, person)):
+            audit.record(session, actor, "update", person.id, changed)
         due_of(session, [person], today)
         nominations.attach(session, [person])
     return person
@@ -150,10 +160,10 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
 
 
 def _check_leave(person: YoungPerson, today: date) -> None:
-    """Leave to remain is recorded with its status, and the 903 items so that they can be returned;
-    both judged on the record as it will stand."""
-    if problem := leave_to_remain.problem(person.immigration, person.leave_granted_on, today):
-        raise Invalid({"needs": {"leave_granted_on": [problem]}})
+    """Leave to remain is recorded with its status, type and expiry, and the 903 items so that they can
+    be returned; both judged on the record as it will stand."""
+    if problems := leave_to_remain.problems(person, today):
+        raise Invalid({"needs": {field: [reason] for field, reason in problems.items()}})
     if problem := ssda903.items_problem(person.in_touch, person.activity, person.accommodation_code):
         raise Invalid.field("in_touch", problem)
 
@@ -185,6 +195,29 @@ def _normalise_reference(data: dict[str, Any]) -> None:
         data["reference"] = text_rules.normal_reference(data["reference"])
         if not data["reference"]:
             raise Invalid.field("reference", "enter the young person's reference")
+
+
+def _refuse_possible_duplicate(session: Session, actor: Actor, data: dict[str, Any], today: date) -> None:
+    """After the record's own checks (their problems come first), a record with the same name, as typed
+    but for case and outer spaces, and date of birth; those named are audited as seen. The same
+    reference again is no new record but a taken reference, refused as such."""
+    with transaction(session):
+        _normalise_reference(data)
+        _check(session, data, today)
+        _refuse_taken_reference(session, data["reference"], None)
+        same = session.execute(
+            select(YoungPerson.id, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name)
+            .where(
+                func.lower(func.trim(YoungPerson.given_name)) == data["given_name"].strip().lower(),
+                func.lower(func.trim(YoungPerson.family_name)) == data["family_name"].strip().lower(),
+                YoungPerson.date_of_birth == data["date_of_birth"],
+            )
+            .order_by(YoungPerson.reference)
+        ).all()
+        matches = [(yp, reference, f"{given} {family}") for yp, reference, given, family in same]
+        audit.record_views(session, actor, [yp for yp, _, _ in matches], "possible duplicate of a new record")
+    if matches:
+        raise PossibleDuplicate(matches)
 
 
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:

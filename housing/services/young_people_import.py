@@ -108,8 +108,11 @@ def _problems(
         wrong.append(("in_touch", why))
     immigration, granted, _letter = held or (Immigration.NOT_APPLICABLE, None, None)
     immigration = fields.get("immigration", immigration)
-    if why := leave_to_remain.problem(immigration, fields.get("leave_granted_on", granted), today):
-        wrong.append(("leave_granted_on", why))
+    granted = fields.get("leave_granted_on", granted)
+    found = leave_to_remain.leave_problems(immigration, granted, None, None, today)
+    if "immigration" in found:  # a file's row names the grant, so the grant's column says why
+        wrong.append(("leave_granted_on", "only with immigration leave_granted"))
+    wrong += [(field, why) for field, why in found.items() if field != "immigration"]
     return wrong
 
 

@@ -10,6 +10,11 @@ class AuditEntrySchema(Schema):
     action = fields.String()
     young_person = fields.String(attribute="young_person_id", allow_none=True)
     detail = fields.String()
+    shown = fields.List(
+        fields.String(),
+        attribute="shown_ids",
+        metadata={"description": "the young people one view of a list showed (issue 30); empty otherwise"},
+    )
 
 
 class AuditQuery(Schema):

@@ -2,8 +2,9 @@
 
 from typing import Any
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing.services.options import order_problems, route_problems
 from housing.vocabulary import Route, SupportLevel
 from httpkit.schemas import Changes, Day, visible
 
@@ -44,6 +45,15 @@ class OptionSchema(Schema):
     uasc_specialist = fields.Boolean(
         allow_none=True, metadata={"description": "supported_accommodation only (default false)"}
     )
+
+    @validates_schema(skip_on_field_errors=False)
+    def in_order(self, data: dict[str, Any], **_: object) -> None:
+        """Ages and dates out of order are named with the fields' own problems, in one answer."""
+        problems = dict(order_problems(data))
+        if isinstance(data.get("route"), Route) and not self.partial:  # a create: its route's own fields
+            problems = dict(route_problems(data["route"], data, set(data))) | problems
+        if problems:
+            raise ValidationError({field: [reason] for field, reason in problems.items()})
 
 
 class PlanningOptionSchema(Schema):

@@ -19,12 +19,14 @@ class PlacementSchema(Schema):
 
 
 class PlacementEndSchema(Schema):
-    ends_on = Day(required=True, metadata={"description": "today or later, and not before the start"})
+    ends_on = Day(required=True, metadata={"description": "past or future, not before the start (issue 30)"})
     reason = fields.Enum(
         EndReason,
         by_value=True,
         required=True,
         validate=validate.OneOf(OFFICER_END_REASONS),
+        # An unknown word lists only the reasons an officer may give, not those the service records itself.
+        error_messages={"unknown": f"must be one of {', '.join(OFFICER_END_REASONS)}"},
         metadata={
             "description": "breakdown, carer_withdrew and notice_to_leave exclude the pair from later runs"
         },
@@ -33,5 +35,5 @@ class PlacementEndSchema(Schema):
 
 
 class CarerWithdrawalSchema(Schema):
-    ends_on = Day(required=True, metadata={"description": "the last day of the placement: today or later"})
+    ends_on = Day(required=True, metadata={"description": "the last day of the placement, past or future"})
     note = NOTE

@@ -10,6 +10,7 @@ from housing.vocabulary import (
     ApplicationStatus,
     DueTier,
     Immigration,
+    LeaveType,
     LinkKind,
     PathwayStatus,
     Route,
@@ -35,6 +36,18 @@ class NeedsSchema(Schema):
         allow_none=True,
         load_default=None,
         metadata={"description": "the day leave to remain was granted (with immigration leave_granted)"},
+    )
+    leave_type = fields.Enum(
+        LeaveType,
+        by_value=True,
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "the kind of leave to remain granted (issue 30), with leave_granted_on"},
+    )
+    leave_expires_on = Day(
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "when limited leave runs out (after leave_granted_on; none if indefinite)"},
     )
     custody_release_date = Day(allow_none=True, load_default=None)
     avoid_places = fields.List(PLACE, load_default=list, validate=validate.Length(max=50))

@@ -95,9 +95,10 @@ def body_text(response) -> str:
 
 
 def audit_counts(db, email: str) -> Counter:
+    """How many entries name each young person: alone, or among those one view of a list showed."""
     db.rollback()  # read what the request committed
-    rows = db.scalars(select(AuditEntry.young_person_id).where(AuditEntry.user_email == email))
-    return Counter(rows)
+    entries = db.scalars(select(AuditEntry).where(AuditEntry.user_email == email))
+    return Counter(person for entry in entries for person in (entry.shown_ids or [entry.young_person_id]))
 
 
 def test_every_read_that_names_a_young_person_audits_each_one_it_names(

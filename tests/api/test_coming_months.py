@@ -126,3 +126,23 @@ def test_a_run_made_because_a_place_was_added_holds_it_the_same_way(client, offi
     candidates, reasons = _held_in(client, officer, made.id, later, place)
     assert candidates["held"] == {place: {"places": 1, "from_month": add_months(AS_OF, 1).isoformat()}}
     assert f"held for someone due sooner, from {add_months(AS_OF, 1).strftime('%B %Y')}" in reasons
+
+
+def test_a_plan_is_solved_again_when_the_store_changes_and_reused_when_nothing_did(
+    app, client, officer, monkeypatch
+) -> None:
+    _due_in_a_year_and_leaving_custody_in_two_months(client, officer)
+    solved = []
+    solve = coming_months._solve
+    monkeypatch.setattr(coming_months, "_solve", lambda *a, **k: solved.append(1) or solve(*a, **k))
+    coming_months.forget()
+
+    first = _plan(app)
+    again = _plan(app)  # nothing the plan reads changed
+    place = _lodgings(client, officer)  # a new place: the plan must see it
+    after = _plan(app)
+
+    assert len(solved) == 2
+    assert again is first
+    assert first.held_back == {}
+    assert after.held_back == {place: Hold(places=1, from_month=add_months(AS_OF, 1))}

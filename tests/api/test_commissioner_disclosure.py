@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from housing.audit_words import day
 from housing.clock import today
 from housing.lifedates import add_months
 from housing.models import AuditEntry
@@ -143,8 +144,11 @@ def test_a_commissioner_reads_fairness_of_a_run_of_everyone_only_and_each_read_i
     assert officers_view.status_code == 200
     reads = db.scalars(select(AuditEntry).where(AuditEntry.action == "fairness")).all()
     assert [(e.user_email, e.detail) for e in reads] == [
-        ("commissioner.county@test.example", f"fairness of run {everyone['id']}"),
-        ("housing_officer.county@test.example", f"fairness of run {one_person['id']}"),
+        ("commissioner.county@test.example", f"fairness of the matching run as of {as_of_words(everyone)}"),
+        (
+            "housing_officer.county@test.example",
+            f"fairness of the matching run as of {as_of_words(one_person)}",
+        ),
     ]
 
 
@@ -178,3 +182,8 @@ def test_a_what_if_that_moves_one_young_person_shows_a_commissioner_no_home_dist
     assert {(row["after"], row["change"]) for row in shown["by_home_district"]} == {("*", "*")}
     assert [row["before"] for row in shown["by_home_district"]] == [10, 10]  # worthing, total (11)
     assert shown["by_route"][-1]["before"] == 10
+
+
+def as_of_words(run: dict) -> str:
+    """A run as the audit trail names it (issue 30: names, not ids)."""
+    return day(date.fromisoformat(run["as_of"]))

@@ -33,7 +33,9 @@ def test_accepting_agrees_the_pathway_takes_the_place_and_is_harmless_to_repeat(
     assert [(a.young_person_id, a.user_email) for a in accepts] == [
         (person, "housing_officer.county@test.example")
     ]
-    assert proposal in accepts[0].detail
+    assert accepts[0].detail.startswith("accepted the proposal of Flat 2, Test Road, Worthing")
+    assert proposal not in accepts[0].detail  # names, not ids or costs (issue 30)
+    assert "cost" not in accepts[0].detail
 
 
 def test_agreed_young_people_leave_later_runs(client, officer):

@@ -90,18 +90,18 @@ def test_every_bad_row_is_named_with_its_line_and_column_and_nothing_is_written(
     assert problems == [
         "line 2, column Home District: not one of the seven West Sussex districts and boroughs",
         "line 3, column Current Town: not a place the service knows: see the list of places",
-        "line 4, column Date of Birth: Not a valid date.",
+        "line 4, column Date of Birth: must be a real date, like 27/03/2026 (day/month/year) or 2026-03-27",
         "line 5, column Date of Birth: must not be in the future",
         "line 6, column Date of Birth: gives an age over 25; the service supports care leavers up to 25",
-        "line 7, column Support Level: Must be one of: low, medium, high.",
-        f"line 8, column ACCOM: Must be one of: {', '.join('BCDEGHKRSTUVWXYZ')}.",
+        "line 7, column Support Level: must be one of low, medium, high",
+        f"line 8, column ACCOM: must be one of {', '.join('BCDEGHKRSTUVWXYZ')}",
         "line 9, column Suitable: in custody is never recorded as suitable",
         "line 10, column Date Judged: needed with the rest of the accommodation",
         "line 11, column Date Leave Granted: only with immigration leave_granted",
         "line 13, column Child ID: the same reference as line 12",
         "line 14, column Forename: looks like a spreadsheet formula; enter the value itself",
-        "line 15, column Forename: Missing data for required field.",
-        "line 15, column Number of Children: Not a valid integer.",
+        "line 15, column Forename: required: fill in this cell",
+        "line 15, column Number of Children: must be a whole number, like 3",
     ]
 
 

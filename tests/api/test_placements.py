@@ -134,11 +134,19 @@ def test_ending_an_ended_placement_is_a_409_and_writes_nothing(client, officer, 
 @pytest.mark.parametrize(
     ("body", "field", "reason"),
     [
-        ({"ends_on": (TODAY - timedelta(days=1)).isoformat()}, "ends_on", "must be today or later"),
-        ({"reason": "evicted"}, "reason", "Must be one of"),
-        ({"reason": "nomination_declined"}, "reason", "Must be one of"),
-        ({"ends_on": None}, "ends_on", "Field may not be null."),
-        ({"colour": "red"}, "colour", "Unknown field."),
+        ({"ends_on": "31/02/2027"}, "ends_on", "must be a real date, as year-month-day like 2026-03-27"),
+        (
+            {"reason": "evicted"},
+            "reason",
+            "must be one of carer_withdrew, breakdown, notice_to_leave, moved_on, other",
+        ),
+        (
+            {"reason": "nomination_declined"},
+            "reason",
+            "must be one of carer_withdrew, breakdown, notice_to_leave",
+        ),
+        ({"ends_on": None}, "ends_on", "must not be null"),
+        ({"colour": "red"}, "colour", "not a field this operation takes: remove it"),
     ],
 )
 def test_a_bad_end_is_a_422_naming_the_field(client, officer, row_counts, body, field, reason):
@@ -151,6 +159,24 @@ def test_a_bad_end_is_a_422_naming_the_field(client, officer, row_counts, body, 
     assert refused.status_code == 422
     assert reason in " ".join(refused.json["errors"]["json"][field])
     assert row_counts() == before
+
+
+def test_an_end_already_past_can_be_recorded_and_the_young_person_is_due_again(client, officer, db):
+    """An officer often learns of a breakdown days after it (issue 30)."""
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer))
+    db.get(Placement, placement["id"]).starts_on = TODAY - timedelta(days=30)  # begun a month ago
+    db.commit()
+    last_week = TODAY - timedelta(days=7)
+
+    ended = end(client, officer, placement["id"], ends_on=last_week.isoformat(), reason="breakdown")
+
+    assert ended.status_code == 200, ended.json
+    assert ended.json["ends_on"] == last_week.isoformat()
+    assert record(client, officer, person)["due_tier"] == "move_now"
+    detail = db.scalar(select(AuditEntry.detail).where(AuditEntry.action == "end"))
+    assert f"on {last_week.day} {last_week:%B %Y}, because breakdown" in detail
+    assert placement["id"] not in detail  # names, not ids
 
 
 def test_an_end_before_the_start_is_a_422(client, officer):

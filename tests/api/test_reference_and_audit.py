@@ -49,8 +49,33 @@ def test_the_audit_trail_says_who_saw_or_changed_a_record(client, officer, admin
     assert first["role"] == "housing_officer"
     assert first["young_person"] == person["id"]
     assert first["at"].endswith("+00:00")
-    assert "A flat" not in str(body)  # the detail names fields, never their values
-    assert body["items"][2]["detail"] == "changed wishes"
+    assert "A flat" not in str(body)  # their own words are named, never copied into the trail
+    assert body["items"][2]["detail"] == "changed their wishes (not shown)"
+
+
+def test_an_update_is_audited_with_exactly_the_fields_that_changed(client, officer, admin):
+    """A page sends every field of its form: only those that changed are named, ordinary ones with
+    their values before and after in words, sensitive ones by name alone (issue 30)."""
+    sent = payloads.young_person(move_date="2027-03-01", support_level="low")
+    person = client.post("/api/v1/young-people", json=sent, headers=officer).json
+    whole_form = {key: value for key, value in sent.items() if key not in ("local_links", "preferences")}
+    changed = whole_form | {
+        "move_date": "2027-04-15",
+        "support_level": "medium",
+        "date_of_birth": "2008-01-02",
+    }
+    unchanged = client.patch(f"/api/v1/young-people/{person['id']}", json=whole_form, headers=officer)
+    client.patch(f"/api/v1/young-people/{person['id']}", json=changed, headers=officer)
+
+    body = client.get(f"/api/v1/audit?young_person={person['id']}", headers=admin).json
+
+    assert unchanged.status_code == 200
+    assert [e["action"] for e in body["items"]] == ["create", "update"]  # nothing changed: no entry
+    assert body["items"][1]["detail"] == (
+        "changed date of birth (not shown); support level from low to medium; "
+        "move date from 1 March 2027 to 15 April 2027"
+    )
+    assert "2008" not in body["items"][1]["detail"]
 
 
 def test_every_error_shares_one_envelope(client, officer):
@@ -63,7 +88,7 @@ def test_every_error_shares_one_envelope(client, officer):
         assert body["code"] == code
         assert set(body) <= {"code", "status", "message", "errors"}
         assert body["message"]
-    assert invalid["errors"]["json"]["reference"] == ["Missing data for required field."]
+    assert invalid["errors"]["json"]["reference"] == ["required: send this field"]  # no library text
 
 
 def test_a_body_over_a_megabyte_is_413_and_writes_nothing(client, officer, row_counts):

@@ -100,8 +100,19 @@ def test_every_record_in_a_list_is_audited_as_a_view(client, officer, db):
 
     client.get("/api/v1/young-people", headers=officer)
 
-    viewed = db.scalars(select(AuditEntry.young_person_id).where(AuditEntry.action == "view"))
-    assert set(viewed) == ids
+    [view] = db.scalars(select(AuditEntry).where(AuditEntry.action == "view")).all()  # one per page view
+    assert set(view.shown_ids) == ids
+    assert view.detail == "viewed in a list (3 young people shown)"
+
+
+def test_a_list_view_is_found_when_the_trail_is_read_for_anyone_it_showed(client, officer, admin):
+    ids = [create(client, officer, reference=f"R{i}")["id"] for i in range(3)]
+    client.get("/api/v1/young-people", headers=officer)
+
+    trail = client.get(f"/api/v1/audit?young_person={ids[1]}", headers=admin).json["items"]
+
+    assert [entry["action"] for entry in trail] == ["create", "view"]
+    assert sorted(trail[1]["shown"]) == sorted(ids)
 
 
 def test_patching_merges_needs_and_replaces_links(client, officer, db):
@@ -126,7 +137,10 @@ def test_patching_merges_needs_and_replaces_links(client, officer, db):
     assert response.json["preferences"] == [{"rank": 1, "route": None, "place": "Crawley", "district": None}]
     assert db.get(YoungPerson, record["id"]).wheelchair is True
     entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "update")).one()
-    assert entry.detail == "changed local_links, needs.wheelchair, preferences"
+    assert entry.detail == (
+        "changed uses a wheelchair from no to yes; local links from Worthing (college), Lancing (family) "
+        "to Crawley (work); preferences from 1. Worthing, 2. supported lodgings to 1. Crawley"
+    )
 
 
 def test_patching_to_a_reference_another_record_holds_is_409(client, officer, row_counts):

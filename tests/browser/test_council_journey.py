@@ -48,7 +48,7 @@ def test_a_council_officer_decides_from_the_card_and_uploads_a_bad_then_a_good_f
     page.get_by_label("File of vacancies").set_input_files(str(bad))
     navigate(page, page.get_by_role("button", name="Upload vacancies").click)
     summary = page.locator(".govuk-error-summary").inner_text()
-    assert "line 3, column capacity: Not a valid integer." in summary
+    assert "line 3, column capacity: must be a whole number, like 3" in summary
     assert page.title().startswith("Error: Vacancies")
     assert axe_violations(page) == []
     snapshot(page, "district-upload-error")

@@ -59,7 +59,10 @@ def test_a_good_xlsx_is_imported(app, db, tmp_path):
         ("", "line 1, column -: the file is empty"),
         ("name,place,available_from\nFlat,Crawley,2026-12-01\n", "line 1, column capacity: missing"),
         (f"{HEADER}\n", "line 2, column -: no vacancies"),
-        (f"{HEADER}\nFlat,Crawley,1,2026-02-30,,,,\n", "line 2, column available_from: Not a valid date."),
+        (
+            f"{HEADER}\nFlat,Crawley,1,2026-02-30,,,,\n",
+            "line 2, column available_from: must be a real date, like 27/03/2026",
+        ),
         (f"{HEADER}\nFlat,Worthing,1,2026-12-01,,,,\n", "line 2, column place: Worthing is not in crawley"),
         (f"{HEADER}\nFlat,Atlantis,1,2026-12-01,,,,\n", "line 2, column place: unknown place 'Atlantis'"),
         (
@@ -98,7 +101,7 @@ def test_one_bad_row_among_good_ones_imports_none_of_them(app, db, tmp_path):
     result = run_import(app, path)
 
     assert result.exit_code != 0
-    assert "line 3, column capacity: Not a valid integer." in result.output
+    assert "line 3, column capacity: must be a whole number, like 3" in result.output
     assert options(db) == 0
 
 

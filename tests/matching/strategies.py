@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from housing.rules import bedrooms_needed
 from matching import Candidates, Link, Option, Preference, Problem, YoungPerson
 from matching.problem import Hold
+from matching.solution import plan_costs
 from matching.vocabulary import DUE_TIERS, ROUTES, SUPPORT_LEVELS
 from seeds.instances import due_tier as bench_due_tier
 from tests.matching.instances import AS_OF, TOWNS
@@ -170,7 +171,10 @@ def problems(draw, max_people: int = 5, max_options: int = 6):
     pairs = [(p.id, o.id) for p in people for o in opts]
     rejected = frozenset(draw(st.lists(st.sampled_from(pairs), max_size=3))) if pairs else frozenset()
     held = draw(st.lists(st.sampled_from([o.id for o in opts]), max_size=2, unique=True)) if opts else []
+    ids = [None, *(o.id for o in opts)]  # the plan of the coming months: an option for now, or wait
+    people = [replace(p, planned=draw(st.sampled_from(ids))) for p in people]
     return Problem(
+        plan_made=draw(st.booleans()),
         as_of=AS_OF,
         young_people=tuple(people),
         options=tuple(opts),
@@ -214,10 +218,18 @@ def candidates(draw) -> Candidates:
 
 @st.composite
 def tiered_candidates(draw) -> Candidates:
-    """`candidates` with tiers (few people, five tiers: many alike) and, half the time, places held."""
+    """`candidates` with tiers (few people, five tiers: many alike), half the time places held, and
+    half the time a plan of the coming months (an agreement for now for some young people)."""
     c = draw(candidates())
     tier = draw(
         st.lists(st.integers(0, len(DUE_TIERS) - 1), min_size=len(c.penalty), max_size=len(c.penalty))
     )
     held = draw(st.lists(st.integers(0, 2), min_size=len(c.capacity), max_size=len(c.capacity)))
-    return replace(c, tier=np.array(tier, np.int64), held=np.array(held, np.int64) * draw(st.booleans()))
+    tier = np.array(tier, np.int64)
+    first_arc = np.unique(c.person, return_index=True)[1]
+    planned = np.zeros(c.size, bool)
+    planned[first_arc[draw(st.lists(st.booleans(), min_size=len(first_arc), max_size=len(first_arc)))]] = True
+    # as `candidates.build` makes them: no agreement for now of someone of tier none above their penalty
+    planned &= (tier[c.person] < len(DUE_TIERS) - 1) | (c.cost < c.base_penalty[c.person])
+    plan = plan_costs(c.person, planned, len(c.penalty)) if draw(st.booleans()) else None
+    return replace(c, tier=tier, held=np.array(held, np.int64) * draw(st.booleans()), plan_cost=plan)

@@ -1,9 +1,11 @@
 """The plan of the coming months on instances small enough to work out by hand."""
 
+from dataclasses import replace
 from datetime import date
 
-from matching.horizon import PlaceMonths, plan
+from matching.horizon import PlaceMonths, month_arcs, plan
 from matching.problem import Hold
+from tests.matching.instances import link, option, person, problem
 
 MONTHS = tuple(date(2027, m, 1) for m in range(1, 7))
 PENALTY = 1_000
@@ -118,3 +120,25 @@ def test_among_plans_equal_on_everything_else_the_plan_agrees_sooner() -> None:
     )
 
     assert plan(problem).now == [("soon", "lodgings")]
+
+
+def test_a_months_arcs_are_the_same_whether_its_options_were_encoded_for_another_month_or_afresh() -> None:
+    # The plan encodes one problem a month over the very same options; the second month starts from
+    # the first's option columns (`options_once`): its arcs must be what a fresh encoding gives.
+    options = (option("crawley", "Crawley"), option("worthing", "Worthing"), option("sp", "Horsham",
+               route="staying_put", young_person="b", carer_willing=True))  # fmt: skip
+    first = problem([person("a", links=(link("Crawley", 2),))], options)
+    second = problem(
+        [person("b", links=(link("Worthing", 3),)), person("c", links=(link("Horsham", 1),))], options
+    )
+
+    month_arcs(first)
+    reused, fresh = (
+        month_arcs(second),
+        month_arcs(replace(second, options=options[:1] + options[1:])),
+    )  # an equal tuple, not the same
+
+    assert reused.person.tolist() == fresh.person.tolist()
+    assert reused.option.tolist() == fresh.option.tolist()
+    assert reused.cost.tolist() == fresh.cost.tolist()
+    assert (0, 2) in zip(reused.person.tolist(), reused.option.tolist(), strict=True)  # b's carer's offer

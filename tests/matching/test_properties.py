@@ -22,35 +22,43 @@ from tests.matching.strategies import problems, tiered_candidates
 
 
 def brute_force_goals(c) -> tuple[int, ...]:
-    """The least goals, in the order a run ranks them (contract v1.2), over every assignment of the
-    published arcs that keeps capacities and holds, by enumeration; computed here from the arrays."""
+    """The least goals, in the order a run ranks them (contract v1.2, the departures from the plan before
+    the rest), over every assignment of the published arcs that keeps capacities and holds, by
+    enumeration; computed here from the arrays."""
     n_people = len(c.penalty)
     tier, held, base = c.tiers.tolist(), c.held_places.tolist(), c.base_penalty.tolist()
     arcs_of = [
-        [(int(c.option[a]), int(c.cost[a])) for a in np.flatnonzero(c.person == i)] for i in range(n_people)
+        [(int(c.option[a]), int(c.cost[a]), int(c.plan_costs[a])) for a in np.flatnonzero(c.person == i)]
+        for i in range(n_people)
     ]
     room = c.capacity.tolist()
     open_to_later = [r - h for r, h in zip(room, held, strict=True)]
     best = None
 
-    def walk(i: int, left: list[int], costs: list[int], rest: int) -> None:
+    def walk(i: int, left: list[int], costs: list[int], plan: int, rest: int) -> None:
         nonlocal best
         if i == n_people:
-            goals = (*left, *costs, rest)
+            goals = (*left, *costs, plan, rest)
             best = goals if best is None or goals < best else best
             return
         t = tier[i]
-        walk(i + 1, [n + (k == t) for k, n in enumerate(left)], costs, rest + base[i])
+        walk(i + 1, [n + (k == t) for k, n in enumerate(left)], costs, plan, rest + base[i])
         holdable = DUE_TIERS[t] in ("later", "none")
-        for k, cost in arcs_of[i]:
+        for k, cost, departs in arcs_of[i]:
             if room[k] > 0 and (not holdable or open_to_later[k] > 0):
                 room[k] -= 1
                 open_to_later[k] -= holdable
-                walk(i + 1, left, [x + cost * (j == t) for j, x in enumerate(costs)], rest + cost)
+                walk(
+                    i + 1,
+                    left,
+                    [x + cost * (j == t) for j, x in enumerate(costs)],
+                    plan + departs,
+                    rest + cost,
+                )
                 room[k] += 1
                 open_to_later[k] += holdable
 
-    walk(0, [0, 0, 0, 0], [0, 0, 0], 0)
+    walk(0, [0, 0, 0, 0], [0, 0, 0], 0, 0)
     return best
 
 

@@ -4,6 +4,7 @@ import re
 
 from sqlalchemy import select
 
+from housing.clock import LOCAL, today
 from housing.models import AuditEntry, User
 from housing.vocabulary import Role
 from tests import payloads
@@ -46,7 +47,7 @@ def test_the_audit_download_holds_what_the_filter_shows(client, officer, person_
     one = client.get("/audit.csv?young_person=AU-1").get_data(as_text=True).splitlines()
     every = client.get("/audit.csv?action=create").get_data(as_text=True)
 
-    assert one[0] == "at,user,role,action,reference,name,detail"
+    assert one[0] == "at,user,role,action,reference,name,detail,shown"
     assert len(one) == 2
     assert ",AU-1,Testy Exampleton," in one[1]
     assert "'=AU-2" in every  # made inert for a spreadsheet
@@ -115,3 +116,45 @@ def test_reading_the_audit_trail_is_itself_audited_naming_the_filters_not_what_w
         ("admin.county@test.example", "read the audit trail"),
     ]
     assert all("Testy" not in e.detail for e in reads)
+
+
+def test_one_view_of_a_list_is_one_entry_listing_who_was_shown_found_by_any_of_them_in_uk_time(
+    client, officer, person_signing_in, db
+):
+    """Issue 30: not a row per young person on the list, and times as the admin's clock shows them."""
+    client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-1"), headers=officer)
+    client.post("/api/v1/young-people", headers=officer,
+                json=payloads.young_person(reference="AU-2", given_name="Other", family_name="Person"))  # fmt: skip
+    client.get("/api/v1/young-people", headers=officer)
+    person_signing_in(client, Role.ADMIN)
+
+    page = client.get("/audit?young_person=other+person&action=view").get_data(as_text=True)
+    download = client.get("/audit.csv?young_person=AU-1&action=view").get_data(as_text=True)
+
+    assert "1 entry, newest first" in page
+    assert "viewed in a list (2 young people shown)" in page
+    assert "Who was shown" in page
+    assert (
+        "Testy Exampleton (AU-1); Other Person (AU-2)" in page
+        or "Other Person (AU-2); Testy Exampleton (AU-1)" in page
+    )
+    assert "When (UK time)" in page
+    [entry] = db.scalars(select(AuditEntry).where(AuditEntry.action == "view"))
+    shown_at = entry.at.astimezone(LOCAL).strftime("%-d %b %Y %H:%M:%S")
+    assert shown_at in page
+    assert "AU-1" in download.splitlines()[1]
+    assert "AU-2" in download.splitlines()[1]
+
+
+def test_the_audit_filter_takes_dates_typed_the_english_way(client, officer, person_signing_in):
+    client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-1"), headers=officer)
+    person_signing_in(client, Role.ADMIN)
+    day = today()
+
+    found = client.get(f"/audit?action=create&since={day.day}/{day.month}/{day.year}")
+    refused = client.get("/audit?until=31/02/2026")
+
+    assert found.status_code == 200
+    assert "1 entry, newest first" in found.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Enter a real date as day/month/year, like 29/11/2026" in refused.get_data(as_text=True)

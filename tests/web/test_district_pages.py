@@ -104,7 +104,7 @@ def test_an_upload_with_problems_lists_each_with_line_and_column_and_adds_nothin
     assert "<title>Error: Vacancies" in page
     assert "Nothing was added: there is a problem with the file" in page
     for problem in (
-        "line 3, column capacity: Not a valid integer.",
+        "line 3, column capacity: must be a whole number, like 3",
         "line 4, column name: looks like a spreadsheet formula",
     ):
         assert problem in page

@@ -118,7 +118,7 @@ def test_a_staying_put_offer_for_a_named_young_person_is_recorded_from_their_rec
             AuditEntry.young_person_id == person_id, AuditEntry.action == "create"
         )
     )
-    assert f"staying_put option {option.id}" in list(actions)
+    assert f"Staying Put offer {option.name}, Lancing" in list(actions)  # names, not ids
     shown = db.scalars(select(AuditEntry.action).where(AuditEntry.young_person_id == person_id))
     assert "view" in list(shown)  # the summary on the form is an audited view of the record
     assert "Staying Put offer recorded" in client.get(response.headers["Location"]).get_data(as_text=True)
@@ -170,3 +170,26 @@ def test_a_change_below_the_places_taken_or_on_an_unknown_option_is_refused(clie
     assert post(client, "/options/nothing/withdraw", {}).status_code == 404
     bad = post(client, "/options/new?route=register_vacancy", option_form(min_age="20", max_age="18"))
     assert "The youngest age must not be above the oldest age (18)" in bad.get_data(as_text=True)
+
+
+def test_every_problem_of_an_option_form_is_named_in_one_pass_in_plain_words(
+    client, person_signing_in, row_counts
+):
+    """Issue 30: the ages out of order come with the fields' own problems, not after they are fixed."""
+    person_signing_in(client)
+    before = records(row_counts)
+
+    refused = post(client, "/options/new?route=supported_lodgings",
+                   option_form(name="", capacity="x", min_age="22", max_age="18"))  # fmt: skip
+
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    for message in (
+        "The number of places must be a whole number",
+        "The youngest age must not be above the oldest age (18)",
+        "Choose whether it is registered for 16 and 17 year olds",
+    ):
+        assert message in text
+    assert "Length must be" not in text
+    assert "Not a valid" not in text
+    assert records(row_counts) == before

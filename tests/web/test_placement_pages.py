@@ -41,6 +41,27 @@ def test_the_young_persons_page_shows_the_placement_and_ends_it_with_a_banner(
     assert db.scalar(select(AuditEntry.action).where(AuditEntry.action == "end")) == "end"
 
 
+def test_an_end_already_past_is_recorded_from_the_page(client, officer, person_signing_in, db):
+    """Issue 30: an officer often learns of a breakdown days after it."""
+    person = young_person(client, officer, "A")
+    placement = placed(client, officer, person, option(client, officer, name="Seaview scheme"))
+    db.get(Placement, placement["id"]).starts_on = TODAY - timedelta(days=30)
+    db.commit()
+    person_signing_in(client)
+    url = f"/young-people/{person}"
+    last_week = TODAY - timedelta(days=7)
+
+    ended = client.post(f"/placements/{placement['id']}/end", data={
+        "csrf_token": csrf(client, url), **date_fields(last_week), "reason": "breakdown",
+    })  # fmt: skip
+
+    assert ended.status_code == 302
+    after = client.get(ended.headers["Location"]).get_data(as_text=True)
+    assert f"to {last_week.strftime('%-d %B %Y')}, ended because it broke down" in after
+    db.rollback()
+    assert db.get(Placement, placement["id"]).ends_on == last_week
+
+
 def test_a_form_with_problems_comes_back_with_the_summary_the_messages_and_what_was_typed(
     client, officer, person_signing_in, db
 ):
@@ -67,7 +88,7 @@ def test_a_form_with_problems_comes_back_with_the_summary_the_messages_and_what_
     assert "kept note" in page
     assert 'value="31"' in page
     assert past.status_code == 422
-    assert "The end date must be today or later" in past.get_data(as_text=True)
+    assert "The end date must be on or after the placement&#39;s start, " in past.get_data(as_text=True)
     db.rollback()
     assert db.get(Placement, placement["id"]).status == "active"
 

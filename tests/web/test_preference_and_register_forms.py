@@ -76,3 +76,33 @@ def test_applying_to_a_register_in_that_councils_bands(client, officer, person_s
     assert closed.status_code == 302
     db.rollback()
     assert db.get(Application, application.id).status == "closed"
+
+
+def test_a_preference_moves_up_one_place_and_a_record_with_none_says_so_plainly(
+    client, officer, person_signing_in, db
+):
+    person_id = existing(client, officer)  # 1: Worthing district, 2: supported lodgings
+    person_signing_in(client)
+    page = client.get(f"/young-people/{person_id}").get_data(as_text=True)
+    assert page.count(">Move up<span") == 1  # the first cannot move up
+
+    moved = post(client, f"/young-people/{person_id}/preferences/2/up", {})
+
+    assert moved.status_code == 302
+    assert "Preference moved up" in client.get(moved.headers["Location"]).get_data(as_text=True)
+    db.rollback()
+    ranked = db.scalars(
+        select(Preference).where(Preference.young_person_id == person_id).order_by(Preference.rank)
+    )
+    assert [(p.route, p.district) for p in ranked] == [("supported_lodgings", None), (None, "worthing")]
+    assert any(
+        detail.startswith(
+            "changed preferences from 1. Worthing, 2. supported lodgings to 1. supported lodgings"
+        )
+        for _, detail in audit_details(db, person_id)
+    )
+    post(client, f"/young-people/{person_id}/preferences/1/remove", {})
+    post(client, f"/young-people/{person_id}/preferences/1/remove", {})
+    empty = client.get(f"/young-people/{person_id}").get_data(as_text=True)
+    assert "No preferences recorded." in empty
+    assert "None recorded." not in empty.replace("No preferences recorded.", "")

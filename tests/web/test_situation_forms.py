@@ -8,7 +8,7 @@ from sqlalchemy import select
 from housing.lifedates import add_months
 from housing.models import AuditEntry, Placement, YoungPerson
 from housing.vocabulary import Role
-from tests.builders import TODAY, UASC, details, option, placed, post, records, young_person
+from tests.builders import LATER, TODAY, UASC, details, option, placed, post, records, young_person
 from tests.web.conftest import csrf
 
 GRANTED = TODAY - timedelta(days=10)
@@ -53,11 +53,14 @@ def test_an_officer_records_leave_to_remain_and_the_block_contract_placement_end
     assert (row.immigration, row.leave_granted_on, row.move_date) == ("leave_granted", GRANTED, NOTICE_ENDS)
     ended = db.get(Placement, placement["id"])
     assert (ended.ends_on, ended.end_reason) == (NOTICE_ENDS, "notice_to_leave")
-    assert "changed needs.immigration, needs.leave_granted_on" in updates(db, person)
+    assert (
+        "changed immigration status (not shown); date leave to remain was granted (not shown); "
+        f"move date from {TODAY.strftime('%-d %B %Y')} to {NOTICE_ENDS.strftime('%-d %B %Y')}"
+    ) in updates(db, person)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Leave to remain recorded" in page
     assert f"Their placement at UASC scheme, Worthing, ends on {NOTICE_ENDS.strftime('%-d %B %Y')}" in page
-    assert f"Granted on {GRANTED.strftime('%-d %B %Y')}; the 3 months’ notice ends on" in page
+    assert f"Leave to remain, granted on {GRANTED.strftime('%-d %B %Y')}; the notice to leave" in page
 
 
 def test_leave_granted_in_supported_lodgings_leaves_the_placement_as_it_is(
@@ -83,17 +86,41 @@ def test_leave_granted_in_supported_lodgings_leaves_the_placement_as_it_is(
 def test_leave_granted_with_no_placement_makes_the_move_due_when_the_notice_ends(
     client, officer, person_signing_in, db
 ):
-    person = young_person(client, officer, "U", needs=UASC)
+    person = young_person(client, officer, "U", needs=UASC, move_date=None)
     person_signing_in(client)
     form = client.get(f"/young-people/{person}/leave-to-remain").get_data(as_text=True)
     assert "No placement is recorded for them, so they will be due a move 3 months after" in form
 
-    response = post(client, f"/young-people/{person}/leave-to-remain", boxes("leave_granted_on", GRANTED))
+    typed = boxes("leave_granted_on", GRANTED) | {"leave_type": "limited_leave"}
+    response = post(
+        client, f"/young-people/{person}/leave-to-remain", typed | boxes("leave_expires_on", LATER)
+    )
 
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert f"They are due a move on {NOTICE_ENDS.strftime('%-d %B %Y')}, when the notice ends" in page
+    assert f"Limited leave to remain, granted on {GRANTED.strftime('%-d %B %Y')}, expires on" in page
     db.rollback()
-    assert db.get(YoungPerson, person).move_date == NOTICE_ENDS
+    row = db.get(YoungPerson, person)
+    assert (row.move_date, row.leave_type, row.leave_expires_on) == (NOTICE_ENDS, "limited_leave", LATER)
+
+
+def test_leave_with_an_expiry_before_the_grant_and_no_type_is_refused_with_both_messages(
+    client, officer, person_signing_in, row_counts
+):
+    person = young_person(client, officer, "U", needs=UASC)
+    person_signing_in(client)
+    before = records(row_counts)
+    typed = boxes("leave_granted_on", TODAY + timedelta(days=3)) | {"leave_type": "indefinite_leave"}
+
+    response = post(
+        client, f"/young-people/{person}/leave-to-remain", typed | boxes("leave_expires_on", GRANTED)
+    )
+
+    text = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "The date leave to remain was granted must not be in the future" in text
+    assert "The date the leave expires must be left empty: indefinite leave does not expire" in text
+    assert records(row_counts) == before
 
 
 def test_a_grant_with_no_date_or_a_future_one_is_refused_beside_the_field_and_nothing_changes(
@@ -135,7 +162,8 @@ def test_an_officer_records_where_they_live_now_and_whether_it_suits_them(
     assert ">Supported lodgings</option>" in form
     assert f'value="{TODAY.day}"' in form  # today, ready for a first judgement
 
-    response = post(client, f"/young-people/{person}/accommodation", judgement("E", "no"))
+    judged_last_week = TODAY - timedelta(days=7)  # a judgement may be recorded after the day it was made
+    response = post(client, f"/young-people/{person}/accommodation", judgement("E", "no", judged_last_week))
 
     assert response.status_code == 302
     assert response.headers["Location"] == f"/young-people/{person}?done=accommodation-judged"
@@ -144,16 +172,19 @@ def test_an_officer_records_where_they_live_now_and_whether_it_suits_them(
     assert (row.accommodation_code, row.accommodation_suitable, row.accommodation_judged_on) == (
         "E",
         False,
-        TODAY,
+        judged_last_week,
     )
-    assert "changed current_accommodation" in updates(db, person)
+    assert (
+        "changed current accommodation from none to supported lodgings, not suitable "
+        f"(judged on {judged_last_week.strftime('%-d %B %Y')})"
+    ) in updates(db, person)
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Their current accommodation is recorded" in page
     assert "Supported lodgings" in page
-    assert f"No, judged {TODAY.strftime('%-d %B %Y')}" in page
+    assert f"No, judged {judged_last_week.strftime('%-d %B %Y')}" in page
     again = client.get(f"/young-people/{person}/accommodation").get_data(as_text=True)
     assert 'value="E" selected' in again  # the record, to change, judged again today
-    assert f"Last judged on {TODAY.strftime('%-d %B %Y')}" in again
+    assert f"Last judged on {judged_last_week.strftime('%-d %B %Y')}" in again
 
 
 def test_a_judgement_with_problems_is_shown_again_with_each_reason_and_what_was_typed(

@@ -3,7 +3,7 @@
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from housing.clock import today
 from housing.models import LocalLink, YoungPerson
@@ -103,9 +103,11 @@ def test_changing_details_keeps_links_and_audits_the_fields(client, officer, per
     assert person.move_date == date(today().year + 1, 6, 1)
     assert person.given_name == "Robin"
     assert len(person.local_links) == 2  # the links are not the details form's to change
-    assert any(
-        action == "update" and "move_date" in detail for action, detail in audit_details(db, person_id)
-    )
+    # The form sends every detail; the trail names only the one that changed (issue 30).
+    [(_, changed)] = [entry for entry in audit_details(db, person_id) if entry[0] == "update"]
+    assert changed.startswith("changed date of birth (not shown); their wishes (not shown); given name from")
+    assert changed.endswith(f"; move date from none to 1 June {today().year + 1}")
+    assert "support level" not in changed  # sent unchanged, so not named
 
 
 def test_adding_and_removing_a_local_link(client, officer, person_signing_in, db):
@@ -127,7 +129,11 @@ def test_adding_and_removing_a_local_link(client, officer, person_signing_in, db
         3,
         "Saturday job",
     )
-    assert ("update", "changed local_links") in audit_details(db, person_id)
+    assert (
+        "update",
+        "changed local links from Worthing (college), Lancing (family) to Worthing (college), "
+        "Lancing (family), Horsham (work)",
+    ) in audit_details(db, person_id)
 
     removed = post(client, f"/young-people/{person_id}/links/0/remove", {})
     assert removed.status_code == 302
@@ -200,3 +206,39 @@ def test_places_and_districts_to_avoid_are_recorded_and_an_unknown_one_is_refuse
     assert (person.avoid_places, person.avoid_districts) == (["Bognor Regis"], ["arun", "adur"])
     assert unknown.status_code == 400
     assert 'href="#avoid_places">Choose places to avoid from the list<' in unknown.get_data(as_text=True)
+
+
+def test_the_same_name_and_date_of_birth_under_a_new_reference_is_warned_of_until_the_officer_confirms(
+    client, person_signing_in, db, row_counts
+):
+    """Issue 30: a possible duplicate is named, with a link to it, before anything is written."""
+    person_signing_in(client)
+    assert post(client, "/young-people/new", details(reference="WS-5001")).status_code == 302
+    before = records(row_counts)
+
+    warned = post(client, "/young-people/new", details(reference="WS-5002", given_name=" robin "))
+
+    text = warned.get_data(as_text=True)
+    assert warned.status_code == 400
+    assert (
+        'href="#not_a_duplicate">A young person with this name and date of birth is already recorded' in text
+    )
+    assert "Robin Hartley, WS-5001 (opens in a new tab)" in text
+    assert 'value="WS-5002"' in text  # what was typed is kept
+    assert records(row_counts) == before
+    confirmed = post(client, "/young-people/new", details(reference="WS-5002", not_a_duplicate="yes"))
+    assert confirmed.status_code == 302
+    db.rollback()
+    assert db.scalar(select(func.count()).select_from(YoungPerson)) == 2
+
+
+def test_a_negative_number_of_children_is_refused_as_one_not_as_a_whole_number(client, person_signing_in):
+    person_signing_in(client)
+
+    refused = post(client, "/young-people/new", details(children="-1", given_name=""))
+
+    text = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "The number of children must be between 0 and 20" in text
+    assert "must be a whole number" not in text
+    assert "Enter their given name" in text  # with the others, in one pass
