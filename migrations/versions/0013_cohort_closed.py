@@ -1,14 +1,14 @@
 """a cohort closed to new members on a day; a House Project home described, not only its town (issue 30)
 
 Revision ID: 0013_cohort_closed
-Revises: 0013_care_leaver_items
+Revises: 0013_forms
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_cohort_closed"
-down_revision = "0013_care_leaver_items"
+down_revision = "0013_forms"  # re-chained after merging main
 branch_labels = None
 depends_on = None
 
