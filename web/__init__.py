@@ -13,6 +13,7 @@ from web import (
     auth,
     casenotes,
     casework,
+    cohort_changes,
     cohort_new,
     cohort_outcomes,
     cohorts,
@@ -21,7 +22,9 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    home,
     imports,
+    maps,
     moves,
     notifications,
     option_pages,
@@ -61,9 +64,11 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters.update(words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS)
+    app.jinja_env.globals["landmarks"] = maps.LANDMARKS  # named on every map (_map.html)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     app.before_request(imports.allow_uploads)
     sessions.init_app(app)
+    home.init_app(app)
     app.register_blueprint(auth.bp)
     app.register_blueprint(deadlines.bp)
     app.register_blueprint(runs.bp)
@@ -83,6 +88,7 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(commitments.figures)
     app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
     app.register_blueprint(cohorts.bp)
+    app.register_blueprint(cohort_changes.bp)
     app.register_blueprint(cohort_outcomes.bp)
     app.register_blueprint(audit.bp)
     app.register_blueprint(outcomes.bp)

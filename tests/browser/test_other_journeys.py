@@ -100,7 +100,12 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-7"), headers=officer)
     client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-8"), headers=officer)
     sign_in_with_the_keyboard(page, user(Role.ADMIN))
-    navigate(page, page.get_by_role("link", name="Audit").click)
+    navigate(
+        page, page.get_by_role("link", name="Administration").click
+    )  # Users, Audit, Team, Jobs, Councils
+    navigate(
+        page, page.get_by_role("navigation", name="Administration").get_by_role("link", name="Audit").click
+    )
     assert axe_violations(page) == []
 
     page.get_by_label("Young person", exact=True).fill("AU-7")
