@@ -116,7 +116,7 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     snapshot(page, "admin-audit")
     page.get_by_label("From").fill("not a date")
     navigate(page, page.get_by_role("button", name="Show entries").click)
-    assert "Enter a date" in page.locator(".govuk-error-summary").inner_text()
+    assert "Enter a real date as day/month/year" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
 
     navigate(page, page.get_by_role("link", name="Users and their access").click)
