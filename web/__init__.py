@@ -13,6 +13,7 @@ from web import (
     auth,
     casenotes,
     casework,
+    cohort_changes,
     cohort_new,
     cohort_outcomes,
     cohorts,
@@ -21,7 +22,9 @@ from web import (
     district,
     district_applicants,
     district_vacancies,
+    home,
     imports,
+    maps,
     moves,
     notifications,
     option_pages,
@@ -64,39 +67,49 @@ def init_app(app: Flask) -> None:
     )
     app.jinja_env.filters.update(words.FILTERS | own_words.FILTERS)
     app.jinja_env.globals.update(words.GLOBALS, answer_words=own_words.ANSWER)
+    app.jinja_env.globals["landmarks"] = maps.LANDMARKS  # named on every map (_map.html)
     app.before_request(district_vacancies.allow_uploads)  # before the form is read for its token
     app.before_request(imports.allow_uploads)
     sessions.init_app(app)
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(deadlines.bp)
-    app.register_blueprint(runs.bp)
-    app.register_blueprint(run_list.bp)
-    app.register_blueprint(run_print.bp)
-    app.register_blueprint(young_people.bp)
-    app.register_blueprint(young_person_forms.bp)
-    app.register_blueprint(record_lists.bp)
-    app.register_blueprint(situation_forms.bp)
-    app.register_blueprint(option_pages.bp)
-    app.register_blueprint(district.bp)
-    app.register_blueprint(district_applicants.bp)
-    app.register_blueprint(district_vacancies.bp)
-    app.register_blueprint(imports.bp)
-    app.register_blueprint(returns.bp)
-    app.register_blueprint(commitments.bp)
-    app.register_blueprint(commitments.figures)
-    app.register_blueprint(cohort_new.bp)  # before the board, so /cohorts/new is not taken for an id
-    app.register_blueprint(cohorts.bp)
-    app.register_blueprint(cohort_outcomes.bp)
-    app.register_blueprint(audit.bp)
-    app.register_blueprint(outcomes.bp)
-    app.register_blueprint(reports.bp)
-    app.register_blueprint(planning.bp)
-    app.register_blueprint(users.bp)
-    app.register_blueprint(placements.bp)
-    app.register_blueprint(moves.bp)
-    app.register_blueprint(suitability.bp)
-    app.register_blueprint(casework.bp)
-    for blueprint in (reviews.bp, sign_offs.bp, casenotes.bp, triple_plans.bp, own_pages.bp, own_officer.bp):
+    home.init_app(app)
+    for blueprint in (
+        auth.bp,
+        deadlines.bp,
+        runs.bp,
+        run_list.bp,
+        run_print.bp,
+        young_people.bp,
+        young_person_forms.bp,
+        record_lists.bp,
+        situation_forms.bp,
+        option_pages.bp,
+        district.bp,
+        district_applicants.bp,
+        district_vacancies.bp,
+        imports.bp,
+        returns.bp,
+        commitments.bp,
+        commitments.figures,
+        cohort_new.bp,  # before the board, so /cohorts/new is not taken for an id
+        cohorts.bp,
+        cohort_changes.bp,
+        cohort_outcomes.bp,
+        audit.bp,
+        outcomes.bp,
+        reports.bp,
+        planning.bp,
+        users.bp,
+        placements.bp,
+        moves.bp,
+        suitability.bp,
+        casework.bp,
+        reviews.bp,
+        sign_offs.bp,
+        casenotes.bp,
+        triple_plans.bp,
+        own_pages.bp,
+        own_officer.bp,
+    ):
         app.register_blueprint(blueprint)
     notifications.init_app(app)
 

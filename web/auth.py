@@ -6,22 +6,12 @@ from flask import redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.services import sign_ins
-from housing.vocabulary import Role
 from httpkit.store import db
+from web.home import HOME
 from web.sessions import page_blueprint, sign_in_as
 from web.sessions import sign_out as end_session
 
 bp = page_blueprint("auth", __name__)
-
-HOME = {
-    Role.HOUSING_OFFICER: "deadlines.home",
-    Role.ADMIN: "deadlines.home",
-    Role.DISTRICT_OFFICER: "district_pages.district",
-    Role.HOUSE_PROJECT_COORDINATOR: "cohort_pages.cohort_list",
-    Role.COMMISSIONER: "planning_pages.sufficiency_page",
-    Role.TEAM_MANAGER: "casework_pages.team_page",
-    Role.YOUNG_PERSON: "own_pages.home",
-}
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

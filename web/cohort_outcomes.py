@@ -2,7 +2,7 @@
 
 from flask import render_template
 
-from housing.permissions import COHORT_RUNNERS
+from housing.permissions import COHORT_READERS
 from housing.reads import cohort_board
 from housing.services import cohorts
 from httpkit.store import db
@@ -14,7 +14,7 @@ BARS = (("enrolled", "Enrolled"), ("active", "Still in the programme"), ("in_own
 
 
 @bp.get("/cohorts/<cohort_id>/outcomes")
-@page(*COHORT_RUNNERS)
+@page(*COHORT_READERS)
 def outcomes(cohort_id: str) -> tuple[str, int]:
     cohort = cohorts.get(db(), cohort_id)
     figures = cohort_board.outcomes(cohort)

@@ -1,6 +1,7 @@
 """The coordinators' pages: every cohort, and a cohort's board: members by stage, enrolling, moving on."""
 
 from datetime import date
+from urllib.parse import urlencode
 
 from flask import Response, flash, g, redirect, render_template, request, url_for
 
@@ -8,12 +9,13 @@ from housing import eligibility
 from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
-from housing.permissions import COHORT_RUNNERS
-from housing.reads import cohort_board
+from housing.permissions import COHORT_READERS, COHORT_RUNNERS
+from housing.reads import cohort_board, coordinator_needs
 from housing.services import cohorts, reference, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
+from jsonapi.schemas.cohorts import PropertySchema
 from web.forms import NOT_A_DATE, date_boxes, date_from
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -24,17 +26,18 @@ SIDE_STEPS = (Stage.GRADUATED, Stage.WITHDRAWN)  # ways out, offered apart from 
 
 
 @bp.get("/cohorts")
-@page(*COHORT_RUNNERS)
+@page(*COHORT_READERS)
 def cohort_list() -> str:
     found = cohorts.listed(db())[::-1]  # the newest first
     number = page_asked()
     shown = cohorts.present(db(), g.actor, window(found, {"page": number, "page_size": PAGE_SIZE}), today())
     pages = page_count(len(found), PAGE_SIZE)
-    return render_template("cohorts.html", cohorts=shown, page=number, pages=pages)
+    runs = g.actor.role in COHORT_RUNNERS
+    return render_template("cohorts.html", cohorts=shown, page=number, pages=pages, runs=runs)
 
 
 @bp.get("/cohorts/<cohort_id>")
-@page(*COHORT_RUNNERS)
+@page(*COHORT_READERS)
 def board(cohort_id: str) -> tuple[str, int]:
     return _board_page(cohort_id)
 
@@ -42,24 +45,45 @@ def board(cohort_id: str) -> tuple[str, int]:
 def _board_page(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
     cohort = cohorts.get(db(), cohort_id)
     [shown] = cohorts.present(db(), g.actor, [cohort], today())
+    runs = g.actor.role in COHORT_RUNNERS
     number = page_asked("eligible_page")
-    joinable, total_joinable = cohort_board.joinable(
-        db(), g.actor, cohort, today(), page=number, page_size=PAGE_SIZE
+    wanted = cohort_board.Wanted(*(request.args.get(key, "").strip() for key in ("q", "district", "support")))
+    joinable, total_joinable = (
+        cohort_board.joinable(db(), g.actor, cohort, today(), page=number, page_size=PAGE_SIZE, wanted=wanted)
+        if runs and cohort.closed_on is None
+        else ([], 0)  # officers read a cohort; only its coordinators enrol, while it is open
     )
+    columns = {stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage}
+    busiest = next((stage for stage, members in columns.items() if members), Stage.ENROLLED.value)
+    asked = request.args.get("stage", "")
     return render_template(
         "cohort.html",
         cohort=shown,
-        columns={stage.value: [m for m in shown["members"] if m["stage"] == stage] for stage in Stage},
+        runs=runs,
+        columns=columns,
+        # the stage asked for; else the first with anyone in it; every stage when a card holds an error
+        shown_stage="all" if errors else asked if asked in (*columns, "all") else busiest,
         next_step={stage.value: _next_step(stage) for stage in Stage},
         side_steps={stage.value: [s.value for s in NEXT_STAGES[stage] if s in SIDE_STEPS] for stage in Stage},
         stuck_days=cohort_board.STUCK_DAYS,
-        places=[place.name for place in reference.places(db())],
         joinable=joinable,
         total_joinable=total_joinable,
+        wanted=wanted,
+        searched=urlencode({k: v for k, v in request.args.items() if k in ("q", "district", "support")}),
+        districts=reference.districts(db()),
         eligible_page=number,
         eligible_pages=page_count(total_joinable, PAGE_SIZE),
         errors=errors or {},
     ), status
+
+
+@bp.get("/cohorts/<cohort_id>/young-people/<young_person_id>")
+@page(*COHORT_RUNNERS)
+def needs(cohort_id: str, young_person_id: str) -> tuple[str, int]:
+    """What a coordinator may know of a member, or of someone who could join, to find them a home."""
+    cohort = cohorts.get(db(), cohort_id)
+    found = coordinator_needs.needs(db(), g.actor, cohort, young_person_id, today())
+    return render_template("cohort_needs.html", cohort=cohort, person=found), 200
 
 
 def _next_step(stage: Stage) -> str | None:
@@ -89,8 +113,15 @@ def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
         return _check_move(cohort, member, stage, {"on": date_boxes(today())}, {})
     form = request.form
     typed = {"place": form.get("place", "").strip(), "reason": form.get("reason", "").strip(),
+             "description": form.get("description", "").strip(),
              "on": {part: form.get(f"on-{part}", "") for part in ("day", "month", "year")}}  # fmt: skip
     errors = {}
+    if typed["description"] and not typed["place"]:
+        errors["place"] = "Choose the town the home is in"
+    if typed["description"] and "description" in PropertySchema().validate(
+        {"place": "-", **typed}, partial=True
+    ):
+        errors["description"] = "Describe the home in up to 200 characters, in plain text"
     on = date_from(form, "on") or today().isoformat()  # the form offers today; left blank, it is today
     if on == NOT_A_DATE:
         errors["on"] = "Enter the day it happened as a real date, for example 27 3 2027"
@@ -107,7 +138,7 @@ def _save_move(
     cohort_id, young_person_id = cohort.id, member.young_person_id
     changes: dict = {"stage": stage, "on": on}
     if typed["place"]:
-        changes["property"] = {"place": typed["place"]}
+        changes["property"] = {"place": typed["place"], "description": typed["description"] or None}
     if typed["reason"]:
         changes["reason"] = typed["reason"]
     try:
@@ -128,7 +159,8 @@ def _save_move(
     person = moved.young_person
     flash(f"{person.given_name} {person.family_name} moved to {moved.stage.replace('_', ' ')}. "
           "You can undo this today from their card.")  # fmt: skip
-    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#member-{young_person_id}")
+    board_at = url_for("cohort_pages.board", cohort_id=cohort_id, stage=moved.stage)
+    return redirect(f"{board_at}#member-{young_person_id}")  # their card, at its new stage
 
 
 def _check_move(
@@ -142,7 +174,7 @@ def _check_move(
         stage=stage,
         values=values,
         errors=errors,
-        places=[place.name for place in reference.places(db())],
+        places=[place.name for place in reference.places(db()) if place.district],  # West Sussex only
     ), status
 
 
@@ -158,7 +190,7 @@ def undo(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     flash(
         f"Move undone: {person.given_name} {person.family_name} is back at {member.stage.replace('_', ' ')}."
     )
-    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id) + f"#{field}")
+    return redirect(url_for("cohort_pages.board", cohort_id=cohort_id, stage=member.stage) + f"#{field}")
 
 
 @bp.post("/cohorts/<cohort_id>/members")

@@ -27,8 +27,10 @@ SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _filters(bands: list[str]) -> tuple[dict[str, str], dict[str, str]]:
     """The filters asked for, and an error beside each one that cannot be used (the API's 422s)."""
-    asked = {key: request.args.get(key, "").strip() for key in MESSAGES}
-    wrong = set(ApplicantsQuery().validate({key: value for key, value in asked.items() if value}))
+    asked = {key: request.args.get(key, "").strip() for key in (*MESSAGES, "named")}
+    wrong = set(
+        ApplicantsQuery().validate({key: value for key, value in asked.items() if value and key in MESSAGES})
+    )
     if asked["band"] and asked["band"] not in bands:
         wrong.add("band")
     return asked, {key: MESSAGES[key] for key in MESSAGES if key in wrong}

@@ -22,7 +22,11 @@ DONE = {"young-people": "young people", "applications": "register applications"}
 
 @bp.get("/imports")
 @page(*OFFICERS)
-def imports_page(
+def imports_page() -> tuple[str, int]:
+    return _imports()
+
+
+def _imports(
     problems: list[str] | None = None, errors: dict[str, str] | None = None, status: int = 200
 ) -> tuple[str, int]:
     problems = problems or []
@@ -46,13 +50,13 @@ def bring_in() -> Response | tuple[str, int]:
     if sent is None or not sent.filename:
         errors["file"] = "Select a CSV or Excel file"
     if errors:
-        return imports_page.__wrapped__(errors=errors, status=400)
+        return _imports(errors=errors, status=400)
     try:
         done = import_files.run(g.actor, kind, sent.filename, sent.read(), today=today())
     except ImportRefused as refused:
-        return imports_page.__wrapped__([str(problem) for problem in refused.problems], status=422)
+        return _imports([str(problem) for problem in refused.problems], status=422)
     except import_files.TooLarge as too_large:
-        return imports_page.__wrapped__(errors={"file": str(too_large)}, status=413)
+        return _imports(errors={"file": str(too_large)}, status=413)
     flash(
         f"{sent.filename}: {len(done.created)} {DONE[kind]} added, {len(done.updated)} updated, "
         f"{len(done.unchanged)} already as in the file."

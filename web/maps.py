@@ -12,6 +12,9 @@ class Located(Protocol):
 
 
 WIDTH, HEIGHT, MARGIN = 640, 360, 24
+# Named on every map, so a reader can find their way: the county's main towns, one or two a district.
+LANDMARKS = ("Chichester", "Bognor Regis", "Littlehampton", "Worthing", "Shoreham-by-Sea", "Horsham",
+             "Crawley", "Haywards Heath", "East Grinstead", "Midhurst")  # fmt: skip
 
 
 @dataclass(frozen=True)

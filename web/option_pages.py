@@ -7,6 +7,7 @@ person's record as the API's is.
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import flash, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
@@ -131,16 +132,21 @@ def option_list() -> str:
     route = request.args.get("route") if request.args.get("route") in list(Route) else None
     districts = district_names(db())
     district = request.args.get("district") if request.args.get("district") in districts else None
+    named = request.args.get("q", "").strip()
+    places_left = request.args.get("places_left") == "yes"
     number = page_asked()
-    found, total = options.search(
-        db(), g.actor, page=number, page_size=PAGE_SIZE, route=route, district=district
-    )
+    found, total = options.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
+                                  district=district, named=named, places_left=places_left)  # fmt: skip
+    kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
     return render_template(
         "options.html",
         found=found,
         total=total,
         route=route,
         district=district,
+        named=named,
+        places_left=places_left,
+        query="&" + urlencode({key: value for key, value in kept.items() if value}),
         districts=districts,
         routes=ROUTES,
         done=request.args.get("done"),

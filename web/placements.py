@@ -67,7 +67,9 @@ def end(placement_id: str) -> Response | tuple[str, int]:
         placement_ends.end(db(), g.actor, placement_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
         return _end_page(placement, _errors(problem), typed, _status(problem))
-    return redirect(url_for("person_page.young_person", young_person_id=placement.young_person_id, ended=1))
+    return redirect(
+        url_for("person_page.young_person", young_person_id=placement.young_person_id, done="placement-ended")
+    )
 
 
 @bp.get("/options/<option_id>/carer-withdrawal")
@@ -90,7 +92,9 @@ def withdraw(option_id: str) -> Response | tuple[str, int]:
         placement_ends.withdraw_carer(db(), g.actor, option_id, body, today())
     except (ValidationError, Invalid, Conflict) as problem:
         return _withdrawal_page(option, _errors(problem), typed, _status(problem))
-    return redirect(url_for("person_page.young_person", young_person_id=option.young_person_id, withdrawn=1))
+    return redirect(
+        url_for("person_page.young_person", young_person_id=option.young_person_id, done="carer-withdrew")
+    )
 
 
 def _placement(placement_id: str) -> Placement:

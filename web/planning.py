@@ -43,13 +43,16 @@ def sufficiency_page() -> str:
 @bp.route("/what-if", methods=["GET", "POST"])
 @page(*PLANNERS)
 def what_if_page() -> tuple[str, int]:
-    form = request.form.to_dict() if request.method == "POST" else {}
+    """The scenario travels in the address (a GET form: nothing is saved), so it is kept on reload,
+    in the browser's history and in a bookmark, and comes back filled in to be changed."""
+    asked = request.method == "POST" or "see" in request.args
+    form = (request.form if request.method == "POST" else request.args).to_dict() if asked else {}
     choices = _option_choices()
     districts = district_names(db())
     places = [p.name for p in reference.places(db()) if p.district]
     errors: dict[str, str] = {}
     answer = None
-    if request.method == "POST":
+    if asked:
         body, errors = words.what_if_request(form, CHANGE_ROWS, today().isoformat())
         if not errors:
             try:
@@ -63,9 +66,10 @@ def what_if_page() -> tuple[str, int]:
                 errors = words.form_errors(refused.messages, CHANGE_ROWS)
             except Invalid as refused:
                 errors = words.form_errors(refused.fields, CHANGE_ROWS)
+    labels = {id_: label for listed in choices.values() for id_, label in listed}
     context: dict[str, Any] = {
         "form": form, "errors": errors, "answer": answer, "choices": choices, "districts": districts,
-        "places": places, "rows": range(CHANGE_ROWS),
+        "places": places, "rows": range(CHANGE_ROWS), "tried": words.scenario(form, labels, CHANGE_ROWS),
     }  # fmt: skip
     return render_template("what_if.html", **context), 400 if errors else 200
 

@@ -55,7 +55,7 @@ def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     )
     return {
         "places": group.places, "remaining": group.remaining, "filled": filled, "fill": fill,
-        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "value": group.shadow_price,
+        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour,
     }  # fmt: skip
 
 
@@ -159,3 +159,19 @@ def form_errors(fields: dict[str, Any], rows: int) -> dict[str, str]:
             )
             out[FIELDS.get(name, "add-route")] = f"New option: {reason}"
     return out or {"change-0-option": "Check the changes: one of them cannot be made"}
+
+
+def scenario(form: dict[str, str], labels: dict[str, str], rows: int) -> list[str]:
+    """The scenario entered, in words, to stand above its answer ("2 more places: Oak House, …")."""
+    said = []
+    for n in range(rows):
+        number = whole(form.get(f"change-{n}-places", ""))
+        option = labels.get(form.get(f"change-{n}-option", ""))
+        if option and number:
+            more = f"{number} more place{'s' if number != 1 else ''}" if number > 0 else f"{-number} fewer"
+            said.append(f"{more}: {option}")
+    if form.get("add-route") in ROUTE_WORDS and form.get("add-place"):
+        size = whole(form.get("add-places", ""))
+        said.append(f"A new {ROUTE_WORDS[form['add-route']]} option in {form['add-place']}"
+                    + (f" with {size} place{'s' if size != 1 else ''}" if size else ""))  # fmt: skip
+    return said

@@ -57,6 +57,7 @@ def page(*roles: Role) -> Callable[[View], View]:
             actor = signed_in()
             if actor is None:
                 return redirect(url_for("auth.sign_in", next=request.path))
+            g.actor = actor  # the error pages below carry the role's menu and sign-out too
             if actor.role not in roles:
                 return render_template("error.html", title="You cannot see this page", code=403), 403
             if any(holding_nul(kwargs)):
@@ -66,7 +67,6 @@ def page(*roles: Role) -> Callable[[View], View]:
                 # PostgreSQL cannot store the NUL character, and no field means anything by it.
                 title = "A field holds a character that cannot be kept"
                 return render_template("error.html", title=title, code=400), 400
-            g.actor = actor
             return view(*args, **kwargs)
 
         setattr(guarded, ROLES_ATTRIBUTE, roles)

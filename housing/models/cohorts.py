@@ -23,6 +23,7 @@ class Cohort(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     capacity: Mapped[int] = mapped_column(Integer)
     districts: Mapped[list[str]] = mapped_column(JSON)  # where it draws its homes from
+    closed_on: Mapped[date | None] = mapped_column(Date)  # no one joins after; its members carry on
     # The one house_project option the service keeps for the cohort: its places are the matcher's.
     option_id: Mapped[str] = mapped_column(ForeignKey("options.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
@@ -52,6 +53,8 @@ class CohortMember(Base):
     moved_in_on: Mapped[date | None] = mapped_column(Date)  # living in their own home: a fact of its own
     property_place: Mapped[str | None] = mapped_column(ForeignKey("places.name"))
     property_option_id: Mapped[str | None] = mapped_column(ForeignKey("options.id", ondelete="SET NULL"))
+    # The home itself, as the coordinator describes it (address, landlord, size): more than a town.
+    property_description: Mapped[str | None] = mapped_column(String(200))
     # The last stage move: its reason where one matters (a withdrawal), and what it left, so a
     # move made in error can be undone the same day (housing.services.stage_moves).
     stage_reason: Mapped[str | None] = mapped_column(Text)

@@ -37,6 +37,7 @@ def applicants(
     band: str | None = None,
     need_month_before: str | None = None,
     status: str | None = None,
+    named: str | None = None,
     page: int = 1,
     page_size: int | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
@@ -47,7 +48,7 @@ def applicants(
     birth (the 18th birthday) or a release date. Housing officers and admins see `need_date` too.
 
     Returns the page asked for (all rows when `page_size` is None, as for an export) and the total;
-    only the rows returned are audited as seen.
+    only the rows returned are audited as seen. `named`: words to find in their name or reference.
     """
     with transaction(session):
         district_or_404(session, slug)
@@ -80,11 +81,18 @@ def applicants(
             if (band is None or (row["application"] or {}).get("band") == band)
             and (need_month_before is None or row["need_month"] < need_month_before)
             and (status is None or (row["nomination"] or "none") == status)
+            and _named(row, named)
         ]
         rows.sort(key=lambda row: (row["need_month"], row["reference"]))
         shown = rows if page_size is None else rows[(page - 1) * page_size : page * page_size]
         audit.record_views(session, actor, [row["id"] for row in shown], f"district {slug} applicants")
     return shown, len(rows)
+
+
+def _named(row: dict[str, Any], named: str | None) -> bool:
+    """Every word searched for is in their name or reference (any case); nothing searched, everyone."""
+    said = f"{row['given_name']} {row['family_name']} {row['reference']}".casefold()
+    return all(word in said for word in (named or "").casefold().split())
 
 
 def minimised(

@@ -1,5 +1,6 @@
 """What a coordinator's pages show of a cohort beyond the API's view: who may join it, and its outcomes."""
 
+from dataclasses import dataclass
 from datetime import date
 from statistics import median
 from typing import Any
@@ -9,19 +10,47 @@ from sqlalchemy.orm import Session
 from housing import due, eligibility, lifedates
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import Cohort
+from housing.models import Cohort, YoungPerson
 from housing.services import audit, cohorts
 from housing.vocabulary import Stage
 
 STUCK_DAYS = 90  # a member this long in one stage needs a look
 
 
+@dataclass(frozen=True)
+class Wanted:
+    """What a coordinator searched the young people who could join for; empty means everyone."""
+
+    text: str = ""
+    district: str = ""
+    support_level: str = ""
+
+    def fits(self, person: YoungPerson) -> bool:
+        words = self.text.casefold().split()
+        named = f"{person.given_name} {person.family_name} {person.reference}".casefold()
+        return (
+            all(word in named for word in words)
+            and (not self.district or person.home_district == self.district)
+            and (not self.support_level or person.support_level == self.support_level)
+        )
+
+
 def joinable(
-    session: Session, actor: Actor, cohort: Cohort, today: date, *, page: int, page_size: int
+    session: Session,
+    actor: Actor,
+    cohort: Cohort,
+    today: date,
+    *,
+    page: int,
+    page_size: int,
+    wanted: Wanted | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """Who could be enrolled in `cohort` today, soonest due first; each shown is an audited view."""
+    """Who could be enrolled in `cohort` today, soonest due first, narrowed to those `wanted`
+    (a name or reference, a home district, a support level); each shown is an audited view."""
     with transaction(session):
-        people = eligibility.candidates(session, cohort.option, today)
+        people = [
+            p for p in eligibility.candidates(session, cohort.option, today) if (wanted or Wanted()).fits(p)
+        ]
         shown = people[(page - 1) * page_size : page * page_size]
         audit.record_views(session, actor, [p.id for p in shown], f"eligible for cohort {cohort.name}")
         rows = [
@@ -32,6 +61,7 @@ def joinable(
                 "family_name": p.family_name,
                 "age": lifedates.age_on(p.date_of_birth, today),
                 "support_level": p.support_level,
+                "home_district": p.home_district,
                 "due_on": _due(p, today),
             }
             for p in shown

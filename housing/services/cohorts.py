@@ -31,6 +31,8 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Cohort:
     with transaction(session):
         if session.scalar(select(Cohort.id).where(Cohort.name == data["name"])):
             raise Conflict(f"there is already a cohort called {data['name']!r}")
+        if data.get("districts") is None:  # not said: the whole county, as the page offers
+            data = {**data, "districts": matching_input.district_slugs(session)}
         unknown = sorted(set(data["districts"]) - set(matching_input.district_slugs(session)))
         if unknown:
             raise Invalid.field("districts", f"unknown districts {', '.join(unknown)}")
@@ -83,6 +85,8 @@ def enrol_in(
     session: Session, actor: Actor, cohort: Cohort, person: YoungPerson, *, as_of: date, today: date
 ) -> CohortMember:
     """The one rule set for both ways in; runs inside the caller's transaction."""
+    if cohort.closed_on is not None:
+        raise Conflict(f"{cohort.name} is closed: no one can join it")
     if eligibility.breaks_rules(reference.places_by_name(session), cohort.option, person, as_of):
         raise eligibility.NotEligible(as_of)
     if person.pathway_status == PathwayStatus.AGREED:
@@ -171,6 +175,7 @@ def present(session: Session, actor: Actor, shown: list[Cohort], today: date) ->
                 "capacity": cohort.capacity,
                 "remaining": cohort.option.remaining,
                 "districts": cohort.districts,
+                "closed_on": cohort.closed_on,
                 "option": cohort.option_id,
                 "counts": counts(cohort),
                 "outcomes": outcomes(cohort),
@@ -212,12 +217,18 @@ def outcomes(cohort: Cohort) -> dict[str, int]:
 
 
 def _record_property(session: Session, member: CohortMember, found: dict[str, Any]) -> None:
-    if session.get(Place, found["place"]) is None:
+    place = session.get(Place, found["place"])
+    if place is None:
         raise Invalid({"property": {"place": [f"unknown place {found['place']!r}"]}})
+    if place.district is None:  # a House Project home is in the county (domain.md)
+        raise Invalid(
+            {"property": {"place": ["a House Project home is in West Sussex: choose a town there"]}}
+        )
     option_id = found.get("option")
     if option_id is not None and session.get(Option, option_id) is None:
         raise Invalid({"property": {"option": [f"no option with id {option_id}"]}})
     member.property_place, member.property_option_id = found["place"], option_id
+    member.property_description = found.get("description")
 
 
 def _enter(
@@ -257,7 +268,11 @@ def member_view(member: CohortMember, today: date, districts_of: dict[str, str |
         "stage_reason": member.stage_reason,
         "undoable": stage_moves.undoable(member, today),
         "property": (
-            {"place": member.property_place, "option": member.property_option_id}
+            {
+                "place": member.property_place,
+                "option": member.property_option_id,
+                "description": member.property_description,
+            }
             if member.property_place
             else None
         ),

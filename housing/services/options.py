@@ -131,23 +131,36 @@ def search(
     route: str | None = None,
     district: str | None = None,
     place: str | None = None,
+    named: str | None = None,
+    places_left: bool = False,
 ) -> tuple[list[Option], int]:
+    """Options the actor may see, by route, district, place, words in their name or town (`named`),
+    and only those with a place free today (`places_left`, judged day by day as a run would)."""
     query = _visible(select(Option), actor)
     for column, value in ((Option.route, route), (Option.district, district), (Option.place, place)):
         if value is not None:
             query = query.where(column == value)
+    for word in (named or "").split():
+        query = query.where((Option.name + " " + Option.place).ilike(f"%{_literal(word)}%", escape="\\"))
+    ordered = query.order_by(Option.route, Option.district, Option.name, Option.id)
     with transaction(session):
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        options = list(
-            session.scalars(
-                query.order_by(Option.route, Option.district, Option.name, Option.id)
-                .limit(page_size)
-                .offset((page - 1) * page_size)
-            )
-        )
-        placements.judge_on(session, options, today())  # remaining as of today, day by day
+        if places_left:  # a hold later in time is judged per day, so the last filter is in Python
+            open_today = Option.available_until.is_(None) | (Option.available_until >= today())
+            candidates = list(session.scalars(ordered.where(Option.placed < Option.capacity, open_today)))
+            placements.judge_on(session, candidates, today())
+            free = [option for option in candidates if option.remaining > 0]
+            total, options = len(free), free[(page - 1) * page_size : page * page_size]
+        else:
+            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+            options = list(session.scalars(ordered.limit(page_size).offset((page - 1) * page_size)))
+            placements.judge_on(session, options, today())  # remaining as of today, day by day
         _audit_views(session, actor, options)
     return options, total
+
+
+def _literal(word: str) -> str:
+    """A searched word matched as typed: % and _ are not wildcards."""
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def update(session: Session, actor: Actor, option_id: str, changes: dict[str, Any]) -> Option:

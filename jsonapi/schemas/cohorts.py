@@ -14,8 +14,9 @@ class CohortRequestSchema(Schema):
     capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(
         fields.String(validate=validate.Length(min=1, max=32)),
-        load_default=list,
-        validate=validate.Length(max=7),
+        load_default=None,
+        validate=validate.Length(min=1, max=7, error="choose at least one district (at most all seven)"),
+        metadata={"description": "where it draws homes from: at least one; left out, every district"},
     )
 
 
@@ -28,6 +29,13 @@ class LinkSchema(Schema):
 class PropertySchema(Schema):
     place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     option = fields.String(allow_none=True, validate=validate.Length(min=1, max=64))
+    description = fields.String(
+        allow_none=True,
+        validate=validate.And(validate.Length(min=1, max=200), visible),
+        metadata={
+            "description": "the home: address, landlord, size (a House Project home is in West Sussex)"
+        },
+    )
 
 
 class EligibleSchema(Schema):
@@ -62,6 +70,7 @@ class CohortSchema(Schema):
     capacity = fields.Integer()
     remaining = fields.Integer(metadata={"description": "capacity less members not withdrawn"})
     districts = fields.List(fields.String())
+    closed_on = Day(allow_none=True, metadata={"description": "closed to new members from this day"})
     option = fields.String(
         metadata={"description": "the house_project option the service keeps for the cohort"}
     )

@@ -2,7 +2,7 @@
 proposals shared with them and their answer, and their "this is wrong" requests
 
 Revision ID: 0013_young_person_view
-Revises: 0013_casework_notes (chained after main's 0013s on merge)
+Revises: 0013_cohort_closed (chained after main's 0013s on merge)
 
 The role and notification kind columns are CHECK-constrained strings (as 0010 explains): they widen
 here; going down removes young people's accounts and the new notifications first.
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0013_young_person_view'
-down_revision = '0013_casework_notes'  # re-chained after merging main
+down_revision = '0013_cohort_closed'  # re-chained after merging main
 branch_labels = None
 depends_on = None
 

@@ -149,7 +149,7 @@ def test_stages_move_one_step_at_a_time_to_their_own_home_and_graduation(client,
     offered = move(
         client, coordinator, made["id"], person, stage="property_offered", property={"place": "Horsham"}
     )
-    assert offered.json["property"] == {"place": "Horsham", "option": None}
+    assert offered.json["property"] == {"place": "Horsham", "option": None, "description": None}
     assert move(client, coordinator, made["id"], person, property={"place": "Atlantis"}).status_code == 422
     moved = move(client, coordinator, made["id"], person, stage="moved_in")
     assert moved.json["moved_in_on"] == date.today().isoformat()  # noqa: DTZ011

@@ -100,7 +100,12 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-7"), headers=officer)
     client.post("/api/v1/young-people", json=payloads.young_person(reference="AU-8"), headers=officer)
     sign_in_with_the_keyboard(page, user(Role.ADMIN))
-    navigate(page, page.get_by_role("link", name="Audit").click)
+    navigate(
+        page, page.get_by_role("link", name="Administration").click
+    )  # Users, Audit, Team, Jobs, Councils
+    navigate(
+        page, page.get_by_role("navigation", name="Administration").get_by_role("link", name="Audit").click
+    )
     assert axe_violations(page) == []
 
     page.get_by_label("Young person", exact=True).fill("AU-7")
@@ -111,7 +116,7 @@ def test_an_admin_filters_the_audit_trail_by_a_reference_and_creates_a_user(page
     snapshot(page, "admin-audit")
     page.get_by_label("From").fill("not a date")
     navigate(page, page.get_by_role("button", name="Show entries").click)
-    assert "Enter a date" in page.locator(".govuk-error-summary").inner_text()
+    assert "Enter a real date as day/month/year" in page.locator(".govuk-error-summary").inner_text()
     assert axe_violations(page) == []
 
     navigate(page, page.get_by_role("link", name="Users and their access").click)

@@ -58,7 +58,14 @@ def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county
     assert axe_violations(page) == []
     keep(page, "what-if-mistakes")
 
-    page.get_by_label("Option 1").select_option(index=1)
+    # Over a thousand options: typed for in GOV.UK's accessible autocomplete, chosen with the keyboard.
+    page.focus("#change-0-option")
+    page.keyboard.type("Worthing")
+    page.wait_for_selector("#change-0-option__listbox li")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    chosen = page.locator("#change-0-option").input_value()
+    assert "Worthing" in chosen
     page.get_by_label("Places to add (or remove, as -1)").first.fill("2")
     page.get_by_label("Town").select_option("Worthing")
     page.get_by_label("Number of places").fill("3")
@@ -66,8 +73,17 @@ def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county
 
     assert re.search(r"matched: \d+", page.inner_text("#result"))
     assert page.locator("#by-home-district tbody tr").count() >= 2
+    assert f"2 more places: {chosen}" in page.inner_text("main")  # the scenario said above its answer
+    assert "A new supported lodgings option in Worthing with 3 places" in page.inner_text("main")
     assert axe_violations(page) == []
     keep(page, "what-if")
+
+    page.reload()  # kept in the address: filled in again, to be changed
+    assert page.locator("#change-0-option").input_value() == chosen
+    assert page.get_by_label("Number of places").input_value() == "3"
+    page.get_by_label("Number of places").fill("5")
+    navigate(page, page.get_by_role("button", name="See what would change").click)
+    assert "with 5 places" in page.inner_text("main")
 
 
 def test_an_officer_reads_the_fairness_of_a_run_of_the_county(page, user, client, officer, county):

@@ -6,6 +6,9 @@ from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_ke
 
 def test_an_officer_opens_the_903_return_and_chooses_a_year(page, user):
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
+    navigate(
+        page, page.get_by_role("link", name="Records", exact=True).click
+    )  # one menu item, its pages beneath
     navigate(page, page.get_by_role("link", name="903 return").click)
     assert page.title() == "Care leavers' items for the SSDA903 return – Pathways"
     assert axe_violations(page) == []

@@ -61,7 +61,7 @@ def test_enrolling_from_the_list_and_a_refusal_names_no_rule(client, officer, au
     board_url = f"/cohorts/{cohort['id']}"
 
     board = client.get(board_url).get_data(as_text=True)
-    assert "Testy Exampleton (OK-1)" in board
+    assert "Testy Exampleton</a> (OK-1)" in board
     assert "NO-1" not in board  # only the eligible are offered
     for stage in (
         "Enrolled (0)",

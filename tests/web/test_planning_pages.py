@@ -179,3 +179,23 @@ def test_a_commissioner_lands_on_sufficiency_sees_no_marker_on_any_page_and_is_k
         response = client.open(path, method=method, data={"csrf_token": csrf(client, "/what-if")})
         assert response.status_code == 403, path
         assert [marker for marker in MARKERS if marker in text(response)] == [], path
+
+
+def test_a_what_if_scenario_is_kept_in_the_address_said_in_words_and_filled_in_to_change(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    person_signing_in(client, Role.COMMISSIONER)
+    asked = f"/what-if?see=yes&change-0-option={option}&change-0-places=1&add-route=supported_lodgings&add-place=Crawley&add-places=2"
+
+    page = client.get(asked)
+
+    body = " ".join(text(page).split())
+    assert page.status_code == 200
+    assert "The change you tried" in body
+    assert "1 more place: " in body
+    assert "A new supported lodgings option in Crawley with 2 places" in body
+    assert f'value="{option}" selected' in text(page)  # filled in, to be changed
+    assert 'value="2"' in text(page)
+    assert "csrf_token" not in text(page).split("<main", 1)[1]  # no token travels in an address
+    assert client.get("/what-if").get_data(as_text=True).count("The change you tried") == 0

@@ -77,7 +77,7 @@ def test_the_printable_pathway_summary_shows_the_decision_who_made_it_and_when(
     assert "Pathway summary" in text
     assert "Seaview scheme, Worthing" in text
     assert "housing_officer.county@test.example on " in text
-    assert '<svg viewBox="0 0 640 360"' in text
+    assert '<svg viewBox="0 0 640 406"' in text
     assert "College in Worthing" in text
     assert client.get("/young-people/nobody/summary").status_code == 404
     db.rollback()

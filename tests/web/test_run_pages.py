@@ -120,8 +120,10 @@ def test_a_young_persons_page_shows_their_record_and_a_map_of_their_links(
     text = page.get_data(as_text=True)
     assert page.status_code == 200
     assert "MAPPED" in text
-    assert '<svg viewBox="0 0 640 360"' in text
-    assert "college: Worthing" in text  # the link drawn on the map
+    assert '<svg viewBox="0 0 640 406"' in text
+    assert "College: Worthing" in text  # the link drawn and named on the map
+    assert ">Chichester</text>" in text  # the main towns named, to find one's way
+    assert "a local link (larger: matters more)" in text  # and a key
     assert "College in Worthing (very important)" in text  # and listed, for those who cannot see the map
     assert client.get("/young-people/nobody").status_code == 404
     entries = client.get(f"/api/v1/audit?young_person={person}", headers=admin_headers(client)).json["items"]
