@@ -12,6 +12,8 @@ from housing.db import transaction
 from housing.models import Notification, SentEmail, User
 from housing.services import audit
 
+SIGN_IN_PAGE = "/me/sign-in"  # where a young person asks for a new link (web/own_pages.py)
+
 
 def claim(
     session: Session, notification_id: str, channel: str, *, link_base: str, footer: str
@@ -41,10 +43,26 @@ def sent(session: Session, email_id: str, details: dict[str, Any]) -> None:
     with transaction(session):
         email = session.get(SentEmail, email_id)
         email.sent_at, email.details, email.error = datetime.now(UTC), details, None
+        if email.channel != "outbox":  # gone to the reader: a sign-in link is theirs alone
+            notification = session.get(Notification, email.notification_id)
+            if notification.link.startswith(f"{SIGN_IN_PAGE}/"):
+                forget_link(session, notification.user_id, notification.link)
         audit.record(
             session, SERVICE, "notify", None,
             f"notification {email.notification_id} emailed by {email.channel} to user of {email.to}",
         )  # fmt: skip
+
+
+def forget_link(session: Session, user_id: str, link: str) -> None:
+    """Keep no usable copy of a one-time sign-in link once it is used or sent: the notification
+    and its email point to the page that asks for a new one. Otherwise anyone who can read the
+    store (or an admin reading the outbox) could sign in as the young person."""
+    for notification in session.scalars(
+        select(Notification).where(Notification.user_id == user_id, Notification.link == link)
+    ):
+        notification.link = SIGN_IN_PAGE
+        for email in session.scalars(select(SentEmail).where(SentEmail.notification_id == notification.id)):
+            email.body = email.body.replace(link, SIGN_IN_PAGE)
 
 
 def failed(session: Session, email_id: str, why: str) -> None:

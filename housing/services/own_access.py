@@ -22,12 +22,13 @@ from housing.actors import Actor, of_user
 from housing.db import transaction
 from housing.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from housing.models import Allocation, SignInLink, User, YoungPerson
-from housing.services import audit, notifications
+from housing.services import audit, emails, notifications
 from housing.vocabulary import NotificationKind, Role, WorkerKind
 
 EMAIL = re.compile(r"[^@\s\x00]{1,64}@[^@\s\x00]{1,180}\.[^@\s\x00]{2,8}")
 INVITATION_LASTS = timedelta(days=7)
 LINK_LASTS = timedelta(hours=1)
+SIGN_IN_PAGE = emails.SIGN_IN_PAGE
 ASK_AGAIN_AFTER = timedelta(minutes=1)
 # The same words for every link that does not open: used, expired, unknown or disabled.
 LINK_REFUSED = "This link has expired or has been used. Ask for a new link to sign in."
@@ -111,7 +112,7 @@ def _link(session: Session, user: User, lasts: timedelta, *, invitation: bool) -
                  "Here is your link to sign in to Pathways. It works once, for 1 hour.")  # fmt: skip
     return notifications.add(
         session, user, f"sign-in:{_hash(token)[:16]}", NotificationKind.SIGN_IN_LINK, *words,
-        f"/me/sign-in/{token}",
+        _path(token),
     )  # fmt: skip
 
 
@@ -124,10 +125,15 @@ def sign_in(session: Session, token: str) -> Actor:
         if user is None or link.used_at is not None or link.expires_at <= now or user.disabled_at is not None:
             raise LinkRefused(LINK_REFUSED)
         link.used_at = user.last_signed_in_at = now
+        emails.forget_link(session, user.id, _path(token))
         audit.record(
             session, of_user(user), "signed in", user.young_person_id, "signed in by a one-time link"
         )
     return of_user(user)
+
+
+def _path(token: str) -> str:
+    return f"{SIGN_IN_PAGE}/{token}"
 
 
 def _hash(token: str) -> str:

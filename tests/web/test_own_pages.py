@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select, update
 
 from housing.errors import Invalid
-from housing.models import AuditEntry, Notification, PageSession, User
-from housing.services import accounts
+from housing.models import AuditEntry, Notification, PageSession, SentEmail, User
+from housing.services import accounts, emails, own_access
 from housing.vocabulary import Role
 from tests.builders import shared_proposal, signed_in_by_link, young_person
 from tests.web.conftest import csrf
@@ -242,3 +242,37 @@ def test_each_page_is_light_on_a_phone(app, client, officer):
             assets += re.findall(rb'from "(/[^"]+)"', body)  # the modules a script imports
         assert total < 150_000, (path, total)
         assert "/assets/accessible-autocomplete.min.js" not in seen
+
+
+def test_a_used_link_is_kept_nowhere_not_in_the_notification_nor_its_email(app, client, officer, db):
+    young_person(client, officer, "YP-SPENT")
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.create_user(session, "spent@test.example", Role.YOUNG_PERSON, None, young_person="YP-SPENT")
+        notification_id = own_access.ask_for_link(session, "spent@test.example")
+        link = session.get(Notification, notification_id).link
+        emails.claim(session, notification_id, "outbox", link_base="http://pathways.test", footer="")
+    yp = app.test_client()
+
+    assert yp.post(link, data={"csrf_token": csrf(yp, link)}).status_code == 302
+
+    db.rollback()
+    assert db.get(Notification, notification_id).link == "/me/sign-in"
+    [email] = db.scalars(select(SentEmail).where(SentEmail.notification_id == notification_id)).all()
+    assert link not in email.body
+    assert "http://pathways.test/me/sign-in" in email.body
+
+
+def test_a_link_sent_by_email_leaves_no_copy_in_the_store(app, client, officer, db):
+    young_person(client, officer, "YP-SENT")
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.create_user(session, "sent@test.example", Role.YOUNG_PERSON, None, young_person="YP-SENT")
+        notification_id = own_access.ask_for_link(session, "sent@test.example")
+        link = session.get(Notification, notification_id).link
+        email = emails.claim(session, notification_id, "smtp", link_base="http://pathways.test", footer="")
+        assert link in email.body  # what the reader is sent
+
+        emails.sent(session, email.id, {})
+
+    db.rollback()
+    assert db.get(Notification, notification_id).link == "/me/sign-in"
+    assert link not in db.get(SentEmail, email.id).body
