@@ -85,7 +85,8 @@ def applicants(
         ]
         rows.sort(key=lambda row: (row["need_month"], row["reference"]))
         shown = rows if page_size is None else rows[(page - 1) * page_size : page * page_size]
-        audit.record_views(session, actor, [row["id"] for row in shown], f"district {slug} applicants")
+        council = audit.council(session, slug)
+        audit.record_views(session, actor, [row["id"] for row in shown], f"{council}'s applicants")
     return shown, len(rows)
 
 

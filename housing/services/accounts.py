@@ -66,9 +66,8 @@ def create_user(
         user = User(email=email, role=role, district=district, young_person_id=record)
         token = _issue(user)
         session.add(user)
-        _audited(
-            session, by, "user created", f"{email} as {role.value}" + (f" of {district}" if district else "")
-        )
+        where = f" of {audit.council(session, district)}" if district else ""
+        _audited(session, by, "user created", f"{email} as {role.value}{where}")
     return token
 
 
@@ -136,7 +135,7 @@ def change_role(
             raise Invalid.field("role", "an admin cannot take their own admin role away")
         user.role, user.district = role, district
         page_sessions.end_every(session, user.id)
-        where = f" of {district}" if district else ""
+        where = f" of {audit.council(session, district)}" if district else ""
         _audited(session, by, "role changed", f"{user.email} now {role.value}{where}")
 
 

@@ -32,7 +32,7 @@ def apply(
         application = Application(young_person_id=young_person_id, status=ApplicationStatus.ACTIVE, **data)
         session.add(application)
         _flush(session, district)
-        audit.record(session, actor, "create", young_person_id, f"application to {district.slug} register")
+        audit.record(session, actor, "create", young_person_id, f"application to {district.name} register")
     return application
 
 
@@ -54,7 +54,7 @@ def view(session: Session, actor: Actor, application_id: str) -> Application:
             session,
             actor,
             [application.young_person_id],
-            f"viewed their application to {application.district}",
+            f"viewed their application to {audit.council(session, application.district)}",
         )
     return application
 

@@ -112,7 +112,7 @@ def write(
                 held.band, held.applied_on = row.band, row.applied_on
                 audit.record(
                     session, actor, "update", row.young_person_id,
-                    f"application {held.id} to {row.district}: band, applied_on from an imported file",
+                    f"application to {audit.council(session, row.district)}: band, applied_on from a file",
                 )  # fmt: skip
                 outcome.updated.append(held.id)
             else:

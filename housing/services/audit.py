@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import AuditEntry, AuditShown
+from housing.models import AuditEntry, AuditShown, District
 
 
 def record(session: Session, actor: Actor, action: str, young_person_id: str | None, detail: str) -> None:
@@ -23,6 +23,12 @@ def record(session: Session, actor: Actor, action: str, young_person_id: str | N
             detail=detail,
         )
     )
+
+
+def council(session: Session, slug: str) -> str:
+    """A council as the trail names it: "Crawley council", never its slug (issue 30)."""
+    district = session.get(District, slug)
+    return f"{district.name if district else slug} council"
 
 
 def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str], detail: str) -> None:

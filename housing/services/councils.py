@@ -21,5 +21,5 @@ def set_response_time(session: Session, actor: Actor, slug: str, days: int | Non
     with transaction(session):
         district = get(session, slug)
         district.nomination_response_days = days
-        audit.record(session, actor, "update", None, f"district {slug}: nomination response time")
+        audit.record(session, actor, "update", None, f"{district.name} council: nomination response time")
     return district

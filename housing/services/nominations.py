@@ -34,7 +34,10 @@ def shown(
         found = listed(session, district, status)
         page_of = found[(page - 1) * page_size : page * page_size]
         audit.record_views(
-            session, actor, sorted({n.young_person_id for n in page_of}), f"district {district} nominations"
+            session,
+            actor,
+            sorted({n.young_person_id for n in page_of}),
+            f"{audit.council(session, district)}'s nominations",
         )
         mark_seen(session, actor, page_of)
     return page_of, len(found)
@@ -128,9 +131,10 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
             session, EventKind.WITHDRAWN, subject_id=nomination.id,
             young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
         )  # fmt: skip
+        council = audit.council(session, nomination.district)
         audit.record(
             session, actor, "withdraw", nomination.young_person_id,
-            f"nomination to {nomination.district} council withdrawn; the reason is kept with it",
+            f"nomination to {council} withdrawn; the reason is kept with it",
         )  # fmt: skip
     session.refresh(nomination)
     return nomination
@@ -174,9 +178,10 @@ def decide(
                 session, EventKind.DECLINED, subject_id=nomination.id,
                 young_people=[nomination.young_person_id], options=[nomination.option_id], actor=actor,
             )  # fmt: skip
+        council = audit.council(session, nomination.district)
         audit.record(
             session, actor, "decide", nomination.young_person_id,
-            f"nomination to {nomination.district} council {decision}; the reason is kept with it",
+            f"nomination to {council} {decision}; the reason is kept with it",
         )  # fmt: skip
     session.refresh(nomination)
     return nomination

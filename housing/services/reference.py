@@ -29,7 +29,11 @@ def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any
         for field, value in changes.items():
             setattr(district, field, value)
         audit.record(
-            session, actor, "update", None, f"district {slug} allocation scheme: {', '.join(changes)}"
+            session,
+            actor,
+            "update",
+            None,
+            f"{district.name} council's allocation scheme: {', '.join(changes)}",
         )
     return district
 

@@ -64,7 +64,7 @@ def sign_off(session: Session, actor: Actor, sign_off_id: str) -> SignOff:
         if found.route is Route.REGISTER_VACANCY:
             nomination = nominate(session, placement, now)
             events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
-            nominated = f"; nomination {nomination.id} sent to the council"
+            nominated = f"; the nomination sent to {audit.council(session, nomination.district)}"
         audit.record(session, actor, "sign off", found.young_person_id,
                      f"signed off the decision on proposal {found.proposal_id}, agreed by "
                      f"{found.agreed_by}{nominated}")  # fmt: skip

@@ -84,7 +84,13 @@ def add(
             chunk = ready[start : start + CHUNK]
             session.execute(insert(Option), list(chunk))
             progress(len(chunk))
-        audit.record(session, actor, "import", None, f"{len(ready)} register vacancies into {district}")
+        audit.record(
+            session,
+            actor,
+            "import",
+            None,
+            f"{len(ready)} register vacancies onto {audit.council(session, district)}'s register",
+        )
         if ready:  # one event for the whole file: one run for every place it added
             events.record(
                 session, EventKind.NEW_OPTION, subject_id=ready[0]["id"], options=[o["id"] for o in ready],

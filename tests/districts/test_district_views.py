@@ -160,7 +160,7 @@ def test_every_district_view_of_an_applicant_is_audited(client, auth, admin, app
     entries = client.get(f"/api/v1/audit?young_person={applicant}", headers=admin).json["items"]
 
     assert [(e["action"], e["role"], e["detail"]) for e in entries][-1] == (
-        "view", "district_officer", "district crawley applicants",
+        "view", "district_officer", "Crawley council's applicants",
     )  # fmt: skip
 
 
@@ -197,7 +197,7 @@ def test_only_the_applicants_on_the_page_shown_are_audited_as_seen(client, offic
     )
 
     assert (page.json["total"], len(page.json["items"])) == (3, 1)
-    seen = db.scalar(select(func.count()).where(AuditEntry.detail == "district crawley applicants"))
+    seen = db.scalar(select(func.count()).where(AuditEntry.detail == "Crawley council's applicants"))
     assert seen == 1
 
 

@@ -28,7 +28,7 @@ def test_a_good_csv_adds_every_vacancy_to_the_councils_register_audited_as_one_i
     [entry] = db.scalars(select(AuditEntry).where(AuditEntry.action == "import"))
     assert (entry.user_email, entry.detail) == (
         "district_officer.crawley@test.example",
-        "2 register vacancies into crawley",
+        "2 register vacancies onto Crawley council's register",
     )
 
 

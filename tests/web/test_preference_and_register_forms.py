@@ -57,7 +57,7 @@ def test_applying_to_a_register_in_that_councils_bands(client, officer, person_s
     db.rollback()
     application = db.scalar(select(Application).where(Application.young_person_id == person_id))
     assert (application.district, application.band, application.status) == ("crawley", "A+", "active")
-    assert ("create", "application to crawley register") in audit_details(db, person_id)
+    assert ("create", "application to Crawley register") in audit_details(db, person_id)
     before = records(row_counts)
     again = post(
         client, f"/young-people/{person_id}/applications/new", {"register": "crawley|A", **applied_on}
