@@ -17,7 +17,11 @@ def immediate(app):
 
 def automatic_runs(db) -> list[MatchingRun]:
     db.rollback()
-    return list(db.scalars(select(MatchingRun).where(MatchingRun.trigger != "manual")))
+    return list(
+        db.scalars(
+            select(MatchingRun).where(MatchingRun.trigger != "manual").order_by(MatchingRun.created_at)
+        )
+    )
 
 
 def events(db) -> list[Event]:

@@ -37,6 +37,6 @@ def test_a_file_with_bad_rows_prints_each_problem_and_imports_nothing(app, db):
 
     assert result.exit_code == 1
     assert "line 2, column Home District: not one of the seven West Sussex districts" in result.stderr
-    assert "line 15, column Number of Children: Not a valid integer." in result.stderr
+    assert "line 15, column Number of Children: must be a whole number, like 3" in result.stderr
     assert "nothing imported: 14 problem(s) in young_people_bad.csv" in result.stderr
     assert count(db, YoungPerson) == 0
