@@ -187,7 +187,9 @@ def _cheaper_cycle(run: _Run) -> list[str]:
         arcs += [(into, node, zero)] if open_load[option_id] > 0 else []
     nodes = {u for u, _, _ in arcs} | {v for _, v, _ in arcs}
     distance = dict.fromkeys(nodes, zero)
-    for _ in range(len(nodes)):
+    # Bellman-Ford: with no negative cycle, a pass among the first len(nodes) + 1 changes nothing
+    # (the one more pass also proves a problem with no arcs at all, which has no cycle).
+    for _ in range(len(nodes) + 1):
         changed = False
         for u, v, cost in arcs:
             offer = tuple(a + b for a, b in zip(distance[u], cost, strict=True))

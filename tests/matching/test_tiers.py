@@ -125,3 +125,9 @@ def test_the_checker_refuses_an_answer_that_drops_the_plans_agreement_when_it_co
     assert check(problem([replace(a, planned="crawley"), b], options, plan_made=True), cheapest) == [
         "a cheaper assignment exists under the tiers' order (a negative cycle of the residual graph)"
     ]
+
+
+def test_a_run_with_no_one_and_nothing_is_proved_with_or_without_a_plan():
+    for plan_made in (False, True):
+        empty = problem(plan_made=plan_made)
+        assert check(empty, solve(empty)) == []
