@@ -27,6 +27,7 @@ from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import page_body, page_of
 from httpkit.store import db
+from httpkit.tabular import UPLOAD_BODY
 from jsonapi.schemas.moves import NominationSchema
 
 blp = Blueprint("districts", __name__, url_prefix="/api/v1", description="District and borough councils")
@@ -130,22 +131,6 @@ class Decision(MethodView):
     def post(self, body: dict, nomination_id: str) -> Nomination:
         """Accept or decline (with a reason); declined frees the place and reopens the pathway. Final."""
         return nominations.decide(db(), actor(), nomination_id, body["decision"], body.get("reason"))
-
-
-UPLOAD_BODY = {
-    "required": True,
-    "content": {
-        "multipart/form-data": {
-            "schema": {
-                "type": "object",
-                "required": ["file"],
-                "properties": {
-                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
-                },
-            }
-        }
-    },
-}
 
 
 @blp.route("/districts/<slug>/vacancies")

@@ -33,6 +33,22 @@ from housing.services.import_problems import ImportRefused, Problem
 from httpkit import reasons
 from httpkit.spreadsheets import FORMULA_STARTS
 
+# The request body of every file upload, as the OpenAPI document shows it (imports, vacancies).
+UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
+                },
+            }
+        }
+    },
+}
+
 KINDS = (".csv", ".xlsx")
 MAX_FILE_BYTES = 5 * 1024 * 1024  # the contract's limit for an upload
 NUL = "\x00"

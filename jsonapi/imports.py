@@ -10,23 +10,10 @@ from housing.permissions import OFFICERS
 from housing.services.import_problems import ImportRefused
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
+from httpkit.tabular import UPLOAD_BODY
 from jsonapi import import_files
 
 blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports from the county's systems")
-UPLOAD_BODY = {
-    "required": True,
-    "content": {
-        "multipart/form-data": {
-            "schema": {
-                "type": "object",
-                "required": ["file"],
-                "properties": {
-                    "file": {"type": "string", "format": "binary", "description": ".csv or .xlsx"}
-                },
-            }
-        }
-    },
-}
 
 
 class ImportedSchema(Schema):
