@@ -1,4 +1,5 @@
-"""Bringing in records from the county's systems: young people, then their register applications.
+"""Bringing in records from the county's systems: young people, then their register applications and
+current placements.
 
 The same import as the API and `flask import` (`jsonapi/import_files.py`): every row checked
 first, nothing added if any is wrong, each problem listed with its line and column; a reference
@@ -16,8 +17,12 @@ from web.sessions import page, page_blueprint
 
 bp = page_blueprint("import_pages", __name__)
 MOST_PROBLEMS_SHOWN = 200  # a file wrong on every line would make a page no one can read
-KINDS = {"young-people": "Young people", "applications": "Register applications"}
-DONE = {"young-people": "young people", "applications": "register applications"}
+KINDS = {
+    "young-people": "Young people",
+    "applications": "Register applications",
+    "placements": "Current placements (where each young person lives now)",
+}
+DONE = {"young-people": "young people", "applications": "register applications", "placements": "placements"}
 
 
 @bp.get("/imports")
