@@ -119,6 +119,10 @@ class Problem:
     # The run made a plan of the coming months: each young person's `planned` is its agreement for
     # them now, and one with none is one the plan has wait (the run's last goal but one).
     plan_made: bool = False
+    # District slug → the most of that district's register vacancies this run may assign: a council's
+    # remaining yearly commitment of homes for care leavers, where the council asked for the limit.
+    # A district not named has none.
+    district_caps: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
 
     def is_urgent(self, person: YoungPerson) -> bool:
         return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days
