@@ -61,7 +61,7 @@ def test_while_it_runs_the_page_shows_the_stage_and_rows_and_refreshes_itself(
     checking = client.get(sent.headers["Location"]).get_data(as_text=True)
 
     assert "Waiting to start." in waiting
-    assert '<meta http-equiv="refresh" content="2">' in checking
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in checking
     assert "Checking every row: 3,000 of 5,000 rows" in checking
     assert held(db) == 0
     huey.execute(huey.dequeue())  # the worker takes it
