@@ -13,33 +13,10 @@ from housing.models import AuditEntry, Notification, PageSession, SentEmail, Use
 from housing.services import accounts, emails, own_access
 from housing.vocabulary import Role
 from tests.builders import shared_proposal, signed_in_by_link, young_person
+from tests.plain_words import reading_ease, visible_text
 from tests.web.conftest import csrf
 
 STAFF_PAGES = ("/", "/runs", "/options", "/audit", "/my-young-people", "/young-people/new", "/sufficiency")
-
-
-def visible_text(html: str) -> str:
-    """The words a reader meets in the page's main part: no tags, no map labels, no hidden text."""
-    main = re.search(r"<main.*?</main>", html, re.S)[0]
-    main = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", main, flags=re.S)
-    main = re.sub(r'<span class="govuk-visually-hidden">.*?</span>', " ", main, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", main)
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'").replace("&amp;", "&")).strip()
-
-
-def syllables(word: str) -> int:
-    word = word.lower().strip(".,;:!?“”\"'()")
-    groups = re.findall(r"[aeiouy]+", word)
-    count = len(groups) - (1 if word.endswith("e") and len(groups) > 1 and not word.endswith("le") else 0)
-    return max(count, 1)
-
-
-def reading_ease(text: str) -> float:
-    """Flesch reading ease (206.835 − 1.015 words a sentence − 84.6 syllables a word): 70 and above
-    is read easily by 13- to 15-year-olds. Headings and list items count as sentences of their own."""
-    sentences = [s for s in re.split(r"[.!?]\s+|\s{2,}", text) if re.search(r"[A-Za-z]", s)]
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    return 206.835 - 1.015 * len(words) / len(sentences) - 84.6 * sum(map(syllables, words)) / len(words)
 
 
 def test_an_invited_young_person_signs_in_by_link_once_and_the_session_rules_hold(app, client, officer, db):
