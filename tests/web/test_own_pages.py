@@ -29,7 +29,12 @@ def test_an_invited_young_person_signs_in_by_link_once_and_the_session_rules_hol
     again = app.test_client()
     refused = again.post(link, data={"csrf_token": csrf(again, link)})
     assert refused.status_code == 400
-    assert "expired or has been used" in refused.get_data(as_text=True)
+    refused_page = refused.get_data(as_text=True)
+    assert "expired or has been used" in refused_page
+    assert "<title>Error: This link does not work" in refused_page  # an error state, read as one
+    assert 'class="govuk-error-summary"' in refused_page
+    assert 'href="#new-link"' in refused_page
+    assert 'id="new-link"' in refused_page
     # 30 minutes idle ends the session, as for staff.
     user = db.scalar(select(User).where(User.young_person_id == person))
     with app.extensions["pathways"].writer_factory() as session, session.begin():
