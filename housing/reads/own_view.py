@@ -62,6 +62,7 @@ class SharedPlace:
     view: str | None
     view_words: str | None
     open: bool  # still to be decided: it can be answered
+    accepted: bool  # the place their plan is agreed on
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def _place(session: Session, proposal: Proposal) -> SharedPlace:
         view=str(proposal.view) if proposal.view else None,
         view_words=proposal.view_words,
         open=proposal.status is ProposalStatus.PROPOSED and not proposal.overtaken,
+        accepted=proposal.status is ProposalStatus.ACCEPTED,
     )
 
 

@@ -32,7 +32,9 @@ def step(client, officer, person, kind, on):
 def theirs(db, reference_email: str, kind: str) -> list[Notification]:
     db.rollback()
     user = db.scalar(select(User).where(User.email == reference_email))
-    return list(db.scalars(select(Notification).where(Notification.user_id == user.id, Notification.kind == kind)))
+    return list(
+        db.scalars(select(Notification).where(Notification.user_id == user.id, Notification.kind == kind))
+    )
 
 
 def test_a_viewing_set_ahead_tells_the_young_person_once_in_plain_words_with_a_link(app, client, officer, db):
