@@ -11,7 +11,8 @@ the route: the young person never lived there), excludes the pair and reopens th
 an event after which the proposals are to be made again (the lead wires that trigger).
 
 STALLED (a named rule): an agreed pathway whose move has had no step — nor the agreement, nor the
-council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
+council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in (a viewing set ahead
+counts from its day: the move is not stalled while it is to come).
 """
 
 from datetime import UTC, date, datetime, timedelta

@@ -22,7 +22,9 @@ def test_a_viewing_set_on_the_move_page_reaches_the_young_persons_messages_and_p
     person, proposal = shared_proposal(client, officer, "YP-VIEWING", given_name="Alex")
     assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
     with app.extensions["pathways"].writer_factory() as session:
-        accounts.create_user(session, "alex@young.example", Role.YOUNG_PERSON, None, young_person="YP-VIEWING")
+        accounts.create_user(
+            session, "alex@young.example", Role.YOUNG_PERSON, None, young_person="YP-VIEWING"
+        )
     on = date.today() + timedelta(days=9)  # noqa: DTZ011 - the service's today
 
     sign_in_with_the_keyboard(page, user(Role.HOUSING_OFFICER))
@@ -49,7 +51,10 @@ def test_a_viewing_set_on_the_move_page_reaches_the_young_persons_messages_and_p
     assert "Notifications" not in phone_page.locator("main").inner_text()  # their words, not the staff page's
     checked(phone_page, "own-messages")
     press(phone_page, card.get_by_role("link", name="Open it"))
-    assert f"You will go to see the place on {on.day} {on:%B %Y}." in phone_page.locator("#move-steps").inner_text()
+    assert (
+        f"You will go to see the place on {on.day} {on:%B %Y}."
+        in phone_page.locator("#move-steps").inner_text()
+    )
     checked(phone_page, "own-plan-viewing")
     snapshot(page, "move-viewing-set")
     context.close()
