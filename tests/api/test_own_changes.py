@@ -67,6 +67,7 @@ def test_roles_that_may_not_are_refused_before_the_body_is_read_and_nothing_is_w
         assert client.post(done, json={"note": ""}, headers=headers).status_code == 403, role
     assert client.post(done, json={"note": "I did it myself"}, headers=own).status_code == 403
     assert client.get(f"/api/v1/young-people/{person}/changes", headers=own).status_code == 403
+    assert client.get("/api/v1/me/changes", headers=officer).status_code == 403  # theirs alone
     assert client.get(f"/api/v1/young-people/{person}/changes",
                       headers=auth.headers(Role.DISTRICT_OFFICER, "crawley")).status_code == 403  # fmt: skip
     assert client.get(f"/api/v1/young-people/{person}/changes",

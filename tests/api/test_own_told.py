@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select, update
 
 from housing.models import MoveStep, Notification, User, YoungPerson
+from housing.services import accounts, emails
 from housing.vocabulary import Role
 from tests.builders import own_headers, shared_proposal
 from tests.jobs.test_casework_notices import seventeen
@@ -55,9 +56,13 @@ def test_a_viewing_set_ahead_tells_the_young_person_once_in_plain_words_with_a_l
         assert word not in told.body + told.subject
     everyone = db.scalars(select(Notification).where(Notification.kind == "viewing_set")).all()
     assert [n.user_id for n in everyone] == [told.user_id]  # the officer is not told: they set it
+    with app.extensions["pathways"].writer_factory() as session:  # by the channel they have: email
+        email = emails.claim(session, told.id, "outbox", link_base="http://pathways.test", footer="")
+        assert (email.to, email.subject) == ("view@young.example", "A day to see your new place")
+        assert email.body == f"{told.body}\n\nhttp://pathways.test/me"
 
 
-def test_a_viewing_recorded_after_it_was_held_is_no_news_and_none_is_told_without_an_account(
+def test_a_viewing_recorded_after_it_was_held_is_no_news_and_none_is_told_without_an_account_in_use(
     app, client, officer, db
 ):
     held = agreed(client, officer, "YP-HELD")
@@ -66,9 +71,14 @@ def test_a_viewing_recorded_after_it_was_held_is_no_news_and_none_is_told_withou
         session.execute(update(YoungPerson).where(YoungPerson.id == held)
                         .values(pathway_agreed_on=TODAY - timedelta(days=7)))  # fmt: skip
     no_account = agreed(client, officer, "YP-NOACCOUNT")
+    disabled = agreed(client, officer, "YP-DISABLED")
+    own_headers(app, "YP-DISABLED", "disabled@young.example")
+    with app.extensions["pathways"].writer_factory() as session:
+        accounts.disable(session, "disabled@young.example")
 
     assert step(client, officer, held, "viewing", TODAY - timedelta(days=1)).status_code == 201
     assert step(client, officer, no_account, "viewing", TODAY + timedelta(days=3)).status_code == 201
+    assert step(client, officer, disabled, "viewing", TODAY + timedelta(days=3)).status_code == 201
 
     assert theirs(db, "held@young.example", "viewing_set") == []
     assert db.scalar(select(func.count(Notification.id)).where(Notification.kind == "viewing_set")) == 0
