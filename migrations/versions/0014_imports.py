@@ -1,7 +1,7 @@
 """a council may ask the matcher to keep to its yearly commitment of homes for care leavers
 
 Revision ID: 0014_imports
-Revises: 0013_young_person_view (the lead re-chains at merge)
+Revises: 0014_yp (chained after main's on merging main; the lead re-chains at merge)
 
 Off for every council until it asks (issue 33): a run then proposes no more of its register's
 vacancies than the commitment has left.
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014_imports'
-down_revision = '0013_young_person_view'
+down_revision = '0014_yp'  # chained after main's 0014_yp on merging main
 branch_labels = None
 depends_on = None
 
