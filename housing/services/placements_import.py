@@ -139,6 +139,9 @@ def _capacity_problems(store: Store, ready: list[Ready], lines: dict[str, list[i
     """Each option's places on every day, with the file's placements as they will be written: the
     young people it moves leave their place the day their new one starts."""
     moving = {row.young_person_id: row for row in ready}
+    coming: dict[str, list[Ready]] = defaultdict(list)
+    for row in ready:
+        coming[row.option_id].append(row)
     found = []
     for option_id, placed_lines in lines.items():
         option = store.options[option_id]
@@ -150,7 +153,7 @@ def _capacity_problems(store: Store, ready: list[Ready], lines: dict[str, list[i
                 holds.append((start, until))  # not theirs now, or not moved by the file
             elif row.option_id != option_id:  # they leave it: free from then on a returning route
                 holds.append((start, max(row.starts_on, start) if current.returning else None))
-        arriving = [row for row in ready if row.option_id == option_id]
+        arriving = coming[option_id]
         holds += [(row.starts_on, None) for row in arriving]
         first = min(row.starts_on for row in arriving)
         peak = occupancy.peak_from(holds, first)
