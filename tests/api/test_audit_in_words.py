@@ -3,8 +3,10 @@
 
 from sqlalchemy import select
 
+from housing.actors import of_user
 from housing.clock import today
 from housing.models import AuditEntry, User
+from housing.services import accounts
 from housing.vocabulary import Role
 from tests.builders import own_headers, shared_proposal, young_person
 
@@ -73,9 +75,6 @@ def test_a_cohort_refusal_names_the_cohort_and_the_day_in_words(client, auth, of
 
 
 def test_a_user_made_by_an_admin_is_named_with_their_role_in_words(app, db):
-    from housing.actors import of_user
-    from housing.services import accounts
-
     with app.extensions["pathways"].writer_factory() as session:
         accounts.create_user(session, "admin@test.example", Role.ADMIN, None)
         admin = of_user(session.scalar(select(User).where(User.email == "admin@test.example")))
