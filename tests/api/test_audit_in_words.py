@@ -83,3 +83,18 @@ def test_a_user_made_by_an_admin_is_named_with_their_role_in_words(app, db):
     assert details(db, "user created") == [
         "officer@test.example, role: District council officer of Crawley council"
     ]
+
+
+def test_an_application_change_and_a_councils_response_time_say_their_old_and_new_values(
+    client, officer, admin, db
+):
+    person = young_person(client, officer, "WS-3")
+    body = {"district": "arun", "band": "C", "applied_on": "2026-01-05"}
+    application = client.post(f"/api/v1/young-people/{person}/applications", json=body, headers=officer).json
+    client.patch(f"/api/v1/applications/{application['id']}", json={"band": "B"}, headers=officer)
+    client.put("/api/v1/districts/crawley/settings", json={"nomination_response_days": 5}, headers=admin)
+
+    assert details(db, "update") == [
+        "application to Arun: changed band from C to B",
+        "Crawley council: nomination response time from none set to 5 days",
+    ]
