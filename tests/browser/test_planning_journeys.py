@@ -95,6 +95,8 @@ def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county
 
     assert re.search(r"matched: \d+", page.inner_text("#result"))
     assert page.locator("#by-home-district tbody tr").count() >= 2
+    assert "Private rented" in page.inner_text("#by-route")  # routes in words, never their codes
+    assert "_" not in page.inner_text("#by-route")
     assert f"2 more places: {chosen}" in page.inner_text("main")  # the scenario said above its answer
     assert "A new supported lodgings option in Worthing with 3 places" in page.inner_text("main")
     assert axe_violations(page) == []
