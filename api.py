@@ -26,6 +26,7 @@ from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.advising import DEFAULT_CASELOAD_CAP
 from housing.db import Base, for_writing, make_engine, make_session_factory
+from housing.money import SAR_EXEMPTION_UNTIL
 from httpkit import errors, headers, store
 from jobs.cli import jobs as jobs_cli
 from jsonapi.audit import blp as audit_blp
@@ -80,6 +81,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
         # Most young people one personal adviser may carry (the county's target; housing/advising.py).
         ADVISER_CASELOAD_CAP=int(os.environ.get("PATHWAYS_ADVISER_CASELOAD_CAP", DEFAULT_CASELOAD_CAP)),
+        # Care leavers' exemption from the shared accommodation rate ends at this age (housing/money.py):
+        # to be confirmed against current DWP rules.
+        SAR_EXEMPTION_UNTIL=int(os.environ.get("PATHWAYS_SAR_EXEMPTION_UNTIL", SAR_EXEMPTION_UNTIL)),
         # What `make outcomes` last wrote, shown on the Outcomes page.
         OUTCOMES_RESULTS=str(Path(__file__).parent / "bench" / "results" / "outcomes.json"),
         OUTCOMES_CHARTS=str(Path(__file__).parent / "docs" / "outcomes"),

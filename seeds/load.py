@@ -31,6 +31,7 @@ from housing.models import (
     Proposal,
     Rejection,
     SentEmail,
+    SettingUpHome,
     Sibling,
     SignOff,
     TriplePlan,
@@ -71,7 +72,7 @@ def clear_case_data(session: Session) -> None:
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
     for model in (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
-                  Allocation, Sibling, Adviser, IdempotentRequest,
+                  Allocation, Sibling, Adviser, IdempotentRequest, SettingUpHome,
                   Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
                   Option, LocalLink, Preference, Application, YoungPerson,
                   AuditShown, AuditEntry):  # fmt: skip

@@ -9,18 +9,20 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
+from housing import money
 from housing.clock import today
 from housing.errors import NotFound
 from housing.models import Option, YoungPerson
+from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names
 from housing.reads.names import district_names
 from housing.services import options, reference, young_people
-from housing.services.options import ROUTE_FIELDS
+from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
 from housing.vocabulary import Role, Route
 from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
@@ -28,6 +30,7 @@ from web import forms
 from web.forms import Labels, date_boxes, date_from, in_form_order, load
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
+from web.words import long_date
 
 bp = page_blueprint("option_pages", __name__)
 PAGE_SIZE = 50
@@ -42,10 +45,14 @@ LABELS = Labels({
     "accepts_children": "whether children are accepted",
     "registered_16_17": "whether it is registered for 16 and 17 year olds",
     "uasc_specialist": "whether it specialises in UASC",
+    "monthly_rent": "the monthly rent", "deposit": "the deposit", "rent_in_advance": "the rent in advance",
+    "guarantor_needed": "whether a guarantor is needed", "rental_market_area": "the broad rental market area",
 }, choices=("place", "support_levels", "carer_willing", "registered_16_17", "uasc_specialist",
-            "accepts_children"))  # fmt: skip
+            "accepts_children", "guarantor_needed", "rental_market_area"))  # fmt: skip
 NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
-YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist")
+POUNDS = ("monthly_rent", "deposit", "rent_in_advance")  # a private tenancy's, typed with or without £
+YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist", "guarantor_needed")
+ROUTE_OWN = ROUTE_FIELDS | OPTIONAL_ROUTE_FIELDS
 
 
 def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
@@ -54,6 +61,11 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
         text = form.get(key, "").strip()
         if text:
             body[key] = int(text) if text.isdigit() else text
+    if route in OPTIONAL_ROUTE_FIELDS["monthly_rent"]:  # left blank: not known yet, so none is recorded
+        for key in POUNDS:
+            text = form.get(key, "").strip().removeprefix("£").replace(",", "").strip()
+            body[key] = (int(text) if text.isdigit() else form[key].strip()) if text else None
+        body["rental_market_area"] = form.get("rental_market_area") or None
     if (start := date_from(form, "available_from")) is not None:
         body["available_from"] = start
     body["available_until"] = date_from(form, "available_until")
@@ -61,7 +73,7 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
     body["step_free"] = "step_free" in form.getlist("access")
     body["wheelchair"] = "wheelchair" in form.getlist("access")
     for key in YES_NO:  # a route's own questions only on that route; left blank, the schema or rule says so
-        carried = key not in ROUTE_FIELDS or route in ROUTE_FIELDS[key]
+        carried = key not in ROUTE_OWN or route in ROUTE_OWN[key]
         if carried and form.get(key) in ("yes", "no"):
             body[key] = form[key] == "yes"
     return body
@@ -78,6 +90,8 @@ def typed(form: MultiDict) -> dict[str, Any]:
 
 def from_option(option: Option) -> dict[str, Any]:
     values: dict[str, Any] = {key: str(getattr(option, key)) for key in (*NUMBERS, "name", "place")}
+    values |= {key: str(getattr(option, key)) for key in POUNDS if getattr(option, key) is not None}
+    values["rental_market_area"] = option.rental_market_area or ""
     values |= {
         key: ("yes" if getattr(option, key) else "no") for key in YES_NO if getattr(option, key) is not None
     }
@@ -98,6 +112,7 @@ def _form(route: Route, values: dict, errors: dict, option=None, person=None) ->
         option=option,
         person=person,
         places=reference.places(db()),
+        area_choices=[(area, area) for area in RENTAL_MARKET_AREAS],
         district_names={d.slug: d.name for d in districts},
     ), (400 if errors else 200)
 
@@ -138,9 +153,14 @@ def option_list() -> str:
     found, total = options.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
                                   district=district, named=named, places_left=places_left)  # fmt: skip
     kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
+    until = current_app.config["SAR_EXEMPTION_UNTIL"]
+    money_words = {o.id: _money_lines(o, until) for o in found if o.route == Route.PRIVATE_RENTED}
     return render_template(
         "options.html",
         found=found,
+        money_words=money_words,
+        rates_note=f"{money.RATES_SOURCE}, as of {long_date(money.RATES_AS_OF)}; care leavers' exemption "
+        f"from the shared rate until {until} is to be confirmed against current DWP rules.",
         total=total,
         route=route,
         district=district,
@@ -153,6 +173,13 @@ def option_list() -> str:
         page=number,
         pages=page_count(total, PAGE_SIZE),
     )
+
+
+def _money_lines(option: Option, until: int) -> list[str]:
+    """A private tenancy's rent against the LHA rates, and what the landlord asks, in words."""
+    rent = option.monthly_rent
+    checked = money.option_words(rent, option.rental_market_area, until) if rent is not None else ""
+    return [checked, money.terms_words(option.deposit, option.rent_in_advance, option.guarantor_needed)]
 
 
 @bp.route("/options/new", methods=["GET", "POST"])

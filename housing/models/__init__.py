@@ -1,6 +1,7 @@
 """Typed SQLAlchemy models: the one store for every route, and who may use it."""
 
 from housing.models.accounts import SignInThrottle, User
+from housing.models.allowances import SettingUpHome
 from housing.models.audit import AuditEntry, AuditShown
 from housing.models.casenotes import HousingNote, HousingTask, TriplePlan
 from housing.models.casework import Adviser, Allocation, PathwayReview, Sibling
@@ -43,6 +44,7 @@ __all__ = [
     "Proposal",
     "Rejection",
     "SentEmail",
+    "SettingUpHome",
     "Sibling",
     "SignInLink",
     "SignInThrottle",

@@ -24,6 +24,9 @@ ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
     "registered_16_17": SUPPORTED_ROUTES,
     "uasc_specialist": (Route.SUPPORTED_ACCOMMODATION,),
 }
+# A private tenancy's money: its own, and optional (housing/money.py checks the rent when there is one).
+MONEY_FIELDS = ("monthly_rent", "deposit", "rent_in_advance", "guarantor_needed", "rental_market_area")
+OPTIONAL_ROUTE_FIELDS: dict[str, tuple[Route, ...]] = dict.fromkeys(MONEY_FIELDS, (Route.PRIVATE_RENTED,))
 # Sensible defaults where a route's field may be left out.
 ROUTE_DEFAULTS = {"uasc_specialist": False}
 API_NAME = {"young_person_id": "young_person"}
@@ -221,7 +224,7 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     for field, reason in rule_problems(_rule_fields(option), names.places):
         errors.add((field,), reason)
     option.district = names.places.get(option.place)
-    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, "min_age")}
+    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, *OPTIONAL_ROUTE_FIELDS, "min_age")}
     for field, reason in route_problems(option.route, values, provided):
         errors.add((field,), reason)
     # Looked up only where the route may name a young person: elsewhere the field is refused above
@@ -243,6 +246,9 @@ def route_problems(
             yield name, f"required for a {route.value} option"
         elif route not in routes and field in provided:
             yield name, f"only for {' and '.join(r.value for r in routes)} options"
+    for field, routes in OPTIONAL_ROUTE_FIELDS.items():
+        if route not in routes and field in provided and values.get(field) is not None:
+            yield field, f"only for {' and '.join(r.value for r in routes)} options"
     min_age = values.get("min_age")
     if route == Route.PRIVATE_RENTED and isinstance(min_age, int) and min_age < ADULT:
         yield "min_age", f"must be at least {ADULT}: a private tenancy is for adults"
