@@ -102,10 +102,14 @@ def option_words(rent: int, area: str | None, exemption_until: int) -> str:
     if rates is None:
         return f"Rent {pounds(rent)} a month. No Local Housing Allowance rate is held for {area}."
     one, shared = rates[1], rates[SHARED]
-    against_one = "within" if rent <= one else "above"
+    if rent > one:
+        return (
+            f"Rent {pounds(rent)} a month is {pounds(rent - one)} above the one-bedroom rate of "
+            f"{pounds(one)} and the shared rate of {pounds(shared)} ({area})."
+        )
     against_shared = "within" if rent <= shared else "above"
     said = (
-        f"Rent {pounds(rent)} a month is {against_one} the one-bedroom rate of {pounds(one)} "
+        f"Rent {pounds(rent)} a month is within the one-bedroom rate of {pounds(one)} "
         f"and {against_shared} the shared rate of {pounds(shared)} ({area})"
     )
     if rent > shared:

@@ -64,7 +64,7 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
     if route in OPTIONAL_ROUTE_FIELDS["monthly_rent"]:  # left blank: not known yet, so none is recorded
         for key in POUNDS:
             text = form.get(key, "").strip().removeprefix("£").replace(",", "").strip()
-            body[key] = (int(text) if text.isdigit() else form[key].strip()) if text else None
+            body[key] = (int(text) if text.lstrip("-").isdigit() else form[key].strip()) if text else None
         body["rental_market_area"] = form.get("rental_market_area") or None
     if (start := date_from(form, "available_from")) is not None:
         body["available_from"] = start
@@ -193,8 +193,9 @@ def record_option() -> Response | tuple[str, int]:
     if request.args.get("young_person") and person is None:
         return render_template("error.html", title="Page not found", code=404), 404
     if request.method == "GET":
-        values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": "16", "max_age": "25",
-                  "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
+        youngest = str(options.ADULT) if route == Route.PRIVATE_RENTED else "16"  # a tenancy is for adults
+        values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": youngest,
+                  "max_age": "25", "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
         return _form(route, values, {}, person=person)
     body = {"route": route.value, **body_from(request.form, route)}
     errors: dict[str, str] = {}

@@ -88,7 +88,7 @@ def test_a_rent_changed_is_checked_again(client, officer):
 
     assert changed.status_code == 200
     assert changed.json["lha"]["words"].startswith(
-        "Rent £1,000 a month is above the one-bedroom rate of £925"
+        "Rent £1,000 a month is £75 above the one-bedroom rate of £925"
     )
 
 
