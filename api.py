@@ -44,6 +44,7 @@ from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
 from jsonapi.reference import blp as reference_blp
 from jsonapi.reviews import blp as reviews_blp
+from jsonapi.setting_up_home import blp as setting_up_home_blp
 from jsonapi.sign_offs import blp as sign_offs_blp
 from jsonapi.ssda903 import blp as ssda903_blp
 from jsonapi.triple_plans import blp as triple_plans_blp
@@ -122,8 +123,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, moves_blp, kept_current_blp,
-        imports_blp, own_view_blp,
+        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, setting_up_home_blp, moves_blp,
+        kept_current_blp, imports_blp, own_view_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -12,6 +12,7 @@ in until the county loads the rates the Valuation Office Agency publishes each A
 and `RATES_AS_OF` say so wherever a rate is shown.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -128,3 +129,22 @@ def terms_words(deposit: int | None, rent_in_advance: int | None, guarantor_need
     if guarantor_needed is not None:
         said.append("a guarantor needed" if guarantor_needed else "no guarantor needed")
     return "; ".join(said).capitalize() + "." if said else ""
+
+
+# The Setting Up Home Allowance every care leaver may have (scrutiny report 2023, 2.27: "Every care
+# leaver has access to a 'Setting Up Home Allowance' of £3,000"): the form's suggestion, not a limit.
+SETTING_UP_HOME_ALLOWANCE = 3000
+MOST_POUNDS = 100_000  # an amount above this is a typing slip
+
+
+def allowance_problems(
+    granted: int | None, spent: int | None, granted_on: date | None, today: date, born: date | None = None
+) -> Iterator[tuple[str, str]]:
+    """The SPENT_WITHIN_GRANTED rule and its dates: (field, reason) pairs, judged on what is there, so a
+    form names every problem at once. Spending more than was granted is a top-up to record first."""
+    if isinstance(granted, int) and isinstance(spent, int) and spent > granted:
+        yield "spent", f"must not be more than the amount granted ({pounds(granted)})"
+    if granted_on is not None and granted_on > today:
+        yield "granted_on", "must not be in the future"
+    elif granted_on is not None and born is not None and granted_on < born:
+        yield "granted_on", "must not be before their date of birth"

@@ -42,6 +42,7 @@ from web import (
     run_print,
     runs,
     sessions,
+    setting_up_home,
     sign_offs,
     situation_forms,
     suitability,
@@ -107,6 +108,7 @@ def init_app(app: Flask) -> None:
         sign_offs.bp,
         casenotes.bp,
         triple_plans.bp,
+        setting_up_home.bp,
         own_pages.bp,
         own_officer.bp,
     ):

@@ -76,6 +76,8 @@ BODIES = {
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
     ("POST", "/api/v1/sign-offs/<sign_off_id>/decision"): {"decision": "sent_back", "reason": "Check the band"},
     ("PUT", "/api/v1/sign-off/routes"): {"routes": ["register_vacancy"]},
+    ("PUT", "/api/v1/young-people/<young_person_id>/setting-up-home"):
+        {"granted": 3000, "spent": 0, "granted_on": "2026-06-01"},
     ("PUT", "/api/v1/young-people/<young_person_id>/triple-plan"): {"plans": [
         {"outcome": outcome, "route": "supported_accommodation", "plan": "Stay"}
         for outcome in ("leave_granted", "refused", "appeal_rights_exhausted")]},
