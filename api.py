@@ -42,6 +42,7 @@ from jsonapi.options import blp as options_blp
 from jsonapi.own_view import blp as own_view_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
+from jsonapi.providers import blp as providers_blp
 from jsonapi.reference import blp as reference_blp
 from jsonapi.reviews import blp as reviews_blp
 from jsonapi.setting_up_home import blp as setting_up_home_blp
@@ -124,7 +125,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
         reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, setting_up_home_blp, moves_blp,
-        kept_current_blp, imports_blp, own_view_blp,
+        kept_current_blp, imports_blp, own_view_blp, providers_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)

@@ -29,6 +29,7 @@ from housing.models import (
     Placement,
     Preference,
     Proposal,
+    Provider,
     Rejection,
     SentEmail,
     SettingUpHome,
@@ -74,7 +75,7 @@ def clear_case_data(session: Session) -> None:
     for model in (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
                   Allocation, Sibling, Adviser, IdempotentRequest, SettingUpHome,
                   Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
-                  Option, LocalLink, Preference, Application, YoungPerson,
+                  Option, Provider, LocalLink, Preference, Application, YoungPerson,
                   AuditShown, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 

@@ -12,6 +12,7 @@ from housing.models.options import Option
 from housing.models.own_view import ChangeRequest
 from housing.models.page_sessions import PageSession, SignInLink
 from housing.models.people import Application, LocalLink, Preference, YoungPerson
+from housing.models.providers import Provider
 from housing.models.reference import District, Place
 from housing.models.requests import IdempotentRequest
 from housing.models.signoff import SignOff, SignOffRoute
@@ -42,6 +43,7 @@ __all__ = [
     "Placement",
     "Preference",
     "Proposal",
+    "Provider",
     "Rejection",
     "SentEmail",
     "SettingUpHome",

@@ -41,6 +41,12 @@ class Option(Base):
         CheckConstraint(
             "monthly_rent >= 0 AND deposit >= 0 AND rent_in_advance >= 0", name="money_not_negative"
         ),
+        CheckConstraint(
+            "route IN ('supported_lodgings', 'supported_accommodation')"
+            " OR (provider_id IS NULL AND weekly_cost IS NULL)",
+            name="supported_routes_provider",
+        ),
+        CheckConstraint("weekly_cost >= 0", name="weekly_cost_not_negative"),
     )
 
     id: Mapped[str] = id_column()
@@ -74,6 +80,12 @@ class Option(Base):
     rent_in_advance: Mapped[int | None] = mapped_column(Integer)
     guarantor_needed: Mapped[bool | None] = mapped_column(Boolean)
     rental_market_area: Mapped[str | None] = mapped_column(String(64))
+    # A supported route's provider (housing/models/providers.py) and what a place costs the county a
+    # week, in whole pounds: figures commissioners weigh beside the value of a place.
+    provider_id: Mapped[str | None] = mapped_column(
+        ForeignKey("providers.id", ondelete="SET NULL"), index=True
+    )
+    weekly_cost: Mapped[int | None] = mapped_column(Integer)
 
     # Active placements, counted by a conditional update (placed < capacity) on every accept, so
     # two officers can never both take the last place; the CHECK is the backstop.

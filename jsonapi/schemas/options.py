@@ -87,6 +87,14 @@ class OptionSchema(Schema):
         validate=validate.OneOf(money.RENTAL_MARKET_AREAS),
         metadata={"description": "private_rented only: the broad rental market area its LHA rates are for"},
     )
+    provider_id = fields.String(
+        data_key="provider", allow_none=True,
+        metadata={"description": "supported routes only: the provider's id (GET /api/v1/providers)"},
+    )  # fmt: skip
+    weekly_cost = fields.Integer(
+        strict=True, allow_none=True, validate=POUNDS,
+        metadata={"description": "supported routes only: what a place costs a week, in whole pounds"},
+    )  # fmt: skip
     lha = fields.Function(
         lha_check,
         dump_only=True,
@@ -118,6 +126,9 @@ class PlanningOptionSchema(Schema):
     district = fields.String(required=True, allow_none=True)
     capacity = fields.Integer(required=True)
     remaining = fields.Integer(required=True)
+    weekly_cost = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "what a place costs a week, in whole pounds"}
+    )
 
 
 class OptionPatchSchema(Changes, OptionSchema):
