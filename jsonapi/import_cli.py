@@ -14,7 +14,9 @@ from housing.vocabulary import Role
 from httpkit import tabular
 from jsonapi import import_files
 
-imports = AppGroup("import", help="Young people and register applications from the county's systems.")
+imports = AppGroup(
+    "import", help="Young people, register applications and providers from the county's systems."
+)
 COMMAND_LINE = Actor(user_id="command-line", email="command line (flask import)", role=Role.ADMIN)
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
@@ -61,3 +63,11 @@ def applications(file: Path) -> None:
     """Register applications from a council's choice-based lettings export (CSV or XLSX): every row
     checked, all or nothing; an active application to that council is updated. Columns: docs/imports.md."""
     _run("applications", file)
+
+
+@imports.command("providers")
+@FILE
+def providers(file: Path) -> None:
+    """Providers of supported places (CSV or XLSX): name, Ofsted number, rating, date inspected;
+    every row checked, all or nothing; a number already held is updated. Columns: docs/imports.md."""
+    _run("providers", file)

@@ -6,7 +6,7 @@ docs/imports.md shows the same mapping for the people who run the reports.
 """
 
 from httpkit.tabular import Kind
-from jsonapi.schemas.imports import ApplicationRowSchema, YoungPersonRowSchema
+from jsonapi.schemas.imports import ApplicationRowSchema, ProviderRowSchema, YoungPersonRowSchema
 
 
 def _headings(**columns: tuple[str, ...]) -> dict[str, str]:
@@ -77,4 +77,23 @@ APPLICATIONS = Kind(
     ),
 )
 
-KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS}
+PROVIDERS = Kind(
+    noun="providers",
+    required=("name", "ofsted_number", "rating"),
+    optional=("inspected_on",),
+    schema=ProviderRowSchema,
+    headings=_headings(
+        name=("provider name", "provider", "organisation", "setting name"),
+        ofsted_number=(
+            "urn",
+            "ofsted urn",
+            "ofsted number",
+            "registration number",
+            "unique reference number",
+        ),
+        rating=("overall effectiveness", "overall judgement", "ofsted rating", "rating"),
+        inspected_on=("inspection date", "date of last inspection", "date inspected", "inspected on"),
+    ),
+)
+
+KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS, "providers": PROVIDERS}

@@ -16,8 +16,8 @@ from web.sessions import page, page_blueprint
 
 bp = page_blueprint("import_pages", __name__)
 MOST_PROBLEMS_SHOWN = 200  # a file wrong on every line would make a page no one can read
-KINDS = {"young-people": "Young people", "applications": "Register applications"}
-DONE = {"young-people": "young people", "applications": "register applications"}
+KINDS = {"young-people": "Young people", "applications": "Register applications", "providers": "Providers"}
+DONE = {"young-people": "young people", "applications": "register applications", "providers": "providers"}
 
 
 @bp.get("/imports")

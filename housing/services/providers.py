@@ -67,7 +67,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Provider:
         provider = Provider(**(data | {"ofsted_number": ofsted_number(data["ofsted_number"])}))
         _taken(session, provider.ofsted_number, None)
         session.add(provider)
-        _flush(session)
+        flush_or_conflict(session)
         audit.record(session, actor, "create", None, f"provider {provider.name} ({provider.ofsted_number})")
     return provider
 
@@ -92,7 +92,7 @@ def update(
         ]
         for field, value in after.items():
             setattr(provider, field, value)
-        _flush(session)
+        flush_or_conflict(session)
         if changed:
             audit.record(session, actor, "update", None, f"provider {provider.name}: {', '.join(changed)}")
     return provider
@@ -142,7 +142,7 @@ def names(session: Session) -> dict[str, str]:
         return dict(session.execute(select(Provider.id, Provider.name).order_by(Provider.name)).all())
 
 
-def _flush(session: Session) -> None:
+def flush_or_conflict(session: Session) -> None:
     """A unique Ofsted number taken by a concurrent write is the same conflict as one taken before."""
     try:
         session.flush()
