@@ -34,6 +34,7 @@ from web import (
     own_words,
     placements,
     planning,
+    providers,
     record_lists,
     reports,
     returns,
@@ -109,6 +110,7 @@ def init_app(app: Flask) -> None:
         casenotes.bp,
         triple_plans.bp,
         setting_up_home.bp,
+        providers.bp,
         own_pages.bp,
         own_officer.bp,
     ):

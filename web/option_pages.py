@@ -16,18 +16,19 @@ from werkzeug.wrappers import Response
 from housing import money
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, YoungPerson
+from housing.models import Option, Provider, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names
 from housing.reads.names import district_names
-from housing.services import options, reference, young_people
+from housing.services import options, providers, reference, young_people
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
-from housing.vocabulary import Role, Route
+from housing.services.providers import RATING_WORDS
+from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
 from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
 from web import forms
-from web.forms import Labels, date_boxes, date_from, in_form_order, load
+from web.forms import Labels, date_boxes, date_from, in_form_order, load, pounds_from
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
 from web.words import long_date
@@ -47,8 +48,9 @@ LABELS = Labels({
     "uasc_specialist": "whether it specialises in UASC",
     "monthly_rent": "the monthly rent", "deposit": "the deposit", "rent_in_advance": "the rent in advance",
     "guarantor_needed": "whether a guarantor is needed", "rental_market_area": "the broad rental market area",
+    "provider": "the provider", "weekly_cost": "the weekly cost of a place",
 }, choices=("place", "support_levels", "carer_willing", "registered_16_17", "uasc_specialist",
-            "accepts_children", "guarantor_needed", "rental_market_area"))  # fmt: skip
+            "accepts_children", "guarantor_needed", "rental_market_area", "provider"))  # fmt: skip
 NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
 POUNDS = ("monthly_rent", "deposit", "rent_in_advance")  # a private tenancy's, typed with or without £
 YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist", "guarantor_needed")
@@ -63,9 +65,11 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
             body[key] = int(text) if text.isdigit() else text
     if route in OPTIONAL_ROUTE_FIELDS["monthly_rent"]:  # left blank: not known yet, so none is recorded
         for key in POUNDS:
-            text = form.get(key, "").strip().removeprefix("£").replace(",", "").strip()
-            body[key] = (int(text) if text.lstrip("-").isdigit() else form[key].strip()) if text else None
+            body[key] = pounds_from(form, key)
         body["rental_market_area"] = form.get("rental_market_area") or None
+    if route in SUPPORTED_ROUTES:  # who runs it, and a place's cost a week (blank: not known)
+        body["weekly_cost"] = pounds_from(form, "weekly_cost")
+        body["provider"] = form.get("provider") or None
     if (start := date_from(form, "available_from")) is not None:
         body["available_from"] = start
     body["available_until"] = date_from(form, "available_until")
@@ -92,6 +96,8 @@ def from_option(option: Option) -> dict[str, Any]:
     values: dict[str, Any] = {key: str(getattr(option, key)) for key in (*NUMBERS, "name", "place")}
     values |= {key: str(getattr(option, key)) for key in POUNDS if getattr(option, key) is not None}
     values["rental_market_area"] = option.rental_market_area or ""
+    values["provider"] = option.provider_id or ""
+    values["weekly_cost"] = "" if option.weekly_cost is None else str(option.weekly_cost)
     values |= {
         key: ("yes" if getattr(option, key) else "no") for key in YES_NO if getattr(option, key) is not None
     }
@@ -113,6 +119,7 @@ def _form(route: Route, values: dict, errors: dict, option=None, person=None) ->
         person=person,
         places=reference.places(db()),
         area_choices=[(area, area) for area in RENTAL_MARKET_AREAS],
+        provider_choices=list(providers.names(db()).items()),
         district_names={d.slug: d.name for d in districts},
     ), (400 if errors else 200)
 
@@ -155,6 +162,8 @@ def option_list() -> str:
     kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
     until = current_app.config["SAR_EXEMPTION_UNTIL"]
     money_words = {o.id: _money_lines(o, until) for o in found if o.route == Route.PRIVATE_RENTED}
+    run_by = providers.by_id(db(), {o.provider_id for o in found if o.provider_id})
+    money_words |= {o.id: _provider_lines(o, run_by) for o in found if o.route in SUPPORTED_ROUTES}
     return render_template(
         "options.html",
         found=found,
@@ -180,6 +189,19 @@ def _money_lines(option: Option, until: int) -> list[str]:
     rent = option.monthly_rent
     checked = money.option_words(rent, option.rental_market_area, until) if rent is not None else ""
     return [checked, money.terms_words(option.deposit, option.rent_in_advance, option.guarantor_needed)]
+
+
+def _provider_lines(option: Option, run_by: dict[str, Provider]) -> list[str]:
+    """A supported option's provider with its Ofsted rating, and its weekly cost of a place, in words."""
+    provider = run_by.get(option.provider_id or "")
+    said = []
+    if provider is not None:
+        rating = RATING_WORDS[provider.rating]
+        inspected = f", inspected {long_date(provider.inspected_on)}" if provider.inspected_on else ""
+        said.append(f"Run by {provider.name} (Ofsted: {rating}{inspected})")
+    if option.weekly_cost is not None:
+        said.append(f"£{option.weekly_cost:,} a week a place")
+    return said
 
 
 @bp.route("/options/new", methods=["GET", "POST"])

@@ -15,7 +15,7 @@ from housing.services import setting_up_home
 from httpkit.store import db
 from jsonapi.schemas.setting_up_home import SettingUpHomeSchema
 from web import forms
-from web.forms import Labels, date_boxes, date_from
+from web.forms import Labels, date_boxes, date_from, pounds_from
 from web.sessions import page, page_blueprint
 
 bp = page_blueprint("setting_up_home_pages", __name__)
@@ -29,9 +29,8 @@ def body_from(form: MultiDict) -> dict[str, Any]:
     """Amounts typed with or without £ and commas; a blank is left out, so the schema asks for it."""
     body: dict[str, Any] = {}
     for key in AMOUNTS:
-        text = form.get(key, "").strip().removeprefix("£").replace(",", "").strip()
-        if text:
-            body[key] = int(text) if text.lstrip("-").isdigit() else form[key].strip()
+        if (amount := pounds_from(form, key)) is not None:
+            body[key] = amount
     if (granted_on := date_from(form, "granted_on")) is not None:
         body["granted_on"] = granted_on
     return body

@@ -57,7 +57,7 @@ def problems(values: Mapping[str, Any], today: date, together: bool = True) -> I
         if rating == OfstedRating.NOT_YET_INSPECTED and inspected_on is not None:
             yield "inspected_on", "must be left empty for a provider not yet inspected"
         elif rating is not None and rating != OfstedRating.NOT_YET_INSPECTED and inspected_on is None:
-            yield "inspected_on", "required with a rating: the date of the inspection that gave it"
+            yield "inspected_on", "must be given with a rating: the date of the inspection that gave it"
     if isinstance(inspected_on, date) and inspected_on > today:
         yield "inspected_on", "must not be in the future"
 
@@ -134,6 +134,12 @@ def places_of(session: Session, provider_ids: list[str]) -> dict[str, tuple[int,
             .group_by(Option.provider_id)
         )
         return {provider: (int(options), int(places or 0)) for provider, options, places in rows}
+
+
+def by_id(session: Session, provider_ids: set[str]) -> dict[str, Provider]:
+    """The providers a page of options names, read once."""
+    with transaction(session):
+        return {p.id: p for p in session.scalars(select(Provider).where(Provider.id.in_(provider_ids)))}
 
 
 def names(session: Session) -> dict[str, str]:

@@ -36,7 +36,7 @@ def test_a_provider_is_recorded_listed_by_words_and_audited(client, officer, db)
     [
         (OAK | {"ofsted_number": "12-34"}, "ofsted_number",
          "must be Ofsted's reference number: 6 or 7 digits, or SC and 6 digits"),
-        (OAK | {"inspected_on": None}, "inspected_on", "required with a rating: the date of the inspection that gave it"),
+        (OAK | {"inspected_on": None}, "inspected_on", "must be given with a rating: the date of the inspection that gave it"),
         (OAK | {"rating": "not_yet_inspected"}, "inspected_on", "must be left empty for a provider not yet inspected"),
         (OAK | {"inspected_on": "2099-01-01"}, "inspected_on", "must not be in the future"),
         (OAK | {"rating": "brilliant"}, "rating", None),

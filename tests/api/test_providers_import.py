@@ -62,7 +62,7 @@ def test_each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_w
     said = refused.json["errors"]["files"]["file"]
     for problem in (
         "line 2, column URN: must be Ofsted's reference number: 6 or 7 digits, or SC and 6 digits",
-        "line 3, column Inspection Date: required with a rating: the date of the inspection that gave it",
+        "line 3, column Inspection Date: must be given with a rating: the date of the inspection that gave it",
         "line 4, column Inspection Date: must be left empty for a provider not yet inspected",
         "line 5, column Inspection Date: must not be in the future",
         "line 6, column Overall Effectiveness:",
