@@ -46,6 +46,7 @@ MODELS = {
     "local_links": LocalLink,
     "preferences": Preference,
     "applications": Application,
+    "providers": Provider,
     "options": Option,
     "cohorts": Cohort,
     "cohort_members": CohortMember,

@@ -41,6 +41,8 @@ class Places(Draw):
             "rent_in_advance": None,
             "guarantor_needed": None,
             "rental_market_area": None,
+            "provider_id": None,
+            "weekly_cost": None,
             "district": self.district_of[row["place"]],
             "placed": 0,
         }

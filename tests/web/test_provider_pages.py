@@ -55,7 +55,10 @@ def test_a_wrong_provider_is_named_beside_each_field_with_what_was_typed_kept(
     text = refused.get_data(as_text=True)
     assert refused.status_code == 400
     assert 'href="#ofsted_number">The Ofsted number must be Ofsted' in text
-    assert 'href="#inspected_on">The date inspected must be given with a rating: the date of the inspection' in text
+    assert (
+        'href="#inspected_on">The date inspected must be given with a rating: the date of the inspection'
+        in text
+    )
     assert 'value="12-34"' in text
     assert row_counts()["providers"] == before
 
