@@ -168,7 +168,8 @@ def option_list() -> str:
         "options.html",
         found=found,
         money_words=money_words,
-        rates_note=f"{money.RATES_SOURCE}, as of {long_date(money.RATES_AS_OF)}; care leavers' exemption "
+        rates_note=any(o.route == Route.PRIVATE_RENTED for o in found)
+        and f"{money.RATES_SOURCE}, as of {long_date(money.RATES_AS_OF)}; care leavers' exemption "
         f"from the shared rate until {until} is to be confirmed against current DWP rules.",
         total=total,
         route=route,

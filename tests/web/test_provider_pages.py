@@ -95,6 +95,7 @@ def test_a_scheme_names_its_provider_and_weekly_cost_and_the_list_says_them(clie
     listed = client.get("/options?route=supported_accommodation").get_data(as_text=True)
     assert "Run by Oak Housing Ltd (Ofsted: Good, inspected 4 March 2025)" in listed
     assert "£1,450 a week a place" in listed
+    assert "Local Housing Allowance" not in listed  # the rates' note is for private rents only
     assert "1 with 4 places" in client.get("/providers").get_data(as_text=True)
 
 
