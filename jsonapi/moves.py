@@ -5,6 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import MoveStep, Nomination, Proposal, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import nominations as nomination_reads
 from housing.services import moves, nominations, undo
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -23,7 +24,7 @@ class Awaiting(MethodView):
     @blp.response(200, page_of(NominationSchema))
     def get(self, query: dict) -> dict:
         """Nominations awaiting councils' decisions, oldest first; each young person listed is audited."""
-        found, total = nominations.awaiting(
+        found, total = nomination_reads.awaiting(
             db(), actor(), district=query.get("district"), page=query["page"], page_size=query["page_size"]
         )
         return page_body(found, total, query)

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.models import Nomination, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import nominations as nomination_reads
 from housing.reads.names import district_names, option_by_id, options_by_id
 from housing.services import moves, nominations, young_people
 from httpkit.store import db
@@ -48,7 +49,7 @@ def words() -> dict[str, dict[str, str]]:
 def awaiting() -> str:
     """Nominations the councils have yet to decide, oldest first: whom to chase."""
     number = page_asked()
-    found, total = nominations.awaiting(db(), g.actor, district=None, page=number, page_size=PAGE_SIZE)
+    found, total = nomination_reads.awaiting(db(), g.actor, district=None, page=number, page_size=PAGE_SIZE)
     districts = district_names(db())
     options = options_by_id(db(), [n.option_id for n in found])
     return render_template(
@@ -67,7 +68,7 @@ def awaiting() -> str:
 @page(*OFFICERS)
 def withdraw(nomination_id: str) -> Response | tuple[str, int]:
     """What withdrawing will do, then the reason; the council can no longer decide it."""
-    nomination = nominations.get(db(), nomination_id)
+    nomination = nomination_reads.get(db(), nomination_id)
     typed = {"reason": request.form.get("reason", "").strip()}
     if request.method == "GET":
         return _withdraw_form(nomination, typed, {})
