@@ -3,7 +3,7 @@ advance, guarantor and broad rental market area; the Setting Up Home Allowance; 
 registration and rating) and a supported option's provider and weekly cost of a place
 
 Revision ID: 0014_money
-Revises: 0013_young_person_view
+Revises: 0014_yp (chained after main's 0014_yp on merge; written against 0013_young_person_view)
 
 The options table gains CHECK constraints, so SQLite copies it: foreign keys go off meanwhile, or
 dropping the old copy would cascade to every placement and proposal.
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0014_money'
-down_revision = '0013_young_person_view'
+down_revision = '0014_yp'  # re-chained after merging main: one head
 branch_labels = None
 depends_on = None
 
