@@ -170,7 +170,7 @@ def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> t
     """Each young person's penalty without the premium, recomputed from their due date, their links
     and the arcs' costs; and the premium BIG."""
     scale = problem.penalty_scale  # a part of a wider problem keeps the wider one's
-    floor = scale.floor if scale else max(max(arc_costs.values(), default=0) + 1, 1)
+    floor = max(scale.floor if scale else max(arc_costs.values(), default=0) + 1, 1)
     by_person: dict[str, list[int]] = {}
     for (person_id, _), arc_cost in arc_costs.items():
         by_person.setdefault(person_id, []).append(arc_cost)
