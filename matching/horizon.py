@@ -207,13 +207,15 @@ def plan(problem: PlaceMonths) -> Planned:
 
     counts = (problem.month <= problem.in_time[problem.person]) & (problem.in_time[problem.person] < months)
     bonus = _bonus(problem)
+    cost = problem.cost + problem.wait_cost * problem.month - bonus * counts
+    useful = _undominated(problem, cost)
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         np.arange(people), np.full(people, sink), np.ones(people, dtype=np.int64), problem.penalty
     )
     first = flow.add_arcs_with_capacity_and_unit_cost(
-        problem.person, node(problem.option, problem.month), np.ones(len(problem.person), dtype=np.int64),
-        problem.cost + problem.wait_cost * problem.month - bonus * counts,
+        problem.person[useful], node(problem.option[useful], problem.month[useful]),
+        np.ones(len(useful), dtype=np.int64), cost[useful],
     )  # fmt: skip
     keys = [(at[o], k) for (o, k), n in problem.supply.items() if n > 0 and k < months and o in at]
     if keys:
@@ -232,7 +234,7 @@ def plan(problem: PlaceMonths) -> Planned:
     flow.set_nodes_supplies(np.arange(people + 1), np.append(np.ones(people, dtype=np.int64), -people))
     if flow.solve() != flow.OPTIMAL:
         raise RuntimeError("the plan has no optimum; every young person has an arc to the sink")
-    chosen = np.flatnonzero(flow.flows(first) > 0)
+    chosen = useful[flow.flows(first) > 0]
     agreements = tuple(
         sorted(
             (
@@ -246,6 +248,38 @@ def plan(problem: PlaceMonths) -> Planned:
     to_month_0 = later & (m == 1)
     kept = dict(zip(o[to_month_0].tolist(), flow.flows(carried[to_month_0[later]]).tolist(), strict=True))
     return Planned(agreements, _held_back(problem, agreements, kept))
+
+
+def _undominated(problem: PlaceMonths, cost: np.ndarray) -> np.ndarray:
+    """The arcs some optimal plan may use; every optimal plan is one of the flows over them alone.
+
+    Node (o, m) reaches the sink only through the places of o appearing in months up to m, so it
+    reaches exactly what (o, m') reaches for every m' between the latest such month and m (none:
+    the arc can carry nothing). Of a young person's arcs to the nodes of one option that reach the
+    same places, any plan using one dearer than the cheapest is made cheaper by moving them to the
+    cheapest (the places carried pass through its node anyway), so no optimal plan uses it; the
+    cheapest are all kept. The objective is unchanged, so the optimal plans are exactly those of
+    the whole graph. In the service's plan most options have no place known to appear after month
+    0, and a young person keeps one arc to each (issue 34).
+    """
+    months = len(problem.months)
+    if len(problem.month) == 0:
+        return np.zeros(0, dtype=np.int64)
+    index = {o: k for k, o in enumerate(problem.options)}
+    appears = np.zeros(len(problem.options), dtype=np.int64)  # bit m: places of the option appear in month m
+    for (o, m), n in problem.supply.items():
+        if n > 0 and m < months and o in index:
+            appears[index[o]] |= 1 << m
+    reached = appears[problem.option] & ((2 << problem.month) - 1)
+    latest = np.full(len(problem.month), -1, dtype=np.int64)
+    for m in range(months):
+        latest[((reached >> m) & 1) == 1] = m
+    group = (problem.person * len(problem.options) + problem.option) * months + latest
+    order = np.argsort(group, kind="stable")
+    sorted_group, sorted_cost = group[order], cost[order]
+    starts = np.flatnonzero(np.append(True, sorted_group[1:] != sorted_group[:-1]))
+    cheapest = np.repeat(np.minimum.reduceat(sorted_cost, starts), np.diff(np.append(starts, len(order))))
+    return np.sort(order[(sorted_cost == cheapest) & (latest[order] >= 0)])
 
 
 def _bonus(problem: PlaceMonths) -> int:
