@@ -34,7 +34,7 @@ from matching.tier_graph import build_part, goals, stages, useful_arcs
 from matching.tiered_parts import solve_by_parts
 
 WHOLE_GRAPH_ARCS = 200_000  # measured: county (157,000 useful arcs) whole is faster; region by parts (README)
-DENSE_ARCS_PER_PERSON = 100  # measured: county x10 (218 each) whole is faster; region (24), national (30) by parts
+DENSE_ARCS_PER_PERSON = 100  # measured: county x10 (218 each) whole is faster; region (24) by parts
 SOLVER = f"{MIN_COST_FLOW}, by tier"
 SOLVER_BY_PARTS = f"{MIN_COST_FLOW}, by tier, cheapest arcs first"
 
