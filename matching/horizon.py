@@ -263,23 +263,24 @@ def _undominated(problem: PlaceMonths, cost: np.ndarray) -> np.ndarray:
     0, and a young person keeps one arc to each (issue 34).
     """
     months = len(problem.months)
-    if len(problem.month) == 0:
-        return np.zeros(0, dtype=np.int64)
     index = {o: k for k, o in enumerate(problem.options)}
     appears = np.zeros(len(problem.options), dtype=np.int64)  # bit m: places of the option appear in month m
     for (o, m), n in problem.supply.items():
         if n > 0 and m < months and o in index:
             appears[index[o]] |= 1 << m
     reached = appears[problem.option] & ((2 << problem.month) - 1)
-    latest = np.full(len(problem.month), -1, dtype=np.int64)
-    for m in range(months):
-        latest[((reached >> m) & 1) == 1] = m
-    group = (problem.person * len(problem.options) + problem.option) * months + latest
-    order = np.argsort(group, kind="stable")
-    sorted_group, sorted_cost = group[order], cost[order]
+    arcs = np.flatnonzero(reached)  # the others reach no place
+    if len(arcs) == 0:
+        return arcs
+    latest = np.frexp(reached[arcs].astype(np.float64))[1] - 1  # the highest bit set: exact below 2**53
+    group = (problem.person[arcs] * len(problem.options) + problem.option[arcs]) * months + latest
+    order = np.argsort(group)  # any order within a group: all its cheapest are kept
+    sorted_group, sorted_cost = group[order], cost[arcs[order]]
     starts = np.flatnonzero(np.append(True, sorted_group[1:] != sorted_group[:-1]))
     cheapest = np.repeat(np.minimum.reduceat(sorted_cost, starts), np.diff(np.append(starts, len(order))))
-    return np.sort(order[(sorted_cost == cheapest) & (latest[order] >= 0)])
+    keep = np.zeros(len(cost), dtype=bool)
+    keep[arcs[order[sorted_cost == cheapest]]] = True
+    return np.flatnonzero(keep)
 
 
 def _bonus(problem: PlaceMonths) -> int:

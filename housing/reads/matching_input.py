@@ -4,7 +4,7 @@ from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
 import matching
@@ -68,9 +68,11 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         )
         if young_person_id in ids
     )
-    stored = list(session.scalars(select(Option).order_by(Option.id)))
+    # The options as rows of columns, not ORM objects: at ten times the county, making 14,650
+    # objects was most of reading the store (issue 34).
+    stored = session.execute(select(Option.__table__).order_by(Option.id)).all()
     schemes = bedroom_schemes(session)
-    placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
+    held = placements.held_meanwhile(session, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
     cohort_districts = {row.option_id: row.districts for row in cohorts}
@@ -81,7 +83,13 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
             replace(p, lives_in=living.get(p.id)) for p in young_people(session, as_of, people, places)
         ),
         options=tuple(
-            option(o, places, schemes.get(o.district), cohort_sites(cohort_districts.get(o.id, ()), by_name))
+            option(
+                o,
+                places,
+                schemes.get(o.district),
+                cohort_sites(cohort_districts.get(o.id, ()), by_name),
+                remaining=o.capacity - o.placed - held.get(o.id, 0),
+            )
             for o in stored
         ),
         rejected=rejected,
@@ -169,13 +177,16 @@ def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]
 
 
 def option(
-    o: Option,
+    o: Option | Row,
     places: dict[str, Place],
     scheme: tuple[tuple[int, ...], bool] | None = None,
     sites: tuple[matching.Site, ...] = (),
+    *,
+    remaining: int | None = None,
 ) -> matching.Option:
-    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom
-    scheme; `sites`, where its homes will be if not at its place (a House Project cohort's towns)."""
+    """A stored option (or its row of columns, with `remaining` on the run's date) as the matcher
+    takes it; a register vacancy carries its district's bedroom scheme; `sites`, where its homes
+    will be if not at its place (a House Project cohort's towns)."""
     place = places[o.place]
     council = o.route == Route.REGISTER_VACANCY and scheme is not None
     standard, larger = scheme if council else ((), True)
@@ -186,7 +197,7 @@ def option(
         lat=place.lat,
         lon=place.lon,
         district=o.district,
-        remaining=o.remaining,
+        remaining=o.remaining if remaining is None else remaining,
         available_from=o.available_from,
         available_until=o.available_until,
         min_age=o.min_age,
