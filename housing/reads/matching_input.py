@@ -30,8 +30,11 @@ def district_slugs(session: Session) -> list[str]:
     return list(session.scalars(select(District.slug)))
 
 
-def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[YoungPerson]:
-    """Everyone in scope on `as_of`, or exactly the young people named (404 unknown, 422 out of scope)."""
+def in_scope(
+    session: Session, as_of: date, ids: list[str] | None, *, born_after: date | None = None
+) -> list[YoungPerson]:
+    """Everyone in scope on `as_of` (only those born after `born_after`, where given), or exactly the
+    young people named (404 unknown, 422 out of scope)."""
     query = select(YoungPerson).options(
         selectinload(YoungPerson.local_links), selectinload(YoungPerson.preferences)
     )
@@ -41,7 +44,8 @@ def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[Young
     if ids is None:
         oldest = lifedates.add_months(as_of, -12 * (rules.OLDEST_CARE_LEAVER + 1))
         query = query.where(
-            YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.date_of_birth > oldest
+            YoungPerson.pathway_status != PathwayStatus.AGREED,
+            YoungPerson.date_of_birth > max(oldest, born_after or oldest),
         )
         return [
             p
