@@ -14,11 +14,12 @@ on the "unmatched" arcs of its tier, and `lexicographic.solve_in_order` minimise
 Two paths, both exact. Up to `WHOLE_GRAPH_ARCS` arcs, or where young people have
 `DENSE_ARCS_PER_PERSON` arcs or more each, the whole graph is solved in one sequence. Beyond, each
 young person's cheapest arcs are solved first, part by part, and the answer proved over every
-arc, adding the arcs the proof refuses (`tiered_parts.py`). Cheapest arcs first pays where each
-young person has few arcs (the region: 24 each, 2.5 s by parts against 6.9 s whole, CPU); where
-each reaches most of the options, as in the seeded county ten times over (218 each), most must
-give up their cheapest arcs to someone, the proof adds arcs for 46 rounds, and the whole graph
-is five times faster (1.2 s against 6.8 s, CPU; issue 34).
+arc, adding the arcs the proof refuses (`tiered_parts.py`) — unless a council's commitment limits
+the run (`commitments.py`), whose node joins parts: then the whole graph. Cheapest arcs first pays
+where each young person has few arcs (the region: 24 each, 2.5 s by parts against 6.9 s whole,
+CPU); where each reaches most of the options, as in the seeded county ten times over (218 each),
+most must give up their cheapest arcs to someone, the proof adds arcs for 46 rounds, and the
+whole graph is five times faster (1.2 s against 6.8 s, CPU; issue 34).
 
 Arcs no optimum needs are dropped first: an arc of a young person of tier none costing at least
 their penalty (`prune.py`'s argument: leaving them out instead changes no count and costs no more;
@@ -45,7 +46,9 @@ def solve_tiered(c: Candidates) -> Flow:
     if len(c.penalty) == 0:
         return Flow("optimal", 0, chosen, SOLVER)
     useful = useful_arcs(c)
-    if len(useful) > WHOLE_GRAPH_ARCS and len(useful) < DENSE_ARCS_PER_PERSON * len(c.penalty):
+    # A council's limit joins all of its register's vacancies: the parts would not be independent.
+    dense = len(useful) >= DENSE_ARCS_PER_PERSON * len(c.penalty)
+    if len(useful) > WHOLE_GRAPH_ARCS and not dense and not c.capped:
         status, chosen = solve_by_parts(c, useful)
         solver = SOLVER_BY_PARTS
     else:

@@ -22,9 +22,8 @@ from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import Application, District, YoungPerson
 from housing.models.types import new_id
-from housing.services import audit
-from housing.services.import_problems import ImportRefused, Problem
-from housing.services.vacancies import PROGRESS_EVERY, Progress
+from housing.services import audit, import_problems
+from housing.services.import_problems import Problem, Progress
 from housing.services.young_people_import import Outcome
 from housing.vocabulary import ApplicationStatus
 
@@ -50,8 +49,9 @@ def checked(
     with transaction(session):
         people = dict(session.execute(select(YoungPerson.reference_key, YoungPerson.id)).all())
         bands = {d.slug: (d.name, d.bands) for d in session.scalars(select(District))}
-    found, ready, seen = list(problems), [], {}
-    for count, (line, fields) in enumerate(rows, start=1):
+    seen: dict[tuple[str | None, str], int] = {}
+
+    def check(line: int, fields: dict[str, Any]) -> tuple[list[Problem], Ready | None]:
         person = people.get(text_rules.reference_key(fields["reference"]))
         wrong = []
         if person is None:
@@ -69,15 +69,10 @@ def checked(
         if person is not None and pair in seen:
             wrong.append(("district", f"the same young person and council as line {seen[pair]}"))
         seen.setdefault(pair, line)
-        found += [Problem(line, column, why) for column, why in wrong]
-        if not wrong and person is not None:
-            ready.append(Ready(person, fields["district"], fields["band"], fields["applied_on"]))
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        ready = Ready(person, fields["district"], fields["band"], fields["applied_on"]) if person else None
+        return [Problem(line, column, why) for column, why in wrong], ready
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 def write(
@@ -97,7 +92,7 @@ def write(
                 select(Application).where(Application.status == ApplicationStatus.ACTIVE)
             )
         }
-        for count, row in enumerate(ready, start=1):
+        for row in import_problems.counted(ready, progress):
             held = active.get((row.young_person_id, row.district))
             if held is None:
                 held = Application(
@@ -117,9 +112,6 @@ def write(
                 outcome.updated.append(held.id)
             else:
                 outcome.unchanged.append(held.id)
-            if count % PROGRESS_EVERY == 0:
-                progress(PROGRESS_EVERY)
-        progress(len(ready) % PROGRESS_EVERY)
         try:
             session.flush()
         except IntegrityError as error:  # an officer added one of these applications meanwhile

@@ -23,9 +23,8 @@ from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import YoungPerson
 from housing.models.types import new_id
-from housing.services import audit, leave_to_remain, reference
-from housing.services.import_problems import ImportRefused, Problem
-from housing.services.vacancies import PROGRESS_EVERY, Progress
+from housing.services import audit, import_problems, leave_to_remain, reference
+from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import Immigration
 
 ACCOMMODATION = ("accommodation_code", "accommodation_suitable", "accommodation_judged_on")
@@ -53,22 +52,18 @@ def checked(
     with transaction(session):  # one short read; the rows are checked outside any transaction
         names = reference.Names(session)
         held = _held(session, [text_rules.reference_key(f["reference"]) for _, f in rows])
-    found, ready, seen = list(problems), [], {}
-    for count, (line, read) in enumerate(rows, start=1):
+    seen: dict[str, int] = {}
+
+    def check(line: int, read: dict[str, Any]) -> tuple[list[Problem], dict[str, Any]]:
         fields = read | {"reference": text_rules.normal_reference(read["reference"])}
         key = text_rules.reference_key(fields["reference"])
         wrong = [Problem(line, column, why) for column, why in _problems(fields, held.get(key), names, today)]
         if key in seen:
             wrong.append(Problem(line, "reference", f"the same reference as line {seen[key]}"))
         seen.setdefault(key, line)
-        found += wrong
-        ready.append(fields)
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        return wrong, fields
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 Held = tuple[Immigration, date | None, str | None]  # what the rules need of a record already held
@@ -149,14 +144,11 @@ def write(
             query = select(YoungPerson).where(YoungPerson.reference_key.in_(keys[start : start + CHUNK]))
             held |= {person.reference_key: person for person in session.scalars(query)}
         try:
-            for count, (key, fields) in enumerate(zip(keys, ready, strict=True), start=1):
+            for key, fields in import_problems.counted(list(zip(keys, ready, strict=True)), progress):
                 _one(session, actor, person=held.get(key), fields=fields, today=today, outcome=outcome)
-                if count % PROGRESS_EVERY == 0:
-                    progress(PROGRESS_EVERY)
             session.flush()
         except IntegrityError as error:  # two imports racing for one new reference: the index refuses
             raise Conflict("another young person with one of these references was added meanwhile") from error
-        progress(len(ready) % PROGRESS_EVERY)
         audit.record(session, actor, "import", None, f"young people from a file: {len(ready)} rows")
     return outcome
 
