@@ -14,8 +14,8 @@ sink at their penalty (left without a place within the plan). As solved, the nod
 months in which none of its places appear are merged into the node of the month before (the
 carrying arcs between them are free and unbounded, so the flows and their costs are the same), so
 an option whose places are all there now is one node, and arcs no optimal plan uses are left out
-(`_undominated`; issue 34: at ten times the county 99,000 nodes and 4.4 M arcs became 11,000 and
-0.66 M, and the plan's flow took 2.3 s CPU instead of 8.5 s). Being agreed in time (in a month no
+(`plan_arcs.undominated`; issue 34: at ten times the county 99,000 nodes and 4.4 M arcs became
+11,000 and 0.66 M, and the plan's flow took 2.3 s CPU instead of 8.5 s). Being agreed in time (in a month no
 later than their own last month in time) earns a bonus larger than any change the rest of the
 objective can make, so the optimum agrees as many in time as any plan can, then keeps links close;
 a small cost per month of waiting prefers agreeing sooner among equals, which leaves
@@ -29,6 +29,7 @@ from datetime import date
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from matching.plan_arcs import undominated
 from matching.problem import Hold, Problem
 from matching.solve import published
 
@@ -215,7 +216,7 @@ def plan(problem: PlaceMonths) -> Planned:
     for j, (o, k) in enumerate(keys):
         appears[o] |= 1 << k
         node[o * months + k] = people + 1 + j
-    useful, latest = _undominated(problem, cost, appears)
+    useful, latest = undominated(problem, cost, appears)
     flow = min_cost_flow.SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         np.arange(people), np.full(people, sink), np.ones(people, dtype=np.int64), problem.penalty
@@ -262,40 +263,6 @@ def plan(problem: PlaceMonths) -> Planned:
             zip(o[now].tolist(), (flow.flows(supplied[now]) - taken_now[o[now]]).tolist(), strict=True)
         )
     return Planned(agreements, _held_back(problem, agreements, kept))
-
-
-def _undominated(
-    problem: PlaceMonths, cost: np.ndarray, appears: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """The arcs some optimal plan may use, and for each the latest month up to its own in which
-    places of its option appear; every optimal plan is one of the flows over them alone.
-
-    Node (o, m) reaches the sink only through the places of o appearing in months up to m, so it
-    reaches exactly what (o, m') reaches for every m' between the latest such month and m (none:
-    the arc can carry nothing). Of a young person's arcs to the nodes of one option that reach the
-    same places, any plan using one dearer than the cheapest is made cheaper by moving them to the
-    cheapest (the places carried pass through its node anyway), so no optimal plan uses it; the
-    cheapest are all kept. The objective is unchanged, so the optimal plans are exactly those of
-    the whole graph. In the service's plan most options have no place known to appear after month
-    0, and a young person keeps one arc to each (issue 34).
-    """
-    months = len(problem.months)
-    reached = appears[problem.option] & ((2 << problem.month) - 1)
-    arcs = np.flatnonzero(reached)  # the others reach no place
-    if len(arcs) == 0:
-        return arcs, arcs
-    latest = np.frexp(reached[arcs].astype(np.float64))[1] - 1  # the highest bit set: exact below 2**53
-    group = (problem.person[arcs] * len(problem.options) + problem.option[arcs]) * months + latest
-    order = np.argsort(group)  # any order within a group: all its cheapest are kept
-    sorted_group, sorted_cost = group[order], cost[arcs[order]]
-    starts = np.flatnonzero(np.append(True, sorted_group[1:] != sorted_group[:-1]))
-    cheapest = np.repeat(np.minimum.reduceat(sorted_cost, starts), np.diff(np.append(starts, len(order))))
-    keep = np.zeros(len(cost), dtype=bool)
-    keep[arcs[order[sorted_cost == cheapest]]] = True
-    latest_of = np.zeros(len(cost), dtype=np.int64)
-    latest_of[arcs] = latest
-    useful = np.flatnonzero(keep)
-    return useful, latest_of[useful]
 
 
 def _bonus(problem: PlaceMonths) -> int:
