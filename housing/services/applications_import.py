@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import text_rules
 from housing.actors import Actor
 from housing.db import transaction
@@ -101,13 +102,18 @@ def write(
                 )  # fmt: skip
                 session.add(held)
                 audit.record(session, actor, "create", row.young_person_id,
-                             f"application to {row.district} register, from an imported file")  # fmt: skip
+                             f"application to {audit.council(session, row.district)}'s register, "
+                             "from an imported file")  # fmt: skip
                 outcome.created.append(held.id)
             elif (held.band, held.applied_on) != (row.band, row.applied_on):
+                said = [f"{name} from {words.value(before)} to {words.value(after)}"
+                        for name, before, after in (("band", held.band, row.band),
+                                                    ("date applied", held.applied_on, row.applied_on))
+                        if before != after]  # fmt: skip
                 held.band, held.applied_on = row.band, row.applied_on
                 audit.record(
                     session, actor, "update", row.young_person_id,
-                    f"application to {audit.council(session, row.district)}: band, applied_on from a file",
+                    f"application to {audit.council(session, row.district)}: {'; '.join(said)}, from a file",
                 )  # fmt: skip
                 outcome.updated.append(held.id)
             else:

@@ -17,13 +17,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import YoungPerson
 from housing.models.types import new_id
-from housing.services import audit, import_problems, leave_to_remain, reference
+from housing.reads.names import district_names
+from housing.services import audit, import_problems, leave_to_remain, record_changes, reference
 from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import Immigration
 
@@ -174,11 +176,29 @@ def _one(
             outcome.unchanged.append(person.id)
             return
         granted = "leave_granted_on" in changed
+        said = _in_words(session, person, fields, changed)
         for name in changed:
             setattr(person, name, fields[name])
-        audit.record(session, actor, "update", person.id,
-                     "changed " + ", ".join(changed) + " from an imported file")  # fmt: skip
+        audit.record(session, actor, "update", person.id, f"{said}, from an imported file")
         outcome.updated.append(person.id)
     if granted and person.leave_granted_on is not None:
         session.flush()
         leave_to_remain.on_grant(session, actor, person, today)
+
+
+def _in_words(session: Session, person: YoungPerson, fields: dict[str, Any], changed: list[str]) -> str:
+    """As a change on the page is written (`record_changes`): ordinary fields with their old and new
+    values (a district by its name), sensitive ones named only; the file's other columns in words."""
+    councils = district_names(session)
+    before = {name: getattr(person, name) for name in changed}
+    after = {name: fields[name] for name in changed}
+    for side in (before, after):
+        if side.get("home_district"):
+            side["home_district"] = councils.get(side["home_district"], side["home_district"])
+    said = [(record_changes.described(before, after) or "changed").removeprefix("changed ")]
+    said += [
+        f"{words.value(name)} from {words.value(before[name])} to {words.value(after[name])}"
+        for name in changed
+        if name not in record_changes.SENSITIVE and name not in record_changes.ORDINARY
+    ]
+    return "changed " + "; ".join(part for part in said if part != "changed")

@@ -18,7 +18,7 @@ for (const select of document.querySelectorAll("select[data-option-picker]")) {
     defaultValue: chosen && chosen.value ? chosen.textContent : "",
     minLength: 2,
     showNoOptionsFound: true,
-    tNoResults: () => "No option has that name or town",
+    tNoResults: () => "No option has that name, town or district",
   })
   document.getElementById(id)?.addEventListener("input", (event) => {
     if (!event.target.value.trim()) select.value = ""
