@@ -56,10 +56,12 @@ PLANNING_COLUMNS = (
 PLANNING_SCALES = (1.0, 10.0)
 SPLIT_COLUMNS = (
     ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
-    ("POST s", "post_runs_s"),
-    ("read s", "read_store_s"), ("matcher s", "matcher_s"), ("build s", "matcher_build_s"),
+    ("POST s", "post_runs_s"), ("CPU s", "post_runs_cpu_s"),
+    ("read s", "read_store_s"), ("CPU s", "read_store_cpu_s"), ("plan s", "plan_s"), ("CPU s", "plan_cpu_s"),
+    ("matcher s", "matcher_s"), ("CPU s", "matcher_cpu_s"), ("build s", "matcher_build_s"),
     ("solve s", "matcher_solve_s"), ("explain s", "matcher_explain_s"), ("snapshot s", "snapshot_s"),
-    ("writing s", "writing_and_answer_s"),
+    ("CPU s", "snapshot_cpu_s"), ("writing s", "writing_and_answer_s"), ("CPU s", "writing_and_answer_cpu_s"),
+    ("load", "load_average"),
 )  # fmt: skip
 
 

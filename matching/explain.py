@@ -18,8 +18,8 @@ from matching.encode import Encoded
 from matching.geo import haversine_km
 from matching.problem import Option, Problem, YoungPerson
 from matching.ragged import expand, group_starts
-from matching.rules import MEANING, RULES, failures, scheme_need
-from matching.screening import within_reach
+from matching.refusals import refused
+from matching.rules import MEANING, scheme_need
 from matching.solution import HOLDABLE, Candidates, Proposal, Unmatched
 from matching.vocabulary import DUE_TIERS, REGISTER_VACANCY
 
@@ -198,15 +198,7 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
     left_out = left_out[soonest_due_first(e, left_out)]
     if len(left_out) == 0:
         return []
-    pairs = within_reach(e, s.reach, left_out)
-    person = pairs.person
-    broken = failures(e, person, pairs.option)
-    refused = broken != 0
-    person, broken = person[refused], broken[refused]
-    by_rule = {
-        code: np.bincount(person[(broken & (1 << bit)) != 0], minlength=e.n_people)
-        for bit, (code, _) in enumerate(RULES)
-    }
+    by_rule = refused(e, s.reach, left_out)
     eligible = np.bincount(c.person, minlength=e.n_people)
     held_lost, held_from = _lost_to_holds(e, c, chosen)
     limited = _lost_to_commitments(e, c, chosen)
