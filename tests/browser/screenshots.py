@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 from api import create_app
 from housing.clock import today
 from housing.due import DueKind
-from housing.reads.young_people import due_order
+from housing.reads.due_columns import due_order
 from housing.services import accounts
 from housing.vocabulary import DueTier, Role
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD
