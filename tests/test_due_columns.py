@@ -36,9 +36,13 @@ def someone(n: int, chance: random.Random) -> YoungPerson:
         born = date(anchor.year - years, 1, 1) + timedelta(days=chance.randrange(366))
     person.date_of_birth = born
     if chance.random() < 0.45:
-        person.move_date = anchor + timedelta(days=chance.choice((-400, -91, -1, 0, 1, 27, 28, 29, 90, 91, 300)))
+        person.move_date = anchor + timedelta(
+            days=chance.choice((-400, -91, -1, 0, 1, 27, 28, 29, 90, 91, 300))
+        )
     if chance.random() < 0.25:
-        person.custody_release_date = anchor + timedelta(days=chance.choice((-120, -91, -90, -89, -5, 0, 28, 29)))
+        person.custody_release_date = anchor + timedelta(
+            days=chance.choice((-120, -91, -90, -89, -5, 0, 28, 29))
+        )
     if chance.random() < 0.08:
         person.pathway_status = PathwayStatus.AGREED
         person.pathway_route, person.pathway_agreed_on = "supported_lodgings", date(2026, 1, 1)
@@ -61,7 +65,9 @@ def people(app):
 
 def by_the_rule(person: YoungPerson, today: date) -> tuple:
     settled = person.pathway_status == PathwayStatus.AGREED
-    found = due_on(today, person.date_of_birth, person.move_date, person.custody_release_date, settled=settled)
+    found = due_on(
+        today, person.date_of_birth, person.move_date, person.custody_release_date, settled=settled
+    )
     tier = tier_of(found, their_date(today, person.move_date, person.custody_release_date), today)
     return (found.on, found.kind.value) if found else (None, None), tier
 
