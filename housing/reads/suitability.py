@@ -8,7 +8,7 @@ accommodation code for the DfE return.
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Row, Select, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from housing import lifedates, ssda903
@@ -22,18 +22,31 @@ AGE_BANDS = {"16 to 17": (16, 17), "18 to 21": (18, 21), "22 to 25": (22, 25)}
 SOURCE_18_TO_21 = 93  # per cent suitable, 2022/23 (scrutiny report 2.13)
 
 
-def recorded(session: Session) -> list[tuple[YoungPerson, str, bool, date]]:
-    """Each young person with a known accommodation: its letter, suitability and date. Living in
-    Staying Put (a current placement) is its own letter, whatever else was recorded."""
-    staying_put = dict(
-        session.execute(
-            select(Placement.young_person_id, Placement.starts_on)
-            .join(Option, Option.id == Placement.option_id)
-            .where(Option.route == Route.STAYING_PUT, Placement.status == PlacementStatus.ACTIVE)
-        ).all()
+def _staying_put() -> Select:
+    """Those living in Staying Put now (a current placement with a former foster carer)."""
+    return (
+        select(Placement.young_person_id, Placement.starts_on)
+        .join(Option, Option.id == Placement.option_id)
+        .where(Option.route == Route.STAYING_PUT, Placement.status == PlacementStatus.ACTIVE)
     )
+
+
+def recorded(session: Session) -> list[tuple[Row, str, bool, date]]:
+    """Each young person with a known accommodation (their id, reference and date of birth): its
+    letter, suitability and date. Living in Staying Put (a current placement) is its own letter,
+    suitable unless judged otherwise, whatever else was recorded (`suitable_column` says the same
+    in SQL). Narrow rows, not records: the 903 return reads everyone."""
+    staying_put = dict(session.execute(_staying_put()).all())
+    people = select(
+        YoungPerson.id,
+        YoungPerson.reference,
+        YoungPerson.date_of_birth,
+        YoungPerson.accommodation_code,
+        YoungPerson.accommodation_suitable,
+        YoungPerson.accommodation_judged_on,
+    ).order_by(YoungPerson.reference)
     out = []
-    for person in session.scalars(select(YoungPerson).order_by(YoungPerson.reference)):
+    for person in session.execute(people):
         if person.id in staying_put:
             suitable = person.accommodation_suitable is not False
             out.append(
@@ -48,6 +61,21 @@ def recorded(session: Session) -> list[tuple[YoungPerson, str, bool, date]]:
             out.append((person, person.accommodation_code, bool(person.accommodation_suitable),
                         person.accommodation_judged_on))  # fmt: skip
     return out
+
+
+def suitable_column() -> tuple[ColumnElement[bool], ColumnElement[int]]:
+    """`recorded`'s rule as SQL over `young_people`: whether the accommodation is known, and 1 if
+    it is suitable (`tests/test_suitability_figures.py` holds the two together)."""
+    staying = YoungPerson.id.in_(_staying_put().with_only_columns(Placement.young_person_id))
+    known = or_(staying, YoungPerson.accommodation_code.is_not(None))
+    judged_unsuitable = YoungPerson.accommodation_suitable == false()
+    judged_suitable = YoungPerson.accommodation_suitable == true()
+    suitable = case(
+        (staying, case((judged_unsuitable, 0), else_=1)),
+        (judged_suitable, 1),
+        else_=0,
+    )
+    return known, suitable
 
 
 def export(session: Session, actor: Actor, on: date) -> list[dict[str, Any]]:
@@ -68,15 +96,20 @@ def export(session: Session, actor: Actor, on: date) -> list[dict[str, Any]]:
 
 
 def by_age_band(session: Session, on: date) -> list[dict[str, Any]]:
-    """Of those whose accommodation is judged, how many are in suitable accommodation, by age band."""
-    counts = {band: [0, 0] for band in AGE_BANDS}
+    """Of those whose accommodation is judged, how many are in suitable accommodation, by age band:
+    one query that counts, where every young person's record was read."""
+    known, suitable = suitable_column()
+    sums = []
+    for youngest, oldest in AGE_BANDS.values():
+        in_band = and_(
+            known,
+            YoungPerson.date_of_birth <= lifedates.latest_born_aged(youngest, on),
+            YoungPerson.date_of_birth > lifedates.latest_born_aged(oldest + 1, on),
+        )
+        sums += [func.sum(case((in_band, 1), else_=0)), func.sum(case((in_band, suitable), else_=0))]
     with transaction(session):
-        for person, _letter, suitable, _judged_on in recorded(session):
-            age = lifedates.age_on(person.date_of_birth, on)
-            for band, (youngest, oldest) in AGE_BANDS.items():
-                if youngest <= age <= oldest:
-                    counts[band][0] += 1
-                    counts[band][1] += suitable
+        figures = session.execute(select(*sums)).one()
+    counts = {band: (figures[2 * n] or 0, figures[2 * n + 1] or 0) for n, band in enumerate(AGE_BANDS)}
     return [
         {"band": band, "judged": judged, "suitable": suitable,
          "percent": round(100 * suitable / judged) if judged else None}

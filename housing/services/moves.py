@@ -11,10 +11,10 @@ STALLED (a named rule): an agreed pathway whose move has had no step — nor the
 council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
@@ -107,15 +107,31 @@ def record(
     return step
 
 
-def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
-    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first."""
+def stalled(session: Session, today: date) -> list[tuple[Row, date]]:
+    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first.
+
+    Each young person is a narrow row (their id and reference), not a record: the county has
+    thousands of agreed pathways and a page shows twenty (`stalled_shown` loads those). The database
+    leaves out those moved in and those with a sign of the move since the cut-off (a day to spare,
+    for a decision's time of day); the rule below decides the rest.
+    """
+    cutoff = today - timedelta(days=STALLED_AFTER_DAYS)
+    spare = datetime.combine(cutoff + timedelta(days=1), time(), UTC)
     last_step = (
         select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
         .group_by(MoveStep.placement_id)
         .subquery()
     )
     rows = session.execute(
-        select(YoungPerson, Placement.id, YoungPerson.pathway_agreed_on, last_step.c.last_on, Nomination)
+        select(
+            YoungPerson.id,
+            YoungPerson.reference,
+            Placement.id.label("placement_id"),
+            YoungPerson.pathway_agreed_on,
+            last_step.c.last_on,
+            Nomination.status,
+            Nomination.decided_at,
+        )
         .join(Placement, Placement.young_person_id == YoungPerson.id)
         .join(Option, Option.id == Placement.option_id)
         .outerjoin(last_step, last_step.c.placement_id == Placement.id)
@@ -125,34 +141,34 @@ def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
             Placement.status == PlacementStatus.ACTIVE,
             Placement.option_id == YoungPerson.pathway_option_id,
             Option.route != Route.HOUSE_PROJECT,
+            YoungPerson.pathway_agreed_on < cutoff,
+            or_(last_step.c.last_on.is_(None), last_step.c.last_on < cutoff),
+            or_(Nomination.decided_at.is_(None), Nomination.decided_at < spare),
+            ~select(MoveStep.id)
+            .where(MoveStep.placement_id == Placement.id, MoveStep.kind == MoveStepKind.MOVED_IN)
+            .exists(),
         )
     ).all()
-    moved_in = set(
-        session.scalars(select(MoveStep.placement_id).where(MoveStep.kind == MoveStepKind.MOVED_IN))
-    )
     found = []
-    for person, placement_id, agreed_on, last_on, nomination in rows:
-        if placement_id in moved_in or (
-            nomination is not None and nomination.status == NominationStatus.PENDING
-        ):
-            continue  # moved in, or the council has it: the nominations list follows those
-        signs = [
-            agreed_on,
-            last_on,
-            nomination.decided_at.date() if nomination and nomination.decided_at else None,
-        ]
+    for row in rows:
+        if row.status == NominationStatus.PENDING:
+            continue  # the council has it: the nominations list follows those
+        signs = [row.pathway_agreed_on, row.last_on, row.decided_at.date() if row.decided_at else None]
         since = max(day for day in signs if day is not None)
         if today - since > timedelta(days=STALLED_AFTER_DAYS):
-            found.append((person, since))
+            found.append((row, since))
     return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
 
 
 def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` stalled moves for a page, each young person shown an audited view."""
+    """The first `limit` stalled moves for a page, each young person's record loaded and shown an
+    audited view."""
     with transaction(session):
         found = stalled(session, today)
-        audit.record_views(session, actor, [person.id for person, _ in found[:limit]], "a stalled move")
-    return found[:limit], len(found)
+        ids = [row.id for row, _ in found[:limit]]
+        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        audit.record_views(session, actor, ids, "a stalled move")
+    return [(people[row.id], since) for row, since in found[:limit]], len(found)
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:
