@@ -70,9 +70,26 @@ def _add_months_other(element: AddMonths, compiler, **kw) -> str:
     raise NotImplementedError(f"add months on {compiler.dialect.name}")
 
 
-def _later(a: ColumnElement, b: ColumnElement) -> ColumnElement:
+def later_of(a: ColumnElement, b: ColumnElement) -> ColumnElement:
     """The later of two dates, either may be null (SQLite's max and PostgreSQL's greatest differ on nulls)."""
     return case((a.is_(None), b), (b.is_(None), a), (a >= b, a), else_=b)
+
+
+class UtcDay(FunctionElement):
+    """The day, in UTC, of a moment stored as `UtcDateTime` (SQLite keeps it as UTC text)."""
+
+    type = Date()
+    inherit_cache = True
+
+
+@compiles(UtcDay)
+def _utc_day(element: UtcDay, compiler, **kw) -> str:
+    return f"date({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(UtcDay, "postgresql")
+def _utc_day_postgresql(element: UtcDay, compiler, **kw) -> str:
+    return f"CAST(({compiler.process(element.clauses, **kw)}) AT TIME ZONE 'UTC' AS DATE)"
 
 
 @dataclass(frozen=True)
@@ -97,7 +114,7 @@ def due_columns(today: date) -> DueColumns:
     release = case(
         (YP.custody_release_date >= today - timedelta(days=STALE_RELEASE_DAYS), YP.custody_release_date)
     )
-    own = type_coerce(_later(YP.move_date, release), Date)
+    own = type_coerce(later_of(YP.move_date, release), Date)
     deadline = AddMonths(YP.date_of_birth, PATHWAY_DEADLINE_MONTHS)
     under_adult = YP.date_of_birth > latest_born_aged(ADULT_AGE, today)
     adult_year = and_(

@@ -11,10 +11,10 @@ STALLED (a named rule): an agreed pathway whose move has had no step — nor the
 council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
 """
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, or_, select
+from sqlalchemy import Date, Row, Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
@@ -22,6 +22,7 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
+from housing.reads.due_columns import ByteOrder, UtcDay, later_of
 from housing.services import audit, events, placements
 from housing.vocabulary import (
     EndReason,
@@ -107,31 +108,19 @@ def record(
     return step
 
 
-def stalled(session: Session, today: date) -> list[tuple[Row, date]]:
-    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first.
-
-    Each young person is a narrow row (their id and reference), not a record: the county has
-    thousands of agreed pathways and a page shows twenty (`stalled_shown` loads those). The database
-    leaves out those moved in and those with a sign of the move since the cut-off (a day to spare,
-    for a decision's time of day); the rule below decides the rest.
-    """
-    cutoff = today - timedelta(days=STALLED_AFTER_DAYS)
-    spare = datetime.combine(cutoff + timedelta(days=1), time(), UTC)
+def _stalled(today: date) -> Select:
+    """STALLED as one query: agreed pathways not moved into, not with the council, whose last sign
+    of the move (the agreement, a step, the council's decision, its day in UTC) is more than
+    `STALLED_AFTER_DAYS` old; each with the young person's id and reference and that day."""
     last_step = (
         select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
         .group_by(MoveStep.placement_id)
         .subquery()
     )
-    rows = session.execute(
-        select(
-            YoungPerson.id,
-            YoungPerson.reference,
-            Placement.id.label("placement_id"),
-            YoungPerson.pathway_agreed_on,
-            last_step.c.last_on,
-            Nomination.status,
-            Nomination.decided_at,
-        )
+    decided = case((Nomination.decided_at.is_not(None), UtcDay(Nomination.decided_at)))
+    since = type_coerce(later_of(later_of(YoungPerson.pathway_agreed_on, last_step.c.last_on), decided), Date)
+    return (
+        select(YoungPerson.id, YoungPerson.reference, since.label("since"))
         .join(Placement, Placement.young_person_id == YoungPerson.id)
         .join(Option, Option.id == Placement.option_id)
         .outerjoin(last_step, last_step.c.placement_id == Placement.id)
@@ -141,34 +130,34 @@ def stalled(session: Session, today: date) -> list[tuple[Row, date]]:
             Placement.status == PlacementStatus.ACTIVE,
             Placement.option_id == YoungPerson.pathway_option_id,
             Option.route != Route.HOUSE_PROJECT,
-            YoungPerson.pathway_agreed_on < cutoff,
-            or_(last_step.c.last_on.is_(None), last_step.c.last_on < cutoff),
-            or_(Nomination.decided_at.is_(None), Nomination.decided_at < spare),
+            # the council has it: the nominations list follows those
+            or_(Nomination.status.is_(None), Nomination.status != NominationStatus.PENDING),
             ~select(MoveStep.id)
             .where(MoveStep.placement_id == Placement.id, MoveStep.kind == MoveStepKind.MOVED_IN)
             .exists(),
+            since < today - timedelta(days=STALLED_AFTER_DAYS),
         )
-    ).all()
-    found = []
-    for row in rows:
-        if row.status == NominationStatus.PENDING:
-            continue  # the council has it: the nominations list follows those
-        signs = [row.pathway_agreed_on, row.last_on, row.decided_at.date() if row.decided_at else None]
-        since = max(day for day in signs if day is not None)
-        if today - since > timedelta(days=STALLED_AFTER_DAYS):
-            found.append((row, since))
-    return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
+    )
+
+
+def stalled(session: Session, today: date, limit: int | None = None) -> list[tuple[Row, date]]:
+    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, the
+    day of the last sign). Narrow rows, not records: a page shows twenty (`stalled_shown`)."""
+    query = _stalled(today).subquery()
+    ordered = select(query).order_by(query.c.since, ByteOrder(query.c.reference)).limit(limit)
+    return [(row, row.since) for row in session.execute(ordered)]
 
 
 def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
     """The first `limit` stalled moves for a page, each young person's record loaded and shown an
-    audited view."""
+    audited view, and how many there are."""
     with transaction(session):
-        found = stalled(session, today)
-        ids = [row.id for row, _ in found[:limit]]
+        found = stalled(session, today, limit)
+        total = session.scalar(select(func.count()).select_from(_stalled(today).subquery())) or 0
+        ids = [row.id for row, _ in found]
         people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
         audit.record_views(session, actor, ids, "a stalled move")
-    return [(people[row.id], since) for row, since in found[:limit]], len(found)
+    return [(people[row.id], since) for row, since in found], total
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:
