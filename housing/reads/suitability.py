@@ -8,7 +8,7 @@ accommodation code for the DfE return.
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, case, false, func, or_, select, true
+from sqlalchemy import Row, Select, Subquery, and_, case, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from housing import lifedates, ssda903
@@ -34,8 +34,8 @@ def _staying_put() -> Select:
 def recorded(session: Session) -> list[tuple[Row, str, bool, date]]:
     """Each young person with a known accommodation (their id, reference and date of birth): its
     letter, suitability and date. Living in Staying Put (a current placement) is its own letter,
-    suitable unless judged otherwise, whatever else was recorded (`suitable_column` says the same
-    in SQL). Narrow rows, not records: the 903 return reads everyone."""
+    suitable unless judged otherwise, whatever else was recorded (`_judged` says the same in
+    SQL). Narrow rows, not records: the 903 return reads everyone."""
     staying_put = dict(session.execute(_staying_put()).all())
     people = select(
         YoungPerson.id,
@@ -63,19 +63,23 @@ def recorded(session: Session) -> list[tuple[Row, str, bool, date]]:
     return out
 
 
-def suitable_column() -> tuple[ColumnElement[bool], ColumnElement[int]]:
-    """`recorded`'s rule as SQL over `young_people`: whether the accommodation is known, and 1 if
-    it is suitable (`tests/test_suitability_figures.py` holds the two together)."""
-    staying = YoungPerson.id.in_(_staying_put().with_only_columns(Placement.young_person_id))
-    known = or_(staying, YoungPerson.accommodation_code.is_not(None))
-    judged_unsuitable = YoungPerson.accommodation_suitable == false()
-    judged_suitable = YoungPerson.accommodation_suitable == true()
+def _judged() -> Subquery:
+    """`recorded`'s rule as SQL, one row a young person: date of birth, whether the accommodation is
+    known, and 1 if it is suitable (`tests/test_review_and_suitability_columns.py` holds the two
+    together). Staying Put is one outer join, not a lookup per row."""
+    staying = _staying_put().subquery()
+    in_staying_put = staying.c.young_person_id.is_not(None)
     suitable = case(
-        (staying, case((judged_unsuitable, 0), else_=1)),
-        (judged_suitable, 1),
+        (in_staying_put, case((YoungPerson.accommodation_suitable == false(), 0), else_=1)),
+        (YoungPerson.accommodation_suitable == true(), 1),
         else_=0,
     )
-    return known, suitable
+    return (
+        select(YoungPerson.date_of_birth, suitable.label("suitable"))
+        .outerjoin(staying, staying.c.young_person_id == YoungPerson.id)
+        .where(or_(in_staying_put, YoungPerson.accommodation_code.is_not(None)))
+        .subquery()
+    )
 
 
 def export(session: Session, actor: Actor, on: date) -> list[dict[str, Any]]:
@@ -98,17 +102,16 @@ def export(session: Session, actor: Actor, on: date) -> list[dict[str, Any]]:
 def by_age_band(session: Session, on: date) -> list[dict[str, Any]]:
     """Of those whose accommodation is judged, how many are in suitable accommodation, by age band:
     one query that counts, where every young person's record was read."""
-    known, suitable = suitable_column()
+    judged = _judged()
     sums = []
     for youngest, oldest in AGE_BANDS.values():
         in_band = and_(
-            known,
-            YoungPerson.date_of_birth <= lifedates.latest_born_aged(youngest, on),
-            YoungPerson.date_of_birth > lifedates.latest_born_aged(oldest + 1, on),
+            judged.c.date_of_birth <= lifedates.latest_born_aged(youngest, on),
+            judged.c.date_of_birth > lifedates.latest_born_aged(oldest + 1, on),
         )
-        sums += [func.sum(case((in_band, 1), else_=0)), func.sum(case((in_band, suitable), else_=0))]
+        sums += [func.sum(case((in_band, 1), else_=0)), func.sum(case((in_band, judged.c.suitable), else_=0))]
     with transaction(session):
-        figures = session.execute(select(*sums)).one()
+        figures = session.execute(select(*sums).select_from(judged)).one()
     counts = {band: (figures[2 * n] or 0, figures[2 * n + 1] or 0) for n, band in enumerate(AGE_BANDS)}
     return [
         {"band": band, "judged": judged, "suitable": suitable,

@@ -141,10 +141,15 @@ def _stalled(today: date) -> Select:
 
 
 def stalled(session: Session, today: date, limit: int | None = None) -> list[tuple[Row, date]]:
-    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, the
-    day of the last sign). Narrow rows, not records: a page shows twenty (`stalled_shown`)."""
+    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, and
+    how many there are in all; the day of the last sign). Narrow rows, not records: a page shows
+    twenty (`stalled_shown`), counted in the same query."""
     query = _stalled(today).subquery()
-    ordered = select(query).order_by(query.c.since, ByteOrder(query.c.reference)).limit(limit)
+    ordered = (
+        select(query, func.count().over().label("total"))
+        .order_by(query.c.since, ByteOrder(query.c.reference))
+        .limit(limit)
+    )
     return [(row, row.since) for row in session.execute(ordered)]
 
 
@@ -153,11 +158,10 @@ def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tu
     audited view, and how many there are."""
     with transaction(session):
         found = stalled(session, today, limit)
-        total = session.scalar(select(func.count()).select_from(_stalled(today).subquery())) or 0
         ids = [row.id for row, _ in found]
         people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
         audit.record_views(session, actor, ids, "a stalled move")
-    return [(people[row.id], since) for row, since in found], total
+    return [(people[row.id], since) for row, since in found], found[0][0].total if found else 0
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:
