@@ -169,6 +169,7 @@ class NotificationKind(StrEnum):
         "change_asked"  # to their officer: the young person says something on their record is wrong
     )
     SIGN_IN_LINK = "sign_in_link"  # to a young person: their one-time link to sign in
+    VIEWING_SET = "viewing_set"  # to a young person: a day is set for them to go and see a place
 
 
 class MoveStepKind(StrEnum):

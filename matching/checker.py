@@ -169,7 +169,8 @@ def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[s
 def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> tuple[dict[str, int], int]:
     """Each young person's penalty without the premium, recomputed from their due date, their links
     and the arcs' costs; and the premium BIG."""
-    floor = max(max(arc_costs.values(), default=0) + 1, 1)
+    scale = problem.penalty_scale  # a part of a wider problem keeps the wider one's
+    floor = scale.floor if scale else max(max(arc_costs.values(), default=0) + 1, 1)
     by_person: dict[str, list[int]] = {}
     for (person_id, _), arc_cost in arc_costs.items():
         by_person.setdefault(person_id, []).append(arc_cost)
@@ -186,9 +187,14 @@ def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> t
         else:
             closeness = min(max((horizon - (person.due_date - problem.as_of).days) / horizon, 0.0), 1.0)
             base[person.id] = floor + round(weights.SCALE * weights.URGENCY_POINTS * closeness)
-    big = 1 + sum(
-        max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
-        for person_id, costs in by_person.items()
+    big = (
+        scale.premium
+        if scale
+        else 1
+        + sum(
+            max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
+            for person_id, costs in by_person.items()
+        )
     )
     return base, big
 

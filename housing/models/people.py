@@ -135,8 +135,8 @@ class YoungPerson(Base):
         """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
         return self.due_tier_now
 
-    # The nomination behind the current placement, as `nominations.state` gives it; set by the use
-    # case that shows the record (housing.services.young_people), None until then.
+    # The nomination behind the current placement, as `housing.reads.nominations.state` gives it;
+    # set by the use case that shows the record (housing.services.young_people), None until then.
     nomination_now = None
 
     @validates("reference")

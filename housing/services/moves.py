@@ -1,14 +1,18 @@
 """The move after agreement: dated steps to the door, or the move falling through (issue 29).
 
 The steps are facts, recorded as they happen: never in the future, never before the pathway was
-agreed or before the step recorded last. Moving in records the day the placement really started
-(the place has been held since the accept, so nothing is taken twice). A move that falls through
+agreed or before the last step that has happened. VIEWING_AHEAD (a named rule): a viewing is the one
+step recorded when it is set, up to `VIEWING_AHEAD_DAYS` ahead, so that the young person is told
+the day (issue 32; housing.services.own_notices); on their pages it reads as still to come. Moving
+in records the day the placement really started (the place has been held since the accept, so
+nothing is taken twice). A move that falls through
 ends the placement on the day it would have started, holding nothing, frees the place (whatever
 the route: the young person never lived there), excludes the pair and reopens the pathway; it is
 an event after which the proposals are to be made again (the lead wires that trigger).
 
 STALLED (a named rule): an agreed pathway whose move has had no step — nor the agreement, nor the
-council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
+council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in (a viewing set ahead
+counts from its day: the move is not stalled while it is to come).
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -23,7 +27,7 @@ from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
 from housing.reads.due_columns import ByteOrder, UtcDay, later_of
-from housing.services import audit, events, placements
+from housing.services import audit, events, own_notices, placements
 from housing.vocabulary import (
     EndReason,
     EventKind,
@@ -35,6 +39,7 @@ from housing.vocabulary import (
 )
 
 STALLED_AFTER_DAYS = 21  # three weeks without a step: a council offer, a viewing or a signing is overdue
+VIEWING_AHEAD_DAYS = 56  # VIEWING_AHEAD: a viewing may be set up to eight weeks ahead
 
 
 def steps(session: Session, young_person_id: str) -> list[MoveStep]:
@@ -81,8 +86,9 @@ def movable(session: Session, young_person_id: str) -> Placement | None:
 
 def record(
     session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
-) -> MoveStep:
-    """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`)."""
+) -> tuple[MoveStep, list[str]]:
+    """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`), and the notifications
+    it made (a viewing set for the young person tells them), to be emailed once it commits."""
     with transaction(session):
         person = found(session, YoungPerson, young_person_id, "young person")
         placement = _the_move(session, person)
@@ -105,7 +111,8 @@ def record(
             f"{placement.option.name}; "
             "the young person's words and any reason are kept with the step",
         )  # fmt: skip
-    return step
+        told = own_notices.viewing_set(session, step, today)
+    return step, told
 
 
 def _stalled(today: date) -> Select:
@@ -187,11 +194,15 @@ def _check(
 ) -> None:
     errors = FieldErrors()
     on: date = data["on"]
-    if on > today:
+    if data["kind"] == MoveStepKind.VIEWING and on > today + timedelta(days=VIEWING_AHEAD_DAYS):
+        errors.add(("on",), f"must be within {VIEWING_AHEAD_DAYS // 7} weeks from today for a viewing")
+    elif data["kind"] != MoveStepKind.VIEWING and on > today:
         errors.add(("on",), "must be today or earlier: record a step once it has happened")
     if person.pathway_agreed_on and on < person.pathway_agreed_on:
         errors.add(("on",), f"must be on or after the day the pathway was agreed, {person.pathway_agreed_on}")
-    last = session.scalar(select(func.max(MoveStep.on)).where(MoveStep.placement_id == placement.id))
+    last = session.scalar(  # a viewing set ahead has not happened: steps before it may still be recorded
+        select(func.max(MoveStep.on)).where(MoveStep.placement_id == placement.id, MoveStep.on <= today)
+    )
     if last is not None and on < last:
         errors.add(("on",), f"must be on or after the last step recorded, {last.isoformat()}")
     if data["kind"] == MoveStepKind.ANSWER and not data.get("answer"):

@@ -12,9 +12,10 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
+from housing.reads import nominations
 from housing.reads.due_columns import due_order
 from housing.reads.young_people import Filters, due_of, matching
-from housing.services import audit, leave_to_remain, nominations, record_changes, triple_plans
+from housing.services import audit, leave_to_remain, record_changes, triple_plans
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",

@@ -38,7 +38,7 @@ CARRYING = {
     "/api/v1/young-people/<young_person_id>/proposals",
     "/api/v1/young-people/<young_person_id>/notes", "/api/v1/young-people/<young_person_id>/chronology",
     "/api/v1/young-people/<young_person_id>/tasks", "/api/v1/sign-offs", "/api/v1/sign-offs/<sign_off_id>",
-    "/api/v1/young-people/<young_person_id>/triple-plan",
+    "/api/v1/young-people/<young_person_id>/triple-plan", "/api/v1/young-people/<young_person_id>/changes",
     "/api/v1/me",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from housing.clock import today
-from housing.models import Proposal, YoungPerson
+from housing.models import ChangeRequest, Proposal, YoungPerson
 from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
@@ -42,11 +42,17 @@ def ids(app, client, officer, auth):
         )
         with session.begin():
             session.get(Proposal, proposal["id"]).shared_at = datetime.now(UTC)
+            asked = ChangeRequest(
+                young_person_id=person, about="links", words="Wrong", asked_at=datetime.now(UTC)
+            )
+            session.add(asked)
+            session.flush()
+            change = asked.id
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
             "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
             "notification_id": "any", "sign_off_id": awaiting_sign_off(app, proposal["id"]),
-            "task_id": a_task(client, officer, person)}  # fmt: skip
+            "task_id": a_task(client, officer, person), "change_id": change}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -84,6 +90,7 @@ BODIES = {
     ("POST", "/api/v1/me/changes"): {"about": "links", "words": "My college is in Crawley"},
     ("POST", "/api/v1/proposals/<proposal_id>/view"): {"view": "not_sure"},
     ("POST", "/api/v1/young-people/<young_person_id>/invite"): {"email": "yp@test.example"},
+    ("POST", "/api/v1/changes/<change_id>/done"): {"note": "I changed your college"},
 }  # fmt: skip
 
 
