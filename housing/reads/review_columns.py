@@ -3,8 +3,8 @@
 `housing.reviews` is the rule (six months after the last review, or after 16 with none; sooner if
 a placement began since; "due" within 28 days). Lists of reviews due, and the counts on the home
 page, need it for everyone aged 16 to 25: as columns the database counts, sorts and returns one
-page, where Python read every young person and ran the rule for each. `tests/test_due_columns.py`
-proves both agree on each backend.
+page, where Python read every young person and ran the rule for each;
+`tests/test_review_and_suitability_columns.py` proves both agree on each backend.
 """
 
 from datetime import date, timedelta
