@@ -28,6 +28,7 @@ from housing.advising import DEFAULT_CASELOAD_CAP
 from housing.db import Base, for_writing, make_engine, make_session_factory
 from httpkit import errors, headers, store
 from jobs.cli import jobs as jobs_cli
+from jsonapi import import_jobs
 from jsonapi.audit import blp as audit_blp
 from jsonapi.casenotes import blp as casenotes_blp
 from jsonapi.casework import blp as casework_blp
@@ -126,6 +127,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     web.init_app(app)
     jobs.init_app(app)  # the queue, and the outbox wired to it
+    import_jobs.init_app(app)  # long imports from the page, on that queue
     _register_commands(app)
     return app
 

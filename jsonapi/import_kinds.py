@@ -6,7 +6,7 @@ docs/imports.md shows the same mapping for the people who run the reports.
 """
 
 from httpkit.tabular import Kind
-from jsonapi.schemas.imports import ApplicationRowSchema, YoungPersonRowSchema
+from jsonapi.schemas.imports import ApplicationRowSchema, PlacementRowSchema, YoungPersonRowSchema
 
 
 def _headings(**columns: tuple[str, ...]) -> dict[str, str]:
@@ -77,4 +77,17 @@ APPLICATIONS = Kind(
     ),
 )
 
-KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS}
+PLACEMENTS = Kind(
+    noun="placements",
+    required=("reference", "option", "starts_on", "route"),
+    optional=(),
+    schema=PlacementRowSchema,
+    headings=_headings(
+        reference=("child id", "person id", "child unique id", "lcs id", "mosaic id", "case reference"),
+        option=("option id", "placement", "placement name", "scheme", "accommodation name"),
+        starts_on=("start date", "placement start date", "date moved in", "starts on"),
+        route=("placement type", "accommodation type", "pathway route"),
+    ),
+)
+
+KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS, "placements": PLACEMENTS}

@@ -13,7 +13,8 @@ on the "unmatched" arcs of its tier, and `lexicographic.solve_in_order` minimise
 
 Two paths, both exact. Up to `WHOLE_GRAPH_ARCS` arcs the whole graph is solved in one sequence.
 Beyond, each young person's cheapest arcs are solved first, part by part, and the answer proved
-over every arc, adding the arcs the proof refuses (`tiered_parts.py`).
+over every arc, adding the arcs the proof refuses (`tiered_parts.py`) — unless a council's
+commitment limits the run (`commitments.py`), whose node joins parts: then the whole graph.
 
 Arcs no optimum needs are dropped first: an arc of a young person of tier none costing at least
 their penalty (`prune.py`'s argument: leaving them out instead changes no count and costs no more;
@@ -39,7 +40,8 @@ def solve_tiered(c: Candidates) -> Flow:
     if len(c.penalty) == 0:
         return Flow("optimal", 0, chosen, SOLVER)
     useful = useful_arcs(c)
-    if len(useful) > WHOLE_GRAPH_ARCS:
+    # A council's limit joins all of its register's vacancies: the parts would not be independent.
+    if len(useful) > WHOLE_GRAPH_ARCS and not c.capped:
         status, chosen = solve_by_parts(c, useful)
         solver = SOLVER_BY_PARTS
     else:

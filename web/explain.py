@@ -124,6 +124,8 @@ def why_not(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:
         return "its places went to other young people, keeping more of them near their links" + (
             f" (it is {closer})" if closer else ""
         )
+    if code == "commitment_reached":
+        return "it had room, but its council's yearly commitment of homes for care leavers is used up"
     if code == "costs_the_same":
         return "just as good a match; the place proposed leaves this one for someone else"
     if code == "costs_less_not_proven_optimal":

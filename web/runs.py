@@ -81,7 +81,7 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
-         "counts": unmatched.counts(u["reasons"])}
+         "counts": unmatched.counts(u["reasons"], districts)}
         for u in found.unmatched
     ]  # fmt: skip
     return render_template(

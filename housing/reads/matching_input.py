@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from types import MappingProxyType
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -11,6 +12,7 @@ import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.reads import commitments
 from housing.services import placements, reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
@@ -86,6 +88,7 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         ),
         rejected=rejected,
         reach_km=reach_km,
+        district_caps=MappingProxyType(commitments.matching_limits(session, as_of)),
     )
 
 

@@ -153,7 +153,10 @@ def one(session: Session, actor: Actor, proposal_id: str) -> tuple[SharedPlace, 
         proposal = own_shared(session, actor, proposal_id)
         superseded.mark(session, [proposal], Proposal.id == proposal.id)
         audit.record_views(
-            session, actor, [proposal.young_person_id], f"viewed shared proposal {proposal.id}"
+            session,
+            actor,
+            [proposal.young_person_id],
+            f"viewed {audit.proposal(session, proposal)}, shared with them",
         )
         places = [
             MapPlace(p.name, p.lat, p.lon)

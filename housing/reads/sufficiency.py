@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
@@ -80,7 +81,7 @@ def groups(session: Session, actor: Actor, as_of: date, reach_km: float) -> list
     with transaction(session):
         read = problem(session, as_of, reach_km)
         capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
-        audit.record(session, actor, "sufficiency", None, f"sufficiency as of {as_of}")
+        audit.record(session, actor, "sufficiency", None, f"sufficiency as of {words.day(as_of)}")
     return _groups(solved(read), capacity)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
@@ -59,7 +60,7 @@ def what_if(
         read = sufficiency.problem(session, as_of, reach_km)
         places, added = _changes(actor, read.options, changes), _added(session, add)
         homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
-        detail = f"what-if as of {as_of}: {len(changes)} changes, {len(add)} options added"
+        detail = f"what-if as of {words.day(as_of)}: {len(changes)} changes, {len(add)} options added"
         audit.record(session, actor, "what_if", None, detail)
     base = sufficiency.solved(read)
     after = planning.what_if(base.planned, places, added)

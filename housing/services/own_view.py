@@ -42,7 +42,7 @@ def share(session: Session, actor: Actor, proposal_id: str) -> tuple[Proposal, l
             return proposal, []
         proposal.shared_at, proposal.shared_by = datetime.now(UTC), actor.email
         audit.record(session, actor, "proposal shared", proposal.young_person_id,
-                     f"shared proposal {proposal.id} with the young person")  # fmt: skip
+                     f"shared {audit.proposal(session, proposal)} with the young person")  # fmt: skip
         told = own_notices.proposal_shared(session, proposal)
     return proposal, told
 
@@ -76,7 +76,7 @@ def give_view(
             raise Conflict("this proposal has been decided; your worker will talk to you about it")
         proposal.view, proposal.view_words, proposal.view_at = Answer(view), words, datetime.now(UTC)
         said = ANSWER_WORDS[Answer(view)]
-        detail = f"answered {said!r} to proposal {proposal.id}" + (f": {words}" if words else "")
+        detail = f"answered {said!r} to {audit.proposal(session, proposal)}" + (f": {words}" if words else "")
         audit.record(session, actor, "view given", proposal.young_person_id, detail)
         officer = notifications.officer_for(session, proposal.young_person_id, proposal.shared_by)
         told = []

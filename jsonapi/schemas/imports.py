@@ -13,7 +13,7 @@ from typing import Any
 from marshmallow import Schema, fields, pre_load, validate
 
 from housing.ssda903 import ACCOMMODATION, ACTIVITY, IN_TOUCH
-from housing.vocabulary import Immigration, SupportLevel
+from housing.vocabulary import Immigration, Route, SupportLevel
 from httpkit.schemas import Day, visible
 from jsonapi.schemas.young_people import NAME
 
@@ -132,3 +132,16 @@ class ApplicationRowSchema(RowSchema):
     district = fields.String(required=True, validate=validate.Length(min=1, max=32))
     band = fields.String(required=True, validate=validate.Length(min=1, max=8))
     applied_on = Day(required=True)
+
+
+class PlacementRowSchema(RowSchema):
+    """Where a young person lives now: the option (its id, or a name only one option has), the day
+    they moved in and the route ("Supported accommodation" or supported_accommodation)."""
+
+    DAYS = ("starts_on",)
+    WORDS = ("route",)
+
+    reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
+    option = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=200), visible))
+    starts_on = Day(required=True)
+    route = fields.Enum(Route, by_value=True, required=True)

@@ -101,6 +101,7 @@ def world(app, client, officer, auth):
             "/api/v1/proposals/{proposal_id}/reject": {"reason": "No"},
             "/api/v1/nominations/{nomination_id}/decision": {"decision": "declined", "reason": "No"},
             "/api/v1/cohorts": {"name": "D", "starts_on": "2027-06-01", "capacity": 15, "districts": ["adur"]},
+            "/api/v1/cohorts/{cohort_id}": {"name": "E", "capacity": 12, "districts": ["adur"]},
             "/api/v1/cohorts/{cohort_id}/members": {"young_person": person},
             "/api/v1/cohorts/{cohort_id}/members/{young_person_id}": {"stage": "preparing"},
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},

@@ -65,6 +65,7 @@ BODIES = {
     ("POST", "/api/v1/nominations/<nomination_id>/decision"): {"decision": "accepted"},
     ("POST", "/api/v1/cohorts"): {"name": "Cohort R", "starts_on": "2026-07-06"},
     ("POST", "/api/v1/cohorts/<cohort_id>/members"): {"young_person": "x"},
+    ("PATCH", "/api/v1/cohorts/<cohort_id>"): {"capacity": 12},
     ("PATCH", "/api/v1/cohorts/<cohort_id>/members/<young_person_id>"): {"stage": "preparing"},
     # A change must name at least one field (the OpenAPI document marks the body required).
     ("PATCH", "/api/v1/young-people/<young_person_id>"): {"wishes": "Near my college"},

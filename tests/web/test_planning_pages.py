@@ -199,3 +199,22 @@ def test_a_what_if_scenario_is_kept_in_the_address_said_in_words_and_filled_in_t
     assert 'value="2"' in text(page)
     assert "csrf_token" not in text(page).split("<main", 1)[1]  # no token travels in an address
     assert client.get("/what-if").get_data(as_text=True).count("The change you tried") == 0
+
+
+def test_each_what_if_option_says_its_district_for_the_autocomplete_which_shows_no_groups(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    away = worthing_place(client, officer, place="Brighton")
+    person_signing_in(client, Role.COMMISSIONER)
+
+    page = text(client.get("/what-if"))
+
+    assert re.search(
+        rf'<optgroup label="Worthing">\s*<option value="{option}"\s*>[^<]*, in Worthing district \(1 left\)<',
+        page,
+    )
+    assert re.search(
+        rf'<optgroup label="Out of county">\s*<option value="{away}"\s*>[^<]*, out of county \(1 left\)<',
+        page,
+    )
