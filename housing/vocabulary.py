@@ -258,3 +258,13 @@ class ImmigrationOutcome(StrEnum):
     LEAVE_GRANTED = "leave_granted"
     REFUSED = "refused"
     APPEAL_RIGHTS_EXHAUSTED = "appeal_rights_exhausted"
+
+
+class OfstedRating(StrEnum):
+    """A provider's overall Ofsted judgement at its last inspection, or none yet (issue 33)."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+    NOT_YET_INSPECTED = "not_yet_inspected"

@@ -16,7 +16,8 @@ from httpkit import tabular
 from jsonapi import import_files
 
 imports = AppGroup(
-    "import", help="Young people, register applications and current placements from the county's systems."
+    "import",
+    help="Young people, register applications, current placements and providers from the county's systems.",
 )
 COMMAND_LINE = Actor(user_id="command-line", email="command line (flask import)", role=Role.ADMIN)
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
@@ -72,3 +73,11 @@ def placements(file: Path) -> None:
     """Current placements (CSV or XLSX): every row checked, places on every day included, all or
     nothing; each recorded as an accept records it. Columns: docs/imports.md."""
     _run("placements", file)
+
+
+@imports.command("providers")
+@FILE
+def providers(file: Path) -> None:
+    """Providers of supported places (CSV or XLSX): name, Ofsted number, rating, date inspected;
+    every row checked, all or nothing; a number already held is updated. Columns: docs/imports.md."""
+    _run("providers", file)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from housing.actors import Actor
-from housing.services import applications_import, placements_import, young_people_import
+from housing.services import applications_import, placements_import, providers_import, young_people_import
 from housing.services.import_problems import ImportRefused
 from housing.services.young_people_import import Outcome
 from httpkit import tabular
@@ -26,6 +26,7 @@ USE_CASES = {
     "young-people": young_people_import,
     "applications": applications_import,
     "placements": placements_import,
+    "providers": providers_import,
 }
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files, or use `flask import`"
 

@@ -6,7 +6,12 @@ docs/imports.md shows the same mapping for the people who run the reports.
 """
 
 from httpkit.tabular import Kind
-from jsonapi.schemas.imports import ApplicationRowSchema, PlacementRowSchema, YoungPersonRowSchema
+from jsonapi.schemas.imports import (
+    ApplicationRowSchema,
+    PlacementRowSchema,
+    ProviderRowSchema,
+    YoungPersonRowSchema,
+)
 
 
 def _headings(**columns: tuple[str, ...]) -> dict[str, str]:
@@ -90,4 +95,28 @@ PLACEMENTS = Kind(
     ),
 )
 
-KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS, "placements": PLACEMENTS}
+PROVIDERS = Kind(
+    noun="providers",
+    required=("name", "ofsted_number", "rating"),
+    optional=("inspected_on",),
+    schema=ProviderRowSchema,
+    headings=_headings(
+        name=("provider name", "provider", "organisation", "setting name"),
+        ofsted_number=(
+            "urn",
+            "ofsted urn",
+            "ofsted number",
+            "registration number",
+            "unique reference number",
+        ),
+        rating=("overall effectiveness", "overall judgement", "ofsted rating", "rating"),
+        inspected_on=("inspection date", "date of last inspection", "date inspected", "inspected on"),
+    ),
+)
+
+KINDS = {
+    "young-people": YOUNG_PEOPLE,
+    "applications": APPLICATIONS,
+    "placements": PLACEMENTS,
+    "providers": PROVIDERS,
+}

@@ -18,7 +18,9 @@ blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports 
 
 
 class ImportedSchema(Schema):
-    kind = fields.String(required=True, metadata={"description": "young-people, applications or placements"})
+    kind = fields.String(
+        required=True, metadata={"description": "young-people, applications, placements or providers"}
+    )
     created = fields.List(fields.String(), required=True, metadata={"description": "ids of records added"})
     updated = fields.List(fields.String(), required=True, metadata={"description": "ids of records changed"})
     unchanged = fields.Integer(
@@ -101,3 +103,21 @@ class PlacementsImport(MethodView):
         included, is a 422 as for young people, and nothing is written. Audited on each record.
         """
         return _import("placements")
+
+
+@blp.route("/imports/providers")
+class ProvidersImport(MethodView):
+    takes_files = True
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Providers of supported places, CSV or XLSX (5 MB): name, Ofsted number (URN), rating and
+        date inspected, as Ofsted's data download heads them.
+
+        A number already held is updated, else one is added; a file sent twice changes nothing. Any
+        problem is a 422 as for young people, and nothing is written. Each change is audited by name.
+        """
+        return _import("providers")

@@ -22,12 +22,18 @@ KINDS = {
     "young-people": "Young people",
     "applications": "Register applications",
     "placements": "Current placements (where each young person lives now)",
+    "providers": "Providers",
 }
 # A file larger than this (about 1,000 rows) goes to the job queue, and its page shows its progress;
 # a smaller one is checked and brought in while the officer waits, as it takes a moment.
 QUEUED_FROM_BYTES = 100 * 1024
 REFRESH_SECONDS = 2
-DONE = {"young-people": "young people", "applications": "register applications", "placements": "placements"}
+DONE = {
+    "young-people": "young people",
+    "applications": "register applications",
+    "placements": "placements",
+    "providers": "providers",
+}
 
 
 @bp.get("/imports")

@@ -70,6 +70,7 @@ def what_if_page() -> tuple[str, int]:
     context: dict[str, Any] = {
         "form": form, "errors": errors, "answer": answer, "choices": choices, "districts": districts,
         "places": places, "rows": range(CHANGE_ROWS), "tried": words.scenario(form, labels, CHANGE_ROWS),
+        "cost_words": words.cost_change(answer["weekly_cost"]) if answer else "",
     }  # fmt: skip
     return render_template("what_if.html", **context), 400 if errors else 200
 
@@ -87,7 +88,12 @@ def _option_choices() -> dict[str, list[tuple[str, str]]]:
         if option.route in words.CHANGEABLE:
             district = names.get(option.district or "")
             where = f"in {district} district" if district else "out of county"
-            label = f"{option_name(option, names)}, {where} ({option.remaining} left)"
+            cost = (
+                f", {words.pounds(option.weekly_cost)} a week a place"
+                if option.weekly_cost is not None
+                else ""
+            )
+            label = f"{option_name(option, names)}, {where} ({option.remaining} left{cost})"
             out.setdefault(district or "Out of county", []).append((option.id, label))
     return dict(sorted(out.items()))
 

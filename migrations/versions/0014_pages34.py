@@ -2,7 +2,7 @@
 latest placement start
 
 Revision ID: 0014_pages34
-Revises: 0014_imports
+Revises: 0014_money
 
 "Who is due", the API's `order=due` and reviews due now sort, count and page in the database
 (issue 34): ages, 17½ dates and tiers are ranges of dates of birth, and reviews due read each young
@@ -12,7 +12,7 @@ person's last review and latest placement start, which these indexes hold in ord
 from alembic import op
 
 revision = '0014_pages34'
-down_revision = '0014_imports'  # chained after main's 0014s on merging main
+down_revision = '0014_money'  # chained after main's 0014s on merging main
 branch_labels = None
 depends_on = None
 

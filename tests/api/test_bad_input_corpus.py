@@ -83,8 +83,19 @@ def world(app, client, officer, auth):
     client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": other}, headers=coordinator)
     placement = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"][0]["id"]
     notification = _a_notification_for_the_admin(app, auth)
+    provider = client.post(
+        "/api/v1/providers",
+        json={
+            "name": "Oak Housing Ltd",
+            "ofsted_number": "2712345",
+            "rating": "good",
+            "inspected_on": "2025-03-04",
+        },
+        headers=officer,
+    ).json["id"]
     change = _a_change_request(app, person)
     return {
+        "provider_id": provider,
         "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
         "placement_id": placement, "change_id": change,
         "sign_off_id": awaiting_sign_off(app, proposal),
@@ -123,6 +134,8 @@ def world(app, client, officer, auth):
             "/api/v1/young-people/{young_person_id}/invite": {"email": "their.own@young.example"},
             "/api/v1/me/changes": {"about": "links", "words": "My college moved"},
             "/api/v1/proposals/{proposal_id}/view": {"view": "not_sure", "words": "Far from my sister"},
+            "/api/v1/providers": {"name": "Birch Ltd", "ofsted_number": "2799999", "rating": "not_yet_inspected"},
+            "/api/v1/providers/{provider_id}": {"name": "Oak Homes Ltd"},
             "/api/v1/changes/{change_id}/done": {"note": "I changed your college"},
         },
         "other": other,

@@ -52,7 +52,8 @@ def ids(app, client, officer, auth):
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
             "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
             "notification_id": "any", "sign_off_id": awaiting_sign_off(app, proposal["id"]),
-            "task_id": a_task(client, officer, person), "change_id": change}  # fmt: skip
+            "task_id": a_task(client, officer, person), "change_id": change,
+            "provider_id": client.post("/api/v1/providers", json={"name": "Oak Housing Ltd", "ofsted_number": "2712345", "rating": "good", "inspected_on": "2025-03-04"}, headers=officer).json["id"]}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -83,6 +84,10 @@ BODIES = {
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
     ("POST", "/api/v1/sign-offs/<sign_off_id>/decision"): {"decision": "sent_back", "reason": "Check the band"},
     ("PUT", "/api/v1/sign-off/routes"): {"routes": ["register_vacancy"]},
+    ("POST", "/api/v1/providers"): {"name": "Birch Ltd", "ofsted_number": "2799999", "rating": "not_yet_inspected"},
+    ("PATCH", "/api/v1/providers/<provider_id>"): {"name": "Oak Homes Ltd"},
+    ("PUT", "/api/v1/young-people/<young_person_id>/setting-up-home"):
+        {"granted": 3000, "spent": 0, "granted_on": "2026-06-01"},
     ("PUT", "/api/v1/young-people/<young_person_id>/triple-plan"): {"plans": [
         {"outcome": outcome, "route": "supported_accommodation", "plan": "Stay"}
         for outcome in ("leave_granted", "refused", "appeal_rights_exhausted")]},
