@@ -21,8 +21,7 @@ from housing.db import transaction
 from housing.models import Provider
 from housing.models.types import new_id
 from housing.services import audit, providers
-from housing.services.import_problems import ImportRefused, Problem
-from housing.services.import_problems import PROGRESS_EVERY, Progress
+from housing.services.import_problems import PROGRESS_EVERY, ImportRefused, Problem, Progress
 from housing.services.young_people_import import Outcome
 from housing.vocabulary import OfstedRating
 
