@@ -89,7 +89,7 @@ def deal_with(young_person_id: str, change_id: str) -> str | Response | tuple[st
                 return redirect(
                     url_for("person_page.young_person", young_person_id=person.id, done="change-dealt-with")
                 )
-        db().refresh(asked)
+        asked = reads.change_of(db(), person.id, change_id)  # as it is now, after the refusal
     return render_template(
         "own/deal_with.html", person=person, asked=asked, about=ABOUT_WORDS[asked.about], note=note,
         errors=errors, note_max=own_view.NOTE_MAX,

@@ -20,8 +20,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Provider
 from housing.models.types import new_id
-from housing.services import audit, providers
-from housing.services.import_problems import PROGRESS_EVERY, ImportRefused, Problem, Progress
+from housing.services import audit, import_problems, providers
+from housing.services.import_problems import Problem, Progress
 from housing.services.young_people_import import Outcome
 from housing.vocabulary import OfstedRating
 
@@ -45,23 +45,19 @@ def checked(
 ) -> list[Ready]:
     """The rows as providers ready to write, or ImportRefused naming every problem (`_session`: the
     same call as the other imports', whose rules read the store)."""
-    found, ready, seen = list(problems), [], {}
-    for count, (line, fields) in enumerate(rows, start=1):
+    seen: dict[str, int] = {}
+
+    def check(line: int, fields: dict[str, Any]) -> tuple[list[Problem], Ready]:
         cells = {"inspected_on": None} | fields
         wrong = list(providers.problems(cells, today))
         number = providers.ofsted_number(fields["ofsted_number"])
         if number in seen:
             wrong.append(("ofsted_number", f"the same Ofsted number as line {seen[number]}"))
         seen.setdefault(number, line)
-        found += [Problem(line, column, why) for column, why in wrong]
-        if not wrong:
-            ready.append(Ready(number, fields["name"].strip(), cells["rating"], cells["inspected_on"]))
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        row = Ready(number, fields["name"].strip(), cells["rating"], cells["inspected_on"])
+        return [Problem(line, column, why) for column, why in wrong], row
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 def write(
@@ -71,7 +67,7 @@ def write(
     outcome = Outcome()
     with transaction(session):
         held = {p.ofsted_number: p for p in session.scalars(select(Provider))}
-        for count, row in enumerate(ready, start=1):
+        for row in import_problems.counted(ready, progress):
             provider = held.get(row.ofsted_number)
             if provider is None:
                 provider = Provider(id=new_id(), ofsted_number=row.ofsted_number, name=row.name,
@@ -88,9 +84,6 @@ def write(
                 outcome.updated.append(provider.id)
             else:
                 outcome.unchanged.append(provider.id)
-            if count % PROGRESS_EVERY == 0:
-                progress(PROGRESS_EVERY)
-        progress(len(ready) % PROGRESS_EVERY)
         providers.flush_or_conflict(session)
         audit.record(session, actor, "import", None, f"providers from a file: {len(ready)} rows")
     return outcome

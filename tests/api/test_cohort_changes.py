@@ -6,7 +6,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.models import AuditEntry, Option
 from housing.vocabulary import Role
-from tests.api.test_cohorts import cohort, enrol, young_person
+from tests.cohorts import cohort, enrol, young_person
 
 
 @pytest.fixture

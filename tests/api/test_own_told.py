@@ -10,8 +10,7 @@ from sqlalchemy import func, select, update
 from housing.models import MoveStep, Notification, User, YoungPerson
 from housing.services import accounts, emails
 from housing.vocabulary import Role
-from tests.builders import own_headers, shared_proposal
-from tests.jobs.test_casework_notices import seventeen
+from tests.builders import own_headers, seventeen, shared_proposal
 from tests.plain_words import reading_ease
 
 TODAY = date.today()  # noqa: DTZ011 - the service dates a move's steps by its own today

@@ -9,7 +9,7 @@ import pytest
 from housing.services import accounts
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, sign_in_with_the_keyboard, snapshot
-from tests.browser.test_own_view_journey import checked, phone, press, signed_in_by_a_new_link
+from tests.browser.own_steps import checked, phone, press, signed_in_by_a_new_link
 from tests.builders import shared_proposal
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 
