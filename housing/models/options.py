@@ -99,4 +99,9 @@ class Option(Base):
     @property
     def remaining(self) -> int:
         """The CAPACITY rule's figure: capacity less accepted placements, on the day it was judged."""
-        return self.capacity - self.placed - self.held_meanwhile
+        return places_left(self.capacity, self.placed, self.held_meanwhile)
+
+
+def places_left(capacity: int, placed: int, held_meanwhile: int) -> int:
+    """The CAPACITY rule, on an option's columns (a list judges thousands without loading them)."""
+    return capacity - placed - held_meanwhile

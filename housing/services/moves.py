@@ -18,7 +18,7 @@ counts from its day: the move is not stalled while it is to come).
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Row, Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
@@ -26,6 +26,7 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
+from housing.reads.due_columns import ByteOrder, UtcDay, later_of
 from housing.services import audit, events, own_notices, placements
 from housing.vocabulary import (
     EndReason,
@@ -114,15 +115,19 @@ def record(
     return step, told
 
 
-def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
-    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first."""
+def _stalled(today: date) -> Select:
+    """STALLED as one query: agreed pathways not moved into, not with the council, whose last sign
+    of the move (the agreement, a step, the council's decision, its day in UTC) is more than
+    `STALLED_AFTER_DAYS` old; each with the young person's id and reference and that day."""
     last_step = (
         select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
         .group_by(MoveStep.placement_id)
         .subquery()
     )
-    rows = session.execute(
-        select(YoungPerson, Placement.id, YoungPerson.pathway_agreed_on, last_step.c.last_on, Nomination)
+    decided = case((Nomination.decided_at.is_not(None), UtcDay(Nomination.decided_at)))
+    since = type_coerce(later_of(later_of(YoungPerson.pathway_agreed_on, last_step.c.last_on), decided), Date)
+    return (
+        select(YoungPerson.id, YoungPerson.reference, since.label("since"))
         .join(Placement, Placement.young_person_id == YoungPerson.id)
         .join(Option, Option.id == Placement.option_id)
         .outerjoin(last_step, last_step.c.placement_id == Placement.id)
@@ -132,34 +137,38 @@ def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
             Placement.status == PlacementStatus.ACTIVE,
             Placement.option_id == YoungPerson.pathway_option_id,
             Option.route != Route.HOUSE_PROJECT,
+            # the council has it: the nominations list follows those
+            or_(Nomination.status.is_(None), Nomination.status != NominationStatus.PENDING),
+            ~select(MoveStep.id)
+            .where(MoveStep.placement_id == Placement.id, MoveStep.kind == MoveStepKind.MOVED_IN)
+            .exists(),
+            since < today - timedelta(days=STALLED_AFTER_DAYS),
         )
-    ).all()
-    moved_in = set(
-        session.scalars(select(MoveStep.placement_id).where(MoveStep.kind == MoveStepKind.MOVED_IN))
     )
-    found = []
-    for person, placement_id, agreed_on, last_on, nomination in rows:
-        if placement_id in moved_in or (
-            nomination is not None and nomination.status == NominationStatus.PENDING
-        ):
-            continue  # moved in, or the council has it: the nominations list follows those
-        signs = [
-            agreed_on,
-            last_on,
-            nomination.decided_at.date() if nomination and nomination.decided_at else None,
-        ]
-        since = max(day for day in signs if day is not None)
-        if today - since > timedelta(days=STALLED_AFTER_DAYS):
-            found.append((person, since))
-    return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
+
+
+def stalled(session: Session, today: date, limit: int | None = None) -> list[tuple[Row, date]]:
+    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, and
+    how many there are in all; the day of the last sign). Narrow rows, not records: a page shows
+    twenty (`stalled_shown`), counted in the same query."""
+    query = _stalled(today).subquery()
+    ordered = (
+        select(query, func.count().over().label("total"))
+        .order_by(query.c.since, ByteOrder(query.c.reference))
+        .limit(limit)
+    )
+    return [(row, row.since) for row in session.execute(ordered)]
 
 
 def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` stalled moves for a page, each young person shown an audited view."""
+    """The first `limit` stalled moves for a page, each young person's record loaded and shown an
+    audited view, and how many there are."""
     with transaction(session):
-        found = stalled(session, today)
-        audit.record_views(session, actor, [person.id for person, _ in found[:limit]], "a stalled move")
-    return found[:limit], len(found)
+        found = stalled(session, today, limit)
+        ids = [row.id for row, _ in found]
+        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        audit.record_views(session, actor, ids, "a stalled move")
+    return [(people[row.id], since) for row, since in found], found[0][0].total if found else 0
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:

@@ -12,6 +12,7 @@ from housing.clock import today
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Forbidden, Invalid
 from housing.models import Option, Provider, YoungPerson
+from housing.models.options import places_left as places_left_of
 from housing.models.types import new_id
 from housing.services import audit, events, placement_ends, placements
 from housing.services.reference import Names
@@ -151,10 +152,20 @@ def search(
     with transaction(session):
         if places_left:  # a hold later in time is judged per day, so the last filter is in Python
             open_today = Option.available_until.is_(None) | (Option.available_until >= today())
-            candidates = list(session.scalars(ordered.where(Option.placed < Option.capacity, open_today)))
-            placements.judge_on(session, candidates, today())
-            free = [option for option in candidates if option.remaining > 0]
-            total, options = len(free), free[(page - 1) * page_size : page * page_size]
+            candidates = ordered.where(Option.placed < Option.capacity, open_today)
+            held = placements.held_meanwhile(session, today())
+            free = [
+                option_id
+                for option_id, capacity, placed in session.execute(
+                    candidates.with_only_columns(Option.id, Option.capacity, Option.placed)
+                )
+                if places_left_of(capacity, placed, held.get(option_id, 0)) > 0
+            ]  # narrow rows: thousands of options are judged, one page of them is loaded
+            total, shown = len(free), free[(page - 1) * page_size : page * page_size]
+            loaded = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(shown)))}
+            options = [loaded[option_id] for option_id in shown]
+            for option in options:
+                option.held_meanwhile = held.get(option.id, 0)
         else:
             total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
             options = list(session.scalars(ordered.limit(page_size).offset((page - 1) * page_size)))

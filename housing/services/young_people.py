@@ -13,7 +13,8 @@ from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.reads import duplicates, nominations
-from housing.reads.young_people import Filters, due_of, due_order, matching
+from housing.reads.due_columns import due_order
+from housing.reads.young_people import Filters, due_of, matching
 from housing.services import audit, leave_to_remain, record_changes, triple_plans
 from housing.services.reference import Names
 
@@ -102,8 +103,13 @@ def search(
     where = matching(Filters(**filters), today)
     with transaction(session):
         if order == "due":
-            ranked = [s.young_person_id for s in due_order(session, where, today, with_nothing_due=True)]
-            total, shown = len(ranked), ranked[(page - 1) * page_size : page * page_size]
+            total = session.scalar(select(func.count()).select_from(YoungPerson).where(*where)) or 0
+            shown = [
+                s.young_person_id
+                for s in due_order(
+                    session, where, today, with_nothing_due=True, page=page, page_size=page_size
+                )
+            ]
             loaded = {
                 p.id: p
                 for p in session.scalars(

@@ -19,7 +19,7 @@ from housing.actors import of_user
 from housing.clock import today
 from housing.due import DueKind
 from housing.models import User, YoungPerson
-from housing.reads.young_people import due_order
+from housing.reads.due_columns import due_order
 from housing.services import accounts, own_view
 from housing.vocabulary import DueTier, Role
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD
