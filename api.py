@@ -33,6 +33,7 @@ from jsonapi import import_jobs
 from jsonapi.audit import blp as audit_blp
 from jsonapi.casenotes import blp as casenotes_blp
 from jsonapi.casework import blp as casework_blp
+from jsonapi.cohorts import CohortId, cohort_id_schema
 from jsonapi.cohorts import blp as cohorts_blp
 from jsonapi.import_cli import imports as imports_cli
 from jsonapi.imports import blp as imports_blp
@@ -122,6 +123,8 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     store.init_app(app)
     headers.init_app(app)
     api = errors.PathwaysApi(app)
+    app.url_map.converters["cohort_id"] = CohortId
+    api.register_converter(CohortId, cohort_id_schema)
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,

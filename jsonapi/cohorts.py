@@ -1,6 +1,7 @@
 """House Project cohorts: coordinators and admins run them; housing officers may read."""
 
 from flask.views import MethodView
+from werkzeug.routing import BaseConverter
 
 from housing.clock import today
 from housing.models import Cohort
@@ -22,6 +23,19 @@ from jsonapi.schemas.cohorts import (
 )
 
 blp = Blueprint("cohorts", __name__, url_prefix="/api/v1/cohorts", description="House Project cohorts")
+
+
+class CohortId(BaseConverter):
+    """A cohort's id in a path: any segment but `next`, the suggested next cohort (`GET /cohorts/next`).
+
+    Without it `PATCH /cohorts/next` reached the cohort "next" (a 404) and an unknown method there
+    was allowed PATCH: `next` answers GET alone, and anything else is a 405 saying so."""
+
+    regex = r"(?!next(?![^/]))[^/]+"
+
+
+def cohort_id_schema(_converter: CohortId) -> dict:
+    return {"type": "string"}
 
 
 @blp.route("")
@@ -53,7 +67,7 @@ class NextCohort(MethodView):
         return cohorts.next_cohort(db(), actor(), today())
 
 
-@blp.route("/<cohort_id>")
+@blp.route("/<cohort_id:cohort_id>")
 class OneCohort(MethodView):
     @requires(*COHORT_READERS)
     @blp.response(200, CohortSchema)
