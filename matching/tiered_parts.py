@@ -39,20 +39,25 @@ def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
     kept = np.zeros(c.size, bool)
     kept[useful] = first_arcs(c)[useful]
     chosen = np.zeros(c.size, bool)
-    touched_people = np.arange(n_people)
-    while True:
-        for arcs in _touched_parts(c, kept, touched_people):
-            part = build_part(c, arcs)
-            solved = lexicographic.solve_in_order(part.network, goals(c, part, weights), anchor=part.sink)
-            if solved.status != "optimal":
-                return solved.status, chosen
-            chosen[arcs] = solved.flow[: len(arcs)] > 0
-            _write_potentials(potential, part, solved.potentials, n_people, n_options)
-        added = _failing_arcs(c, useful[~kept[useful]], potential, weights)
-        if len(added) == 0:
-            return "optimal", chosen
-        kept[added] = True
-        touched_people = np.unique(c.person[added])
+    for solve in range(len(weights)):  # proved over every arc for the solves before this one
+        touched_people = np.arange(n_people)
+        while True:
+            for arcs in _touched_parts(c, kept, touched_people):
+                part = build_part(c, arcs)
+                solved = lexicographic.solve_in_order(
+                    part.network, goals(c, part, weights[: solve + 1]), anchor=part.sink,
+                    settled=_read_potentials(potential[:solve], part, n_people, n_options),
+                )  # fmt: skip
+                if solved.status != "optimal":
+                    return solved.status, chosen
+                chosen[arcs] = solved.flow[: len(arcs)] > 0
+                _write_potentials(potential[: solve + 1], part, solved.potentials, n_people, n_options)
+            added = _failing_arcs(c, useful[~kept[useful]], potential[: solve + 1], weights[: solve + 1])
+            if len(added) == 0:
+                break
+            kept[added] = True
+            touched_people = np.unique(c.person[added])
+    return "optimal", chosen
 
 
 def _default_potentials(c: Candidates, n_solves: int) -> np.ndarray:
@@ -93,6 +98,17 @@ def _write_potentials(
     potential[:, n_people + part.options] = found[:, n_part_people : n_part_people + n_part_options]
     held = part.hold_node >= 0
     potential[:, n_people + n_options + part.options[held]] = found[:, part.hold_node[held]]
+
+
+def _read_potentials(potential: np.ndarray, part: Part, n_people: int, n_options: int) -> np.ndarray:
+    """The whole graph's potentials of the part's nodes, in its numbering (its sink at 0)."""
+    n_part_people, n_part_options = len(part.people), len(part.options)
+    out = np.zeros((len(potential), part.sink + 1), np.int64)
+    out[:, :n_part_people] = potential[:, part.people]
+    out[:, n_part_people : n_part_people + n_part_options] = potential[:, n_people + part.options]
+    held = part.hold_node >= 0
+    out[:, part.hold_node[held]] = potential[:, n_people + n_options + part.options[held]]
+    return out
 
 
 def _failing_arcs(
