@@ -1,6 +1,7 @@
 """What the matcher returns: proposals and their reasons, the unmatched and theirs, the problem solved."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -50,7 +51,7 @@ class Candidates:
         """Per young person, the index of their tier in `vocabulary.DUE_TIERS` (4, "none", if not given)."""
         return self.tier if self.tier is not None else np.full(len(self.penalty), NONE_TIER, np.int64)
 
-    @property
+    @cached_property  # read per part of a run by tier: worked out once (the arrays never change)
     def held_places(self) -> np.ndarray:
         """Per option, the places young people of tier later or none may not take (at most its remaining)."""
         if self.held is None:
@@ -62,7 +63,7 @@ class Candidates:
         """Per arc, its cost in the run's last goal but one (`plan_costs`); zeros if the run made no plan."""
         return self.plan_cost if self.plan_cost is not None else np.zeros(len(self.cost), np.int64)
 
-    @property
+    @cached_property  # likewise
     def base_penalty(self) -> np.ndarray:
         """Each young person's penalty without v1.1's urgent premium: what the last step of a run weighs."""
         return self.penalty - self.premium * self.urgent.astype(np.int64)
