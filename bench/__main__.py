@@ -1,7 +1,9 @@
 """`python -m bench [size …]`: run the benchmarks, print tables, write bench/results/*.json.
 
-Sizes: county, region, national, service, kept_current, sufficiency (the default), and split
-(POST /matching/runs at --scale 10, its time by part: heavy, so only when named).
+Sizes: county, region, national, service, kept_current, sufficiency (the default), split
+(POST /matching/runs at --scale 10, its time by part: heavy, so only when named), and engine
+(a run by tier at region and national size, the engine alone beside v1.1's single objective on
+the same arcs: no plain baseline, so light enough for a busy machine; only when named).
 """
 
 import json
@@ -10,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import kept_current, run_split, service
+from bench import engine_alone, kept_current, run_split, service
 from bench import matching as matching_bench
 from bench import sufficiency as sufficiency_bench
 from figures import machine
@@ -54,6 +56,13 @@ PLANNING_COLUMNS = (
     ("what-if/solve", "what_if_over_solve"),
 )  # fmt: skip
 PLANNING_SCALES = (1.0, 10.0)
+ENGINE_COLUMNS = (
+    ("size", "size"), ("arcs", "arcs"), ("total CPU s", "total_cpu_s"), ("total s", "total_s"),
+    ("build s", "build_s"), ("solve s", "solve_s"), ("explain s", "explain_s"),
+    ("solve CPU s", "solve_cpu_s"), ("v1.1 CPU s", "single_objective_cpu_s"),
+    ("ratio", "solve_over_single_cpu"), ("peak MiB", "peak_memory_mib"), ("same", "same_goals_as_run"),
+    ("load", "load_average"),
+)  # fmt: skip
 SPLIT_COLUMNS = (
     ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
     ("POST s", "post_runs_s"),
@@ -66,7 +75,7 @@ SPLIT_COLUMNS = (
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in [s for s in sizes if s not in {"service", "kept_current", "sufficiency", "split"}]:
+    for size in [s for s in sizes if s not in {"service", "kept_current", "sufficiency", "split", "engine"}]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
@@ -96,6 +105,14 @@ def main(sizes: list[str]) -> None:
                 planning.append(pool.apply(sufficiency_bench.run, (scale,)))
         table(planning, PLANNING_COLUMNS)
         write(RESULTS / "sufficiency.json", planning)
+    if "engine" in sizes:
+        engine_rows = []
+        for size in engine_alone.SIZES_RUN:
+            print(f"… engine alone at {size}", file=sys.stderr, flush=True)
+            with context.Pool(1) as pool:
+                engine_rows.append(pool.apply(engine_alone.run, (size,)))
+        table(engine_rows, ENGINE_COLUMNS)
+        write(RESULTS / "engine.json", engine_rows)
     if "split" in sizes:  # heavy (5,650 young people through the API): only when asked for
         print("… split", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:

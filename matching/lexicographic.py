@@ -66,7 +66,7 @@ def solve_in_order(
         if level < done:
             if anchor is not None:
                 found_potentials[level] = settled[level]
-            free = _narrowed(net, cost, settled[level], free, flow, supply)
+            free = _narrowed(net, cost, settled[level], free, flow=flow, supply=supply)
             continue
         if level < last and not cost[free].any():
             continue
@@ -81,12 +81,18 @@ def solve_in_order(
         if level == last:
             flow[free] += found
             return Solved(status, flow, found_potentials)
-        free = _narrowed(net, cost, potential, free, flow, supply)
+        free = _narrowed(net, cost, potential, free, flow=flow, supply=supply)
     raise AssertionError("the last goal is always solved")  # pragma: no cover
 
 
 def _narrowed(
-    net: Network, cost: np.ndarray, potential: np.ndarray, free: np.ndarray, flow: np.ndarray, supply: np.ndarray
+    net: Network,
+    cost: np.ndarray,
+    potential: np.ndarray,
+    free: np.ndarray,
+    *,
+    flow: np.ndarray,
+    supply: np.ndarray,
 ) -> np.ndarray:
     """The arcs left free by a goal's complementary slackness: those of negative reduced cost are
     fixed full (into `flow` and `supply`), those of positive removed."""
