@@ -51,7 +51,11 @@ def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
     undecided = useful  # arcs whose reduced costs are 0 under every solve proved so far
     for solve in range(len(weights)):  # proved over every arc for the solves before this one
         touched_people = np.arange(n_people)
+        left_out = undecided[~kept[undecided]]
+        head = _heads(c, left_out)
+        reduced = np.zeros(len(left_out), np.int64)
         while True:
+            moved = np.zeros(potential.shape[1], bool)  # nodes whose potentials were found again
             for arcs in _touched_parts(c, kept, touched_people):
                 part = build_part(c, arcs)
                 solved = lexicographic.solve_in_order(
@@ -62,12 +66,19 @@ def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
                     return solved.status, chosen
                 chosen[arcs] = solved.flow[: len(arcs)] > 0
                 _write_potentials(potential[: solve + 1], part, solved.potentials, n_people, n_options)
-            left_out = undecided[~kept[undecided]]
-            reduced = _reduced_costs(c, left_out, potential[solve], weights[solve])
+                moved[_nodes(part, n_people, n_options)] = True
+            # An arc neither of whose ends moved keeps the reduced cost it had.
+            again = np.flatnonzero(moved[c.person[left_out]] | moved[head])
+            reduced[again] = (
+                stage_cost(c, left_out[again], weights[solve])
+                + potential[solve, c.person[left_out[again]]] - potential[solve, head[again]]
+            )  # fmt: skip
             added = _failing_arcs(c, left_out, reduced)
             if len(added) == 0:
                 break
             kept[added] = True
+            still = ~kept[left_out]
+            left_out, head, reduced = left_out[still], head[still], reduced[still]
             touched_people = np.unique(c.person[added])
         undecided = left_out[reduced == 0]
     return "optimal", chosen
@@ -124,13 +135,19 @@ def _read_potentials(potential: np.ndarray, part: Part, n_people: int, n_options
     return out
 
 
-def _reduced_costs(c: Candidates, arcs: np.ndarray, potential: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Per arc left out, its reduced cost in one solve (a row of `stages`) under that solve's potentials."""
+def _heads(c: Candidates, arcs: np.ndarray) -> np.ndarray:
+    """Per arc, the node it enters in the whole graph's numbering: its option, or the option's node
+    for tiers later and none where places are held."""
     n_people, n_options = len(c.penalty), len(c.capacity)
-    person, option = c.person[arcs], c.option[arcs]
-    kept_out = HOLDABLE[c.tiers[person]] & (c.held_places[option] > 0)
-    head = np.where(kept_out, n_people + n_options + option, n_people + option)
-    return stage_cost(c, arcs, weights) + potential[person] - potential[head]
+    option = c.option[arcs]
+    kept_out = HOLDABLE[c.tiers[c.person[arcs]]] & (c.held_places[option] > 0)
+    return np.where(kept_out, n_people + n_options + option, n_people + option)
+
+
+def _nodes(part: Part, n_people: int, n_options: int) -> np.ndarray:
+    """The part's nodes but its sink, in the whole graph's numbering."""
+    held = part.options[part.hold_node >= 0]
+    return np.concatenate((part.people, n_people + part.options, n_people + n_options + held))
 
 
 def _failing_arcs(c: Candidates, left_out: np.ndarray, reduced: np.ndarray) -> np.ndarray:
