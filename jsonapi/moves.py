@@ -9,6 +9,7 @@ from housing.reads import nominations as nomination_reads
 from housing.services import moves, nominations, undo
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
+from httpkit.outgoing import send_emails
 from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
 from jsonapi.schemas.matching import ProposalSchema
@@ -75,5 +76,9 @@ class MoveSteps(MethodView):
     @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict, young_person_id: str) -> tuple[MoveStep, int]:
         """Record a step of the move after agreement. 409 when there is no move to record (pathway not
-        agreed, nomination pending, a House Project place, or moved in already)."""
-        return moves.record(db(), actor(), young_person_id, body, today()), 201
+        agreed, nomination pending, a House Project place, or moved in already). A viewing may be set
+        up to eight weeks ahead (VIEWING_AHEAD): the young person, if they have an account, is told
+        the day (`viewing_set`); every other step is dated today or earlier."""
+        step, told = moves.record(db(), actor(), young_person_id, body, today())
+        send_emails(told)
+        return step, 201

@@ -130,6 +130,10 @@ class Problem:
     # The run made a plan of the coming months: each young person's `planned` is its agreement for
     # them now, and one with none is one the plan has wait (the run's last goal but one).
     plan_made: bool = False
+    # District slug → the most of that district's register vacancies this run may assign: a council's
+    # remaining yearly commitment of homes for care leavers, where the council asked for the limit.
+    # A district not named has none.
+    district_caps: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
     # Proposals kept current solve only the components an event touches: their penalties are fixed
     # by the whole problem read (`matching.penalty_scale`), not by the part solved. None: its own.
     penalty_scale: PenaltyScale | None = None

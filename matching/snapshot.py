@@ -84,6 +84,7 @@ def from_data(data: dict[str, Any]) -> Problem:
             {option: record(Hold, hold) for option, hold in data.get("held_back", {}).items()}
         ),
         plan_made=data.get("plan_made", False),
+        district_caps=MappingProxyType(dict(data.get("district_caps", {}))),
         penalty_scale=PenaltyScale(**data["penalty_scale"]) if data.get("penalty_scale") else None,
     )
 

@@ -190,7 +190,7 @@ def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -
         exclusion=f"nomination to {nomination.district} lapsed: {reason}", now=now,
     )  # fmt: skip
     audit.record(session, SERVICE, "lapse", nomination.young_person_id,
-                 f"nomination to {nomination.district} council lapsed: {reason}")  # fmt: skip
+                 f"nomination to {audit.council(session, nomination.district)} lapsed: {reason}")  # fmt: skip
     events.record(
         session,
         EventKind.LAPSED,

@@ -46,7 +46,9 @@ def run(
         # event, comes through here. It is made over everyone read, before an event's run narrows
         # to the components it touches, so that run's answer stays exactly a full re-solve's.
         data = to_data(problem)
-        planned = coming_months.plan(session, problem, people, problem_digest=digest(data))
+        planned = coming_months.plan(
+            session, problem, people, problem_digest=digest(data), everyone=young_people is None
+        )
         if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
             named, scale = narrow(problem)
             keep = set(named)
