@@ -3,7 +3,8 @@ stateful), inputs that fit the document and inputs that break it, a fixed seed, 
 role's token (every role that can hold one: the seven of `Role`), against the service as
 production runs it: gunicorn over PostgreSQL (a fresh database holding the seeded county).
 `make test` runs a bounded in-process version on every change. `make fuzz ROLES=a,b` runs only
-those roles and replaces only their rows in bench/results/trust.json (a re-run after a fix).
+those roles, in that order, and replaces only their rows in bench/results/trust.json (a re-run
+after a fix). Each role's row is written when it finishes, so a run stopped early keeps its figures.
 
 Hypothesis's health checks stay on: one failing means the document makes generation throw away most
 of what it draws, a fault to mend in the document (as the dates' pattern was), not to silence here.
@@ -63,17 +64,22 @@ def run(only: list[str] | None = None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         server = servers.gunicorn(url, port, GUNICORN_WORKERS, Path(folder) / "gunicorn.log")
         try:
-            for role, token in roles.items():
-                if only and role not in only:
-                    continue
+            for role in only or roles:  # in the order asked: the roles that matter most first
                 print(f"… {role}", flush=True)
-                rows.append(fuzz(port, role, token, Path(folder)))
+                rows.append(fuzz(port, role, roles[role], Path(folder)))
+                # Each role's figures are written as it finishes: a run stopped early keeps them.
+                partial = only is not None and set(only) != set(roles)
+                figures = summary(kept_rows(rows) if partial else rows, list(roles))
+                record(SECTION, figures)
         finally:
             servers.stop(server)
     columns = ["role", "operations", "test_cases", "failures", "errors", "timeouts", "exit_code", "seconds"]
     table(rows, columns)
-    rows = kept_rows(rows) if only else rows
-    figures = {
+    return figures
+
+
+def summary(rows: list[dict], every_role: list[str]) -> dict:
+    return {
         "tool": "schemathesis "
         + subprocess.check_output([*SCHEMATHESIS, "--version"], text=True).split()[-1],
         "phases": PHASES.split(","),
@@ -84,16 +90,15 @@ def run(only: list[str] | None = None) -> dict:
         "request_timeout_s": REQUEST_TIMEOUT,
         "gunicorn_workers": GUNICORN_WORKERS,
         "roles": rows,
+        "roles_not_run": [role for role in every_role if role not in {row["role"] for row in rows}],
         "failures": sum(row["failures"] for row in rows),
         "errors": sum(row.get("errors", 0) for row in rows),
         "timeouts": sum(row.get("timeouts", 0) for row in rows),
     }
-    record(SECTION, figures)
-    return figures
 
 
 def kept_rows(rows: list[dict]) -> list[dict]:
-    """The section's rows for the roles not run now, and this run's rows, in the roles' order."""
+    """The section's rows for the roles not run now, and this run's rows."""
     before = json.loads(TRUST.read_text()).get(SECTION, {}).get("roles", []) if TRUST.exists() else []
     new = {row["role"]: row for row in rows}
     merged = [new.pop(row["role"], row) for row in before]
