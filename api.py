@@ -26,8 +26,10 @@ from districts.cli import vacancies
 from districts.http import blp as districts_blp
 from housing.advising import DEFAULT_CASELOAD_CAP
 from housing.db import Base, for_writing, make_engine, make_session_factory
+from housing.money import SAR_EXEMPTION_UNTIL
 from httpkit import errors, headers, store
 from jobs.cli import jobs as jobs_cli
+from jsonapi import import_jobs
 from jsonapi.audit import blp as audit_blp
 from jsonapi.casenotes import blp as casenotes_blp
 from jsonapi.casework import blp as casework_blp
@@ -41,8 +43,10 @@ from jsonapi.options import blp as options_blp
 from jsonapi.own_view import blp as own_view_blp
 from jsonapi.placements import blp as placements_blp
 from jsonapi.planning import blp as planning_blp
+from jsonapi.providers import blp as providers_blp
 from jsonapi.reference import blp as reference_blp
 from jsonapi.reviews import blp as reviews_blp
+from jsonapi.setting_up_home import blp as setting_up_home_blp
 from jsonapi.sign_offs import blp as sign_offs_blp
 from jsonapi.ssda903 import blp as ssda903_blp
 from jsonapi.triple_plans import blp as triple_plans_blp
@@ -80,6 +84,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         REACH_KM=float(os.environ.get("PATHWAYS_REACH_KM", "80")),  # the REACH rule's one setting
         # Most young people one personal adviser may carry (the county's target; housing/advising.py).
         ADVISER_CASELOAD_CAP=int(os.environ.get("PATHWAYS_ADVISER_CASELOAD_CAP", DEFAULT_CASELOAD_CAP)),
+        # Care leavers' exemption from the shared accommodation rate ends at this age (housing/money.py):
+        # to be confirmed against current DWP rules.
+        SAR_EXEMPTION_UNTIL=int(os.environ.get("PATHWAYS_SAR_EXEMPTION_UNTIL", SAR_EXEMPTION_UNTIL)),
         # What `make outcomes` last wrote, shown on the Outcomes page.
         OUTCOMES_RESULTS=str(Path(__file__).parent / "bench" / "results" / "outcomes.json"),
         OUTCOMES_CHARTS=str(Path(__file__).parent / "docs" / "outcomes"),
@@ -118,14 +125,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     blueprints = (
         reference_blp, young_people_blp, applications_blp, options_blp, matching_blp, districts_blp,
         cohorts_blp, audit_blp, planning_blp, placements_blp, ssda903_blp, casework_blp,
-        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, moves_blp, kept_current_blp,
-        imports_blp, own_view_blp,
+        reviews_blp, sign_offs_blp, casenotes_blp, triple_plans_blp, setting_up_home_blp, moves_blp,
+        kept_current_blp, imports_blp, own_view_blp, providers_blp,
     )  # fmt: skip
     for blueprint in blueprints:
         api.register_blueprint(blueprint)
     errors.init_app(app)
     web.init_app(app)
     jobs.init_app(app)  # the queue, and the outbox wired to it
+    import_jobs.init_app(app)  # long imports from the page, on that queue
     _register_commands(app)
     return app
 

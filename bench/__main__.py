@@ -1,16 +1,18 @@
 """`python -m bench [size …]`: run the benchmarks, print tables, write bench/results/*.json.
 
 Sizes: county, region, national, service, kept_current, sufficiency (the default), and split
-(POST /matching/runs at --scale 10, its time by part: heavy, so only when named).
+(POST /matching/runs at --scale 10, its time by part) and pages (every list page at --scale 10
+beside scale 1): heavy, so only when named.
 """
 
 import json
 import multiprocessing
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import kept_current, run_split, service
+from bench import kept_current, pages, run_split, service
 from bench import matching as matching_bench
 from bench import sufficiency as sufficiency_bench
 from figures import machine
@@ -56,17 +58,19 @@ PLANNING_COLUMNS = (
 PLANNING_SCALES = (1.0, 10.0)
 SPLIT_COLUMNS = (
     ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
-    ("POST s", "post_runs_s"),
-    ("read s", "read_store_s"), ("matcher s", "matcher_s"), ("build s", "matcher_build_s"),
+    ("POST s", "post_runs_s"), ("CPU s", "post_runs_cpu_s"),
+    ("read s", "read_store_s"), ("CPU s", "read_store_cpu_s"), ("plan s", "plan_s"), ("CPU s", "plan_cpu_s"),
+    ("matcher s", "matcher_s"), ("CPU s", "matcher_cpu_s"), ("build s", "matcher_build_s"),
     ("solve s", "matcher_solve_s"), ("explain s", "matcher_explain_s"), ("snapshot s", "snapshot_s"),
-    ("writing s", "writing_and_answer_s"),
+    ("CPU s", "snapshot_cpu_s"), ("writing s", "writing_and_answer_s"), ("CPU s", "writing_and_answer_cpu_s"),
+    ("load", "load_average"),
 )  # fmt: skip
 
 
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in [s for s in sizes if s not in {"service", "kept_current", "sufficiency", "split"}]:
+    for size in [s for s in sizes if s not in {"service", "kept_current", "sufficiency", "split", "pages"}]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
@@ -102,6 +106,28 @@ def main(sizes: list[str]) -> None:
             row = pool.apply(run_split.run)
         table([row], SPLIT_COLUMNS)
         write(RESULTS / "run_split.json", [row])
+    if "pages" in sizes:  # heavy (the county ten times over, on each database): only when asked for
+        measured = []
+        for database in ["sqlite", *(["postgresql"] if os.environ.get("BENCH_DATABASE_URL") else [])]:
+            print(f"… pages on {database}", file=sys.stderr, flush=True)
+            with context.Pool(1) as pool:
+                measured += pool.apply(pages.run, (database,))
+        pages_table(measured)
+        write(RESULTS / "pages.json", measured)
+
+
+def pages_table(rows: list[dict]) -> None:
+    """One line a page: its median milliseconds (and statements sent) on each database and scale."""
+    heads = [f"{row['database']} x{row['scale']:g}" for row in rows]
+    print(f"{'page':<58}" + "".join(f"{head:>18}" for head in heads))
+    for page in rows[0]["pages"]:
+        cells = [row["pages"][page] for row in rows]
+        shown = [f"{cell['median_ms']} ms ({cell['queries']} q)" for cell in cells]
+        print(f"{page:<58}" + "".join(f"{text:>18}" for text in shown))
+    for row in rows:
+        order = row["who_is_due_order"]
+        print(f"{row['size']}: {row['young_people']} young people; Who is due's order: "
+              f"{order['python_ms']} ms in Python, {order['sql_ms']} ms by the database")  # fmt: skip
 
 
 def table(rows: list[dict], columns: tuple) -> None:

@@ -10,6 +10,7 @@ from districts import vacancy_files
 from housing.actors import Actor
 from housing.reads.names import district_names
 from housing.services import vacancies as use_case
+from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role
 from httpkit import tabular
 
@@ -31,7 +32,7 @@ def import_(file: Path, district: str) -> None:
                 parsed, problems = tabular.parse(rows, vacancy_files.VACANCIES, bar.update)
             with _bar(len(parsed), "Checking") as bar:
                 ready = use_case.checked(session, district, parsed, problems, bar.update)
-        except use_case.ImportRefused as refused:
+        except ImportRefused as refused:
             for problem in refused.problems:
                 click.echo(str(problem), err=True)
             raise click.ClickException(

@@ -21,7 +21,8 @@ from housing.clock import today
 from housing.models import Nomination
 from housing.permissions import DISTRICT_READERS
 from housing.reads import applicants as applicants_view
-from housing.services import nominations, vacancies
+from housing.services import nominations
+from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
@@ -161,7 +162,7 @@ class Vacancies(MethodView):
             )
         try:
             added = uploads.upload(actor(), slug, sent.filename, sent.read())
-        except vacancies.ImportRefused as refused:
+        except ImportRefused as refused:
             abort(422, message=refused.message, errors={"files": refused.fields})
         except uploads.TooLarge as too_large:
             abort(413, message=str(too_large))

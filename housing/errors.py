@@ -25,12 +25,13 @@ class Conflict(DomainError):
 
 class PossibleDuplicate(Conflict):
     """A new record with the name and date of birth of one already kept (issue 30): the officer checks,
-    then confirms it is a different person. `matches`: (id, reference, name) of each such record."""
+    then confirms it is a different person. `matches`: (id, reference, name) of each such record;
+    the message names them by reference only (an error carries no personal data)."""
 
-    def __init__(self, matches: list[tuple[str, str, str]]) -> None:
-        references = ", ".join(reference for _, reference, _ in matches)
+    def __init__(self, matches: list[Any], said: str) -> None:
         super().__init__(
-            f"a young person with this name and date of birth is already recorded ({references})"
+            f"{said}. Check they are not the same person; to record a different "
+            'person, send the record again with "if_possible_duplicate": "record".'
         )
         self.matches = matches
 

@@ -6,7 +6,7 @@ young person born on 31 August reaches 17½ on the last day of February, and one
 """
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 PATHWAY_DEADLINE_MONTHS = 17 * 12 + 6  # the pathway is to be agreed by 17½ (scrutiny report 2.7)
 ADULT_AGE = 18
@@ -43,6 +43,19 @@ def need_date(
     if custody_release_date and custody_release_date > needed:
         needed = custody_release_date
     return max(needed, as_of)
+
+
+def latest_born_aged(years: int, day: date) -> date:
+    """The latest date of birth of someone at least `years` old on `day` (a clamped birthday counts).
+
+    An age on a day becomes a filter on date of birth, which the database can index.
+    """
+    candidate = birthday(day, -years)
+    while birthday(candidate + timedelta(days=1), years) <= day:
+        candidate += timedelta(days=1)
+    while birthday(candidate, years) > day:
+        candidate -= timedelta(days=1)
+    return candidate
 
 
 def born_after_for_deadline(deadline: date) -> date:

@@ -32,6 +32,9 @@ AUDITORS = (Role.ADMIN,)
 # groups, never a young person's record (a commissioner sees small counts hidden).
 PLANNERS = (*OFFICERS, Role.COMMISSIONER)
 OUTCOME_READERS = PLANNERS
+# Providers of supported places (their Ofsted registration and rating): those who place young people
+# there or plan places; officers record them.
+PROVIDER_READERS = (*CASE_READERS, Role.COMMISSIONER)
 # The monthly figures an inspector asks for: those who manage the service, and commissioners
 # (who see every count rounded).
 REPORT_READERS = (*CASE_READERS, Role.COMMISSIONER)

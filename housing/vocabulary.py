@@ -169,6 +169,7 @@ class NotificationKind(StrEnum):
         "change_asked"  # to their officer: the young person says something on their record is wrong
     )
     SIGN_IN_LINK = "sign_in_link"  # to a young person: their one-time link to sign in
+    VIEWING_SET = "viewing_set"  # to a young person: a day is set for them to go and see a place
 
 
 class MoveStepKind(StrEnum):
@@ -257,3 +258,13 @@ class ImmigrationOutcome(StrEnum):
     LEAVE_GRANTED = "leave_granted"
     REFUSED = "refused"
     APPEAL_RIGHTS_EXHAUSTED = "appeal_rights_exhausted"
+
+
+class OfstedRating(StrEnum):
+    """A provider's overall Ofsted judgement at its last inspection, or none yet (issue 33)."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+    NOT_YET_INSPECTED = "not_yet_inspected"

@@ -5,13 +5,14 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Cohort
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.services import cohorts, reference, stage_moves
+from housing.services import cohort_changes, cohorts, reference, stage_moves
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
 from httpkit.schemas import PageQuery, page_body, page_of, window
 from httpkit.store import db
 from jsonapi.schemas.cohorts import (
+    CohortChangeSchema,
     CohortRequestSchema,
     CohortSchema,
     EnrolSchema,
@@ -59,6 +60,34 @@ class OneCohort(MethodView):
     def get(self, cohort_id: str) -> dict:
         """A cohort, its option, its members with stage, days in stage and property, and its outcomes."""
         return _presented(cohorts.get(db(), cohort_id))
+
+    @requires(*COHORT_RUNNERS)
+    @exists(Cohort, "cohort_id")
+    @blp.arguments(CohortChangeSchema)
+    @blp.response(200, CohortSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    def patch(self, changes: dict, cohort_id: str) -> dict:
+        """Change its name, places or districts (the pages' change, one use case).
+
+        Every problem of the body at once is a 422 (as on a create: a district unknown, none, more than
+        seven; places from 1 to 50); a name another cohort has, or fewer places than young people in
+        it, is a 409. Its house_project option follows (its places and name). Audited with the old and
+        new values.
+        """
+        return _presented(cohort_changes.change(db(), actor(), cohort_id, changes))
+
+
+@blp.route("/<cohort_id>/close")
+class CloseCohort(MethodView):
+    @requires(*COHORT_RUNNERS)
+    @exists(Cohort, "cohort_id")
+    @blp.response(200, CohortSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, cohort_id: str) -> dict:
+        """Close it to new members from today (the pages' close, one use case): no one may join it, by
+        hand or by an accepted proposal, and its places are offered no more (its option ends
+        yesterday); members in it carry on to their homes. A closed cohort is a 409, naming the day."""
+        return _presented(cohort_changes.close(db(), actor(), cohort_id, today()))
 
 
 @blp.route("/<cohort_id>/members")

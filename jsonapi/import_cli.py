@@ -1,4 +1,5 @@
-"""`flask import young-people FILE` and `flask import applications FILE`: bulk loads, with progress."""
+"""`flask import young-people FILE`, `flask import applications FILE` and `flask import placements FILE`:
+bulk loads, with progress."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,10 @@ from housing.vocabulary import Role
 from httpkit import tabular
 from jsonapi import import_files
 
-imports = AppGroup("import", help="Young people and register applications from the county's systems.")
+imports = AppGroup(
+    "import",
+    help="Young people, register applications, current placements and providers from the county's systems.",
+)
 COMMAND_LINE = Actor(user_id="command-line", email="command line (flask import)", role=Role.ADMIN)
 FILE = click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 
@@ -61,3 +65,19 @@ def applications(file: Path) -> None:
     """Register applications from a council's choice-based lettings export (CSV or XLSX): every row
     checked, all or nothing; an active application to that council is updated. Columns: docs/imports.md."""
     _run("applications", file)
+
+
+@imports.command("placements")
+@FILE
+def placements(file: Path) -> None:
+    """Current placements (CSV or XLSX): every row checked, places on every day included, all or
+    nothing; each recorded as an accept records it. Columns: docs/imports.md."""
+    _run("placements", file)
+
+
+@imports.command("providers")
+@FILE
+def providers(file: Path) -> None:
+    """Providers of supported places (CSV or XLSX): name, Ofsted number, rating, date inspected;
+    every row checked, all or nothing; a number already held is updated. Columns: docs/imports.md."""
+    _run("providers", file)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date
 
 from housing.actors import Actor
-from housing.services import applications_import, young_people_import
+from housing.services import applications_import, placements_import, providers_import, young_people_import
 from housing.services.import_problems import ImportRefused
 from housing.services.young_people_import import Outcome
 from httpkit import tabular
@@ -21,6 +21,13 @@ from jsonapi.import_kinds import KINDS
 Update = Callable[[int], None]
 Stage = Callable[[str, int], AbstractContextManager[Update]]
 MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024  # a form carries boundaries and headers too
+# Each kind's use case: `checked` (every row, all or nothing) then `write` (one transaction).
+USE_CASES = {
+    "young-people": young_people_import,
+    "applications": applications_import,
+    "placements": placements_import,
+    "providers": providers_import,
+}
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files, or use `flask import`"
 
 
@@ -48,7 +55,7 @@ def run(
         raise TooLarge(TOO_LARGE)
     deadline = tabular.Deadline(limits.seconds)
     rows = tabular.read(filename, content, limits, deadline, KINDS[kind].noun)
-    use_case = young_people_import if kind == "young-people" else applications_import
+    use_case = USE_CASES[kind]
     try:
         with stage("Reading", len(rows) - 1) as update:
             parsed, problems = tabular.parse(rows, KINDS[kind], update, deadline)

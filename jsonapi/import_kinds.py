@@ -6,7 +6,12 @@ docs/imports.md shows the same mapping for the people who run the reports.
 """
 
 from httpkit.tabular import Kind
-from jsonapi.schemas.imports import ApplicationRowSchema, YoungPersonRowSchema
+from jsonapi.schemas.imports import (
+    ApplicationRowSchema,
+    PlacementRowSchema,
+    ProviderRowSchema,
+    YoungPersonRowSchema,
+)
 
 
 def _headings(**columns: tuple[str, ...]) -> dict[str, str]:
@@ -77,4 +82,41 @@ APPLICATIONS = Kind(
     ),
 )
 
-KINDS = {"young-people": YOUNG_PEOPLE, "applications": APPLICATIONS}
+PLACEMENTS = Kind(
+    noun="placements",
+    required=("reference", "option", "starts_on", "route"),
+    optional=(),
+    schema=PlacementRowSchema,
+    headings=_headings(
+        reference=("child id", "person id", "child unique id", "lcs id", "mosaic id", "case reference"),
+        option=("option id", "placement", "placement name", "scheme", "accommodation name"),
+        starts_on=("start date", "placement start date", "date moved in", "starts on"),
+        route=("placement type", "accommodation type", "pathway route"),
+    ),
+)
+
+PROVIDERS = Kind(
+    noun="providers",
+    required=("name", "ofsted_number", "rating"),
+    optional=("inspected_on",),
+    schema=ProviderRowSchema,
+    headings=_headings(
+        name=("provider name", "provider", "organisation", "setting name"),
+        ofsted_number=(
+            "urn",
+            "ofsted urn",
+            "ofsted number",
+            "registration number",
+            "unique reference number",
+        ),
+        rating=("overall effectiveness", "overall judgement", "ofsted rating", "rating"),
+        inspected_on=("inspection date", "date of last inspection", "date inspected", "inspected on"),
+    ),
+)
+
+KINDS = {
+    "young-people": YOUNG_PEOPLE,
+    "applications": APPLICATIONS,
+    "placements": PLACEMENTS,
+    "providers": PROVIDERS,
+}

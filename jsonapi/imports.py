@@ -1,4 +1,5 @@
-"""`POST /api/v1/imports/{kind}`: young people or register applications from the county's systems."""
+"""`POST /api/v1/imports/{kind}`: young people, register applications or current placements from the
+county's systems."""
 
 from flask import request
 from flask.views import MethodView
@@ -17,7 +18,9 @@ blp = Blueprint("imports", __name__, url_prefix="/api/v1", description="Imports 
 
 
 class ImportedSchema(Schema):
-    kind = fields.String(required=True, metadata={"description": "young-people or applications"})
+    kind = fields.String(
+        required=True, metadata={"description": "young-people, applications, placements or providers"}
+    )
     created = fields.List(fields.String(), required=True, metadata={"description": "ids of records added"})
     updated = fields.List(fields.String(), required=True, metadata={"description": "ids of records changed"})
     unchanged = fields.Integer(
@@ -79,3 +82,42 @@ class ApplicationsImport(MethodView):
         Any problem is a 422 as for young people, and nothing is written. Audited on each record.
         """
         return _import("applications")
+
+
+@blp.route("/imports/placements")
+class PlacementsImport(MethodView):
+    takes_files = True
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Current placements (where each young person lives now), CSV or XLSX (at most 5 MB).
+
+        Each row names a young person already held (case reference), the option they live in (its
+        id, or a name only one option has), the day they moved in and the route. Each is recorded
+        as an accept records it: the place taken, the pathway agreed, a placement they lived in
+        before ended that day. A young person already placed there is left as they are (a file
+        sent twice changes nothing), or their start moved. Any problem, capacity on any day
+        included, is a 422 as for young people, and nothing is written. Audited on each record.
+        """
+        return _import("placements")
+
+
+@blp.route("/imports/providers")
+class ProvidersImport(MethodView):
+    takes_files = True
+
+    @requires(*OFFICERS)
+    @blp.doc(requestBody=UPLOAD_BODY)
+    @blp.response(201, ImportedSchema)
+    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    def post(self) -> dict:
+        """Providers of supported places, CSV or XLSX (5 MB): name, Ofsted number (URN), rating and
+        date inspected, as Ofsted's data download heads them.
+
+        A number already held is updated, else one is added; a file sent twice changes nothing. Any
+        problem is a 422 as for young people, and nothing is written. Each change is audited by name.
+        """
+        return _import("providers")

@@ -5,9 +5,11 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import MoveStep, Nomination, Proposal, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import nominations as nomination_reads
 from housing.services import moves, nominations, undo
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
+from httpkit.outgoing import send_emails
 from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
 from jsonapi.schemas.matching import ProposalSchema
@@ -23,7 +25,7 @@ class Awaiting(MethodView):
     @blp.response(200, page_of(NominationSchema))
     def get(self, query: dict) -> dict:
         """Nominations awaiting councils' decisions, oldest first; each young person listed is audited."""
-        found, total = nominations.awaiting(
+        found, total = nomination_reads.awaiting(
             db(), actor(), district=query.get("district"), page=query["page"], page_size=query["page_size"]
         )
         return page_body(found, total, query)
@@ -74,5 +76,9 @@ class MoveSteps(MethodView):
     @blp.alt_response(409, response="CONFLICT")
     def post(self, body: dict, young_person_id: str) -> tuple[MoveStep, int]:
         """Record a step of the move after agreement. 409 when there is no move to record (pathway not
-        agreed, nomination pending, a House Project place, or moved in already)."""
-        return moves.record(db(), actor(), young_person_id, body, today()), 201
+        agreed, nomination pending, a House Project place, or moved in already). A viewing may be set
+        up to eight weeks ahead (VIEWING_AHEAD): the young person, if they have an account, is told
+        the day (`viewing_set`); every other step is dated today or earlier."""
+        step, told = moves.record(db(), actor(), young_person_id, body, today())
+        send_emails(told)
+        return step, 201

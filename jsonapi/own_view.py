@@ -8,22 +8,26 @@ from typing import Any
 from flask.views import MethodView
 
 from housing.clock import today
-from housing.models import Proposal, YoungPerson
-from housing.permissions import INVITERS
+from housing.models import ChangeRequest, Proposal, YoungPerson
+from housing.permissions import CASE_READERS, INVITERS, OFFICERS
 from housing.reads import own_view as own_reads
 from housing.services import own_access, own_view, young_people
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.outgoing import send_emails
+from httpkit.schemas import PageQuery, page_body, page_of
 from httpkit.store import db
 from jsonapi.schemas.matching import ProposalSchema
 from jsonapi.schemas.own_view import (
     AnsweredSchema,
     ChangeAskedSchema,
+    ChangeRequestSchema,
+    DealtWithSchema,
     InvitedSchema,
     InviteSchema,
     MeSchema,
+    OwnChangeSchema,
     ShareBodySchema,
     ViewSchema,
 )
@@ -57,14 +61,23 @@ class Me(MethodView):
 @blp.route("/me/changes")
 class Changes(MethodView):
     @requires(Role.YOUNG_PERSON)
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(OwnChangeSchema))
+    def get(self, query: dict) -> dict:
+        """What you told your worker is wrong, newest first, and what they did about each (`done_at`
+        and `done_note` once they have dealt with it). Audited as a view of your record."""
+        found = own_view.changes_shown(db(), actor(), actor().young_person_id)
+        return _page(found, query)
+
+    @requires(Role.YOUNG_PERSON)
     @blp.arguments(ChangeAskedSchema)
     @blp.response(201, ChangeAskedSchema)
-    def post(self, body: dict) -> dict:
+    def post(self, body: dict) -> ChangeRequest:
         """ "This is wrong": ask your worker to change part of your record (`about`: links | wishes |
-        other), in your words. Your worker is told."""
+        other), in your words. Your worker is told; `GET /me/changes` shows when they have dealt with it."""
         asked, told = own_view.ask_change(db(), actor(), body["about"], body["words"])
         send_emails(told)
-        return {"about": asked.about, "words": asked.words}
+        return asked
 
 
 @blp.route("/proposals/<proposal_id>/view")
@@ -111,3 +124,34 @@ class Invite(MethodView):
         invited = own_access.invite(db(), actor(), young_person_id, body["email"])
         send_emails([invited.notification_id])
         return {"email": invited.email}
+
+
+@blp.route("/young-people/<young_person_id>/changes")
+class ChangesAsked(MethodView):
+    @requires(*CASE_READERS)
+    @exists(YoungPerson, "young_person_id")
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, page_of(ChangeRequestSchema))
+    def get(self, query: dict, young_person_id: str) -> dict:
+        """What the young person said is wrong on their record ("this is wrong" on their own pages),
+        newest first, each dealt with or not. Audited as a view of the record."""
+        return _page(own_view.changes_shown(db(), actor(), young_person_id), query)
+
+
+@blp.route("/changes/<change_id>/done")
+class DealtWith(MethodView):
+    @requires(*OFFICERS)
+    @exists(ChangeRequest, "change_id")
+    @blp.arguments(DealtWithSchema)
+    @blp.response(200, ChangeRequestSchema)
+    @blp.alt_response(409, response="CONFLICT")
+    def post(self, body: dict, change_id: str) -> ChangeRequest:
+        """Mark a young person's "this is wrong" as dealt with, with a short note of what was done
+        (at most 500 characters), which they read on their own pages. Audited. Once: a second time
+        is a 409 and the first note stands."""
+        return own_view.deal_with(db(), actor(), change_id, body["note"])
+
+
+def _page(found: list, query: dict) -> dict:
+    start = (query["page"] - 1) * query["page_size"]
+    return page_body(found[start : start + query["page_size"]], len(found), query)

@@ -14,6 +14,7 @@ from httpkit.store import db
 from jsonapi.schemas.young_people import (
     ApplicationChangeSchema,
     ApplicationSchema,
+    NewYoungPersonSchema,
     YoungPeopleQuery,
     YoungPersonPatchSchema,
     YoungPersonSchema,
@@ -41,13 +42,19 @@ class YoungPeople(MethodView):
         return page_body(people, total, query)
 
     @requires(*OFFICERS)
-    @blp.arguments(YoungPersonSchema)
-    @blp.response(201, YoungPersonSchema)
+    @blp.arguments(NewYoungPersonSchema)
+    @blp.response(201, NewYoungPersonSchema)
     @blp.alt_response(409, response="CONFLICT")
     @idempotent(YoungPerson, lambda person_id: young_people.view(db(), actor(), person_id, today()))
     def post(self, data: dict) -> YoungPerson:
-        """Record a young person with their needs, local links and preferences."""
-        return young_people.create(db(), actor(), data, today())
+        """Record a young person with their needs, local links and preferences.
+
+        A possible duplicate (the same name and date of birth as a record kept) is recorded and named
+        in `possible_duplicates`, or, with `"if_possible_duplicate": "refuse"`, a 409 naming the
+        records by reference, nothing written.
+        """
+        mode = data.pop("if_possible_duplicate")
+        return young_people.create(db(), actor(), data, today(), if_possible_duplicate=mode)
 
 
 @blp.route("/<young_person_id>")

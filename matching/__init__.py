@@ -10,9 +10,11 @@ due and when, support level, needs and the bedrooms they need, local links with 
 importance, ranked preferences, the districts whose registers they applied to); `options` (route,
 place and coordinates, district, remaining capacity, availability, ages, support levels, access,
 bedrooms, each route's own fields, and the sites where its homes may be);
-`rejected` pairs; `reach_km`; `urgent_days`; `held_back` (option id → `Hold(places, from_month)`:
-places closed to tiers later and none); `plan_made` (the run made a plan of the coming months:
-each young person's `planned` is the option it agrees for them now, none if it has them wait).
+`rejected` pairs; `reach_km`; `urgent_days`; `penalty_scale` (a part of a wider problem, solved
+alone, keeps the wider one's penalties: `penalty_scale(published(wider))`); `held_back` (option
+id → `Hold(places, from_month)`: places closed to tiers later and none); `plan_made` (the run
+made a plan of the coming months: each young person's `planned` is the option it agrees for them
+now, none if it has them wait).
 Each young person carries `due_tier`, one of `vocabulary.DUE_TIERS`, computed by the service.
 Names (routes, support levels, settled statuses, tiers) are spelled as in `vocabulary.py`.
 
@@ -31,7 +33,8 @@ Proposals and the unmatched are listed soonest due first. `checker.check` verifi
 independently.
 """
 
-from matching.problem import Link, Option, Preference, Problem, Site, YoungPerson
+from matching.penalties import scale_of as penalty_scale
+from matching.problem import Link, Option, PenaltyScale, Preference, Problem, Site, YoungPerson
 from matching.solution import Candidates, Proposal, Solution, Unmatched
 from matching.solve import published, solve
 
@@ -39,6 +42,7 @@ __all__ = [
     "Candidates",
     "Link",
     "Option",
+    "PenaltyScale",
     "Preference",
     "Problem",
     "Proposal",
@@ -46,6 +50,7 @@ __all__ = [
     "Solution",
     "Unmatched",
     "YoungPerson",
+    "penalty_scale",
     "published",
     "solve",
 ]

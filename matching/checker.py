@@ -169,7 +169,8 @@ def penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> dict[s
 def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> tuple[dict[str, int], int]:
     """Each young person's penalty without the premium, recomputed from their due date, their links
     and the arcs' costs; and the premium BIG."""
-    floor = max(max(arc_costs.values(), default=0) + 1, 1)
+    scale = problem.penalty_scale  # a part of a wider problem keeps the wider one's
+    floor = max(scale.floor if scale else max(arc_costs.values(), default=0) + 1, 1)
     by_person: dict[str, list[int]] = {}
     for (person_id, _), arc_cost in arc_costs.items():
         by_person.setdefault(person_id, []).append(arc_cost)
@@ -186,9 +187,14 @@ def base_penalties(problem: Problem, arc_costs: dict[tuple[str, str], int]) -> t
         else:
             closeness = min(max((horizon - (person.due_date - problem.as_of).days) / horizon, 0.0), 1.0)
             base[person.id] = floor + round(weights.SCALE * weights.URGENCY_POINTS * closeness)
-    big = 1 + sum(
-        max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
-        for person_id, costs in by_person.items()
+    big = (
+        scale.premium
+        if scale
+        else 1
+        + sum(
+            max(0, base[person_id] - min(costs)) + max(0, max(costs) - base[person_id])
+            for person_id, costs in by_person.items()
+        )
     )
     return base, big
 
@@ -238,6 +244,28 @@ def check(problem: Problem, solution: Solution) -> list[str]:
     return problems
 
 
+def capped_district(problem: Problem, option: Option) -> str | None:
+    """The district whose commitment limits this option in the run: a register vacancy of a district
+    named in `district_caps` (stated afresh here, from the problem alone)."""
+    if option.route == REGISTER_VACANCY and option.district in problem.district_caps:
+        return option.district
+    return None
+
+
+def commitment_problems(problem: Problem, load: Counter) -> list[str]:
+    """No district's register gives more vacancies in the run than its council's limit."""
+    options = {o.id: o for o in problem.options}
+    given: Counter = Counter()
+    for option_id, n in load.items():
+        if option_id in options and (district := capped_district(problem, options[option_id])):
+            given[district] += n
+    return [
+        f"COMMITMENT: {district} gives {n} register vacancies, its limit is {problem.district_caps[district]}"
+        for district, n in given.items()
+        if n > max(problem.district_caps[district], 0)
+    ]
+
+
 def _check_pairs(problem: Problem, solution: Solution) -> list[str]:
     """Each young person once, capacities, the rules and cost of each proposal, the objective."""
     problems: list[str] = []
@@ -260,6 +288,7 @@ def _check_pairs(problem: Problem, solution: Solution) -> list[str]:
             problems.append(
                 f"CAPACITY: {option_id} has {n} proposals for {options[option_id].remaining} places"
             )
+    problems += commitment_problems(problem, load)
     for proposal in solution.proposals:
         person, option = people.get(proposal.young_person), options.get(proposal.option)
         if person is None or option is None:

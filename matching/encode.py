@@ -13,7 +13,7 @@ from operator import attrgetter
 import numpy as np
 
 from matching import options_once
-from matching.problem import Problem
+from matching.problem import PenaltyScale, Problem
 from matching.vocabulary import DUE_TIERS, ROUTES, SETTLED, SUPPORT_LEVELS
 
 ROUTE = {route: code for code, route in enumerate(ROUTES)}
@@ -111,6 +111,7 @@ class Encoded:
     n_names: int
     n_districts: int
     plan_made: bool  # the run made a plan of the coming months (`Problem.plan_made`)
+    penalty_scale: PenaltyScale | None  # fixed by a wider problem (`Problem.penalty_scale`)
 
 
 def _column(values: Iterable[object], n: int, dtype: type = np.int64) -> np.ndarray:
@@ -169,6 +170,7 @@ def _encode(problem: Problem) -> Encoded:
         n_names=max(len(ids.names), 1),
         n_districts=max(len(ids.districts), 1),
         plan_made=problem.plan_made,
+        penalty_scale=problem.penalty_scale,
     )
 
 

@@ -12,13 +12,14 @@ from datetime import date
 import numpy as np
 
 from matching.candidates import Screened
+from matching.commitments import held_back_by_cap
 from matching.costs import link_origins
 from matching.encode import Encoded
 from matching.geo import haversine_km
 from matching.problem import Option, Problem, YoungPerson
 from matching.ragged import expand, group_starts
-from matching.rules import MEANING, RULES, failures, scheme_need
-from matching.screening import within_reach
+from matching.refusals import refused
+from matching.rules import MEANING, scheme_need
 from matching.solution import HOLDABLE, Candidates, Proposal, Unmatched
 from matching.vocabulary import DUE_TIERS, REGISTER_VACANCY
 
@@ -29,6 +30,8 @@ def why_not(code: int, difference: int) -> str:
     """Why an alternative was not proposed, from the case `_alternatives` found and the cost gap."""
     if code == URGENT_TOOK_IT:
         return "full: its places went to young people who are due sooner"
+    if code == COMMITMENT_REACHED:
+        return "its council's yearly commitment of homes for care leavers is used up in this run"
     if difference > 0:
         gap = f"it costs {difference} more here"
     elif difference == 0:
@@ -40,9 +43,13 @@ def why_not(code: int, difference: int) -> str:
     return gap if difference >= 0 else f"{gap}, but the solver's answer was not proven optimal"
 
 
-URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM = 0, 1, 2
+URGENT_TOOK_IT, OTHERS_TOOK_IT, HAS_ROOM, COMMITMENT_REACHED = 0, 1, 2, 3
 # `why_not` as a code, for pages that word it themselves.
-WHY_NOT_CODES = {URGENT_TOOK_IT: "taken_by_more_urgent", OTHERS_TOOK_IT: "taken_by_others"}
+WHY_NOT_CODES = {
+    URGENT_TOOK_IT: "taken_by_more_urgent",
+    OTHERS_TOOK_IT: "taken_by_others",
+    COMMITMENT_REACHED: "commitment_reached",
+}
 
 
 def _gap_code(difference: int) -> str:
@@ -160,12 +167,19 @@ def _alternatives(e: Encoded, c: Candidates, arcs: np.ndarray) -> tuple[np.ndarr
     most_due_in = np.full(e.n_options, len(DUE_TIERS), np.int64)
     np.minimum.at(most_due_in, c.option[arcs], tier[person])
     k = c.option[np.maximum(alternative, 0)]
+    limited, _ = held_back_by_cap(c, _chosen(c, arcs))
     why = np.select(
-        [full[k] & (most_due_in[k] < tier[person][:, None]), full[k]],
-        [URGENT_TOOK_IT, OTHERS_TOOK_IT],
+        [full[k] & (most_due_in[k] < tier[person][:, None]), full[k], limited[k]],
+        [URGENT_TOOK_IT, OTHERS_TOOK_IT, COMMITMENT_REACHED],
         default=HAS_ROOM,
     )
     return alternative, why
+
+
+def _chosen(c: Candidates, arcs: np.ndarray) -> np.ndarray:
+    chosen = np.zeros(c.size, bool)
+    chosen[arcs] = True
+    return chosen
 
 
 def _link_distances(e: Encoded, person: np.ndarray, option: np.ndarray) -> list[list[float]]:
@@ -184,17 +198,10 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
     left_out = left_out[soonest_due_first(e, left_out)]
     if len(left_out) == 0:
         return []
-    pairs = within_reach(e, s.reach, left_out)
-    person = pairs.person
-    broken = failures(e, person, pairs.option)
-    refused = broken != 0
-    person, broken = person[refused], broken[refused]
-    by_rule = {
-        code: np.bincount(person[(broken & (1 << bit)) != 0], minlength=e.n_people)
-        for bit, (code, _) in enumerate(RULES)
-    }
+    by_rule = refused(e, s.reach, left_out)
     eligible = np.bincount(c.person, minlength=e.n_people)
     held_lost, held_from = _lost_to_holds(e, c, chosen)
+    limited = _lost_to_commitments(e, c, chosen)
     out = []
     for i in left_out:
         reasons = []
@@ -219,8 +226,15 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
                     "detail": f"held for someone due sooner, from {month}",
                 }
             )
-        if eligible[i] - held_lost[i]:
-            taken = int(eligible[i] - held_lost[i])
+        for district, n in limited.get(int(i), {}).items():
+            reasons.append({
+                "code": "COMMITMENT", "count": n, "district": district,
+                "detail": f"{n} council homes had room, but the council gave all the homes it committed "
+                "to care leavers this year in this run",
+            })  # fmt: skip
+        lost = int(held_lost[i]) + sum(limited.get(int(i), {}).values())
+        if eligible[i] > lost:
+            taken = int(eligible[i] - lost)
             reasons.append(
                 {
                     "code": "COMPETITION",
@@ -230,6 +244,22 @@ def unmatched(p: Problem, e: Encoded, c: Candidates, s: Screened, chosen: np.nda
             )
         reasons.sort(key=lambda reason: -reason["count"])
         out.append(Unmatched(p.young_people[i].id, int(c.penalty[i]), reasons))
+    return out
+
+
+def _lost_to_commitments(e: Encoded, c: Candidates, chosen: np.ndarray) -> dict[int, dict[str, int]]:
+    """Per young person left out (by index), per district: how many of their options had room that
+    their council's limit kept from them (`Problem.district_caps`)."""
+    _, blocked = held_back_by_cap(c, chosen)
+    if not blocked.any():
+        return {}
+    matched = np.zeros(e.n_people, bool)
+    matched[c.person[chosen]] = True
+    out: dict[int, dict[str, int]] = {}
+    for arc in np.flatnonzero(blocked & ~matched[c.person]):
+        i, district = int(c.person[arc]), c.cap_district[c.cap_groups[c.option[arc]]]
+        out.setdefault(i, {}).setdefault(district, 0)
+        out[i][district] += 1
     return out
 
 

@@ -24,6 +24,8 @@ import numpy as np
 from matching import weights
 from matching.costs import link_points, units
 from matching.encode import Encoded
+from matching.problem import PenaltyScale
+from matching.solution import Candidates
 
 # OR-Tools' cost scaling multiplies costs by about the number of nodes; stay far inside int64.
 COST_CEILING = 2**62
@@ -35,7 +37,7 @@ class CostRangeError(ValueError):
 
 def base_penalties(e: Encoded, cost: np.ndarray) -> np.ndarray:
     """Each young person's penalty without the urgent premium."""
-    floor = int(cost.max()) + 1 if len(cost) else 1
+    floor = e.penalty_scale.floor if e.penalty_scale else floor_of(cost)
     closeness = np.clip(
         (weights.URGENCY_HORIZON_DAYS - e.days_to_due) / weights.URGENCY_HORIZON_DAYS, 0.0, 1.0
     )
@@ -45,8 +47,24 @@ def base_penalties(e: Encoded, cost: np.ndarray) -> np.ndarray:
     return np.where(e.has_due, due, np.maximum(level - 1, 0))
 
 
+def floor_of(cost: np.ndarray) -> int:
+    """One more than the dearest arc: every penalty of someone with something due starts here."""
+    return int(cost.max()) + 1 if len(cost) else 1
+
+
+def scale_of(c: Candidates) -> PenaltyScale:
+    """The scale a problem's penalties took, for a part of it to keep (`Problem.penalty_scale`).
+
+    Any part's arcs are among the whole's, and BIG sums non-negative terms over young people, so
+    the whole's floor and premium are at least the part's own: the module's proof holds with them.
+    """
+    return PenaltyScale(floor=floor_of(c.cost), premium=c.premium)
+
+
 def urgent_premium(e: Encoded, person: np.ndarray, cost: np.ndarray, base: np.ndarray) -> int:
     """BIG: more than any rearrangement of the others can save (see the module's proof)."""
+    if e.penalty_scale:
+        return e.penalty_scale.premium
     cheapest = np.full(e.n_people, np.iinfo(np.int64).max, dtype=np.int64)
     dearest = np.full(e.n_people, np.iinfo(np.int64).min, dtype=np.int64)
     np.minimum.at(cheapest, person, cost)

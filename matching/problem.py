@@ -108,6 +108,17 @@ class Hold:
 
 
 @dataclass(frozen=True)
+class PenaltyScale:
+    """The two figures a problem's penalties take from everyone in it (`penalties.py`): `floor`, one
+    more than the dearest arc, under every penalty of someone with something due; and `premium`, v1.1's
+    BIG for the urgent. A problem narrowed from a wider one keeps the wider one's, so its penalties,
+    and so its objective over the young people it keeps, are the wider problem's."""
+
+    floor: int
+    premium: int
+
+
+@dataclass(frozen=True)
 class Problem:
     as_of: date
     young_people: tuple[YoungPerson, ...]
@@ -119,6 +130,13 @@ class Problem:
     # The run made a plan of the coming months: each young person's `planned` is its agreement for
     # them now, and one with none is one the plan has wait (the run's last goal but one).
     plan_made: bool = False
+    # District slug → the most of that district's register vacancies this run may assign: a council's
+    # remaining yearly commitment of homes for care leavers, where the council asked for the limit.
+    # A district not named has none.
+    district_caps: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # Proposals kept current solve only the components an event touches: their penalties are fixed
+    # by the whole problem read (`matching.penalty_scale`), not by the part solved. None: its own.
+    penalty_scale: PenaltyScale | None = None
 
     def is_urgent(self, person: YoungPerson) -> bool:
         return person.due_date is not None and (person.due_date - self.as_of).days <= self.urgent_days

@@ -28,11 +28,14 @@ class Pairs:
     reached: np.ndarray  # per pair: its (young person, place) entry in the reach matrix
 
 
-def within_reach(e: Encoded, reach: csr_matrix, people: np.ndarray | None = None) -> Pairs:
-    """Every option at every place these young people (all by default) reach."""
+def within_reach(
+    e: Encoded, reach: csr_matrix, people: np.ndarray | None = None, options: np.ndarray | None = None
+) -> Pairs:
+    """Every option (or every one of `options`) at every place these young people (all by default) reach."""
     rows = np.arange(e.n_people) if people is None else np.asarray(people, dtype=np.int64)
     _, entry = expand(reach.indptr[rows].astype(np.int64), np.diff(reach.indptr)[rows])
-    return _at_places(e, entry, reach, entry_people(reach), np.arange(e.n_options))
+    every = np.arange(e.n_options) if options is None else np.asarray(options, dtype=np.int64)
+    return _at_places(e, entry, reach, entry_people(reach), every)
 
 
 def worth_asking(e: Encoded, reach: csr_matrix) -> Pairs:

@@ -8,7 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import Any
 
-from matching.problem import Hold, Link, Option, Preference, Problem, Site, YoungPerson
+from matching.problem import Hold, Link, Option, PenaltyScale, Preference, Problem, Site, YoungPerson
 
 DATES = {
     "as_of", "need_date", "pathway_deadline", "due_date", "available_from", "available_until", "from_month",
@@ -84,6 +84,8 @@ def from_data(data: dict[str, Any]) -> Problem:
             {option: record(Hold, hold) for option, hold in data.get("held_back", {}).items()}
         ),
         plan_made=data.get("plan_made", False),
+        district_caps=MappingProxyType(dict(data.get("district_caps", {}))),
+        penalty_scale=PenaltyScale(**data["penalty_scale"]) if data.get("penalty_scale") else None,
     )
 
 

@@ -44,6 +44,11 @@ class Candidates:
     tier: np.ndarray | None = None  # per young person: index into DUE_TIERS; None: everyone "none"
     held: np.ndarray | None = None  # per option: places held back from tiers later and none; None: no hold
     plan_cost: np.ndarray | None = None  # per arc: its departure from the plan's month 0; None: no plan
+    # A council's commitment as a limit (`Problem.district_caps`): per option, the index of its
+    # district's cap (-1: none; register vacancies only), and per cap its limit and district.
+    cap_group: np.ndarray | None = None
+    cap_limit: np.ndarray | None = None
+    cap_district: tuple[str, ...] = ()
 
     @property
     def tiers(self) -> np.ndarray:
@@ -61,6 +66,16 @@ class Candidates:
     def plan_costs(self) -> np.ndarray:
         """Per arc, its cost in the run's last goal but one (`plan_costs`); zeros if the run made no plan."""
         return self.plan_cost if self.plan_cost is not None else np.zeros(len(self.cost), np.int64)
+
+    @property
+    def capped(self) -> bool:
+        """Whether some option's district caps what this run may assign to its register."""
+        return self.cap_group is not None and bool((self.cap_group >= 0).any())
+
+    @property
+    def cap_groups(self) -> np.ndarray:
+        """Per option, the index of its district's cap, -1 for none."""
+        return self.cap_group if self.cap_group is not None else np.full(len(self.capacity), -1, np.int64)
 
     @property
     def base_penalty(self) -> np.ndarray:

@@ -7,6 +7,7 @@ import numpy as np
 
 from matching import explain
 from matching.candidates import build
+from matching.commitments import with_caps
 from matching.encode import encode
 from matching.problem import Problem
 from matching.solution import Candidates, Solution
@@ -17,13 +18,14 @@ from matching.vocabulary import DUE_TIERS
 def published(problem: Problem) -> Candidates:
     """The problem as the solver sees it (arcs, costs, penalties, capacities), without solving it."""
     candidates, _ = build(encode(problem), problem.reach_km)
-    return candidates
+    return with_caps(candidates, problem)
 
 
 def solve(problem: Problem) -> Solution:
     started = time.perf_counter()
     encoded = encode(problem)
     candidates, screened = build(encoded, problem.reach_km)
+    candidates = with_caps(candidates, problem)
     built = time.perf_counter()
     flow = solve_tiered(candidates)
     solved = time.perf_counter()

@@ -2,8 +2,9 @@
 
 The graph: each young person → the options their arcs allow (cap 1); for an option with places
 held, the arcs of tiers later and none enter a node of their own whose arc into the option holds
-its remaining less the held places; each option → sink (its remaining); each young person →
-sink, "unmatched" (cap 1). Each goal is a cost on these arcs — a count is a cost of 1 on the
+its remaining less the held places; each option → sink (its remaining), or, for a register vacancy
+of a district whose commitment limits the run, → that district's node → sink (the limit); each
+young person → sink, "unmatched" (cap 1). Each goal is a cost on these arcs — a count is a cost of 1 on the
 "unmatched" arcs of its tier — and `lexicographic.solve_in_order` minimises them in turn, exactly.
 """
 
@@ -40,7 +41,9 @@ def useful_arcs(c: Candidates) -> np.ndarray:
 
 
 def build_part(c: Candidates, arcs: np.ndarray) -> Part:
-    """The graph of the module's docstring over these arcs and the young people and options they join."""
+    """The graph of the module's docstring over these arcs and the young people and options they join;
+    a district whose council's commitment limits the run (`commitments.py`) has a node of its own
+    between its register vacancies and the sink, whose arc to the sink carries the limit."""
     people, local_person = np.unique(c.person[arcs], return_inverse=True)
     options, local_option = np.unique(c.option[arcs], return_inverse=True)
     n_people, n_options = len(people), len(options)
@@ -49,17 +52,24 @@ def build_part(c: Candidates, arcs: np.ndarray) -> Part:
     held_options = np.flatnonzero(held > 0)
     hold_node = np.full(n_options, -1, np.int64)
     hold_node[held_options] = n_people + n_options + np.arange(len(held_options))
-    sink = n_people + n_options + len(held_options)
+    group = c.cap_groups[options]
+    groups, local_group = np.unique(group[group >= 0], return_inverse=True)
+    first_group = n_people + n_options + len(held_options)
+    sink = first_group + len(groups)
+    option_head = np.full(n_options, sink, np.int64)
+    option_head[group >= 0] = first_group + local_group
     kept_out = HOLDABLE[c.tiers[c.person[arcs]]] & (hold_node[local_option] >= 0)
-    tails = np.concatenate(
-        (local_person, hold_node[held_options], n_people + np.arange(n_options), np.arange(n_people))
-    )
+    tails = np.concatenate((
+        local_person, hold_node[held_options], first_group + np.arange(len(groups)),
+        n_people + np.arange(n_options), np.arange(n_people),
+    ))  # fmt: skip
     heads = np.concatenate((
         np.where(kept_out, hold_node[local_option], n_people + local_option), n_people + held_options,
-        np.full(n_options + n_people, sink),
+        np.full(len(groups), sink), option_head, np.full(n_people, sink),
     ))  # fmt: skip
+    limits = c.cap_limit[groups] if len(groups) else np.zeros(0, np.int64)
     capacities = np.concatenate((
-        np.ones(len(arcs), np.int64), capacity[held_options] - held[held_options], capacity,
+        np.ones(len(arcs), np.int64), capacity[held_options] - held[held_options], limits, capacity,
         np.ones(n_people, np.int64),
     ))  # fmt: skip
     supply = np.zeros(sink + 1, np.int64)

@@ -5,6 +5,10 @@ has already proved against the hard rules), sharing no code with `tiered.py` or 
 Pass-overs are read from `fairness.pass_overs`, the one place that finds them.
 
 - Holds: no option gives tiers later and none more than its remaining less its held places.
+- A council's limit (`Problem.district_caps`): stated afresh from the problem (a register vacancy
+  of a district named there); each graph below sends those vacancies' places to the sink through
+  one node per district whose arc carries the limit, so the counts and the order are proved under it
+  (the checker also counts the vacancies each district gives).
 - Counts: for each tier t up to later, the young people matched of tiers up to t equal a maximum
   flow from those young people alone (augmenting paths, here); so each tier's count is the
   largest any assignment allows while the tiers before keep theirs.
@@ -24,7 +28,7 @@ import numpy as np
 from matching.fairness import COSTED_TIERS, pass_overs
 from matching.problem import Problem
 from matching.solution import Solution
-from matching.vocabulary import DUE_TIERS, HOLDABLE_TIERS
+from matching.vocabulary import DUE_TIERS, HOLDABLE_TIERS, REGISTER_VACANCY
 
 COUNTED = DUE_TIERS[:4]  # move_now, overdue, soon, later
 COSTED = DUE_TIERS[:3]  # move_now, overdue, soon
@@ -45,6 +49,7 @@ def tier_problems(
     if problems:
         return problems
     room = {o.id: max(o.remaining, 0) for o in problem.options}
+    capped = _capped(problem)
     open_to_later = {
         o: max(room[o] - max(hold.places, 0), 0) for o, hold in problem.held_back.items() if o in room
     }
@@ -56,13 +61,13 @@ def tier_problems(
     ]
     for t in range(len(COUNTED)):
         tiers = set(DUE_TIERS[: t + 1])
-        best = _most_matched(tiers, tier, arc_costs, room, open_to_later)
+        best = _most_matched(tiers, tier, arc_costs, room, open_to_later, capped=capped)
         matched = sum(1 for person_id in placed if tier[person_id] in tiers)
         if matched != best:
             problems.append(f"{matched} matched of tiers up to {DUE_TIERS[t]}, where {best} can be")
     if not problems:
         plan = _plan_costs(problem, tier, arc_costs, base)
-        problems += _cheaper_cycle(_Run(tier, placed, arc_costs, base, room, open_to_later, plan))
+        problems += _cheaper_cycle(_Run(tier, placed, arc_costs, base, room, open_to_later, plan, capped))
     return problems
 
 
@@ -75,6 +80,28 @@ class _Run:
     room: dict[str, int]  # per option: its remaining
     open_to_later: dict[str, int]  # per held option: the places tiers later and none may take
     plan: dict[tuple[str, str], int]  # per arc: its departure from the plan's first month
+    capped: "_Capped"  # register vacancies whose district's commitment limits the run
+
+
+@dataclass(frozen=True)
+class _Capped:
+    """Each limited district's register vacancies go to the sink through a node of its own."""
+
+    district: dict[str, str]  # option → its district, for register vacancies of a limited district
+    limit: dict[str, int]  # district → the most of its vacancies the run may give
+
+    def into(self, option_id: str) -> tuple:
+        """The node an option's places flow into: its district's limit, or the sink."""
+        return ("limit", self.district[option_id]) if option_id in self.district else SINK
+
+
+def _capped(problem: Problem) -> _Capped:
+    district = {
+        o.id: o.district
+        for o in problem.options
+        if o.route == REGISTER_VACANCY and o.district in problem.district_caps
+    }
+    return _Capped(district, {d: max(n, 0) for d, n in problem.district_caps.items()})
 
 
 def _arc_head(person_id: str, option_id: str, tier: dict[str, str], open_to_later: dict[str, int]) -> tuple:
@@ -84,18 +111,22 @@ def _arc_head(person_id: str, option_id: str, tier: dict[str, str], open_to_late
     return ("option", option_id)
 
 
-def _capacities(room: dict[str, int], open_to_later: dict[str, int]) -> dict[tuple, dict[tuple, int]]:
+def _capacities(
+    room: dict[str, int], open_to_later: dict[str, int], capped: _Capped
+) -> dict[tuple, dict[tuple, int]]:
     graph: dict[tuple, dict[tuple, int]] = {}
     for option_id, places in room.items():
-        graph.setdefault(("option", option_id), {})[SINK] = places
+        graph.setdefault(("option", option_id), {})[capped.into(option_id)] = places
+    for district, limit in capped.limit.items():
+        graph.setdefault(("limit", district), {})[SINK] = limit
     for option_id, places in open_to_later.items():
         graph.setdefault(("open", option_id), {})[("option", option_id)] = places
     return graph
 
 
-def _most_matched(tiers, tier, arc_costs, room, open_to_later) -> int:
+def _most_matched(tiers, tier, arc_costs, room, open_to_later, *, capped) -> int:
     """A maximum flow from the young people of `tiers` to the sink, by shortest augmenting paths."""
-    graph = _capacities(room, open_to_later)
+    graph = _capacities(room, open_to_later, capped)
     source = ("source",)
     for person_id, option_id in arc_costs:
         if tier[person_id] in tiers:
@@ -178,9 +209,14 @@ def _cheaper_cycle(run: _Run) -> list[str]:
         u, cost = ("person", person_id), _vector(tier_name, None, run.base[person_id])
         arcs.append((SINK, u, tuple(-x for x in cost)) if person_id not in placed else (u, SINK, cost))
     for option_id, places in run.room.items():
-        node = ("option", option_id)
-        arcs += [(node, SINK, zero)] if load[option_id] < places else []
-        arcs += [(SINK, node, zero)] if load[option_id] > 0 else []
+        node, into = ("option", option_id), run.capped.into(option_id)
+        arcs += [(node, into, zero)] if load[option_id] < places else []
+        arcs += [(into, node, zero)] if load[option_id] > 0 else []
+    given = Counter(run.capped.district[o] for o in placed.values() if o in run.capped.district)
+    for district, limit in run.capped.limit.items():
+        node = ("limit", district)
+        arcs += [(node, SINK, zero)] if given[district] < limit else []
+        arcs += [(SINK, node, zero)] if given[district] > 0 else []
     for option_id, places in open_to_later.items():
         node, into = ("open", option_id), ("option", option_id)
         arcs += [(node, into, zero)] if open_load[option_id] < places else []

@@ -29,8 +29,10 @@ from housing.models import (
     Placement,
     Preference,
     Proposal,
+    Provider,
     Rejection,
     SentEmail,
+    SettingUpHome,
     Sibling,
     SignOff,
     TriplePlan,
@@ -44,6 +46,7 @@ MODELS = {
     "local_links": LocalLink,
     "preferences": Preference,
     "applications": Application,
+    "providers": Provider,
     "options": Option,
     "cohorts": Cohort,
     "cohort_members": CohortMember,
@@ -71,9 +74,9 @@ def clear_case_data(session: Session) -> None:
     naming them. Users and reference data stay."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
     for model in (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
-                  Allocation, Sibling, Adviser, IdempotentRequest,
+                  Allocation, Sibling, Adviser, IdempotentRequest, SettingUpHome,
                   Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
-                  Option, LocalLink, Preference, Application, YoungPerson,
+                  Option, Provider, LocalLink, Preference, Application, YoungPerson,
                   AuditShown, AuditEntry):  # fmt: skip
         session.execute(delete(model))
 

@@ -13,8 +13,11 @@ UASC"). A Staying Put offer, a council let or a private tenancy is made for the 
 living there; House Project members who moved in hold their cohort's place.
 """
 
+import random
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
+from housing import money
 from housing.lifedates import add_months, age_on, birthday
 from seeds.places import Places
 from seeds.scenario_rows import Row
@@ -121,9 +124,10 @@ class Placements(Places):
         starts_on = min(self.as_of, add_months(adult, self.rng.randrange(0, 12)))
         town = self.rng.choice(self.towns[person["home_district"]])
         kind = "Council let" if route == "register_vacancy" else "Private tenancy (rent in advance paid)"
+        money = tenancy_money(person["id"], person["home_district"]) if route == "private_rented" else {}
         self.option(
             route=route, name=f"{kind} ({town})", place=town, capacity=1,
-            available_from=starts_on, min_age=18, max_age=25, support_levels=["low", "medium"],
+            available_from=starts_on, min_age=18, max_age=25, support_levels=["low", "medium"], **money,
         )  # fmt: skip
         return self.out.options[-1], starts_on
 
@@ -191,3 +195,22 @@ class Placements(Places):
             }
             person["avoid_places"] = [p for p in person["avoid_places"] if p not in kept]
             person["avoid_districts"] = [d for d in person["avoid_districts"] if d not in kept_districts]
+
+
+# The broad rental market area a district's homes fall in, for the synthetic tenancies (BRMAs do not
+# follow district lines; these are the nearest of the areas housing/money.py holds rates for).
+RENTAL_AREA = {"adur": "Worthing", "arun": "Worthing", "chichester": "Chichester",
+               "crawley": "Crawley & Reigate", "horsham": "Crawley & Reigate",
+               "mid-sussex": "Brighton and Hove",
+               "worthing": "Worthing"}  # fmt: skip
+
+
+def tenancy_money(person_id: str, district: str) -> dict[str, Any]:
+    """A synthetic private tenancy's money: a one-bedroom rent around its area's one-bedroom rate
+    (about a third above it), a deposit of five weeks' rent, a month in advance, a guarantor asked
+    by half. Drawn from a stream of its own, so the rest of the scenario draws what it drew before."""
+    draw = random.Random(f"rent:{person_id}")
+    area = RENTAL_AREA[district]
+    rent = round(money.RATES[area][1] * draw.uniform(0.8, 1.15) / 5) * 5
+    return {"monthly_rent": rent, "deposit": round(rent * 12 / 52 * 5), "rent_in_advance": rent,
+            "guarantor_needed": draw.random() < 0.5, "rental_market_area": area}  # fmt: skip

@@ -36,6 +36,13 @@ class Places(Draw):
             "carer_willing": None,
             "registered_16_17": None,
             "uasc_specialist": None,
+            "monthly_rent": None,
+            "deposit": None,
+            "rent_in_advance": None,
+            "guarantor_needed": None,
+            "rental_market_area": None,
+            "provider_id": None,
+            "weekly_cost": None,
             "district": self.district_of[row["place"]],
             "placed": 0,
         }

@@ -12,6 +12,7 @@ from seeds.advisers import add_advisers
 from seeds.house_project import HouseProject
 from seeds.people import People
 from seeds.placements import Placements
+from seeds.providers import add_providers
 from seeds.reviews import add_reviews
 from seeds.scenario_rows import Row, Scenario
 
@@ -32,6 +33,7 @@ def generate(seed: int, scale: float, as_of: date) -> Scenario:
     generator.placements()
     add_advisers(generator.out, seed, scale, as_of)  # a stream of its own: the rest is drawn as before
     add_reviews(generator.out, seed, as_of)
+    add_providers(generator.out, seed, as_of)  # synthetic, and a stream of its own too
     return generator.out
 
 

@@ -13,6 +13,7 @@ class Scenario:
     local_links: list[Row] = field(default_factory=list)
     preferences: list[Row] = field(default_factory=list)
     applications: list[Row] = field(default_factory=list)
+    providers: list[Row] = field(default_factory=list)
     options: list[Row] = field(default_factory=list)
     cohorts: list[Row] = field(default_factory=list)
     cohort_members: list[Row] = field(default_factory=list)
@@ -29,6 +30,7 @@ class Scenario:
         yield "local_links", self.local_links
         yield "preferences", self.preferences
         yield "applications", self.applications
+        yield "providers", self.providers  # options name their provider
         yield "options", self.options
         yield "cohorts", self.cohorts
         yield "cohort_members", self.cohort_members

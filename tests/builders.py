@@ -477,3 +477,9 @@ def signed_in_by_link(app: Flask, client, reference: str, email: str) -> str:
     assert used.status_code == 302, used.status_code
     assert used.headers["Location"].endswith("/me")
     return link
+
+
+def seventeen(client, officer, reference, given):
+    """Aged 17 with no review held: their review is overdue (due six months after 16)."""
+    body = payloads.young_person(reference=reference, given_name=given, date_of_birth=payloads.born_aged(17))
+    return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]

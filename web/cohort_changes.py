@@ -42,8 +42,11 @@ def change(cohort_id: str) -> Response | tuple[str, int]:
         changes = {**values, "capacity": int(values["capacity"])}
         try:
             cohort_changes.change(db(), g.actor, cohort_id, changes)
-        except Invalid as refused:
-            errors = {key: reasons[0][:1].upper() + reasons[0][1:] for key, reasons in refused.fields.items()}
+        except (Invalid, Conflict):  # changed meanwhile by someone else: say what now stands in the way
+            now = cohort_changes.would_break(db(), cohorts.get(db(), cohort_id), changes)
+            errors = {key: reasons[0][:1].upper() + reasons[0][1:] for key, reasons in now.items()} or {
+                "name": "The cohort changed while you were changing it: check it and try again"
+            }
     if errors:
         return _form(cohorts.get(db(), cohort_id), values, errors, status=400)
     flash(f"{values['name']} changed.")

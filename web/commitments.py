@@ -32,12 +32,15 @@ def council_commitments() -> dict:
 @page(Role.DISTRICT_OFFICER)
 def set_commitment() -> Response | tuple[str, int]:
     typed = request.form.get("commitment", "").strip()
+    limits = request.form.get("limits") == "yes"
     promised = int(typed) if typed.isdigit() and int(typed) <= MOST else None
     if typed and promised is None:
         return render_template(
-            "district/commitment.html", typed=typed, slug=g.actor.district,
+            "district/commitment.html", typed=typed, limits=limits, slug=g.actor.district,
             error=f"Enter a whole number of homes from 0 to {MOST:,}, or leave it empty for none",
         ), 400  # fmt: skip
-    reference.set_scheme(db(), g.actor, g.actor.district, {"yearly_commitment": promised})
-    flash(f"Your yearly commitment is {'saved' if promised is not None else 'cleared'}.")
+    changes = {"yearly_commitment": promised, "commitment_limits_matching": limits}
+    reference.set_scheme(db(), g.actor, g.actor.district, changes)
+    kept = " The matcher will keep to what is left of it." if limits and promised is not None else ""
+    flash(f"Your yearly commitment is {'saved' if promised is not None else 'cleared'}.{kept}")
     return redirect(url_for("district_pages.district"))

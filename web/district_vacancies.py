@@ -4,7 +4,8 @@ from flask import Response, flash, g, redirect, render_template, request, url_fo
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from districts import uploads
-from housing.services import options, vacancies
+from housing.services import options
+from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role, Route
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -48,7 +49,7 @@ def upload() -> Response | tuple[str, int]:
         return _vacancies(["Select a CSV or Excel file of vacancies"], 400)
     try:
         added = uploads.upload(g.actor, g.actor.district, sent.filename, sent.read())
-    except vacancies.ImportRefused as refused:
+    except ImportRefused as refused:
         return _vacancies([str(problem) for problem in refused.problems], 422)
     except uploads.TooLarge as too_large:
         return _vacancies([str(too_large)], 413)

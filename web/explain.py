@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from housing.models import YoungPerson
+from flask import current_app
+
+from housing import money
+from housing.models import Option, Proposal, YoungPerson
 from web.words import IMPORTANCE, ROUTE_WORDS, distance, from_today, long_date, ordinal
 
 KIND_WORDS = {
@@ -38,9 +41,36 @@ class Plain:
     alternatives: list[tuple[str, str]]  # (option name, why not)
     numbers: list[tuple[str, str]]  # (part, value) for the details element
     bedrooms: str = ""  # a council's home: its size against the district's rule (BEDROOMS)
+    rent: str = ""  # a private tenancy: its rent against their Local Housing Allowance rate
 
 
-def plain(explanation: dict[str, Any], person: YoungPerson, names: dict[str, str], today: date) -> Plain:
+def rent_sentence(option: Option | None, person: YoungPerson, day: date, exemption_until: int) -> str:
+    """A private tenancy's rent against the young person's own LHA rate on the day (housing/money.py)."""
+    if option is None or option.monthly_rent is None:
+        return ""
+    if option.rental_market_area is None:
+        return (
+            f"Rent {money.pounds(option.monthly_rent)} a month: no broad rental market area recorded, "
+            "so it is not checked against the Local Housing Allowance."
+        )
+    return money.check_for(
+        option.monthly_rent, option.rental_market_area, date_of_birth=person.date_of_birth,
+        children=person.children, on=day, exemption_until=exemption_until,
+    ).words  # fmt: skip
+
+
+def said_of(
+    proposal: Proposal, person: YoungPerson, options: dict[str, Option], names: dict[str, str], today: date
+) -> Plain:
+    """A proposal in words, a private tenancy's rent checked against the young person's own LHA rate."""
+    until = current_app.config["SAR_EXEMPTION_UNTIL"]
+    rent = rent_sentence(options.get(proposal.option_id), person, today, until)
+    return plain(proposal.explanation, person, names, today, rent)
+
+
+def plain(
+    explanation: dict[str, Any], person: YoungPerson, names: dict[str, str], today: date, rent: str = ""
+) -> Plain:
     links = explanation.get("links", [])
     ordered = sorted(links, key=lambda link: -link["importance"])
     keeps = [
@@ -61,6 +91,7 @@ def plain(explanation: dict[str, Any], person: YoungPerson, names: dict[str, str
             for part, value in explanation.get("cost_breakdown", {}).items()
         ],
         bedrooms=bedrooms_sentence(explanation.get("bedrooms")),
+        rent=rent,
     )
 
 
@@ -124,6 +155,8 @@ def why_not(alternative: dict[str, Any], explanation: dict[str, Any]) -> str:
         return "its places went to other young people, keeping more of them near their links" + (
             f" (it is {closer})" if closer else ""
         )
+    if code == "commitment_reached":
+        return "it had room, but its council's yearly commitment of homes for care leavers is used up"
     if code == "costs_the_same":
         return "just as good a match; the place proposed leaves this one for someone else"
     if code == "costs_less_not_proven_optimal":

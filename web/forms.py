@@ -32,6 +32,15 @@ def date_from(form: MultiDict, name: str) -> str | None:
         return NOT_A_DATE
 
 
+def pounds_from(form: MultiDict, name: str) -> int | str | None:
+    """An amount typed with or without £ and commas as whole pounds; what cannot be read is left as
+    typed for the schema to name; None when blank."""
+    text = form.get(name, "").strip().removeprefix("£").replace(",", "").strip()
+    if not text:
+        return None
+    return int(text) if text.lstrip("-").isdigit() else form[name].strip()
+
+
 def date_boxes(value: date | None) -> dict[str, str]:
     return {"day": str(value.day), "month": str(value.month), "year": str(value.year)} if value else {}
 

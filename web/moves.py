@@ -8,8 +8,10 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.models import Nomination, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import nominations as nomination_reads
 from housing.reads.names import district_names, option_by_id, options_by_id
 from housing.services import moves, nominations, young_people
+from httpkit.outgoing import send_emails
 from httpkit.store import db
 from jsonapi.schemas.moves import MoveStepSchema, WithdrawalSchema
 from web import forms
@@ -48,7 +50,7 @@ def words() -> dict[str, dict[str, str]]:
 def awaiting() -> str:
     """Nominations the councils have yet to decide, oldest first: whom to chase."""
     number = page_asked()
-    found, total = nominations.awaiting(db(), g.actor, district=None, page=number, page_size=PAGE_SIZE)
+    found, total = nomination_reads.awaiting(db(), g.actor, district=None, page=number, page_size=PAGE_SIZE)
     districts = district_names(db())
     options = options_by_id(db(), [n.option_id for n in found])
     return render_template(
@@ -67,7 +69,7 @@ def awaiting() -> str:
 @page(*OFFICERS)
 def withdraw(nomination_id: str) -> Response | tuple[str, int]:
     """What withdrawing will do, then the reason; the council can no longer decide it."""
-    nomination = nominations.get(db(), nomination_id)
+    nomination = nomination_reads.get(db(), nomination_id)
     typed = {"reason": request.form.get("reason", "").strip()}
     if request.method == "GET":
         return _withdraw_form(nomination, typed, {})
@@ -116,17 +118,20 @@ def move(person: YoungPerson) -> Response | tuple[str, int]:
     body = {name: value or None for name, value in typed.items()}
     body["on"] = date_from(form, "on")
     data, errors = load(MoveStepSchema(), body, STEP_LABELS)
-    step = forms.saved(
+    recorded = forms.saved(
         lambda loaded: moves.record(db(), g.actor, person.id, loaded, today()),
         data,
         errors,
         STEP_LABELS,
         "kind",
     )
-    if step is None:
+    if recorded is None:
         boxes = {part: form.get(f"on-{part}", "") for part in ("day", "month", "year")}
         return _move_page(person, typed | {"on": boxes}, errors)
-    flash(f"{STEP_WORDS[step.kind]} recorded, dated {step.on.strftime('%-d %B %Y')}.", "success")
+    step, told = recorded
+    send_emails(told)
+    said = " They have been told the day on their own pages." if told else ""
+    flash(f"{STEP_WORDS[step.kind]} recorded, dated {step.on.strftime('%-d %B %Y')}.{said}", "success")
     return redirect(url_for("move_pages.move", young_person_id=person.id))
 
 
@@ -145,4 +150,5 @@ def _move_page(person: YoungPerson, values: dict, errors: dict) -> tuple[str, in
         errors=errors,
         kinds=list(STEP_WORDS.items()),
         answers=list(ANSWER_WORDS.items()),
+        today=today(),
     ), (400 if errors else 200)

@@ -23,11 +23,16 @@ def init_app(app: Flask) -> None:
         return {"unread_notifications": notifications.unread(db(), actor.user_id) if actor else 0}
 
 
+def _centre_template() -> str:
+    """A young person reads their messages on their own pages, in their words (issue 32)."""
+    return "own/messages.html" if g.actor.role is Role.YOUNG_PERSON else "notifications.html"
+
+
 @bp.get("/notifications")
 @page(*EVERY_ROLE)
 def centre() -> str:
     items, total = notifications.mine(db(), g.actor.user_id, page=1, page_size=100)
-    return render_template("notifications.html", title="Notifications", items=items, total=total,
+    return render_template(_centre_template(), title="Notifications", items=items, total=total,
                            wants_email=notifications.wants_email(db(), g.actor.user_id),
                            done=request.args.get("done"), errors={})  # fmt: skip
 
@@ -47,7 +52,7 @@ def choose_email() -> Response | tuple[str, int]:
         items, total = notifications.mine(db(), g.actor.user_id, page=1, page_size=100)
         errors = {"email": "Choose whether to get emails"}
         return render_template(
-            "notifications.html",
+            _centre_template(),
             title="Notifications",
             items=items,
             total=total,

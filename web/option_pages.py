@@ -9,25 +9,29 @@ from datetime import timedelta
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
+from housing import money
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, YoungPerson
+from housing.models import Option, Provider, YoungPerson
+from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names
 from housing.reads.names import district_names
-from housing.services import options, reference, young_people
-from housing.services.options import ROUTE_FIELDS
-from housing.vocabulary import Role, Route
+from housing.services import options, providers, reference, young_people
+from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
+from housing.services.providers import RATING_WORDS
+from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
 from httpkit.store import db
 from jsonapi.schemas.options import OptionPatchSchema, OptionSchema
 from web import forms
-from web.forms import Labels, date_boxes, date_from, in_form_order, load
+from web.forms import Labels, date_boxes, date_from, in_form_order, load, pounds_from
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
+from web.words import long_date
 
 bp = page_blueprint("option_pages", __name__)
 PAGE_SIZE = 50
@@ -42,10 +46,15 @@ LABELS = Labels({
     "accepts_children": "whether children are accepted",
     "registered_16_17": "whether it is registered for 16 and 17 year olds",
     "uasc_specialist": "whether it specialises in UASC",
+    "monthly_rent": "the monthly rent", "deposit": "the deposit", "rent_in_advance": "the rent in advance",
+    "guarantor_needed": "whether a guarantor is needed", "rental_market_area": "the broad rental market area",
+    "provider": "the provider", "weekly_cost": "the weekly cost of a place",
 }, choices=("place", "support_levels", "carer_willing", "registered_16_17", "uasc_specialist",
-            "accepts_children"))  # fmt: skip
+            "accepts_children", "guarantor_needed", "rental_market_area", "provider"))  # fmt: skip
 NUMBERS = ("capacity", "min_age", "max_age", "bedrooms")
-YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist")
+POUNDS = ("monthly_rent", "deposit", "rent_in_advance")  # a private tenancy's, typed with or without £
+YES_NO = ("accepts_children", "carer_willing", "registered_16_17", "uasc_specialist", "guarantor_needed")
+ROUTE_OWN = ROUTE_FIELDS | OPTIONAL_ROUTE_FIELDS
 
 
 def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
@@ -54,6 +63,13 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
         text = form.get(key, "").strip()
         if text:
             body[key] = int(text) if text.isdigit() else text
+    if route in OPTIONAL_ROUTE_FIELDS["monthly_rent"]:  # left blank: not known yet, so none is recorded
+        for key in POUNDS:
+            body[key] = pounds_from(form, key)
+        body["rental_market_area"] = form.get("rental_market_area") or None
+    if route in SUPPORTED_ROUTES:  # who runs it, and a place's cost a week (blank: not known)
+        body["weekly_cost"] = pounds_from(form, "weekly_cost")
+        body["provider"] = form.get("provider") or None
     if (start := date_from(form, "available_from")) is not None:
         body["available_from"] = start
     body["available_until"] = date_from(form, "available_until")
@@ -61,7 +77,7 @@ def body_from(form: MultiDict, route: Route) -> dict[str, Any]:
     body["step_free"] = "step_free" in form.getlist("access")
     body["wheelchair"] = "wheelchair" in form.getlist("access")
     for key in YES_NO:  # a route's own questions only on that route; left blank, the schema or rule says so
-        carried = key not in ROUTE_FIELDS or route in ROUTE_FIELDS[key]
+        carried = key not in ROUTE_OWN or route in ROUTE_OWN[key]
         if carried and form.get(key) in ("yes", "no"):
             body[key] = form[key] == "yes"
     return body
@@ -78,6 +94,10 @@ def typed(form: MultiDict) -> dict[str, Any]:
 
 def from_option(option: Option) -> dict[str, Any]:
     values: dict[str, Any] = {key: str(getattr(option, key)) for key in (*NUMBERS, "name", "place")}
+    values |= {key: str(getattr(option, key)) for key in POUNDS if getattr(option, key) is not None}
+    values["rental_market_area"] = option.rental_market_area or ""
+    values["provider"] = option.provider_id or ""
+    values["weekly_cost"] = "" if option.weekly_cost is None else str(option.weekly_cost)
     values |= {
         key: ("yes" if getattr(option, key) else "no") for key in YES_NO if getattr(option, key) is not None
     }
@@ -98,6 +118,8 @@ def _form(route: Route, values: dict, errors: dict, option=None, person=None) ->
         option=option,
         person=person,
         places=reference.places(db()),
+        area_choices=[(area, area) for area in RENTAL_MARKET_AREAS],
+        provider_choices=list(providers.names(db()).items()),
         district_names={d.slug: d.name for d in districts},
     ), (400 if errors else 200)
 
@@ -138,9 +160,17 @@ def option_list() -> str:
     found, total = options.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
                                   district=district, named=named, places_left=places_left)  # fmt: skip
     kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
+    until = current_app.config["SAR_EXEMPTION_UNTIL"]
+    money_words = {o.id: _money_lines(o, until) for o in found if o.route == Route.PRIVATE_RENTED}
+    run_by = providers.by_id(db(), {o.provider_id for o in found if o.provider_id})
+    money_words |= {o.id: _provider_lines(o, run_by) for o in found if o.route in SUPPORTED_ROUTES}
     return render_template(
         "options.html",
         found=found,
+        money_words=money_words,
+        rates_note=any(o.route == Route.PRIVATE_RENTED for o in found)
+        and f"{money.RATES_SOURCE}, as of {long_date(money.RATES_AS_OF)}; care leavers' exemption "
+        f"from the shared rate until {until} is to be confirmed against current DWP rules.",
         total=total,
         route=route,
         district=district,
@@ -155,6 +185,26 @@ def option_list() -> str:
     )
 
 
+def _money_lines(option: Option, until: int) -> list[str]:
+    """A private tenancy's rent against the LHA rates, and what the landlord asks, in words."""
+    rent = option.monthly_rent
+    checked = money.option_words(rent, option.rental_market_area, until) if rent is not None else ""
+    return [checked, money.terms_words(option.deposit, option.rent_in_advance, option.guarantor_needed)]
+
+
+def _provider_lines(option: Option, run_by: dict[str, Provider]) -> list[str]:
+    """A supported option's provider with its Ofsted rating, and its weekly cost of a place, in words."""
+    provider = run_by.get(option.provider_id or "")
+    said = []
+    if provider is not None:
+        rating = RATING_WORDS[provider.rating]
+        inspected = f", inspected {long_date(provider.inspected_on)}" if provider.inspected_on else ""
+        said.append(f"Run by {provider.name} (Ofsted: {rating}{inspected})")
+    if option.weekly_cost is not None:
+        said.append(f"£{option.weekly_cost:,} a week a place")
+    return said
+
+
 @bp.route("/options/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 def record_option() -> Response | tuple[str, int]:
@@ -166,8 +216,9 @@ def record_option() -> Response | tuple[str, int]:
     if request.args.get("young_person") and person is None:
         return render_template("error.html", title="Page not found", code=404), 404
     if request.method == "GET":
-        values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": "16", "max_age": "25",
-                  "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
+        youngest = str(options.ADULT) if route == Route.PRIVATE_RENTED else "16"  # a tenancy is for adults
+        values = {"available_from": date_boxes(today()), "capacity": "1", "min_age": youngest,
+                  "max_age": "25", "bedrooms": "1", "support_levels": ["low", "medium", "high"]}  # fmt: skip
         return _form(route, values, {}, person=person)
     body = {"route": route.value, **body_from(request.form, route)}
     errors: dict[str, str] = {}

@@ -1,12 +1,13 @@
 """The officers' side of the young person's own view: invite them to their pages, share a
-proposal with them (issue 32). Their answers show on the run page and at the accept check."""
+proposal with them, and mark what they said is wrong as dealt with (issue 32). Their answers show
+on the run page and at the accept check."""
 
 from flask import flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
 from housing.errors import Conflict, Forbidden, Invalid
-from housing.permissions import INVITERS
+from housing.permissions import INVITERS, OFFICERS
 from housing.reads import own_view as reads
 from housing.services import own_access, own_view, young_people
 from httpkit.outgoing import send_emails
@@ -56,3 +57,40 @@ def share(proposal_id: str) -> Response | tuple[str, int]:
     return redirect(
         url_for("runs.review", run_id=run_id, page=request.form.get("page", 1)) + f"#{proposal_id}"
     )
+
+
+ABOUT_WORDS = {"links": "Their local links", "wishes": "Their wishes", "other": "Something else"}
+
+
+@bp.route("/young-people/<young_person_id>/changes/<change_id>/done", methods=["GET", "POST"])
+@page(*OFFICERS)
+def deal_with(young_person_id: str, change_id: str) -> str | Response | tuple[str, int]:
+    """What they said is wrong, and a short note of what was done, which they read on their pages."""
+    person = young_people.view(db(), g.actor, young_person_id, today())  # 404 for an unknown id
+    asked = reads.change_of(db(), person.id, change_id)  # another's, or unknown: 404
+    note = request.form.get("note", "")
+    errors: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if not note.strip():
+            errors["note"] = "Enter what you did, for them to read"
+        elif len(note.strip()) > own_view.NOTE_MAX:
+            errors["note"] = f"What you did must be {own_view.NOTE_MAX} characters or fewer"
+        else:
+            try:
+                own_view.deal_with(db(), g.actor, change_id, note)
+            except Invalid:
+                errors["note"] = "What you did must not contain hidden characters: type it again"
+            except Conflict:
+                errors["note"] = "This was marked as dealt with already: its first note stands"
+                status = 409
+            else:
+                return redirect(
+                    url_for("person_page.young_person", young_person_id=person.id, done="change-dealt-with")
+                )
+        asked = reads.change_of(db(), person.id, change_id)  # as it is now, after the refusal
+    return render_template(
+        "own/deal_with.html", person=person, asked=asked, about=ABOUT_WORDS[asked.about], note=note,
+        errors=errors, note_max=own_view.NOTE_MAX,
+    ), status  # fmt: skip

@@ -32,9 +32,15 @@ COMING_STEP = {"viewing": "You will go to see the place.", "moved_in": "You will
 
 
 def pathway(home: OwnHome) -> str:
-    """Where their plan is, in one or two short sentences."""
+    """Where their plan is, in one or two short sentences; the place by name when it was shared with
+    them (nothing unshared is shown)."""
     if home.pathway_status == "agreed":
+        if home.pathway_route == "staying_put":
+            return "Your plan is agreed. You are staying on with your foster carers."
         where = ROUTE.get(home.pathway_route or "", "your next home")
+        agreed = [p for p in home.shared if p.accepted]
+        if agreed:
+            return f"Your plan is agreed. You are moving to {place_name(agreed[0])}. It is {where}."
         return f"Your plan is agreed. You are moving to {where}."
     if home.pathway_status == "in_progress":
         return "Your plan is in progress. Your worker is looking for the right place for you."

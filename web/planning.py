@@ -70,19 +70,31 @@ def what_if_page() -> tuple[str, int]:
     context: dict[str, Any] = {
         "form": form, "errors": errors, "answer": answer, "choices": choices, "districts": districts,
         "places": places, "rows": range(CHANGE_ROWS), "tried": words.scenario(form, labels, CHANGE_ROWS),
+        "cost_words": words.cost_change(answer["weekly_cost"]) if answer else "",
     }  # fmt: skip
     return render_template("what_if.html", **context), 400 if errors else 200
 
 
 def _option_choices() -> dict[str, list[tuple[str, str]]]:
-    """The options a planner may change, by district, named as an officer would name them."""
+    """The options a planner may change, by district, named as an officer would name them.
+
+    The plain select groups them under their district; GOV.UK's accessible autocomplete shows no
+    groups, so each label says its district too (and typing a district's name finds its options).
+    """
     found, _ = options.search(db(), g.actor, page=1, page_size=100_000)
     names = district_names(db())
     out: dict[str, list[tuple[str, str]]] = {}
     for option in found:
         if option.route in words.CHANGEABLE:
-            label = f"{option_name(option, names)} ({option.remaining} left)"
-            out.setdefault(names.get(option.district, "Out of county"), []).append((option.id, label))
+            district = names.get(option.district or "")
+            where = f"in {district} district" if district else "out of county"
+            cost = (
+                f", {words.pounds(option.weekly_cost)} a week a place"
+                if option.weekly_cost is not None
+                else ""
+            )
+            label = f"{option_name(option, names)}, {where} ({option.remaining} left{cost})"
+            out.setdefault(district or "Out of county", []).append((option.id, label))
     return dict(sorted(out.items()))
 
 

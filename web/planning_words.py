@@ -9,7 +9,7 @@ from typing import Any
 
 from housing import disclosure
 from housing.reads.sufficiency import Gain, Group, filled_shown
-from housing.vocabulary import Route
+from housing.vocabulary import SUPPORTED_ROUTES, Route
 from web.words import ROUTE_WORDS
 
 CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)
@@ -55,8 +55,43 @@ def cell(group: Group, filled: int | str, commissioner: bool) -> dict[str, Any]:
     )
     return {
         "places": group.places, "remaining": group.remaining, "filled": filled, "fill": fill,
-        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour,
+        "demand": shown(group.demand_in_reach), "tag": words, "colour": colour, "cost": cost_words(group),
     }  # fmt: skip
+
+
+def cost_words(group: Group) -> str:
+    """A place's weekly cost here in words, where the route carries one (supported places)."""
+    if group.weekly_cost is not None:
+        return f"a place costs about {pounds(group.weekly_cost)} a week"
+    return "no weekly cost recorded" if group.route in SUPPORTED_ROUTES else ""
+
+
+def pounds(amount: int) -> str:
+    return f"£{amount:,}" if amount >= 0 else f"-£{-amount:,}"
+
+
+def cost_change(weekly: dict[str, int]) -> str:
+    """What the what-if's places cost: "£2,900 a week more (about £150,800 a year)", and those uncosted."""
+    change, uncosted = weekly["change"], weekly["uncosted_places"]
+    said = ""
+    if change:
+        more = (
+            "cost " + pounds(change) + " a week more" if change > 0 else "save " + pounds(-change) + " a week"
+        )
+        said = f"The places changed would {more} (about {pounds(abs(change) * 52)} a year)."
+    elif not uncosted:
+        said = "The places changed would cost nothing more a week."
+    if uncosted == 1:
+        said += " 1 place changed has no weekly cost recorded, so is not counted."
+    elif uncosted:
+        said += f" {uncosted} places changed have no weekly cost recorded, so are not counted."
+    return said.strip()
+
+
+def pounds_typed(text: str) -> int | None:
+    """Whole pounds typed with or without £ and commas; None for anything else (or less than 0)."""
+    number = whole(text.strip().removeprefix("£").replace(",", "")) if text.strip() else None
+    return number if number is not None and number >= 0 else None
 
 
 def sentences(groups: list[Group], districts: dict[str, str], commissioner: bool) -> list[str]:
@@ -67,7 +102,8 @@ def sentences(groups: list[Group], districts: dict[str, str], commissioner: bool
             continue
         where = districts.get(group.district, OUT_OF_COUNTY) if group.district else "out of county"
         place = f"One more {ROUTE_WORDS[group.route]} place {'in ' + where if group.district else where}"
-        out.append(f"{place} would {doing(group.gain, commissioner)}.")
+        cost = f"; a place there costs about {pounds(group.weekly_cost)} a week" if group.weekly_cost else ""
+        out.append(f"{place} would {doing(group.gain, commissioner)}{cost}.")
     return out
 
 
@@ -108,26 +144,33 @@ def what_if_request(form: dict[str, str], rows: int, day: str) -> tuple[dict[str
             errors[f"change-{n}-places"] = "Enter the places to add or remove as a whole number, like 2 or -1"
         if option and number:
             changes.append({"option": option, "places": number})
-    add = []
-    if form.get("add-route"):
-        capacity, min_age = whole(form.get("add-places", "")), whole(form.get("add-min-age", "") or "16")
-        if capacity is None or capacity < 1:
-            errors["add-places"] = "Enter the number of places in the new option, like 3"
-        if min_age is None or not 16 <= min_age <= 25:
-            errors["add-min-age"] = "Enter the youngest age the new option takes, from 16 to 25"
-        if not form.get("add-place"):
-            errors["add-place"] = "Choose the town of the new option"
-        body = {
-            "route": form["add-route"], "name": "A new option (what if)", "place": form.get("add-place", ""),
-            "capacity": capacity, "available_from": day, "min_age": min_age,
-            "step_free": "add-step-free" in form, "wheelchair": "add-wheelchair" in form,
-        }  # fmt: skip
-        if form["add-route"] in (Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION):
-            body["registered_16_17"] = "add-registered" in form
-        add.append({key: value for key, value in body.items() if value is not None})
+    add = [_added(form, day, errors)] if form.get("add-route") else []
     if not changes and not add and not errors:
         errors["change-0-option"] = "Choose an option to change, or describe a new option"
     return {"changes": changes, "add": add}, errors
+
+
+def _added(form: dict[str, str], day: str, errors: dict[str, str]) -> dict[str, Any]:
+    """The new option the form describes, as the API's body; its mistakes added to `errors`."""
+    capacity, min_age = whole(form.get("add-places", "")), whole(form.get("add-min-age", "") or "16")
+    if capacity is None or capacity < 1:
+        errors["add-places"] = "Enter the number of places in the new option, like 3"
+    if min_age is None or not 16 <= min_age <= 25:
+        errors["add-min-age"] = "Enter the youngest age the new option takes, from 16 to 25"
+    if not form.get("add-place"):
+        errors["add-place"] = "Choose the town of the new option"
+    body = {
+        "route": form["add-route"], "name": "A new option (what if)", "place": form.get("add-place", ""),
+        "capacity": capacity, "available_from": day, "min_age": min_age,
+        "step_free": "add-step-free" in form, "wheelchair": "add-wheelchair" in form,
+    }  # fmt: skip
+    if form["add-route"] in (Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION):
+        body["registered_16_17"] = "add-registered" in form
+        if form.get("add-weekly-cost", "").strip():
+            body["weekly_cost"] = pounds_typed(form["add-weekly-cost"])
+            if body["weekly_cost"] is None:
+                errors["add-weekly-cost"] = "Enter the weekly cost of a place in whole pounds, like 1450"
+    return {key: value for key, value in body.items() if value is not None}
 
 
 def whole(text: str) -> int | None:
@@ -138,7 +181,7 @@ def whole(text: str) -> int | None:
 
 
 FIELDS = {"option": "option", "places": "places", "place": "add-place", "capacity": "add-places",
-          "min_age": "add-min-age", "route": "add-route"}  # fmt: skip
+          "min_age": "add-min-age", "route": "add-route", "weekly_cost": "add-weekly-cost"}  # fmt: skip
 
 
 def form_errors(fields: dict[str, Any], rows: int) -> dict[str, str]:
@@ -172,6 +215,8 @@ def scenario(form: dict[str, str], labels: dict[str, str], rows: int) -> list[st
             said.append(f"{more}: {option}")
     if form.get("add-route") in ROUTE_WORDS and form.get("add-place"):
         size = whole(form.get("add-places", ""))
+        cost = pounds_typed(form.get("add-weekly-cost", ""))
         said.append(f"A new {ROUTE_WORDS[form['add-route']]} option in {form['add-place']}"
-                    + (f" with {size} place{'s' if size != 1 else ''}" if size else ""))  # fmt: skip
+                    + (f" with {size} place{'s' if size != 1 else ''}" if size else "")
+                    + (f" at {pounds(cost)} a week a place" if cost is not None else ""))  # fmt: skip
     return said

@@ -20,7 +20,7 @@ from housing.reads.run_listing import most_due_first
 from housing.services import reference, young_people
 from httpkit.store import db
 from web import maps, unmatched
-from web.explain import due_sentence, plain
+from web.explain import due_sentence, said_of
 from web.sessions import page, page_blueprint
 from web.words import option_name
 
@@ -41,7 +41,9 @@ def proposals(run_id: str) -> tuple[str, int]:
     day = today()
     if slug is not None:
         return _for_district(found, ordered, names, slug=slug, district=districts[slug], day=day)
-    explained = {p.id: plain(p.explanation, found.people[p.young_person_id], names, day) for p in ordered}
+    explained = {
+        p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in ordered
+    }
     apply_to = unmatched_advice.districts_to_apply(found.run, [u["young_person"] for u in found.unmatched])
     left_out = [
         {"person": found.people.get(u["young_person"]),
@@ -103,7 +105,7 @@ def pathway_summary(young_person_id: str) -> tuple[str, int]:
     marked = {options[person.pathway_option_id].place} if person.pathway_option_id in options else set()
     return render_template(
         "print_person.html", person=person, proposals=proposed, names=names, options=options,
-        latest=latest, explained=plain(latest.explanation, person, names, day) if latest else None,
+        latest=latest, explained=said_of(latest, person, options, names, day) if latest else None,
         decided=decided, districts=districts,
         due=due_sentence(latest.explanation, day) if latest else None,
         points=maps.project(places), map_size=(maps.WIDTH, maps.HEIGHT), marked=sorted(marked), today=day,

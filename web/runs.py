@@ -14,7 +14,7 @@ from housing.services import decisions, placements, runs, undo, young_people
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
-from web.explain import plain
+from web.explain import said_of
 from web.paging import page_asked, page_count
 from web.run_list import runs_page
 from web.sessions import page, page_blueprint
@@ -74,14 +74,14 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
     day = today()
     explained = {
-        p.id: plain(p.explanation, found.people[p.young_person_id], names, day) for p in found.proposals
+        p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in found.proposals
     }
     shown = [u["young_person"] for u in found.unmatched]
     apply_to = unmatched_advice.districts_to_apply(found.run, shown)
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
-         "counts": unmatched.counts(u["reasons"])}
+         "counts": unmatched.counts(u["reasons"], districts)}
         for u in found.unmatched
     ]  # fmt: skip
     return render_template(

@@ -12,6 +12,8 @@ ACTION = {
     "add options near their links, or run again when places are added",
     "HELD": "the places that suit them are held for young people due sooner: "
     "add options near their links, or run again when places are added",
+    "COMMITMENT": "council homes that suit them had room, but the council asked that no more of its "
+    "homes go to care leavers this year than it committed: ask the council, or look at other routes",
     "SUPPORT": "no place within reach offers their level of support: look for a scheme that does",
     "ACCESS": "no place within reach is accessible enough for them: record an accessible option",
     "CHILDREN": "no place within reach takes children or has the bedrooms they need",
@@ -38,18 +40,32 @@ def lead(reasons: list[dict[str, Any]], apply_to: list[str], district_names: dic
         councils = [district_names.get(slug, slug) for slug in apply_to]
         listed = " or ".join([", ".join(councils[:-1]), councils[-1]] if len(councils) > 1 else councils)
         return f"No application to a register with a vacancy within reach: apply to {listed}."
-    actionable = [r for r in reasons if r["code"] not in ("REACH", "COMPETITION", "HELD")]
+    actionable = [r for r in reasons if r["code"] not in ("REACH", "COMPETITION", "HELD", "COMMITMENT")]
+    limited = [r for r in reasons if r["code"] == "COMMITMENT"]
+    if limited and not actionable:  # the limit, not a rule, held them back: say whose
+        council = district_names.get(limited[0]["district"], limited[0]["district"])
+        return (
+            f"{council} has given all the homes it committed to care leavers this year, and asked the "
+            "matcher to keep to that: homes of its register that suit them had room. Ask the council, "
+            "or look at other routes."
+        )
     first = (actionable or reasons or [{"code": "NO_OPTIONS"}])[0]["code"]
     sentence = ACTION.get(first, MEANING.get(first, "no option suits them"))
     return sentence[0].upper() + sentence[1:] + "."
 
 
-def counts(reasons: list[dict[str, Any]]) -> list[str]:
+def counts(reasons: list[dict[str, Any]], district_names: dict[str, str]) -> list[str]:
     """The figures behind it, largest first: "14 options beyond reach of every local link …"."""
     out = []
     for reason in reasons:
         n = reason.get("count", 0)
-        if reason["code"] == "COMPETITION":
+        if reason["code"] == "COMMITMENT":
+            council = district_names.get(reason["district"], reason["district"])
+            out.append(
+                f"{counted(n, 'council home')} with room held back: {council}'s yearly commitment to "
+                "care leavers is used up"
+            )
+        elif reason["code"] == "COMPETITION":
             out.append(f"{counted(n, 'option')} that suit them went to others")
         elif reason["code"] == "HELD":
             out.append(f"{counted(n, 'option')} {reason['detail']}")

@@ -4,12 +4,12 @@ from flask import g, render_template, request
 
 from housing.clock import today
 from housing.permissions import CASE_READERS
+from housing.reads import nominations, proposal_history, superseded
 from housing.reads import own_view as own_reads
-from housing.reads import proposal_history, superseded
 from housing.reads import proposals as proposal_reads
 from housing.reads import sign_offs as sign_off_reads
 from housing.reads.names import district_names, options_by_id
-from housing.services import moves, nominations, reference, reviews, workers, young_people
+from housing.services import moves, reference, reviews, workers, young_people
 from httpkit.schemas import MAX_PAGE_SIZE
 from httpkit.store import db
 from web import maps, situation_forms

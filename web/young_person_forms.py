@@ -127,7 +127,8 @@ def record() -> Response | tuple[str, int]:
     def create(body: dict) -> YoungPerson | None:
         """Warns, before anything is written, of a record with the same name and date of birth."""
         try:
-            return young_people.create(db(), g.actor, body, today(), warn_of_duplicates=not confirmed)
+            mode = young_people.RECORD if confirmed else young_people.REFUSE
+            return young_people.create(db(), g.actor, body, today(), if_possible_duplicate=mode)
         except PossibleDuplicate as possible:
             duplicates.extend(possible.matches)
             errors["not_a_duplicate"] = DUPLICATE

@@ -3,7 +3,7 @@ each worker's allocation with its dates (the history kept), and brothers and sis
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from housing.db import Base
@@ -80,6 +80,8 @@ class PathwayReview(Base):
     `housing.reviews`)."""
 
     __tablename__ = "pathway_reviews"
+    # Each young person's last review, for everyone at once (reviews due, issue 34): read from the index.
+    __table_args__ = (Index("ix_pathway_reviews_young_person_reviewed", "young_person_id", "reviewed_on"),)
 
     id: Mapped[str] = id_column()
     young_person_id: Mapped[str] = mapped_column(

@@ -10,6 +10,7 @@ from sqlalchemy import (
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -116,6 +117,8 @@ class Placement(Base):
     __table_args__ = (
         # One active placement per young person: the database refuses a second agreed pathway.
         unique_while("uq_placements_one_active_per_young_person", "status = 'active'", "young_person_id"),
+        # Each young person's latest placement start, for everyone at once (reviews due, issue 34).
+        Index("ix_placements_young_person_starts", "young_person_id", "starts_on"),
         CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_on_or_after_start"),
         CheckConstraint(
             "(status = 'ended') = (ends_on IS NOT NULL AND end_reason IS NOT NULL)", name="ended_has_date"

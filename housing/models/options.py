@@ -33,6 +33,20 @@ class Option(Base):
             "(route = 'supported_accommodation') = (uasc_specialist IS NOT NULL)",
             name="supported_accommodation_states_uasc",
         ),
+        CheckConstraint(
+            "route = 'private_rented' OR (monthly_rent IS NULL AND deposit IS NULL"
+            " AND rent_in_advance IS NULL AND guarantor_needed IS NULL AND rental_market_area IS NULL)",
+            name="private_rented_money",
+        ),
+        CheckConstraint(
+            "monthly_rent >= 0 AND deposit >= 0 AND rent_in_advance >= 0", name="money_not_negative"
+        ),
+        CheckConstraint(
+            "route IN ('supported_lodgings', 'supported_accommodation')"
+            " OR (provider_id IS NULL AND weekly_cost IS NULL)",
+            name="supported_routes_provider",
+        ),
+        CheckConstraint("weekly_cost >= 0", name="weekly_cost_not_negative"),
     )
 
     id: Mapped[str] = id_column()
@@ -58,6 +72,20 @@ class Option(Base):
     carer_willing: Mapped[bool | None] = mapped_column(Boolean)
     registered_16_17: Mapped[bool | None] = mapped_column(Boolean)
     uasc_specialist: Mapped[bool | None] = mapped_column(Boolean)
+    # A private tenancy's money, in whole pounds, each optional (a landlord may not have said yet):
+    # what the county's rent deposit and guarantor scheme and the Local Housing Allowance check need
+    # (housing/money.py). The broad rental market area is one `housing.money.RATES` holds rates for.
+    monthly_rent: Mapped[int | None] = mapped_column(Integer)
+    deposit: Mapped[int | None] = mapped_column(Integer)
+    rent_in_advance: Mapped[int | None] = mapped_column(Integer)
+    guarantor_needed: Mapped[bool | None] = mapped_column(Boolean)
+    rental_market_area: Mapped[str | None] = mapped_column(String(64))
+    # A supported route's provider (housing/models/providers.py) and what a place costs the county a
+    # week, in whole pounds: figures commissioners weigh beside the value of a place.
+    provider_id: Mapped[str | None] = mapped_column(
+        ForeignKey("providers.id", ondelete="SET NULL"), index=True
+    )
+    weekly_cost: Mapped[int | None] = mapped_column(Integer)
 
     # Active placements, counted by a conditional update (placed < capacity) on every accept, so
     # two officers can never both take the last place; the CHECK is the backstop.
@@ -71,4 +99,9 @@ class Option(Base):
     @property
     def remaining(self) -> int:
         """The CAPACITY rule's figure: capacity less accepted placements, on the day it was judged."""
-        return self.capacity - self.placed - self.held_meanwhile
+        return places_left(self.capacity, self.placed, self.held_meanwhile)
+
+
+def places_left(capacity: int, placed: int, held_meanwhile: int) -> int:
+    """The CAPACITY rule, on an option's columns (a list judges thousands without loading them)."""
+    return capacity - placed - held_meanwhile

@@ -22,3 +22,8 @@ class ChangeRequest(Base):
     about: Mapped[str] = mapped_column(String(16))  # links | wishes | other
     words: Mapped[str] = mapped_column(Text)
     asked_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Dealt with by an officer: who, when, and a short note of what was done, which the young
+    # person reads on their own pages.
+    done_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    done_by: Mapped[str | None] = mapped_column(String(254))
+    done_note: Mapped[str | None] = mapped_column(Text)

@@ -61,7 +61,8 @@ class YoungPerson(Base):
     )
     given_name: Mapped[str] = mapped_column(String(100))
     family_name: Mapped[str] = mapped_column(String(100))
-    date_of_birth: Mapped[date] = mapped_column(Date)
+    # Indexed: every age, 17½ date and tier of what is due is a range of dates of birth (issue 34).
+    date_of_birth: Mapped[date] = mapped_column(Date, index=True)
     home_district: Mapped[str] = mapped_column(ForeignKey("districts.slug"), index=True)
     current_place: Mapped[str] = mapped_column(ForeignKey("places.name"))
     support_level: Mapped[SupportLevel] = mapped_column(vocabulary(SupportLevel, "support_level"))
@@ -134,8 +135,8 @@ class YoungPerson(Base):
         """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
         return self.due_tier_now
 
-    # The nomination behind the current placement, as `nominations.state` gives it; set by the use
-    # case that shows the record (housing.services.young_people), None until then.
+    # The nomination behind the current placement, as `housing.reads.nominations.state` gives it;
+    # set by the use case that shows the record (housing.services.young_people), None until then.
     nomination_now = None
 
     @validates("reference")

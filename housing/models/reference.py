@@ -22,6 +22,9 @@ class District(Base):
     # Homes the council commits to let to care leavers each year (1 April to 31 March), where it
     # records one: the sources name no quota, so the figure is the council's own (domain.md).
     yearly_commitment: Mapped[int | None] = mapped_column()
+    # Whether the council asks the matcher to keep to it: a run then proposes no more of its register's
+    # vacancies than the commitment has left (issue 33). Off unless the council turns it on.
+    commitment_limits_matching: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Days the council has to answer a nomination, set by the county; none assumed (domain.md).
     nomination_response_days: Mapped[int | None] = mapped_column(
         CheckConstraint("nomination_response_days BETWEEN 1 AND 365", name="response_days_in_range")

@@ -3,21 +3,22 @@
 The home page's question is "who needs me now": moves that cannot wait, then overdue pathways,
 then the next 90 days (api-contract v1.2, "Tiers of what is due"). Filters are SQL conditions
 (`housing.reads.young_people`); the order by tier and due date, the counts by tier, and "what is
-due" (pathway or move) are worked out over the narrow rows of those due, and only the page shown is
-loaded in full and audited as viewed.
+due" (pathway or move) are columns the database works out (`housing.reads.due_columns`), so only
+the page shown is read, loaded in full and audited as viewed.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import Select, func, not_, select
+from sqlalchemy import Select, not_, select
 from sqlalchemy.orm import Session, selectinload
 
 from housing.actors import Actor
 from housing.db import transaction
 from housing.due import Due, DueKind, their_date
 from housing.models import CohortMember, YoungPerson
-from housing.reads.young_people import Filters, due_order, has_due, matching
+from housing.reads.due_columns import due_counts, due_order
+from housing.reads.young_people import Filters, has_due, matching
 from housing.services import audit
 from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
 
@@ -58,24 +59,25 @@ def who_is_due(
     where = matching(filters, today)
     lists_apart = kind is None and shown in (None, DueTier.NONE)
     with transaction(session):
-        dues = [s for s in due_order(session, where, today) if kind is None or s.due.kind == kind]
-        counts = dict.fromkeys(DueTier, 0)
-        for standing in dues:
-            counts[standing.tier] += 1
-        nothing = select(YoungPerson).where(not_(has_due(today)), *where)
-        if kind is None:
-            counts[DueTier.NONE] = session.scalar(select(func.count()).select_from(nothing.subquery())) or 0
-        if shown is not None:
-            dues = [s for s in dues if s.tier == shown]
-        page_of_dues = dues[(page - 1) * page_size : page * page_size]
+        counts = due_counts(session, where, today, kind=kind)
+        if shown is None:
+            due_total = sum(count for tier, count in counts.items() if tier != DueTier.NONE)
+        else:
+            due_total = 0 if shown == DueTier.NONE else counts[shown]
+        page_of_dues = (
+            []
+            if shown == DueTier.NONE
+            else due_order(session, where, today, tier=shown, kind=kind, page=page, page_size=page_size)
+        )
         people = _records(session, [s.young_person_id for s in page_of_dues])
         rows = [_row(people[s.young_person_id], s.due, s.tier, today) for s in page_of_dues]
+        nothing = select(YoungPerson).where(not_(has_due(today)), *where)
         apart = _nothing_due_page(session, nothing, nothing_page, page_size) if lists_apart else []
         shown_ids = [*(row.person.id for row in rows), *(p.id for p in apart)]
         audit.record_views(session, actor, shown_ids, "home page")
         reasons = _why_nothing_due(session, apart)
     nothing_total = counts[DueTier.NONE] if lists_apart else 0
-    return Caseload(rows, len(dues), counts, apart, nothing_total, reasons)
+    return Caseload(rows, due_total, counts, apart, nothing_total, reasons)
 
 
 def _row(person: YoungPerson, due: Due, tier: DueTier, today: date) -> DueRow:

@@ -23,6 +23,7 @@ class Commitment:
     slug: str
     promised: int | None  # None: no commitment recorded
     used: int
+    limits_matching: bool = False  # the council asks runs to keep to what is left
 
     @property
     def remaining(self) -> int | None:
@@ -47,6 +48,34 @@ def for_year(session: Session, ending: int, slug: str | None = None) -> list[Com
         if slug is not None:
             query = query.where(District.slug == slug)
         return [
-            Commitment(d.name, d.slug, d.yearly_commitment, used.get(d.slug, 0))
+            Commitment(d.name, d.slug, d.yearly_commitment, used.get(d.slug, 0), d.commitment_limits_matching)
             for d in session.scalars(query)
         ]
+
+
+def matching_limits(session: Session, as_of: date) -> dict[str, int]:
+    """What a run as of `as_of` may give each council's register that asked for the limit: its
+    commitment in that council year, less the nominations it accepted in that year and those still
+    awaiting its decision (each would use one home if accepted). Read inside the run's transaction."""
+    ending = year_ending(as_of)
+    since = datetime.combine(ssda903.collection_year(ending)[0], time(), UTC)
+    until = datetime.combine(ssda903.collection_year(ending + 1)[0], time(), UTC)
+    asking = dict(
+        session.execute(
+            select(District.slug, District.yearly_commitment).where(
+                District.commitment_limits_matching.is_(True), District.yearly_commitment.is_not(None)
+            )
+        ).all()
+    )
+    if not asking:
+        return {}
+    accepted = (
+        (Nomination.status == NominationStatus.ACCEPTED)
+        & (Nomination.decided_at >= since)
+        & (Nomination.decided_at < until)
+    )
+    counted = select(Nomination.district, func.count()).where(
+        Nomination.district.in_(asking), accepted | (Nomination.status == NominationStatus.PENDING)
+    )
+    used = dict(session.execute(counted.group_by(Nomination.district)).all())
+    return {slug: max(promised - used.get(slug, 0), 0) for slug, promised in asking.items()}

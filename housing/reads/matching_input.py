@@ -3,14 +3,16 @@
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
+from types import MappingProxyType
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
 import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
+from housing.reads import commitments
 from housing.services import placements, reference
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
@@ -30,8 +32,11 @@ def district_slugs(session: Session) -> list[str]:
     return list(session.scalars(select(District.slug)))
 
 
-def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[YoungPerson]:
-    """Everyone in scope on `as_of`, or exactly the young people named (404 unknown, 422 out of scope)."""
+def in_scope(
+    session: Session, as_of: date, ids: list[str] | None, *, born_after: date | None = None
+) -> list[YoungPerson]:
+    """Everyone in scope on `as_of` (only those born after `born_after`, where given), or exactly the
+    young people named (404 unknown, 422 out of scope)."""
     query = select(YoungPerson).options(
         selectinload(YoungPerson.local_links), selectinload(YoungPerson.preferences)
     )
@@ -41,7 +46,8 @@ def in_scope(session: Session, as_of: date, ids: list[str] | None) -> list[Young
     if ids is None:
         oldest = lifedates.add_months(as_of, -12 * (rules.OLDEST_CARE_LEAVER + 1))
         query = query.where(
-            YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.date_of_birth > oldest
+            YoungPerson.pathway_status != PathwayStatus.AGREED,
+            YoungPerson.date_of_birth > max(oldest, born_after or oldest),
         )
         return [
             p
@@ -68,9 +74,11 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
         )
         if young_person_id in ids
     )
-    stored = list(session.scalars(select(Option).order_by(Option.id)))
+    # The options as rows of columns, not ORM objects: at ten times the county, making 14,650
+    # objects was most of reading the store (issue 34).
+    stored = session.execute(select(Option.__table__).order_by(Option.id)).all()
     schemes = bedroom_schemes(session)
-    placements.judge_on(session, stored, as_of)  # places held on the run's date or later (issue 17)
+    held = placements.held_meanwhile(session, as_of)  # places held on the run's date or later (issue 17)
     living = placements.living_in(session, ids, as_of)  # continuity (issue 17)
     cohorts = session.execute(select(Cohort.option_id, Cohort.districts))
     cohort_districts = {row.option_id: row.districts for row in cohorts}
@@ -81,11 +89,18 @@ def build(session: Session, as_of: date, people: list[YoungPerson], reach_km: fl
             replace(p, lives_in=living.get(p.id)) for p in young_people(session, as_of, people, places)
         ),
         options=tuple(
-            option(o, places, schemes.get(o.district), cohort_sites(cohort_districts.get(o.id, ()), by_name))
+            option(
+                o,
+                places,
+                schemes.get(o.district),
+                cohort_sites(cohort_districts.get(o.id, ()), by_name),
+                remaining=o.capacity - o.placed - held.get(o.id, 0),
+            )
             for o in stored
         ),
         rejected=rejected,
         reach_km=reach_km,
+        district_caps=MappingProxyType(commitments.matching_limits(session, as_of)),
     )
 
 
@@ -169,13 +184,16 @@ def bedroom_schemes(session: Session) -> dict[str, tuple[tuple[int, ...], bool]]
 
 
 def option(
-    o: Option,
+    o: Option | Row,
     places: dict[str, Place],
     scheme: tuple[tuple[int, ...], bool] | None = None,
     sites: tuple[matching.Site, ...] = (),
+    *,
+    remaining: int | None = None,
 ) -> matching.Option:
-    """A stored option as the matcher takes it; a register vacancy carries its district's bedroom
-    scheme; `sites`, where its homes will be if not at its place (a House Project cohort's towns)."""
+    """A stored option (or its row of columns, with `remaining` on the run's date) as the matcher
+    takes it; a register vacancy carries its district's bedroom scheme; `sites`, where its homes
+    will be if not at its place (a House Project cohort's towns)."""
     place = places[o.place]
     council = o.route == Route.REGISTER_VACANCY and scheme is not None
     standard, larger = scheme if council else ((), True)
@@ -186,7 +204,7 @@ def option(
         lat=place.lat,
         lon=place.lon,
         district=o.district,
-        remaining=o.remaining,
+        remaining=o.remaining if remaining is None else remaining,
         available_from=o.available_from,
         available_until=o.available_until,
         min_age=o.min_age,

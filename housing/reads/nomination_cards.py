@@ -100,7 +100,12 @@ def cards(
             }
             for n in shown
         ]
-        audit.record_views(session, actor, [n.young_person_id for n in shown], f"district {slug} nominations")
+        audit.record_views(
+            session,
+            actor,
+            [n.young_person_id for n in shown],
+            f"{audit.council(session, slug)}'s nominations",
+        )
         nominations.mark_seen(session, actor, shown)
     return rows, total
 

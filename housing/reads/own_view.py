@@ -7,13 +7,14 @@ their own record, in the same transaction as the read.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.db import transaction
+from housing.errors import NotFound
 from housing.models import (
     Adviser,
     Allocation,
@@ -61,6 +62,7 @@ class SharedPlace:
     view: str | None
     view_words: str | None
     open: bool  # still to be decided: it can be answered
+    accepted: bool  # the place their plan is agreed on
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,17 @@ class MapPlace:
     name: str
     lat: float
     lon: float
+
+
+@dataclass(frozen=True)
+class OwnChange:
+    """A "this is wrong" as the young person sees it: what they said, and what their worker did."""
+
+    about: str
+    words: str
+    asked_on: date
+    done_on: date | None
+    done_note: str | None
 
 
 @dataclass(frozen=True)
@@ -83,6 +96,7 @@ class OwnHome:
     adviser_name: str | None
     steps: tuple[OwnStep, ...]
     shared: tuple[SharedPlace, ...]
+    changes: tuple[OwnChange, ...]  # what they said is wrong, newest first
 
 
 def home(session: Session, actor: Actor, today: date) -> OwnHome:
@@ -111,7 +125,13 @@ def home(session: Session, actor: Actor, today: date) -> OwnHome:
                 OwnStep(str(s.kind), s.on, str(s.answer) if s.answer else None, s.words) for s in steps
             ),
             shared=tuple(shared(session, actor)),
+            changes=tuple(_own_change(c) for c in asked_changes(session, person.id)),
         )
+
+
+def _own_change(asked: ChangeRequest) -> OwnChange:
+    done_on = asked.done_at.date() if asked.done_at else None
+    return OwnChange(asked.about, asked.words, asked.asked_at.date(), done_on, asked.done_note)
 
 
 def shared(session: Session, actor: Actor) -> list[SharedPlace]:
@@ -133,7 +153,10 @@ def one(session: Session, actor: Actor, proposal_id: str) -> tuple[SharedPlace, 
         proposal = own_shared(session, actor, proposal_id)
         superseded.mark(session, [proposal], Proposal.id == proposal.id)
         audit.record_views(
-            session, actor, [proposal.young_person_id], f"viewed shared proposal {proposal.id}"
+            session,
+            actor,
+            [proposal.young_person_id],
+            f"viewed {audit.proposal(session, proposal)}, shared with them",
         )
         places = [
             MapPlace(p.name, p.lat, p.lon)
@@ -157,6 +180,7 @@ def _place(session: Session, proposal: Proposal) -> SharedPlace:
         view=str(proposal.view) if proposal.view else None,
         view_words=proposal.view_words,
         open=proposal.status is ProposalStatus.PROPOSED and not proposal.overtaken,
+        accepted=proposal.status is ProposalStatus.ACCEPTED,
     )
 
 
@@ -183,7 +207,7 @@ class ForOfficers:
 
     account_email: str | None
     account_disabled: bool
-    asked: tuple[tuple[str, str, datetime], ...]  # what they said is wrong: about, their words, when
+    asked: tuple[ChangeRequest, ...]  # what they said is wrong, newest first, dealt with or not
 
 
 def for_officers(session: Session, young_person_id: str) -> ForOfficers:
@@ -197,14 +221,24 @@ def for_officers(session: Session, young_person_id: str) -> ForOfficers:
     )
 
 
-def asked_changes(session: Session, young_person_id: str) -> list[tuple[str, str, datetime]]:
-    """What the young person said is wrong (about, their words, when), newest first, for the officer."""
-    return [
-        (c.about, c.words, c.asked_at)
-        for c in session.scalars(
+def change_of(session: Session, young_person_id: str, change_id: str) -> ChangeRequest:
+    """One "this is wrong" of this young person's; a 404 for an unknown one or another's."""
+    asked = session.get(ChangeRequest, change_id) if "\x00" not in change_id else None
+    if asked is None or asked.young_person_id != young_person_id:
+        raise NotFound(f"no change request with id {change_id}")
+    return asked
+
+
+ASKED_SHOWN = 10  # the latest requests on a page; the API lists them all
+
+
+def asked_changes(session: Session, young_person_id: str) -> list[ChangeRequest]:
+    """What the young person said is wrong, newest first, with what was done about each."""
+    return list(
+        session.scalars(
             select(ChangeRequest)
             .where(ChangeRequest.young_person_id == young_person_id)
-            .order_by(ChangeRequest.asked_at.desc())
-            .limit(10)
+            .order_by(ChangeRequest.asked_at.desc(), ChangeRequest.id)
+            .limit(ASKED_SHOWN)
         )
-    ]
+    )

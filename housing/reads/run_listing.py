@@ -3,7 +3,7 @@
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from housing.db import transaction
 from housing.models import MatchingRun, Proposal
@@ -34,6 +34,7 @@ def newest(session: Session, *, page: int, page_size: int) -> tuple[list[dict[st
         runs = list(
             session.scalars(
                 select(MatchingRun)
+                .options(defer(MatchingRun.snapshot), defer(MatchingRun.unmatched))  # large, not shown
                 .order_by(MatchingRun.created_at.desc(), MatchingRun.id)
                 .limit(page_size)
                 .offset((page - 1) * page_size)

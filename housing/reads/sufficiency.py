@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
@@ -60,6 +61,10 @@ class Group:
     demand_in_reach: int
     shadow_price: int
     gain: planning.Gain | None  # at the group's most valuable option; None where a place is worth 0
+    # What a place here costs a week, in whole pounds: the median place's among the options with a
+    # cost recorded (None where none has one), and how many places that is judged over.
+    weekly_cost: int | None = None
+    costed_places: int = 0
 
 
 def as_of_for(actor: Actor, day: date) -> date:
@@ -79,12 +84,21 @@ def groups(session: Session, actor: Actor, as_of: date, reach_km: float) -> list
     as_of = as_of_for(actor, as_of)
     with transaction(session):
         read = problem(session, as_of, reach_km)
-        capacity = dict(session.execute(select(Option.id, Option.capacity)).all())
-        audit.record(session, actor, "sufficiency", None, f"sufficiency as of {as_of}")
-    return _groups(solved(read), capacity)
+        held = session.execute(select(Option.id, Option.capacity, Option.weekly_cost)).all()
+        audit.record(session, actor, "sufficiency", None, f"sufficiency as of {words.day(as_of)}")
+    capacity = {option: places for option, places, _ in held}
+    costs = {option: cost for option, _, cost in held if cost is not None}
+    return _groups(solved(read), capacity, costs)
 
 
-def _groups(base: Base, capacity: dict[str, int]) -> list[Group]:
+def weekly_cost(places_and_costs: list[tuple[int, int]]) -> int | None:
+    """The PLACE_COST rule: a group's weekly cost of a place is its median place's, each option's
+    cost counted once for each of its places (so one large scheme weighs as its places do)."""
+    ordered = sorted(cost for places, cost in places_and_costs for _ in range(places))
+    return ordered[(len(ordered) - 1) // 2] if ordered else None
+
+
+def _groups(base: Base, capacity: dict[str, int], costs: dict[str, int]) -> list[Group]:
     options = base.planned.problem.options
     keys = sorted(
         {(o.district, o.route) for o in options if o.route != Route.STAYING_PUT},
@@ -104,6 +118,7 @@ def _groups(base: Base, capacity: dict[str, int]) -> list[Group]:
         best = int(members[np.argmax(base.values.value[members])])
         price = int(base.values.value[best])
         gain = planning.gain(base.planned, base.assignment, base.values, best) if price else None
+        costed = [(capacity[options[k].id], costs[options[k].id]) for k in members if options[k].id in costs]
         out.append(
             Group(
                 district=district,
@@ -114,6 +129,8 @@ def _groups(base: Base, capacity: dict[str, int]) -> list[Group]:
                 demand_in_reach=int(demand[n]),
                 shadow_price=price,
                 gain=gain,
+                weekly_cost=weekly_cost(costed),
+                costed_places=sum(places for places, _ in costed),
             )
         )
     return out

@@ -15,11 +15,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 import matching
+from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import FieldErrors, Invalid
-from housing.models import YoungPerson
+from housing.models import Option, YoungPerson
 from housing.reads import matching_input, sufficiency
 from housing.services import audit, options, reference
 from housing.vocabulary import Role, Route
@@ -39,10 +40,19 @@ class Side:
 
 
 @dataclass(frozen=True)
+class CostChange:
+    """What the places changed or added cost a week more (whole pounds), and those with no cost."""
+
+    change: int
+    uncosted_places: int
+
+
+@dataclass(frozen=True)
 class WhatIf:
     as_of: date
     before: Side
     after: Side
+    weekly_cost: CostChange = CostChange(0, 0)
 
 
 def what_if(
@@ -59,7 +69,11 @@ def what_if(
         read = sufficiency.problem(session, as_of, reach_km)
         places, added = _changes(actor, read.options, changes), _added(session, add)
         homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
-        detail = f"what-if as of {as_of}: {len(changes)} changes, {len(add)} options added"
+        changed = [change["option"] for change in changes]
+        costs = dict(
+            session.execute(select(Option.id, Option.weekly_cost).where(Option.id.in_(changed))).all()
+        )
+        detail = f"what-if as of {words.day(as_of)}: {len(changes)} changes, {len(add)} options added"
         audit.record(session, actor, "what_if", None, detail)
     base = sufficiency.solved(read)
     after = planning.what_if(base.planned, places, added)
@@ -67,7 +81,24 @@ def what_if(
         as_of,
         _side(base.planned, base.assignment, homes),
         _side(after, optimal_assignment(after.candidates), homes),
+        cost_change(changes, add, costs),
     )
+
+
+def cost_change(
+    changes: list[dict[str, Any]], add: list[dict[str, Any]], costs: dict[str, int | None]
+) -> CostChange:
+    """The WEEKLY_COST_CHANGE rule: each place added costs its option's weekly cost of a place (a new
+    option's own, if given), each removed saves it; places with no cost recorded are counted apart."""
+    pounds, uncosted = 0, 0
+    for places, cost in [(c["places"], costs.get(c["option"])) for c in changes] + [
+        (body["capacity"], body.get("weekly_cost")) for body in add
+    ]:
+        if cost is None:
+            uncosted += abs(places)
+        else:
+            pounds += places * cost
+    return CostChange(pounds, uncosted)
 
 
 def _changes(actor: Actor, options: tuple[matching.Option, ...], changes: list[dict]) -> dict[int, int]:
@@ -176,4 +207,5 @@ def presented(answer: WhatIf, commissioner: bool) -> dict[str, Any]:
         "after": summary(answer.after),
         "by_home_district": table("by_home_district"),
         "by_route": table("by_route"),
+        "weekly_cost": asdict(answer.weekly_cost),
     }

@@ -1,23 +1,24 @@
-"""Which young people a list shows, and what is due for each: the filters as SQL, the due rule in Python.
+"""Which young people a list shows, and what is due for each record shown: the filters as SQL.
 
 The API's list and the officer's home page share these, so a filter means the same on both. Every
 filter is a condition on stored columns compared with dates worked out once per request (ages and
 the 17½ date are monotonic in the date of birth), so the database does the filtering and can
-use its indexes; a tier of what is due (v1.2) is such a condition too (`in_tier`). Only the order
-by tier and due date needs each young person's own date, and that is worked out in Python over a
-narrow query of five columns (`due_order`).
+use its indexes; a tier of what is due (v1.2) is such a condition too (`in_tier`). The order by
+tier and due date is the database's too (`housing.reads.due_columns.due_order`); the records of
+the page shown get what is due from the rule itself (`due_of`).
 """
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from housing.due import MOVE_NOW_DAYS, STALE_RELEASE_DAYS, URGENT_DAYS, Due, due_on, their_date, tier_of
-from housing.lifedates import ADULT_AGE, birthday, born_after_for_deadline
+from housing.lifedates import ADULT_AGE, born_after_for_deadline, latest_born_aged
 from housing.models import CohortMember, YoungPerson
+from housing.reads.due_columns import settled
 from housing.vocabulary import ACTIVE_STAGES, DueTier, PathwayStatus
 
 YP = YoungPerson
@@ -37,24 +38,8 @@ class Filters:
     due_tier: tuple[DueTier, ...] = ()  # any of these tiers (api-contract v1.2); empty: every tier
 
 
-def latest_born_aged(years: int, day: date) -> date:
-    """The latest date of birth of someone at least `years` old on `day` (a clamped birthday counts)."""
-    candidate = birthday(day, -years)
-    while birthday(candidate + timedelta(days=1), years) <= day:
-        candidate += timedelta(days=1)
-    while birthday(candidate, years) > day:
-        candidate -= timedelta(days=1)
-    return candidate
-
-
 def aged_at_least(years: int, day: date) -> ColumnElement[bool]:
     return YP.date_of_birth <= latest_born_aged(years, day)
-
-
-def settled() -> ColumnElement[bool]:
-    """Nothing is due once the pathway is agreed, nor while the young person is in an active cohort."""
-    in_cohort = select(CohortMember.young_person_id).where(CohortMember.stage.in_(ACTIVE_STAGES))
-    return or_(YP.pathway_status == PathwayStatus.AGREED, YP.id.in_(in_cohort))
 
 
 def _release_counts(today: date) -> ColumnElement[bool]:
@@ -182,40 +167,3 @@ def _standing(today: date, born: date, move: date | None, release: date | None) 
     """
     due = due_on(today, born, move, release)
     return due, tier_of(due, their_date(today, move, release), today)
-
-
-TIER_RANK = {tier: rank for rank, tier in enumerate(DueTier)}
-
-
-@dataclass(frozen=True)
-class Standing:
-    """One young person's place in a list ordered by what is due: their id, due date and tier."""
-
-    young_person_id: str
-    due: Due | None
-    tier: DueTier
-
-
-def due_order(
-    session: Session, where: list[ColumnElement[bool]], today: date, *, with_nothing_due: bool = False
-) -> list[Standing]:
-    """Everyone matching `where` with something due (and, if asked, those with nothing due, last),
-    most pressing tier first, then soonest due, then by reference (api-contract v1.2, `order=due`).
-
-    Five narrow columns are read, not whole records: the caller loads only the page it shows.
-    """
-    due_now = has_due(today)
-    # Only a list with those who have nothing due asks the database which they are, row by row.
-    something_due_column = due_now if with_nothing_due else true()
-    rows = session.execute(
-        select(
-            YP.id, YP.reference, YP.date_of_birth, YP.move_date, YP.custody_release_date, something_due_column
-        ).where(*([] if with_nothing_due else [due_now]), *where)
-    )
-    found = []
-    for person_id, reference, born, move, release, something_due in rows:
-        due, tier = _standing(today, born, move, release) if something_due else (None, DueTier.NONE)
-        standing = Standing(person_id, due, tier)
-        found.append((TIER_RANK[tier], due.on if due else date.max, reference, standing))
-    found.sort(key=lambda item: item[:3])
-    return [item[3] for item in found]

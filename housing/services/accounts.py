@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import password_rules, passwords
 from housing.actors import Actor, of_user
 from housing.db import transaction
@@ -67,7 +68,7 @@ def create_user(
         token = _issue(user)
         session.add(user)
         where = f" of {audit.council(session, district)}" if district else ""
-        _audited(session, by, "user created", f"{email} as {role.value}{where}")
+        _audited(session, by, "user created", f"{email}, role: {words.ROLE_NAMES[role]}{where}")
     return token
 
 
@@ -136,7 +137,7 @@ def change_role(
         user.role, user.district = role, district
         page_sessions.end_every(session, user.id)
         where = f" of {audit.council(session, district)}" if district else ""
-        _audited(session, by, "role changed", f"{user.email} now {role.value}{where}")
+        _audited(session, by, "role changed", f"{user.email}, role now: {words.ROLE_NAMES[role]}{where}")
 
 
 def unlock(session: Session, email: str, *, by: Actor | None = None) -> None:

@@ -71,13 +71,18 @@ def change(session: Session, actor: Actor, application_id: str, changes: dict[st
             and application.status != ApplicationStatus.ACTIVE
         ):
             _refuse_second_active(session, application.young_person_id, district, application.id)
+        said = [
+            f"{name} from {words.value(before)} to {words.value(value)}"
+            for name, value in sorted(changes.items())
+            if (before := getattr(application, name)) != value
+        ]
         for field, value in changes.items():
             setattr(application, field, value)
         _flush(session, district)
         audit.record(
             session, actor, "update", application.young_person_id,
-            f"application to {district.name}: changed "
-            + "; ".join(f"{name} to {words.value(value)}" for name, value in sorted(changes.items())),
+            f"application to {district.name}: "
+            + ("changed " + "; ".join(said) if said else "nothing changed"),
         )  # fmt: skip
     return application
 

@@ -16,15 +16,15 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import Application, District, YoungPerson
 from housing.models.types import new_id
-from housing.services import audit
-from housing.services.import_problems import ImportRefused, Problem
-from housing.services.vacancies import PROGRESS_EVERY, Progress
+from housing.services import audit, import_problems
+from housing.services.import_problems import Problem, Progress
 from housing.services.young_people_import import Outcome
 from housing.vocabulary import ApplicationStatus
 
@@ -50,8 +50,9 @@ def checked(
     with transaction(session):
         people = dict(session.execute(select(YoungPerson.reference_key, YoungPerson.id)).all())
         bands = {d.slug: (d.name, d.bands) for d in session.scalars(select(District))}
-    found, ready, seen = list(problems), [], {}
-    for count, (line, fields) in enumerate(rows, start=1):
+    seen: dict[tuple[str | None, str], int] = {}
+
+    def check(line: int, fields: dict[str, Any]) -> tuple[list[Problem], Ready | None]:
         person = people.get(text_rules.reference_key(fields["reference"]))
         wrong = []
         if person is None:
@@ -69,15 +70,10 @@ def checked(
         if person is not None and pair in seen:
             wrong.append(("district", f"the same young person and council as line {seen[pair]}"))
         seen.setdefault(pair, line)
-        found += [Problem(line, column, why) for column, why in wrong]
-        if not wrong and person is not None:
-            ready.append(Ready(person, fields["district"], fields["band"], fields["applied_on"]))
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        ready = Ready(person, fields["district"], fields["band"], fields["applied_on"]) if person else None
+        return [Problem(line, column, why) for column, why in wrong], ready
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 def write(
@@ -97,7 +93,7 @@ def write(
                 select(Application).where(Application.status == ApplicationStatus.ACTIVE)
             )
         }
-        for count, row in enumerate(ready, start=1):
+        for row in import_problems.counted(ready, progress):
             held = active.get((row.young_person_id, row.district))
             if held is None:
                 held = Application(
@@ -106,20 +102,22 @@ def write(
                 )  # fmt: skip
                 session.add(held)
                 audit.record(session, actor, "create", row.young_person_id,
-                             f"application to {row.district} register, from an imported file")  # fmt: skip
+                             f"application to {audit.council(session, row.district)}'s register, "
+                             "from an imported file")  # fmt: skip
                 outcome.created.append(held.id)
             elif (held.band, held.applied_on) != (row.band, row.applied_on):
+                said = [f"{name} from {words.value(before)} to {words.value(after)}"
+                        for name, before, after in (("band", held.band, row.band),
+                                                    ("date applied", held.applied_on, row.applied_on))
+                        if before != after]  # fmt: skip
                 held.band, held.applied_on = row.band, row.applied_on
                 audit.record(
                     session, actor, "update", row.young_person_id,
-                    f"application to {audit.council(session, row.district)}: band, applied_on from a file",
+                    f"application to {audit.council(session, row.district)}: {'; '.join(said)}, from a file",
                 )  # fmt: skip
                 outcome.updated.append(held.id)
             else:
                 outcome.unchanged.append(held.id)
-            if count % PROGRESS_EVERY == 0:
-                progress(PROGRESS_EVERY)
-        progress(len(ready) % PROGRESS_EVERY)
         try:
             session.flush()
         except IntegrityError as error:  # an officer added one of these applications meanwhile

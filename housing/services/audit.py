@@ -7,9 +7,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
-from housing.models import AuditEntry, AuditShown, District
+from housing.models import AuditEntry, AuditShown, District, Option, Proposal
 
 
 def record(session: Session, actor: Actor, action: str, young_person_id: str | None, detail: str) -> None:
@@ -29,6 +30,18 @@ def council(session: Session, slug: str) -> str:
     """A council as the trail names it: "Crawley council", never its slug (issue 30)."""
     district = session.get(District, slug)
     return f"{district.name if district else slug} council"
+
+
+def offer(session: Session, option_id: str) -> str:
+    """An option as the trail names it: its name, town and route, never its id or cost."""
+    option = session.get(Option, option_id)
+    return f"{option.name}, {option.place} ({words.value(option.route)})"
+
+
+def proposal(session: Session, found: Proposal) -> str:
+    """ "the proposal of Flat 2, Crawley (register vacancy) from the matching run as of 1 June 2027"."""
+    run_day = words.day(found.run.as_of)
+    return f"the proposal of {offer(session, found.option_id)} from the matching run as of {run_day}"
 
 
 def record_views(session: Session, actor: Actor, young_person_ids: Iterable[str], detail: str) -> None:

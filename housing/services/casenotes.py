@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Invalid, NotFound
@@ -34,7 +35,11 @@ def write_note(
         session.add(note)
         session.flush()
         audit.record(
-            session, actor, "note", young_person_id, f"wrote a housing note ({note.kind}, note {note.id})"
+            session,
+            actor,
+            "note",
+            young_person_id,
+            f"wrote a housing note of a {words.value(note.kind)} on {words.day(note.happened_on)}",
         )
     return note
 
@@ -59,7 +64,8 @@ def add_task(
         session.add(task)
         session.flush()
         audit.record(session, actor, "task", young_person_id,
-                     f"set a task (task {task.id}) for {owner.email}, due {task.due_on}")  # fmt: skip
+                     f"set the task {task.title!r} for {owner.email}, "
+                     f"due {words.day(task.due_on)}")  # fmt: skip
     session.refresh(task)
     return task
 
@@ -76,7 +82,8 @@ def finish_task(session: Session, actor: Actor, task_id: str) -> HousingTask:
             .values(done_by=actor.email, done_at=datetime.now(UTC))
         )
         if finished.rowcount:
-            audit.record(session, actor, "task done", task.young_person_id, f"marked task {task.id} done")
+            audit.record(session, actor, "task done", task.young_person_id,
+                         f"marked the task {task.title!r}, due {words.day(task.due_on)}, done")  # fmt: skip
     session.refresh(task)
     return task
 

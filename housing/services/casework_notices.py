@@ -1,8 +1,9 @@
 """The notifications of casework (issue 31), written by the periodic jobs: `sign_off_requested` to
 team managers while a decision awaits them, `decision_sent_back` to the officer who agreed one,
 `task_due` to a task's owner on the day it falls due, and `review_due` to the allocated officer
-(else one daily digest to housing officers). Like every notification they name no young person and
-carry a link; each has a key per reader, so a job run twice tells no one twice.
+(else one daily digest to housing officers) and to the young person themselves (issue 32). Like
+every notification they name no young person and carry a link; each has a key per reader, so a job
+run twice tells no one twice.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from housing.db import transaction
 from housing.models import HousingTask, SignOff, User
 from housing.reviews import ReviewStatus
-from housing.services import reviews
+from housing.services import own_notices, reviews
 from housing.services.notifications import add
 from housing.vocabulary import NotificationKind, Role, SignOffStatus
 
@@ -73,11 +74,13 @@ def tasks_due(session: Session, today: date) -> list[str]:
 
 
 def reviews_due(session: Session, today: date) -> list[str]:
-    """Each allocated officer once per review date and status; the unallocated in one daily digest."""
+    """Each allocated officer once per review date and status; the unallocated in one daily digest;
+    and each young person with their own account, once per review date."""
     found = reviews.review_due_notices(session, today)
     with transaction(session):
         made = []
         for person_id, officer_id, due, status in found:
+            made += own_notices.review_due(session, person_id, due, status)  # they are told too
             officer = session.get(User, officer_id) if officer_id else None
             if officer is None or officer.disabled_at is not None:
                 continue

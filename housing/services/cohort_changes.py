@@ -14,12 +14,15 @@ from sqlalchemy.orm import Session
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid
-from housing.models import Cohort
+from housing.models import Cohort, District
 from housing.reads import matching_input
 from housing.services import audit, cohorts
 from housing.vocabulary import Stage
 
 WORDS = {"name": "name", "capacity": "places", "districts": "districts"}
+# What the store's state refuses (409, as a taken name is on create and places below those taken are
+# on an option); what else `would_break` finds, the request got wrong (422).
+STATE_CONFLICTS = ("name", "capacity")
 
 
 def change(session: Session, actor: Actor, cohort_id: str, changes: dict[str, Any]) -> Cohort:
@@ -27,10 +30,14 @@ def change(session: Session, actor: Actor, cohort_id: str, changes: dict[str, An
     with transaction(session):
         cohort = cohorts.get(session, cohort_id)
         problems = would_break(session, cohort, changes)
+        if wrong := {key: reasons for key, reasons in problems.items() if key not in STATE_CONFLICTS}:
+            raise Invalid(wrong)
         if problems:
-            raise Invalid(problems)
+            said = "; ".join(reason for reasons in problems.values() for reason in reasons)
+            raise Conflict(f"{said[:1].upper()}{said[1:]}.")
+        names = dict(session.execute(select(District.slug, District.name)).all())
         said = [
-            f"{WORDS[key]} from {_said(getattr(cohort, key))} to {_said(value)}"
+            f"{WORDS[key]} from {_said(getattr(cohort, key), names)} to {_said(value, names)}"
             for key, value in changes.items()
             if getattr(cohort, key) != value
         ]
@@ -75,5 +82,8 @@ def would_break(session: Session, cohort: Cohort, changes: dict[str, Any]) -> di
     return problems
 
 
-def _said(value: Any) -> str:
-    return ", ".join(value) if isinstance(value, list) else str(value)
+def _said(value: Any, district_names: dict[str, str]) -> str:
+    """Districts by name ("Crawley, Horsham"), never their slugs."""
+    if isinstance(value, list):
+        return ", ".join(district_names.get(slug, slug) for slug in value)
+    return str(value)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from housing import audit_words as words
 from housing import eligibility, lifedates
 from housing.actors import Actor
 from housing.db import found, transaction
@@ -76,7 +77,8 @@ def enrol(session: Session, actor: Actor, cohort_id: str, young_person_id: str, 
             return enrol_in(session, actor, cohort, person, as_of=today, today=today)
     except eligibility.NotEligible as refused:
         with transaction(session):  # the enrolment wrote nothing; who was refused is kept
-            detail = f"enrolment in cohort {cohort_id} refused: not eligible on {refused.on.isoformat()}"
+            named = session.get(Cohort, cohort_id)
+            detail = f"enrolment in cohort {named.name} refused: not eligible on {words.day(refused.on)}"
             audit.record(session, actor, "refuse", young_person_id, detail)
         raise
 

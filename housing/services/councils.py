@@ -20,6 +20,12 @@ def set_response_time(session: Session, actor: Actor, slug: str, days: int | Non
     """Set (or clear, with None) the days a council has to answer a nomination before it lapses."""
     with transaction(session):
         district = get(session, slug)
-        district.nomination_response_days = days
-        audit.record(session, actor, "update", None, f"{district.name} council: nomination response time")
+        before, district.nomination_response_days = district.nomination_response_days, days
+        audit.record(session, actor, "update", None,
+                     f"{district.name} council: nomination response time "
+                     f"from {_days(before)} to {_days(days)}")  # fmt: skip
     return district
+
+
+def _days(days: int | None) -> str:
+    return "none set" if days is None else f"{days} day{'s' if days != 1 else ''}"

@@ -12,7 +12,6 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Invalid
@@ -83,8 +82,7 @@ def _take_home(session: Session, actor: Actor, proposal: Proposal, today: date, 
         actor,
         "accept",
         proposal.young_person_id,
-        f"accepted the proposal of {_option_words(session, proposal)} from the matching run as of "
-        f"{words.day(proposal.run.as_of)}; the explanation shown is kept with the proposal"
+        f"accepted {audit.proposal(session, proposal)}; the explanation shown is kept with the proposal"
         + ("; awaiting a team manager's sign-off" if held else ""),
     )
 
@@ -167,8 +165,7 @@ def reject(session: Session, actor: Actor, proposal_id: str, reason: str) -> Pro
             actor,
             "reject",
             proposal.young_person_id,
-            f"rejected the proposal of {_option_words(session, proposal)} from the matching run as of "
-            f"{words.day(proposal.run.as_of)}; the reason is kept with the proposal",
+            f"rejected {audit.proposal(session, proposal)}; the reason is kept with the proposal",
         )
         # Propose again for them (and whoever competes with them), without anyone asking.
         events.record(
@@ -214,9 +211,3 @@ def _claim(
     )
     session.refresh(proposal)
     return decided.rowcount == 1
-
-
-def _option_words(session: Session, proposal: Proposal) -> str:
-    """The option proposed as the trail names it: its name, town and route, never its id or cost."""
-    option = session.get(Option, proposal.option_id)
-    return f"{option.name}, {option.place} ({words.value(option.route)})"

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import SERVICE
 from housing.db import transaction
 from housing.models import Notification, SentEmail, User
@@ -47,9 +48,11 @@ def sent(session: Session, email_id: str, details: dict[str, Any]) -> None:
             notification = session.get(Notification, email.notification_id)
             if notification.link.startswith(f"{SIGN_IN_PAGE}/"):
                 forget_link(session, notification.user_id, notification.link)
+        notification = session.get(Notification, email.notification_id)
         audit.record(
             session, SERVICE, "notify", None,
-            f"notification {email.notification_id} emailed by {email.channel} to user of {email.to}",
+            f"emailed {email.to} by the {email.channel} channel: {notification.subject!r} "
+            f"({words.value(notification.kind)})",
         )  # fmt: skip
 
 

@@ -1,20 +1,24 @@
 """The move after agreement: dated steps to the door, or the move falling through (issue 29).
 
 The steps are facts, recorded as they happen: never in the future, never before the pathway was
-agreed or before the step recorded last. Moving in records the day the placement really started
-(the place has been held since the accept, so nothing is taken twice). A move that falls through
+agreed or before the last step that has happened. VIEWING_AHEAD (a named rule): a viewing is the one
+step recorded when it is set, up to `VIEWING_AHEAD_DAYS` ahead, so that the young person is told
+the day (issue 32; housing.services.own_notices); on their pages it reads as still to come. Moving
+in records the day the placement really started (the place has been held since the accept, so
+nothing is taken twice). A move that falls through
 ends the placement on the day it would have started, holding nothing, frees the place (whatever
 the route: the young person never lived there), excludes the pair and reopens the pathway; it is
 an event after which the proposals are to be made again (the lead wires that trigger).
 
 STALLED (a named rule): an agreed pathway whose move has had no step — nor the agreement, nor the
-council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in.
+council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in (a viewing set ahead
+counts from its day: the move is not stalled while it is to come).
 """
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Row, Select, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
@@ -22,7 +26,8 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
-from housing.services import audit, events, placements
+from housing.reads.due_columns import ByteOrder, UtcDay, later_of
+from housing.services import audit, events, own_notices, placements
 from housing.vocabulary import (
     EndReason,
     EventKind,
@@ -34,6 +39,7 @@ from housing.vocabulary import (
 )
 
 STALLED_AFTER_DAYS = 21  # three weeks without a step: a council offer, a viewing or a signing is overdue
+VIEWING_AHEAD_DAYS = 56  # VIEWING_AHEAD: a viewing may be set up to eight weeks ahead
 
 
 def steps(session: Session, young_person_id: str) -> list[MoveStep]:
@@ -80,8 +86,9 @@ def movable(session: Session, young_person_id: str) -> Placement | None:
 
 def record(
     session: Session, actor: Actor, young_person_id: str, data: dict[str, Any], today: date
-) -> MoveStep:
-    """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`)."""
+) -> tuple[MoveStep, list[str]]:
+    """Record one step from `data` (`kind`, `on`, `answer`, `words`, `reason`), and the notifications
+    it made (a viewing set for the young person tells them), to be emailed once it commits."""
     with transaction(session):
         person = found(session, YoungPerson, young_person_id, "young person")
         placement = _the_move(session, person)
@@ -104,18 +111,23 @@ def record(
             f"{placement.option.name}; "
             "the young person's words and any reason are kept with the step",
         )  # fmt: skip
-    return step
+        told = own_notices.viewing_set(session, step, today)
+    return step, told
 
 
-def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
-    """STALLED: agreed pathways not moved into whose last sign of the move is too old, oldest first."""
+def _stalled(today: date) -> Select:
+    """STALLED as one query: agreed pathways not moved into, not with the council, whose last sign
+    of the move (the agreement, a step, the council's decision, its day in UTC) is more than
+    `STALLED_AFTER_DAYS` old; each with the young person's id and reference and that day."""
     last_step = (
         select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
         .group_by(MoveStep.placement_id)
         .subquery()
     )
-    rows = session.execute(
-        select(YoungPerson, Placement.id, YoungPerson.pathway_agreed_on, last_step.c.last_on, Nomination)
+    decided = case((Nomination.decided_at.is_not(None), UtcDay(Nomination.decided_at)))
+    since = type_coerce(later_of(later_of(YoungPerson.pathway_agreed_on, last_step.c.last_on), decided), Date)
+    return (
+        select(YoungPerson.id, YoungPerson.reference, since.label("since"))
         .join(Placement, Placement.young_person_id == YoungPerson.id)
         .join(Option, Option.id == Placement.option_id)
         .outerjoin(last_step, last_step.c.placement_id == Placement.id)
@@ -125,34 +137,38 @@ def stalled(session: Session, today: date) -> list[tuple[YoungPerson, date]]:
             Placement.status == PlacementStatus.ACTIVE,
             Placement.option_id == YoungPerson.pathway_option_id,
             Option.route != Route.HOUSE_PROJECT,
+            # the council has it: the nominations list follows those
+            or_(Nomination.status.is_(None), Nomination.status != NominationStatus.PENDING),
+            ~select(MoveStep.id)
+            .where(MoveStep.placement_id == Placement.id, MoveStep.kind == MoveStepKind.MOVED_IN)
+            .exists(),
+            since < today - timedelta(days=STALLED_AFTER_DAYS),
         )
-    ).all()
-    moved_in = set(
-        session.scalars(select(MoveStep.placement_id).where(MoveStep.kind == MoveStepKind.MOVED_IN))
     )
-    found = []
-    for person, placement_id, agreed_on, last_on, nomination in rows:
-        if placement_id in moved_in or (
-            nomination is not None and nomination.status == NominationStatus.PENDING
-        ):
-            continue  # moved in, or the council has it: the nominations list follows those
-        signs = [
-            agreed_on,
-            last_on,
-            nomination.decided_at.date() if nomination and nomination.decided_at else None,
-        ]
-        since = max(day for day in signs if day is not None)
-        if today - since > timedelta(days=STALLED_AFTER_DAYS):
-            found.append((person, since))
-    return sorted(found, key=lambda pair: (pair[1], pair[0].reference))
+
+
+def stalled(session: Session, today: date, limit: int | None = None) -> list[tuple[Row, date]]:
+    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, and
+    how many there are in all; the day of the last sign). Narrow rows, not records: a page shows
+    twenty (`stalled_shown`), counted in the same query."""
+    query = _stalled(today).subquery()
+    ordered = (
+        select(query, func.count().over().label("total"))
+        .order_by(query.c.since, ByteOrder(query.c.reference))
+        .limit(limit)
+    )
+    return [(row, row.since) for row in session.execute(ordered)]
 
 
 def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` stalled moves for a page, each young person shown an audited view."""
+    """The first `limit` stalled moves for a page, each young person's record loaded and shown an
+    audited view, and how many there are."""
     with transaction(session):
-        found = stalled(session, today)
-        audit.record_views(session, actor, [person.id for person, _ in found[:limit]], "a stalled move")
-    return found[:limit], len(found)
+        found = stalled(session, today, limit)
+        ids = [row.id for row, _ in found]
+        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        audit.record_views(session, actor, ids, "a stalled move")
+    return [(people[row.id], since) for row, since in found], found[0][0].total if found else 0
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:
@@ -178,11 +194,15 @@ def _check(
 ) -> None:
     errors = FieldErrors()
     on: date = data["on"]
-    if on > today:
+    if data["kind"] == MoveStepKind.VIEWING and on > today + timedelta(days=VIEWING_AHEAD_DAYS):
+        errors.add(("on",), f"must be within {VIEWING_AHEAD_DAYS // 7} weeks from today for a viewing")
+    elif data["kind"] != MoveStepKind.VIEWING and on > today:
         errors.add(("on",), "must be today or earlier: record a step once it has happened")
     if person.pathway_agreed_on and on < person.pathway_agreed_on:
         errors.add(("on",), f"must be on or after the day the pathway was agreed, {person.pathway_agreed_on}")
-    last = session.scalar(select(func.max(MoveStep.on)).where(MoveStep.placement_id == placement.id))
+    last = session.scalar(  # a viewing set ahead has not happened: steps before it may still be recorded
+        select(func.max(MoveStep.on)).where(MoveStep.placement_id == placement.id, MoveStep.on <= today)
+    )
     if last is not None and on < last:
         errors.add(("on",), f"must be on or after the last step recorded, {last.isoformat()}")
     if data["kind"] == MoveStepKind.ANSWER and not data.get("answer"):

@@ -2,7 +2,6 @@
 is freed, the pair excluded and the pathway reopened (contract v1.2, *Nominations*)."""
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -10,16 +9,12 @@ from sqlalchemy.orm import Session
 from housing.actors import SERVICE, Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Forbidden
-from housing.models import District, Nomination, Placement, YoungPerson
+from housing.models import District, Nomination, Placement
 from housing.services import audit, events, notifications, placements
-from housing.vocabulary import EndReason, EventKind, NominationStatus, PlacementStatus, Role
+from housing.vocabulary import EndReason, EventKind, NominationStatus, Role
 
 
-def get(session: Session, nomination_id: str) -> Nomination:
-    return found(session, Nomination, nomination_id, "nomination")
-
-
-def listed(session: Session, district: str, status: str | None) -> list[Nomination]:
+def _listed(session: Session, district: str, status: str | None) -> list[Nomination]:
     query = select(Nomination).where(Nomination.district == district)
     if status is not None:
         query = query.where(Nomination.status == status)
@@ -31,7 +26,7 @@ def shown(
 ) -> tuple[list[Nomination], int]:
     """One page of the district's nominations; each young person on it is audited as seen."""
     with transaction(session):
-        found = listed(session, district, status)
+        found = _listed(session, district, status)
         page_of = found[(page - 1) * page_size : page * page_size]
         audit.record_views(
             session,
@@ -55,57 +50,6 @@ def mark_seen(session: Session, actor: Actor, shown: list[Nomination]) -> None:
             .where(Nomination.id.in_(pending), Nomination.seen_at.is_(None))
             .values(seen_at=datetime.now(UTC))
         )
-
-
-def awaiting(
-    session: Session, actor: Actor, *, district: str | None, page: int, page_size: int
-) -> tuple[list[Nomination], int]:
-    """For the county's officers: nominations every council has yet to decide, oldest first."""
-    with transaction(session):
-        query = select(Nomination).where(Nomination.status == NominationStatus.PENDING)
-        if district is not None:
-            query = query.where(Nomination.district == district)
-        found = list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
-        page_of = found[(page - 1) * page_size : page * page_size]
-        audit.record_views(
-            session, actor, [n.young_person_id for n in page_of], "nominations awaiting councils"
-        )
-    return page_of, len(found)
-
-
-def current_of(session: Session, young_person_id: str) -> Nomination | None:
-    """The nomination behind the young person's current placement, if there is one."""
-    return session.scalar(
-        select(Nomination)
-        .join(Placement, Placement.id == Nomination.placement_id)
-        .where(Placement.young_person_id == young_person_id, Placement.status == PlacementStatus.ACTIVE)
-    )
-
-
-def of_person(session: Session, young_person_id: str) -> list[Nomination]:
-    """Every nomination made for the young person, newest first (part of their record's view)."""
-    return list(
-        session.scalars(
-            select(Nomination)
-            .where(Nomination.young_person_id == young_person_id)
-            .order_by(Nomination.created_at.desc(), Nomination.id)
-        )
-    )
-
-
-def attach(session: Session, people: list[YoungPerson]) -> None:
-    """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
-    ids = [p.id for p in people]
-    found = {
-        young_person_id: nomination
-        for nomination, young_person_id in session.execute(
-            select(Nomination, Placement.young_person_id)
-            .join(Placement, Placement.id == Nomination.placement_id)
-            .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
-        )
-    }
-    for person in people:
-        person.nomination_now = state(found.get(person.id))
 
 
 def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) -> Nomination:
@@ -138,13 +82,6 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
         )  # fmt: skip
     session.refresh(nomination)
     return nomination
-
-
-def state(nomination: Nomination | None) -> dict[str, Any] | None:
-    """What the young person's record shows of it beside the pathway."""
-    if nomination is None:
-        return None
-    return {"id": nomination.id, "status": nomination.status, "district": nomination.district}
 
 
 def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
@@ -253,7 +190,7 @@ def _lapse(session: Session, nomination: Nomination, days: int, now: datetime) -
         exclusion=f"nomination to {nomination.district} lapsed: {reason}", now=now,
     )  # fmt: skip
     audit.record(session, SERVICE, "lapse", nomination.young_person_id,
-                 f"nomination to {nomination.district} council lapsed: {reason}")  # fmt: skip
+                 f"nomination to {audit.council(session, nomination.district)} lapsed: {reason}")  # fmt: skip
     events.record(
         session,
         EventKind.LAPSED,

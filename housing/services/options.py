@@ -11,7 +11,8 @@ from housing.actors import Actor
 from housing.clock import today
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Forbidden, Invalid
-from housing.models import Option, YoungPerson
+from housing.models import Option, Provider, YoungPerson
+from housing.models.options import places_left as places_left_of
 from housing.models.types import new_id
 from housing.services import audit, events, placement_ends, placements
 from housing.services.reference import Names
@@ -24,9 +25,14 @@ ROUTE_FIELDS: dict[str, tuple[Route, ...]] = {
     "registered_16_17": SUPPORTED_ROUTES,
     "uasc_specialist": (Route.SUPPORTED_ACCOMMODATION,),
 }
+# A private tenancy's money: its own, and optional (housing/money.py checks the rent when there is one).
+MONEY_FIELDS = ("monthly_rent", "deposit", "rent_in_advance", "guarantor_needed", "rental_market_area")
+OPTIONAL_ROUTE_FIELDS: dict[str, tuple[Route, ...]] = dict.fromkeys(MONEY_FIELDS, (Route.PRIVATE_RENTED,))
+# A supported route's provider and weekly cost of a place: optional, its own.
+OPTIONAL_ROUTE_FIELDS |= {"provider_id": SUPPORTED_ROUTES, "weekly_cost": SUPPORTED_ROUTES}
 # Sensible defaults where a route's field may be left out.
 ROUTE_DEFAULTS = {"uasc_specialist": False}
-API_NAME = {"young_person_id": "young_person"}
+API_NAME = {"young_person_id": "young_person", "provider_id": "provider"}
 STAYING_PUT_UNTIL = 21  # years: a Staying Put arrangement may last until the young person is 21
 ADULT = 18  # a private tenancy (api-contract v1.1, *A sixth route*)
 
@@ -146,10 +152,20 @@ def search(
     with transaction(session):
         if places_left:  # a hold later in time is judged per day, so the last filter is in Python
             open_today = Option.available_until.is_(None) | (Option.available_until >= today())
-            candidates = list(session.scalars(ordered.where(Option.placed < Option.capacity, open_today)))
-            placements.judge_on(session, candidates, today())
-            free = [option for option in candidates if option.remaining > 0]
-            total, options = len(free), free[(page - 1) * page_size : page * page_size]
+            candidates = ordered.where(Option.placed < Option.capacity, open_today)
+            held = placements.held_meanwhile(session, today())
+            free = [
+                option_id
+                for option_id, capacity, placed in session.execute(
+                    candidates.with_only_columns(Option.id, Option.capacity, Option.placed)
+                )
+                if places_left_of(capacity, placed, held.get(option_id, 0)) > 0
+            ]  # narrow rows: thousands of options are judged, one page of them is loaded
+            total, shown = len(free), free[(page - 1) * page_size : page * page_size]
+            loaded = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(shown)))}
+            options = [loaded[option_id] for option_id in shown]
+            for option in options:
+                option.held_meanwhile = held.get(option.id, 0)
         else:
             total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
             options = list(session.scalars(ordered.limit(page_size).offset((page - 1) * page_size)))
@@ -221,7 +237,7 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     for field, reason in rule_problems(_rule_fields(option), names.places):
         errors.add((field,), reason)
     option.district = names.places.get(option.place)
-    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, "min_age")}
+    values = {field: getattr(option, field) for field in (*ROUTE_FIELDS, *OPTIONAL_ROUTE_FIELDS, "min_age")}
     for field, reason in route_problems(option.route, values, provided):
         errors.add((field,), reason)
     # Looked up only where the route may name a young person: elsewhere the field is refused above
@@ -229,6 +245,9 @@ def _check(session: Session, option: Option, provided: set[str]) -> None:
     named = option.route in ROUTE_FIELDS["young_person_id"] and option.young_person_id
     if named and session.get(YoungPerson, option.young_person_id) is None:
         errors.add(("young_person",), f"no young person with id {option.young_person_id}")
+    supplied = option.route in SUPPORTED_ROUTES and option.provider_id
+    if supplied and session.get(Provider, option.provider_id) is None:
+        errors.add(("provider",), f"no provider with id {option.provider_id}")
     errors.raise_any()
 
 
@@ -243,6 +262,9 @@ def route_problems(
             yield name, f"required for a {route.value} option"
         elif route not in routes and field in provided:
             yield name, f"only for {' and '.join(r.value for r in routes)} options"
+    for field, routes in OPTIONAL_ROUTE_FIELDS.items():
+        if route not in routes and field in provided and values.get(field) is not None:
+            yield API_NAME.get(field, field), f"only for {' and '.join(r.value for r in routes)} options"
     min_age = values.get("min_age")
     if route == Route.PRIVATE_RENTED and isinstance(min_age, int) and min_age < ADULT:
         yield "min_age", f"must be at least {ADULT}: a private tenancy is for adults"

@@ -3,7 +3,8 @@
 An officer shares a proposal with its young person: nothing unshared is shown to them, and never a
 run. The young person answers it (yes, no or not sure, in their own words); their officer is told
 and sees the answer on the proposal and when they accept it. The young person may also say that
-part of their record is wrong: their worker is told and changes the record themselves.
+part of their record is wrong: their worker is told, changes the record themselves, and marks the
+request as dealt with in a short note the young person reads.
 """
 
 from datetime import UTC, datetime
@@ -16,11 +17,12 @@ from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import ChangeRequest, Proposal, User
 from housing.reads import superseded
-from housing.services import audit, notifications
+from housing.services import audit, notifications, own_notices
 from housing.text_rules import invisible_problem
 from housing.vocabulary import Answer, NotificationKind, ProposalStatus, Role
 
 WORDS_MAX = 1000
+NOTE_MAX = 500  # what an officer did about a "this is wrong", as the young person reads it
 ABOUT = ("links", "wishes", "other")
 ANSWER_WORDS = {Answer.YES: "yes", Answer.NO: "no", Answer.NOT_SURE: "not sure"}
 
@@ -40,16 +42,8 @@ def share(session: Session, actor: Actor, proposal_id: str) -> tuple[Proposal, l
             return proposal, []
         proposal.shared_at, proposal.shared_by = datetime.now(UTC), actor.email
         audit.record(session, actor, "proposal shared", proposal.young_person_id,
-                     f"shared proposal {proposal.id} with the young person")  # fmt: skip
-        user = session.scalar(select(User).where(User.young_person_id == proposal.young_person_id))
-        told = []
-        if user is not None and user.disabled_at is None:
-            told.append(notifications.add(
-                session, user, f"shared:{proposal.id}", NotificationKind.PROPOSAL_SHARED,
-                "A place for you to look at",
-                "Your worker has shared a place with you. Have a look and tell them what you think.",
-                f"/me/proposals/{proposal.id}",
-            ))  # fmt: skip
+                     f"shared {audit.proposal(session, proposal)} with the young person")  # fmt: skip
+        told = own_notices.proposal_shared(session, proposal)
     return proposal, told
 
 
@@ -82,7 +76,7 @@ def give_view(
             raise Conflict("this proposal has been decided; your worker will talk to you about it")
         proposal.view, proposal.view_words, proposal.view_at = Answer(view), words, datetime.now(UTC)
         said = ANSWER_WORDS[Answer(view)]
-        detail = f"answered {said!r} to proposal {proposal.id}" + (f": {words}" if words else "")
+        detail = f"answered {said!r} to {audit.proposal(session, proposal)}" + (f": {words}" if words else "")
         audit.record(session, actor, "view given", proposal.young_person_id, detail)
         officer = notifications.officer_for(session, proposal.young_person_id, proposal.shared_by)
         told = []
@@ -127,6 +121,41 @@ def ask_change(session: Session, actor: Actor, about: str, words: str) -> tuple[
     return asked, told
 
 
+def deal_with(session: Session, actor: Actor, change_id: str, note: str) -> ChangeRequest:
+    """Mark a "this is wrong" as dealt with, with a short note of what was done: the officer sees it
+    on the record, the young person on their own pages. Once: the first note stands, and marking it
+    again is a conflict. An unknown request is a 404; a missing or overlong note is refused first."""
+    note = (note or "").strip()
+    with transaction(session):
+        asked = session.get(ChangeRequest, change_id) if "\x00" not in change_id else None
+        if asked is None:
+            raise NotFound(f"no change request with id {change_id}")
+        if not note:
+            raise Invalid.field("note", "say what was done")
+        _check_words("note", note, NOTE_MAX)
+        if asked.done_at is not None:
+            raise Conflict("this was marked as dealt with already")
+        asked.done_at, asked.done_by, asked.done_note = datetime.now(UTC), actor.email, note
+        audit.record(session, actor, "change dealt with", asked.young_person_id,
+                     f"marked as dealt with their request about their {asked.about}: {note}")  # fmt: skip
+    session.refresh(asked)
+    return asked
+
+
+def changes_shown(session: Session, actor: Actor, young_person_id: str) -> list[ChangeRequest]:
+    """Every "this is wrong" of the young person, newest first, as an audited view of their record."""
+    with transaction(session):
+        found = list(
+            session.scalars(
+                select(ChangeRequest)
+                .where(ChangeRequest.young_person_id == young_person_id)
+                .order_by(ChangeRequest.asked_at.desc(), ChangeRequest.id)
+            )
+        )
+        audit.record_views(session, actor, [young_person_id], "viewed what they said is wrong")
+    return found
+
+
 def _housing_officers(session: Session) -> list[User]:
     return list(
         session.scalars(
@@ -137,11 +166,11 @@ def _housing_officers(session: Session) -> list[User]:
     )
 
 
-def _check_words(field: str, words: str | None) -> None:
+def _check_words(field: str, words: str | None, most: int = WORDS_MAX) -> None:
     if words is None:
         return
-    if len(words) > WORDS_MAX:
-        raise Invalid.field(field, f"at most {WORDS_MAX} characters")
+    if len(words) > most:
+        raise Invalid.field(field, f"at most {most} characters")
     problem = invisible_problem(words.replace("\n", " ").replace("\r", ""))
     if problem:
         raise Invalid.field(field, problem)

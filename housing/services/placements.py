@@ -38,7 +38,7 @@ def open_placement(
 ) -> Placement:
     """Record a placement whose place was just taken, refusing it (409) if any day from its start
     would hold more young people than the option has places."""
-    _move_on_from(session, actor, young_person_id, starts, now)
+    move_on_from(session, actor, young_person_id, starts, now)
     placement = Placement(
         young_person_id=young_person_id,
         option_id=option_id,
@@ -50,6 +50,12 @@ def open_placement(
     )
     session.add(placement)
     session.flush()
+    refuse_if_overfilled(session, option_id, starts)
+    return placement
+
+
+def refuse_if_overfilled(session: Session, option_id: str, starts: date) -> None:
+    """A 409 if any day from `starts` holds more young people than the option has places."""
     option = session.get(Option, option_id)
     if option.route != Route.HOUSE_PROJECT and occupancy.peak_from(_holds(session, option_id), starts) > (
         option.capacity
@@ -57,7 +63,6 @@ def open_placement(
         raise Conflict(
             "no place remains in this option from that day: it is still held by a placement ending later"
         )
-    return placement
 
 
 def restart(session: Session, placement: Placement, starts: date) -> None:
@@ -73,7 +78,7 @@ def restart(session: Session, placement: Placement, starts: date) -> None:
         )
 
 
-def _move_on_from(session: Session, actor: Actor, young_person_id: str, starts: date, now: datetime) -> None:
+def move_on_from(session: Session, actor: Actor, young_person_id: str, starts: date, now: datetime) -> None:
     """Where they live now without an agreed pathway (a 17-year-old in supported accommodation, say)
     they leave the day the new placement starts; the place is free again from then."""
     current = session.scalar(

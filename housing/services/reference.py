@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import FieldErrors, Forbidden, NotFound
@@ -18,6 +19,10 @@ def districts(session: Session) -> list[District]:
     return list(session.scalars(select(District).order_by(District.slug)))
 
 
+# A council's scheme as the trail names it: the bedrooms it allows by household, and larger homes.
+SCHEME_WORDS = {"bedroom_standard": "bedroom standard", "larger_homes_allowed": "larger homes allowed"}
+
+
 def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any]) -> District:
     """A council sets its own bedroom standard and whether it lets larger homes (BEDROOMS); audited."""
     with transaction(session):
@@ -26,6 +31,11 @@ def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any
         district = session.get(District, slug)
         if district is None:
             raise NotFound(f"no district {slug!r}")
+        said = [
+            f"{SCHEME_WORDS.get(field, field)} from {words.value(before)} to {words.value(value)}"
+            for field, value in changes.items()
+            if (before := getattr(district, field)) != value
+        ]
         for field, value in changes.items():
             setattr(district, field, value)
         audit.record(
@@ -33,7 +43,7 @@ def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any
             actor,
             "update",
             None,
-            f"{district.name} council's allocation scheme: {', '.join(changes)}",
+            f"{district.name} council's allocation scheme: {'; '.join(said) or 'unchanged'}",
         )
     return district
 

@@ -99,11 +99,12 @@ def _propose_again(session: Session, found: Event, today: date, reach_km: float)
     if made is not None:
         return made  # an earlier attempt made it and was stopped before marking the event done
 
-    def components(problem: matching.Problem) -> list[str]:
-        covered = touched(problem, matching.published(problem), found.young_people, found.options)
+    def components(problem: matching.Problem) -> tuple[list[str], matching.PenaltyScale]:
+        published = matching.published(problem)
+        covered = touched(problem, published, found.young_people, found.options)
         if not covered:
             raise _NothingToPropose
-        return covered
+        return covered, matching.penalty_scale(published)
 
     try:
         return runs.run(

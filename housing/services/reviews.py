@@ -19,6 +19,8 @@ from housing.db import found, transaction
 from housing.errors import Invalid
 from housing.lifedates import age_on, birthday
 from housing.models import PathwayReview, Placement, YoungPerson
+from housing.reads import review_columns
+from housing.reads.due_columns import ByteOrder
 from housing.reviews import ReviewStatus
 from housing.services import audit
 from housing.services.workers import allocated_officers
@@ -100,37 +102,30 @@ def due_reviews(
     page_size: int,
 ) -> tuple[list[DueReview], int, dict[ReviewStatus, int]]:
     """Everyone 16 to 25 whose review is in `statuses`, soonest due first, with the counts of each status;
-    only the page shown is loaded and audited."""
+    only the page shown is read, loaded and audited (the dates are the database's:
+    `housing.reads.review_columns`)."""
     with transaction(session):
-        last = dict(
-            session.execute(
-                select(PathwayReview.young_person_id, func.max(PathwayReview.reviewed_on)).group_by(
-                    PathwayReview.young_person_id
-                )
-            ).all()
-        )
-        started = dict(
-            session.execute(
-                select(Placement.young_person_id, func.max(Placement.starts_on)).group_by(
-                    Placement.young_person_id
-                )
-            ).all()
-        )
-        dues = []
-        for person_id, born, reference in session.execute(
-            select(YoungPerson.id, YoungPerson.date_of_birth, YoungPerson.reference)
+        due = review_columns.reviews_due(today, OLDEST)
+        counts = dict.fromkeys(ReviewStatus, 0)
+        for rank, count in session.execute(
+            select(due.c.status_rank, func.count()).group_by(due.c.status_rank)
         ):
-            if (due := _due(born, last.get(person_id), started.get(person_id), today)) is not None:
-                dues.append((due, reference, person_id, reviews.review_status(due, today)))
-        counts = {status: sum(1 for item in dues if item[3] is status) for status in ReviewStatus}
-        shown = sorted(item for item in dues if item[3] in statuses)
-        window = shown[(page - 1) * page_size : page * page_size]
+            counts[review_columns.STATUS_ORDER[rank]] = count
+        wanted = [review_columns.STATUS_ORDER.index(status) for status in statuses]
+        window = session.execute(
+            select(due.c.id, due.c.due, due.c.status_rank)
+            .where(due.c.status_rank.in_(wanted))
+            .order_by(due.c.due, ByteOrder(due.c.reference), due.c.id)
+            .limit(page_size)
+            .offset((page - 1) * page_size)
+        ).all()
         people = {
             p.id: p
-            for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_([w[2] for w in window])))
+            for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_([w.id for w in window])))
         }
-        audit.record_views(session, actor, [w[2] for w in window], "reviews due")
-    return [DueReview(people[pid], due, status) for due, _ref, pid, status in window], len(shown), counts
+        audit.record_views(session, actor, [w.id for w in window], "reviews due")
+    shown = [DueReview(people[w.id], w.due, review_columns.STATUS_ORDER[w.status_rank]) for w in window]
+    return shown, sum(counts[status] for status in set(statuses)), counts
 
 
 def _due(born: date, last: date | None, started: date | None, today: date) -> date | None:

@@ -29,7 +29,7 @@ def run(
     trigger: Trigger = Trigger.MANUAL,
     triggered_by: str | None = None,
     event_id: str | None = None,
-    narrow: Callable[[matching.Problem], list[str]] | None = None,
+    narrow: Callable[[matching.Problem], tuple[list[str], matching.PenaltyScale]] | None = None,
 ) -> MatchingRun:
     """Read the store and plan the coming months, solve with no transaction open, then write the run
     in one short transaction.
@@ -46,12 +46,23 @@ def run(
         # event, comes through here. It is made over everyone read, before an event's run narrows
         # to the components it touches, so that run's answer stays exactly a full re-solve's.
         data = to_data(problem)
-        planned = coming_months.plan(session, problem, people, problem_digest=digest(data))
+        planned = coming_months.plan(
+            session, problem, people, problem_digest=digest(data), everyone=young_people is None
+        )
         if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
-            keep = set(narrow(problem))
+            named, scale = narrow(problem)
+            keep = set(named)
             people = [p for p in people if p.id in keep]
-            problem = replace(problem, young_people=tuple(p for p in problem.young_people if p.id in keep))
-            data = data | {"young_people": [p for p in data["young_people"] if p["id"] in keep]}
+            # The whole problem's penalties too: a part's own would set them by its own dearest arc.
+            problem = replace(
+                problem,
+                young_people=tuple(p for p in problem.young_people if p.id in keep),
+                penalty_scale=scale,
+            )
+            data = data | {
+                "young_people": [p for p in data["young_people"] if p["id"] in keep],
+                "penalty_scale": {"floor": scale.floor, "premium": scale.premium},
+            }
         problem = planned.given_to(problem)
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     solution = matching.solve(problem)

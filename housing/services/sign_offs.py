@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
@@ -38,7 +39,8 @@ def switch(session: Session, actor: Actor, routes: list[Route]) -> set[Route]:
         for route in set(routes) - routes_on(session):
             session.add(SignOffRoute(route=route, switched_on_by=actor.email, switched_on_at=now))
         audit.record(session, actor, "settings", None,
-                     f"sign-off switched on for: {', '.join(sorted(routes)) or 'no route'}")  # fmt: skip
+                     "sign-off switched on for: "
+                     f"{words.value(sorted(routes)) if routes else 'no route'}")  # fmt: skip
     return routes_on(session)
 
 
@@ -66,8 +68,9 @@ def sign_off(session: Session, actor: Actor, sign_off_id: str) -> SignOff:
             events.record(session, EventKind.NOMINATED, subject_id=nomination.id, actor=actor)
             nominated = f"; the nomination sent to {audit.council(session, nomination.district)}"
         audit.record(session, actor, "sign off", found.young_person_id,
-                     f"signed off the decision on proposal {found.proposal_id}, agreed by "
-                     f"{found.agreed_by}{nominated}")  # fmt: skip
+                     f"signed off the decision on "
+                     f"{audit.proposal(session, session.get(Proposal, found.proposal_id))}, "
+                     f"agreed by {found.agreed_by}{nominated}")  # fmt: skip
     session.refresh(found)
     return found
 
@@ -76,9 +79,11 @@ def send_back(session: Session, actor: Actor, sign_off_id: str, reason: str) -> 
     with transaction(session):
         found, _placement = _awaiting(session, actor, sign_off_id)
         _decide(session, found, actor, SignOffStatus.SENT_BACK, reason, now=datetime.now(UTC))
-        undo.take_back(session, actor, session.get(Proposal, found.proposal_id))
+        proposal = session.get(Proposal, found.proposal_id)
+        undo.take_back(session, actor, proposal)
         audit.record(session, actor, "send back", found.young_person_id,
-                     f"sent back the decision on proposal {found.proposal_id}, agreed by {found.agreed_by}: "
+                     f"sent back the decision on {audit.proposal(session, proposal)}, "
+                     f"agreed by {found.agreed_by}: "
                      "the accept is taken back and the proposal open again; the reason is kept")  # fmt: skip
     session.refresh(found)
     return found

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Invalid, NotFound
@@ -64,4 +65,5 @@ def on_decision(session: Session, actor: Actor, person: YoungPerson, today: date
     session.execute(update(TriplePlan).where(mine).values(chosen_on=None))
     session.execute(update(TriplePlan).where(TriplePlan.id == chosen.id).values(chosen_on=today))
     audit.record(session, actor, "plan chosen", person.id,
-                 f"the {outcome.value.replace('_', ' ')} plan became the plan ({chosen.route})")  # fmt: skip
+                 f"the {words.value(outcome)} plan became the plan "
+                 f"({words.value(chosen.route)})")  # fmt: skip

@@ -6,7 +6,7 @@ keeps (`options.rule_problems`), duplicates are found, and the rows are written 
 transaction, audited as one `import`. Two steps, so the command line can show progress for each.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import insert
@@ -17,14 +17,11 @@ from housing.db import transaction
 from housing.errors import Forbidden
 from housing.models import Option
 from housing.models.types import new_id
-from housing.services import audit, events, options, reference
-from housing.services.import_problems import ImportRefused, Problem
+from housing.services import audit, events, import_problems, options, reference
+from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import EventKind, Role, Route
 
 CHUNK = 5_000  # rows a statement: 50,000 vacancies in ten inserts, each well under any driver's limit
-PROGRESS_EVERY = 1_000
-
-Progress = Callable[[int], None]
 
 
 def checked(
@@ -42,31 +39,23 @@ def checked(
     """
     with transaction(session):  # one short read; the rows are checked outside any transaction
         places = reference.district_of_places(session)
-    found, ready = list(problems), []
     read_wrong = {problem.line for problem in problems}
     seen: dict[tuple[tuple[str, str], ...], int] = {}
-    for count, (line, fields) in enumerate(rows, start=1):
+
+    def check(line: int, fields: dict[str, Any]) -> tuple[list[Problem], dict[str, Any] | None]:
         if line in read_wrong:  # the schema named its fields' problems and any out of order already
-            found += [
+            return [
                 Problem(line, field, why) for field, why in options.place_problems(fields, places, district)
-            ]
-            continue
+            ], None
         wrong = [Problem(line, field, why) for field, why in options.rule_problems(fields, places, district)]
         key = tuple(sorted((name, str(value)) for name, value in fields.items()))
         if not wrong and key in seen:
             wrong.append(Problem(line, "-", f"duplicates line {seen[key]}"))
         seen.setdefault(key, line)
-        found += wrong
-        if not wrong:
-            ready.append(
-                fields | {"id": new_id(), "district": district, "route": Route.REGISTER_VACANCY, "placed": 0}
-            )
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        added = {"id": new_id(), "district": district, "route": Route.REGISTER_VACANCY, "placed": 0}
+        return wrong, fields | added
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 def add(

@@ -12,8 +12,10 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
-from housing.reads.young_people import Filters, due_of, due_order, matching
-from housing.services import audit, leave_to_remain, nominations, record_changes, triple_plans
+from housing.reads import duplicates, nominations
+from housing.reads.due_columns import due_order
+from housing.reads.young_people import Filters, due_of, matching
+from housing.services import audit, leave_to_remain, record_changes, triple_plans
 from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
@@ -27,13 +29,21 @@ _WITH_RECORD = (
 )
 
 
+RECORD, REFUSE = "record", "refuse"  # what a create does with a POSSIBLE DUPLICATE
+
+
 def create(
-    session: Session, actor: Actor, data: dict[str, Any], today: date, *, warn_of_duplicates: bool = False
+    session: Session, actor: Actor, data: dict[str, Any], today: date, *, if_possible_duplicate: str = RECORD
 ) -> YoungPerson:
-    """With `warn_of_duplicates` (the page, until the officer confirms): PossibleDuplicate, nothing
-    written but the audit of the records it names, when one with the same name and date of birth is
-    kept. The API's create keeps the contract: a taken reference is its only conflict."""
-    if warn_of_duplicates:
+    """A new record, checked against POSSIBLE DUPLICATE (`housing.reads.duplicates`).
+
+    `refuse` (the page until the officer confirms; an API client that asks): PossibleDuplicate,
+    nothing written but the audit of the records it names (the page shows their names). `record`
+    (the API's default, so a client written to the contract is never refused; the page once
+    confirmed): recorded, the records it may duplicate named in the answer (`possible_duplicates`)
+    and in its audit entry.
+    """
+    if if_possible_duplicate == REFUSE:
         _refuse_possible_duplicate(session, actor, data, today)
     with transaction(session):
         _normalise_reference(data)
@@ -46,9 +56,23 @@ def create(
         _flush_unique_reference(session)
         session.flush()
         leave_to_remain.on_grant(session, actor, person, today)
-        audit.record(session, actor, "create", person.id, "created record")
+        matches = duplicates.possible_duplicates(
+            session, person.given_name, person.family_name, person.date_of_birth, besides=person.id
+        )
+        # Named by reference on the create's own entry; no view of theirs is written, since only their
+        # references are told (and a client written to the contract finds the trail it always found).
+        said = (
+            f"; the same name and date of birth as {duplicates.references(matches)}, named to the "
+            "officer as a possible duplicate"
+            if matches
+            else ""
+        )
+        audit.record(session, actor, "create", person.id, f"created record{said}")
         due_of(session, [person], today)
         nominations.attach(session, [person])
+    if matches:  # told with this answer only: the record itself does not carry them
+        person.possible_duplicates = matches
+        person.duplicate_warning = f"{duplicates.in_words(matches)}. Check they are not the same person."
     return person
 
 
@@ -79,8 +103,13 @@ def search(
     where = matching(Filters(**filters), today)
     with transaction(session):
         if order == "due":
-            ranked = [s.young_person_id for s in due_order(session, where, today, with_nothing_due=True)]
-            total, shown = len(ranked), ranked[(page - 1) * page_size : page * page_size]
+            total = session.scalar(select(func.count()).select_from(YoungPerson).where(*where)) or 0
+            shown = [
+                s.young_person_id
+                for s in due_order(
+                    session, where, today, with_nothing_due=True, page=page, page_size=page_size
+                )
+            ]
             loaded = {
                 p.id: p
                 for p in session.scalars(
@@ -199,26 +228,18 @@ def _normalise_reference(data: dict[str, Any]) -> None:
 
 
 def _refuse_possible_duplicate(session: Session, actor: Actor, data: dict[str, Any], today: date) -> None:
-    """After the record's own checks (their problems come first), a record with the same name, as typed
-    but for case and outer spaces, and date of birth; those named are audited as seen. The same
-    reference again is no new record but a taken reference, refused as such."""
+    """After the record's own checks (their problems come first), POSSIBLE DUPLICATE; those named are
+    audited as seen. The same reference again is no new record but a taken reference, refused as such."""
     with transaction(session):
         _normalise_reference(data)
         _check(session, data, today)
         _refuse_taken_reference(session, data["reference"], None)
-        same = session.execute(
-            select(YoungPerson.id, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name)
-            .where(
-                func.lower(func.trim(YoungPerson.given_name)) == data["given_name"].strip().lower(),
-                func.lower(func.trim(YoungPerson.family_name)) == data["family_name"].strip().lower(),
-                YoungPerson.date_of_birth == data["date_of_birth"],
-            )
-            .order_by(YoungPerson.reference)
-        ).all()
-        matches = [(yp, reference, f"{given} {family}") for yp, reference, given, family in same]
-        audit.record_views(session, actor, [yp for yp, _, _ in matches], "possible duplicate of a new record")
+        matches = duplicates.possible_duplicates(
+            session, data["given_name"], data["family_name"], data["date_of_birth"]
+        )
+        audit.record_views(session, actor, [m.id for m in matches], "possible duplicate of a new record")
     if matches:
-        raise PossibleDuplicate(matches)
+        raise PossibleDuplicate(matches, duplicates.in_words(matches))
 
 
 def _refuse_taken_reference(session: Session, reference: str, own_id: str | None) -> None:

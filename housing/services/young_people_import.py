@@ -17,15 +17,16 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import audit_words as words
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import YoungPerson
 from housing.models.types import new_id
-from housing.services import audit, leave_to_remain, reference
-from housing.services.import_problems import ImportRefused, Problem
-from housing.services.vacancies import PROGRESS_EVERY, Progress
+from housing.reads.names import district_names
+from housing.services import audit, import_problems, leave_to_remain, record_changes, reference
+from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import Immigration
 
 ACCOMMODATION = ("accommodation_code", "accommodation_suitable", "accommodation_judged_on")
@@ -53,22 +54,18 @@ def checked(
     with transaction(session):  # one short read; the rows are checked outside any transaction
         names = reference.Names(session)
         held = _held(session, [text_rules.reference_key(f["reference"]) for _, f in rows])
-    found, ready, seen = list(problems), [], {}
-    for count, (line, read) in enumerate(rows, start=1):
+    seen: dict[str, int] = {}
+
+    def check(line: int, read: dict[str, Any]) -> tuple[list[Problem], dict[str, Any]]:
         fields = read | {"reference": text_rules.normal_reference(read["reference"])}
         key = text_rules.reference_key(fields["reference"])
         wrong = [Problem(line, column, why) for column, why in _problems(fields, held.get(key), names, today)]
         if key in seen:
             wrong.append(Problem(line, "reference", f"the same reference as line {seen[key]}"))
         seen.setdefault(key, line)
-        found += wrong
-        ready.append(fields)
-        if count % PROGRESS_EVERY == 0:
-            progress(PROGRESS_EVERY)
-    progress(len(rows) % PROGRESS_EVERY)
-    if found:
-        raise ImportRefused(found)
-    return ready
+        return wrong, fields
+
+    return import_problems.every_row(rows, problems, check, progress)
 
 
 Held = tuple[Immigration, date | None, str | None]  # what the rules need of a record already held
@@ -149,14 +146,11 @@ def write(
             query = select(YoungPerson).where(YoungPerson.reference_key.in_(keys[start : start + CHUNK]))
             held |= {person.reference_key: person for person in session.scalars(query)}
         try:
-            for count, (key, fields) in enumerate(zip(keys, ready, strict=True), start=1):
+            for key, fields in import_problems.counted(list(zip(keys, ready, strict=True)), progress):
                 _one(session, actor, person=held.get(key), fields=fields, today=today, outcome=outcome)
-                if count % PROGRESS_EVERY == 0:
-                    progress(PROGRESS_EVERY)
             session.flush()
         except IntegrityError as error:  # two imports racing for one new reference: the index refuses
             raise Conflict("another young person with one of these references was added meanwhile") from error
-        progress(len(ready) % PROGRESS_EVERY)
         audit.record(session, actor, "import", None, f"young people from a file: {len(ready)} rows")
     return outcome
 
@@ -182,11 +176,29 @@ def _one(
             outcome.unchanged.append(person.id)
             return
         granted = "leave_granted_on" in changed
+        said = _in_words(session, person, fields, changed)
         for name in changed:
             setattr(person, name, fields[name])
-        audit.record(session, actor, "update", person.id,
-                     "changed " + ", ".join(changed) + " from an imported file")  # fmt: skip
+        audit.record(session, actor, "update", person.id, f"{said}, from an imported file")
         outcome.updated.append(person.id)
     if granted and person.leave_granted_on is not None:
         session.flush()
         leave_to_remain.on_grant(session, actor, person, today)
+
+
+def _in_words(session: Session, person: YoungPerson, fields: dict[str, Any], changed: list[str]) -> str:
+    """As a change on the page is written (`record_changes`): ordinary fields with their old and new
+    values (a district by its name), sensitive ones named only; the file's other columns in words."""
+    councils = district_names(session)
+    before = {name: getattr(person, name) for name in changed}
+    after = {name: fields[name] for name in changed}
+    for side in (before, after):
+        if side.get("home_district"):
+            side["home_district"] = councils.get(side["home_district"], side["home_district"])
+    said = [(record_changes.described(before, after) or "changed").removeprefix("changed ")]
+    said += [
+        f"{words.value(name)} from {words.value(before[name])} to {words.value(after[name])}"
+        for name in changed
+        if name not in record_changes.SENSITIVE and name not in record_changes.ORDINARY
+    ]
+    return "changed " + "; ".join(part for part in said if part != "changed")

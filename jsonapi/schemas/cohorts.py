@@ -6,17 +6,36 @@ from housing.vocabulary import Stage
 from httpkit.schemas import Changes, Day, visible
 
 COHORT_CAPACITY = validate.Range(min=1, max=50)
+COHORT_NAME = validate.And(validate.Length(min=1, max=100), visible)
+COHORT_DISTRICTS = validate.Length(min=1, max=7, error="choose at least one district (at most all seven)")
 
 
 class CohortRequestSchema(Schema):
-    name = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=100), visible))
+    name = fields.String(required=True, validate=COHORT_NAME)
     starts_on = Day(required=True, metadata={"description": "a date in the past is allowed, and flagged"})
     capacity = fields.Integer(strict=True, load_default=15, validate=COHORT_CAPACITY)
     districts = fields.List(
         fields.String(validate=validate.Length(min=1, max=32)),
         load_default=None,
-        validate=validate.Length(min=1, max=7, error="choose at least one district (at most all seven)"),
+        validate=COHORT_DISTRICTS,
         metadata={"description": "where it draws homes from: at least one; left out, every district"},
+    )
+
+
+class CohortChangeSchema(Changes):
+    """Its name, places or districts, each alone or together, with a create's limits (its start date
+    is fixed: members were enrolled on it)."""
+
+    name = fields.String(validate=COHORT_NAME)
+    capacity = fields.Integer(
+        strict=True,
+        validate=COHORT_CAPACITY,
+        metadata={"description": "not fewer than the young people in it"},
+    )
+    districts = fields.List(
+        fields.String(validate=validate.Length(min=1, max=32)),
+        validate=COHORT_DISTRICTS,
+        metadata={"description": "where it draws homes from: slugs, at least one"},
     )
 
 

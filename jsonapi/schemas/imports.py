@@ -13,7 +13,7 @@ from typing import Any
 from marshmallow import Schema, fields, pre_load, validate
 
 from housing.ssda903 import ACCOMMODATION, ACTIVITY, IN_TOUCH
-from housing.vocabulary import Immigration, SupportLevel
+from housing.vocabulary import Immigration, OfstedRating, Route, SupportLevel
 from httpkit.schemas import Day, visible
 from jsonapi.schemas.young_people import NAME
 
@@ -132,3 +132,38 @@ class ApplicationRowSchema(RowSchema):
     district = fields.String(required=True, validate=validate.Length(min=1, max=32))
     band = fields.String(required=True, validate=validate.Length(min=1, max=8))
     applied_on = Day(required=True)
+
+
+class PlacementRowSchema(RowSchema):
+    """Where a young person lives now: the option (its id, or a name only one option has), the day
+    they moved in and the route ("Supported accommodation" or supported_accommodation)."""
+
+    DAYS = ("starts_on",)
+    WORDS = ("route",)
+
+    reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
+    option = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=200), visible))
+    starts_on = Day(required=True)
+    route = fields.Enum(Route, by_value=True, required=True)
+
+
+class ProviderRowSchema(RowSchema):
+    """One provider, by its Ofsted number: new numbers are added, known ones updated. Ratings as
+    Ofsted writes them ("Requires improvement to be good" is requires_improvement)."""
+
+    DAYS = ("inspected_on",)
+    WORDS = ("rating",)
+
+    name = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=200), visible))
+    ofsted_number = fields.String(required=True, validate=validate.Length(min=1, max=16))
+    rating = fields.Enum(OfstedRating, by_value=True, required=True)
+    inspected_on = Day(allow_none=True)
+
+    @pre_load
+    def ofsteds_words(self, cells: dict[str, Any], **_: object) -> dict[str, Any]:
+        rating = cells.get("rating")
+        if isinstance(rating, str) and _word(rating) == "requires_improvement_to_be_good":
+            cells = cells | {"rating": "requires_improvement"}
+        if cells.get("inspected_on") == "":
+            cells = cells | {"inspected_on": None}
+        return cells

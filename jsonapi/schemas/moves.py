@@ -50,7 +50,11 @@ class MoveStepSchema(Schema):
             "the place is freed and the pathway reopened)"
         },
     )
-    on = Day(required=True, metadata={"description": "the day it happened: not in the future"})
+    on = Day(
+        required=True,
+        metadata={"description": "the day it happened: not in the future, except a viewing, which may be "
+                  "set up to 56 days ahead (the young person is told)"},
+    )  # fmt: skip
     answer = fields.Enum(Answer, by_value=True, allow_none=True, load_default=None)
     words = fields.String(
         allow_none=True, load_default=None, validate=validate.Length(max=2000),

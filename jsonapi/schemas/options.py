@@ -2,13 +2,34 @@
 
 from typing import Any
 
+from flask import current_app
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from housing import money
+from housing.models import Option
 from housing.services.options import order_problems, route_problems
 from housing.vocabulary import Route, SupportLevel
 from httpkit.schemas import Changes, Day, visible
 
 LEVELS = [level.value for level in SupportLevel]
+POUNDS = validate.Range(min=0, max=100_000)
+
+
+def lha_check(option: Option) -> dict[str, Any] | None:
+    """A private rented option's rent against a single care leaver's Local Housing Allowance rates
+    (housing/money.py), in figures and words; None without a rent and an area to check."""
+    if option.monthly_rent is None or option.rental_market_area is None:
+        return None
+    until = current_app.config["SAR_EXEMPTION_UNTIL"]
+    rates = money.RATES.get(option.rental_market_area, {})
+    return {
+        "one_bedroom_rate": rates.get(1),
+        "shared_rate": rates.get(money.SHARED),
+        "care_leavers_exempt_from_shared_rate_until": until,
+        "rates_as_of": money.RATES_AS_OF.isoformat(),
+        "rates_source": money.RATES_SOURCE,
+        "words": money.option_words(option.monthly_rent, option.rental_market_area, until),
+    }
 
 
 class OptionSchema(Schema):
@@ -45,6 +66,44 @@ class OptionSchema(Schema):
     uasc_specialist = fields.Boolean(
         allow_none=True, metadata={"description": "supported_accommodation only (default false)"}
     )
+    monthly_rent = fields.Integer(
+        strict=True, allow_none=True, validate=POUNDS,
+        metadata={"description": "private_rented only: the rent in whole pounds a month"},
+    )  # fmt: skip
+    deposit = fields.Integer(
+        strict=True, allow_none=True, validate=POUNDS,
+        metadata={"description": "private_rented only: the deposit the landlord asks, in whole pounds"},
+    )  # fmt: skip
+    rent_in_advance = fields.Integer(
+        strict=True, allow_none=True, validate=POUNDS,
+        metadata={"description": "private_rented only: rent asked before moving in, in whole pounds"},
+    )  # fmt: skip
+    guarantor_needed = fields.Boolean(
+        allow_none=True,
+        metadata={"description": "private_rented only: whether the landlord asks for a guarantor"},
+    )
+    rental_market_area = fields.String(
+        allow_none=True,
+        validate=validate.OneOf(money.RENTAL_MARKET_AREAS),
+        metadata={"description": "private_rented only: the broad rental market area its LHA rates are for"},
+    )
+    provider_id = fields.String(
+        data_key="provider", allow_none=True,
+        metadata={"description": "supported routes only: the provider's id (GET /api/v1/providers)"},
+    )  # fmt: skip
+    weekly_cost = fields.Integer(
+        strict=True, allow_none=True, validate=POUNDS,
+        metadata={"description": "supported routes only: what a place costs a week, in whole pounds"},
+    )  # fmt: skip
+    lha = fields.Function(
+        lha_check,
+        dump_only=True,
+        allow_none=True,
+        metadata={
+            "description": "private_rented with a rent and area: the rent against a single care leaver's "
+            "one-bedroom and shared Local Housing Allowance rates (illustrative rates: see rates_source)"
+        },
+    )
 
     @validates_schema(skip_on_field_errors=False)
     def in_order(self, data: dict[str, Any], **_: object) -> None:
@@ -67,6 +126,9 @@ class PlanningOptionSchema(Schema):
     district = fields.String(required=True, allow_none=True)
     capacity = fields.Integer(required=True)
     remaining = fields.Integer(required=True)
+    weekly_cost = fields.Integer(
+        required=True, allow_none=True, metadata={"description": "what a place costs a week, in whole pounds"}
+    )
 
 
 class OptionPatchSchema(Changes, OptionSchema):

@@ -3,7 +3,7 @@ officer details, and the proposals shared with them without cost, score or run."
 
 from marshmallow import Schema, fields, validate
 
-from housing.services.own_view import ABOUT, WORDS_MAX
+from housing.services.own_view import ABOUT, NOTE_MAX, WORDS_MAX
 from housing.vocabulary import Answer, LinkKind
 from httpkit.schemas import Day
 from jsonapi.schemas.young_people import YoungPersonSchema
@@ -56,8 +56,35 @@ class ViewSchema(Schema):
 
 
 class ChangeAskedSchema(Schema):
+    id = fields.String(dump_only=True)
     about = fields.String(required=True, validate=validate.OneOf(ABOUT))
     words = fields.String(required=True, validate=WORDS)
+    asked_at = fields.DateTime(dump_only=True)
+
+
+class OwnChangeSchema(Schema):
+    """A "this is wrong" as the young person sees it: what they said, and what their worker did."""
+
+    id = fields.String()
+    about = fields.String(metadata={"enum": list(ABOUT)})
+    words = fields.String()
+    asked_at = fields.DateTime()
+    done_at = fields.DateTime(allow_none=True, metadata={"description": "null until dealt with"})
+    done_note = fields.String(allow_none=True, metadata={"description": "what their worker did"})
+
+
+class ChangeRequestSchema(OwnChangeSchema):
+    """A "this is wrong" as officers see it: also who marked it as dealt with."""
+
+    young_person = fields.String(attribute="young_person_id")
+    done_by = fields.String(allow_none=True, metadata={"description": "the officer's email"})
+
+
+class DealtWithSchema(Schema):
+    note = fields.String(
+        required=True, validate=validate.Length(min=1, max=NOTE_MAX),
+        metadata={"description": "what was done, in words the young person reads on their own pages"},
+    )  # fmt: skip
 
 
 class ShareBodySchema(Schema):

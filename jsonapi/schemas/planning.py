@@ -36,6 +36,12 @@ class GroupSchema(Schema):
         }
     )
     gain = fields.Nested(GainSchema, allow_none=True, metadata={"description": "what that place would do"})
+    weekly_cost = fields.Integer(
+        allow_none=True,
+        metadata={"description": "what a place here costs a week, whole pounds: the median place's among "
+                  "options with a cost recorded (null where none has one)"},
+    )  # fmt: skip
+    costed_places = fields.Integer(metadata={"description": "the places that median is taken over"})
 
 
 class SufficiencySchema(Schema):
@@ -80,12 +86,25 @@ class RowSchema(Schema):
     change = fields.Raw(metadata=COUNT)
 
 
+class CostChangeSchema(Schema):
+    change = fields.Integer(
+        metadata={"description": "whole pounds a week more (negative: less), from the weekly cost of a "
+                  "place in each option changed or added"},
+    )  # fmt: skip
+    uncosted_places = fields.Integer(
+        metadata={"description": "places added or removed in options with no weekly cost recorded"}
+    )
+
+
 class WhatIfSchema(Schema):
     as_of = Day()
     before = fields.Nested(SummarySchema)
     after = fields.Nested(SummarySchema)
     by_home_district = fields.List(fields.Nested(RowSchema), metadata={"description": "matched, total last"})
     by_route = fields.List(fields.Nested(RowSchema), metadata={"description": "matched, total last"})
+    weekly_cost = fields.Nested(
+        CostChangeSchema, metadata={"description": "what the places changed cost a week"}
+    )
 
 
 class DistanceSchema(Schema):

@@ -8,6 +8,11 @@ STANDARD = (
     "bedrooms the council's scheme gives a household with 0, 1, 2, and 3 or more children; null keeps "
     "the service's own bedroom need (1, 2, 2, 3)"
 )
+LIMITS = (
+    "whether a matching run proposes no more of the council's register vacancies than its yearly "
+    "commitment has left (accepted nominations and those awaiting its decision counted); false unless "
+    "the council asks"
+)
 COMMITMENT = (
     "homes the council commits to let to care leavers each year (1 April to 31 March); null: none "
     "recorded (the sources name no quota: the figure is the council's own)"
@@ -25,6 +30,7 @@ class DistrictSchema(Schema):
     bedroom_standard = fields.List(fields.Integer(), allow_none=True, metadata={"description": STANDARD})
     larger_homes_allowed = fields.Boolean(metadata={"description": LARGER})
     yearly_commitment = fields.Integer(allow_none=True, metadata={"description": COMMITMENT})
+    commitment_limits_matching = fields.Boolean(metadata={"description": LIMITS})
 
 
 class DistrictSchemeSchema(Schema):
@@ -43,6 +49,7 @@ class DistrictSchemeSchema(Schema):
         validate=validate.Range(min=0, max=10_000),
         metadata={"description": COMMITMENT},
     )
+    commitment_limits_matching = fields.Boolean(metadata={"description": LIMITS})
 
     @validates("bedroom_standard")
     def grows_with_the_household(self, value: list[int] | None, **_: object) -> None:

@@ -193,6 +193,39 @@ class YoungPersonSchema(Schema):
             raise ValidationError("each preference needs its own rank", "preferences")
 
 
+class PossibleDuplicateSchema(Schema):
+    id = fields.String()
+    reference = fields.String()
+
+
+class NewYoungPersonSchema(YoungPersonSchema):
+    """A create: the record, and what POSSIBLE DUPLICATE found (issue 30; the contract is silent, so
+    a client written to it is never refused: it is told, and may ask to be refused instead). The two
+    answer fields appear only when there is a possible duplicate, so that otherwise the 201 is the
+    record exactly as `GET /{id}` returns it."""
+
+    if_possible_duplicate = fields.String(
+        load_only=True,
+        load_default="record",
+        validate=validate.OneOf(["record", "refuse"]),
+        metadata={
+            "description": "a young person with the same given name, family name (case and outer spaces "
+            "aside) and date of birth is already recorded: `record` (default) records this one and names "
+            "them in `possible_duplicates` and `duplicate_warning`; `refuse` answers 409 naming them by "
+            "reference and writes nothing, so an officer can check first and send again with `record`"
+        },
+    )
+    possible_duplicates = fields.List(
+        fields.Nested(PossibleDuplicateSchema),
+        dump_only=True,
+        metadata={"description": "records with the same name and date of birth; only when there are any"},
+    )
+    duplicate_warning = fields.String(
+        dump_only=True,
+        metadata={"description": "the possible duplicates in plain words; only when there are any"},
+    )
+
+
 class YoungPersonPatchSchema(Changes, YoungPersonSchema):
     """Any field may be sent alone; `needs` merges field by field, lists replace the whole list."""
 

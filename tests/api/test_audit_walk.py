@@ -38,7 +38,8 @@ CARRYING = {
     "/api/v1/young-people/<young_person_id>/proposals",
     "/api/v1/young-people/<young_person_id>/notes", "/api/v1/young-people/<young_person_id>/chronology",
     "/api/v1/young-people/<young_person_id>/tasks", "/api/v1/sign-offs", "/api/v1/sign-offs/<sign_off_id>",
-    "/api/v1/young-people/<young_person_id>/triple-plan",
+    "/api/v1/young-people/<young_person_id>/triple-plan", "/api/v1/young-people/<young_person_id>/changes",
+    "/api/v1/young-people/<young_person_id>/setting-up-home",
     "/api/v1/me",
 }  # fmt: skip
 # The trail itself names young people by id beside who saw them; reading it shows none of their data.
@@ -89,6 +90,7 @@ def one_of_everything(app, client, officer, auth):
     return {
         "young_person_id": applicant, "option_id": option.json["id"], "run_id": run["id"], "slug": "crawley",
         "cohort_id": cohort["id"], "sign_off_id": awaiting_sign_off(app, proposal["id"]),
+        "provider_id": client.post("/api/v1/providers", json={"name": "Oak Housing Ltd", "ofsted_number": "2712345", "rating": "good", "inspected_on": "2025-03-04"}, headers=officer).json["id"],
     }  # fmt: skip
 
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from housing.models import Notification, User
+from housing.models import ChangeRequest, Notification, User
 from housing.vocabulary import Role
 from tests import payloads
 from tests.builders import awaiting_sign_off
@@ -83,9 +83,21 @@ def world(app, client, officer, auth):
     client.post(f"/api/v1/cohorts/{cohort}/members", json={"young_person": other}, headers=coordinator)
     placement = client.get(f"/api/v1/young-people/{person}", headers=officer).json["placements"][0]["id"]
     notification = _a_notification_for_the_admin(app, auth)
+    provider = client.post(
+        "/api/v1/providers",
+        json={
+            "name": "Oak Housing Ltd",
+            "ofsted_number": "2712345",
+            "rating": "good",
+            "inspected_on": "2025-03-04",
+        },
+        headers=officer,
+    ).json["id"]
+    change = _a_change_request(app, person)
     return {
+        "provider_id": provider,
         "young_person_id": person, "option_id": vacancy["id"], "proposal_id": proposal, "run_id": run["id"],
-        "placement_id": placement,
+        "placement_id": placement, "change_id": change,
         "sign_off_id": awaiting_sign_off(app, proposal),
         "nomination_id": nomination, "notification_id": notification, "cohort_id": cohort, "application_id": application["id"], "slug": "crawley",
         "valid": {
@@ -100,6 +112,7 @@ def world(app, client, officer, auth):
             "/api/v1/proposals/{proposal_id}/reject": {"reason": "No"},
             "/api/v1/nominations/{nomination_id}/decision": {"decision": "declined", "reason": "No"},
             "/api/v1/cohorts": {"name": "D", "starts_on": "2027-06-01", "capacity": 15, "districts": ["adur"]},
+            "/api/v1/cohorts/{cohort_id}": {"name": "E", "capacity": 12, "districts": ["adur"]},
             "/api/v1/cohorts/{cohort_id}/members": {"young_person": person},
             "/api/v1/cohorts/{cohort_id}/members/{young_person_id}": {"stage": "preparing"},
             "/api/v1/what-if": {"changes": [{"option": vacancy["id"], "places": 1}], "add": [payloads.option("supported_lodgings")]},
@@ -121,6 +134,9 @@ def world(app, client, officer, auth):
             "/api/v1/young-people/{young_person_id}/invite": {"email": "their.own@young.example"},
             "/api/v1/me/changes": {"about": "links", "words": "My college moved"},
             "/api/v1/proposals/{proposal_id}/view": {"view": "not_sure", "words": "Far from my sister"},
+            "/api/v1/providers": {"name": "Birch Ltd", "ofsted_number": "2799999", "rating": "not_yet_inspected"},
+            "/api/v1/providers/{provider_id}": {"name": "Oak Homes Ltd"},
+            "/api/v1/changes/{change_id}/done": {"note": "I changed your college"},
         },
         "other": other,
     }  # fmt: skip
@@ -136,6 +152,16 @@ def _a_notification_for_the_admin(app, auth) -> str:
         session.add(note)
         session.flush()
         return note.id
+
+
+def _a_change_request(app, young_person_id: str) -> str:
+    """A young person's "this is wrong", for an officer to mark as dealt with."""
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        asked = ChangeRequest(young_person_id=young_person_id, about="links", words="Wrong college",
+                              asked_at=datetime.now(UTC))  # fmt: skip
+        session.add(asked)
+        session.flush()
+        return asked.id
 
 
 ROLE_FOR = {

@@ -9,6 +9,7 @@ from housing.lifedates import add_months
 from housing.models import AuditEntry, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
+from tests.cohorts import cohort, enrol, young_person
 
 MEMBER_FIELDS = {"young_person", "given_name", "family_name", "age", "support_level", "links", "stage", "stage_since",
                  "days_in_stage", "enrolled_on", "moved_in_on", "property",
@@ -19,25 +20,6 @@ MARKERS = ("MARKER-WISHES-QZX", "2027-03-17", "awaiting_decision", "leave_grante
 @pytest.fixture
 def coordinator(auth):
     return auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
-
-
-def cohort(client, headers, **overrides):
-    body = {"name": "Cohort 7", "starts_on": "2026-11-01", "districts": ["crawley", "horsham"], **overrides}
-    response = client.post("/api/v1/cohorts", json=body, headers=headers)
-    assert response.status_code == 201, response.json
-    return response.json
-
-
-def young_person(client, officer, reference, needs=None, **overrides):
-    needs = {"custody_release_date": "2027-03-17", "immigration": "leave_granted", **(needs or {})}
-    body = payloads.young_person(reference=reference, wishes="MARKER-WISHES-QZX", needs=needs, **overrides)
-    response = client.post("/api/v1/young-people", json=body, headers=officer)
-    assert response.status_code == 201, response.json
-    return response.json["id"]
-
-
-def enrol(client, headers, cohort_id, person):
-    return client.post(f"/api/v1/cohorts/{cohort_id}/members", json={"young_person": person}, headers=headers)
 
 
 def move(client, headers, cohort_id, person, **body):

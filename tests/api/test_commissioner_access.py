@@ -17,6 +17,8 @@ ADMITTED = {
     ("GET", "/api/v1/options"),
     ("GET", "/api/v1/options/<option_id>"),
     ("GET", "/api/v1/sufficiency"),
+    ("GET", "/api/v1/providers"),
+    ("GET", "/api/v1/providers/<provider_id>"),
     ("POST", "/api/v1/what-if"),
     ("GET", "/api/v1/matching/runs/<run_id>/fairness"),
     ("GET", "/api/v1/matching/runs/<run_id>/fairness.csv"),

@@ -120,7 +120,7 @@ def test_reading_sufficiency_is_audited_naming_the_reader(client, officer, auth,
         "commissioner",
         None,
     )
-    assert entry.detail == f"sufficiency as of {today().replace(day=1)}"
+    assert entry.detail == f"sufficiency as of 1 {today():%B %Y}"
 
 
 def test_a_commissioner_reads_fairness_of_a_run_of_everyone_only_and_each_read_is_audited(

@@ -67,7 +67,7 @@ def test_the_same_report_sent_again_changes_nothing_and_a_changed_row_updates_it
     assert len(response.json["updated"]) == 1
     assert people(db)["LCS-1001"].family_name == "Newname"
     entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "update")).one()
-    assert entry.detail == "changed family_name from an imported file"
+    assert entry.detail == "changed family name from Testperson to Newname, from an imported file"
 
 
 def test_a_mosaic_workbook_is_read_by_its_own_headings(client, officer, db):

@@ -144,7 +144,7 @@ def test_a_commissioner_sees_places_minimised_small_counts_hidden_and_no_staying
     )
 
     assert [o["id"] for o in listed["items"]] == [option]
-    assert set(one) == {"id", "route", "name", "place", "district", "capacity", "remaining"}
+    assert set(one) == {"id", "route", "name", "place", "district", "capacity", "remaining", "weekly_cost"}
     assert client.get(f"/api/v1/options/{staying_id}", headers=commissioner).status_code == 403
     assert [i["route"] for i in sufficiency["items"]] == ["supported_accommodation"]
     assert sufficiency["items"][0]["demand_in_reach"] == "<5"
@@ -184,3 +184,22 @@ def test_on_the_seeded_county_the_groups_add_up_and_the_dearest_places_match_re_
             if falls[-1] == dearest["shadow_price"]:
                 break
         assert max(falls) == dearest["shadow_price"]
+
+
+def test_sufficiency_and_what_if_carry_the_weekly_cost_of_a_place_beside_its_value(client, officer, auth):
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    create(client, officer, "/api/v1/young-people", due_soon("WS-0002"))
+    option = worthing_place(client, officer, weekly_cost=1450)
+    worthing_place(client, officer, capacity=3, weekly_cost=1200)
+    commissioner = auth.headers(Role.COMMISSIONER)
+
+    group = item(
+        client.get("/api/v1/sufficiency", headers=commissioner).json, "worthing", "supported_accommodation"
+    )
+    answer = client.post("/api/v1/what-if", headers=commissioner, json={
+        "changes": [{"option": option, "places": 2}],
+        "add": [payloads.option("supported_lodgings", capacity=1, weekly_cost=300)],
+    }).json  # fmt: skip
+
+    assert (group["weekly_cost"], group["costed_places"]) == (1200, 4)
+    assert answer["weekly_cost"] == {"change": 2 * 1450 + 300, "uncosted_places": 0}

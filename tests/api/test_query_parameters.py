@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from housing.clock import today
-from housing.models import Proposal, YoungPerson
+from housing.models import ChangeRequest, Proposal, YoungPerson
 from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.auth import ROLES_ATTRIBUTE
@@ -42,11 +42,18 @@ def ids(app, client, officer, auth):
         )
         with session.begin():
             session.get(Proposal, proposal["id"]).shared_at = datetime.now(UTC)
+            asked = ChangeRequest(
+                young_person_id=person, about="links", words="Wrong", asked_at=datetime.now(UTC)
+            )
+            session.add(asked)
+            session.flush()
+            change = asked.id
     return {"young_person_id": person, "application_id": application, "option_id": option,
             "run_id": run["id"], "proposal_id": proposal["id"], "nomination_id": nomination["id"],
             "slug": "crawley", "cohort_id": cohort, "placement_id": placement["id"],
             "notification_id": "any", "sign_off_id": awaiting_sign_off(app, proposal["id"]),
-            "task_id": a_task(client, officer, person)}  # fmt: skip
+            "task_id": a_task(client, officer, person), "change_id": change,
+            "provider_id": client.post("/api/v1/providers", json={"name": "Oak Housing Ltd", "ofsted_number": "2712345", "rating": "good", "inspected_on": "2025-03-04"}, headers=officer).json["id"]}  # fmt: skip
 
 
 # A valid body for each operation that reads one: the body is checked first, so it must pass.
@@ -59,6 +66,7 @@ BODIES = {
     ("POST", "/api/v1/nominations/<nomination_id>/decision"): {"decision": "accepted"},
     ("POST", "/api/v1/cohorts"): {"name": "Cohort R", "starts_on": "2026-07-06"},
     ("POST", "/api/v1/cohorts/<cohort_id>/members"): {"young_person": "x"},
+    ("PATCH", "/api/v1/cohorts/<cohort_id>"): {"capacity": 12},
     ("PATCH", "/api/v1/cohorts/<cohort_id>/members/<young_person_id>"): {"stage": "preparing"},
     # A change must name at least one field (the OpenAPI document marks the body required).
     ("PATCH", "/api/v1/young-people/<young_person_id>"): {"wishes": "Near my college"},
@@ -76,6 +84,10 @@ BODIES = {
     ("PATCH", "/api/v1/districts/<slug>/scheme"): {"larger_homes_allowed": True},
     ("POST", "/api/v1/sign-offs/<sign_off_id>/decision"): {"decision": "sent_back", "reason": "Check the band"},
     ("PUT", "/api/v1/sign-off/routes"): {"routes": ["register_vacancy"]},
+    ("POST", "/api/v1/providers"): {"name": "Birch Ltd", "ofsted_number": "2799999", "rating": "not_yet_inspected"},
+    ("PATCH", "/api/v1/providers/<provider_id>"): {"name": "Oak Homes Ltd"},
+    ("PUT", "/api/v1/young-people/<young_person_id>/setting-up-home"):
+        {"granted": 3000, "spent": 0, "granted_on": "2026-06-01"},
     ("PUT", "/api/v1/young-people/<young_person_id>/triple-plan"): {"plans": [
         {"outcome": outcome, "route": "supported_accommodation", "plan": "Stay"}
         for outcome in ("leave_granted", "refused", "appeal_rights_exhausted")]},
@@ -84,6 +96,7 @@ BODIES = {
     ("POST", "/api/v1/me/changes"): {"about": "links", "words": "My college is in Crawley"},
     ("POST", "/api/v1/proposals/<proposal_id>/view"): {"view": "not_sure"},
     ("POST", "/api/v1/young-people/<young_person_id>/invite"): {"email": "yp@test.example"},
+    ("POST", "/api/v1/changes/<change_id>/done"): {"note": "I changed your college"},
 }  # fmt: skip
 
 

@@ -51,7 +51,7 @@ def test_recording_leave_to_remain_makes_the_leave_granted_plan_the_plan(client,
     assert (found["settled"], found["chosen"]) == (True, "leave_granted")
     assert [p["chosen_on"] for p in found["plans"]] == [TODAY.isoformat(), None, None]
     chosen = db.scalar(select(AuditEntry.detail).where(AuditEntry.action == "plan chosen"))
-    assert chosen == "the leave granted plan became the plan (supported_lodgings)"
+    assert chosen == "the leave granted plan became the plan (supported lodgings)"
     again = client.put(f"/api/v1/young-people/{person}/triple-plan", json=PLANS, headers=officer)
     assert again.status_code == 422
 

@@ -96,7 +96,7 @@ def test_the_deadline_filter_is_exact_on_the_day(client, officer):
 
 
 def test_every_record_in_a_list_is_audited_as_a_view(client, officer, db):
-    ids = {create(client, officer, reference=f"R{i}")["id"] for i in range(3)}
+    ids = {create(client, officer, reference=f"R{i}", given_name=name)["id"] for i, name in enumerate("ABC")}
 
     client.get("/api/v1/young-people", headers=officer)
 

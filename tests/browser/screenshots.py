@@ -11,13 +11,16 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 from playwright.sync_api import sync_playwright
+from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from api import create_app
+from housing.actors import of_user
 from housing.clock import today
 from housing.due import DueKind
-from housing.reads.young_people import due_order
-from housing.services import accounts
+from housing.models import User, YoungPerson
+from housing.reads.due_columns import due_order
+from housing.services import accounts, own_view
 from housing.vocabulary import DueTier, Role
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PASSWORD
 
@@ -47,6 +50,20 @@ def shots(first_due: str) -> dict[str, str]:
     }
 
 
+def said_wrong(app, young_person_id: str) -> None:
+    """Their own pages in use: invited, and two "this is wrong" of theirs, one dealt with (issue 32)."""
+    with app.extensions["pathways"].writer_factory() as session:
+        reference = session.get(YoungPerson, young_person_id).reference
+        accounts.create_user(
+            session, "their.own@young.example", Role.YOUNG_PERSON, None, young_person=reference
+        )
+        young = of_user(session.scalar(select(User).where(User.email == "their.own@young.example")))
+        officer = of_user(session.scalar(select(User).where(User.email == EMAIL)))
+        done, _ = own_view.ask_change(session, young, "links", "My college is in Crawley now, not Worthing")
+        own_view.ask_change(session, young, "wishes", "I want to live near my sister")
+        own_view.deal_with(session, officer, done.id, "I changed your college to Crawley College.")
+
+
 def main(wanted: list[str]) -> None:
     folder = Path(tempfile.mkdtemp())
     app = create_app({"DATABASE_URL": f"sqlite:///{folder / 'shots.db'}", "SECRET_KEY": "shots",
@@ -65,6 +82,7 @@ def main(wanted: list[str]) -> None:
             for standing in due_order(session, [], today())
             if standing.due.kind == DueKind.PATHWAY and standing.tier == DueTier.SOON
         )
+    said_wrong(app, someone)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_port}"

@@ -4,39 +4,19 @@ the officer sees it at accept. Keyboard only; axe at 0 on every page of theirs a
 no page of theirs scrolls sideways at 320 px."""
 
 import re
-from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select
 
-from housing.models import Notification, SentEmail, SignInLink, User
-from housing.services import accounts, own_access
+from housing.models import Notification, SentEmail, User
+from housing.services import accounts
 from housing.vocabulary import Role
-from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard, snapshot
+from tests.browser.conftest import axe_violations, sign_in_with_the_keyboard, snapshot
+from tests.browser.own_steps import checked, phone, press, signed_in_by_a_new_link
 from tests.builders import run, supported_place, young_person
 from tests.kept_current import immediate  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("immediate")
-PHONE = {"width": 390, "height": 844}
-
-
-def press(page, locator) -> None:
-    """Move focus to a control and press Enter on it, as a keyboard user does."""
-    locator.focus()
-    navigate(page, lambda: page.keyboard.press("Enter"))
-
-
-def phone(chromium, live_server, width=PHONE["width"]):
-    context = chromium.new_context(base_url=live_server, viewport={**PHONE, "width": width}, bypass_csp=True)
-    return context, context.new_page()
-
-
-def checked(page, name: str | None = None) -> None:
-    """axe at 0; at most the phone's width; and the README's screenshot when asked for."""
-    assert axe_violations(page) == [], page.url
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"], page.url
-    if name:
-        snapshot(page, name)
 
 
 def test_invited_signs_in_by_link_answers_not_sure_and_the_officer_sees_it_at_accept(
@@ -105,18 +85,6 @@ def sent_to(app, db, address: str) -> dict[str, str]:
     return {e.subject: e.body for e in db.scalars(select(SentEmail).where(SentEmail.to == address))}
 
 
-def signed_in_by_a_new_link(app, phone_page, email: str) -> None:
-    """Ask for a link for the account (as the sign-in page does, the last asked for over a minute
-    ago) and use it in this browser."""
-    with app.extensions["pathways"].writer_factory() as session:
-        with session.begin():
-            session.execute(update(SignInLink).values(created_at=datetime.now(UTC) - timedelta(minutes=2)))
-        link = session.get(Notification, own_access.ask_for_link(session, email)).link
-    phone_page.goto(link)
-    press(phone_page, phone_page.get_by_role("button", name="Sign in"))
-    assert phone_page.title().startswith("Your plan")
-
-
 def test_every_page_of_theirs_and_its_error_states_at_320_and_390_px(
     client, officer, chromium, live_server, app
 ):
@@ -140,16 +108,24 @@ def test_every_page_of_theirs_and_its_error_states_at_320_and_390_px(
         phone_page.goto("/me/sign-in/not-a-real-link")
         press(phone_page, phone_page.get_by_role("button", name="Sign in"))
         assert "This link does not work" in phone_page.locator("h1").inner_text()
-        checked(phone_page)
+        assert phone_page.title().startswith("Error: ")
+        summary = phone_page.locator(".govuk-error-summary")
+        assert "expired or has been used" in summary.inner_text()
+        phone_page.wait_for_function("document.activeElement.classList.contains('govuk-error-summary')")
+        checked(phone_page, "own-link-refused" if width == 390 else None)
+        summary.get_by_role("link").focus()  # the summary's link leads to the way out
+        phone_page.keyboard.press("Enter")
+        phone_page.wait_for_url("**#new-link")
+        press(phone_page, phone_page.locator("#new-link"))
+        assert "Get a link to sign in" in phone_page.locator("h1").inner_text()
         context.close()
 
     for width in (320, 390):
         context, phone_page = phone(chromium, live_server, width)
         signed_in_by_a_new_link(app, phone_page, "axe@young.example")
-        for path, name in (("/me", None), ("/me/about-you", "own-about-you"),
-                           (f"/me/proposals/{proposal['id']}", None)):  # fmt: skip
+        for path in ("/me", "/me/about-you", f"/me/proposals/{proposal['id']}"):
             phone_page.goto(path)
-            checked(phone_page, name if width == 390 else None)
+            checked(phone_page)
         phone_page.goto("/me/this-is-wrong?about=links")
         checked(phone_page)
         press(phone_page, phone_page.get_by_role("button", name="Send to my worker"))

@@ -30,6 +30,17 @@ def keep(page, name: str, section: str | None = None) -> None:
             page.screenshot(path=path, full_page=True)
 
 
+def keep_around(page, name: str, top: str, bottom: str) -> None:
+    """Save what the user sees from one element down to another (an open list overflows its field)."""
+    if os.environ.get("PATHWAYS_SCREENSHOTS"):
+        page.locator(top).evaluate("element => element.scrollIntoView({block: 'start'})")
+        first, last = page.locator(top).bounding_box(), page.locator(bottom).bounding_box()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        clip = {"x": 0, "y": max(first["y"] - 16, 0), "width": page.viewport_size["width"],
+                "height": last["y"] + last["height"] - first["y"] + 32}  # fmt: skip
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), clip=clip)
+
+
 @pytest.fixture
 def county(app):
     with app.extensions["pathways"].writer_factory() as session:
@@ -59,13 +70,24 @@ def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county
     keep(page, "what-if-mistakes")
 
     # Over a thousand options: typed for in GOV.UK's accessible autocomplete, chosen with the keyboard.
+    # The suggestions have no district headings, as the plain select's groups were: each says its own.
     page.focus("#change-0-option")
+    page.keyboard.type("Arun")
+    page.wait_for_selector("#change-0-option__listbox li")
+    suggested = page.locator("#change-0-option__listbox li").all_inner_texts()
+    assert suggested
+    assert all("in Arun district" in said for said in suggested)
+    assert axe_violations(page) == []
+    keep_around(page, "what-if-autocomplete", "label[for=change-0-option]", "#change-0-option__listbox")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Backspace")
     page.keyboard.type("Worthing")
     page.wait_for_selector("#change-0-option__listbox li")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     chosen = page.locator("#change-0-option").input_value()
     assert "Worthing" in chosen
+    assert re.search(r"(in \w[\w ]* district|out of county) \(\d+ left\)$", chosen)
     page.get_by_label("Places to add (or remove, as -1)").first.fill("2")
     page.get_by_label("Town").select_option("Worthing")
     page.get_by_label("Number of places").fill("3")
@@ -73,6 +95,8 @@ def test_a_commissioner_reads_sufficiency_and_tries_a_what_if(page, user, county
 
     assert re.search(r"matched: \d+", page.inner_text("#result"))
     assert page.locator("#by-home-district tbody tr").count() >= 2
+    assert "Private rented" in page.inner_text("#by-route")  # routes in words, never their codes
+    assert "_" not in page.inner_text("#by-route")
     assert f"2 more places: {chosen}" in page.inner_text("main")  # the scenario said above its answer
     assert "A new supported lodgings option in Worthing with 3 places" in page.inner_text("main")
     assert axe_violations(page) == []

@@ -5,14 +5,7 @@ from sqlalchemy import select
 
 from housing.models import Notification, User
 from housing.vocabulary import Role
-from tests import payloads
-from tests.builders import nominated
-
-
-def seventeen(client, officer, reference, given):
-    """Aged 17 with no review held: their review is overdue (due six months after 16)."""
-    body = payloads.young_person(reference=reference, given_name=given, date_of_birth=payloads.born_aged(17))
-    return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+from tests.builders import nominated, seventeen
 
 
 def test_review_due_goes_to_the_allocated_officer_and_the_rest_in_one_digest_once(

@@ -60,9 +60,10 @@ def test_a_notification_is_emailed_once_by_smtp_with_its_link_and_audited(client
     [sent] = db.scalars(select(SentEmail)).all()
     assert (sent.channel, sent.error) == ("smtp", None)
     assert sent.sent_at is not None
-    assert db.scalar(select(AuditEntry.detail).where(AuditEntry.action == "notify")).startswith(
-        f"notification {sent.notification_id} emailed by smtp"
-    )
+    assert db.scalar(select(AuditEntry.detail).where(AuditEntry.action == "notify")) == (
+        "emailed housing_officer.county@test.example by the smtp channel: 'A new proposal is ready' "
+        "(new proposal)"
+    )  # the email by whom it went to, what it said and its kind: no notification id
     app.extensions["pathways_tasks"]["send_email"](sent.notification_id)  # delivered again by the queue
     assert len(smtp.messages) == 1
 

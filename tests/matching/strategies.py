@@ -181,6 +181,12 @@ def problems(draw, max_people: int = 5, max_options: int = 6):
         rejected=rejected,
         reach_km=draw(st.sampled_from([30.0, 80.0])),
         held_back=MappingProxyType({o: Hold(draw(st.integers(1, 3)), HELD_FROM) for o in held}),
+        # Half the time, councils whose remaining commitment limits what their register may give.
+        district_caps=MappingProxyType(
+            draw(st.dictionaries(st.sampled_from(DISTRICTS), st.integers(0, 2), max_size=2))
+            if draw(st.booleans())
+            else {}
+        ),
     )
 
 
@@ -218,8 +224,9 @@ def candidates(draw) -> Candidates:
 
 @st.composite
 def tiered_candidates(draw) -> Candidates:
-    """`candidates` with tiers (few people, five tiers: many alike), half the time places held, and
-    half the time a plan of the coming months (an agreement for now for some young people)."""
+    """`candidates` with tiers (few people, five tiers: many alike), half the time places held,
+    half the time a plan of the coming months (an agreement for now for some young people), and half
+    the time councils' limits on some options (`Problem.district_caps`)."""
     c = draw(candidates())
     tier = draw(
         st.lists(st.integers(0, len(DUE_TIERS) - 1), min_size=len(c.penalty), max_size=len(c.penalty))
@@ -232,4 +239,10 @@ def tiered_candidates(draw) -> Candidates:
     # as `candidates.build` makes them: no agreement for now of someone of tier none above their penalty
     planned &= (tier[c.person] < len(DUE_TIERS) - 1) | (c.cost < c.base_penalty[c.person])
     plan = plan_costs(c.person, planned, len(c.penalty)) if draw(st.booleans()) else None
-    return replace(c, tier=tier, held=np.array(held, np.int64) * draw(st.booleans()), plan_cost=plan)
+    c = replace(c, tier=tier, held=np.array(held, np.int64) * draw(st.booleans()), plan_cost=plan)
+    if draw(st.booleans()):  # two councils' limits, on some of the options
+        group = draw(st.lists(st.integers(-1, 1), min_size=len(c.capacity), max_size=len(c.capacity)))
+        limit = draw(st.lists(st.integers(0, 2), min_size=2, max_size=2))
+        c = replace(c, cap_group=np.array(group, np.int64), cap_limit=np.array(limit, np.int64),
+                    cap_district=("a", "b"))  # fmt: skip
+    return c

@@ -24,7 +24,8 @@ from tests.matching.strategies import problems, tiered_candidates
 def brute_force_goals(c) -> tuple[int, ...]:
     """The least goals, in the order a run ranks them (contract v1.2, the departures from the plan before
     the rest), over every assignment of the published arcs that keeps capacities and holds, by
-    enumeration; computed here from the arrays."""
+    enumeration; computed here from the arrays. A council's limit is the last entry of `limit` for
+    options with none (group -1): more than anyone could take."""
     n_people = len(c.penalty)
     tier, held, base = c.tiers.tolist(), c.held_places.tolist(), c.base_penalty.tolist()
     arcs_of = [
@@ -33,6 +34,8 @@ def brute_force_goals(c) -> tuple[int, ...]:
     ]
     room = c.capacity.tolist()
     open_to_later = [r - h for r, h in zip(room, held, strict=True)]
+    group = c.cap_groups.tolist()
+    limit = (c.cap_limit.tolist() if c.cap_limit is not None else []) + [len(group) + len(tier)]
     best = None
 
     def walk(i: int, left: list[int], costs: list[int], plan: int, rest: int) -> None:
@@ -45,9 +48,10 @@ def brute_force_goals(c) -> tuple[int, ...]:
         walk(i + 1, [n + (k == t) for k, n in enumerate(left)], costs, plan, rest + base[i])
         holdable = DUE_TIERS[t] in ("later", "none")
         for k, cost, departs in arcs_of[i]:
-            if room[k] > 0 and (not holdable or open_to_later[k] > 0):
+            if room[k] > 0 and (not holdable or open_to_later[k] > 0) and limit[group[k]] > 0:
                 room[k] -= 1
                 open_to_later[k] -= holdable
+                limit[group[k]] -= 1
                 walk(
                     i + 1,
                     left,
@@ -57,6 +61,7 @@ def brute_force_goals(c) -> tuple[int, ...]:
                 )
                 room[k] += 1
                 open_to_later[k] += holdable
+                limit[group[k]] += 1
 
     walk(0, [0, 0, 0, 0], [0, 0, 0], 0, 0)
     return best
@@ -81,21 +86,29 @@ def most_matched_of_tiers(problem: Problem, solution: Solution, tiers: set[str])
         [problem.held_back[o.id].places if o.id in problem.held_back else 0 for o in problem.options]
     )
     arcs = mine[c.person]
-    # Nodes: source, people, options, each option's part open to tiers later and none, sink.
-    source, sink = 0, 1 + n_people + 2 * n_options
+    # Nodes: source, people, options, each option's part open to tiers later and none, each council's
+    # limit (`Problem.district_caps`, stated afresh here), sink.
+    districts = sorted(problem.district_caps)
+    group = np.array([
+        districts.index(o.district) if o.route == "register_vacancy" and o.district in districts else -1
+        for o in problem.options
+    ], np.int64)  # fmt: skip
+    first_limit = 1 + n_people + 2 * n_options
+    source, sink = 0, first_limit + len(districts)
     option_node = 1 + n_people + c.option[arcs]
     open_node = option_node + n_options
     rows = np.concatenate((
         np.zeros(n_people, np.int64), 1 + c.person[arcs], 1 + n_people + n_options + np.arange(n_options),
-        1 + n_people + np.arange(n_options),
+        1 + n_people + np.arange(n_options), first_limit + np.arange(len(districts)),
     ))  # fmt: skip
     cols = np.concatenate((
         1 + np.arange(n_people), np.where(holdable[c.person[arcs]], open_node, option_node),
-        1 + n_people + np.arange(n_options), np.full(n_options, sink),
+        1 + n_people + np.arange(n_options), np.where(group >= 0, first_limit + group, sink),
+        np.full(len(districts), sink),
     ))  # fmt: skip
     caps = np.concatenate((
         mine.astype(np.int32), np.ones(arcs.sum(), np.int32), np.maximum(c.capacity - held, 0),
-        c.capacity,
+        c.capacity, [max(problem.district_caps[d], 0) for d in districts],
     )).astype(np.int32)  # fmt: skip
     graph = csr_matrix((caps, (rows, cols)), shape=(sink + 1, sink + 1))
     return int(maximum_flow(graph, source, sink).flow_value)

@@ -13,33 +13,10 @@ from housing.models import AuditEntry, Notification, PageSession, SentEmail, Use
 from housing.services import accounts, emails, own_access
 from housing.vocabulary import Role
 from tests.builders import shared_proposal, signed_in_by_link, young_person
+from tests.plain_words import reading_ease, visible_text
 from tests.web.conftest import csrf
 
 STAFF_PAGES = ("/", "/runs", "/options", "/audit", "/my-young-people", "/young-people/new", "/sufficiency")
-
-
-def visible_text(html: str) -> str:
-    """The words a reader meets in the page's main part: no tags, no map labels, no hidden text."""
-    main = re.search(r"<main.*?</main>", html, re.S)[0]
-    main = re.sub(r"<(svg|script|style)\b.*?</\1>", " ", main, flags=re.S)
-    main = re.sub(r'<span class="govuk-visually-hidden">.*?</span>', " ", main, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", main)
-    return re.sub(r"\s+", " ", text.replace("&#39;", "'").replace("&amp;", "&")).strip()
-
-
-def syllables(word: str) -> int:
-    word = word.lower().strip(".,;:!?“”\"'()")
-    groups = re.findall(r"[aeiouy]+", word)
-    count = len(groups) - (1 if word.endswith("e") and len(groups) > 1 and not word.endswith("le") else 0)
-    return max(count, 1)
-
-
-def reading_ease(text: str) -> float:
-    """Flesch reading ease (206.835 − 1.015 words a sentence − 84.6 syllables a word): 70 and above
-    is read easily by 13- to 15-year-olds. Headings and list items count as sentences of their own."""
-    sentences = [s for s in re.split(r"[.!?]\s+|\s{2,}", text) if re.search(r"[A-Za-z]", s)]
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
-    return 206.835 - 1.015 * len(words) / len(sentences) - 84.6 * sum(map(syllables, words)) / len(words)
 
 
 def test_an_invited_young_person_signs_in_by_link_once_and_the_session_rules_hold(app, client, officer, db):
@@ -52,7 +29,12 @@ def test_an_invited_young_person_signs_in_by_link_once_and_the_session_rules_hol
     again = app.test_client()
     refused = again.post(link, data={"csrf_token": csrf(again, link)})
     assert refused.status_code == 400
-    assert "expired or has been used" in refused.get_data(as_text=True)
+    refused_page = refused.get_data(as_text=True)
+    assert "expired or has been used" in refused_page
+    assert "<title>Error: This link does not work" in refused_page  # an error state, read as one
+    assert 'class="govuk-error-summary"' in refused_page
+    assert 'href="#new-link"' in refused_page
+    assert 'id="new-link"' in refused_page
     # 30 minutes idle ends the session, as for staff.
     user = db.scalar(select(User).where(User.young_person_id == person))
     with app.extensions["pathways"].writer_factory() as session, session.begin():
@@ -224,6 +206,7 @@ def test_each_page_is_light_on_a_phone(app, client, officer):
         f"/me/proposals/{proposal['id']}",
         "/me/this-is-wrong",
         "/me/sign-in",
+        "/notifications",  # their messages
     ):
         html = yp.get(path).data
         assert len(gzip.compress(html)) < 30_000, path

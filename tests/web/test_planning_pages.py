@@ -199,3 +199,49 @@ def test_a_what_if_scenario_is_kept_in_the_address_said_in_words_and_filled_in_t
     assert 'value="2"' in text(page)
     assert "csrf_token" not in text(page).split("<main", 1)[1]  # no token travels in an address
     assert client.get("/what-if").get_data(as_text=True).count("The change you tried") == 0
+
+
+def test_each_what_if_option_says_its_district_for_the_autocomplete_which_shows_no_groups(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    away = worthing_place(client, officer, place="Brighton")
+    person_signing_in(client, Role.COMMISSIONER)
+
+    page = text(client.get("/what-if"))
+
+    assert re.search(
+        rf'<optgroup label="Worthing">\s*<option value="{option}"\s*>[^<]*, in Worthing district \(1 left\)<',
+        page,
+    )
+    assert re.search(
+        rf'<optgroup label="Out of county">\s*<option value="{away}"\s*>[^<]*, out of county \(1 left\)<',
+        page,
+    )
+
+
+def test_the_planning_pages_show_a_places_weekly_cost_beside_what_it_would_do(
+    client, officer, person_signing_in
+):
+    _, option = two_waiting_for_one_place(client, officer)
+    client.patch(f"/api/v1/options/{option}", json={"weekly_cost": 1450}, headers=officer)
+    person_signing_in(client, Role.COMMISSIONER)
+
+    page = text(client.get("/sufficiency"))
+    tried = text(client.get(f"/what-if?see=yes&change-0-option={option}&change-0-places=1"))
+    new = text(client.get("/what-if?see=yes&add-route=supported_lodgings&add-place=Worthing&add-places=2"
+                          "&add-weekly-cost=£300"))  # fmt: skip
+    wrong = client.get("/what-if?see=yes&add-route=supported_lodgings&add-place=Worthing&add-places=2"
+                       "&add-weekly-cost=lots")  # fmt: skip
+
+    assert (
+        "One more supported accommodation place in Worthing would house one more young person due within 90 days; "
+        "a place there costs about £1,450 a week." in page
+    )
+    assert "a place costs about £1,450 a week" in page
+    assert "The places changed would cost £1,450 a week more (about £75,400 a year)." in tried
+    assert "£1,450 a week a place" in tried  # the option chosen, named with its cost
+    assert "A new supported lodgings option in Worthing with 2 places at £300 a week a place" in new
+    assert "The places changed would cost £600 a week more (about £31,200 a year)." in new
+    assert wrong.status_code == 400
+    assert "Enter the weekly cost of a place in whole pounds, like 1450" in text(wrong)

@@ -11,7 +11,16 @@ from sqlalchemy import event
 from housing.vocabulary import Role
 from tests.builders import add_young_person, matching_run, supported_place
 
-OFFICER_PAGES = ("/", "/my-young-people", "/runs", "/nominations", "/options", "/reviews", "/outcomes")
+OFFICER_PAGES = (
+    "/",
+    "/my-young-people",
+    "/runs",
+    "/nominations",
+    "/options",
+    "/options?places_left=yes",
+    "/reviews",
+    "/outcomes",
+)
 
 
 class Statements:

@@ -18,9 +18,30 @@ for (const select of document.querySelectorAll("select[data-option-picker]")) {
     defaultValue: chosen && chosen.value ? chosen.textContent : "",
     minLength: 2,
     showNoOptionsFound: true,
-    tNoResults: () => "No option has that name or town",
+    tNoResults: () => "No option has that name, town or district",
   })
   document.getElementById(id)?.addEventListener("input", (event) => {
     if (!event.target.value.trim()) select.value = ""
   })
+}
+
+// A long import's page (import_progress.html) asks for itself again every few seconds and puts the
+// new figures in place, in a live region; once the import ends, the whole page is shown. Without
+// JavaScript the page refreshes itself (its <noscript> refresh) and has a link to update it now.
+const following = document.querySelector("[data-import-progress]")
+if (following) {
+  const every = 1000 * Number(following.dataset.importProgress)
+  const poll = async () => {
+    const answer = await fetch(window.location.href, { headers: { Accept: "text/html" } })
+    const found = new DOMParser().parseFromString(await answer.text(), "text/html")
+    const fresh = found.querySelector("[data-import-progress]")
+    if (!fresh) {
+      document.title = found.title
+      document.querySelector("main").replaceWith(found.querySelector("main"))
+      return
+    }
+    following.querySelector("[role=status]").innerHTML = fresh.querySelector("[role=status]").innerHTML
+    setTimeout(poll, every)
+  }
+  setTimeout(poll, every)
 }

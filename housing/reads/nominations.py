@@ -1,0 +1,67 @@
+"""Nominations as the county's officers read them: one, a young person's, those awaiting councils,
+and the one behind each record's current placement. A council reads its own through
+`housing.services.nominations.shown`, which also marks them seen."""
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from housing.actors import Actor
+from housing.db import found, transaction
+from housing.models import Nomination, Placement, YoungPerson
+from housing.services import audit
+from housing.vocabulary import NominationStatus, PlacementStatus
+
+
+def get(session: Session, nomination_id: str) -> Nomination:
+    return found(session, Nomination, nomination_id, "nomination")
+
+
+def awaiting(
+    session: Session, actor: Actor, *, district: str | None, page: int, page_size: int
+) -> tuple[list[Nomination], int]:
+    """For the county's officers: nominations every council has yet to decide, oldest first."""
+    with transaction(session):
+        query = select(Nomination).where(Nomination.status == NominationStatus.PENDING)
+        if district is not None:
+            query = query.where(Nomination.district == district)
+        everyone = list(session.scalars(query.order_by(Nomination.created_at, Nomination.id)))
+        page_of = everyone[(page - 1) * page_size : page * page_size]
+        audit.record_views(
+            session, actor, [n.young_person_id for n in page_of], "nominations awaiting councils"
+        )
+    return page_of, len(everyone)
+
+
+def of_person(session: Session, young_person_id: str) -> list[Nomination]:
+    """Every nomination made for the young person, newest first (part of their record's view)."""
+    return list(
+        session.scalars(
+            select(Nomination)
+            .where(Nomination.young_person_id == young_person_id)
+            .order_by(Nomination.created_at.desc(), Nomination.id)
+        )
+    )
+
+
+def attach(session: Session, people: list[YoungPerson]) -> None:
+    """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
+    ids = [p.id for p in people]
+    behind = {
+        young_person_id: nomination
+        for nomination, young_person_id in session.execute(
+            select(Nomination, Placement.young_person_id)
+            .join(Placement, Placement.id == Nomination.placement_id)
+            .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
+        )
+    }
+    for person in people:
+        person.nomination_now = state(behind.get(person.id))
+
+
+def state(nomination: Nomination | None) -> dict[str, Any] | None:
+    """What the young person's record shows of it beside the pathway."""
+    if nomination is None:
+        return None
+    return {"id": nomination.id, "status": nomination.status, "district": nomination.district}
