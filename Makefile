@@ -41,8 +41,8 @@ test: lint .venv-903/.installed ## lint, then the whole suite on every core (Pos
 test-slow: $(STAMP) ## the matcher's property tests with thousands of examples each
 	HYPOTHESIS_PROFILE=slow $(VENV)/bin/pytest tests/matching/test_properties.py
 
-fuzz: $(STAMP) ## Schemathesis CLI, all phases, each role, fixed seed, against gunicorn over PostgreSQL
-	$(PY) -m bench.trust.fuzz
+fuzz: $(STAMP) ## Schemathesis CLI, all phases, each role (or ROLES=a,b), fixed seed, against gunicorn over PostgreSQL
+	ROLES=$(ROLES) $(PY) -m bench.trust.fuzz
 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench

@@ -1,8 +1,9 @@
 """`python -m bench [size …]`: run the benchmarks, print tables, write bench/results/*.json.
 
 Sizes: county, region, national, service, kept_current, sufficiency (the default), and split
-(POST /matching/runs at --scale 10, its time by part) and pages (every list page at --scale 10
-beside scale 1): heavy, so only when named.
+(POST /matching/runs at --scale 10, its time by part), pages (every list page at --scale 10
+beside scale 1) and engine (a run by tier at region and national size, the engine alone beside
+v1.1's single objective on the same arcs: no plain baseline): heavy, so only when named.
 """
 
 import json
@@ -12,7 +13,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import kept_current, pages, run_split, service
+from bench import engine_alone, kept_current, pages, run_split, service
 from bench import matching as matching_bench
 from bench import sufficiency as sufficiency_bench
 from figures import machine
@@ -56,6 +57,13 @@ PLANNING_COLUMNS = (
     ("what-if/solve", "what_if_over_solve"),
 )  # fmt: skip
 PLANNING_SCALES = (1.0, 10.0)
+ENGINE_COLUMNS = (
+    ("size", "size"), ("arcs", "arcs"), ("total CPU s", "total_cpu_s"), ("total s", "total_s"),
+    ("build s", "build_s"), ("solve s", "solve_s"), ("explain s", "explain_s"),
+    ("solve CPU s", "solve_cpu_s"), ("v1.1 CPU s", "single_objective_cpu_s"),
+    ("ratio", "solve_over_single_cpu"), ("peak MiB", "peak_memory_mib"), ("same", "same_goals_as_run"),
+    ("load", "load_average"),
+)  # fmt: skip
 SPLIT_COLUMNS = (
     ("size", "size"), ("in scope", "young_people_in_scope"), ("options", "options"),
     ("POST s", "post_runs_s"), ("CPU s", "post_runs_cpu_s"),
@@ -67,10 +75,13 @@ SPLIT_COLUMNS = (
 )  # fmt: skip
 
 
+NOT_SIZES = {"service", "kept_current", "sufficiency", "split", "pages", "engine"}
+
+
 def main(sizes: list[str]) -> None:
     context = multiprocessing.get_context("spawn")
     rows = []
-    for size in [s for s in sizes if s not in {"service", "kept_current", "sufficiency", "split", "pages"}]:
+    for size in [s for s in sizes if s not in NOT_SIZES]:
         print(f"… {size}", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
             rows.append(pool.apply(matching_bench.run, (size,)))
@@ -100,6 +111,8 @@ def main(sizes: list[str]) -> None:
                 planning.append(pool.apply(sufficiency_bench.run, (scale,)))
         table(planning, PLANNING_COLUMNS)
         write(RESULTS / "sufficiency.json", planning)
+    if "engine" in sizes:
+        engine(context)
     if "split" in sizes:  # heavy (5,650 young people through the API): only when asked for
         print("… split", file=sys.stderr, flush=True)
         with context.Pool(1) as pool:
@@ -114,6 +127,17 @@ def main(sizes: list[str]) -> None:
                 measured += pool.apply(pages.run, (database,))
         pages_table(measured)
         write(RESULTS / "pages.json", measured)
+
+
+def engine(context) -> None:
+    """The run by tier, the engine alone, at region and national size, each in a process of its own."""
+    rows = []
+    for size in engine_alone.SIZES_RUN:
+        print(f"… engine alone at {size}", file=sys.stderr, flush=True)
+        with context.Pool(1) as pool:
+            rows.append(pool.apply(engine_alone.run, (size,)))
+    table(rows, ENGINE_COLUMNS)
+    write(RESULTS / "engine.json", rows)
 
 
 def pages_table(rows: list[dict]) -> None:

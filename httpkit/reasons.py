@@ -42,9 +42,11 @@ def plain(reason: str) -> str:
 
 
 def plain_all(errors: Any) -> Any:
-    """Every reason in a nested error mapping, as `plain` says it."""
+    """Every reason in a nested error mapping, as `plain` says it. Keys become strings, as JSON
+    writes them anyway: a list's errors are keyed by item number beside `_schema` for the list as a
+    whole, and the JSON encoder cannot sort numbers among strings (a 500, found by `make fuzz`)."""
     if isinstance(errors, Mapping):
-        return {key: plain_all(value) for key, value in errors.items()}
+        return {str(key): plain_all(value) for key, value in errors.items()}
     if isinstance(errors, list):
         return [plain_all(item) for item in errors]
     return plain(errors) if isinstance(errors, str) else errors

@@ -41,13 +41,19 @@ class Solved:
     potentials: np.ndarray  # per goal, per node (zeros for a goal skipped); rows only if asked for
 
 
-def solve_in_order(net: Network, costs: list[np.ndarray], anchor: int | None = None) -> Solved:
+def solve_in_order(
+    net: Network, costs: list[np.ndarray], anchor: int | None = None, settled: np.ndarray | None = None
+) -> Solved:
     """A flow (per arc) minimising `costs[0]`, then `costs[1]` among those optima, and so on.
 
     A goal whose costs are zero on every arc still free cannot tell flows apart and is skipped
     (its potentials are all 0). With an `anchor` node, each goal's potentials are returned too,
     shifted so that the anchor's is 0: networks that share only that node then have potentials
     that hold together (`tiered_parts.py` proves a flow over arcs left out with them).
+
+    With `settled` (per goal, per node: optimal potentials of the first goals, known to be so),
+    those goals are not solved again: any optimal potentials describe every optimal flow (above),
+    so each narrows the network as if it had just been solved.
     """
     n_nodes = len(net.supply)
     flow = np.zeros(len(net.tail), np.int64)  # the arcs fixed full so far
@@ -55,7 +61,13 @@ def solve_in_order(net: Network, costs: list[np.ndarray], anchor: int | None = N
     supply = net.supply.astype(np.int64).copy()
     found_potentials = np.zeros((len(costs) if anchor is not None else 0, n_nodes), np.int64)
     last = len(costs) - 1
+    done = 0 if settled is None else len(settled)
     for level, cost in enumerate(costs):
+        if level < done:
+            if anchor is not None:
+                found_potentials[level] = settled[level]
+            free = _narrowed(net, cost, settled[level], free, flow=flow, supply=supply)
+            continue
         if level < last and not cost[free].any():
             continue
         tail, head, capacity = net.tail[free], net.head[free], net.capacity[free]
@@ -69,13 +81,28 @@ def solve_in_order(net: Network, costs: list[np.ndarray], anchor: int | None = N
         if level == last:
             flow[free] += found
             return Solved(status, flow, found_potentials)
-        reduced = cost[free] + potential[tail] - potential[head]
-        full = reduced < 0
-        np.subtract.at(supply, tail[full], capacity[full])
-        np.add.at(supply, head[full], capacity[full])
-        flow[free[full]] = capacity[full]
-        free = free[reduced == 0]
+        free = _narrowed(net, cost, potential, free, flow=flow, supply=supply)
     raise AssertionError("the last goal is always solved")  # pragma: no cover
+
+
+def _narrowed(
+    net: Network,
+    cost: np.ndarray,
+    potential: np.ndarray,
+    free: np.ndarray,
+    *,
+    flow: np.ndarray,
+    supply: np.ndarray,
+) -> np.ndarray:
+    """The arcs left free by a goal's complementary slackness: those of negative reduced cost are
+    fixed full (into `flow` and `supply`), those of positive removed."""
+    tail, head, capacity = net.tail[free], net.head[free], net.capacity[free]
+    reduced = cost[free] + potential[tail] - potential[head]
+    full = reduced < 0
+    np.subtract.at(supply, tail[full], capacity[full])
+    np.add.at(supply, head[full], capacity[full])
+    flow[free[full]] = capacity[full]
+    return free[reduced == 0]
 
 
 def min_cost(

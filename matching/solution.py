@@ -1,6 +1,7 @@
 """What the matcher returns: proposals and their reasons, the unmatched and theirs, the problem solved."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -55,7 +56,7 @@ class Candidates:
         """Per young person, the index of their tier in `vocabulary.DUE_TIERS` (4, "none", if not given)."""
         return self.tier if self.tier is not None else np.full(len(self.penalty), NONE_TIER, np.int64)
 
-    @property
+    @cached_property  # read per part of a run by tier: worked out once (the arrays never change)
     def held_places(self) -> np.ndarray:
         """Per option, the places young people of tier later or none may not take (at most its remaining)."""
         if self.held is None:
@@ -77,7 +78,7 @@ class Candidates:
         """Per option, the index of its district's cap, -1 for none."""
         return self.cap_group if self.cap_group is not None else np.full(len(self.capacity), -1, np.int64)
 
-    @property
+    @cached_property  # likewise
     def base_penalty(self) -> np.ndarray:
         """Each young person's penalty without v1.1's urgent premium: what the last step of a run weighs."""
         return self.penalty - self.premium * self.urgent.astype(np.int64)

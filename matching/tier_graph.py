@@ -141,13 +141,26 @@ def _spans(c: Candidates) -> tuple[list[int], list[int]]:
 
 def goal_costs(c: Candidates, arcs: np.ndarray) -> np.ndarray:
     """Per goal (rows), each arc's cost as a placement: the costed tiers' in turn, its departure from
-    the plan's month 0, then every arc's."""
-    out = np.zeros((GOALS, len(arcs)), np.int64)
-    arc_tier = c.tiers[c.person[arcs]]
-    for t in range(COSTED):
-        out[COUNTED + t] = np.where(arc_tier == t, c.cost[arcs], 0)
-    out[PLAN] = c.plan_costs[arcs]
-    out[-1] = c.cost[arcs]
+    the plan's month 0, then every arc's (a count costs nothing on a placement)."""
+    return np.stack([goal_cost(c, arcs, g) for g in range(GOALS)])
+
+
+def goal_cost(c: Candidates, arcs: np.ndarray, goal: int) -> np.ndarray:
+    """One row of `goal_costs`."""
+    if COUNTED <= goal < PLAN:
+        return np.where(c.tiers[c.person[arcs]] == goal - COUNTED, c.cost[arcs], 0)
+    if goal == PLAN and c.plan_cost is not None:
+        return c.plan_cost[arcs]
+    if goal == GOALS - 1:
+        return c.cost[arcs]
+    return np.zeros(len(arcs), np.int64)
+
+
+def stage_cost(c: Candidates, arcs: np.ndarray, row: np.ndarray) -> np.ndarray:
+    """Each arc's cost as a placement in one solve (a row of `stages`), built from its goals alone."""
+    out = np.zeros(len(arcs), np.int64)
+    for g in np.flatnonzero(row):
+        out += np.int64(row[g]) * goal_cost(c, arcs, g)
     return out
 
 

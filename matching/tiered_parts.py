@@ -19,6 +19,15 @@ goal over every arc, i.e. lexicographically optimal (the argument of `lexicograp
 the whole graph). An arc whose first non-zero entry is negative fails; up to `ADDED_PER_ROUND` per
 young person, most negative first, are added and only the parts they touch are solved again. Each
 round adds an arc, so the rounds end. Integer arithmetic throughout: the proof is exact.
+
+The vector is read one entry per phase. Phase g solves every part up to solve g, then adds the
+arcs whose rc_g is negative and solves again only the parts they touch, until none is; then
+rc_g > 0 settles an arc for good and only the arcs at rc_g = 0 are read in the next phase. The
+solves before g are not repeated in phase g: an arc added then has rc = 0 under each of their
+potentials, so those potentials stay optimal on the wider part, and `solve_in_order` narrows the
+part by complementary slackness with them (`settled`) instead of solving them again. A round so
+costs one solve per part, not one per goal; the potentials before g never change, so neither do
+the entries already read.
 """
 
 import numpy as np
@@ -26,7 +35,7 @@ import numpy as np
 from matching import components, lexicographic
 from matching.cheapest_first import ADDED_PER_ROUND, first_arcs
 from matching.solution import HOLDABLE, Candidates
-from matching.tier_graph import Part, build_part, combined, goal_costs, goals, stages
+from matching.tier_graph import Part, build_part, goals, stage_cost, stages
 
 UNREACHABLE = -(2**61)  # the potential of a node no residual arc leaves: far below any path's cost
 
@@ -39,20 +48,40 @@ def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
     kept = np.zeros(c.size, bool)
     kept[useful] = first_arcs(c)[useful]
     chosen = np.zeros(c.size, bool)
-    touched_people = np.arange(n_people)
-    while True:
-        for arcs in _touched_parts(c, kept, touched_people):
-            part = build_part(c, arcs)
-            solved = lexicographic.solve_in_order(part.network, goals(c, part, weights), anchor=part.sink)
-            if solved.status != "optimal":
-                return solved.status, chosen
-            chosen[arcs] = solved.flow[: len(arcs)] > 0
-            _write_potentials(potential, part, solved.potentials, n_people, n_options)
-        added = _failing_arcs(c, useful[~kept[useful]], potential, weights)
-        if len(added) == 0:
-            return "optimal", chosen
-        kept[added] = True
-        touched_people = np.unique(c.person[added])
+    undecided = useful  # arcs whose reduced costs are 0 under every solve proved so far
+    for solve in range(len(weights)):  # proved over every arc for the solves before this one
+        touched_people = np.arange(n_people)
+        left_out = undecided[~kept[undecided]]
+        head = _heads(c, left_out)
+        reduced = np.zeros(len(left_out), np.int64)
+        while True:
+            moved = np.zeros(potential.shape[1], bool)  # nodes whose potentials were found again
+            for arcs in _touched_parts(c, kept, touched_people):
+                part = build_part(c, arcs)
+                solved = lexicographic.solve_in_order(
+                    part.network, goals(c, part, weights[: solve + 1]), anchor=part.sink,
+                    settled=_read_potentials(potential[:solve], part, n_people, n_options),
+                )  # fmt: skip
+                if solved.status != "optimal":
+                    return solved.status, chosen
+                chosen[arcs] = solved.flow[: len(arcs)] > 0
+                _write_potentials(potential[: solve + 1], part, solved.potentials, n_people, n_options)
+                moved[_nodes(part, n_people, n_options)] = True
+            # An arc neither of whose ends moved keeps the reduced cost it had.
+            again = np.flatnonzero(moved[c.person[left_out]] | moved[head])
+            reduced[again] = (
+                stage_cost(c, left_out[again], weights[solve])
+                + potential[solve, c.person[left_out[again]]] - potential[solve, head[again]]
+            )  # fmt: skip
+            added = _failing_arcs(c, left_out, reduced)
+            if len(added) == 0:
+                break
+            kept[added] = True
+            still = ~kept[left_out]
+            left_out, head, reduced = left_out[still], head[still], reduced[still]
+            touched_people = np.unique(c.person[added])
+        undecided = left_out[reduced == 0]
+    return "optimal", chosen
 
 
 def _default_potentials(c: Candidates, n_solves: int) -> np.ndarray:
@@ -95,29 +124,37 @@ def _write_potentials(
     potential[:, n_people + n_options + part.options[held]] = found[:, part.hold_node[held]]
 
 
-def _failing_arcs(
-    c: Candidates, left_out: np.ndarray, potential: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Arcs left out whose reduced costs, read goal by goal, first turn negative; most negative first,
-    at most `ADDED_PER_ROUND` per young person."""
-    if len(left_out) == 0:
-        return left_out
+def _read_potentials(potential: np.ndarray, part: Part, n_people: int, n_options: int) -> np.ndarray:
+    """The whole graph's potentials of the part's nodes, in its numbering (its sink at 0)."""
+    n_part_people, n_part_options = len(part.people), len(part.options)
+    out = np.zeros((len(potential), part.sink + 1), np.int64)
+    out[:, :n_part_people] = potential[:, part.people]
+    out[:, n_part_people : n_part_people + n_part_options] = potential[:, n_people + part.options]
+    held = part.hold_node >= 0
+    out[:, part.hold_node[held]] = potential[:, n_people + n_options + part.options[held]]
+    return out
+
+
+def _heads(c: Candidates, arcs: np.ndarray) -> np.ndarray:
+    """Per arc, the node it enters in the whole graph's numbering: its option, or the option's node
+    for tiers later and none where places are held."""
     n_people, n_options = len(c.penalty), len(c.capacity)
-    person, option = c.person[left_out], c.option[left_out]
-    kept_out = HOLDABLE[c.tiers[person]] & (c.held_places[option] > 0)
-    head = np.where(kept_out, n_people + n_options + option, n_people + option)
-    # Solve by solve, only over the arcs whose reduced costs were all zero so far.
-    cost = combined(weights, goal_costs(c, left_out))
-    first = np.full(len(left_out), len(weights), np.int64)
-    value = np.zeros(len(left_out), np.int64)
-    alive = np.arange(len(left_out))
-    for r in range(len(weights)):
-        reduced = cost[r, alive] + potential[r, person[alive]] - potential[r, head[alive]]
-        decided = reduced != 0
-        first[alive[decided]], value[alive[decided]] = r, reduced[decided]
-        alive = alive[~decided]
-    failing = np.flatnonzero(value < 0)
-    order = failing[np.lexsort((value[failing], first[failing], person[failing]))]
-    who = person[order]
+    option = c.option[arcs]
+    kept_out = HOLDABLE[c.tiers[c.person[arcs]]] & (c.held_places[option] > 0)
+    return np.where(kept_out, n_people + n_options + option, n_people + option)
+
+
+def _nodes(part: Part, n_people: int, n_options: int) -> np.ndarray:
+    """The part's nodes but its sink, in the whole graph's numbering."""
+    held = part.options[part.hold_node >= 0]
+    return np.concatenate((part.people, n_people + part.options, n_people + n_options + held))
+
+
+def _failing_arcs(c: Candidates, left_out: np.ndarray, reduced: np.ndarray) -> np.ndarray:
+    """Arcs left out of negative reduced cost; most negative first, at most `ADDED_PER_ROUND` per
+    young person."""
+    failing = np.flatnonzero(reduced < 0)
+    order = failing[np.lexsort((reduced[failing], c.person[left_out[failing]]))]
+    who = c.person[left_out[order]]
     rank = np.arange(len(order)) - np.searchsorted(who, who)
     return left_out[order[rank < ADDED_PER_ROUND]]

@@ -21,10 +21,12 @@ from pathlib import Path
 
 import psycopg
 from flask_migrate import upgrade
+from sqlalchemy import select
 
 from api import create_app
+from housing.models import YoungPerson
 from housing.services import accounts
-from housing.vocabulary import Role
+from housing.vocabulary import PathwayStatus, Role
 from seeds.load import load_reference, write_scenario
 from seeds.scenario import generate
 
@@ -39,6 +41,8 @@ class Tokens:
     admin: str
     coordinator: str
     commissioner: str
+    team_manager: str
+    young_person: str  # bound to one young person of the county whose pathway is in progress
     districts: dict[str, str]
     officers: list[str]  # one account each for the load's officers, as in a county's team
 
@@ -53,7 +57,8 @@ def fresh_database(name: str) -> str:
 
 def seed_county(url: str, as_of: date, officers: int = 0) -> Tokens:
     """Migrate, seed the West Sussex scenario, and sign in one user per role (and district), and
-    `officers` housing officers more."""
+    `officers` housing officers more. The young person's account is bound to the first young person
+    (by reference) whose pathway is in progress, as `users create --young-person` binds one."""
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "trust"})
     with app.app_context():
         upgrade()
@@ -62,15 +67,25 @@ def seed_county(url: str, as_of: date, officers: int = 0) -> Tokens:
         load_reference(session)
         write_scenario(session, generate(2026, 1.0, as_of))
 
-    def user(email: str, role: Role, district: str | None = None) -> str:
+    def user(email: str, role: Role, district: str | None = None, young_person: str | None = None) -> str:
         with store.writer_factory() as session:
-            return accounts.create_user(session, email, role, district)
+            return accounts.create_user(session, email, role, district, young_person=young_person)
+
+    with store.writer_factory() as session:
+        in_progress = session.scalar(
+            select(YoungPerson.reference)
+            .where(YoungPerson.pathway_status == PathwayStatus.IN_PROGRESS)
+            .order_by(YoungPerson.reference)
+            .limit(1)
+        )
 
     tokens = Tokens(
         officer=user("officer@load.example", Role.HOUSING_OFFICER),
         admin=user("admin@load.example", Role.ADMIN),
         coordinator=user("coordinator@load.example", Role.HOUSE_PROJECT_COORDINATOR),
         commissioner=user("commissioner@load.example", Role.COMMISSIONER),
+        team_manager=user("manager@load.example", Role.TEAM_MANAGER),
+        young_person=user("young.person@load.example", Role.YOUNG_PERSON, young_person=in_progress),
         districts={d: user(f"{d}@load.example", Role.DISTRICT_OFFICER, d) for d in DISTRICTS},
         officers=[user(f"officer{n}@load.example", Role.HOUSING_OFFICER) for n in range(officers)],
     )

@@ -30,10 +30,21 @@ class TriplePlansSchema(Schema):
 
     @validates("plans")
     def one_per_outcome(self, plans: list[dict], **_: object) -> None:
-        if sorted(p["outcome"] for p in plans) != sorted(ImmigrationOutcome):
+        """Runs on the plans that were valid, too, when another was not (marshmallow passes those on):
+        a plan without its outcome is left to its own error, never a KeyError."""
+        if sorted(str(p.get("outcome")) for p in plans) != sorted(ImmigrationOutcome):
             raise ValidationError(
                 "give one plan for each outcome: leave_granted, refused, appeal_rights_exhausted"
             )
+
+
+class PlannedSchema(HousingPlanSchema):
+    """A plan as read back: an outcome not planned yet has no route and no plan (null), which a plan
+    sent in must have."""
+
+    route = fields.Enum(Route, by_value=True, allow_none=True,
+                        metadata={"description": "null: not planned yet"})  # fmt: skip
+    plan = fields.String(allow_none=True, metadata={"description": "null: not planned yet"})
 
 
 class TriplePlanningSchema(Schema):
@@ -42,6 +53,6 @@ class TriplePlanningSchema(Schema):
     settled = fields.Boolean(
         metadata={"description": "true once their immigration is settled: no more planning"}
     )
-    plans = fields.List(fields.Nested(HousingPlanSchema))
+    plans = fields.List(fields.Nested(PlannedSchema))
     chosen = fields.Enum(ImmigrationOutcome, by_value=True, allow_none=True,
                          metadata={"description": "the outcome whose plan became the plan"})  # fmt: skip

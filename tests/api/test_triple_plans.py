@@ -4,6 +4,7 @@ leave-granted plan becomes the plan when leave to remain is recorded, visibly an
 from datetime import timedelta
 
 import pytest
+import schemathesis
 from sqlalchemy import select
 
 from housing.models import AuditEntry
@@ -97,3 +98,39 @@ def test_triple_plans_are_for_those_who_work_the_case(client, officer, auth, rol
     )
     assert client.put(f"/api/v1/young-people/{person}/triple-plan", json=PLANS,
                       headers=auth.headers(Role.TEAM_MANAGER)).status_code == 403  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "plans",
+    [
+        [{}],  # no outcome: the plan's own errors, not a KeyError in the one-per-outcome rule
+        [{"outcome": "refused"}],  # the item's errors beside the list's: numbered keys among "_schema"
+        [1, PLANS["plans"][0]],
+    ],
+)
+def test_plans_that_are_not_valid_are_a_422_naming_each_not_a_500(client, officer, plans):
+    """Found by `make fuzz` (2026-12-07): a 500 from the error answer itself."""
+    person = young_person(client, officer, "U-1", needs=UASC)
+
+    answer = client.put(f"/api/v1/young-people/{person}/triple-plan", json={"plans": plans}, headers=officer)
+
+    assert answer.status_code == 422, answer.get_data(as_text=True)[:300]
+    assert "0" in answer.json["errors"]["json"]["plans"]
+    found = client.get(f"/api/v1/young-people/{person}/triple-plan", headers=officer).json
+    assert [p["plan"] for p in found["plans"]] == [None, None, None]  # nothing recorded
+
+
+def test_plans_not_made_yet_read_back_as_the_document_says(app, client, officer):
+    """Found by `make fuzz` (2026-12-07): an outcome not planned yet reads back with a null route and
+    plan, which the document (one schema for plans sent and read) said must be there."""
+    person = young_person(client, officer, "U-1", needs=UASC)
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    operation = schema["/api/v1/young-people/{young_person_id}/triple-plan"]["GET"]
+
+    answer = client.get(f"/api/v1/young-people/{person}/triple-plan", headers=officer)
+
+    assert [p["route"] for p in answer.json["plans"]] == [None, None, None]
+    operation.validate_response(answer)
+    refused = client.put(f"/api/v1/young-people/{person}/triple-plan", headers=officer,
+                         json={"plans": [p | {"route": None} for p in PLANS["plans"]]})  # fmt: skip
+    assert refused.status_code == 422  # a plan sent in still needs its route
