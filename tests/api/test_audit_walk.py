@@ -30,7 +30,7 @@ CARRYING = {
     "/api/v1/matching/runs/<run_id>", "/api/v1/matching/runs/<run_id>/candidates",
     "/api/v1/districts/<slug>/applicants", "/api/v1/districts/<slug>/applicants.csv",
     "/api/v1/districts/<slug>/applicants.xlsx", "/api/v1/districts/<slug>/nominations", "/api/v1/cohorts",
-    "/api/v1/cohorts/<cohort_id>", "/api/v1/cohorts/next",
+    "/api/v1/cohorts/<cohort_id:cohort_id>", "/api/v1/cohorts/next",
     "/api/v1/young-people/<young_person_id>/workers", "/api/v1/adviser-proposals", "/api/v1/reviews-due",
     "/api/v1/young-people/<young_person_id>/reviews",
     "/api/v1/nominations",

@@ -44,7 +44,9 @@ def test_getting_a_record_writes_a_view_to_the_audit_trail(client, officer, db):
 
     assert response.status_code == 200
     assert response.json == record
-    actions = db.scalars(select(AuditEntry.action).where(AuditEntry.young_person_id == record["id"]))
+    actions = db.scalars(
+        select(AuditEntry.action).where(AuditEntry.young_person_id == record["id"]).order_by(AuditEntry.id)
+    )
     assert list(actions) == ["create", "view"]
 
 
