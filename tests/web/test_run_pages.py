@@ -172,7 +172,8 @@ def test_an_unmatched_young_person_is_told_where_to_apply_and_the_run_keeps_that
     person_signing_in(client)
     review_url = run_from_the_page(client)
     run = db.get(MatchingRun, review_url.rsplit("/", 1)[1])
-    assert run.unmatched_advice is None and run.fairness is None  # worked out when first read
+    assert run.unmatched_advice is None  # worked out when first read
+    assert run.fairness is None
 
     page = client.get(review_url).get_data(as_text=True)
 
