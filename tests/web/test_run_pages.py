@@ -167,7 +167,9 @@ def test_an_unmatched_young_person_is_told_where_to_apply_and_the_run_keeps_that
     # A Crawley register vacancy within reach that fails no rule but the missing application.
     body = payloads.young_person(reference="AP-1", date_of_birth=payloads.born_aged(18))
     person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
-    vacancy = payloads.option("register_vacancy", place="Crawley", available_from="2026-01-01", step_free=True)
+    vacancy = payloads.option(
+        "register_vacancy", place="Crawley", available_from="2026-01-01", step_free=True
+    )
     assert client.post("/api/v1/options", json=vacancy, headers=officer).status_code == 201
     person_signing_in(client)
     review_url = run_from_the_page(client)
