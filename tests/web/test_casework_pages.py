@@ -248,3 +248,19 @@ def test_each_page_admits_only_its_roles(client, person_signing_in, role, path, 
 def test_an_officer_with_nobody_allocated_is_told_how_that_changes(client, person_signing_in):
     person_signing_in(client, Role.HOUSING_OFFICER)
     assert "Nobody is allocated to you yet" in client.get("/my-young-people").get_data(as_text=True)
+
+
+def test_choosing_no_adviser_on_the_choice_page_asks_for_one_beside_the_list(
+    client, officer, manager, person_signing_in, db
+):
+    young = casework_person(client, officer, "WS-1")
+    adviser(client, manager, "Pat Exampleworth")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    form = {"csrf_token": csrf(client, f"/advisers/proposals/{young}"), "adviser": ""}
+
+    refused = client.post(f"/advisers/proposals/{young}", data=form)
+
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert '<a href="#adviser">Choose an adviser</a>' in page
+    assert db.scalar(select(Allocation)) is None
