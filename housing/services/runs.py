@@ -47,7 +47,11 @@ def run(
         # to the components it touches, so that run's answer stays exactly a full re-solve's.
         data = to_data(problem)
         planned = coming_months.plan(
-            session, problem, people, problem_digest=digest(data), everyone=young_people is None
+            session,
+            problem,
+            people,
+            problem_digest=coming_months.digest_but_rejected(data),
+            everyone=young_people is None,
         )
         if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
             named, scale = narrow(problem)
