@@ -24,6 +24,7 @@ the nine tables was most of an event's plan). Any other change to what they read
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -114,9 +115,10 @@ def plan(
     return planned
 
 
-def digest_but_rejected(data: dict) -> str:
-    """The digest of a problem's snapshot less its `rejected` pairs: what its months' tables read."""
-    return digest({name: value for name, value in data.items() if name != "rejected"})
+def digest_but_rejected(data: dict, made: Mapping[str, str] | None = None) -> str:
+    """The digest of a problem's snapshot less its `rejected` pairs: what its months' tables read
+    (`made`: as `snapshot.digest` takes it)."""
+    return digest({name: value for name, value in data.items() if name != "rejected"}, made)
 
 
 def forget() -> None:
