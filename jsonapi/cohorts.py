@@ -6,7 +6,8 @@ from werkzeug.routing import BaseConverter
 from housing.clock import today
 from housing.models import Cohort
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.services import cohort_changes, cohorts, reference, stage_moves
+from housing.reads import reference
+from housing.services import cohort_changes, cohorts, stage_moves
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent

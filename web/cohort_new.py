@@ -8,8 +8,9 @@ from housing import lifedates
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
+from housing.reads import reference
 from housing.reads.names import district_names
-from housing.services import cohorts, reference
+from housing.services import cohorts
 from housing.vocabulary import HOUSE_PROJECT_HUB
 from httpkit.store import db
 from jsonapi.schemas.cohorts import CohortRequestSchema

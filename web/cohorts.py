@@ -10,8 +10,8 @@ from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.reads import cohort_board, coordinator_needs
-from housing.services import cohorts, reference, stage_moves
+from housing.reads import cohort_board, coordinator_needs, reference
+from housing.services import cohorts, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db

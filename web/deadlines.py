@@ -12,11 +12,11 @@ from flask import g, render_template, request
 from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
-from housing.reads import proposal_history, suitability
+from housing.reads import pathway_reviews, proposal_history, suitability
 from housing.reads.caseload import who_is_due
 from housing.reads.names import district_names
 from housing.reads.young_people import Filters
-from housing.services import moves, reviews
+from housing.services import moves
 from housing.vocabulary import DueTier, PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -89,7 +89,7 @@ def home() -> str:
         nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
         stalled=stalled,
         # Counts only, for the line on pathway reviews (no record is shown, so nothing to audit).
-        review_counts=reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2],
+        review_counts=pathway_reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2],
         suitability_bands=suitability.by_age_band(db(), today()),
         stalled_total=stalled_total,
         stalled_days=moves.STALLED_AFTER_DAYS,

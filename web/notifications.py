@@ -6,7 +6,8 @@ from flask import Flask, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.permissions import EVERY_ROLE
-from housing.services import councils, emails, notifications, reference, reproposals
+from housing.reads import reference
+from housing.services import councils, emails, notifications, reproposals
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint

@@ -19,9 +19,9 @@ from housing.errors import NotFound
 from housing.models import Option, Provider, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
-from housing.reads import names
+from housing.reads import names, records, reference
 from housing.reads.names import district_names
-from housing.services import options, providers, reference, young_people
+from housing.services import options, providers
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
 from housing.services.providers import RATING_WORDS
 from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
@@ -143,7 +143,7 @@ def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | No
 
 def _viewed(young_person_id: str) -> YoungPerson | None:
     try:
-        return young_people.view(db(), g.actor, young_person_id, today())
+        return records.view(db(), g.actor, young_person_id, today())
     except NotFound:
         return None
 

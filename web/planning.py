@@ -13,9 +13,9 @@ from marshmallow import ValidationError
 from housing.clock import today
 from housing.errors import Invalid
 from housing.permissions import OFFICERS, PLANNERS
-from housing.reads import fairness, sufficiency, what_if
+from housing.reads import fairness, reference, sufficiency, what_if
 from housing.reads.names import district_names
-from housing.services import options, reference
+from housing.services import options
 from housing.vocabulary import Role
 from httpkit.store import db
 from jsonapi.schemas.planning import WhatIfRequestSchema

@@ -14,10 +14,9 @@ from housing.clock import today
 from housing.errors import NotFound
 from housing.permissions import OFFICERS
 from housing.reads import proposals as proposal_reads
-from housing.reads import run_review
+from housing.reads import records, reference, run_review
 from housing.reads.names import district_names, options_by_id
 from housing.reads.run_listing import most_due_first
-from housing.services import reference, young_people
 from httpkit.store import db
 from web import maps, unmatched
 from web.explain import due_sentence, said_of
@@ -88,7 +87,7 @@ def _for_district(found, ordered, names, *, slug: str, district: str, day: date)
 @page(*OFFICERS)
 def pathway_summary(young_person_id: str) -> tuple[str, int]:
     """For the officer and the young person: links map, options considered, decision, who and when."""
-    person = young_people.view(db(), g.actor, young_person_id, today())
+    person = records.view(db(), g.actor, young_person_id, today())
     proposed = proposal_reads.of_person(db(), person.id, order="made")  # superseded applied
     proposed.sort(key=lambda p: p.run.created_at, reverse=True)
     option_ids = {p.option_id for p in proposed} | {

@@ -10,7 +10,8 @@ from housing.audit_words import ROLE_NAMES
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import User
 from housing.permissions import STAFF
-from housing.services import accounts, reference
+from housing.reads import reference
+from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint

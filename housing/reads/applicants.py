@@ -16,8 +16,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import Application, District, Nomination, YoungPerson
+from housing.reads.reference import places_in
 from housing.services import audit
-from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, Role
 
 

@@ -19,8 +19,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import add_months, age_on, pathway_deadline
 from housing.models import Adviser, Allocation, Sibling, YoungPerson
+from housing.reads.reference import places_by_name
 from housing.services import audit
-from housing.services.reference import places_by_name
 from housing.services.workers import advisers as current_advisers
 from housing.vocabulary import WorkerKind
 from matching import advisers as engine

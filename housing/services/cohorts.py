@@ -18,8 +18,8 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember, Option, Place, YoungPerson
-from housing.reads import matching_input
-from housing.services import audit, placements, reference, stage_moves
+from housing.reads import matching_input, reference
+from housing.services import audit, placements, stage_moves
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, NEXT_STAGES, PathwayStatus, Route, Stage
 
 SIX_MONTHS = 6

@@ -14,8 +14,8 @@ from housing.errors import Conflict, FieldErrors, Forbidden, Invalid
 from housing.models import Option, Provider, YoungPerson
 from housing.models.options import places_left as places_left_of
 from housing.models.types import new_id
+from housing.reads.reference import Names
 from housing.services import audit, events, placement_ends, placements
-from housing.services.reference import Names
 from housing.vocabulary import SUPPORTED_ROUTES, EventKind, Role, Route
 
 # Fields only some routes carry; any other route must leave them out.

@@ -20,8 +20,8 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import Adviser, Allocation, User, YoungPerson
+from housing.reads.reference import Names
 from housing.services import audit
-from housing.services.reference import Names
 from housing.vocabulary import Role, WorkerKind
 
 WORKER_WORDS = {

@@ -1,51 +1,24 @@
-"""Reference data reads, and the checks that names in a request refer to real places and districts."""
+"""Reference data: the districts and places, and the checks that names in a request refer to real ones."""
 
 from collections.abc import Iterable
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from housing import audit_words as words
-from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import FieldErrors, Forbidden, NotFound
+from housing.errors import FieldErrors, NotFound
 from housing.models import District, Place
-from housing.services import audit
-from housing.vocabulary import Role
 
 
 def districts(session: Session) -> list[District]:
     return list(session.scalars(select(District).order_by(District.slug)))
 
 
-# A council's scheme as the trail names it: the bedrooms it allows by household, and larger homes.
-SCHEME_WORDS = {"bedroom_standard": "bedroom standard", "larger_homes_allowed": "larger homes allowed"}
-
-
-def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any]) -> District:
-    """A council sets its own bedroom standard and whether it lets larger homes (BEDROOMS); audited."""
-    with transaction(session):
-        if actor.role is Role.DISTRICT_OFFICER and actor.district != slug:
-            raise Forbidden("district officers set their own council's scheme only")
-        district = session.get(District, slug)
-        if district is None:
-            raise NotFound(f"no district {slug!r}")
-        said = [
-            f"{SCHEME_WORDS.get(field, field)} from {words.value(before)} to {words.value(value)}"
-            for field, value in changes.items()
-            if (before := getattr(district, field)) != value
-        ]
-        for field, value in changes.items():
-            setattr(district, field, value)
-        audit.record(
-            session,
-            actor,
-            "update",
-            None,
-            f"{district.name} council's allocation scheme: {'; '.join(said) or 'unchanged'}",
-        )
-    return district
+def district(session: Session, slug: str) -> District:
+    """One council, or a 404 naming its slug."""
+    found = session.get(District, slug)
+    if found is None:
+        raise NotFound(f"no district {slug}")
+    return found
 
 
 def places(session: Session) -> list[Place]:
