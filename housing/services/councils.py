@@ -9,7 +9,6 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Forbidden, NotFound
 from housing.models import District
-from housing.reads import reference
 from housing.services import audit
 from housing.vocabulary import Role
 
@@ -17,11 +16,18 @@ from housing.vocabulary import Role
 def set_response_time(session: Session, actor: Actor, slug: str, days: int | None) -> District:
     """Set (or clear, with None) the days a council has to answer a nomination before it lapses."""
     with transaction(session):
-        district = reference.district(session, slug)
+        district = _district(session, slug)
         before, district.nomination_response_days = district.nomination_response_days, days
         audit.record(session, actor, "update", None,
                      f"{district.name} council: nomination response time "
                      f"from {_days(before)} to {_days(days)}")  # fmt: skip
+    return district
+
+
+def _district(session: Session, slug: str) -> District:
+    district = session.get(District, slug)
+    if district is None:
+        raise NotFound(f"no district {slug}")
     return district
 
 
