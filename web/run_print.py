@@ -24,7 +24,6 @@ from web.sessions import page, page_blueprint
 from web.words import option_name
 
 bp = page_blueprint("run_print", __name__)
-EVERYONE = 1_000_000
 
 
 @bp.get("/runs/<run_id>/print")
@@ -34,7 +33,7 @@ def proposals(run_id: str) -> tuple[str, int]:
     slug = request.args.get("district") or None
     if slug is not None and slug not in districts:
         raise NotFound(f"no district {slug}")
-    found = run_review.review(db(), g.actor, run_id, page=1, page_size=EVERYONE, unmatched_page=1)
+    found = run_review.printable(db(), g.actor, run_id)
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
     ordered = sorted(found.proposals, key=most_due_first)
     day = today()

@@ -142,7 +142,7 @@ def search(
 ) -> tuple[list[Option], int]:
     """Options the actor may see, by route, district, place, words in their name or town (`named`),
     and only those with a place free today (`places_left`, judged day by day as a run would)."""
-    query = _visible(select(Option), actor)
+    query = visible(select(Option), actor)
     for column, value in ((Option.route, route), (Option.district, district), (Option.place, place)):
         if value is not None:
             query = query.where(column == value)
@@ -220,7 +220,8 @@ def _staying_put_to_21(session: Session, option: Option) -> None:
         option.available_until = lifedates.birthday(person.date_of_birth, STAYING_PUT_UNTIL)
 
 
-def _visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]]:
+def visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]]:
+    """The options this actor may see: a council its own register's, a coordinator the House Projects."""
     if actor.role is Role.DISTRICT_OFFICER:
         return query.where(Option.route == Route.REGISTER_VACANCY, Option.district == actor.district)
     if actor.role is Role.HOUSE_PROJECT_COORDINATOR:
