@@ -5,10 +5,13 @@ once keeps the pages free of queries and the names the same on every page.
 """
 
 from collections.abc import Iterable
+from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import lifedates
 from housing.db import found
 from housing.errors import NotFound
 from housing.models import District, Option, Place, YoungPerson
@@ -53,3 +56,14 @@ def references(session: Session, ids: Iterable[str]) -> dict[str, str]:
 def first_town(session: Session, slug: str) -> str:
     """A council's first town by name (the example row of its vacancy file), or "" if it has none."""
     return session.scalar(select(Place.name).where(Place.district == slug).order_by(Place.name)) or ""
+
+
+def named_person(person: YoungPerson, today: date) -> dict[str, Any]:
+    """A young person as a list row names them: reference, given and family name, age, support level."""
+    return {
+        "reference": person.reference,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "age": lifedates.age_on(person.date_of_birth, today),
+        "support_level": person.support_level,
+    }
