@@ -7,7 +7,7 @@ queries; a view of a record is audited in the same transaction.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -27,36 +27,66 @@ OLDEST = 25  # pathway plans (and their reviews) run to 25
 
 
 @dataclass(frozen=True)
+class Reviewed:
+    """The young person whose reviews are read, as the pages and the API name them."""
+
+    id: str
+    reference: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+
+
+@dataclass(frozen=True)
+class Held:
+    """A review held, as recorded."""
+
+    id: str
+    young_person_id: str
+    reviewed_on: date
+    recorded_by: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
 class Reviews:
-    young_person: YoungPerson
+    young_person: Reviewed
     next_due: date | None  # None under 16 or over 25: no pathway plan to review
     status: ReviewStatus | None
-    history: list[PathwayReview]  # newest first
+    history: list[Held]  # newest first
 
 
 @dataclass(frozen=True)
 class DueReview:
-    young_person: YoungPerson
+    young_person: Reviewed
     next_due: date
     status: ReviewStatus
+
+
+NAMED = (YoungPerson.id, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name,
+         YoungPerson.date_of_birth)  # fmt: skip
+HELD = (PathwayReview.id, PathwayReview.young_person_id, PathwayReview.reviewed_on, PathwayReview.recorded_by,
+        PathwayReview.recorded_at)  # fmt: skip
 
 
 def reviews_of(session: Session, actor: Actor, young_person_id: str, today: date) -> Reviews:
     with transaction(session):
         person = found(session, YoungPerson, young_person_id, "young person")
-        history = list(
-            session.scalars(
-                select(PathwayReview)
+        history = [
+            Held(*row)
+            for row in session.execute(
+                select(*HELD)
                 .where(PathwayReview.young_person_id == person.id)
                 .order_by(PathwayReview.reviewed_on.desc(), PathwayReview.recorded_at.desc())
             )
-        )
+        ]
         started = session.scalar(
             select(func.max(Placement.starts_on)).where(Placement.young_person_id == person.id)
         )
         audit.record_views(session, actor, [person.id], "viewed pathway reviews")
     due = _due(person.date_of_birth, history[0].reviewed_on if history else None, started, today)
-    return Reviews(person, due, reviews.review_status(due, today) if due else None, history)
+    named = Reviewed(person.id, person.reference, person.given_name, person.family_name, person.date_of_birth)
+    return Reviews(named, due, reviews.review_status(due, today) if due else None, history)
 
 
 def due_reviews(
@@ -87,8 +117,8 @@ def due_reviews(
             .offset((page - 1) * page_size)
         ).all()
         people = {
-            p.id: p
-            for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_([w.id for w in window])))
+            row.id: Reviewed(*row)
+            for row in session.execute(select(*NAMED).where(YoungPerson.id.in_([w.id for w in window])))
         }
         audit.record_views(session, actor, [w.id for w in window], "reviews due")
     shown = [DueReview(people[w.id], w.due, review_columns.STATUS_ORDER[w.status_rank]) for w in window]
