@@ -5,8 +5,9 @@ once keeps the pages free of queries and the names the same on every page.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +16,25 @@ from housing import lifedates
 from housing.db import found
 from housing.errors import NotFound
 from housing.models import District, Option, Place, YoungPerson
+
+
+@dataclass(frozen=True)
+class Person:
+    """A young person as a list or a heading names them, with a link to their record."""
+
+    id: str
+    reference: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+
+    # The columns to select for one, in order: `Person(*row)`.
+    COLUMNS: ClassVar = (YoungPerson.id, YoungPerson.reference, YoungPerson.given_name,
+                         YoungPerson.family_name, YoungPerson.date_of_birth)  # fmt: skip
+
+    @classmethod
+    def of(cls, person: YoungPerson) -> "Person":
+        return cls(person.id, person.reference, person.given_name, person.family_name, person.date_of_birth)
 
 
 def district_names(session: Session) -> dict[str, str]:

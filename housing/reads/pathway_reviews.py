@@ -19,22 +19,12 @@ from housing.lifedates import age_on
 from housing.models import PathwayReview, Placement, YoungPerson
 from housing.reads import review_columns
 from housing.reads.due_columns import ByteOrder
+from housing.reads.names import Person
 from housing.reviews import ReviewStatus
 from housing.services import audit
 from housing.services.workers import allocated_officers
 
 OLDEST = 25  # pathway plans (and their reviews) run to 25
-
-
-@dataclass(frozen=True)
-class Reviewed:
-    """The young person whose reviews are read, as the pages and the API name them."""
-
-    id: str
-    reference: str
-    given_name: str
-    family_name: str
-    date_of_birth: date
 
 
 @dataclass(frozen=True)
@@ -50,7 +40,7 @@ class Held:
 
 @dataclass(frozen=True)
 class Reviews:
-    young_person: Reviewed
+    young_person: Person
     next_due: date | None  # None under 16 or over 25: no pathway plan to review
     status: ReviewStatus | None
     history: list[Held]  # newest first
@@ -58,13 +48,11 @@ class Reviews:
 
 @dataclass(frozen=True)
 class DueReview:
-    young_person: Reviewed
+    young_person: Person
     next_due: date
     status: ReviewStatus
 
 
-NAMED = (YoungPerson.id, YoungPerson.reference, YoungPerson.given_name, YoungPerson.family_name,
-         YoungPerson.date_of_birth)  # fmt: skip
 HELD = (PathwayReview.id, PathwayReview.young_person_id, PathwayReview.reviewed_on, PathwayReview.recorded_by,
         PathwayReview.recorded_at)  # fmt: skip
 
@@ -85,8 +73,7 @@ def reviews_of(session: Session, actor: Actor, young_person_id: str, today: date
         )
         audit.record_views(session, actor, [person.id], "viewed pathway reviews")
     due = _due(person.date_of_birth, history[0].reviewed_on if history else None, started, today)
-    named = Reviewed(person.id, person.reference, person.given_name, person.family_name, person.date_of_birth)
-    return Reviews(named, due, reviews.review_status(due, today) if due else None, history)
+    return Reviews(Person.of(person), due, reviews.review_status(due, today) if due else None, history)
 
 
 def due_reviews(
@@ -117,8 +104,10 @@ def due_reviews(
             .offset((page - 1) * page_size)
         ).all()
         people = {
-            row.id: Reviewed(*row)
-            for row in session.execute(select(*NAMED).where(YoungPerson.id.in_([w.id for w in window])))
+            row.id: Person(*row)
+            for row in session.execute(
+                select(*Person.COLUMNS).where(YoungPerson.id.in_([w.id for w in window]))
+            )
         }
         audit.record_views(session, actor, [w.id for w in window], "reviews due")
     shown = [DueReview(people[w.id], w.due, review_columns.STATUS_ORDER[w.status_rank]) for w in window]
