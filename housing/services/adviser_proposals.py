@@ -20,8 +20,8 @@ from housing.db import transaction
 from housing.lifedates import add_months, age_on, pathway_deadline
 from housing.models import Adviser, Allocation, Sibling, YoungPerson
 from housing.reads.reference import places_by_name
+from housing.reads.team import advisers as current_advisers
 from housing.services import audit
-from housing.services.workers import advisers as current_advisers
 from housing.vocabulary import WorkerKind
 from matching import advisers as engine
 
