@@ -20,6 +20,7 @@ from housing.models import Option, Provider, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names, records, reference
+from housing.reads import options as option_reads
 from housing.reads.names import district_names
 from housing.services import options, providers
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
@@ -157,7 +158,7 @@ def option_list() -> str:
     named = request.args.get("q", "").strip()
     places_left = request.args.get("places_left") == "yes"
     number = page_asked()
-    found, total = options.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
+    found, total = option_reads.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
                                   district=district, named=named, places_left=places_left)  # fmt: skip
     kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
     until = current_app.config["SAR_EXEMPTION_UNTIL"]

@@ -15,7 +15,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Option
 from housing.models.options import places_left
-from housing.services import options, placements
+from housing.reads.options import visible
+from housing.services import placements
 from housing.vocabulary import Route
 
 
@@ -36,7 +37,7 @@ def changeable(session: Session, actor: Actor, today: date) -> list[Choice]:
     columns = (Option.id, Option.route, Option.name, Option.place, Option.district, Option.available_from,
                Option.weekly_cost, Option.capacity, Option.placed)  # fmt: skip
     query = (
-        options.visible(select(Option), actor)
+        visible(select(Option), actor)
         .where(Option.route != Route.STAYING_PUT)
         .with_only_columns(*columns)
         .order_by(Option.route, Option.district, Option.name, Option.id)
