@@ -11,8 +11,9 @@ from housing import due, eligibility
 from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Cohort, YoungPerson
+from housing.reads import cohorts
 from housing.reads.names import named_person
-from housing.services import audit, cohorts
+from housing.services import audit
 from housing.vocabulary import Stage
 
 STUCK_DAYS = 90  # a member this long in one stage needs a look
