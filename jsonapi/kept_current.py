@@ -9,6 +9,7 @@ from flask_smorest import abort
 
 from housing.models import District, Notification, YoungPerson
 from housing.permissions import EVERY_ROLE, OFFICERS
+from housing.reads import notifications as notification_reads
 from housing.reads import proposal_history, reference
 from housing.services import councils, notifications
 from housing.vocabulary import Role
@@ -67,7 +68,7 @@ class Notifications(MethodView):
     @blp.response(200, page_of(NotificationSchema))
     def get(self, query: dict) -> dict:
         """Your own notifications, newest first."""
-        items, total = notifications.mine(
+        items, total = notification_reads.mine(
             db(), actor().user_id, page=query["page"], page_size=query["page_size"]
         )
         return page_body(items, total, query)

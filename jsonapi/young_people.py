@@ -5,6 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Application, YoungPerson
 from housing.permissions import CASE_READERS, OFFICERS
+from housing.reads import applications as application_reads
 from housing.reads import records
 from housing.services import applications, young_people
 from httpkit.auth import actor, exists, requires
@@ -82,14 +83,14 @@ class Applications(MethodView):
     @blp.response(200, ApplicationSchema(many=True))
     def get(self, young_person_id: str) -> list[Application]:
         """Every application of the young person, active and closed (an audited view)."""
-        return applications.listed(db(), actor(), young_person_id)
+        return application_reads.listed(db(), actor(), young_person_id)
 
     @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(ApplicationSchema)
     @blp.response(201, ApplicationSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(Application, lambda application_id: applications.view(db(), actor(), application_id))
+    @idempotent(Application, lambda application_id: application_reads.view(db(), actor(), application_id))
     def post(self, data: dict, young_person_id: str) -> Application:
         """Apply to any of the seven district registers, in that district's own band."""
         return applications.apply(db(), actor(), young_person_id, data, today())
