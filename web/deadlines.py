@@ -12,6 +12,7 @@ from flask import g, render_template, request
 from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
+from housing.reads import moves as move_reads
 from housing.reads import pathway_reviews, proposal_history, suitability
 from housing.reads.caseload import who_is_due
 from housing.reads.names import district_names
@@ -67,7 +68,7 @@ def home() -> str:
         nothing_page=nothing_page,
         page_size=PAGE_SIZE,
     )
-    stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
+    stalled, stalled_total = move_reads.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
     kept = {name: value for name, value in chosen.items() if value and name != "due_tier"}
     # A council's "no" (declined, or no answer in time) is flagged beside those it concerns.
     on_page = [row.person.id for row in found.due] + [person.id for person in found.nothing_due]

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.models import Nomination, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import moves as move_reads
 from housing.reads import nominations as nomination_reads
 from housing.reads import records
 from housing.reads.names import district_names, option_by_id, options_by_id
@@ -143,7 +144,7 @@ def _move_page(person: YoungPerson, values: dict, errors: dict) -> tuple[str, in
     return render_template(
         "move.html",
         person=shown,
-        steps=moves.steps(db(), person.id),
+        steps=move_reads.steps(db(), person.id),
         place=option_name(placement.option, districts) if placement else None,
         placement=placement,
         district_names=districts,
