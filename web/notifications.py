@@ -8,7 +8,7 @@ from werkzeug.wrappers import Response
 from housing.permissions import EVERY_ROLE
 from housing.reads import notifications as notification_reads
 from housing.reads import reference
-from housing.services import councils, emails, notifications, reproposals
+from housing.services import councils, notifications, reproposals
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
@@ -70,7 +70,7 @@ def choose_email() -> Response | tuple[str, int]:
 def jobs() -> str:
     """What the background jobs could not do, and why, with the emails waiting or sent."""
     return render_template("jobs.html", title="Background jobs", failing=reproposals.failing(db()),
-                           emails=emails.outbox(db()))  # fmt: skip
+                           emails=notification_reads.outbox(db()))  # fmt: skip
 
 
 @bp.get("/councils")

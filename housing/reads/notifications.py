@@ -1,10 +1,10 @@
-"""A user's own notifications as the bell and the API read them, and whether they want them by email.
-A user reads only their own."""
+"""A user's own notifications as the bell and the API read them, and whether they want them by email
+(a user reads only their own); and the emails sent, newest first, for the admin's outbox."""
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from housing.models import Notification, User
+from housing.models import Notification, SentEmail, User
 
 
 def mine(session: Session, user_id: str, *, page: int, page_size: int) -> tuple[list[Notification], int]:
@@ -28,3 +28,7 @@ def unread(session: Session, user_id: str) -> int:
 def wants_email(session: Session, user_id: str) -> bool:
     user = session.get(User, user_id)
     return bool(user and user.email_notifications)
+
+
+def outbox(session: Session, *, limit: int = 200) -> list[SentEmail]:
+    return list(session.scalars(select(SentEmail).order_by(SentEmail.claimed_at.desc()).limit(limit)))
