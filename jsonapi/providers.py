@@ -9,6 +9,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Provider
 from housing.permissions import OFFICERS, PROVIDER_READERS
+from housing.reads import providers as provider_reads
 from housing.services import providers
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -25,7 +26,7 @@ class ProvidersListQuery(PageQuery, ProvidersQuery):
 
 def counted(found: list[Provider]) -> list[Provider]:
     """Each provider with the options naming it and their places (not stored: counted on each read)."""
-    counts = providers.places_of(db(), [p.id for p in found])
+    counts = provider_reads.places_of(db(), [p.id for p in found])
     for provider in found:
         provider.options, provider.places = counts.get(provider.id, (0, 0))
     return found
@@ -38,7 +39,7 @@ class Providers(MethodView):
     @blp.response(200, page_of(ProviderSchema))
     def get(self, query: dict) -> dict:
         """List providers alphabetically; `q`: words in the name or Ofsted number."""
-        found, total = providers.search(db(), **query)
+        found, total = provider_reads.search(db(), **query)
         return page_body(counted(found), total, query)
 
     @requires(*OFFICERS)
@@ -56,7 +57,7 @@ class OneProvider(MethodView):
     @blp.response(200, ProviderSchema)
     def get(self, provider_id: str) -> Provider:
         """One provider, with the options naming it and their places."""
-        return counted([providers.get(db(), provider_id)])[0]
+        return counted([provider_reads.get(db(), provider_id)])[0]
 
     @requires(*OFFICERS)
     @exists(Provider, "provider_id")

@@ -19,10 +19,10 @@ from housing.errors import NotFound
 from housing.models import Option, Provider, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
-from housing.reads import names, records, reference
+from housing.reads import names, providers, records, reference
 from housing.reads import options as option_reads
 from housing.reads.names import district_names
-from housing.services import options, providers
+from housing.services import options
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
 from housing.services.providers import RATING_WORDS
 from housing.vocabulary import SUPPORTED_ROUTES, Role, Route

@@ -28,6 +28,6 @@ class Provider(Base):
     inspected_on: Mapped[date | None] = mapped_column(Date)
 
     # Not stored: the options naming it and their places, counted by the read that shows it
-    # (`housing.services.providers.places_of`); zero until then.
+    # (`housing.reads.providers.places_of`); zero until then.
     options = 0
     places = 0
