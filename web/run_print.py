@@ -16,7 +16,6 @@ from housing.permissions import OFFICERS
 from housing.reads import proposals as proposal_reads
 from housing.reads import records, reference, run_review
 from housing.reads.names import district_names, options_by_id
-from housing.reads.run_listing import most_due_first
 from httpkit.store import db
 from web import maps, unmatched
 from web.explain import due_sentence, said_of
@@ -35,7 +34,7 @@ def proposals(run_id: str) -> tuple[str, int]:
         raise NotFound(f"no district {slug}")
     found = run_review.printable(db(), g.actor, run_id)
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
-    ordered = sorted(found.proposals, key=most_due_first)
+    ordered = found.proposals  # the most due first
     day = today()
     if slug is not None:
         return _for_district(found, ordered, names, slug=slug, district=districts[slug], day=day)
