@@ -16,7 +16,7 @@ from werkzeug.wrappers import Response
 from housing import money
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, Provider, YoungPerson
+from housing.models import Option, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names, providers, records, reference
@@ -193,7 +193,7 @@ def _money_lines(option: Option, until: int) -> list[str]:
     return [checked, money.terms_words(option.deposit, option.rent_in_advance, option.guarantor_needed)]
 
 
-def _provider_lines(option: Option, run_by: dict[str, Provider]) -> list[str]:
+def _provider_lines(option: Option, run_by: dict[str, providers.Listed]) -> list[str]:
     """A supported option's provider with its Ofsted rating, and its weekly cost of a place, in words."""
     provider = run_by.get(option.provider_id or "")
     said = []

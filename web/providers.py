@@ -10,7 +10,6 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.models import Provider
 from housing.permissions import OFFICERS, PROVIDER_READERS
 from housing.reads import providers as provider_reads
 from housing.services import providers
@@ -39,7 +38,7 @@ def provider_list() -> str:
     found, total = provider_reads.search(db(), page=number, page_size=PAGE_SIZE, q=named or None)
     return render_template(
         "providers.html", found=found, total=total, named=named, ratings=RATING_WORDS,
-        places=provider_reads.places_of(db(), [p.id for p in found]), done=request.args.get("done"),
+        done=request.args.get("done"),
         page=number, pages=page_count(total, PAGE_SIZE), query="&" + urlencode({"q": named} if named else {}),
     )  # fmt: skip
 
@@ -59,7 +58,7 @@ def typed(form: MultiDict) -> dict[str, Any]:
 
 
 def _form(
-    values: dict[str, Any], errors: dict[str, str], provider: Provider | None = None
+    values: dict[str, Any], errors: dict[str, str], provider: provider_reads.Listed | None = None
 ) -> tuple[str, int]:
     choices = [(rating.value, words) for rating, words in RATING_WORDS.items()]
     shown = render_template(

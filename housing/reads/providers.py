@@ -1,21 +1,35 @@
-"""Providers as the pages and the API read them: one, a page searched by name or Ofsted number, the
-options and places each runs, and their names by id. No young person's data, so nothing is audited."""
+"""Providers as the pages and the API read them: one, a page searched by name or Ofsted number, or
+those a page of options names; each with the options naming it and their places, counted on the read
+(not stored). No young person's data, so nothing is audited."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.db import found, transaction
 from housing.models import Option, Provider
+from housing.vocabulary import OfstedRating
 
 
-def get(session: Session, provider_id: str) -> Provider:
+@dataclass(frozen=True)
+class Listed:
+    id: str
+    name: str
+    ofsted_number: str
+    rating: OfstedRating
+    inspected_on: date | None
+    options: int  # options naming this provider
+    places: int  # their places
+
+
+def get(session: Session, provider_id: str) -> Listed:
     with transaction(session):
-        return found(session, Provider, provider_id, "provider")
+        return _counted(session, [found(session, Provider, provider_id, "provider")])[0]
 
 
-def search(
-    session: Session, *, page: int, page_size: int, q: str | None = None
-) -> tuple[list[Provider], int]:
+def search(session: Session, *, page: int, page_size: int, q: str | None = None) -> tuple[list[Listed], int]:
     """Providers by name, words in their name or Ofsted number, alphabetically."""
     query = select(Provider)
     for word in (q or "").split():
@@ -26,27 +40,31 @@ def search(
         shown = session.scalars(
             query.order_by(Provider.name, Provider.id).limit(page_size).offset((page - 1) * page_size)
         )
-        return list(shown), total
+        return _counted(session, list(shown)), total
 
 
-def places_of(session: Session, provider_ids: list[str]) -> dict[str, tuple[int, int]]:
-    """For each provider: the options naming it and their places."""
-    with transaction(session):
-        rows = session.execute(
-            select(Option.provider_id, func.count(), func.sum(Option.capacity))
-            .where(Option.provider_id.in_(provider_ids))
-            .group_by(Option.provider_id)
-        )
-        return {provider: (int(options), int(places or 0)) for provider, options, places in rows}
-
-
-def by_id(session: Session, provider_ids: set[str]) -> dict[str, Provider]:
+def by_id(session: Session, provider_ids: set[str]) -> dict[str, Listed]:
     """The providers a page of options names, read once."""
     with transaction(session):
-        return {p.id: p for p in session.scalars(select(Provider).where(Provider.id.in_(provider_ids)))}
+        named = list(session.scalars(select(Provider).where(Provider.id.in_(provider_ids))))
+        return {p.id: p for p in _counted(session, named)}
 
 
 def names(session: Session) -> dict[str, str]:
     """Every provider's name by id, for a form's choice."""
     with transaction(session):
         return dict(session.execute(select(Provider.id, Provider.name).order_by(Provider.name)).all())
+
+
+def _counted(session: Session, providers: list[Provider]) -> list[Listed]:
+    """Each provider with the options naming it and their places, in one query for them all."""
+    rows = session.execute(
+        select(Option.provider_id, func.count(), func.sum(Option.capacity))
+        .where(Option.provider_id.in_([p.id for p in providers]))
+        .group_by(Option.provider_id)
+    )
+    counts = {provider: (int(options), int(places or 0)) for provider, options, places in rows}
+    return [
+        Listed(p.id, p.name, p.ofsted_number, p.rating, p.inspected_on, *counts.get(p.id, (0, 0)))
+        for p in providers
+    ]
