@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from housing.actors import Actor
 from housing.clock import today
-from housing.db import transaction
+from housing.db import containing_each, transaction
 from housing.models import Option
 from housing.models.options import places_left as places_left_of
 from housing.services import audit, placements
@@ -46,8 +46,7 @@ def search(
     for column, value in ((Option.route, route), (Option.district, district), (Option.place, place)):
         if value is not None:
             query = query.where(column == value)
-    for word in (named or "").split():
-        query = query.where((Option.name + " " + Option.place).ilike(f"%{_literal(word)}%", escape="\\"))
+    query = query.where(*containing_each(Option.name + " " + Option.place, named))
     ordered = query.order_by(Option.route, Option.district, Option.name, Option.id)
     with transaction(session):
         if places_left:  # a hold later in time is judged per day, so the last filter is in Python
@@ -72,11 +71,6 @@ def search(
             placements.judge_on(session, options, today())  # remaining as of today, day by day
         _audit_views(session, actor, options)
     return options, total
-
-
-def _literal(word: str) -> str:
-    """A searched word matched as typed: % and _ are not wildcards."""
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def visible(query: Select[tuple[Option]], actor: Actor) -> Select[tuple[Option]]:

@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from housing.db import found, transaction
+from housing.db import containing_each, found, transaction
 from housing.models import Option, Provider
 from housing.vocabulary import OfstedRating
 
@@ -31,10 +31,7 @@ def get(session: Session, provider_id: str) -> Listed:
 
 def search(session: Session, *, page: int, page_size: int, q: str | None = None) -> tuple[list[Listed], int]:
     """Providers by name, words in their name or Ofsted number, alphabetically."""
-    query = select(Provider)
-    for word in (q or "").split():
-        literal = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where((Provider.name + " " + Provider.ofsted_number).ilike(f"%{literal}%", escape="\\"))
+    query = select(Provider).where(*containing_each(Provider.name + " " + Provider.ofsted_number, q))
     with transaction(session):
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
         shown = session.scalars(
