@@ -9,7 +9,7 @@ from datetime import date
 
 from flask import g, render_template, request
 
-from housing import lifedates, unmatched_advice
+from housing import lifedates
 from housing.clock import today
 from housing.errors import NotFound
 from housing.permissions import OFFICERS
@@ -41,7 +41,7 @@ def proposals(run_id: str) -> tuple[str, int]:
     explained = {
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in ordered
     }
-    apply_to = unmatched_advice.districts_to_apply(found.run, [u["young_person"] for u in found.unmatched])
+    apply_to = run_review.districts_to_apply(db(), found.run, [u["young_person"] for u in found.unmatched])
     left_out = [
         {"person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts)}

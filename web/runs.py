@@ -3,7 +3,6 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from housing import unmatched_advice
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
@@ -77,7 +76,7 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in found.proposals
     }
     shown = [u["young_person"] for u in found.unmatched]
-    apply_to = unmatched_advice.districts_to_apply(found.run, shown)
+    apply_to = run_review.districts_to_apply(db(), found.run, shown)
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),

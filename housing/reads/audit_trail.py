@@ -6,7 +6,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from housing.actors import Actor
 from housing.clock import LOCAL
@@ -45,8 +45,8 @@ def _search(
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if page_size is not None:
         query = query.limit(page_size).offset((page - 1) * page_size)
-    found = session.execute(query).all()
-    shown = _names(session, {yp for entry, *_ in found for yp in entry.shown_ids})
+    found = session.execute(query.options(lazyload(AuditEntry.shown))).all()
+    shown = _shown(session, [entry.id for entry, *_ in found])
     rows = [
         {
             "at": entry.at.astimezone(LOCAL),
@@ -56,21 +56,26 @@ def _search(
             "reference": reference,
             "name": f"{given} {family}" if reference else None,
             "detail": entry.detail,
-            "shown": [shown[yp] for yp in entry.shown_ids if yp in shown],
+            "shown": shown.get(entry.id, []),
         }
         for entry, reference, given, family in found
     ]
     return rows, total
 
 
-def _names(session: Session, ids: set[str]) -> dict[str, str]:
-    """Each young person a list view showed, as "name (reference)"; those since deleted are left out."""
+def _shown(session: Session, entry_ids: list[int]) -> dict[int, list[str]]:
+    """Each list view's young people as "name (reference)", in one narrow read (a page of entries can
+    name thousands: loading them as objects was most of the page); those since deleted are left out."""
     rows = session.execute(
-        select(YoungPerson.id, YoungPerson.given_name, YoungPerson.family_name, YoungPerson.reference).where(
-            YoungPerson.id.in_(ids)
-        )
+        select(AuditShown.audit_id, YoungPerson.given_name, YoungPerson.family_name, YoungPerson.reference)
+        .join(YoungPerson, YoungPerson.id == AuditShown.young_person_id)
+        .where(AuditShown.audit_id.in_(entry_ids))
+        .order_by(AuditShown.audit_id, AuditShown.young_person_id)
     )
-    return {yp: f"{given} {family} ({reference})" for yp, given, family, reference in rows}
+    found: dict[int, list[str]] = {}
+    for entry_id, given, family, reference in rows:
+        found.setdefault(entry_id, []).append(f"{given} {family} ({reference})")
+    return found
 
 
 def actions(session: Session) -> list[str]:

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 import matching
 from housing import audit_words as words
+from housing import unmatched_advice
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.models import MatchingRun, Option, Proposal, YoungPerson
@@ -81,7 +82,11 @@ def review(
 ) -> Review:
     """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
     with transaction(session):
-        record = get(session, run_id)
+        # Not the snapshot: the page reads what the run kept (`districts_to_apply`, `fairness`).
+        record = found(
+            session, MatchingRun, run_id, "matching run",
+            options=(selectinload(MatchingRun.proposals), defer(MatchingRun.snapshot)),
+        )  # fmt: skip
         # The planning meeting's agenda: the most due first.
         ordered = sorted(record.proposals, key=run_listing.most_due_first)
         shown = ordered[(page - 1) * page_size : page * page_size]
@@ -117,3 +122,19 @@ def _named(
     )
     superseded.mark(session, shown, Proposal.run_id == record.id)
     return Review(record, shown, len(record.proposals), left_out, people, options)
+
+
+def districts_to_apply(session: Session, run: MatchingRun, young_people: list[str]) -> dict[str, list[str]]:
+    """Of these unmatched young people, each one's districts where an application would open a vacancy
+    within reach (`unmatched_advice`). Worked out the first time a young person is shown and then
+    kept with the run: it re-screens the run's snapshot, over a second at ten times the county, and
+    the answer is the run's, whenever it is read. Each page's young people are worked out when that
+    page is first read (all 514 unmatched of a run at ten times the county at once took 4 s)."""
+    kept = run.unmatched_advice or {}
+    missing = [person for person in young_people if person not in kept]
+    if missing:
+        with transaction(session):
+            worked_out = unmatched_advice.districts_to_apply(run, missing)
+            kept = kept | {person: worked_out.get(person, []) for person in missing}
+            run.unmatched_advice = kept  # a new dict, so the change is seen and written
+    return {person: kept[person] for person in young_people if kept[person]}
