@@ -205,8 +205,8 @@ def change_workers(young_person_id: str) -> str | Redirect | tuple[str, int]:
     return render_template(
         "workers_form.html",
         found=found,
-        officers=workers.officers(db()),
-        advisers=workers.advisers(db()),
+        officers=team.officers(db()),
+        advisers=team.advisers(db()),
         cap=_cap(),
         values=values,
         errors=errors,

@@ -6,10 +6,10 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
-from housing.reads import fairness, run_review, run_selection
+from housing.reads import fairness, records, run_review, run_selection
 from housing.reads import proposals as proposal_reads
 from housing.reads.names import district_names, option_by_id
-from housing.services import decisions, placements, runs, undo, young_people
+from housing.services import decisions, placements, runs, undo
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
@@ -113,7 +113,7 @@ def check_accept(
     """Check before accepting: who, which place, from when, what the accept will set going, and the
     young person's own answer where they gave one (against their "no", a reason is asked for)."""
     proposal = proposal_reads.get(db(), proposal_id)
-    person = young_people.view(db(), g.actor, proposal.young_person_id, today())
+    person = records.view(db(), g.actor, proposal.young_person_id, today())
     districts = district_names(db())
     option = option_by_id(db(), proposal.option_id)
     return render_template(

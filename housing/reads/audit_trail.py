@@ -1,10 +1,11 @@
-"""The audit trail as an admin reads it: newest first, filtered, each young person by reference and name."""
+"""The audit trail as an admin reads it: newest first, filtered, each young person by reference and name;
+and as the API lists it, oldest first. Reading it is itself audited."""
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, lazyload
 
 from housing.actors import Actor
@@ -95,7 +96,7 @@ def _filtered(found: AuditFilter) -> Select:
                 full_name.contains(text, autoescape=True),
             )
         )
-        query = query.where(audit.about(matching))
+        query = query.where(about(matching))
     if found.user:
         query = query.where(
             func.lower(AuditEntry.user_email).contains(found.user.strip().lower(), autoescape=True)
@@ -107,3 +108,37 @@ def _filtered(found: AuditFilter) -> Select:
     if found.until:
         query = query.where(AuditEntry.at < datetime.combine(found.until + timedelta(days=1), time(), LOCAL))
     return query
+
+
+def list_entries(
+    session: Session, actor: Actor, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    """`GET /audit`: a page of entries, oldest first, of everyone or naming one young person."""
+    with transaction(session):
+        found = _entries(session, young_person_id, page, page_size)
+        audit.record_reading(session, actor, ["young_person"] if young_person_id else [], None)
+    return found
+
+
+def _entries(
+    session: Session, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    query = select(AuditEntry)
+    if young_person_id is not None:
+        query = query.where(about(young_person_id))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    entries = session.scalars(
+        query.order_by(AuditEntry.at, AuditEntry.id).limit(page_size).offset((page - 1) * page_size)
+    ).all()
+    return list(entries), total
+
+
+def about(young_person_id: Any) -> ColumnElement[bool]:
+    """Entries naming the young person (a change, a record seen alone) or a list view that showed them;
+    `young_person_id` may be a column or a subquery of ids."""
+    shown = select(AuditShown.audit_id).where(AuditShown.young_person_id.in_(_ids(young_person_id)))
+    return or_(AuditEntry.young_person_id.in_(_ids(young_person_id)), AuditEntry.id.in_(shown))
+
+
+def _ids(young_person_id: Any) -> Any:
+    return [young_person_id] if isinstance(young_person_id, str) else young_person_id

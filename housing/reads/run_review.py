@@ -91,20 +91,36 @@ def review(
         ordered = sorted(record.proposals, key=run_listing.most_due_first)
         shown = ordered[(page - 1) * page_size : page * page_size]
         left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
-        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
-        # Their preferences in the same read: the page's explanations name them, person by person.
-        shown_people = (
-            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
-        )
-        people = {p.id: p for p in session.scalars(shown_people)}
-        option_ids = {p.option_id for p in shown} | {
-            a["option"] for p in shown for a in p.explanation.get("alternatives", [])
-        }
-        options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
-        audit.record_views(
-            session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
-        )
-        superseded.mark(session, shown, Proposal.run_id == run_id)
+        return _named(session, actor, record, shown, left_out)
+
+
+def printable(session: Session, actor: Actor, run_id: str) -> Review:
+    """The whole run for the printed agenda, not paged: every proposal, most due first, and everyone
+    left unmatched; each young person named is audited as seen."""
+    with transaction(session):
+        record = get(session, run_id)
+        ordered = sorted(record.proposals, key=run_listing.most_due_first)
+        return _named(session, actor, record, ordered, record.unmatched)
+
+
+def _named(
+    session: Session, actor: Actor, record: MatchingRun, shown: list[Proposal], left_out: list[dict[str, Any]]
+) -> Review:
+    """The proposals and unmatched shown, with the people and options they name, "superseded" applied."""
+    ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
+    # Their preferences in the same read: the page's explanations name them, person by person.
+    shown_people = (
+        select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
+    )
+    people = {p.id: p for p in session.scalars(shown_people)}
+    option_ids = {p.option_id for p in shown} | {
+        a["option"] for p in shown for a in p.explanation.get("alternatives", [])
+    }
+    options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+    audit.record_views(
+        session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
+    )
+    superseded.mark(session, shown, Proposal.run_id == record.id)
     return Review(record, shown, len(record.proposals), left_out, people, options)
 
 

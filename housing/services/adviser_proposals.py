@@ -21,8 +21,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import add_months, age_on, pathway_deadline
 from housing.models import Adviser, Allocation, LocalLink, Place, Sibling, YoungPerson
+from housing.reads.team import advisers as current_advisers
 from housing.services import audit
-from housing.services.workers import advisers as current_advisers
 from housing.vocabulary import WorkerKind
 from matching import advisers as engine
 
