@@ -42,11 +42,17 @@ SERVICE_COLUMNS = (
 
 KEPT_CURRENT_COLUMNS = (
     ("size", "size"), ("database", "database"), ("in scope", "young_people_in_scope"),
-    ("covered", "young_people_covered"), ("event→run s", "event_to_run_stored_s"),
-    ("max s", "event_to_run_stored_max_s"), ("CPU s", "event_to_run_stored_cpu_s"),
-    ("max CPU s", "event_to_run_stored_max_cpu_s"), ("full run s", "full_run_s"), ("CPU s", "full_run_cpu_s"),
-    ("ratio", "event_over_full"), ("load", "load_average"),
-    ("exact", "exact"), ("≤ 0.5 s", "within_target"),
+    ("covered", "young_people_covered"),
+    ("event→run CPU s best", "event_to_run_stored_cpu_s"), ("median", "event_to_run_stored_median_cpu_s"),
+    ("max", "event_to_run_stored_max_cpu_s"),
+    ("wall s best", "event_to_run_stored_s"), ("median", "event_to_run_stored_median_s"),
+    ("max", "event_to_run_stored_max_s"),
+    ("tables afresh CPU s best", "event_to_run_stored_tables_afresh_cpu_s"),
+    ("median", "event_to_run_stored_tables_afresh_median_cpu_s"),
+    ("max", "event_to_run_stored_tables_afresh_max_cpu_s"),
+    ("full run CPU s", "full_run_cpu_s"), ("ratio", "event_over_full_cpu"), ("load", "load_average"),
+    ("exact", "exact"), ("≤ 0.5 s CPU best", "within_target_cpu_best"),
+    ("worst", "within_target_cpu_worst"), ("wall worst", "within_target_wall_worst"),
 )  # fmt: skip
 
 

@@ -1,8 +1,15 @@
 """Proposals kept current at county scale: from an event (a rejection) to its run stored, beside a
-full run of everyone in scope; and the event's run checked exact against that full run. Wall and
-CPU seconds of this process (the machine is shared: under load the wall clock includes the wait)."""
+full run of everyone in scope in the same process; and the event's run checked exact against that
+full run. Wall and CPU seconds of this process, best, median and worst (the machine is shared:
+under load the wall clock includes the wait), with the load average.
+
+Every other event is processed as a worker would after a change it cannot reuse the months'
+tables of arcs through (`coming_months.forget` first): the plan of the coming months is then made
+from nothing; the others reuse the tables the run before kept, as a worker does after a rejection.
+"""
 
 import os
+import statistics
 import tempfile
 import time
 from datetime import date
@@ -13,10 +20,10 @@ from sqlalchemy import select
 from api import create_app
 from bench.trust.servers import seed_county
 from housing.models import Event, MatchingRun
-from housing.services import reproposals
+from housing.services import coming_months, reproposals
 
 AS_OF = date(2026, 11, 23)
-EVENTS = 5
+EVENTS = 8  # half of them with the months' tables made afresh
 TARGET_S = 0.5  # contract v1.2 asks within 10 s; the issue's own target at county scale
 
 
@@ -28,8 +35,9 @@ def run(_size: str = "county") -> dict:
         app = create_app({"DATABASE_URL": url, "SECRET_KEY": "bench", "PATHWAYS_QUEUE": "memory"})
         store, client = app.extensions["pathways"], app.test_client()
         headers = {"Authorization": f"Bearer {token}"}
-        full_s, event_s, covered, exact = [], [], [], []
-        full_cpu, event_cpu = [], []
+        full_s, covered, exact = [], [], []
+        full_cpu = []
+        event: dict[str, list[tuple[float, float]]] = {"kept": [], "afresh": []}
         for n in range(EVENTS):
             started, cpu = time.perf_counter(), time.process_time()
             body = client.post(
@@ -43,11 +51,13 @@ def run(_size: str = "county") -> dict:
             assert rejected.status_code == 200, rejected.json
             with store.session_factory() as session:
                 event_id = session.scalar(select(Event.id).where(Event.subject_id == proposal["id"]))
+            tables = "afresh" if n % 2 else "kept"
+            if tables == "afresh":
+                coming_months.forget()
             started, cpu = time.perf_counter(), time.process_time()  # the event committed: to its run stored
             with store.writer_factory() as session:
                 done = reproposals.process(session, event_id, today=AS_OF, reach_km=app.config["REACH_KM"])
-            event_s.append(time.perf_counter() - started)
-            event_cpu.append(time.process_time() - cpu)
+            event[tables].append((time.perf_counter() - started, time.process_time() - cpu))
             with store.session_factory() as session:
                 made = session.get(MatchingRun, done.run.id)
                 ids = {p.young_person_id for p in made.proposals} | {
@@ -60,22 +70,38 @@ def run(_size: str = "county") -> dict:
                 ).json
                 exact.append(made.objective == _cost_of(again, ids))
         store.engine.dispose()
+    kept_cpu = [c for _, c in event["kept"]]
     return {
         "size": "county kept current",
         "database": url.split(":", 1)[0],
         "young_people_in_scope": body["summary"]["in_scope"],
-        "event_to_run_stored_s": round(min(event_s), 3),
-        "event_to_run_stored_max_s": round(max(event_s), 3),
-        "event_to_run_stored_cpu_s": round(min(event_cpu), 3),
-        "event_to_run_stored_max_cpu_s": round(max(event_cpu), 3),
+        **_spread("event_to_run_stored", event["kept"]),
+        **_spread("event_to_run_stored_tables_afresh", event["afresh"]),
         "full_run_s": round(min(full_s), 3),
         "full_run_cpu_s": round(min(full_cpu), 3),
-        "event_over_full": round(min(event_s) / min(full_s), 2),
+        "full_run_median_cpu_s": round(statistics.median(full_cpu), 3),
+        "event_over_full_cpu": round(min(kept_cpu) / min(full_cpu), 2),
         "young_people_covered": max(covered),
         "exact": all(exact),
-        "within_target": max(event_s) <= TARGET_S,
+        # The target in CPU seconds (the wall clock on a shared machine is the queue for its cores).
+        "within_target_cpu_best": min(kept_cpu) <= TARGET_S,
+        "within_target_cpu_worst": max(kept_cpu) <= TARGET_S,
+        "within_target_wall_worst": max(w for w, _ in event["kept"]) <= TARGET_S,
         "events": EVENTS,
         "load_average": os.getloadavg()[0],
+    }
+
+
+def _spread(name: str, timings: list[tuple[float, float]]) -> dict:
+    """Best, median and worst, wall and CPU seconds."""
+    wall, cpu = [w for w, _ in timings], [c for _, c in timings]
+    return {
+        f"{name}_s": round(min(wall), 3),
+        f"{name}_median_s": round(statistics.median(wall), 3),
+        f"{name}_max_s": round(max(wall), 3),
+        f"{name}_cpu_s": round(min(cpu), 3),
+        f"{name}_median_cpu_s": round(statistics.median(cpu), 3),
+        f"{name}_max_cpu_s": round(max(cpu), 3),
     }
 
 

@@ -151,7 +151,7 @@ def _encode(problem: Problem) -> Encoded:
     ids = _Ids(problem)
     names = (ids.names, ids.districts, ids.locations)
     option_columns = options_once.columns(
-        problem.options, problem.held_back, names,
+        problem.options, names,
         lambda: (made := _option_columns(problem, ids)) | _location_columns(ids.locations, made)
         | _site_columns(problem.options),
     )  # fmt: skip
@@ -159,6 +159,7 @@ def _encode(problem: Problem) -> Encoded:
         (ids.person.get(x.young_person, -1) if x.young_person else -1 for x in problem.options),
         len(problem.options),
     )
+    option_columns |= _held_columns(problem, ids)
     return Encoded(
         n_people=len(problem.young_people),
         n_options=len(problem.options),
@@ -199,7 +200,6 @@ def _option_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
     def flags(values: Iterable[object]) -> np.ndarray:
         return _column(values, n, bool)
 
-    held = {ids.option[o]: hold for o, hold in problem.held_back.items() if o in ids.option}
     return {
         "loc": ints(ids.locations((x.place, x.lat, x.lon)) for x in options),
         "name": ints(ids.names(x.place) for x in options),
@@ -215,13 +215,23 @@ def _option_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
         "uasc_specialist": flags(bool(x.uasc_specialist) for x in options),
         "scheme_bedrooms": _scheme_bedrooms(options),
         "larger_homes": flags(x.larger_homes_allowed for x in options),
-        "held": ints(max(held[k].places, 0) if k in held else 0 for k in range(n)),
-        "held_from": ints(held[k].from_month.toordinal() if k in held else 0 for k in range(n)),
         **_attributes(options, {"remaining": "remaining", "min_age": "min_age", "max_age": "max_age",
                                 "bedrooms": "bedrooms"}, np.int64),
         **_attributes(options, {"step_free": "o_step_free", "wheelchair": "o_wheelchair",
                                 "accepts_children": "accepts_children"}, bool),
     }  # fmt: skip
+
+
+def _held_columns(problem: Problem, ids: _Ids) -> dict[str, np.ndarray]:
+    """The plan's holds (`Problem.held_back`), apart from the options' other columns: a run's
+    problem is the problem it planned with, its holds added, and its options are encoded once."""
+    n = len(problem.options)
+    held = np.zeros(n, dtype=np.int64)
+    held_from = np.zeros(n, dtype=np.int64)
+    for option_id, hold in problem.held_back.items():
+        if (k := ids.option.get(option_id)) is not None:
+            held[k], held_from[k] = max(hold.places, 0), hold.from_month.toordinal()
+    return {"held": held, "held_from": held_from}
 
 
 def _site_columns(options: tuple) -> dict[str, np.ndarray]:

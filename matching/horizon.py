@@ -29,6 +29,7 @@ from datetime import date
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
+from matching.penalties import floor_of
 from matching.plan_arcs import undominated
 from matching.problem import Hold, Problem
 from matching.solve import published
@@ -133,6 +134,32 @@ def month_arcs(problem: Problem) -> MonthArcs:
         cost=candidates.cost.astype(np.int64),
         penalty=(candidates.penalty - candidates.premium * candidates.urgent).astype(np.int64),
         due=tuple(p.due_date for p in problem.young_people),
+    )
+
+
+def without(table: MonthArcs, pairs: Collection[tuple[str, str]]) -> MonthArcs:
+    """The table as its month's problem with these pairs rejected too would have published it.
+
+    REJECTED refuses a pair and nothing else, and an arc's cost is its pair's alone, so the arcs
+    are the table's less those pairs, in the same order. The penalties move only where they are
+    read from the arcs: someone with something due starts from one more than the dearest arc
+    (`penalties.base_penalties`; a month's problem has no `penalty_scale` of a wider one), so if
+    the dearest arc goes, their penalties come down with the floor. The others' do not depend on
+    the arcs. So a plan over tables kept from before a rejection is the plan made afresh after it.
+    """
+    codes = _codes(table, pairs)
+    if len(codes) == 0:
+        return table
+    keep = ~np.isin(table.person * len(table.options) + table.option, codes)
+    cost = table.cost[keep]
+    moved = max(floor_of(table.cost), 1) - max(floor_of(cost), 1)
+    has_due = np.array([d is not None for d in table.due], dtype=bool)
+    return replace(
+        table,
+        person=table.person[keep],
+        option=table.option[keep],
+        cost=cost,
+        penalty=table.penalty - moved * has_due,
     )
 
 

@@ -17,14 +17,26 @@ SETS = {"avoid_places", "avoid_districts", "applied_districts", "support_levels"
 TUPLES = {"scheme_bedrooms"}
 
 
+SIMPLE = frozenset({str, int, float, bool, type(None)})  # values written as they are: most of them
+_FIELDS: dict[type, tuple[str, ...]] = {}  # each dataclass's fields, looked up once
+
+
 def to_data(problem: Problem) -> dict[str, Any]:
     # Field by field rather than dataclasses.asdict, which deep-copies every value on the way: on
-    # the county's 2,000 options that copying was most of a small run's time.
+    # the county's 2,000 options that copying was most of a small run's time. A plain value is
+    # written without a call (most are), and a dataclass's fields are looked up once per class.
     def plain(value: Any, key: str = "") -> Any:
-        if value is None or isinstance(value, str | int | float):  # most values: first
+        if type(value) in SIMPLE or isinstance(value, str | int | float):  # a StrEnum too
             return value
-        if is_dataclass(value):
-            return {name: plain(getattr(value, name), name) for name in value.__dataclass_fields__}
+        names = _FIELDS.get(type(value))
+        if names is None and is_dataclass(value):
+            names = _FIELDS.setdefault(type(value), tuple(value.__dataclass_fields__))
+        if names is not None:
+            return {
+                name: field if type(field) in SIMPLE else plain(field, name)
+                for name in names
+                for field in (getattr(value, name),)
+            }
         if isinstance(value, frozenset):
             return sorted(value) if key != "rejected" else sorted(list(pair) for pair in value)
         if isinstance(value, Mapping):
@@ -93,5 +105,18 @@ def _sites(option: dict[str, Any]) -> dict[str, Any]:
     return {"sites": tuple(Site(**site) for site in option["sites"])} if "sites" in option else {}
 
 
-def digest(data: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, separators=(",", ":")).encode()).hexdigest()
+def canonical(value: Any) -> str:
+    """The JSON a digest is taken of: keys sorted, no spaces."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def digest(data: dict[str, Any], made: Mapping[str, str] | None = None) -> str:
+    """The SHA-256 of `canonical(data)`; `made`, the canonical JSON of some of its values already
+    written (a run digests its problem's options twice: for the plan, and in its snapshot)."""
+    if not made:
+        return hashlib.sha256(canonical(data).encode()).hexdigest()
+    text = ",".join(
+        f"{canonical(name)}:{made[name] if name in made else canonical(value)}"
+        for name, value in sorted(data.items())
+    )
+    return hashlib.sha256(f"{{{text}}}".encode()).hexdigest()

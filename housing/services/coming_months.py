@@ -14,10 +14,17 @@ The plan is kept for a day: a run whose problem, young people to come and places
 same as an earlier run's on the same day (the digest of all three) reuses that run's plan instead of
 solving it again, since the plan is a function of them alone. Any change in the store a run reads
 (a rejection, a placement, a new option, a record edited) changes the digest.
+
+The months' tables of arcs are kept too (the last ones made), under the same digest less the pairs
+turned down and with only which options have places coming, not how many: a rejection, the event
+proposals kept current answer most often, then changes no table but by the pair it refuses, which
+`horizon.without` takes out exactly as a table made afresh would leave it out (issue 28: building
+the nine tables was most of an event's plan). Any other change to what they read makes them again.
 """
 
 import threading
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
 
@@ -26,14 +33,16 @@ from sqlalchemy.orm import Session
 import matching
 from housing import due, lifedates, rules
 from housing.models import YoungPerson
-from housing.reads import matching_input
-from housing.services import placements, reference
+from housing.reads import matching_input, reference
+from housing.services import placements
 from matching import horizon
 from matching.snapshot import digest, to_data
 
 HORIZON_MONTHS = 9  # chosen on the simulated year's seeds 1-20 (README, "A simulated year")
 KEPT = 16  # plans kept (the last runs' inputs): a day's runs of a county, few of them alike
 _kept: OrderedDict[str, horizon.Planned] = OrderedDict()
+# The last months' tables made, by their digest: one set (at ten times the county, 0.1 GB of arcs).
+_tables: dict[str, list[horizon.MonthArcs]] = {}
 _lock = threading.Lock()
 
 
@@ -47,8 +56,9 @@ def plan(
     everyone: bool = False,
 ) -> horizon.Planned:
     """The plan of the coming `months` for a run's `problem` over its `people` (the store's records);
-    `problem_digest`, the digest of the problem's snapshot where the caller has it already;
-    `everyone`, the run's people are everyone in scope on its date."""
+    `problem_digest`, the digest of the problem's snapshot less its `rejected` pairs
+    (`digest_but_rejected`) where the caller has it already; `everyone`, the run's people are
+    everyone in scope on its date."""
     as_of = problem.as_of
     dates = tuple(lifedates.add_months(as_of, i) for i in range(months))
     until = lifedates.add_months(as_of, months)
@@ -72,18 +82,32 @@ def plan(
         }
     supply = _supply(session, problem, dates)
     coming_people = tuple(known[p.id] for p in coming)
-    key = digest({
-        "problem": problem_digest or digest(to_data(problem)), "months": months,
+    tables_key = digest({
+        "problem": problem_digest or digest_but_rejected(to_data(problem)), "months": months,
         "coming": to_data(replace(problem, young_people=coming_people, options=()))["young_people"],
         "dates": sorted([r.id, str(r.date_of_birth), str(r.move_date), str(r.custody_release_date)]
                         for r in records.values()),
-        "supply": sorted([o, i, n] for (o, i), n in supply.items()),
+        "with_places": sorted({o for o, _i in supply}),
     })  # fmt: skip
+    key = digest(
+        {
+            "tables": tables_key,
+            "rejected": sorted(problem.rejected),
+            "supply": sorted([o, i, n] for (o, i), n in supply.items()),
+        }
+    )
     with _lock:
         if key in _kept:
             _kept.move_to_end(key)
             return _kept[key]
-    planned = _solve(problem, records=records, known=known, supply=supply, dates=dates, until=until)
+        tables = _tables.get(tables_key)
+    if tables is None:
+        tables = _tables_of(problem, records=records, known=known, supply=supply, dates=dates)
+        with _lock:
+            _tables.clear()
+            _tables[tables_key] = tables
+    turned_down = [horizon.without(table, problem.rejected) for table in tables]
+    planned = horizon.plan(horizon.place_months(dates, until, turned_down, supply))
     with _lock:
         _kept[key] = planned
         while len(_kept) > KEPT:
@@ -91,25 +115,32 @@ def plan(
     return planned
 
 
+def digest_but_rejected(data: dict, made: Mapping[str, str] | None = None) -> str:
+    """The digest of a problem's snapshot less its `rejected` pairs: what its months' tables read
+    (`made`: as `snapshot.digest` takes it)."""
+    return digest({name: value for name, value in data.items() if name != "rejected"}, made)
+
+
 def forget() -> None:
-    """Forget the plans kept (the benchmark times a run that solves its plan, `bench/service.py`)."""
+    """Forget the plans and tables kept (the benchmarks time a run that solves its plan afresh)."""
     with _lock:
         _kept.clear()
+        _tables.clear()
 
 
-def _solve(
+def _tables_of(
     problem: matching.Problem,
     *,
     records: dict[str, YoungPerson],
     known: dict[str, matching.YoungPerson],
     supply: dict[tuple[str, int], int],
     dates: tuple[date, ...],
-    until: date,
-) -> horizon.Planned:
-    """The place-month flow over each month's arcs (`horizon.month_arcs`), solved."""
+) -> list[horizon.MonthArcs]:
+    """Each month's arcs (`horizon.month_arcs`) with no pair turned down: `horizon.without` takes
+    out the problem's own."""
     with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
     every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
-    tables = [
+    return [
         horizon.month_arcs(
             replace(
                 problem,
@@ -120,11 +151,11 @@ def _solve(
                     if rules.in_matching_scope(records[i].date_of_birth, on)
                 ),
                 options=every_option,
+                rejected=frozenset(),
             )
         )
         for on in dates
     ]
-    return horizon.plan(horizon.place_months(dates, until, tables, supply))
 
 
 def _on(person: matching.YoungPerson, record: YoungPerson, on: date) -> matching.YoungPerson:
@@ -145,9 +176,8 @@ def _supply(
 ) -> dict[tuple[str, int], int]:
     """Places on the run's date, then those each month frees as recorded placement ends fall due."""
     supply = {(o.id, 0): o.remaining for o in problem.options if o.remaining > 0}
-    before = placements.held_meanwhile(session, dates[0])
-    for i, on in enumerate(dates[1:], 1):
-        held = placements.held_meanwhile(session, on)
+    before, *later = placements.held_meanwhile_on(session, dates)
+    for i, held in enumerate(later, 1):
         for option_id, n in before.items():
             if (freed := n - held.get(option_id, 0)) > 0:
                 supply[(option_id, i)] = freed

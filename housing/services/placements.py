@@ -6,7 +6,7 @@ the days ahead, where placements already ended may still hold a place until thei
 """
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from sqlalchemy import or_, select, update
@@ -134,21 +134,33 @@ def living_in(session: Session, young_people: set[str], day: date) -> dict[str, 
 def held_meanwhile(session: Session, day: date) -> dict[str, int]:
     """For each option with a place held for a while yet, by a placement already ended, how many
     more are held on some day from `day` on than its lasting placements count."""
+    return held_meanwhile_on(session, (day,))[0]
+
+
+def held_meanwhile_on(session: Session, days: Sequence[date]) -> list[dict[str, int]]:
+    """`held_meanwhile` on each of `days`, from one read of the placements: the plan of the coming
+    months asks for nine days, and reading every lasting placement for each was most of its time
+    once its arcs were kept (issue 28)."""
     holds: dict[str, list[occupancy.Hold]] = defaultdict(list)
     temporary: set[str] = set()
     for option_id, start, until in session.execute(
         select(Placement.option_id, Placement.starts_on, Placement.held_until)
         .join(Option, Option.id == Placement.option_id)
         .where(Option.route != Route.HOUSE_PROJECT)
-        .where(or_(Placement.held_until.is_(None), Placement.held_until > day))
+        .where(or_(Placement.held_until.is_(None), Placement.held_until > min(days)))
     ):
         holds[option_id].append((start, until))
         if until is not None:
             temporary.add(option_id)
-    return {
-        option_id: occupancy.peak_from(holds[option_id], day) - sum(u is None for _, u in holds[option_id])
-        for option_id in temporary
-    }
+    out = []
+    for day in days:
+        held = {}
+        for option_id in temporary:
+            kept = [(start, until) for start, until in holds[option_id] if until is None or until > day]
+            if any(until is not None for _, until in kept):
+                held[option_id] = occupancy.peak_from(kept, day) - sum(u is None for _, u in kept)
+        out.append(held)
+    return out
 
 
 def judge_on(session: Session, options: Iterable[Option], day: date) -> None:

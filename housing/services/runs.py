@@ -16,7 +16,7 @@ from housing.models import AuditEntry, MatchingRun, Proposal
 from housing.reads import matching_input
 from housing.services import coming_months, leave_to_remain
 from housing.vocabulary import ProposalStatus, Trigger
-from matching.snapshot import digest, to_data, with_plan
+from matching.snapshot import canonical, digest, to_data, with_plan
 
 
 def run(
@@ -46,8 +46,13 @@ def run(
         # event, comes through here. It is made over everyone read, before an event's run narrows
         # to the components it touches, so that run's answer stays exactly a full re-solve's.
         data = to_data(problem)
+        made = {"options": canonical(data["options"])}  # most of the problem, digested twice
         planned = coming_months.plan(
-            session, problem, people, problem_digest=digest(data), everyone=young_people is None
+            session,
+            problem,
+            people,
+            problem_digest=coming_months.digest_but_rejected(data, made),
+            everyone=young_people is None,
         )
         if narrow is not None:  # proposals kept current: only the young people `narrow` names, read once
             named, scale = narrow(problem)
@@ -81,7 +86,7 @@ def run(
             solver=solution.solver,
             wall_ms=round(solution.timings_ms["total"], 1),
             snapshot=snapshot,
-            digest=digest(snapshot),
+            digest=digest(snapshot, made),
             unmatched=[
                 {"young_person": u.young_person, "penalty": u.penalty, "reasons": u.reasons}
                 for u in solution.unmatched

@@ -133,8 +133,8 @@ def test_a_plan_is_solved_again_when_the_store_changes_and_reused_when_nothing_d
 ) -> None:
     _due_in_a_year_and_leaving_custody_in_two_months(client, officer)
     solved = []
-    solve = coming_months._solve
-    monkeypatch.setattr(coming_months, "_solve", lambda *a, **k: solved.append(1) or solve(*a, **k))
+    solve = coming_months.horizon.plan
+    monkeypatch.setattr(coming_months.horizon, "plan", lambda *a, **k: solved.append(1) or solve(*a, **k))
     coming_months.forget()
 
     first = _plan(app)

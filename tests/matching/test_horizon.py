@@ -3,9 +3,13 @@
 from dataclasses import replace
 from datetime import date
 
-from matching.horizon import PlaceMonths, month_arcs, plan
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from matching.horizon import PlaceMonths, month_arcs, plan, without
 from matching.problem import Hold
 from tests.matching.instances import link, option, person, problem
+from tests.matching.strategies import problems
 
 MONTHS = tuple(date(2027, m, 1) for m in range(1, 7))
 PENALTY = 1_000
@@ -142,3 +146,22 @@ def test_a_months_arcs_are_the_same_whether_its_options_were_encoded_for_another
     assert reused.option.tolist() == fresh.option.tolist()
     assert reused.cost.tolist() == fresh.cost.tolist()
     assert (0, 2) in zip(reused.person.tolist(), reused.option.tolist(), strict=True)  # b's carer's offer
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems(), st.data())
+def test_a_months_arcs_less_a_rejected_pair_are_those_made_afresh_with_it_rejected(drawn, data) -> None:
+    # The service keeps a month's arcs from before a rejection (`coming_months`) and takes the pair
+    # out: arcs, costs and penalties (whose floor is read from the dearest arc) must be the fresh ones.
+    pairs = [(p.id, o.id) for p in drawn.young_people for o in drawn.options]
+    assume(pairs)
+    rejected = frozenset(data.draw(st.lists(st.sampled_from(pairs), min_size=1, max_size=3)))
+    unrejected = replace(drawn, rejected=frozenset(), penalty_scale=None)
+
+    kept = without(month_arcs(unrejected), rejected)
+    fresh = month_arcs(replace(unrejected, rejected=rejected))
+
+    assert kept.person.tolist() == fresh.person.tolist()
+    assert kept.option.tolist() == fresh.option.tolist()
+    assert kept.cost.tolist() == fresh.cost.tolist()
+    assert kept.penalty.tolist() == fresh.penalty.tolist()

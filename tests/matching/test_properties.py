@@ -12,7 +12,7 @@ from matching import Problem, Solution, profiles, solve
 from matching.checker import allowed_pairs, check
 from matching.encode import encode
 from matching.rules import allowed, failures
-from matching.snapshot import digest, from_data, to_data
+from matching.snapshot import canonical, digest, from_data, to_data
 from matching.tier_graph import goal_values
 from matching.tiered import solve_tiered
 from matching.vocabulary import DUE_TIERS
@@ -184,6 +184,7 @@ def test_a_snapshot_round_trips_and_re_solves_to_the_same_proposals(problem: Pro
     again = from_data(json.loads(json.dumps(data)))
     assert again == problem
     assert digest(to_data(again)) == digest(data)
+    assert digest(data, {"options": canonical(data["options"])}) == digest(data)  # as a run takes it
     assert solve(again).proposals == solve(problem).proposals
 
 

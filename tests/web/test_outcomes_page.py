@@ -24,6 +24,9 @@ def test_an_officer_reads_each_policy_in_words_with_its_interval(client, person_
     assert "Hindsight (the best any plan could do)" in text
     compares = text.split('id="compares"')[1].split("</ul>")[0]
     assert "of what that plan agreed by 17½" in compares
+    assert "numbers 1 to 2), none of them used to choose the service's settings" in text
+    assert "served first" in compares  # why hindsight can do more than the service's rules allow
+    assert "times theirs, 95 % interval" in compares  # links on the same young people, with the interval
     assert "Against the practice before Pathways" in compares
     assert "home council's register only" in compares
     assert "on the same young people" in compares.lower()
