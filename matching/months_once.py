@@ -27,14 +27,17 @@ from matching.screening import entry_people, worth_asking
 from matching.vocabulary import SUPPORTED_ACCOMMODATION, SUPPORTED_LODGINGS
 
 MONTHLY = ("AGE", "AVAILABLE", "REGISTERED")  # the rules that read the age or the need date
-OTHER_PROFILE_RULES = tuple(code for code in PROFILE_RULES if code not in MONTHLY)
+# Not asked once: the monthly ones, and CAPACITY (the plan's supply counts the places, not the tables).
+NOT_ONCE = (*MONTHLY, "CAPACITY")
+OTHER_PROFILE_RULES = tuple(code for code in PROFILE_RULES if code not in NOT_ONCE)
 NEVER = np.iinfo(np.int64).max
 
 
 def month_tables(problems: Sequence[Problem]) -> list[MonthArcs]:
-    """`[horizon.month_arcs(p) for p in problems]` for problems alike but for their date and their
-    young people (who may differ in age, need date and what is due, and come and go, in one order),
-    each with a place in every option and no pair rejected, as `coming_months` makes the months'."""
+    """`[horizon.month_arcs(p) for p in problems]`, each problem's options given a place, for
+    problems alike but for their date and their young people (who may differ in age, need date and
+    what is due, and come and go, in one order) with no pair rejected, as `coming_months` makes the
+    months' (no option copied nine times to give it a place)."""
     if not problems:
         return []
     everyone: dict[str, YoungPerson] = {}
@@ -106,7 +109,7 @@ def _arcs(
         others = sum(1 << b for b, (code, _) in enumerate(rules.RULES) if code in OTHER_PROFILE_RULES)
         keep = keep[(table.broken_bits(i[keep], k[keep]) & others) == 0]
     for code, rule in sorted(rules.RULES, key=lambda item: rules.SCREENING_ORDER.index(item[0])):
-        if code in MONTHLY or (table and code in PROFILE_RULES):
+        if code in NOT_ONCE or (table and code in PROFILE_RULES):
             continue
         keep = keep[rule(e, i[keep], k[keep])]
     keep = keep[np.argsort(pairs.reached[keep] * max(e.n_options, 1) + k[keep], kind="stable")]

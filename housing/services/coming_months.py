@@ -139,7 +139,7 @@ def _tables_of(
     """Each month's arcs (`horizon.month_arcs`, built for all months at once: `months_once`) with no
     pair turned down: `horizon.without` takes out the problem's own."""
     with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
-    every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
+    every_option = tuple(o for o in problem.options if o.id in with_places)  # each given a place
     return months_once.month_tables(
         [
             replace(
