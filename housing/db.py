@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, MetaData, create_engine, event, text
+from sqlalchemy import ColumnElement, Engine, MetaData, create_engine, event, text
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -97,3 +97,12 @@ def found(session: Session, model: type[Record], key: str, what: str, **options:
     if record is None:
         raise NotFound(f"no {what} with id {key}")
     return record
+
+
+def containing_each(searched: ColumnElement[str], q: str | None) -> list[ColumnElement[bool]]:
+    """A search's words, each found in `searched` as typed, case aside: % and _ are not wildcards."""
+    return [searched.ilike(f"%{_as_typed(word)}%", escape="\\") for word in (q or "").split()]
+
+
+def _as_typed(word: str) -> str:
+    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -12,8 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from housing import due
 from housing.errors import Invalid
 from housing.models import CohortMember, Option, Place, YoungPerson
-from housing.reads import matching_input
-from housing.services import reference
+from housing.reads import matching_input, reference
 from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, PathwayStatus, Route
 from matching import Problem
 from matching.eligibility import broken

@@ -44,7 +44,10 @@ class Parser(FlaskParser):
     def _load_location_data(self, *, schema: ma.Schema, req: Any, location: str) -> Any:
         data = super()._load_location_data(schema=schema, req=req, location=location)
         fields: dict[str, Any] = {}
-        for paths, reason in ((holding_nul(data), REASON), (_holding_surrogates(data), SURROGATE_REASON)):
+        for paths, reason in (
+            (holding_nul(data), REASON),
+            (refused_text(data, _unencodable), SURROGATE_REASON),
+        ):
             for path in paths:
                 node = fields
                 for key in path[:-1]:
@@ -68,44 +71,35 @@ def _depth(value: Any) -> int:
     return deepest
 
 
-def _holding_surrogates(value: Any, path: tuple = ()) -> Iterator[tuple]:
-    """The paths of every key or text value that UTF-8 cannot encode (a lone surrogate)."""
+def refused_text(value: Any, refused: Callable[[str], bool], path: tuple = ()) -> Iterator[tuple]:
+    """The paths of every key or text value that `refused` says no to, in JSON or webargs' view of a
+    query string; a key refused stands for everything under it."""
     if isinstance(value, str):
-        if not _encodable(value):
+        if refused(value):
             yield path
     elif isinstance(value, Mapping):
         for key, item in value.items():
-            if not _encodable(str(key)):
+            if refused(str(key)):
                 yield (*path, key)
             else:
-                yield from _holding_surrogates(item, (*path, key))
+                yield from refused_text(item, refused, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _holding_surrogates(item, (*path, index))
+            yield from refused_text(item, refused, (*path, index))
 
 
-def _encodable(text: str) -> bool:
+def holding_nul(value: Any) -> Iterator[tuple]:
+    """The paths of every key or text value holding NUL, in JSON or a query string."""
+    return refused_text(value, lambda text: NUL in text)
+
+
+def _unencodable(text: str) -> bool:
+    """A lone surrogate: text UTF-8 cannot encode."""
     try:
         text.encode()
     except UnicodeEncodeError:
-        return False
-    return True
-
-
-def holding_nul(value: Any, path: tuple = ()) -> Iterator[tuple]:
-    """The paths of every key or text value holding NUL, in JSON or a query string."""
-    if isinstance(value, str):
-        if NUL in value:
-            yield path
-    elif isinstance(value, Mapping):  # a JSON object, or webargs' view of a query string
-        for key, item in value.items():
-            if NUL in str(key):
-                yield (*path, key)
-            else:
-                yield from holding_nul(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from holding_nul(item, (*path, index))
+        return True
+    return False
 
 
 class Blueprint(SmorestBlueprint):

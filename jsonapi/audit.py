@@ -5,7 +5,7 @@ from marshmallow import Schema, fields
 
 from housing.db import answers
 from housing.permissions import AUDITORS
-from housing.services import audit
+from housing.reads import audit_trail
 from httpkit.auth import actor, public, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import PageQuery, page_body, page_of
@@ -26,7 +26,7 @@ class Audit(MethodView):
     @blp.response(200, page_of(AuditEntrySchema))
     def get(self, query: dict) -> dict:
         """Who viewed or changed a young person's record, when, and what (oldest first)."""
-        entries, total = audit.list_entries(
+        entries, total = audit_trail.list_entries(
             db(), actor(), query.get("young_person"), query["page"], query["page_size"]
         )
         return page_body(entries, total, query)

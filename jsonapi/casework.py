@@ -58,7 +58,7 @@ class Advisers(MethodView):
     @blp.response(200, page_of(AdviserSchema))
     def get(self, query: dict) -> dict:
         """Current personal advisers by name, each with their caseload, the cap and the room left."""
-        found = [adviser_body(a, n) for a, n in workers.advisers(db())]
+        found = [adviser_body(a, n) for a, n in team.advisers(db())]
         return page_body(window(found, query), len(found), query)
 
     @requires(*MANAGERS)

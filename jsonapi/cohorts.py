@@ -6,7 +6,9 @@ from werkzeug.routing import BaseConverter
 from housing.clock import today
 from housing.models import Cohort
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.services import cohort_changes, cohorts, reference, stage_moves
+from housing.reads import cohorts as cohort_reads
+from housing.reads import reference
+from housing.services import cohort_changes, cohorts, stage_moves
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
 from httpkit.idempotency import idempotent
@@ -45,14 +47,15 @@ class Cohorts(MethodView):
     @blp.response(200, page_of(CohortSchema))
     def get(self, query: dict) -> dict:
         """Every cohort (coordinators share them all), oldest first, with counts by stage."""
-        found = cohorts.listed(db())
-        return page_body(cohorts.present(db(), actor(), window(found, query), today()), len(found), query)
+        found = cohort_reads.listed(db())
+        shown = cohort_reads.present(db(), actor(), window(found, query), today())
+        return page_body(shown, len(found), query)
 
     @requires(*COHORT_RUNNERS)
     @blp.arguments(CohortRequestSchema)
     @blp.response(201, CohortSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(Cohort, lambda cohort_id: _presented(cohorts.get(db(), cohort_id)))
+    @idempotent(Cohort, lambda cohort_id: _presented(cohort_reads.get(db(), cohort_id)))
     def post(self, data: dict) -> dict:
         """Start a cohort; the service keeps one house_project option for it at the Crawley hub."""
         return _presented(cohorts.create(db(), actor(), data))
@@ -64,7 +67,7 @@ class NextCohort(MethodView):
     @blp.response(200, NextCohortSchema)
     def get(self) -> dict:
         """Six months after the latest cohort, and who would be eligible then."""
-        return cohorts.next_cohort(db(), actor(), today())
+        return cohort_reads.next_cohort(db(), actor(), today())
 
 
 @blp.route("/<cohort_id:cohort_id>")
@@ -73,7 +76,7 @@ class OneCohort(MethodView):
     @blp.response(200, CohortSchema)
     def get(self, cohort_id: str) -> dict:
         """A cohort, its option, its members with stage, days in stage and property, and its outcomes."""
-        return _presented(cohorts.get(db(), cohort_id))
+        return _presented(cohort_reads.get(db(), cohort_id))
 
     @requires(*COHORT_RUNNERS)
     @exists(Cohort, "cohort_id")
@@ -114,7 +117,7 @@ class Members(MethodView):
     def post(self, body: dict, cohort_id: str) -> dict:
         """Enrol (409 when full or in another active cohort; 422 when the AGE or IMMIGRATION rule fails)."""
         member = cohorts.enrol(db(), actor(), cohort_id, body["young_person"], today())
-        return cohorts.member_view(member, today(), reference.district_of_places(db()))
+        return cohort_reads.member_view(member, today(), reference.district_of_places(db()))
 
 
 @blp.route("/<cohort_id>/members/<young_person_id>")
@@ -126,7 +129,7 @@ class Member(MethodView):
     def patch(self, changes: dict, cohort_id: str, young_person_id: str) -> dict:
         """Move a member on one stage (422 naming the allowed next stages otherwise); record a property."""
         member = cohorts.move(db(), actor(), cohort_id, young_person_id, changes=changes, today=today())
-        return cohorts.member_view(member, today(), reference.district_of_places(db()))
+        return cohort_reads.member_view(member, today(), reference.district_of_places(db()))
 
 
 @blp.route("/<cohort_id>/members/<young_person_id>/undo")
@@ -139,8 +142,8 @@ class UndoMove(MethodView):
         """Undo the member's last stage move, on the day it was recorded (409 otherwise): what it did
         is taken back (a moved-in placement removed; a withdrawn member's place taken again)."""
         member = stage_moves.undo(db(), actor(), cohort_id, young_person_id, today())
-        return cohorts.member_view(member, today(), reference.district_of_places(db()))
+        return cohort_reads.member_view(member, today(), reference.district_of_places(db()))
 
 
 def _presented(cohort: Cohort) -> dict:
-    return cohorts.present(db(), actor(), [cohort], today())[0]
+    return cohort_reads.present(db(), actor(), [cohort], today())[0]

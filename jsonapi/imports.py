@@ -1,6 +1,8 @@
 """`POST /api/v1/imports/{kind}`: young people, register applications or current placements from the
 county's systems."""
 
+from collections.abc import Callable
+
 from flask import request
 from flask.views import MethodView
 from flask_smorest import abort
@@ -47,14 +49,22 @@ def _import(kind: str) -> dict:
     return {"kind": kind, "created": done.created, "updated": done.updated, "unchanged": unchanged}
 
 
-@blp.route("/imports/young-people")
-class YoungPeopleImport(MethodView):
-    takes_files = True  # multipart, not JSON: see httpkit/errors.py
+class FileImport(MethodView):
+    """Every import takes its file the same way: multipart, not JSON (see httpkit/errors.py)."""
 
-    @requires(*OFFICERS)
-    @blp.doc(requestBody=UPLOAD_BODY)
-    @blp.response(201, ImportedSchema)
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+    takes_files = True
+
+
+def takes_a_file(post: Callable[[MethodView], dict]) -> Callable[[MethodView], dict]:
+    """An import's `post`: for officers, a file in, the records it added and changed out, or a 422."""
+    answered = blp.alt_response(422, response="UNPROCESSABLE_ENTITY")(post)
+    documented = blp.doc(requestBody=UPLOAD_BODY)(blp.response(201, ImportedSchema)(answered))
+    return requires(*OFFICERS)(documented)
+
+
+@blp.route("/imports/young-people")
+class YoungPeopleImport(FileImport):
+    @takes_a_file
     def post(self) -> dict:
         """Young people from a case system's report, CSV or XLSX (at most 5 MB), by case reference.
 
@@ -67,13 +77,8 @@ class YoungPeopleImport(MethodView):
 
 
 @blp.route("/imports/applications")
-class ApplicationsImport(MethodView):
-    takes_files = True
-
-    @requires(*OFFICERS)
-    @blp.doc(requestBody=UPLOAD_BODY)
-    @blp.response(201, ImportedSchema)
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+class ApplicationsImport(FileImport):
+    @takes_a_file
     def post(self) -> dict:
         """Register applications from a council's choice-based lettings export, CSV or XLSX (5 MB).
 
@@ -85,13 +90,8 @@ class ApplicationsImport(MethodView):
 
 
 @blp.route("/imports/placements")
-class PlacementsImport(MethodView):
-    takes_files = True
-
-    @requires(*OFFICERS)
-    @blp.doc(requestBody=UPLOAD_BODY)
-    @blp.response(201, ImportedSchema)
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+class PlacementsImport(FileImport):
+    @takes_a_file
     def post(self) -> dict:
         """Current placements (where each young person lives now), CSV or XLSX (at most 5 MB).
 
@@ -106,13 +106,8 @@ class PlacementsImport(MethodView):
 
 
 @blp.route("/imports/providers")
-class ProvidersImport(MethodView):
-    takes_files = True
-
-    @requires(*OFFICERS)
-    @blp.doc(requestBody=UPLOAD_BODY)
-    @blp.response(201, ImportedSchema)
-    @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
+class ProvidersImport(FileImport):
+    @takes_a_file
     def post(self) -> dict:
         """Providers of supported places, CSV or XLSX (5 MB): name, Ofsted number (URN), rating and
         date inspected, as Ofsted's data download heads them.

@@ -9,7 +9,8 @@ from flask_smorest import abort
 
 from housing.models import District, Notification, YoungPerson
 from housing.permissions import EVERY_ROLE, OFFICERS
-from housing.reads import proposal_history
+from housing.reads import notifications as notification_reads
+from housing.reads import proposal_history, reference
 from housing.services import councils, notifications
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
@@ -67,7 +68,7 @@ class Notifications(MethodView):
     @blp.response(200, page_of(NotificationSchema))
     def get(self, query: dict) -> dict:
         """Your own notifications, newest first."""
-        items, total = notifications.mine(
+        items, total = notification_reads.mine(
             db(), actor().user_id, page=query["page"], page_size=query["page_size"]
         )
         return page_body(items, total, query)
@@ -91,7 +92,7 @@ class CouncilSettings(MethodView):
     @blp.response(200, CouncilSettingsSchema)
     def get(self, slug: str) -> District:
         """The council's response time to a nomination (the county sets it; the council reads its own)."""
-        return councils.get(db(), slug)
+        return reference.district(db(), slug)
 
     @requires(Role.ADMIN)
     @exists(District, "slug")

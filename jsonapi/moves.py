@@ -5,6 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import MoveStep, Nomination, Proposal, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import moves as move_reads
 from housing.reads import nominations as nomination_reads
 from housing.services import moves, nominations, undo
 from httpkit.auth import actor, exists, requires
@@ -65,7 +66,7 @@ class MoveSteps(MethodView):
     @blp.response(200, page_of(MoveStepSchema))
     def get(self, query: dict, young_person_id: str) -> dict:
         """The steps of their moves, oldest first (an audited view of the record)."""
-        found = moves.shown(db(), actor(), young_person_id)
+        found = move_reads.shown(db(), actor(), young_person_id)
         start = (query["page"] - 1) * query["page_size"]
         return page_body(found[start : start + query["page_size"]], len(found), query)
 

@@ -10,6 +10,7 @@ from werkzeug.wrappers import Response
 
 from housing.models import Option
 from housing.permissions import OPTION_EDITORS, STAFF
+from housing.reads import options as option_reads
 from housing.services import options
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
@@ -72,7 +73,7 @@ class Options(MethodView):
     @blp.doc(**answered_as(page_of(OptionSchema), page_of(PlanningOptionSchema)))
     def get(self, query: dict) -> dict | Response:
         """List the options the role may see (filters: route, district, place); commissioners: minimised."""
-        found, total = options.search(db(), actor(), **query)
+        found, total = option_reads.search(db(), actor(), **query)
         if actor().role is Role.COMMISSIONER:
             return jsonify(page_body(PlanningOptionSchema(many=True).dump(found), total, query))
         return page_body(found, total, query)
@@ -81,7 +82,7 @@ class Options(MethodView):
     @recorded_where_allowed
     @blp.arguments(OptionSchema)
     @blp.response(201, OptionSchema)
-    @idempotent(Option, lambda option_id: options.view(db(), actor(), option_id))
+    @idempotent(Option, lambda option_id: option_reads.view(db(), actor(), option_id))
     def post(self, data: dict) -> Option:
         """Record an option; district officers record register vacancies in their own district."""
         return options.create(db(), actor(), data)
@@ -95,7 +96,7 @@ class OneOption(MethodView):
     def get(self, option_id: str) -> Option | Response:
         """One option, if the role may see it (minimised for commissioners; a Staying Put offer's view
         is audited)."""
-        option = options.view(db(), actor(), option_id)
+        option = option_reads.view(db(), actor(), option_id)
         if actor().role is Role.COMMISSIONER:
             return jsonify(PlanningOptionSchema().dump(option))
         return option

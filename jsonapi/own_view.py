@@ -11,7 +11,8 @@ from housing.clock import today
 from housing.models import ChangeRequest, Proposal, YoungPerson
 from housing.permissions import CASE_READERS, INVITERS, OFFICERS
 from housing.reads import own_view as own_reads
-from housing.services import own_access, own_view, young_people
+from housing.reads import records
+from housing.services import own_access, own_view
 from housing.vocabulary import Role
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -54,7 +55,7 @@ class Me(MethodView):
     def get(self) -> dict:
         """Your own record (no audit, notes or other people's data) and the open proposals shared
         with you. Audited as a view of your record."""
-        person = young_people.view(db(), actor(), actor().young_person_id, today())
+        person = records.view(db(), actor(), actor().young_person_id, today())
         return {"young_person": person, "proposals": [p for p in own_reads.shared(db(), actor()) if p.open]}
 
 

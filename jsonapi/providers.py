@@ -9,6 +9,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Provider
 from housing.permissions import OFFICERS, PROVIDER_READERS
+from housing.reads import providers as provider_reads
 from housing.services import providers
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -23,14 +24,6 @@ class ProvidersListQuery(PageQuery, ProvidersQuery):
     pass
 
 
-def counted(found: list[Provider]) -> list[Provider]:
-    """Each provider with the options naming it and their places (not stored: counted on each read)."""
-    counts = providers.places_of(db(), [p.id for p in found])
-    for provider in found:
-        provider.options, provider.places = counts.get(provider.id, (0, 0))
-    return found
-
-
 @blp.route("")
 class Providers(MethodView):
     @requires(*PROVIDER_READERS)
@@ -38,31 +31,31 @@ class Providers(MethodView):
     @blp.response(200, page_of(ProviderSchema))
     def get(self, query: dict) -> dict:
         """List providers alphabetically; `q`: words in the name or Ofsted number."""
-        found, total = providers.search(db(), **query)
-        return page_body(counted(found), total, query)
+        found, total = provider_reads.search(db(), **query)
+        return page_body(found, total, query)
 
     @requires(*OFFICERS)
     @blp.arguments(ProviderSchema)
     @blp.response(201, ProviderSchema)
     @blp.alt_response(409, response="CONFLICT")
-    def post(self, data: dict) -> Provider:
+    def post(self, data: dict) -> provider_reads.Listed:
         """Record a provider; an Ofsted number already held is a 409."""
-        return counted([providers.create(db(), actor(), data)])[0]
+        return provider_reads.get(db(), providers.create(db(), actor(), data).id)
 
 
 @blp.route("/<provider_id>")
 class OneProvider(MethodView):
     @requires(*PROVIDER_READERS)
     @blp.response(200, ProviderSchema)
-    def get(self, provider_id: str) -> Provider:
+    def get(self, provider_id: str) -> provider_reads.Listed:
         """One provider, with the options naming it and their places."""
-        return counted([providers.get(db(), provider_id)])[0]
+        return provider_reads.get(db(), provider_id)
 
     @requires(*OFFICERS)
     @exists(Provider, "provider_id")
     @blp.arguments(ProviderPatchSchema)
     @blp.response(200, ProviderSchema)
     @blp.alt_response(409, response="CONFLICT")
-    def patch(self, changes: dict, provider_id: str) -> Provider:
+    def patch(self, changes: dict, provider_id: str) -> provider_reads.Listed:
         """Change any fields; a new rating needs its inspection's date (422 otherwise)."""
-        return counted([providers.update(db(), actor(), provider_id, changes, today())])[0]
+        return provider_reads.get(db(), providers.update(db(), actor(), provider_id, changes, today()).id)

@@ -9,8 +9,9 @@ from flask_smorest import abort
 
 from housing.models import District
 from housing.permissions import EVERY_ROLE
+from housing.reads import reference
 from housing.reads.names import district_names
-from housing.services import reference
+from housing.services import councils
 from housing.vocabulary import Role
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
@@ -55,7 +56,7 @@ class DistrictScheme(MethodView):
     def patch(self, body: dict, slug: str) -> District:
         """A council's own bedroom standard, and whether it lets larger homes: what the BEDROOMS rule reads
         before a register vacancy is proposed. A district officer sets their own council's only (403)."""
-        return reference.set_scheme(db(), actor(), slug, body)
+        return councils.set_scheme(db(), actor(), slug, body)
 
 
 @blp.route("/places")

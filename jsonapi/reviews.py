@@ -5,6 +5,7 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import YoungPerson
 from housing.permissions import CASE_READERS
+from housing.reads import pathway_reviews
 from housing.services import reviews
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -19,9 +20,9 @@ blp = Blueprint("reviews", __name__, url_prefix="/api/v1", description="Pathway 
 class Reviews(MethodView):
     @requires(*CASE_READERS)
     @blp.response(200, ReviewsSchema)
-    def get(self, young_person_id: str) -> reviews.Reviews:
+    def get(self, young_person_id: str) -> pathway_reviews.Reviews:
         """When their next housing review is due, its status, and the reviews held (audited)."""
-        return reviews.reviews_of(db(), actor(), young_person_id, today())
+        return pathway_reviews.reviews_of(db(), actor(), young_person_id, today())
 
     @requires(*CASE_READERS)
     @exists(YoungPerson, "young_person_id")
@@ -39,7 +40,7 @@ class ReviewsDue(MethodView):
     @blp.response(200, page_of(DueReviewSchema))
     def get(self, query: dict) -> dict:
         """Young people 16 to 25 whose review is overdue or due within 28 days, soonest first."""
-        found, total, _counts = reviews.due_reviews(
+        found, total, _counts = pathway_reviews.due_reviews(
             db(), actor(), today(), tuple(query["status"]), page=query["page"], page_size=query["page_size"]
         )
         return page_body(found, total, query)

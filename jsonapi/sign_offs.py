@@ -59,7 +59,7 @@ class Routes(MethodView):
     @blp.response(200, SignOffRoutesSchema)
     def get(self) -> dict:
         """The routes whose decisions await a team manager's sign-off (none by default)."""
-        return {"routes": sorted(sign_offs.routes_on(db()))}
+        return {"routes": sorted(read.routes_on(db()))}
 
     @requires(*MANAGERS)
     @blp.arguments(SignOffRoutesSchema)

@@ -5,6 +5,8 @@ from flask.views import MethodView
 from housing.clock import today
 from housing.models import Application, YoungPerson
 from housing.permissions import CASE_READERS, OFFICERS
+from housing.reads import applications as application_reads
+from housing.reads import records
 from housing.services import applications, young_people
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -38,14 +40,14 @@ class YoungPeople(MethodView):
         Filters: deadline_before, status, home_district, due_before, age_min, age_max, q, and
         due_tier (repeatable: any of the tiers given).
         """
-        people, total = young_people.search(db(), actor(), today(), **query)
+        people, total = records.search(db(), actor(), today(), **query)
         return page_body(people, total, query)
 
     @requires(*OFFICERS)
     @blp.arguments(NewYoungPersonSchema)
     @blp.response(201, NewYoungPersonSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(YoungPerson, lambda person_id: young_people.view(db(), actor(), person_id, today()))
+    @idempotent(YoungPerson, lambda person_id: records.view(db(), actor(), person_id, today()))
     def post(self, data: dict) -> YoungPerson:
         """Record a young person with their needs, local links and preferences.
 
@@ -63,7 +65,7 @@ class OneYoungPerson(MethodView):
     @blp.response(200, YoungPersonSchema)
     def get(self, young_person_id: str) -> YoungPerson:
         """One record; the view is written to the audit trail."""
-        return young_people.view(db(), actor(), young_person_id, today())
+        return records.view(db(), actor(), young_person_id, today())
 
     @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")
@@ -81,14 +83,14 @@ class Applications(MethodView):
     @blp.response(200, ApplicationSchema(many=True))
     def get(self, young_person_id: str) -> list[Application]:
         """Every application of the young person, active and closed (an audited view)."""
-        return applications.listed(db(), actor(), young_person_id)
+        return application_reads.listed(db(), actor(), young_person_id)
 
     @requires(*OFFICERS)
     @exists(YoungPerson, "young_person_id")
     @blp.arguments(ApplicationSchema)
     @blp.response(201, ApplicationSchema)
     @blp.alt_response(409, response="CONFLICT")
-    @idempotent(Application, lambda application_id: applications.view(db(), actor(), application_id))
+    @idempotent(Application, lambda application_id: application_reads.view(db(), actor(), application_id))
     def post(self, data: dict, young_person_id: str) -> Application:
         """Apply to any of the seven district registers, in that district's own band."""
         return applications.apply(db(), actor(), young_person_id, data, today())

@@ -47,7 +47,8 @@ def pass_overs(c: Candidates, chosen: np.ndarray) -> PassOvers:
     allowed o, o costs A less than A's own proposal (anything is less than no place), and the
     exchange keeps the number matched in each of move_now, overdue and soon (none of them falls).
     The exchange: A takes B's place; B takes A's former option if B is allowed it (and a hold
-    lets them), else an option of theirs with a place left, else B goes unmatched.
+    lets them), else an option of theirs with a place left (within its council's limit, where one
+    limits the run), else B goes unmatched.
     """
     chosen = np.asarray(chosen, dtype=bool)
     n_people, n_options = len(c.penalty), len(c.capacity)
@@ -86,9 +87,46 @@ def pass_overs(c: Candidates, chosen: np.ndarray) -> PassOvers:
     room_at_o_before = spare & hold_lets(holder, option, np.zeros(len(holder), np.int64))
     room_at_o_after = spare & hold_lets(holder, option, HOLDABLE[tier[person]].astype(np.int64) - 1)
     elsewhere = roomy[holder] - room_at_o_before + room_at_o_after > 0
+    if c.capped:  # a council's limit (`commitments.py`) may close the options with a place left
+        elsewhere &= _within_limits(
+            c, chosen, holder=holder, option=option, former=former, room=room, room_at_o_after=room_at_o_after
+        )
     unmatched = ~into_former & ~elsewhere
     keeps = ~unmatched | (tier[holder] >= COSTED_TIERS)
     return PassOvers(person[keeps], option[keeps], holder[keeps], unmatched[keeps])
+
+
+def _within_limits(
+    c: Candidates,
+    chosen: np.ndarray,
+    *,
+    holder: np.ndarray,
+    option: np.ndarray,
+    former: np.ndarray,
+    room: np.ndarray,
+    room_at_o_after: np.ndarray,
+) -> np.ndarray:
+    """Per exchange: whether B has an option with a place left (`room`; at o itself, `room_at_o_after`)
+    whose district's limit still lets B in once A has moved: A into o and B out of it leave o's
+    district as it was, A leaving their former option frees one in its district. Few exchanges
+    reach here (only where some council's commitment limits the run), so one at a time."""
+    group = c.cap_groups
+    taken = group[c.option[chosen]]
+    used = np.bincount(taken[taken >= 0], minlength=len(c.cap_limit))
+    order = np.argsort(c.person, kind="stable")
+    starts = np.searchsorted(c.person[order], np.arange(len(c.penalty) + 1))
+    out = np.zeros(len(holder), bool)
+    for r, (b, o, f) in enumerate(zip(holder.tolist(), option.tolist(), former.tolist(), strict=True)):
+        freed = group[f] if f >= 0 else -1
+        for arc in order[starts[b] : starts[b + 1]].tolist():
+            k = int(c.option[arc])
+            if not (room_at_o_after[r] if k == o else room[arc]):
+                continue
+            g = group[k]
+            if g < 0 or used[g] - (g == freed) + 1 <= c.cap_limit[g]:
+                out[r] = True
+                break
+    return out
 
 
 def _later_holders(c: Candidates, chosen: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, ...]:

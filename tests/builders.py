@@ -6,6 +6,7 @@ One module, so no test module imports another; each builder asserts its request 
 import io
 import threading
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from flask import Flask
 from openpyxl import Workbook, load_workbook
@@ -483,3 +484,17 @@ def seventeen(client, officer, reference, given):
     """Aged 17 with no review held: their review is overdue (due six months after 16)."""
     body = payloads.young_person(reference=reference, given_name=given, date_of_birth=payloads.born_aged(17))
     return client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+
+
+IMPORTS = Path(__file__).parent / "fixtures" / "imports"
+
+
+def send_import(client, headers, kind, name, content=None):
+    """POST /api/v1/imports/{kind}: the fixture `name`, or `content` sent under that file name."""
+    content = (IMPORTS / name).read_bytes() if content is None else content
+    return client.post(
+        f"/api/v1/imports/{kind}",
+        data={"file": (io.BytesIO(content), name)},
+        content_type="multipart/form-data",
+        headers=headers,
+    )

@@ -17,8 +17,8 @@ from housing.actors import Actor
 from housing.lifedates import age_on
 from housing.models import Option, PathwayReview, Placement, YoungPerson
 from housing.reads import suitability
+from housing.reads.pathway_reviews import OLDEST, due_reviews
 from housing.reviews import ReviewStatus
-from housing.services.reviews import OLDEST, due_reviews
 from housing.vocabulary import PlacementStatus, Role
 from tests.builders import a_young_person, an_option
 

@@ -1,8 +1,7 @@
 """The success banner after a decision: what happened, and what comes next."""
 
 from housing.models import Option, Proposal
-from housing.reads import proposals
-from housing.services import sign_offs
+from housing.reads import proposals, sign_offs
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.store import db
 from web.words import option_name

@@ -10,7 +10,7 @@ from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import MANAGERS
 from housing.reads import team
-from housing.services import adviser_proposals, workers
+from housing.services import adviser_choices, adviser_proposals, workers
 from housing.vocabulary import Role, WorkerKind
 from httpkit.store import db
 from jsonapi.schemas.casework import AdvisersAcceptedSchema, AllocationSchema, allocations_csv, presented
@@ -62,42 +62,89 @@ def allocations_export() -> Response:
 @bp.route("/advisers/proposals", methods=["GET", "POST"])
 @page(*MANAGERS)
 def proposals() -> str | Redirect | tuple[str, int]:
-    """Advisers proposed for this month's 16½s and anyone older without one; accept one, change one, or
-    accept every proposal shown. A refusal (a caseload full meanwhile) shows beside the row's adviser."""
+    """Advisers proposed for this month's 16½s and anyone older without one, fifty a page, found by
+    district or name; accept one, change one, or accept every proposal on the page. A refusal (a
+    caseload full meanwhile) shows beside the row's adviser."""
     errors: dict[str, str] = {}
     chosen = {key: value for key, value in request.form.items() if key.startswith("adviser-")}
+    kept = _filters()
     if request.method == "POST":
         pairs = _pairs_sent()
         # One row's refusal shows beside its adviser; a refusal of them all, by the Accept all button.
         field = (
             f"adviser-{pairs[0]['young_person']}" if request.form.get("accept") and pairs else "allocations"
         )
-        body, reasons = forms.load(
-            AdvisersAcceptedSchema(), {"allocations": pairs}, {"adviser": "an adviser"}
-        )
-        if not pairs:
-            reasons = {field: "Choose an adviser for at least one young person"}
-        elif reasons:
-            reasons = {field: "Choose an adviser" if "adviser" in reasons else next(iter(reasons.values()))}
-        else:
-            try:
-                made = workers.allocate_advisers(
-                    db(), g.actor, body["allocations"], today=today(), cap=_cap()
-                )
-            except Conflict as conflict:
-                reasons = {field: conflict.message[:1].upper() + conflict.message[1:]}
-            except Invalid as invalid:
-                first = next(iter(forms.flat(invalid.fields).values()))[0]
-                reasons = {field: first[:1].upper() + first[1:]}
-            else:
-                return redirect(url_for(".proposals", done=len(made)))
-        errors = reasons
-    found = adviser_proposals.propose(db(), g.actor, today(), _cap())
-    status = 400 if errors else 200
-    done = request.args.get("done", type=int)
+        errors = _accepted(pairs, field)
+        if not errors:
+            return redirect(url_for(".proposals", done=len(pairs), **kept, page=page_asked()))
+    number = page_asked()
+    found = adviser_choices.page_of(db(), g.actor, today(), _cap(), district=kept.get("district", ""),
+                                    name=kept.get("q", ""), page=number, page_size=PAGE_SIZE)  # fmt: skip
     return render_template(
-        "adviser_proposals.html", found=found, errors=errors, chosen=chosen, done=done
-    ), status
+        "adviser_proposals.html",
+        found=found,
+        errors=errors,
+        chosen=chosen,
+        done=request.args.get("done", type=int),
+        filters=kept,
+        page=found.page,
+        page_size=PAGE_SIZE,
+        pages=page_count(found.found, PAGE_SIZE),
+        nearby=adviser_choices.NEARBY,
+    ), 400 if errors else 200
+
+
+@bp.route("/advisers/proposals/<young_person_id>", methods=["GET", "POST"])
+@page(*MANAGERS)
+def choose_adviser(young_person_id: str) -> str | Redirect | tuple[str, int]:
+    """Any adviser with room for one young person, nearest first: the choice beyond the ten nearest.
+    Accepting comes back to the page of proposals it came from."""
+    errors: dict[str, str] = {}
+    back = _filters() | {"page": page_asked()}
+    found = adviser_choices.choices_for(db(), g.actor, today(), _cap(), young_person_id)
+    chosen = request.form.get("adviser", "")
+    if request.method == "POST":
+        pair = {"young_person": young_person_id, "adviser": chosen,
+                "as_proposed": bool(chosen) and chosen == found.proposed.adviser_id}  # fmt: skip
+        errors = {"adviser" if key.startswith("adviser-") else key: text
+                  for key, text in _accepted([pair], f"adviser-{young_person_id}").items()}  # fmt: skip
+        if not errors:
+            return redirect(url_for(".proposals", done=1, **back))
+    return render_template(
+        "adviser_choice.html",
+        found=found,
+        errors=errors,
+        chosen=chosen or found.proposed.adviser_id,
+        back=back,
+        cap=_cap(),
+    ), 400 if errors else 200
+
+
+def _filters() -> dict[str, str]:
+    """The district and name a manager filtered by (those given), kept across pages, accepts and the
+    choice page."""
+    given = {
+        "district": request.args.get("district", "").strip(),
+        "q": request.args.get("q", "").strip()[:100],
+    }
+    return {name: value for name, value in given.items() if value}
+
+
+def _accepted(pairs: list[dict], field: str) -> dict[str, str]:
+    """Allocate the pairs (all or none) by the API's schema and use case; any refusal, keyed by `field`."""
+    body, reasons = forms.load(AdvisersAcceptedSchema(), {"allocations": pairs}, {"adviser": "an adviser"})
+    if not pairs:
+        return {field: "Choose an adviser for at least one young person"}
+    if reasons:
+        return {field: "Choose an adviser" if "adviser" in reasons else next(iter(reasons.values()))}
+    try:
+        workers.allocate_advisers(db(), g.actor, body["allocations"], today=today(), cap=_cap())
+    except Conflict as conflict:
+        return {field: conflict.message[:1].upper() + conflict.message[1:]}
+    except Invalid as invalid:
+        first = next(iter(forms.flat(invalid.fields).values()))[0]
+        return {field: first[:1].upper() + first[1:]}
+    return {}
 
 
 def _pairs_sent() -> list[dict]:
@@ -158,8 +205,8 @@ def change_workers(young_person_id: str) -> str | Redirect | tuple[str, int]:
     return render_template(
         "workers_form.html",
         found=found,
-        officers=workers.officers(db()),
-        advisers=workers.advisers(db()),
+        officers=team.officers(db()),
+        advisers=team.advisers(db()),
         cap=_cap(),
         values=values,
         errors=errors,

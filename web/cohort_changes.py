@@ -5,7 +5,8 @@ from flask import Response, flash, g, redirect, render_template, request, url_fo
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
-from housing.services import cohort_changes, cohorts, reference
+from housing.reads import cohorts, reference
+from housing.services import cohort_changes
 from httpkit.store import db
 from web.sessions import page, page_blueprint
 

@@ -8,8 +8,10 @@ from housing import lifedates
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import COHORT_RUNNERS
+from housing.reads import cohorts as cohort_reads
+from housing.reads import reference
 from housing.reads.names import district_names
-from housing.services import cohorts, reference
+from housing.services import cohorts
 from housing.vocabulary import HOUSE_PROJECT_HUB
 from httpkit.store import db
 from jsonapi.schemas.cohorts import CohortRequestSchema
@@ -34,10 +36,10 @@ def new() -> tuple[str, int]:
 def _new_page(
     form: dict | None = None, errors: dict[str, str] | None = None, status: int = 200
 ) -> tuple[str, int]:
-    suggested = cohorts.next_cohort(db(), g.actor, today())
+    suggested = cohort_reads.next_cohort(db(), g.actor, today())
     starts_on: date = suggested["starts_on"]
     form = form or {
-        "name": f"Cohort {len(cohorts.listed(db())) + 1}",
+        "name": f"Cohort {len(cohort_reads.listed(db())) + 1}",
         "day": str(starts_on.day), "month": str(starts_on.month), "year": str(starts_on.year),
         "capacity": "15", "districts": [d.slug for d in reference.districts(db())],
     }  # fmt: skip

@@ -3,8 +3,7 @@
 from flask import render_template
 
 from housing.permissions import COHORT_READERS
-from housing.reads import cohort_board
-from housing.services import cohorts
+from housing.reads import cohort_board, cohorts
 from httpkit.store import db
 from web.sessions import page, page_blueprint
 

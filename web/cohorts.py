@@ -10,8 +10,9 @@ from housing.clock import today
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Cohort, CohortMember
 from housing.permissions import COHORT_READERS, COHORT_RUNNERS
-from housing.reads import cohort_board, coordinator_needs
-from housing.services import cohorts, reference, stage_moves
+from housing.reads import cohort_board, coordinator_needs, reference
+from housing.reads import cohorts as cohort_reads
+from housing.services import cohorts, stage_moves
 from housing.vocabulary import NEXT_STAGES, Stage
 from httpkit.schemas import window
 from httpkit.store import db
@@ -28,9 +29,10 @@ SIDE_STEPS = (Stage.GRADUATED, Stage.WITHDRAWN)  # ways out, offered apart from 
 @bp.get("/cohorts")
 @page(*COHORT_READERS)
 def cohort_list() -> str:
-    found = cohorts.listed(db())[::-1]  # the newest first
+    found = cohort_reads.listed(db())[::-1]  # the newest first
     number = page_asked()
-    shown = cohorts.present(db(), g.actor, window(found, {"page": number, "page_size": PAGE_SIZE}), today())
+    page_of = window(found, {"page": number, "page_size": PAGE_SIZE})
+    shown = cohort_reads.present(db(), g.actor, page_of, today())
     pages = page_count(len(found), PAGE_SIZE)
     runs = g.actor.role in COHORT_RUNNERS
     return render_template("cohorts.html", cohorts=shown, page=number, pages=pages, runs=runs)
@@ -43,8 +45,8 @@ def board(cohort_id: str) -> tuple[str, int]:
 
 
 def _board_page(cohort_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
-    cohort = cohorts.get(db(), cohort_id)
-    [shown] = cohorts.present(db(), g.actor, [cohort], today())
+    cohort = cohort_reads.get(db(), cohort_id)
+    [shown] = cohort_reads.present(db(), g.actor, [cohort], today())
     runs = g.actor.role in COHORT_RUNNERS
     number = page_asked("eligible_page")
     wanted = cohort_board.Wanted(*(request.args.get(key, "").strip() for key in ("q", "district", "support")))
@@ -81,7 +83,7 @@ def _board_page(cohort_id: str, errors: dict[str, str] | None = None, status: in
 @page(*COHORT_RUNNERS)
 def needs(cohort_id: str, young_person_id: str) -> tuple[str, int]:
     """What a coordinator may know of a member, or of someone who could join, to find them a home."""
-    cohort = cohorts.get(db(), cohort_id)
+    cohort = cohort_reads.get(db(), cohort_id)
     found = coordinator_needs.needs(db(), g.actor, cohort, young_person_id, today())
     return render_template("cohort_needs.html", cohort=cohort, person=found), 200
 
@@ -98,7 +100,7 @@ def _next_step(stage: Stage) -> str | None:
 @page(*COHORT_RUNNERS)
 def move(cohort_id: str, young_person_id: str) -> Response | tuple[str, int]:
     """Check a stage move first: what it will do, the day it happened, and why where it matters."""
-    cohort = cohorts.get(db(), cohort_id)
+    cohort = cohort_reads.get(db(), cohort_id)
     member = next((m for m in cohort.members if m.young_person_id == young_person_id), None)
     if member is None:
         raise NotFound("no such member")

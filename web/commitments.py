@@ -9,7 +9,7 @@ from flask import Blueprint, Response, flash, g, redirect, render_template, requ
 
 from housing.clock import today
 from housing.reads import commitments
-from housing.services import reference
+from housing.services import councils
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
@@ -40,7 +40,7 @@ def set_commitment() -> Response | tuple[str, int]:
             error=f"Enter a whole number of homes from 0 to {MOST:,}, or leave it empty for none",
         ), 400  # fmt: skip
     changes = {"yearly_commitment": promised, "commitment_limits_matching": limits}
-    reference.set_scheme(db(), g.actor, g.actor.district, changes)
+    councils.set_scheme(db(), g.actor, g.actor.district, changes)
     kept = " The matcher will keep to what is left of it." if limits and promised is not None else ""
     flash(f"Your yearly commitment is {'saved' if promised is not None else 'cleared'}.{kept}")
     return redirect(url_for("district_pages.district"))

@@ -12,11 +12,12 @@ from flask import g, render_template, request
 from housing.clock import today
 from housing.due import DueKind
 from housing.permissions import CASE_READERS
-from housing.reads import proposal_history, suitability
+from housing.reads import moves as move_reads
+from housing.reads import pathway_reviews, proposal_history, suitability
 from housing.reads.caseload import who_is_due
 from housing.reads.names import district_names
 from housing.reads.young_people import Filters
-from housing.services import moves, reviews
+from housing.services import moves
 from housing.vocabulary import DueTier, PathwayStatus
 from httpkit.store import db
 from web.paging import page_asked, page_count
@@ -67,7 +68,7 @@ def home() -> str:
         nothing_page=nothing_page,
         page_size=PAGE_SIZE,
     )
-    stalled, stalled_total = moves.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
+    stalled, stalled_total = move_reads.stalled_shown(db(), g.actor, today(), STALLED_SHOWN)
     kept = {name: value for name, value in chosen.items() if value and name != "due_tier"}
     # A council's "no" (declined, or no answer in time) is flagged beside those it concerns.
     on_page = [row.person.id for row in found.due] + [person.id for person in found.nothing_due]
@@ -89,7 +90,7 @@ def home() -> str:
         nothing_pages=page_count(found.nothing_due_total, PAGE_SIZE),
         stalled=stalled,
         # Counts only, for the line on pathway reviews (no record is shown, so nothing to audit).
-        review_counts=reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2],
+        review_counts=pathway_reviews.due_reviews(db(), g.actor, today(), (), page=1, page_size=1)[2],
         suitability_bands=suitability.by_age_band(db(), today()),
         stalled_total=stalled_total,
         stalled_days=moves.STALLED_AFTER_DAYS,

@@ -4,7 +4,7 @@ from flask import Response, flash, g, redirect, render_template, request, url_fo
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from districts import uploads
-from housing.services import options
+from housing.reads import options
 from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role, Route
 from httpkit.store import db

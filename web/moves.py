@@ -8,9 +8,11 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.models import Nomination, YoungPerson
 from housing.permissions import OFFICERS
+from housing.reads import moves as move_reads
 from housing.reads import nominations as nomination_reads
+from housing.reads import records
 from housing.reads.names import district_names, option_by_id, options_by_id
-from housing.services import moves, nominations, young_people
+from housing.services import moves, nominations
 from httpkit.outgoing import send_emails
 from httpkit.store import db
 from jsonapi.schemas.moves import MoveStepSchema, WithdrawalSchema
@@ -93,7 +95,7 @@ def withdraw(nomination_id: str) -> Response | tuple[str, int]:
 
 def _withdraw_form(nomination: Nomination, typed: dict, errors: dict) -> tuple[str, int]:
     districts = district_names(db())
-    person = young_people.view(db(), g.actor, nomination.young_person_id, today())
+    person = records.view(db(), g.actor, nomination.young_person_id, today())
     return render_template(
         "nomination_withdraw.html",
         nomination=nomination,
@@ -137,12 +139,12 @@ def move(person: YoungPerson) -> Response | tuple[str, int]:
 
 def _move_page(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
     districts = district_names(db())
-    shown = young_people.view(db(), g.actor, person.id, today())
+    shown = records.view(db(), g.actor, person.id, today())
     placement = moves.movable(db(), person.id)
     return render_template(
         "move.html",
         person=shown,
-        steps=moves.steps(db(), person.id),
+        steps=move_reads.steps(db(), person.id),
         place=option_name(placement.option, districts) if placement else None,
         placement=placement,
         district_names=districts,

@@ -6,7 +6,9 @@ from flask import Flask, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.permissions import EVERY_ROLE
-from housing.services import councils, emails, notifications, reference, reproposals
+from housing.reads import notifications as notification_reads
+from housing.reads import reference
+from housing.services import councils, notifications, reproposals
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
@@ -20,7 +22,7 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def unread_count() -> dict[str, int]:
         actor = g.get("actor")
-        return {"unread_notifications": notifications.unread(db(), actor.user_id) if actor else 0}
+        return {"unread_notifications": notification_reads.unread(db(), actor.user_id) if actor else 0}
 
 
 def _centre_template() -> str:
@@ -31,9 +33,9 @@ def _centre_template() -> str:
 @bp.get("/notifications")
 @page(*EVERY_ROLE)
 def centre() -> str:
-    items, total = notifications.mine(db(), g.actor.user_id, page=1, page_size=100)
+    items, total = notification_reads.mine(db(), g.actor.user_id, page=1, page_size=100)
     return render_template(_centre_template(), title="Notifications", items=items, total=total,
-                           wants_email=notifications.wants_email(db(), g.actor.user_id),
+                           wants_email=notification_reads.wants_email(db(), g.actor.user_id),
                            done=request.args.get("done"), errors={})  # fmt: skip
 
 
@@ -49,7 +51,7 @@ def read(notification_id: str) -> Response:
 def choose_email() -> Response | tuple[str, int]:
     choice = request.form.get("email")
     if choice not in ("yes", "no"):
-        items, total = notifications.mine(db(), g.actor.user_id, page=1, page_size=100)
+        items, total = notification_reads.mine(db(), g.actor.user_id, page=1, page_size=100)
         errors = {"email": "Choose whether to get emails"}
         return render_template(
             _centre_template(),
@@ -68,7 +70,7 @@ def choose_email() -> Response | tuple[str, int]:
 def jobs() -> str:
     """What the background jobs could not do, and why, with the emails waiting or sent."""
     return render_template("jobs.html", title="Background jobs", failing=reproposals.failing(db()),
-                           emails=emails.outbox(db()))  # fmt: skip
+                           emails=notification_reads.outbox(db()))  # fmt: skip
 
 
 @bp.get("/councils")

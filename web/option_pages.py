@@ -16,12 +16,13 @@ from werkzeug.wrappers import Response
 from housing import money
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, Provider, YoungPerson
+from housing.models import Option, YoungPerson
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
-from housing.reads import names
+from housing.reads import names, providers, records, reference
+from housing.reads import options as option_reads
 from housing.reads.names import district_names
-from housing.services import options, providers, reference, young_people
+from housing.services import options
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
 from housing.services.providers import RATING_WORDS
 from housing.vocabulary import SUPPORTED_ROUTES, Role, Route
@@ -143,7 +144,7 @@ def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | No
 
 def _viewed(young_person_id: str) -> YoungPerson | None:
     try:
-        return young_people.view(db(), g.actor, young_person_id, today())
+        return records.view(db(), g.actor, young_person_id, today())
     except NotFound:
         return None
 
@@ -157,7 +158,7 @@ def option_list() -> str:
     named = request.args.get("q", "").strip()
     places_left = request.args.get("places_left") == "yes"
     number = page_asked()
-    found, total = options.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
+    found, total = option_reads.search(db(), g.actor, page=number, page_size=PAGE_SIZE, route=route,
                                   district=district, named=named, places_left=places_left)  # fmt: skip
     kept = {"route": route, "district": district, "q": named, "places_left": "yes" if places_left else None}
     until = current_app.config["SAR_EXEMPTION_UNTIL"]
@@ -192,7 +193,7 @@ def _money_lines(option: Option, until: int) -> list[str]:
     return [checked, money.terms_words(option.deposit, option.rent_in_advance, option.guarantor_needed)]
 
 
-def _provider_lines(option: Option, run_by: dict[str, Provider]) -> list[str]:
+def _provider_lines(option: Option, run_by: dict[str, providers.Listed]) -> list[str]:
     """A supported option's provider with its Ofsted rating, and its weekly cost of a place, in words."""
     provider = run_by.get(option.provider_id or "")
     said = []

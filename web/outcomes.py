@@ -12,7 +12,7 @@ from werkzeug.wrappers import Response
 
 from housing import disclosure
 from housing.permissions import OUTCOME_READERS
-from housing.services import reference
+from housing.reads import reference
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint

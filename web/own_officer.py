@@ -9,7 +9,8 @@ from housing.clock import today
 from housing.errors import Conflict, Forbidden, Invalid
 from housing.permissions import INVITERS, OFFICERS
 from housing.reads import own_view as reads
-from housing.services import own_access, own_view, young_people
+from housing.reads import records
+from housing.services import own_access, own_view
 from httpkit.outgoing import send_emails
 from httpkit.store import db
 from web import runs
@@ -21,7 +22,7 @@ bp = page_blueprint("own_officer", __name__)
 @bp.route("/young-people/<young_person_id>/invite", methods=["GET", "POST"])
 @page(*INVITERS)
 def invite(young_person_id: str) -> str | Response | tuple[str, int]:
-    person = young_people.view(db(), g.actor, young_person_id, today())  # 404 for an unknown id
+    person = records.view(db(), g.actor, young_person_id, today())  # 404 for an unknown id
     account = reads.for_officers(db(), person.id)
     email = request.form.get("email", account.account_email or "").strip()
     errors: dict[str, str] = {}
@@ -66,7 +67,7 @@ ABOUT_WORDS = {"links": "Their local links", "wishes": "Their wishes", "other": 
 @page(*OFFICERS)
 def deal_with(young_person_id: str, change_id: str) -> str | Response | tuple[str, int]:
     """What they said is wrong, and a short note of what was done, which they read on their pages."""
-    person = young_people.view(db(), g.actor, young_person_id, today())  # 404 for an unknown id
+    person = records.view(db(), g.actor, young_person_id, today())  # 404 for an unknown id
     asked = reads.change_of(db(), person.id, change_id)  # another's, or unknown: 404
     note = request.form.get("note", "")
     errors: dict[str, str] = {}

@@ -13,9 +13,8 @@ from marshmallow import ValidationError
 from housing.clock import today
 from housing.errors import Invalid
 from housing.permissions import OFFICERS, PLANNERS
-from housing.reads import fairness, sufficiency, what_if
+from housing.reads import fairness, option_choices, reference, sufficiency, what_if
 from housing.reads.names import district_names
-from housing.services import options, reference
 from housing.vocabulary import Role
 from httpkit.store import db
 from jsonapi.schemas.planning import WhatIfRequestSchema
@@ -81,20 +80,17 @@ def _option_choices() -> dict[str, list[tuple[str, str]]]:
     The plain select groups them under their district; GOV.UK's accessible autocomplete shows no
     groups, so each label says its district too (and typing a district's name finds its options).
     """
-    found, _ = options.search(db(), g.actor, page=1, page_size=100_000)
+    found = option_choices.changeable(db(), g.actor, today())
     names = district_names(db())
     out: dict[str, list[tuple[str, str]]] = {}
     for option in found:
-        if option.route in words.CHANGEABLE:
-            district = names.get(option.district or "")
-            where = f"in {district} district" if district else "out of county"
-            cost = (
-                f", {words.pounds(option.weekly_cost)} a week a place"
-                if option.weekly_cost is not None
-                else ""
-            )
-            label = f"{option_name(option, names)}, {where} ({option.remaining} left{cost})"
-            out.setdefault(district or "Out of county", []).append((option.id, label))
+        district = names.get(option.district or "")
+        where = f"in {district} district" if district else "out of county"
+        cost = (
+            f", {words.pounds(option.weekly_cost)} a week a place" if option.weekly_cost is not None else ""
+        )
+        label = f"{option_name(option, names)}, {where} ({option.remaining} left{cost})"
+        out.setdefault(district or "Out of county", []).append((option.id, label))
     return dict(sorted(out.items()))
 
 

@@ -12,7 +12,6 @@ from housing.reads.sufficiency import Gain, Group, filled_shown
 from housing.vocabulary import SUPPORTED_ROUTES, Route
 from web.words import ROUTE_WORDS
 
-CHANGEABLE = tuple(route for route in Route if route != Route.STAYING_PUT)
 ADDABLE = (Route.REGISTER_VACANCY, Route.SUPPORTED_LODGINGS, Route.SUPPORTED_ACCOMMODATION)
 OUT_OF_COUNTY = "Out of county"
 

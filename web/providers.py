@@ -10,8 +10,8 @@ from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.models import Provider
 from housing.permissions import OFFICERS, PROVIDER_READERS
+from housing.reads import providers as provider_reads
 from housing.services import providers
 from housing.services.providers import RATING_WORDS
 from httpkit.store import db
@@ -35,10 +35,10 @@ LABELS = Labels(
 def provider_list() -> str:
     named = request.args.get("q", "").strip()
     number = page_asked()
-    found, total = providers.search(db(), page=number, page_size=PAGE_SIZE, q=named or None)
+    found, total = provider_reads.search(db(), page=number, page_size=PAGE_SIZE, q=named or None)
     return render_template(
         "providers.html", found=found, total=total, named=named, ratings=RATING_WORDS,
-        places=providers.places_of(db(), [p.id for p in found]), done=request.args.get("done"),
+        done=request.args.get("done"),
         page=number, pages=page_count(total, PAGE_SIZE), query="&" + urlencode({"q": named} if named else {}),
     )  # fmt: skip
 
@@ -58,7 +58,7 @@ def typed(form: MultiDict) -> dict[str, Any]:
 
 
 def _form(
-    values: dict[str, Any], errors: dict[str, str], provider: Provider | None = None
+    values: dict[str, Any], errors: dict[str, str], provider: provider_reads.Listed | None = None
 ) -> tuple[str, int]:
     choices = [(rating.value, words) for rating, words in RATING_WORDS.items()]
     shown = render_template(
@@ -84,7 +84,7 @@ def add_provider() -> Response | tuple[str, int]:
 @bp.route("/providers/<provider_id>/edit", methods=["GET", "POST"])
 @page(*OFFICERS)
 def change_provider(provider_id: str) -> Response | tuple[str, int]:
-    provider = providers.get(db(), provider_id)
+    provider = provider_reads.get(db(), provider_id)
     if request.method == "GET":
         values = {
             "name": provider.name,

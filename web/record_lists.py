@@ -17,7 +17,8 @@ from housing.db import found
 from housing.errors import Conflict, Invalid
 from housing.models import Application, YoungPerson
 from housing.permissions import OFFICERS
-from housing.services import applications, reference, young_people
+from housing.reads import records, reference
+from housing.services import applications, young_people
 from housing.vocabulary import LinkKind, Route
 from httpkit.store import db
 from jsonapi.schemas.young_people import (
@@ -50,7 +51,7 @@ APPLICATION_LABELS = Labels(
 
 
 def _person(young_person_id: str) -> YoungPerson:
-    return young_people.view(db(), g.actor, young_person_id, today())
+    return records.view(db(), g.actor, young_person_id, today())
 
 
 def _back(person: YoungPerson, done: str) -> Response:

@@ -9,6 +9,7 @@ from werkzeug.wrappers import Response
 from housing.clock import today
 from housing.errors import Invalid
 from housing.permissions import CASE_READERS
+from housing.reads import pathway_reviews
 from housing.reviews import ReviewStatus
 from housing.services import reviews
 from httpkit.store import db
@@ -27,7 +28,7 @@ LABELS = {"reviewed_on": "the date it was held"}
 def reviews_due() -> str:
     shown = ReviewStatus.DUE if request.args.get("show") == "due" else ReviewStatus.OVERDUE
     number = page_asked()
-    found, total, counts = reviews.due_reviews(
+    found, total, counts = pathway_reviews.due_reviews(
         db(), g.actor, today(), (shown,), page=number, page_size=PAGE_SIZE
     )
     return render_template("reviews_due.html", found=found, total=total, counts=counts, shown=shown.value,
@@ -37,7 +38,7 @@ def reviews_due() -> str:
 @bp.route("/young-people/<young_person_id>/reviews/new", methods=["GET", "POST"])
 @page(*CASE_READERS)
 def record_review(young_person_id: str) -> str | Response | tuple[str, int]:
-    found = reviews.reviews_of(db(), g.actor, young_person_id, today())
+    found = pathway_reviews.reviews_of(db(), g.actor, young_person_id, today())
     values, errors = {"reviewed_on": forms.date_boxes(today())}, {}
     if request.method == "POST":
         values = {

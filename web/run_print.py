@@ -9,15 +9,13 @@ from datetime import date
 
 from flask import g, render_template, request
 
-from housing import lifedates, unmatched_advice
+from housing import lifedates
 from housing.clock import today
 from housing.errors import NotFound
 from housing.permissions import OFFICERS
 from housing.reads import proposals as proposal_reads
-from housing.reads import run_review
+from housing.reads import records, reference, run_review
 from housing.reads.names import district_names, options_by_id
-from housing.reads.run_listing import most_due_first
-from housing.services import reference, young_people
 from httpkit.store import db
 from web import maps, unmatched
 from web.explain import due_sentence, said_of
@@ -25,7 +23,6 @@ from web.sessions import page, page_blueprint
 from web.words import option_name
 
 bp = page_blueprint("run_print", __name__)
-EVERYONE = 1_000_000
 
 
 @bp.get("/runs/<run_id>/print")
@@ -35,16 +32,16 @@ def proposals(run_id: str) -> tuple[str, int]:
     slug = request.args.get("district") or None
     if slug is not None and slug not in districts:
         raise NotFound(f"no district {slug}")
-    found = run_review.review(db(), g.actor, run_id, page=1, page_size=EVERYONE, unmatched_page=1)
+    found = run_review.printable(db(), g.actor, run_id)
     names = {option_id: option_name(option, districts) for option_id, option in found.options.items()}
-    ordered = sorted(found.proposals, key=most_due_first)
+    ordered = found.proposals  # the most due first
     day = today()
     if slug is not None:
         return _for_district(found, ordered, names, slug=slug, district=districts[slug], day=day)
     explained = {
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in ordered
     }
-    apply_to = unmatched_advice.districts_to_apply(found.run, [u["young_person"] for u in found.unmatched])
+    apply_to = run_review.districts_to_apply(db(), found.run, [u["young_person"] for u in found.unmatched])
     left_out = [
         {"person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts)}
@@ -88,7 +85,7 @@ def _for_district(found, ordered, names, *, slug: str, district: str, day: date)
 @page(*OFFICERS)
 def pathway_summary(young_person_id: str) -> tuple[str, int]:
     """For the officer and the young person: links map, options considered, decision, who and when."""
-    person = young_people.view(db(), g.actor, young_person_id, today())
+    person = records.view(db(), g.actor, young_person_id, today())
     proposed = proposal_reads.of_person(db(), person.id, order="made")  # superseded applied
     proposed.sort(key=lambda p: p.run.created_at, reverse=True)
     option_ids = {p.option_id for p in proposed} | {

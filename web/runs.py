@@ -3,14 +3,13 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from housing import unmatched_advice
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
-from housing.reads import fairness, run_review, run_selection
+from housing.reads import fairness, records, run_review, run_selection
 from housing.reads import proposals as proposal_reads
 from housing.reads.names import district_names, option_by_id
-from housing.services import decisions, placements, runs, undo, young_people
+from housing.services import decisions, placements, runs, undo
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
@@ -77,7 +76,7 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in found.proposals
     }
     shown = [u["young_person"] for u in found.unmatched]
-    apply_to = unmatched_advice.districts_to_apply(found.run, shown)
+    apply_to = run_review.districts_to_apply(db(), found.run, shown)
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
          "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
@@ -114,7 +113,7 @@ def check_accept(
     """Check before accepting: who, which place, from when, what the accept will set going, and the
     young person's own answer where they gave one (against their "no", a reason is asked for)."""
     proposal = proposal_reads.get(db(), proposal_id)
-    person = young_people.view(db(), g.actor, proposal.young_person_id, today())
+    person = records.view(db(), g.actor, proposal.young_person_id, today())
     districts = district_names(db())
     option = option_by_id(db(), proposal.option_id)
     return render_template(

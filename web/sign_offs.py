@@ -61,7 +61,7 @@ def decide(sign_off_id: str) -> str | Response | tuple[str, int]:
 @bp.route("/sign-offs/routes", methods=["GET", "POST"])
 @page(*MANAGERS)
 def routes() -> str | Response | tuple[str, int]:
-    values, errors = {"routes": sorted(sign_offs.routes_on(db()))}, {}
+    values, errors = {"routes": sorted(read.routes_on(db()))}, {}
     if request.method == "POST":
         values = {"routes": request.form.getlist("routes")}
         body, errors = forms.load(SignOffRoutesSchema(), values, {"routes": "the routes"})

@@ -10,7 +10,9 @@ from housing.audit_words import ROLE_NAMES
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import User
 from housing.permissions import STAFF
-from housing.services import accounts, reference
+from housing.reads import accounts as account_reads
+from housing.reads import reference
+from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
@@ -33,7 +35,7 @@ def _users_page(
     """`done` says what just changed; a token is shown in it once, never kept anywhere but as its hash."""
     return render_template(
         "users.html",
-        users=accounts.listed(db()),
+        users=account_reads.listed(db()),
         role_names={role.value: ROLE_NAMES.get(role, role.value) for role in Role},
         districts=reference.districts(db()),
         form=form or {"email": "", "role": "", "district": ""},
@@ -130,7 +132,7 @@ CHANGES: dict[str, Callable[[User], tuple[str, int]]] = {
 @page(Role.ADMIN)
 def change(user_id: str, change: str) -> tuple[str, int]:
     """One change to one user, named by the form's action."""
-    user = next((u for u in accounts.listed(db()) if u.id == user_id), None)
+    user = account_reads.one(db(), user_id)
     if user is None or change not in CHANGES:
         return render_template("error.html", title="Page not found", code=404), 404
     try:

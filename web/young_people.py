@@ -4,12 +4,12 @@ from flask import g, render_template, request
 
 from housing.clock import today
 from housing.permissions import CASE_READERS
-from housing.reads import nominations, proposal_history, superseded
+from housing.reads import nominations, pathway_reviews, proposal_history, records, reference, superseded
 from housing.reads import own_view as own_reads
 from housing.reads import proposals as proposal_reads
 from housing.reads import sign_offs as sign_off_reads
 from housing.reads.names import district_names, options_by_id
-from housing.services import moves, reference, reviews, workers, young_people
+from housing.services import moves, workers
 from httpkit.schemas import MAX_PAGE_SIZE
 from httpkit.store import db
 from web import maps, situation_forms
@@ -21,7 +21,7 @@ bp = page_blueprint("person_page", __name__)
 @bp.get("/young-people/<young_person_id>")
 @page(*CASE_READERS)
 def young_person(young_person_id: str) -> str | tuple[str, int]:
-    person = young_people.view(db(), g.actor, young_person_id, today())  # an audited view of the record
+    person = records.view(db(), g.actor, young_person_id, today())  # an audited view of the record
     done = request.args.get("done")
     proposals = proposal_reads.of_person(db(), person.id, order="decided")  # superseded applied
     option_ids = {p.option_id for p in proposals} | {person.pathway_option_id}
@@ -57,7 +57,7 @@ def young_person(young_person_id: str) -> str | tuple[str, int]:
         points=maps.project(in_county),
         map_size=(maps.WIDTH, maps.HEIGHT),
         workers=workers.workers_of(db(), g.actor, person.id),
-        review=reviews.reviews_of(db(), g.actor, person.id, today()),
+        review=pathway_reviews.reviews_of(db(), g.actor, person.id, today()),
         nominations=nominations.of_person(db(), person.id),
         movable=moves.movable(db(), person.id) is not None,
         sign_off_history=sign_off_reads.listed(

@@ -10,7 +10,8 @@ from housing.clock import today
 from housing.errors import PossibleDuplicate
 from housing.models import YoungPerson
 from housing.permissions import OFFICERS
-from housing.services import reference, young_people
+from housing.reads import records, reference
+from housing.services import young_people
 from housing.vocabulary import Immigration
 from httpkit.store import db
 from jsonapi.schemas.young_people import YoungPersonSchema
@@ -143,7 +144,7 @@ def record() -> Response | tuple[str, int]:
 @bp.route("/young-people/<young_person_id>/edit", methods=["GET", "POST"])
 @page(*OFFICERS)
 def change(young_person_id: str) -> Response | tuple[str, int]:
-    person = young_people.view(db(), g.actor, young_person_id, today())  # unknown: web/errors.py's 404
+    person = records.view(db(), g.actor, young_person_id, today())  # unknown: web/errors.py's 404
     if request.method == "GET":
         return _form("Change their details", from_record(person), {}, person)
     data, errors = load(DETAILS, kept_grant(body_from(request.form), person), LABELS, {"step_free": "access"})

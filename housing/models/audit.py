@@ -13,7 +13,11 @@ class AuditEntry(Base):
     """Append-only; it names users and records by id, not by foreign key, so it outlives them."""
 
     __tablename__ = "audit"
-    __table_args__ = (Index("ix_audit_young_person_at", "young_person_id", "at"),)
+    # The trail is read newest first a page at a time (`ix_audit_at_id`), and by young person.
+    __table_args__ = (
+        Index("ix_audit_young_person_at", "young_person_id", "at"),
+        Index("ix_audit_at_id", "at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(UtcDateTime)

@@ -62,6 +62,11 @@ class MatchingRun(Base):
     # A run of everyone in scope (no young people chosen): the only runs whose fairness a
     # commissioner may read (contract v1.2), since a run of a few describes those few.
     everyone: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # Worked out from the run as made the first time they are read, then kept (issue 34): its
+    # fairness figures (`housing.reads.fairness`) and, per unmatched young person, the districts where
+    # an application would open a vacancy within reach (`housing.unmatched_advice`). Null until then.
+    fairness: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
+    unmatched_advice: Mapped[dict[str, list[str]] | None] = mapped_column(JSON, deferred=True)
 
     proposals: Mapped[list["Proposal"]] = relationship(back_populates="run", order_by="Proposal.position")
 

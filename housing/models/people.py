@@ -136,7 +136,8 @@ class YoungPerson(Base):
         return self.due_tier_now
 
     # The nomination behind the current placement, as `housing.reads.nominations.state` gives it;
-    # set by the use case that shows the record (housing.services.young_people), None until then.
+    # set by the read or use case that shows the record (housing.reads.records, or a create or update
+    # in housing.services.young_people), None until then.
     nomination_now = None
 
     @validates("reference")

@@ -26,8 +26,3 @@ class Provider(Base):
     ofsted_number: Mapped[str] = mapped_column(String(16), unique=True)
     rating: Mapped[OfstedRating] = mapped_column(vocabulary(OfstedRating, "ofsted_rating"))
     inspected_on: Mapped[date | None] = mapped_column(Date)
-
-    # Not stored: the options naming it and their places, counted by the read that shows it
-    # (`housing.services.providers.places_of`); zero until then.
-    options = 0
-    places = 0

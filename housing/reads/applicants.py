@@ -16,8 +16,9 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
 from housing.models import Application, District, Nomination, YoungPerson
+from housing.reads.names import named_person
+from housing.reads.reference import places_in
 from housing.services import audit
-from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, Role
 
 
@@ -109,11 +110,7 @@ def minimised(
     need = lifedates.need_date(p.date_of_birth, today, p.move_date, p.custody_release_date)
     return {
         "id": p.id,
-        "reference": p.reference,
-        "given_name": p.given_name,
-        "family_name": p.family_name,
-        "age": lifedates.age_on(p.date_of_birth, today),
-        "support_level": p.support_level,
+        **named_person(p, today),
         "step_free": p.step_free,
         "wheelchair": p.wheelchair,
         "children": p.children,

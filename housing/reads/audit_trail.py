@@ -1,16 +1,17 @@
-"""The audit trail as an admin reads it: newest first, filtered, each young person by reference and name."""
+"""The audit trail as an admin reads it: newest first, filtered, each young person by reference and name;
+and as the API lists it, oldest first. Reading it is itself audited."""
 
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy.orm import Session, lazyload
 
 from housing.actors import Actor
 from housing.clock import LOCAL
 from housing.db import transaction
-from housing.models import AuditEntry, YoungPerson
+from housing.models import AuditEntry, AuditShown, YoungPerson
 from housing.services import audit
 
 
@@ -44,8 +45,8 @@ def _search(
     query = query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     if page_size is not None:
         query = query.limit(page_size).offset((page - 1) * page_size)
-    found = session.execute(query).all()
-    shown = _names(session, {yp for entry, *_ in found for yp in entry.shown_ids})
+    found = session.execute(query.options(lazyload(AuditEntry.shown))).all()
+    shown = _shown(session, [entry.id for entry, *_ in found])
     rows = [
         {
             "at": entry.at.astimezone(LOCAL),
@@ -55,21 +56,26 @@ def _search(
             "reference": reference,
             "name": f"{given} {family}" if reference else None,
             "detail": entry.detail,
-            "shown": [shown[yp] for yp in entry.shown_ids if yp in shown],
+            "shown": shown.get(entry.id, []),
         }
         for entry, reference, given, family in found
     ]
     return rows, total
 
 
-def _names(session: Session, ids: set[str]) -> dict[str, str]:
-    """Each young person a list view showed, as "name (reference)"; those since deleted are left out."""
+def _shown(session: Session, entry_ids: list[int]) -> dict[int, list[str]]:
+    """Each list view's young people as "name (reference)", in one narrow read (a page of entries can
+    name thousands: loading them as objects was most of the page); those since deleted are left out."""
     rows = session.execute(
-        select(YoungPerson.id, YoungPerson.given_name, YoungPerson.family_name, YoungPerson.reference).where(
-            YoungPerson.id.in_(ids)
-        )
+        select(AuditShown.audit_id, YoungPerson.given_name, YoungPerson.family_name, YoungPerson.reference)
+        .join(YoungPerson, YoungPerson.id == AuditShown.young_person_id)
+        .where(AuditShown.audit_id.in_(entry_ids))
+        .order_by(AuditShown.audit_id, AuditShown.young_person_id)
     )
-    return {yp: f"{given} {family} ({reference})" for yp, given, family, reference in rows}
+    found: dict[int, list[str]] = {}
+    for entry_id, given, family, reference in rows:
+        found.setdefault(entry_id, []).append(f"{given} {family} ({reference})")
+    return found
 
 
 def actions(session: Session) -> list[str]:
@@ -90,7 +96,7 @@ def _filtered(found: AuditFilter) -> Select:
                 full_name.contains(text, autoescape=True),
             )
         )
-        query = query.where(audit.about(matching))
+        query = query.where(about(matching))
     if found.user:
         query = query.where(
             func.lower(AuditEntry.user_email).contains(found.user.strip().lower(), autoescape=True)
@@ -102,3 +108,37 @@ def _filtered(found: AuditFilter) -> Select:
     if found.until:
         query = query.where(AuditEntry.at < datetime.combine(found.until + timedelta(days=1), time(), LOCAL))
     return query
+
+
+def list_entries(
+    session: Session, actor: Actor, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    """`GET /audit`: a page of entries, oldest first, of everyone or naming one young person."""
+    with transaction(session):
+        found = _entries(session, young_person_id, page, page_size)
+        audit.record_reading(session, actor, ["young_person"] if young_person_id else [], None)
+    return found
+
+
+def _entries(
+    session: Session, young_person_id: str | None, page: int, page_size: int
+) -> tuple[list[AuditEntry], int]:
+    query = select(AuditEntry)
+    if young_person_id is not None:
+        query = query.where(about(young_person_id))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    entries = session.scalars(
+        query.order_by(AuditEntry.at, AuditEntry.id).limit(page_size).offset((page - 1) * page_size)
+    ).all()
+    return list(entries), total
+
+
+def about(young_person_id: Any) -> ColumnElement[bool]:
+    """Entries naming the young person (a change, a record seen alone) or a list view that showed them;
+    `young_person_id` may be a column or a subquery of ids."""
+    shown = select(AuditShown.audit_id).where(AuditShown.young_person_id.in_(_ids(young_person_id)))
+    return or_(AuditEntry.young_person_id.in_(_ids(young_person_id)), AuditEntry.id.in_(shown))
+
+
+def _ids(young_person_id: Any) -> Any:
+    return [young_person_id] if isinstance(young_person_id, str) else young_person_id

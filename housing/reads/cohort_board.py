@@ -7,11 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from housing import due, eligibility, lifedates
+from housing import due, eligibility
 from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Cohort, YoungPerson
-from housing.services import audit, cohorts
+from housing.reads import cohorts
+from housing.reads.names import named_person
+from housing.services import audit
 from housing.vocabulary import Stage
 
 STUCK_DAYS = 90  # a member this long in one stage needs a look
@@ -56,11 +58,7 @@ def joinable(
         rows = [
             {
                 "young_person": p.id,
-                "reference": p.reference,
-                "given_name": p.given_name,
-                "family_name": p.family_name,
-                "age": lifedates.age_on(p.date_of_birth, today),
-                "support_level": p.support_level,
+                **named_person(p, today),
                 "home_district": p.home_district,
                 "due_on": _due(p, today),
             }

@@ -9,21 +9,21 @@ young person with no place, or, between tiers later and none, where it would cos
 
 import csv
 import io
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 import matching
 from housing import audit_words as words
 from housing import disclosure
 from housing.actors import Actor
-from housing.db import transaction
+from housing.db import found, transaction
 from housing.errors import Forbidden
 from housing.models import MatchingRun, YoungPerson
-from housing.reads import names, run_review
+from housing.reads import names
 from housing.services import audit
 from housing.vocabulary import Role
 from matching import fairness, planning
@@ -61,33 +61,43 @@ class Fairness:
 def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
     """The run's figures; every read audited, and each young person a listed pair names (both of them).
 
-    The run's snapshot, its proposals and the homes are read in one short transaction; the figures
-    are worked out outside it, and the reading is audited after, once it is known whom it names.
+    Worked out from the run's snapshot, its proposals and the homes the first time they are read,
+    then kept with the run (`MatchingRun.fairness`): at ten times the county working them out took
+    over a second on every view of the run's page. They depend on the run as made, never on the store
+    since, except each young person's home district, taken at that first reading. The reading is
+    audited once it is known whom it names.
     """
     with transaction(session):
-        record = run_review.get(session, run_id)
+        record = found(session, MatchingRun, run_id, "matching run", options=(defer(MatchingRun.snapshot),))
         if actor.role is Role.COMMISSIONER:
             _commissioner_may_read(record)
-        problem = from_data(record.snapshot)
-        chosen = [(p.young_person_id, p.option_id) for p in record.proposals]
-        homes = dict(session.execute(select(YoungPerson.id, YoungPerson.home_district)).all())
-    found = _figures(run_id, problem, chosen, homes, with_list=with_list)
-    with transaction(session):
+        if record.fairness is None:
+            problem = from_data(record.snapshot)
+            chosen = [(p.young_person_id, p.option_id) for p in record.proposals]
+            homes = dict(
+                session.execute(
+                    select(YoungPerson.id, YoungPerson.home_district).where(
+                        YoungPerson.id.in_([p.id for p in problem.young_people])
+                    )
+                ).all()
+            )
+            record.fairness = asdict(_figures(run_id, problem, chosen, homes))
+        kept = Fairness(**record.fairness)
+        figures = kept if with_list else replace(kept, passed_over=[])
         if with_list:
-            named = {p for row in found.passed_over for p in (row["young_person"], row["holder"]) if p}
+            named = {p for row in figures.passed_over for p in (row["young_person"], row["holder"]) if p}
             audit.record_views(
                 session, actor, sorted(named), f"fairness of the matching run as of {words.day(record.as_of)}"
             )
         audit.record(
             session, actor, "fairness", None, f"fairness of the matching run as of {words.day(record.as_of)}"
         )
-    return found
+    return figures
 
 
 def _figures(
-    run_id: str, problem: matching.Problem, proposed: list[tuple[str, str]], homes: dict[str, str | None],
-    *, with_list: bool,
-) -> Fairness:  # fmt: skip
+    run_id: str, problem: matching.Problem, proposed: list[tuple[str, str]], homes: dict[str, str | None]
+) -> Fairness:
     c = matching.published(problem)
     people = [p.id for p in problem.young_people]
     person_index = {pid: n for n, pid in enumerate(people)}
@@ -107,16 +117,14 @@ def _figures(
             for label, n, mean in fairness.by_group(km, labels)
         ]
     [(_, placed, mean)] = fairness.by_group(km, ["county"] * len(people)) or [("county", 0, None)]
-    listed = []
-    if with_list:
-        listed = [
-            {"young_person": people[i], "option": option_ids[k], "holder": people[j],
-             "reason": _reason(int(c.tiers[i]), int(c.tiers[j]), alone)}
-            for i, k, j, alone in zip(
-                found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
-                found.no_other_place.tolist(), strict=True,
-            )
-        ]  # fmt: skip
+    listed = [
+        {"young_person": people[i], "option": option_ids[k], "holder": people[j],
+         "reason": _reason(int(c.tiers[i]), int(c.tiers[j]), alone)}
+        for i, k, j, alone in zip(
+            found.young_person.tolist(), found.option.tolist(), found.holder.tolist(),
+            found.no_other_place.tolist(), strict=True,
+        )
+    ]  # fmt: skip
     return Fairness(
         run_id=run_id,
         ranks=fairness.rank_profile(c, chosen),

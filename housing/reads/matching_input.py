@@ -12,8 +12,8 @@ import matching
 from housing import due, lifedates, rules
 from housing.errors import Invalid, NotFound
 from housing.models import Application, Cohort, CohortMember, District, Option, Place, Rejection, YoungPerson
-from housing.reads import commitments
-from housing.services import placements, reference
+from housing.reads import commitments, reference
+from housing.services import placements
 from housing.vocabulary import ACTIVE_STAGES, ApplicationStatus, PathwayStatus, Route
 
 

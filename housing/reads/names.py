@@ -5,13 +5,36 @@ once keeps the pages free of queries and the names the same on every page.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from housing import lifedates
 from housing.db import found
 from housing.errors import NotFound
 from housing.models import District, Option, Place, YoungPerson
+
+
+@dataclass(frozen=True)
+class Person:
+    """A young person as a list or a heading names them, with a link to their record."""
+
+    id: str
+    reference: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+
+    # The columns to select for one, in order: `Person(*row)`.
+    COLUMNS: ClassVar = (YoungPerson.id, YoungPerson.reference, YoungPerson.given_name,
+                         YoungPerson.family_name, YoungPerson.date_of_birth)  # fmt: skip
+
+    @classmethod
+    def of(cls, person: YoungPerson) -> "Person":
+        return cls(person.id, person.reference, person.given_name, person.family_name, person.date_of_birth)
 
 
 def district_names(session: Session) -> dict[str, str]:
@@ -53,3 +76,14 @@ def references(session: Session, ids: Iterable[str]) -> dict[str, str]:
 def first_town(session: Session, slug: str) -> str:
     """A council's first town by name (the example row of its vacancy file), or "" if it has none."""
     return session.scalar(select(Place.name).where(Place.district == slug).order_by(Place.name)) or ""
+
+
+def named_person(person: YoungPerson, today: date) -> dict[str, Any]:
+    """A young person as a list row names them: reference, given and family name, age, support level."""
+    return {
+        "reference": person.reference,
+        "given_name": person.given_name,
+        "family_name": person.family_name,
+        "age": lifedates.age_on(person.date_of_birth, today),
+        "support_level": person.support_level,
+    }

@@ -16,8 +16,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import Application, District, Nomination, Option, Placement, YoungPerson
 from housing.reads.applicants import district_or_404, minimised
+from housing.reads.reference import places_in
 from housing.services import audit, nominations
-from housing.services.reference import places_in
 from housing.vocabulary import ApplicationStatus, NominationStatus
 from matching.rules import scheme_need
 

@@ -7,7 +7,7 @@ their own record, in the same transaction as the read.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -129,7 +129,7 @@ def home(session: Session, actor: Actor, today: date) -> OwnHome:
         )
 
 
-def _own_change(asked: ChangeRequest) -> OwnChange:
+def _own_change(asked: "Asked") -> OwnChange:
     done_on = asked.done_at.date() if asked.done_at else None
     return OwnChange(asked.about, asked.words, asked.asked_at.date(), done_on, asked.done_note)
 
@@ -202,12 +202,31 @@ def _workers(session: Session, young_person_id: str) -> tuple[str | None, str | 
 
 
 @dataclass(frozen=True)
+class Asked:
+    """One "this is wrong" of a young person's, and what an officer did about it."""
+
+    id: str
+    young_person_id: str
+    about: str  # links | wishes | other
+    words: str
+    asked_at: datetime
+    done_at: datetime | None
+    done_by: str | None
+    done_note: str | None
+
+    @classmethod
+    def of(cls, asked: ChangeRequest) -> "Asked":
+        return cls(asked.id, asked.young_person_id, asked.about, asked.words, asked.asked_at,
+                   asked.done_at, asked.done_by, asked.done_note)  # fmt: skip
+
+
+@dataclass(frozen=True)
 class ForOfficers:
     """What an officer sees of a young person's own view on their record."""
 
     account_email: str | None
     account_disabled: bool
-    asked: tuple[ChangeRequest, ...]  # what they said is wrong, newest first, dealt with or not
+    asked: tuple[Asked, ...]  # what they said is wrong, newest first, dealt with or not
 
 
 def for_officers(session: Session, young_person_id: str) -> ForOfficers:
@@ -221,24 +240,25 @@ def for_officers(session: Session, young_person_id: str) -> ForOfficers:
     )
 
 
-def change_of(session: Session, young_person_id: str, change_id: str) -> ChangeRequest:
+def change_of(session: Session, young_person_id: str, change_id: str) -> Asked:
     """One "this is wrong" of this young person's; a 404 for an unknown one or another's."""
     asked = session.get(ChangeRequest, change_id) if "\x00" not in change_id else None
     if asked is None or asked.young_person_id != young_person_id:
         raise NotFound(f"no change request with id {change_id}")
-    return asked
+    return Asked.of(asked)
 
 
 ASKED_SHOWN = 10  # the latest requests on a page; the API lists them all
 
 
-def asked_changes(session: Session, young_person_id: str) -> list[ChangeRequest]:
+def asked_changes(session: Session, young_person_id: str) -> list[Asked]:
     """What the young person said is wrong, newest first, with what was done about each."""
-    return list(
-        session.scalars(
+    return [
+        Asked.of(asked)
+        for asked in session.scalars(
             select(ChangeRequest)
             .where(ChangeRequest.young_person_id == young_person_id)
             .order_by(ChangeRequest.asked_at.desc(), ChangeRequest.id)
             .limit(ASKED_SHOWN)
         )
-    )
+    ]

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, defer, selectinload
 
 import matching
 from housing import audit_words as words
+from housing import unmatched_advice
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.models import MatchingRun, Option, Proposal, YoungPerson
@@ -81,23 +82,59 @@ def review(
 ) -> Review:
     """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
     with transaction(session):
-        record = get(session, run_id)
+        # Not the snapshot: the page reads what the run kept (`districts_to_apply`, `fairness`).
+        record = found(
+            session, MatchingRun, run_id, "matching run",
+            options=(selectinload(MatchingRun.proposals), defer(MatchingRun.snapshot)),
+        )  # fmt: skip
         # The planning meeting's agenda: the most due first.
         ordered = sorted(record.proposals, key=run_listing.most_due_first)
         shown = ordered[(page - 1) * page_size : page * page_size]
         left_out = record.unmatched[(unmatched_page - 1) * page_size : unmatched_page * page_size]
-        ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
-        # Their preferences in the same read: the page's explanations name them, person by person.
-        shown_people = (
-            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
-        )
-        people = {p.id: p for p in session.scalars(shown_people)}
-        option_ids = {p.option_id for p in shown} | {
-            a["option"] for p in shown for a in p.explanation.get("alternatives", [])
-        }
-        options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
-        audit.record_views(
-            session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
-        )
-        superseded.mark(session, shown, Proposal.run_id == run_id)
+        return _named(session, actor, record, shown, left_out)
+
+
+def printable(session: Session, actor: Actor, run_id: str) -> Review:
+    """The whole run for the printed agenda, not paged: every proposal, most due first, and everyone
+    left unmatched; each young person named is audited as seen."""
+    with transaction(session):
+        record = get(session, run_id)
+        ordered = sorted(record.proposals, key=run_listing.most_due_first)
+        return _named(session, actor, record, ordered, record.unmatched)
+
+
+def _named(
+    session: Session, actor: Actor, record: MatchingRun, shown: list[Proposal], left_out: list[dict[str, Any]]
+) -> Review:
+    """The proposals and unmatched shown, with the people and options they name, "superseded" applied."""
+    ids = {p.young_person_id for p in shown} | {u["young_person"] for u in left_out}
+    # Their preferences in the same read: the page's explanations name them, person by person.
+    shown_people = (
+        select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.preferences))
+    )
+    people = {p.id: p for p in session.scalars(shown_people)}
+    option_ids = {p.option_id for p in shown} | {
+        a["option"] for p in shown for a in p.explanation.get("alternatives", [])
+    }
+    options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+    audit.record_views(
+        session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
+    )
+    superseded.mark(session, shown, Proposal.run_id == record.id)
     return Review(record, shown, len(record.proposals), left_out, people, options)
+
+
+def districts_to_apply(session: Session, run: MatchingRun, young_people: list[str]) -> dict[str, list[str]]:
+    """Of these unmatched young people, each one's districts where an application would open a vacancy
+    within reach (`unmatched_advice`). Worked out the first time a young person is shown and then
+    kept with the run: it re-screens the run's snapshot, over a second at ten times the county, and
+    the answer is the run's, whenever it is read. Each page's young people are worked out when that
+    page is first read (all 514 unmatched of a run at ten times the county at once took 4 s)."""
+    kept = run.unmatched_advice or {}
+    missing = [person for person in young_people if person not in kept]
+    if missing:
+        with transaction(session):
+            worked_out = unmatched_advice.districts_to_apply(run, missing)
+            kept = kept | {person: worked_out.get(person, []) for person in missing}
+            run.unmatched_advice = kept  # a new dict, so the change is seen and written
+    return {person: kept[person] for person in young_people if kept[person]}

@@ -13,9 +13,14 @@ from sqlalchemy.orm import Session
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
-from housing.models import Nomination, Option, Placement, Proposal, SignOff, YoungPerson
+from housing.models import Nomination, Option, Placement, Proposal, SignOff, SignOffRoute, YoungPerson
 from housing.services import audit
 from housing.vocabulary import PlacementStatus, Route, SignOffStatus
+
+
+def routes_on(session: Session) -> set[Route]:
+    """The routes whose accepted proposals wait for a team manager's sign-off."""
+    return set(session.scalars(select(SignOffRoute.route)))
 
 
 @dataclass(frozen=True)

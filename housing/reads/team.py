@@ -1,4 +1,5 @@
-"""Caseloads seen from two sides: an officer's "My young people", and a team manager's view of the team.
+"""Caseloads seen from two sides: an officer's "My young people", and a team manager's view of the team,
+with the officers and advisers a case may be allocated to.
 
 Pathways had no owner on a record (issue 31): every officer saw all 642 young people. These read
 the current allocations (`housing.services.workers`); each record shown is an audited view.
@@ -17,8 +18,40 @@ from housing.lifedates import age_on
 from housing.models import Adviser, Allocation, User, YoungPerson
 from housing.reads.young_people import due_of
 from housing.services import audit
-from housing.services.workers import advisers
+from housing.services.workers import caseloads
 from housing.vocabulary import Role, WorkerKind
+
+
+@dataclass(frozen=True)
+class PersonalAdviser:
+    id: str
+    name: str
+    base: str  # the place they work from
+
+
+@dataclass(frozen=True)
+class Officer:
+    """A housing support officer, named in the service by their email."""
+
+    id: str
+    email: str
+
+
+def advisers(session: Session) -> list[tuple[PersonalAdviser, int]]:
+    """The current advisers by name, each with their caseload."""
+    counts = caseloads(session)
+    found = session.execute(
+        select(Adviser.id, Adviser.name, Adviser.base).where(Adviser.active).order_by(Adviser.name)
+    )
+    return [(PersonalAdviser(*row), counts.get(row.id, 0)) for row in found]
+
+
+def officers(session: Session) -> list[Officer]:
+    """Housing support officers, who may be allocated to a case."""
+    found = session.execute(
+        select(User.id, User.email).where(User.role == Role.HOUSING_OFFICER).order_by(User.email)
+    )
+    return [Officer(*row) for row in found]
 
 
 def _current(kind: WorkerKind):
@@ -50,9 +83,9 @@ def my_young_people(
 
 @dataclass(frozen=True)
 class Team:
-    officers: list[tuple[User, int]]  # each housing support officer and how many young people they hold
+    officers: list[tuple[Officer, int]]  # each housing support officer and how many young people they hold
     without_officer: int  # young people 16 to 25 with no housing support officer
-    advisers: list[tuple[Adviser, int]]  # each adviser and their caseload
+    advisers: list[tuple[PersonalAdviser, int]]  # each adviser and their caseload
     without_adviser: int  # young people past 16½ and not over 25 with no adviser
     cap: int
 
@@ -67,7 +100,7 @@ def team(session: Session, today: date, cap: int) -> Team:
                 .group_by(Allocation.officer_id)
             ).all()
         )
-        officers = session.scalars(select(User).where(User.role == Role.HOUSING_OFFICER).order_by(User.email))
+        staff = officers(session)
         with_officer = set(
             session.scalars(select(Allocation.young_person_id).where(_current(WorkerKind.HOUSING_OFFICER)))
         )
@@ -84,7 +117,7 @@ def team(session: Session, today: date, cap: int) -> Team:
             and advising.adviser_due_on(born) <= today
         )
         return Team(
-            [(o, held.get(o.id, 0)) for o in officers],
+            [(o, held.get(o.id, 0)) for o in staff],
             without_officer,
             advisers(session),
             without_adviser,

@@ -21,8 +21,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import FieldErrors, Invalid
 from housing.models import Option, YoungPerson
-from housing.reads import matching_input, sufficiency
-from housing.services import audit, options, reference
+from housing.reads import matching_input, reference, sufficiency
+from housing.services import audit, options
 from housing.vocabulary import Role, Route
 from matching import planning
 from matching.assignment import Assignment, optimal_assignment

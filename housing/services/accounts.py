@@ -153,10 +153,6 @@ def account_key(email: str) -> str:
     return hashlib.sha256(email.strip().lower().encode()).hexdigest()
 
 
-def listed(session: Session) -> list[User]:
-    return list(session.scalars(select(User).order_by(User.role, User.email)))
-
-
 def _audited(session: Session, by: Actor | None, action: str, detail: str) -> None:
     """A change an admin makes on the pages is in the audit trail (the command line is the server's own)."""
     if by is not None:

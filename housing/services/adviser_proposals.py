@@ -5,30 +5,47 @@ person's local links (or where they live) with their coordinates, days to 17½, 
 the family already knows (a brother's or sister's current adviser, one who worked with them
 before); each adviser's base and room under the cap. Nothing is written: a manager accepts or
 changes each proposal (`workers.allocate_advisers`). The figures the county reports (an adviser by
-16½, by 17; caseloads) are here too.
+16½, by 17; caseloads) are here too. The store is read in narrow rows (at ten times the county,
+660 young people in scope and 219 advisers), since the whole county is solved at once even when a
+page shows fifty of them (`adviser_choices`).
 """
 
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from housing import advising
 from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import add_months, age_on, pathway_deadline
-from housing.models import Adviser, Allocation, Sibling, YoungPerson
+from housing.models import Adviser, Allocation, LocalLink, Place, Sibling, YoungPerson
+from housing.reads.team import advisers as current_advisers
 from housing.services import audit
-from housing.services.reference import places_by_name
-from housing.services.workers import advisers as current_advisers
 from housing.vocabulary import WorkerKind
 from matching import advisers as engine
 
 
 @dataclass(frozen=True)
+class Waiting:
+    """A young person in scope, as narrow as the page and the API show them."""
+
+    id: str
+    reference: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    home_district: str
+
+    @property
+    def pathway_deadline(self) -> date:
+        return pathway_deadline(self.date_of_birth)
+
+
+@dataclass(frozen=True)
 class Proposed:
-    young_person: YoungPerson
+    young_person: Waiting
     adviser_due_on: date  # their 16½ date
     adviser: Adviser | None  # None: no adviser has room under the cap
     distance_km: float | None
@@ -55,19 +72,38 @@ class Proposals:
         return sum(1 for item in self.items if item.adviser is None)
 
 
+@dataclass(frozen=True)
+class Solved:
+    """The county's proposals with what was read to make them, for a page to choose from."""
+
+    proposals: Proposals
+    clients: dict[str, engine.Client]  # by young person's id
+    pool: list[engine.Adviser]  # in the order of `proposals.advisers`
+    known: dict[str, dict[str, str]]  # young person's id → adviser id → "sibling" or "previous"
+
+
 def propose(session: Session, actor: Actor, as_of: date, cap: int) -> Proposals:
+    """Every proposal (the API's answer); each young person listed is an audited view."""
     with transaction(session):
-        staff = current_advisers(session)
-        people = _in_scope(session, as_of)
-        known = _known_advisers(session, [p.id for p in people])
-        places = places_by_name(session)
-        clients = [_client(person, places, known.get(person.id, {}), as_of) for person in people]
-        pool = [
-            engine.Adviser(a.id, places[a.base].lat, places[a.base].lon, advising.room(n, cap))
-            for a, n in staff
-        ]
-        found = engine.propose(clients, pool)
-        audit.record_views(session, actor, [p.id for p in people], "adviser proposals")
+        found = solve(session, as_of, cap)
+        audit.record_views(
+            session, actor, [p.young_person.id for p in found.proposals.items], "adviser proposals"
+        )
+    return found.proposals
+
+
+def solve(session: Session, as_of: date, cap: int) -> Solved:
+    """The optimum over everyone in scope; reads only, so the caller audits what it shows."""
+    staff = current_advisers(session)
+    people = _in_scope(session, as_of)
+    known = _known_advisers(session, [p.id for p in people])
+    links = _links(session, people)
+    clients = [
+        _client(person, links.get(person.id, ()), known.get(person.id, {}), as_of) for person in people
+    ]
+    bases = _coordinates(session, {a.base for a, _n in staff})
+    pool = [engine.Adviser(a.id, *bases[a.base], advising.room(n, cap)) for a, n in staff]
+    found = engine.propose(clients, pool)
     by_id = {a.id: a for a, _n in staff}
     items = [
         Proposed(
@@ -79,27 +115,62 @@ def propose(session: Session, actor: Actor, as_of: date, cap: int) -> Proposals:
         )
         for person, p in zip(people, found.proposals, strict=True)
     ]
-    return Proposals(as_of, cap, items, staff)
+    return Solved(Proposals(as_of, cap, items, staff), {c.id: c for c in clients}, pool, known)
 
 
-def _in_scope(session: Session, as_of: date) -> list[YoungPerson]:
-    with_adviser = set(
-        session.scalars(
-            select(Allocation.young_person_id).where(
-                Allocation.kind == WorkerKind.PERSONAL_ADVISER, Allocation.ends_on.is_(None)
-            )
+def _in_scope(session: Session, as_of: date) -> list[Waiting]:
+    """`advising.needs_adviser`, the rule, run on the rows a month either side of its dates could
+    pass (the database's cut, by the indexed date of birth, only spares reading the county)."""
+    current = select(Allocation.young_person_id).where(
+        Allocation.kind == WorkerKind.PERSONAL_ADVISER, Allocation.ends_on.is_(None)
+    )
+    rows = session.execute(
+        select(
+            YoungPerson.id,
+            YoungPerson.reference,
+            YoungPerson.given_name,
+            YoungPerson.family_name,
+            YoungPerson.date_of_birth,
+            YoungPerson.home_district,
+        ).where(
+            YoungPerson.date_of_birth
+            <= add_months(advising.end_of_month(as_of), -advising.ADVISER_FROM_MONTHS + 1),
+            YoungPerson.date_of_birth >= add_months(as_of, -12 * (advising.OLDEST + 1) - 1),
+            YoungPerson.id.not_in(current),
         )
     )
-    born = session.execute(
-        select(YoungPerson.id, YoungPerson.date_of_birth)
-    )  # narrow: only those in scope load
-    ids = [pid for pid, dob in born if advising.needs_adviser(dob, as_of, pid in with_adviser)]
-    people = list(
-        session.scalars(
-            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.local_links))
+    people = [Waiting(*row) for row in rows if advising.needs_adviser(row.date_of_birth, as_of, False)]
+    return sorted(people, key=lambda p: (p.pathway_deadline, p.reference))
+
+
+def _links(session: Session, people: list[Waiting]) -> dict[str, tuple[tuple[float, float, int], ...]]:
+    """Each young person's local links as (lat, lon, importance), or where they live without any."""
+    ids = [p.id for p in people]
+    found: dict[str, list[tuple[float, float, int]]] = {}
+    for person_id, lat, lon, importance in session.execute(
+        select(LocalLink.young_person_id, Place.lat, Place.lon, LocalLink.importance)
+        .join(Place, Place.name == LocalLink.place)
+        .where(LocalLink.young_person_id.in_(ids))
+        .order_by(LocalLink.young_person_id, LocalLink.position)
+    ):
+        found.setdefault(person_id, []).append((lat, lon, importance))
+    homeless = [p.id for p in people if p.id not in found]
+    for person_id, lat, lon in session.execute(
+        select(YoungPerson.id, Place.lat, Place.lon)
+        .join(Place, Place.name == YoungPerson.current_place)
+        .where(YoungPerson.id.in_(homeless))
+    ):
+        found[person_id] = [(lat, lon, 1)]
+    return {person_id: tuple(links) for person_id, links in found.items()}
+
+
+def _coordinates(session: Session, names: set[str]) -> dict[str, tuple[float, float]]:
+    return {
+        name: (lat, lon)
+        for name, lat, lon in session.execute(
+            select(Place.name, Place.lat, Place.lon).where(Place.name.in_(names))
         )
-    )
-    return sorted(people, key=lambda p: (pathway_deadline(p.date_of_birth), p.reference))
+    }
 
 
 def _known_advisers(session: Session, ids: list[str]) -> dict[str, dict[str, str]]:
@@ -126,12 +197,10 @@ def _known_advisers(session: Session, ids: list[str]) -> dict[str, dict[str, str
     return known
 
 
-def _client(person: YoungPerson, places: dict, known: dict[str, str], as_of: date) -> engine.Client:
-    links = tuple((places[k.place].lat, places[k.place].lon, k.importance) for k in person.local_links)
-    if not links:
-        home = places[person.current_place]
-        links = ((home.lat, home.lon, 1),)
-    days = (pathway_deadline(person.date_of_birth) - as_of).days
+def _client(
+    person: Waiting, links: tuple[tuple[float, float, int], ...], known: dict[str, str], as_of: date
+) -> engine.Client:
+    days = (person.pathway_deadline - as_of).days
     return engine.Client(person.id, links, days, frozenset(known))
 
 

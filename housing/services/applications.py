@@ -1,4 +1,5 @@
-"""Applications to the district registers: apply, list, re-band and close (housing officers)."""
+"""Applications to the district registers: apply, re-band and close (housing officers);
+`housing.reads.applications` lists and shows them."""
 
 from datetime import date
 from typing import Any
@@ -33,29 +34,6 @@ def apply(
         session.add(application)
         _flush(session, district)
         audit.record(session, actor, "create", young_person_id, f"application to {district.name} register")
-    return application
-
-
-def listed(session: Session, actor: Actor, young_person_id: str) -> list[Application]:
-    """Every application of the young person, the listing audited as a view of their record."""
-    with transaction(session):
-        _young_person(session, young_person_id)
-        query = select(Application).where(Application.young_person_id == young_person_id)
-        found = list(session.scalars(query.order_by(Application.applied_on, Application.id)))
-        audit.record_views(session, actor, [young_person_id], "viewed applications")
-    return found
-
-
-def view(session: Session, actor: Actor, application_id: str) -> Application:
-    """One application, as a retried create shows it again: a view of the young person's record."""
-    with transaction(session):
-        application = found(session, Application, application_id, "application")
-        audit.record_views(
-            session,
-            actor,
-            [application.young_person_id],
-            f"viewed their application to {audit.council(session, application.district)}",
-        )
     return application
 
 

@@ -1,15 +1,14 @@
-"""Writing and reading the audit trail. Entries join the caller's transaction, never their own."""
+"""Writing the audit trail, and how it names councils, offers and proposals. Entries join the caller's
+transaction, never their own (`housing.reads.audit_trail` reads them)."""
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import Any
 
-from sqlalchemy import ColumnElement, func, insert, or_, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
 from housing.actors import Actor
-from housing.db import transaction
 from housing.models import AuditEntry, AuditShown, District, Option, Proposal
 
 
@@ -73,36 +72,3 @@ def record_reading(
     filters used, never what was typed in them (a name, perhaps)."""
     by = f", filtered by {', '.join(filtered_by)}" if filtered_by else ""
     record(session, actor, "audit read", young_person_id, f"read the audit trail{by}")
-
-
-def list_entries(
-    session: Session, actor: Actor, young_person_id: str | None, page: int, page_size: int
-) -> tuple[list[AuditEntry], int]:
-    with transaction(session):
-        found = _entries(session, young_person_id, page, page_size)
-        record_reading(session, actor, ["young_person"] if young_person_id else [], None)
-    return found
-
-
-def _entries(
-    session: Session, young_person_id: str | None, page: int, page_size: int
-) -> tuple[list[AuditEntry], int]:
-    query = select(AuditEntry)
-    if young_person_id is not None:
-        query = query.where(about(young_person_id))
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    entries = session.scalars(
-        query.order_by(AuditEntry.at, AuditEntry.id).limit(page_size).offset((page - 1) * page_size)
-    ).all()
-    return list(entries), total
-
-
-def about(young_person_id: Any) -> ColumnElement[bool]:
-    """Entries naming the young person (a change, a record seen alone) or a list view that showed them;
-    `young_person_id` may be a column or a subquery of ids."""
-    shown = select(AuditShown.audit_id).where(AuditShown.young_person_id.in_(_ids(young_person_id)))
-    return or_(AuditEntry.young_person_id.in_(_ids(young_person_id)), AuditEntry.id.in_(shown))
-
-
-def _ids(young_person_id: Any) -> Any:
-    return [young_person_id] if isinstance(young_person_id, str) else young_person_id

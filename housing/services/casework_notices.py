@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session
 
 from housing.db import transaction
 from housing.models import HousingTask, SignOff, User
+from housing.reads import pathway_reviews
 from housing.reviews import ReviewStatus
-from housing.services import own_notices, reviews
+from housing.services import own_notices
 from housing.services.notifications import add
 from housing.vocabulary import NotificationKind, Role, SignOffStatus
 
@@ -76,7 +77,7 @@ def tasks_due(session: Session, today: date) -> list[str]:
 def reviews_due(session: Session, today: date) -> list[str]:
     """Each allocated officer once per review date and status; the unallocated in one daily digest;
     and each young person with their own account, once per review date."""
-    found = reviews.review_due_notices(session, today)
+    found = pathway_reviews.review_due_notices(session, today)
     with transaction(session):
         made = []
         for person_id, officer_id, due, status in found:

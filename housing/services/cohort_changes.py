@@ -15,8 +15,8 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid
 from housing.models import Cohort, District
-from housing.reads import matching_input
-from housing.services import audit, cohorts
+from housing.reads import cohorts, matching_input
+from housing.services import audit
 from housing.vocabulary import Stage
 
 WORDS = {"name": "name", "capacity": "places", "districts": "districts"}

@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session
 import matching
 from housing import due, lifedates, rules
 from housing.models import YoungPerson
-from housing.reads import matching_input
-from housing.services import placements, reference
+from housing.reads import matching_input, reference
+from housing.services import placements
 from matching import horizon, months_once
 from matching.snapshot import digest, to_data
 

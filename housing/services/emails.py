@@ -72,7 +72,3 @@ def failed(session: Session, email_id: str, why: str) -> None:
     session.rollback()
     with transaction(session):
         session.get(SentEmail, email_id).error = why
-
-
-def outbox(session: Session, *, limit: int = 200) -> list[SentEmail]:
-    return list(session.scalars(select(SentEmail).order_by(SentEmail.claimed_at.desc()).limit(limit)))

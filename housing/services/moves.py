@@ -12,21 +12,21 @@ an event after which the proposals are to be made again (the lead wires that tri
 
 STALLED (a named rule): an agreed pathway whose move has had no step — nor the agreement, nor the
 council's acceptance — for `STALLED_AFTER_DAYS` days, and who has not moved in (a viewing set ahead
-counts from its day: the move is not stalled while it is to come).
+counts from its day: the move is not stalled while it is to come). `housing.reads.moves` reads the
+steps and lists the moves stalled.
 """
 
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Row, Select, case, func, or_, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
-from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
-from housing.reads.due_columns import ByteOrder, UtcDay, later_of
+from housing.models import MoveStep, Nomination, Placement, YoungPerson
 from housing.services import audit, events, own_notices, placements
 from housing.vocabulary import (
     EndReason,
@@ -40,25 +40,6 @@ from housing.vocabulary import (
 
 STALLED_AFTER_DAYS = 21  # three weeks without a step: a council offer, a viewing or a signing is overdue
 VIEWING_AHEAD_DAYS = 56  # VIEWING_AHEAD: a viewing may be set up to eight weeks ahead
-
-
-def steps(session: Session, young_person_id: str) -> list[MoveStep]:
-    """Every step recorded for the young person, oldest first (for the record; the caller audits the view)."""
-    return list(
-        session.scalars(
-            select(MoveStep)
-            .where(MoveStep.young_person_id == young_person_id)
-            .order_by(MoveStep.on, MoveStep.recorded_at)
-        )
-    )
-
-
-def shown(session: Session, actor: Actor, young_person_id: str) -> list[MoveStep]:
-    """The steps, as an audited view of the record."""
-    with transaction(session):
-        found = steps(session, young_person_id)
-        audit.record_views(session, actor, [young_person_id], "viewed the steps of their move")
-    return found
 
 
 def movable(session: Session, young_person_id: str) -> Placement | None:
@@ -113,62 +94,6 @@ def record(
         )  # fmt: skip
         told = own_notices.viewing_set(session, step, today)
     return step, told
-
-
-def _stalled(today: date) -> Select:
-    """STALLED as one query: agreed pathways not moved into, not with the council, whose last sign
-    of the move (the agreement, a step, the council's decision, its day in UTC) is more than
-    `STALLED_AFTER_DAYS` old; each with the young person's id and reference and that day."""
-    last_step = (
-        select(MoveStep.placement_id, func.max(MoveStep.on).label("last_on"))
-        .group_by(MoveStep.placement_id)
-        .subquery()
-    )
-    decided = case((Nomination.decided_at.is_not(None), UtcDay(Nomination.decided_at)))
-    since = type_coerce(later_of(later_of(YoungPerson.pathway_agreed_on, last_step.c.last_on), decided), Date)
-    return (
-        select(YoungPerson.id, YoungPerson.reference, since.label("since"))
-        .join(Placement, Placement.young_person_id == YoungPerson.id)
-        .join(Option, Option.id == Placement.option_id)
-        .outerjoin(last_step, last_step.c.placement_id == Placement.id)
-        .outerjoin(Nomination, Nomination.placement_id == Placement.id)
-        .where(
-            YoungPerson.pathway_status == PathwayStatus.AGREED,
-            Placement.status == PlacementStatus.ACTIVE,
-            Placement.option_id == YoungPerson.pathway_option_id,
-            Option.route != Route.HOUSE_PROJECT,
-            # the council has it: the nominations list follows those
-            or_(Nomination.status.is_(None), Nomination.status != NominationStatus.PENDING),
-            ~select(MoveStep.id)
-            .where(MoveStep.placement_id == Placement.id, MoveStep.kind == MoveStepKind.MOVED_IN)
-            .exists(),
-            since < today - timedelta(days=STALLED_AFTER_DAYS),
-        )
-    )
-
-
-def stalled(session: Session, today: date, limit: int | None = None) -> list[tuple[Row, date]]:
-    """STALLED moves, oldest sign first, then by reference: (the young person's id and reference, and
-    how many there are in all; the day of the last sign). Narrow rows, not records: a page shows
-    twenty (`stalled_shown`), counted in the same query."""
-    query = _stalled(today).subquery()
-    ordered = (
-        select(query, func.count().over().label("total"))
-        .order_by(query.c.since, ByteOrder(query.c.reference))
-        .limit(limit)
-    )
-    return [(row, row.since) for row in session.execute(ordered)]
-
-
-def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` stalled moves for a page, each young person's record loaded and shown an
-    audited view, and how many there are."""
-    with transaction(session):
-        found = stalled(session, today, limit)
-        ids = [row.id for row, _ in found]
-        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
-        audit.record_views(session, actor, ids, "a stalled move")
-    return [(people[row.id], since) for row, since in found], found[0][0].total if found else 0
 
 
 def _the_move(session: Session, person: YoungPerson) -> Placement:

@@ -161,25 +161,7 @@ def _district_officers(session: Session, district: str) -> list[User]:
     ))  # fmt: skip
 
 
-# Reading and marking: a user sees only their own; another's is a 404, as if it did not exist.
-
-
-def mine(session: Session, user_id: str, *, page: int, page_size: int) -> tuple[list[Notification], int]:
-    query = select(Notification).where(Notification.user_id == user_id)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    items = session.scalars(
-        query.order_by(Notification.created_at.desc(), Notification.id).limit(page_size)
-        .offset((page - 1) * page_size)
-    )  # fmt: skip
-    return list(items), total
-
-
-def unread(session: Session, user_id: str) -> int:
-    return session.scalar(
-        select(func.count(Notification.id)).where(
-            Notification.user_id == user_id, Notification.read_at.is_(None)
-        )
-    ) or 0  # fmt: skip
+# Marking: a user marks only their own; another's is a 404, as if it did not exist.
 
 
 def mark_read(session: Session, user_id: str, notification_id: str) -> Notification:
@@ -199,8 +181,3 @@ def mark_read(session: Session, user_id: str, notification_id: str) -> Notificat
 def choose_email(session: Session, user_id: str, *, wanted: bool) -> None:
     with transaction(session):
         session.execute(update(User).where(User.id == user_id).values(email_notifications=wanted))
-
-
-def wants_email(session: Session, user_id: str) -> bool:
-    user = session.get(User, user_id)
-    return bool(user and user.email_notifications)

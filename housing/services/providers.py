@@ -1,6 +1,7 @@
-"""Use cases for providers of supported accommodation and supported lodgings: recorded, changed,
-listed and searched. A provider is no young person's data, but who changed the county's record of
-it is kept: each create and change is written to the audit trail, naming the provider and what changed.
+"""Use cases for providers of supported accommodation and supported lodgings: recorded and changed
+(`housing.reads.providers` lists and searches them). A provider is no young person's data, but who
+changed the county's record of it is kept: each create and change is written to the audit trail,
+naming the provider and what changed.
 
 The PROVIDER_REGISTRATION rule (`problems`) is shared by the API's schema, the pages and the import:
 an Ofsted number as Ofsted writes it, and a rating with its inspection's date (none before a first
@@ -12,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -20,7 +21,7 @@ from housing import audit_words
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Invalid
-from housing.models import Option, Provider
+from housing.models import Provider
 from housing.services import audit
 from housing.vocabulary import OfstedRating
 
@@ -102,50 +103,6 @@ def _taken(session: Session, number: str, own_id: str | None) -> None:
     held = session.scalar(select(Provider.id).where(Provider.ofsted_number == number))
     if held is not None and held != own_id:
         raise Conflict(f"another provider is registered with Ofsted number {number}")
-
-
-def get(session: Session, provider_id: str) -> Provider:
-    with transaction(session):
-        return found(session, Provider, provider_id, "provider")
-
-
-def search(
-    session: Session, *, page: int, page_size: int, q: str | None = None
-) -> tuple[list[Provider], int]:
-    """Providers by name, words in their name or Ofsted number, alphabetically."""
-    query = select(Provider)
-    for word in (q or "").split():
-        literal = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        query = query.where((Provider.name + " " + Provider.ofsted_number).ilike(f"%{literal}%", escape="\\"))
-    with transaction(session):
-        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        shown = session.scalars(
-            query.order_by(Provider.name, Provider.id).limit(page_size).offset((page - 1) * page_size)
-        )
-        return list(shown), total
-
-
-def places_of(session: Session, provider_ids: list[str]) -> dict[str, tuple[int, int]]:
-    """For each provider: the options naming it and their places."""
-    with transaction(session):
-        rows = session.execute(
-            select(Option.provider_id, func.count(), func.sum(Option.capacity))
-            .where(Option.provider_id.in_(provider_ids))
-            .group_by(Option.provider_id)
-        )
-        return {provider: (int(options), int(places or 0)) for provider, options, places in rows}
-
-
-def by_id(session: Session, provider_ids: set[str]) -> dict[str, Provider]:
-    """The providers a page of options names, read once."""
-    with transaction(session):
-        return {p.id: p for p in session.scalars(select(Provider).where(Provider.id.in_(provider_ids)))}
-
-
-def names(session: Session) -> dict[str, str]:
-    """Every provider's name by id, for a form's choice."""
-    with transaction(session):
-        return dict(session.execute(select(Provider.id, Provider.name).order_by(Provider.name)).all())
 
 
 def flush_or_conflict(session: Session) -> None:

@@ -18,15 +18,12 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict, Invalid, NotFound
 from housing.models import Nomination, Option, Placement, Proposal, SignOff, SignOffRoute
+from housing.reads.sign_offs import routes_on
 from housing.services import audit, events, undo
 from housing.vocabulary import EventKind, NominationStatus, PlacementStatus, Route, SignOffStatus
 
 # House Project places are decided through their cohort, not by accepting a placement.
 SIGNABLE_ROUTES = tuple(route for route in Route if route is not Route.HOUSE_PROJECT)
-
-
-def routes_on(session: Session) -> set[Route]:
-    return set(session.scalars(select(SignOffRoute.route)))
 
 
 def switch(session: Session, actor: Actor, routes: list[Route]) -> set[Route]:

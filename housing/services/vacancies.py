@@ -17,7 +17,8 @@ from housing.db import transaction
 from housing.errors import Forbidden
 from housing.models import Option
 from housing.models.types import new_id
-from housing.services import audit, events, import_problems, options, reference
+from housing.reads import reference
+from housing.services import audit, events, import_problems, options
 from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import EventKind, Role, Route
 

@@ -20,8 +20,8 @@ from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors
 from housing.models import Adviser, Allocation, User, YoungPerson
+from housing.reads.reference import Names
 from housing.services import audit
-from housing.services.reference import Names
 from housing.vocabulary import Role, WorkerKind
 
 WORKER_WORDS = {
@@ -193,13 +193,6 @@ def caseloads(session: Session) -> dict[str, int]:
     return {adviser_id: n for adviser_id, n in rows.all()}  # noqa: C416 (rows, not pairs, to a type checker)
 
 
-def advisers(session: Session) -> list[tuple[Adviser, int]]:
-    """The current advisers by name, each with their caseload."""
-    counts = caseloads(session)
-    found = session.scalars(select(Adviser).where(Adviser.active).order_by(Adviser.name))
-    return [(adviser, counts.get(adviser.id, 0)) for adviser in found]
-
-
 def add_adviser(session: Session, actor: Actor, data: dict[str, Any]) -> Adviser:
     """An adviser the service should know (staff, not necessarily a user), based at a known place."""
     with transaction(session):
@@ -213,11 +206,6 @@ def add_adviser(session: Session, actor: Actor, data: dict[str, Any]) -> Adviser
             session, actor, "create", None, f"added personal adviser {adviser.name}, based at {adviser.base}"
         )
     return adviser
-
-
-def officers(session: Session) -> list[User]:
-    """Housing support officers, who may be allocated to a case."""
-    return list(session.scalars(select(User).where(User.role == Role.HOUSING_OFFICER).order_by(User.email)))
 
 
 def _person(session: Session, young_person_id: str) -> YoungPerson:

@@ -1,11 +1,11 @@
-"""Use cases for young people's records: create, view, list and update."""
+"""Use cases for young people's records: create and update (`housing.reads.records` reads them)."""
 
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from housing import rules, ssda903, text_rules
 from housing.actors import Actor
@@ -13,21 +13,13 @@ from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.reads import duplicates, nominations
-from housing.reads.due_columns import due_order
-from housing.reads.young_people import Filters, due_of, matching
+from housing.reads.records import WITH_RECORD
+from housing.reads.reference import Names
+from housing.reads.young_people import due_of
 from housing.services import audit, leave_to_remain, record_changes, triple_plans
-from housing.services.reference import Names
 
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
            "current_place", "support_level", "wishes", "move_date", "in_touch", "activity")  # fmt: skip
-
-_WITH_RECORD = (
-    selectinload(YoungPerson.local_links),
-    selectinload(YoungPerson.preferences),
-    selectinload(YoungPerson.applications),
-    selectinload(YoungPerson.placements),
-)
-
 
 RECORD, REFUSE = "record", "refuse"  # what a create does with a POSSIBLE DUPLICATE
 
@@ -76,69 +68,11 @@ def create(
     return person
 
 
-def view(session: Session, actor: Actor, young_person_id: str, today: date) -> YoungPerson:
-    with transaction(session):
-        person = found(session, YoungPerson, young_person_id, "young person", options=_WITH_RECORD)
-        audit.record_views(session, actor, [person.id], "viewed record")
-        due_of(session, [person], today)
-        nominations.attach(session, [person])
-    return person
-
-
-def search(
-    session: Session,
-    actor: Actor,
-    today: date,
-    *,
-    page: int,
-    page_size: int,
-    order: str = "deadline",
-    **filters: Any,
-) -> tuple[list[YoungPerson], int]:
-    """A page of records; `filters` are `housing.reads.young_people.Filters`.
-
-    `order`: `deadline`, soonest 17½ first; `due`, most pressing tier first, then soonest due, then
-    by reference (api-contract v1.2), those with nothing due last.
-    """
-    where = matching(Filters(**filters), today)
-    with transaction(session):
-        if order == "due":
-            total = session.scalar(select(func.count()).select_from(YoungPerson).where(*where)) or 0
-            shown = [
-                s.young_person_id
-                for s in due_order(
-                    session, where, today, with_nothing_due=True, page=page, page_size=page_size
-                )
-            ]
-            loaded = {
-                p.id: p
-                for p in session.scalars(
-                    select(YoungPerson).where(YoungPerson.id.in_(shown)).options(*_WITH_RECORD)
-                )
-            }
-            people = [loaded[person_id] for person_id in shown]
-        else:
-            query = select(YoungPerson).where(*where)
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            people = list(
-                session.scalars(
-                    query.options(*_WITH_RECORD)
-                    .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
-                    .limit(page_size)
-                    .offset((page - 1) * page_size)
-                )
-            )
-        audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
-        due_of(session, people, today)
-        nominations.attach(session, people)
-    return people, total
-
-
 def update(
     session: Session, actor: Actor, young_person_id: str, changes: dict[str, Any], today: date
 ) -> YoungPerson:
     with transaction(session):
-        person = found(session, YoungPerson, young_person_id, "young person", options=_WITH_RECORD)
+        person = found(session, YoungPerson, young_person_id, "young person", options=WITH_RECORD)
         _normalise_reference(changes)
         _check(session, changes, today)
         if "reference" in changes:

@@ -24,8 +24,9 @@ from housing.db import transaction
 from housing.errors import Conflict
 from housing.models import YoungPerson
 from housing.models.types import new_id
+from housing.reads import reference
 from housing.reads.names import district_names
-from housing.services import audit, import_problems, leave_to_remain, record_changes, reference
+from housing.services import audit, import_problems, leave_to_remain, record_changes
 from housing.services.import_problems import Problem, Progress
 from housing.vocabulary import Immigration
 

@@ -13,9 +13,9 @@ from typing import Any
 from marshmallow import Schema, fields, pre_load, validate
 
 from housing.ssda903 import ACCOMMODATION, ACTIVITY, IN_TOUCH
-from housing.vocabulary import Immigration, OfstedRating, Route, SupportLevel
+from housing.vocabulary import Immigration, OfstedRating, Route
 from httpkit.schemas import Day, visible
-from jsonapi.schemas.young_people import NAME
+from jsonapi.schemas.young_people import RecordFields
 
 UK_DAY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 YES, NO = {"y", "yes", "true", "1"}, {"n", "no", "false", "0"}
@@ -67,7 +67,7 @@ class RowSchema(Schema):
         return out
 
 
-class YoungPersonRowSchema(RowSchema):
+class YoungPersonRowSchema(RowSchema, RecordFields):
     """One young person, by their case reference: new references are added, known ones updated."""
 
     DAYS = (
@@ -82,13 +82,6 @@ class YoungPersonRowSchema(RowSchema):
     SLUGS = ("home_district",)
     NUMBERS = ("children",)
 
-    reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
-    given_name = fields.String(required=True, validate=NAME)
-    family_name = fields.String(required=True, validate=NAME)
-    date_of_birth = Day(required=True)
-    home_district = fields.String(required=True, validate=validate.Length(min=1, max=32))
-    current_place = fields.String(required=True, validate=validate.Length(min=1, max=64))
-    support_level = fields.Enum(SupportLevel, by_value=True, required=True)
     step_free = fields.Boolean()
     wheelchair = fields.Boolean()
     children = fields.Integer(strict=True, validate=validate.Range(min=0, max=20))

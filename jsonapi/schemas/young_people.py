@@ -121,8 +121,9 @@ class ApplicationChangeSchema(Changes):
     status = fields.Enum(ApplicationStatus, by_value=True)
 
 
-class YoungPersonSchema(Schema):
-    id = fields.String(dump_only=True)
+class RecordFields(Schema):
+    """What every young person's record holds, checked alike whether it is sent, typed or imported."""
+
     reference = fields.String(required=True, validate=validate.And(validate.Length(min=1, max=64), visible))
     given_name = fields.String(required=True, validate=NAME)
     family_name = fields.String(required=True, validate=NAME)
@@ -130,6 +131,10 @@ class YoungPersonSchema(Schema):
     home_district = fields.String(required=True, validate=validate.Length(min=1, max=32))
     current_place = fields.String(required=True, validate=validate.Length(min=1, max=64))
     support_level = fields.Enum(SupportLevel, by_value=True, required=True)
+
+
+class YoungPersonSchema(RecordFields):
+    id = fields.String(dump_only=True)
     needs = fields.Nested(NeedsSchema, load_default=lambda: NeedsSchema().load({}))
     local_links = fields.List(
         fields.Nested(LocalLinkSchema), load_default=list, validate=validate.Length(max=30)

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from housing.models import AuditEntry
+from housing.models import AuditEntry, MatchingRun
 from housing.vocabulary import Role
 from tests.builders import create, due_soon, worthing_place
 from tests.payloads import born_aged, young_person
@@ -82,3 +82,19 @@ def test_young_people_of_one_tier_are_never_passed_over_for_each_other(client, o
     body = client.get(f"/api/v1/matching/runs/{run['id']}/fairness", headers=officer).json
 
     assert (body["passed_over_count"], body["passed_over"]) == (0, [])
+
+
+def test_a_runs_fairness_is_worked_out_when_first_read_and_then_kept_with_the_run(client, officer, db):
+    person = create(client, officer, "/api/v1/young-people", due_soon("WS-0001"))
+    worthing_place(client, officer)
+    run = client.post("/api/v1/matching/runs", json={}, headers=officer).json
+    first = client.get(f"/api/v1/matching/runs/{run['id']}/fairness", headers=officer).json
+    # The store moves on; the run's figures are the run's, as first worked out.
+    moved = client.patch(f"/api/v1/young-people/{person}", json={"home_district": "crawley"}, headers=officer)
+    assert moved.status_code == 200
+
+    again = client.get(f"/api/v1/matching/runs/{run['id']}/fairness", headers=officer).json
+
+    assert again == first
+    assert {row["group"] for row in again["distances"] if row["by"] == "home_district"} == {"worthing"}
+    assert db.get(MatchingRun, run["id"]).fairness["county"] == first["county"]

@@ -4,26 +4,12 @@ Young people from a case system's report, then their register applications from 
 choice-based lettings exports (tests/fixtures/imports).
 """
 
-import io
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
 from housing.models import Application, AuditEntry, YoungPerson
 from housing.vocabulary import Role
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
-
-
-def send(client, headers, kind, name, content=None):
-    content = (FIXTURES / name).read_bytes() if content is None else content
-    return client.post(
-        f"/api/v1/imports/{kind}",
-        data={"file": (io.BytesIO(content), name)},
-        content_type="multipart/form-data",
-        headers=headers,
-    )
+from tests.builders import IMPORTS, send_import
 
 
 def people(db) -> dict[str, YoungPerson]:
@@ -32,7 +18,7 @@ def people(db) -> dict[str, YoungPerson]:
 
 
 def test_a_case_system_report_adds_each_young_person_with_its_headings_read(client, officer, db):
-    response = send(client, officer, "young-people", "young_people_lcs.csv")
+    response = send_import(client, officer, "young-people", "young_people_lcs.csv")
 
     assert response.status_code == 201, response.json
     assert len(response.json["created"]) == 5
@@ -53,15 +39,15 @@ def test_a_case_system_report_adds_each_young_person_with_its_headings_read(clie
 
 
 def test_the_same_report_sent_again_changes_nothing_and_a_changed_row_updates_its_record(client, officer, db):
-    send(client, officer, "young-people", "young_people_lcs.csv")
-    again = send(client, officer, "young-people", "young_people_lcs.csv")
+    send_import(client, officer, "young-people", "young_people_lcs.csv")
+    again = send_import(client, officer, "young-people", "young_people_lcs.csv")
 
     assert again.status_code == 201
     assert (again.json["created"], again.json["updated"], again.json["unchanged"]) == ([], [], 5)
     assert len(people(db)) == 5
 
-    changed = (FIXTURES / "young_people_lcs.csv").read_text().replace("Amara,Testperson", "Amara,Newname")
-    response = send(client, officer, "young-people", "lcs.csv", changed.encode())
+    changed = (IMPORTS / "young_people_lcs.csv").read_text().replace("Amara,Testperson", "Amara,Newname")
+    response = send_import(client, officer, "young-people", "lcs.csv", changed.encode())
 
     assert response.status_code == 201
     assert len(response.json["updated"]) == 1
@@ -71,7 +57,7 @@ def test_the_same_report_sent_again_changes_nothing_and_a_changed_row_updates_it
 
 
 def test_a_mosaic_workbook_is_read_by_its_own_headings(client, officer, db):
-    response = send(client, officer, "young-people", "young_people_mosaic.xlsx")
+    response = send_import(client, officer, "young-people", "young_people_mosaic.xlsx")
 
     assert response.status_code == 201, response.json
     assert people(db)["MOS-2"].current_place == "Shoreham-by-Sea"
@@ -82,7 +68,7 @@ def test_every_bad_row_is_named_with_its_line_and_column_and_nothing_is_written(
 ):
     before = row_counts()
 
-    response = send(client, officer, "young-people", "young_people_bad.csv")
+    response = send_import(client, officer, "young-people", "young_people_bad.csv")
 
     assert response.status_code == 422
     assert row_counts() == before
@@ -106,7 +92,7 @@ def test_every_bad_row_is_named_with_its_line_and_column_and_nothing_is_written(
 
 
 def test_a_file_that_is_not_a_report_is_refused_with_its_header_problems(client, officer):
-    response = send(client, officer, "young-people", "x.csv", b"Child ID,Colour\nLCS-1,red\n")
+    response = send_import(client, officer, "young-people", "x.csv", b"Child ID,Colour\nLCS-1,red\n")
 
     assert response.status_code == 422
     problems = response.json["errors"]["files"]["file"]
@@ -117,9 +103,9 @@ def test_a_file_that_is_not_a_report_is_refused_with_its_header_problems(client,
 def test_applications_from_a_councils_export_are_added_once_and_updated_by_young_person_and_council(
     client, officer, db
 ):
-    send(client, officer, "young-people", "young_people_lcs.csv")
+    send_import(client, officer, "young-people", "young_people_lcs.csv")
 
-    response = send(client, officer, "applications", "applications_cbl.csv")
+    response = send_import(client, officer, "applications", "applications_cbl.csv")
 
     assert response.status_code == 201, response.json
     assert len(response.json["created"]) == 3
@@ -128,9 +114,9 @@ def test_applications_from_a_councils_export_are_added_once_and_updated_by_young
     assert set(held) == {("LCS-1001", "crawley"), ("LCS-1001", "worthing"), ("LCS-1002", "mid-sussex")}
     assert held[("LCS-1001", "crawley")].band == "A+"
 
-    again = send(client, officer, "applications", "applications_cbl.csv")
-    rebanded = send(client, officer, "applications", "a.csv",
-                    (FIXTURES / "applications_cbl.csv").read_bytes().replace(b"Crawley,A+", b"Crawley,B"))  # fmt: skip
+    again = send_import(client, officer, "applications", "applications_cbl.csv")
+    rebanded = send_import(client, officer, "applications", "a.csv",
+                    (IMPORTS / "applications_cbl.csv").read_bytes().replace(b"Crawley,A+", b"Crawley,B"))  # fmt: skip
 
     assert (again.json["created"], again.json["unchanged"]) == ([], 3)
     assert len(rebanded.json["updated"]) == 1
@@ -140,10 +126,10 @@ def test_applications_from_a_councils_export_are_added_once_and_updated_by_young
 
 
 def test_every_bad_application_is_named_and_none_is_written(client, officer, db, row_counts):
-    send(client, officer, "young-people", "young_people_lcs.csv")
+    send_import(client, officer, "young-people", "young_people_lcs.csv")
     before = row_counts()
 
-    response = send(client, officer, "applications", "applications_bad.csv")
+    response = send_import(client, officer, "applications", "applications_bad.csv")
 
     assert response.status_code == 422
     assert row_counts() == before
@@ -157,7 +143,7 @@ def test_every_bad_application_is_named_and_none_is_written(client, officer, db,
 
 
 def test_a_large_report_of_5000_young_people_is_imported_whole(client, officer, db):
-    response = send(client, officer, "young-people", "young_people_large.csv")
+    response = send_import(client, officer, "young-people", "young_people_large.csv")
 
     assert response.status_code == 201, response.json
     assert len(response.json["created"]) == 5000
@@ -169,7 +155,7 @@ def test_only_the_countys_officers_and_admins_import(client, auth, role, row_cou
     headers = auth.headers(role, "crawley" if role is Role.DISTRICT_OFFICER else None)
     before = row_counts()
 
-    response = send(client, headers, "young-people", "young_people_lcs.csv")
+    response = send_import(client, headers, "young-people", "young_people_lcs.csv")
 
     assert response.status_code == 403
     assert row_counts() == before

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import select, update
 
 from housing.models import District, MatchingRun, MoveStep, Nomination, Placement, Rejection, YoungPerson
+from housing.reads import moves as move_reads
 from housing.services import moves
 from housing.vocabulary import Role
 from tests import payloads
@@ -193,12 +194,12 @@ def test_a_move_with_no_step_for_three_weeks_has_stalled(client, officer, auth, 
         month_ago = datetime.now(UTC) - timedelta(days=30)
         session.execute(update(Nomination).values(decided_at=month_ago))
         session.commit()
-        assert [p.id for p, _ in moves.stalled(session, TODAY)] == [person]
-        assert moves.stalled(session, TODAY - timedelta(days=1)) == []
+        assert [p.id for p, _ in move_reads.stalled(session, TODAY)] == [person]
+        assert move_reads.stalled(session, TODAY - timedelta(days=1)) == []
         session.add(MoveStep(young_person_id=person, placement_id=session.scalar(select(Placement.id)),
                              kind="viewing", on=TODAY, recorded_by="x", recorded_at=month_ago))  # fmt: skip
         session.flush()
-        assert moves.stalled(session, TODAY) == []
+        assert move_reads.stalled(session, TODAY) == []
         session.rollback()
 
 

@@ -4,26 +4,13 @@ The invariants run after every test (tests/conftest.py): each option's count agr
 placements, every agreed pathway has its placement, no young person has two.
 """
 
-import io
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 
 from housing.models import AuditEntry, Option, Placement, YoungPerson
 from tests import builders, payloads
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
-
-
-def send(client, headers, kind, name, content=None):
-    content = (FIXTURES / name).read_bytes() if content is None else content
-    return client.post(
-        f"/api/v1/imports/{kind}",
-        data={"file": (io.BytesIO(content), name)},
-        content_type="multipart/form-data",
-        headers=headers,
-    )
+from tests.builders import IMPORTS, send_import
 
 
 def named_option(client, officer, name, route="supported_accommodation", **overrides) -> str:
@@ -37,7 +24,7 @@ def named_option(client, officer, name, route="supported_accommodation", **overr
 
 def the_county(client, officer) -> dict[str, str]:
     """The young people of the case system's report and the options placements_lcs.csv names."""
-    assert send(client, officer, "young-people", "young_people_lcs.csv").status_code == 201
+    assert send_import(client, officer, "young-people", "young_people_lcs.csv").status_code == 201
     return {
         "Worthing Foyer": named_option(client, officer, "Worthing Foyer", capacity=2),
         "Haywards Heath lodgings": named_option(
@@ -66,7 +53,7 @@ def placements_of(db, reference) -> list[Placement]:
 def test_each_placement_takes_its_place_and_agrees_the_pathway_as_an_accept_does(client, officer, db):
     options = the_county(client, officer)
 
-    response = send(client, officer, "placements", "placements_lcs.csv")
+    response = send_import(client, officer, "placements", "placements_lcs.csv")
 
     assert response.status_code == 201, response.json
     assert len(response.json["created"]) == 3
@@ -91,17 +78,17 @@ def test_a_file_sent_again_changes_nothing_and_a_new_start_moves_the_placement(
     client, officer, db, row_counts
 ):
     the_county(client, officer)
-    send(client, officer, "placements", "placements_lcs.csv")
+    send_import(client, officer, "placements", "placements_lcs.csv")
     before = row_counts()
 
-    again = send(client, officer, "placements", "placements_lcs.csv")
+    again = send_import(client, officer, "placements", "placements_lcs.csv")
 
     assert (again.json["created"], again.json["updated"], again.json["unchanged"]) == ([], [], 3)
     assert {k: v for k, v in row_counts().items() if k != "audit"} == {
         k: v for k, v in before.items() if k != "audit"
     }
-    moved = (FIXTURES / "placements_lcs.csv").read_bytes().replace(b"01/11/2026", b"20/11/2026")
-    response = send(client, officer, "placements", "p.csv", moved)
+    moved = (IMPORTS / "placements_lcs.csv").read_bytes().replace(b"01/11/2026", b"20/11/2026")
+    response = send_import(client, officer, "placements", "p.csv", moved)
 
     assert len(response.json["updated"]) == 1
     [placement] = placements_of(db, "LCS-1001")
@@ -110,10 +97,10 @@ def test_a_file_sent_again_changes_nothing_and_a_new_start_moves_the_placement(
 
 def test_a_young_person_placed_elsewhere_leaves_their_place_the_day_the_new_one_starts(client, officer, db):
     options = the_county(client, officer)
-    send(client, officer, "placements", "placements_lcs.csv")
+    send_import(client, officer, "placements", "placements_lcs.csv")
     elsewhere = named_option(client, officer, "Crawley Foyer", place="Crawley")
 
-    response = send(client, officer, "placements", "p.csv",
+    response = send_import(client, officer, "placements", "p.csv",
                     b"reference,option,starts_on,route\nLCS-1001,Crawley Foyer,2026-12-01,supported_accommodation\n")  # fmt: skip
 
     assert response.status_code == 201, response.json
@@ -138,7 +125,7 @@ def test_every_bad_row_is_named_with_its_line_and_column_and_nothing_is_written(
                  young_person=person(db, "LCS-1005").id, carer_willing=True, min_age=17)  # fmt: skip
     before = row_counts()
 
-    response = send(client, officer, "placements", "placements_bad.csv")
+    response = send_import(client, officer, "placements", "placements_bad.csv")
 
     assert response.status_code == 422
     assert row_counts() == before
@@ -168,7 +155,7 @@ def test_a_young_person_awaiting_a_councils_decision_keeps_their_nomination(clie
     named_option(client, officer, "Worthing Foyer")
     before = row_counts()
 
-    response = send(client, officer, "placements", "p.csv",
+    response = send_import(client, officer, "placements", "p.csv",
                     b"reference,option,starts_on,route\nNOM-1,Worthing Foyer,2026-12-01,supported_accommodation\n")  # fmt: skip
 
     assert response.status_code == 422
@@ -179,10 +166,10 @@ def test_a_young_person_awaiting_a_councils_decision_keeps_their_nomination(clie
 
 
 def test_a_large_file_of_5000_placements_is_imported_whole(client, officer, db):
-    assert send(client, officer, "young-people", "young_people_large.csv").status_code == 201
+    assert send_import(client, officer, "young-people", "young_people_large.csv").status_code == 201
     schemes = [named_option(client, officer, f"Bulk scheme {n}", capacity=1000) for n in range(1, 6)]
 
-    response = send(client, officer, "placements", "placements_large.csv")
+    response = send_import(client, officer, "placements", "placements_large.csv")
 
     assert response.status_code == 201, response.json
     assert len(response.json["created"]) == 5000

@@ -1,21 +1,11 @@
 """Providers brought in from a file (Ofsted's data download headings): all or nothing, by Ofsted number,
 on the API, the command line and the page; each kind of bad row named with its line and column."""
 
-import io
-from pathlib import Path
-
 from sqlalchemy import func, select
 
 from housing.models import AuditEntry, Provider
 from housing.vocabulary import Role
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "imports"
-
-
-def send(client, headers, name, content=None):
-    content = (FIXTURES / name).read_bytes() if content is None else content
-    return client.post("/api/v1/imports/providers", data={"file": (io.BytesIO(content), name)},
-                       content_type="multipart/form-data", headers=headers)  # fmt: skip
+from tests.builders import send_import
 
 
 def held(db) -> dict[str, Provider]:
@@ -24,7 +14,7 @@ def held(db) -> dict[str, Provider]:
 
 
 def test_ofsteds_download_adds_each_provider_with_its_headings_and_words_read(client, officer, db):
-    answer = send(client, officer, "providers_ofsted.csv")
+    answer = send_import(client, officer, "providers", "providers_ofsted.csv")
 
     assert answer.status_code == 201, answer.json
     assert (len(answer.json["created"]), answer.json["kind"]) == (4, "providers")
@@ -37,10 +27,10 @@ def test_ofsteds_download_adds_each_provider_with_its_headings_and_words_read(cl
 
 
 def test_the_same_file_again_changes_nothing_and_a_changed_row_updates_by_number(client, officer, db):
-    send(client, officer, "providers_ofsted.csv")
-    again = send(client, officer, "providers_ofsted.csv")
-    changed = send(client, officer, "changed.csv",
-                   b"URN,Provider Name,Overall Effectiveness,Inspection Date\n2712345,Oak Housing Ltd,Outstanding,01/10/2026\n")  # fmt: skip
+    send_import(client, officer, "providers", "providers_ofsted.csv")
+    again = send_import(client, officer, "providers", "providers_ofsted.csv")
+    changed = send_import(client, officer, "providers", "changed.csv",
+                          b"URN,Provider Name,Overall Effectiveness,Inspection Date\n2712345,Oak Housing Ltd,Outstanding,01/10/2026\n")  # fmt: skip
 
     assert (again.json["created"], again.json["updated"], again.json["unchanged"]) == ([], [], 4)
     assert (changed.json["created"], len(changed.json["updated"])) == ([], 1)
@@ -56,7 +46,7 @@ def test_each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_w
 ):
     before = row_counts()
 
-    refused = send(client, officer, "providers_bad.csv")
+    refused = send_import(client, officer, "providers", "providers_bad.csv")
 
     assert refused.status_code == 422
     said = refused.json["errors"]["files"]["file"]
@@ -77,9 +67,10 @@ def test_each_kind_of_bad_row_is_named_with_its_line_and_column_and_nothing_is_w
 def test_a_large_file_is_brought_in_whole(client, officer, db):
     rows = "".join(f"{2000000 + n},Provider {n},Good,01/01/2025\n" for n in range(3000))
 
-    answer = send(
+    answer = send_import(
         client,
         officer,
+        "providers",
         "large.csv",
         ("URN,Provider Name,Overall Effectiveness,Inspection Date\n" + rows).encode(),
     )
@@ -93,5 +84,5 @@ def test_only_officers_bring_in_providers(client, auth, row_counts):
     headers = auth.headers(Role.COMMISSIONER)
     before = row_counts()
 
-    assert send(client, headers, "providers_ofsted.csv").status_code == 403
+    assert send_import(client, headers, "providers", "providers_ofsted.csv").status_code == 403
     assert row_counts() == before

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from housing.clock import today
 from housing.lifedates import add_months
 from housing.models import AuditEntry
-from housing.services import reviews
+from housing.reads import pathway_reviews
 from housing.vocabulary import Role
 from tests.builders import casework_person
 
@@ -98,7 +98,7 @@ def test_review_due_notices_go_to_the_allocated_officer_or_to_the_digest(app, cl
     )
 
     with app.extensions["pathways"].session_factory() as session:
-        notices = reviews.review_due_notices(session, TODAY)
+        notices = pathway_reviews.review_due_notices(session, TODAY)
 
     assert {(pid, to, status) for pid, to, _due, status in notices} == {
         (mine, me, "overdue"),

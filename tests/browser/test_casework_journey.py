@@ -5,6 +5,7 @@ from housing.clock import today
 from housing.vocabulary import Role
 from tests.browser.conftest import axe_violations, navigate, sign_in_with_the_keyboard
 from tests.builders import adviser, casework_person
+from web import casework
 
 
 def tab_to(page, name: str, limit: int = 80) -> None:
@@ -49,6 +50,47 @@ def test_a_team_manager_accepts_a_months_proposals_with_the_keyboard(page, user,
     assert "Everyone past 16½ has an adviser" in page.inner_text("main")
     workers = client.get(f"/api/v1/young-people/{people[0]}/workers", headers=manager).json
     assert workers["personal_adviser"]["as_proposed"] is True
+
+
+def test_a_team_manager_pages_through_proposals_and_chooses_another_adviser_with_the_keyboard(
+    page, user, client, officer, auth, app, monkeypatch
+):
+    monkeypatch.setattr(casework, "PAGE_SIZE", 2)
+    manager = auth.headers(Role.TEAM_MANAGER)
+    people = [casework_person(client, officer, f"PA-{n}", months_old=m, given=g)
+              for n, (m, g) in enumerate(((205, "Sooner"), (200, "Later"), (199, "Latest")))]  # fmt: skip
+    adviser(client, manager, "Pat Exampleworth", base="Worthing")
+    lee = adviser(client, manager, "Lee Specimen", base="Crawley")
+    sign_in_with_the_keyboard(page, user(Role.TEAM_MANAGER))
+    navigate(page, page.get_by_role("link", name="Allocate advisers", exact=True).last.click)
+    assert "Showing 1 to 2 of 3" in page.inner_text("[data-testid=showing]")
+    assert axe_violations(page) == []
+
+    tab_to(page, "Next page", limit=120)
+    navigate(page, lambda: page.keyboard.press("Enter"))
+    assert "Latest Exampleton" in page.inner_text("#proposals")
+    assert "Sooner Exampleton" not in page.inner_text("#proposals")
+    assert axe_violations(page) == []
+
+    tab_to(page, "Choose another adviser for Latest Exampleton")
+    navigate(page, lambda: page.keyboard.press("Enter"))
+    assert page.title().startswith("Choose an adviser for Latest Exampleton")
+    assert axe_violations(page) == []
+    page.focus("#adviser")  # the accessible autocomplete: typed for, then picked with the arrow keys
+    page.keyboard.press("Control+A")
+    page.keyboard.type("Lee")
+    page.wait_for_selector("#adviser__listbox li")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    assert axe_violations(page) == []
+    tab_to(page, "Allocate this adviser")
+    navigate(page, lambda: page.keyboard.press("Enter"))
+
+    assert "1 adviser allocated" in page.inner_text(".govuk-notification-banner")
+    assert "Showing 2 young people" in page.inner_text("[data-testid=showing]")  # back on the only page left
+    assert axe_violations(page) == []
+    workers = client.get(f"/api/v1/young-people/{people[2]}/workers", headers=manager).json
+    assert (workers["personal_adviser"]["worker"], workers["personal_adviser"]["as_proposed"]) == (lee, False)
 
 
 def test_a_full_caseload_is_refused_beside_the_row_and_an_officer_is_allocated_from_the_record(

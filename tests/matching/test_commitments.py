@@ -5,7 +5,7 @@ from types import MappingProxyType
 
 from matching import solve
 from matching.checker import check
-from tests.matching.instances import option, person, problem
+from tests.matching.instances import link, option, person, problem
 
 
 def council_home(id: str, place: str = "Crawley"):
@@ -68,3 +68,28 @@ def test_the_checker_refuses_an_answer_that_gives_more_than_the_limit():
     limited = replace(unlimited, district_caps=MappingProxyType({"crawley": 1}))
 
     assert "COMMITMENT: crawley gives 2 register vacancies, its limit is 1" in check(limited, run)
+
+
+def test_a_pass_over_kept_because_the_limit_leaves_the_later_young_person_no_place_is_accepted(engine_path):
+    # a (soon) would rather have the foyer that b (later) holds; b could move only to a council flat,
+    # and Crawley's limit of one is taken by c (later), who can live nowhere else. Exchanging would
+    # leave b with no place, so the run keeps it, and the checker must see the limit to agree.
+    a = person(
+        "a", due_tier="soon", support_level="low", links=(link("Horsham"),), applied_districts=frozenset()
+    )
+    b = person("b", due_tier="later", applied_districts=frozenset({"crawley"}))
+    c = person("c", due_tier="later", support_level="high", applied_districts=frozenset({"crawley"}))
+    homes = [
+        option("foyer", "Horsham", support_levels=frozenset({"low", "medium"})),
+        option("far", "Chichester", support_levels=frozenset({"low"})),
+        council_home("flat-1"),
+        council_home("flat-2"),
+    ]
+    limited = problem([a, b, c], homes, district_caps=MappingProxyType({"crawley": 1}))
+
+    run = solve(limited)
+
+    placed = {p.young_person: p.option for p in run.proposals}
+    assert (placed["a"], placed["b"]) == ("far", "foyer")
+    assert placed["c"] in {"flat-1", "flat-2"}
+    assert check(limited, run) == []

@@ -7,10 +7,11 @@ import pytest
 from sqlalchemy import select
 
 from housing.clock import today
-from housing.models import Allocation
+from housing.models import Allocation, AuditEntry, AuditShown
 from housing.vocabulary import Role
 from tests.builders import adviser, casework_person
 from tests.web.conftest import csrf
+from web import casework
 
 TODAY = today()
 
@@ -114,6 +115,77 @@ def test_accepting_a_row_with_no_adviser_chosen_asks_for_one(client, officer, ma
     assert "Choose an adviser" in refused.get_data(as_text=True)
 
 
+def test_proposals_come_a_page_at_a_time_and_a_name_or_district_finds_one(
+    monkeypatch, client, officer, manager, person_signing_in, db
+):
+    monkeypatch.setattr(casework, "PAGE_SIZE", 2)
+    people = [casework_person(client, officer, f"WS-{n}", months_old=m, given=g)
+              for n, (m, g) in enumerate(((205, "Sooner"), (200, "Later"), (199, "Latest")))]  # fmt: skip
+    adviser(client, manager, "Pat Exampleworth")
+    person_signing_in(client, Role.TEAM_MANAGER)
+
+    first = client.get("/advisers/proposals").get_data(as_text=True)
+    assert "Showing 1 to 2 of 3, nearest 17½ first" in first
+    assert ("Sooner" in first, "Later" in first, "Latest" in first) == (True, True, False)
+    assert "Accept the 2 proposals on this page" in first
+    assert 'href="?page=2"' in first
+    # The view is audited as the two young people shown, not everyone proposed.
+    entry = db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+    assert set(db.scalars(select(AuditShown.young_person_id).where(AuditShown.audit_id == entry.id))) == set(
+        people[:2]
+    )
+
+    second = client.get("/advisers/proposals?page=2").get_data(as_text=True)
+    assert ("Sooner" in second, "Latest" in second) == (False, True)
+    assert "Accept all 1 proposal as shown" not in second  # one page of several: the page's proposal
+    named = client.get("/advisers/proposals?q=latest").get_data(as_text=True)
+    assert "Showing 1 young person found" in named
+    assert ("Sooner" in named, "Latest" in named) == (False, True)
+    elsewhere = client.get("/advisers/proposals?district=crawley").get_data(as_text=True)
+    assert "No young person awaiting an adviser matches this search." in elsewhere
+    assert "3 proposals" in elsewhere  # the county's count stays in sight
+
+
+def test_a_row_offers_the_nearest_advisers_with_room_and_another_is_one_link_away(
+    app, client, officer, manager, person_signing_in, db
+):
+    app.config["ADVISER_CASELOAD_CAP"] = 1
+    young, other = casework_person(client, officer, "WS-1"), casework_person(client, officer, "WS-2")
+    full = adviser(client, manager, "Full Caseload", base="Worthing")
+    client.post(f"/api/v1/young-people/{other}/workers", json={"kind": "personal_adviser", "worker": full},
+                headers=manager)  # fmt: skip
+    near = [adviser(client, manager, f"Near {letter}", base="Worthing") for letter in "ABCDEFGHIJK"]
+    far = adviser(client, manager, "Far Away", base="Crawley")
+    person_signing_in(client, Role.TEAM_MANAGER)
+
+    page = client.get("/advisers/proposals").get_data(as_text=True)
+    row = page[
+        page.index(f'id="adviser-{young}"') : page.index("</select>", page.index(f'id="adviser-{young}"'))
+    ]
+    proposed = re.search(rf'name="proposed-{young}" value="([^"]+)"', page).group(1)
+    offered = re.findall(r'<option value="([^"]*)"', row)
+    # Blank, the proposal, then the ten nearest with room (here all in one town, so by name).
+    assert offered == ["", proposed, *[a for a in near if a != proposed][:10]]
+    assert re.search(r"Proposed: Near [A-K], 0 km, caseload 0 of 1", row)
+    assert full not in offered
+    assert far not in offered
+    assert f"/advisers/proposals/{young}?page=1" in page
+
+    choice = client.get(f"/advisers/proposals/{young}?page=1").get_data(as_text=True)
+    listed = re.findall(r'<option value="([^"]+)"', choice)
+    # The proposal, then every adviser with room, nearest first; the full one left out.
+    assert listed == [proposed, *[a for a in near if a != proposed], far]
+    assert "1 adviser at the cap is not listed" in choice
+
+    form = {"csrf_token": csrf(client, f"/advisers/proposals/{young}"), "adviser": far}
+    chosen = client.post(f"/advisers/proposals/{young}?page=1", data=form)
+    assert chosen.status_code == 302
+    assert "1 adviser allocated" in client.get(chosen.headers["Location"]).get_data(as_text=True)
+    allocation = db.scalar(select(Allocation).where(Allocation.young_person_id == young))
+    assert (allocation.adviser_id, allocation.as_proposed) == (far, False)
+    assert client.get(f"/advisers/proposals/{young}").status_code == 404  # allocated: no longer awaiting
+
+
 def test_a_manager_allocates_an_officer_from_the_record_and_the_officer_sees_them_as_their_own(
     client, officer, manager, person_signing_in, auth
 ):
@@ -176,3 +248,19 @@ def test_each_page_admits_only_its_roles(client, person_signing_in, role, path, 
 def test_an_officer_with_nobody_allocated_is_told_how_that_changes(client, person_signing_in):
     person_signing_in(client, Role.HOUSING_OFFICER)
     assert "Nobody is allocated to you yet" in client.get("/my-young-people").get_data(as_text=True)
+
+
+def test_choosing_no_adviser_on_the_choice_page_asks_for_one_beside_the_list(
+    client, officer, manager, person_signing_in, db
+):
+    young = casework_person(client, officer, "WS-1")
+    adviser(client, manager, "Pat Exampleworth")
+    person_signing_in(client, Role.TEAM_MANAGER)
+    form = {"csrf_token": csrf(client, f"/advisers/proposals/{young}"), "adviser": ""}
+
+    refused = client.post(f"/advisers/proposals/{young}", data=form)
+
+    page = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert '<a href="#adviser">Choose an adviser</a>' in page
+    assert db.scalar(select(Allocation)) is None

@@ -4,7 +4,7 @@ import re
 
 from sqlalchemy import select
 
-from housing.models import Proposal, YoungPerson
+from housing.models import MatchingRun, Proposal, YoungPerson
 from housing.vocabulary import Role
 from tests import payloads
 from tests.web.conftest import csrf
@@ -159,3 +159,28 @@ def test_an_unknown_run_or_cohort_is_a_404_page(client, person_signing_in):
     unknown = client.get("/cohorts/nothing-here")
     assert unknown.status_code == 404
     assert "Page not found" in unknown.get_data(as_text=True)
+
+
+def test_an_unmatched_young_person_is_told_where_to_apply_and_the_run_keeps_that_advice(
+    client, officer, person_signing_in, db
+):
+    # A Crawley register vacancy within reach that fails no rule but the missing application.
+    body = payloads.young_person(reference="AP-1", date_of_birth=payloads.born_aged(18))
+    person = client.post("/api/v1/young-people", json=body, headers=officer).json["id"]
+    vacancy = payloads.option(
+        "register_vacancy", place="Crawley", available_from="2026-01-01", step_free=True
+    )
+    assert client.post("/api/v1/options", json=vacancy, headers=officer).status_code == 201
+    person_signing_in(client)
+    review_url = run_from_the_page(client)
+    run = db.get(MatchingRun, review_url.rsplit("/", 1)[1])
+    assert run.unmatched_advice is None  # worked out when first read
+    assert run.fairness is None
+
+    page = client.get(review_url).get_data(as_text=True)
+
+    assert "apply to Crawley" in page
+    db.rollback()  # a fresh read of the store, after the page's own transaction
+    assert db.get(MatchingRun, run.id).unmatched_advice == {person: ["crawley"]}
+    assert db.get(MatchingRun, run.id).fairness["ranks"]["unmatched"] == 1
+    assert "apply to Crawley" in client.get(review_url).get_data(as_text=True)  # read back as kept

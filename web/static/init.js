@@ -25,6 +25,18 @@ for (const select of document.querySelectorAll("select[data-option-picker]")) {
   })
 }
 
+// An adviser for one young person (every adviser with room, nearest first): typed for or picked
+// from the list the box opens with; what was chosen (the proposal) shows in the box.
+for (const select of document.querySelectorAll("select[data-adviser-picker]")) {
+  const chosen = select.options[select.selectedIndex]
+  window.accessibleAutocomplete?.enhanceSelectElement({
+    selectElement: select,
+    defaultValue: chosen && chosen.value ? chosen.textContent : "",
+    showAllValues: true,
+    tNoResults: () => "No adviser with room has that name or town",
+  })
+}
+
 // A long import's page (import_progress.html) asks for itself again every few seconds and puts the
 // new figures in place, in a live region; once the import ends, the whole page is shown. Without
 // JavaScript the page refreshes itself (its <noscript> refresh) and has a link to update it now.

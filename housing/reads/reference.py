@@ -1,55 +1,68 @@
-"""Reference data reads, and the checks that names in a request refer to real places and districts."""
+"""Reference data: the districts and places as plain values, and the checks that names in a request refer
+to real ones."""
 
 from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from housing import audit_words as words
-from housing.actors import Actor
-from housing.db import transaction
-from housing.errors import FieldErrors, Forbidden, NotFound
+from housing.errors import FieldErrors, NotFound
 from housing.models import District, Place
-from housing.services import audit
-from housing.vocabulary import Role
 
 
-def districts(session: Session) -> list[District]:
-    return list(session.scalars(select(District).order_by(District.slug)))
+@dataclass(frozen=True)
+class Council:
+    """A district or borough council and its own settings, as the pages and the API show them."""
+
+    slug: str
+    gss_code: str
+    name: str
+    bands: tuple[str, ...]  # highest priority first
+    bedroom_standard: tuple[int, ...] | None
+    larger_homes_allowed: bool
+    yearly_commitment: int | None
+    commitment_limits_matching: bool
+    nomination_response_days: int | None
+
+    @classmethod
+    def of(cls, district: District) -> "Council":
+        standard = district.bedroom_standard
+        return cls(district.slug, district.gss_code, district.name, tuple(district.bands),
+                   None if standard is None else tuple(standard), district.larger_homes_allowed,
+                   district.yearly_commitment, district.commitment_limits_matching,
+                   district.nomination_response_days)  # fmt: skip
 
 
-# A council's scheme as the trail names it: the bedrooms it allows by household, and larger homes.
-SCHEME_WORDS = {"bedroom_standard": "bedroom standard", "larger_homes_allowed": "larger homes allowed"}
+@dataclass(frozen=True)
+class Town:
+    """A place options and links stand in; `district` is None outside West Sussex."""
+
+    name: str
+    district: str | None
+    lat: float
+    lon: float
 
 
-def set_scheme(session: Session, actor: Actor, slug: str, changes: dict[str, Any]) -> District:
-    """A council sets its own bedroom standard and whether it lets larger homes (BEDROOMS); audited."""
-    with transaction(session):
-        if actor.role is Role.DISTRICT_OFFICER and actor.district != slug:
-            raise Forbidden("district officers set their own council's scheme only")
-        district = session.get(District, slug)
-        if district is None:
-            raise NotFound(f"no district {slug!r}")
-        said = [
-            f"{SCHEME_WORDS.get(field, field)} from {words.value(before)} to {words.value(value)}"
-            for field, value in changes.items()
-            if (before := getattr(district, field)) != value
-        ]
-        for field, value in changes.items():
-            setattr(district, field, value)
-        audit.record(
-            session,
-            actor,
-            "update",
-            None,
-            f"{district.name} council's allocation scheme: {'; '.join(said) or 'unchanged'}",
+def districts(session: Session) -> list[Council]:
+    return [Council.of(d) for d in session.scalars(select(District).order_by(District.slug))]
+
+
+def district(session: Session, slug: str) -> Council:
+    """One council, or a 404 naming its slug."""
+    found = session.get(District, slug)
+    if found is None:
+        raise NotFound(f"no district {slug}")
+    return Council.of(found)
+
+
+def places(session: Session) -> list[Town]:
+    return [
+        Town(*row)
+        for row in session.execute(
+            select(Place.name, Place.district, Place.lat, Place.lon).order_by(Place.name)
         )
-    return district
-
-
-def places(session: Session) -> list[Place]:
-    return list(session.scalars(select(Place).order_by(Place.name)))
+    ]
 
 
 def places_by_name(session: Session) -> dict[str, Place]:
