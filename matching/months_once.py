@@ -87,8 +87,8 @@ def month_tables(problems: Sequence[Problem]) -> list[MonthArcs]:
 def _arcs(
     e: Encoded, reach_km: float, age: np.ndarray, need: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs that every rule but the monthly ones allows and the monthly ones may allow in some
-    month, in reach order (`candidates.build`'s), and their costs."""
+    """The pairs every rule but CAPACITY and the monthly ones allows and the monthly ones may allow
+    in some month, in reach order (`candidates.build`'s), and their costs."""
     reach = reachable_places(e, reach_km)
     entry_links = links_per_place(e, entry_people(reach), reach.indices.astype(np.int64))
     pairs = worth_asking(e, reach)
