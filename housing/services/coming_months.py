@@ -35,7 +35,7 @@ from housing import due, lifedates, rules
 from housing.models import YoungPerson
 from housing.reads import matching_input, reference
 from housing.services import placements
-from matching import horizon
+from matching import horizon, months_once
 from matching.snapshot import digest, to_data
 
 HORIZON_MONTHS = 9  # chosen on the simulated year's seeds 1-20 (README, "A simulated year")
@@ -136,12 +136,12 @@ def _tables_of(
     supply: dict[tuple[str, int], int],
     dates: tuple[date, ...],
 ) -> list[horizon.MonthArcs]:
-    """Each month's arcs (`horizon.month_arcs`) with no pair turned down: `horizon.without` takes
-    out the problem's own."""
+    """Each month's arcs (`horizon.month_arcs`, built for all months at once: `months_once`) with no
+    pair turned down: `horizon.without` takes out the problem's own."""
     with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
-    every_option = tuple(replace(o, remaining=1) for o in problem.options if o.id in with_places)
-    return [
-        horizon.month_arcs(
+    every_option = tuple(o for o in problem.options if o.id in with_places)  # each given a place
+    return months_once.month_tables(
+        [
             replace(
                 problem,
                 as_of=on,
@@ -153,9 +153,9 @@ def _tables_of(
                 options=every_option,
                 rejected=frozenset(),
             )
-        )
-        for on in dates
-    ]
+            for on in dates
+        ]
+    )
 
 
 def _on(person: matching.YoungPerson, record: YoungPerson, on: date) -> matching.YoungPerson:

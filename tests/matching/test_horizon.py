@@ -1,12 +1,13 @@
 """The plan of the coming months on instances small enough to work out by hand."""
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from matching.horizon import PlaceMonths, month_arcs, plan, without
+from matching.months_once import month_tables
 from matching.problem import Hold
 from tests.matching.instances import link, option, person, problem
 from tests.matching.strategies import problems
@@ -165,3 +166,37 @@ def test_a_months_arcs_less_a_rejected_pair_are_those_made_afresh_with_it_reject
     assert kept.option.tolist() == fresh.option.tolist()
     assert kept.cost.tolist() == fresh.cost.tolist()
     assert kept.penalty.tolist() == fresh.penalty.tolist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems(), st.data())
+def test_the_months_tables_built_at_once_are_those_built_month_by_month(drawn, data) -> None:
+    # The service builds the plan's tables for all months at once (`months_once`): with young people
+    # coming and going, ageing, and their need and due dates moving, each month's arcs, costs,
+    # penalties and due dates must be those its own problem publishes.
+    base = replace(drawn, rejected=frozenset())
+    with_places = tuple(replace(o, remaining=1) for o in drawn.options)  # the tables give each a place
+    months = []
+    for m in range(data.draw(st.integers(1, 4))):
+        people = tuple(
+            replace(
+                p,
+                age=p.age + data.draw(st.integers(0, 2)),
+                need_date=p.need_date + timedelta(days=data.draw(st.integers(-40, 90))),
+                due_date=data.draw(st.sampled_from([p.due_date, None, base.as_of + timedelta(days=30 * m)])),
+            )
+            for p in base.young_people
+            if data.draw(st.integers(0, 3))  # in scope three months in four
+        )
+        months.append(replace(base, as_of=base.as_of + timedelta(days=30 * m), young_people=people))
+
+    at_once = month_tables(months)
+
+    assert len(at_once) == len(months)
+    for built, month in zip(at_once, months, strict=True):
+        fresh = month_arcs(replace(month, options=with_places))
+        assert (built.people, built.options, built.due) == (fresh.people, fresh.options, fresh.due)
+        assert built.person.tolist() == fresh.person.tolist()
+        assert built.option.tolist() == fresh.option.tolist()
+        assert built.cost.tolist() == fresh.cost.tolist()
+        assert built.penalty.tolist() == fresh.penalty.tolist()
