@@ -1,5 +1,11 @@
 """Fixtures: one app per test over a migrated database, on SQLite always and PostgreSQL when set.
 
+A test runs on every backend unless what it checks cannot depend on the database: then it runs
+once (`one_database`, below). That holds for a test marked `@pytest.mark.one_database` (checks of
+the OpenAPI document itself; generated requests, bounded here, which `make fuzz` sends at length
+over PostgreSQL), and for every browser journey (a test using `live_server`: pages drive the same
+API the API tests run on both backends). Pure tests (the matcher's) take no database at all.
+
 `make test` runs the suite on every core (pytest-xdist): each worker has a SQLite file of its own
 (its own temporary folder) and a PostgreSQL database of its own, `<TEST_DATABASE_URL's>_gw0` and
 so on, created on the same server. The personal-data scan runs in every worker over what that
@@ -76,6 +82,26 @@ def empty_postgres(url: str) -> None:
         for table in inspect(connection).get_table_names():
             connection.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
     engine.dispose()
+
+
+def one_database(metafunc: pytest.Metafunc) -> str | None:
+    """The one backend a test runs on, or None for every backend: PostgreSQL, when it is set, for
+    a test marked `one_database("postgresql")` (the backend the service runs on in production);
+    SQLite otherwise, and for every browser journey."""
+    marker = metafunc.definition.get_closest_marker("one_database")
+    if marker is None and "live_server" not in metafunc.fixturenames:
+        return None
+    wanted = marker.args[0] if marker and marker.args else "sqlite"
+    return wanted if wanted in BACKENDS else "sqlite"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest parametrizes `database_url` with every backend
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    backend = one_database(metafunc)
+    if backend is not None and "database_url" in metafunc.fixturenames:
+        metafunc.definition.add_marker(
+            pytest.mark.parametrize("database_url", [backend], indirect=True, scope="session")
+        )
 
 
 @pytest.fixture(scope="session", params=BACKENDS)

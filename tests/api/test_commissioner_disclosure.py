@@ -142,7 +142,9 @@ def test_a_commissioner_reads_fairness_of_a_run_of_everyone_only_and_each_read_i
     assert of_one.status_code == of_one_csv.status_code == 403
     assert "everyone in scope" in of_one.json["message"]
     assert officers_view.status_code == 200
-    reads = db.scalars(select(AuditEntry).where(AuditEntry.action == "fairness")).all()
+    reads = db.scalars(
+        select(AuditEntry).where(AuditEntry.action == "fairness").order_by(AuditEntry.id)
+    ).all()
     assert [(e.user_email, e.detail) for e in reads] == [
         ("commissioner.county@test.example", f"fairness of the matching run as of {as_of_words(everyone)}"),
         (

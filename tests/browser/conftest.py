@@ -39,9 +39,9 @@ def chromium():
 
 
 @pytest.fixture
-def live_server(app, database_url) -> Iterator[str]:
-    if not database_url.startswith("sqlite"):
-        pytest.skip("browser tests run once, on SQLite; PostgreSQL is covered by the API tests")
+def live_server(app) -> Iterator[str]:
+    """The app served on a free port. A test using it runs once, on SQLite (tests/conftest.py's
+    `one_database`): PostgreSQL is covered by the API tests."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,7 +1,7 @@
 """Schemathesis against the OpenAPI document: generated requests for every operation, bounded here.
 
-Requests that fit the document and requests that break it (negative mode), in process, on each
-backend; checks: no server error, responses that keep their documented schema and status codes, and
+Requests that fit the document and requests that break it (negative mode), in process, once: on
+PostgreSQL when it is set, the backend `make fuzz` and production use; checks: no server error, responses that keep their documented schema and status codes, and
 no operation that answers without a token. FUZZ_EXAMPLES and FUZZ_ROLES widen it, FUZZ_OPERATIONS
 (words of the operations' paths) narrows it to the operations a change touched; `make fuzz`
 (bench/trust/fuzz.py) runs Schemathesis's command line at length, all phases, against gunicorn.
@@ -10,6 +10,7 @@ no operation that answers without a token. FUZZ_EXAMPLES and FUZZ_ROLES widen it
 import os
 from collections.abc import Callable
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis.errors import FailedHealthCheck, Unsatisfiable
@@ -40,6 +41,7 @@ def fuzzer(operation: schemathesis.APIOperation, token: str, mode: GenerationMod
     return fuzz
 
 
+@pytest.mark.one_database("postgresql")
 def test_generated_requests_get_no_server_error_keep_their_schema_and_need_a_token(app, auth, database_url):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
     failures: dict[str, str] = {}
@@ -77,6 +79,7 @@ def drawer(operation: schemathesis.APIOperation, mode: GenerationMode, number: i
     return draw
 
 
+@pytest.mark.one_database  # the document only: no request is sent
 def test_every_request_can_be_drawn_from_the_document_with_hypothesis_health_checks_on(app):
     """`make fuzz` keeps Hypothesis's health checks on, and one fails the run when the document makes
     Hypothesis throw away most of what it draws: dates documented with any two digits for month and
