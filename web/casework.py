@@ -9,8 +9,8 @@ from housing import advising
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import MANAGERS
-from housing.reads import team
-from housing.services import adviser_choices, adviser_proposals, workers
+from housing.reads import adviser_choices, team
+from housing.services import adviser_proposals, workers
 from housing.vocabulary import Role, WorkerKind
 from httpkit.store import db
 from jsonapi.schemas.casework import AdvisersAcceptedSchema, AllocationSchema, allocations_csv, presented

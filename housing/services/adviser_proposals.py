@@ -7,7 +7,7 @@ before); each adviser's base and room under the cap. Nothing is written: a manag
 changes each proposal (`workers.allocate_advisers`). The figures the county reports (an adviser by
 16½, by 17; caseloads) are here too. The store is read in narrow rows (at ten times the county,
 660 young people in scope and 219 advisers), since the whole county is solved at once even when a
-page shows fifty of them (`adviser_choices`).
+page shows fifty of them (`housing.reads.adviser_choices`).
 """
 
 from dataclasses import dataclass
