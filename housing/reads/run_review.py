@@ -126,15 +126,14 @@ def _named(
 
 def districts_to_apply(session: Session, run: MatchingRun, young_people: list[str]) -> dict[str, list[str]]:
     """Of these unmatched young people, each one's districts where an application would open a vacancy
-    within reach (`unmatched_advice`). Worked out the first time a young person is shown and then
-    kept with the run: it re-screens the run's snapshot, over a second at ten times the county, and
-    the answer is the run's, whenever it is read. Each page's young people are worked out when that
-    page is first read (all 514 unmatched of a run at ten times the county at once took 4 s)."""
+    within reach (`unmatched_advice`). The run's first page of them is worked out as the run is
+    stored (`housing.services.run_pages`); anyone else the first time they are shown, from the run's
+    snapshot, and then kept with the run: the answer is the run's, whenever it is read."""
     kept = run.unmatched_advice or {}
     missing = [person for person in young_people if person not in kept]
     if missing:
         with transaction(session):
-            worked_out = unmatched_advice.districts_to_apply(run, missing)
+            worked_out = unmatched_advice.districts_to_apply(from_data(run.snapshot), missing)
             kept = kept | {person: worked_out.get(person, []) for person in missing}
             run.unmatched_advice = kept  # a new dict, so the change is seen and written
     return {person: kept[person] for person in young_people if kept[person]}
