@@ -12,8 +12,8 @@ from housing import audit_words as words
 from housing import unmatched_advice
 from housing.actors import Actor
 from housing.db import found, transaction
-from housing.models import MatchingRun, Option, Proposal, YoungPerson
-from housing.reads import run_listing, superseded
+from housing.models import MatchingRun, Proposal, YoungPerson
+from housing.reads import names, run_listing, superseded
 from housing.services import audit
 from matching.snapshot import from_data
 
@@ -74,7 +74,7 @@ class Review:
     total: int
     unmatched: list[dict[str, Any]]
     people: dict[str, YoungPerson]
-    options: dict[str, Option]
+    options: dict[str, names.NamedOption]
 
 
 def review(
@@ -116,7 +116,7 @@ def _named(
     option_ids = {p.option_id for p in shown} | {
         a["option"] for p in shown for a in p.explanation.get("alternatives", [])
     }
-    options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+    options = names.options_by_id(session, option_ids)
     audit.record_views(
         session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
     )
