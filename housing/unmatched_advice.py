@@ -15,6 +15,7 @@ each pair left, all of them (`rules.failures`), so the answer is that of asking 
 from dataclasses import replace
 
 import numpy as np
+from scipy.sparse import csr_matrix
 
 from matching.encode import ROUTE, Encoded, encode
 from matching.problem import Problem
@@ -40,7 +41,7 @@ def districts_to_apply(problem: Problem, young_people: list[str]) -> dict[str, l
     vacancies = np.flatnonzero((e.route == ROUTE[REGISTER_VACANCY]) & (e.district >= 0))
     if not len(vacancies):
         return {}
-    person, option = _screened(e, reachable_places(e, sub.reach_km).toarray(), vacancies)
+    person, option = _screened(e, reachable_places(e, sub.reach_km), vacancies)
     only_applied = failures(e, person, option) == APPLIED_ONLY
     # One row per young person and district (codes of the encoding, slugs of the options).
     where = e.district[option[only_applied]]
@@ -52,7 +53,7 @@ def districts_to_apply(problem: Problem, young_people: list[str]) -> dict[str, l
     return {young_person: sorted(districts) for young_person, districts in found.items()}
 
 
-def _screened(e: Encoded, reach: np.ndarray, vacancies: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _screened(e: Encoded, reach: csr_matrix, vacancies: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The (young person, vacancy) pairs within reach, of a register they have not applied to, that
     the profile rules and AVAILABLE allow: a pair left out here is out of reach, passes
     APPLIED or breaks another rule, so it is not advice."""
@@ -68,7 +69,8 @@ def _screened(e: Encoded, reach: np.ndarray, vacancies: np.ndarray) -> tuple[np.
     for first in range(0, e.n_people, step):
         i = np.arange(first, min(first + step, e.n_people))
         need = e.need[i][:, None]
-        keep = reach[i][:, at] & ~applied[i] & (start <= need + AVAILABLE_AFTER_NEED) & (end >= need)
+        keep = reach[i].toarray()[:, at] & ~applied[i]
+        keep &= (start <= need + AVAILABLE_AFTER_NEED) & (end >= need)
         if table is not None:
             keep &= table.broken.reshape(-1, table.width)[table.person[i]][:, kind] == 0
         row, column = np.nonzero(keep)
