@@ -6,7 +6,7 @@ snapshot when first read they took 2.5–2.9 s at ten times the county (the snap
 the problem published again); here the problem, its arcs and the assignment are still in memory,
 so they cost a tenth of that, and the page's first view reads them as kept, as later views did.
 The advice is kept for the first page of the unmatched (most due first); a later page's is worked
-out when that page is first read (`housing.reads.run_review.districts_to_apply`).
+out when that page is first read (`housing.reads.run_review`).
 """
 
 from dataclasses import asdict
