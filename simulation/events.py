@@ -38,7 +38,8 @@ class Year:
     accept_rate: float = rates.ACCEPT_RATE.value
     decline_rate: float = rates.COUNCIL_DECLINE_RATE.value
     _answers: dict[tuple[str, str], bool] = field(default_factory=dict)
-    arcs_by_month: dict = field(default_factory=dict)  # (registers, month) -> plans.MonthArcs, built once
+    # (registers, month, months) -> the young people, options and months' tables of its first plan
+    plan_tables: dict = field(default_factory=dict)
 
     def month(self, m: int) -> date:
         return add_months(self.start, m)
