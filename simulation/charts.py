@@ -14,6 +14,7 @@ LABELS = {
     "most_due_first": "Most due first",
     "home_register_only": "Home register only",
     "tiers_off": "Pathways, tiers off",
+    "year_known": "Pathways knowing the year",
     "hindsight": "Hindsight (the bound)",
 }
 COLOURS = {  # GOV.UK palette; hindsight, the bound, in grey
@@ -22,6 +23,7 @@ COLOURS = {  # GOV.UK palette; hindsight, the bound, in grey
     "most_due_first": "#d4351c",
     "home_register_only": "#f47738",
     "tiers_off": "#4c2c92",
+    "year_known": "#28a197",
     "hindsight": "#505a5f",
 }
 mpl.rcParams.update({"font.size": 11, "svg.fonttype": "none", "svg.hashsalt": "pathways"})

@@ -85,8 +85,12 @@ class County:
         key = (option_id, remaining)
         if key not in self._matcher_options:
             if (option_id, None) not in self._matcher_options:
-                self._matcher_options[(option_id, None)] = matching_input.option(self.options[option_id], self.places)
-            self._matcher_options[key] = replace(self._matcher_options[(option_id, None)], remaining=remaining)
+                self._matcher_options[(option_id, None)] = matching_input.option(
+                    self.options[option_id], self.places
+                )
+            self._matcher_options[key] = replace(
+                self._matcher_options[(option_id, None)], remaining=remaining
+            )
         return self._matcher_options[key]
 
     def in_scope(self, person_id: str, as_of: date) -> bool:
@@ -94,7 +98,9 @@ class County:
         (asked once per day, as `matcher_young_person` is made)."""
         key = (person_id, as_of)
         if key not in self._in_scope:
-            self._in_scope[key] = matching_input.scope_problem(self.people[person_id], as_of, self.in_cohort) is None
+            self._in_scope[key] = (
+                matching_input.scope_problem(self.people[person_id], as_of, self.in_cohort) is None
+            )
         return self._in_scope[key]
 
 

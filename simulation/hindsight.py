@@ -39,9 +39,13 @@ def play_hindsight(year: Year) -> Played:
     everyone = year.county.options
     tables = [  # each month's: the options there by then, and the cohorts on the schedule
         without_people_or_options(
-            table, (), {o for o in everyone if year.places_from.get(o, 0) > m and not scheduled_cohort(year, o)}
+            table,
+            (),
+            {o for o in everyone if year.places_from.get(o, 0) > m and not scheduled_cohort(year, o)},
         )
-        for m, table in enumerate(month_tables(year, range(year.months), lambda m: in_scope(year, m, set()), everyone))
+        for m, table in enumerate(
+            month_tables(year, range(year.months), lambda m: in_scope(year, m, set()), everyone)
+        )
     ]
     turned_down = {
         (t.people[i], t.options[k])

@@ -6,7 +6,9 @@ people already on the books (in scope now, or coming into scope by turning 16: c
 county already knows) at their future dates; the places free now; the places known to come
 (options with a later `available_from` are already in the county; House Project cohorts on the
 usual schedule, a stated assumption, `HOUSE_PROJECT_SCHEDULE_KNOWN`). It does not know arrivals,
-placement ends, new hosts, or refusals not yet made.
+placement ends, new hosts, or refusals not yet made. `knows_the_year` tells it them too, for the
+policy `year_known`: the service's tiers with hindsight's information, which measures what sampled
+futures (sample average approximation) could at most add (README, "A simulated year").
 
 The months' tables are built as the service builds them (`housing.services.coming_months`): all
 months at once (`matching.months_once`), over the young people on the books and the options with a
@@ -67,32 +69,59 @@ def scheduled_cohort(year: Year, option_id: str) -> bool:
     )
 
 
-def plan(month: Month, registers: str = "applied", months: int = HORIZON_MONTHS) -> horizon.Planned:
-    """The plan of the coming `months` as the service knows them in `month`."""
+def plan(
+    month: Month, registers: str = "applied", months: int = HORIZON_MONTHS, *, knows_the_year: bool = False
+) -> horizon.Planned:
+    """The plan of the coming `months` as the service knows them in `month`; `knows_the_year`, told
+    also the arrivals, returns, turnover, new places and refusals of those months, as hindsight is."""
     year, t = month.year, month.index
+    seen = t + months - 1 if knows_the_year else t  # the last month whose arrivals it knows
     people = {
         p for p in year.county.people
-        if year.arrives.get(p, 0) <= t and year.returns.get(p, 0) <= t and p not in month.agreed
+        if year.arrives.get(p, 0) <= seen and year.returns.get(p, 0) <= seen and p not in month.agreed
     }  # fmt: skip
-    supply = {(o, 0): n for o, n in month.remaining.items() if n > 0}
-    for o in year.county.options:
-        if o not in month.remaining and scheduled_cohort(year, o) and 0 < (k := year.places_from[o] - t) < months:
-            supply[(o, k)] = year.county.options[o].remaining
+    supply = _supply(month, months, knows_the_year)
     options = {o for o, _k in supply}
-    key = (registers, t, months)
+    key = (registers, t, months, knows_the_year)
     made = year.plan_tables.get(key)
     if made is None or not (people <= made[0] and options <= made[1]):
         on_books = [p for p in year.county.people if p in people]  # the county's order: reproducible
-        made = (
-            frozenset(people),
-            frozenset(options),
-            tables(year, range(t, t + months),
-                   lambda m: [p for p in on_books if year.county.in_scope(p, year.month(m))], options, registers),
-        )  # fmt: skip
+
+        def in_month(m: int) -> list[str]:
+            on = year.month(m)
+            return [
+                p for p in on_books
+                if year.arrives.get(p, 0) <= m and year.returns.get(p, 0) <= m and year.county.in_scope(p, on)
+            ]  # fmt: skip
+
+        made = (people, options, tables(year, range(t, t + months), in_month, options, registers))
         year.plan_tables[key] = made
+    rejected = set(month.rejected)
+    if knows_the_year:
+        rejected |= {
+            (table.people[i], table.options[k])
+            for table in made[2]
+            for i, k in zip(table.person.tolist(), table.option.tolist(), strict=True)
+            if year.turned_down(table.people[i], table.options[k])
+        }
     turned_down = [
-        horizon.without(without_people_or_options(table, made[0] - people, made[1] - options), month.rejected)
+        horizon.without(without_people_or_options(table, made[0] - people, made[1] - options), rejected)
         for table in made[2]
     ]
     dates = tuple(year.month(t + i) for i in range(months))
     return horizon.plan(horizon.place_months(dates, year.month(t + months), turned_down, supply))
+
+
+def _supply(month: Month, months: int, knows_the_year: bool) -> dict[tuple[str, int], int]:
+    """The places free now, and those the plan knows will appear in its later months."""
+    year, t = month.year, month.index
+    supply = {(o, 0): n for o, n in month.remaining.items() if n > 0}
+    for o in year.county.options:
+        known = knows_the_year or scheduled_cohort(year, o)
+        if o not in month.remaining and known and 0 < (k := year.places_from.get(o, 0) - t) < months:
+            supply[(o, k)] = year.county.options[o].remaining
+    if knows_the_year:
+        for (o, k), n in year.added.items():  # turnover: placements ending
+            if 0 < k - t < months:
+                supply[(o, k - t)] = supply.get((o, k - t), 0) + n
+    return supply
