@@ -135,7 +135,7 @@ class YoungPerson(Base):
         """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
         return self.due_tier_now
 
-    # The nomination behind the current placement, as `housing.reads.nominations.state` gives it;
+    # The nomination behind the current placement, as `housing.reads.nominations.behind` gives it;
     # set by the read or use case that shows the record (housing.reads.records, or a create or update
     # in housing.services.young_people), None until then.
     nomination_now = None
