@@ -1,5 +1,5 @@
-"""A young person as a row of a list shows them (who is due, My young people): named, with what is due
-today and the placement ends that say why a move cannot wait; read in three narrow queries a page."""
+"""A young person as a row of Who is due shows them: named, with what is due today and the placement
+ends that say why a move cannot wait; read in three narrow queries a page."""
 
 from dataclasses import dataclass
 from datetime import date

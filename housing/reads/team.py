@@ -16,7 +16,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import age_on
 from housing.models import Adviser, Allocation, User, YoungPerson
-from housing.reads.people_listed import Listed, listed
+from housing.reads.record_values import Record, records
 from housing.services import audit
 from housing.services.workers import caseloads
 from housing.vocabulary import Role, WorkerKind
@@ -60,8 +60,9 @@ def _current(kind: WorkerKind):
 
 def my_young_people(
     session: Session, actor: Actor, today: date, *, page: int, page_size: int
-) -> tuple[list[Listed], int]:
-    """The young people the signed-in officer is allocated to, soonest 17½ first."""
+) -> tuple[list[Record], int]:
+    """The young people the signed-in officer is allocated to, soonest 17½ first, their records whole
+    (the API shows each as `GET /young-people/{id}` does)."""
     query = (
         select(YoungPerson.id)
         .join(Allocation, Allocation.young_person_id == YoungPerson.id)
@@ -76,7 +77,7 @@ def my_young_people(
                 .offset((page - 1) * page_size)
             )
         )
-        found = listed(session, shown, today)
+        found = records(session, shown, today)
         audit.record_views(session, actor, shown, "my young people")
     return [found[person_id] for person_id in shown], total
 

@@ -84,3 +84,16 @@ def test_a_record_read_is_byte_for_byte_the_record_a_change_returns(client, auth
     assert read.data == changed.data
     listed = client.get(f"{API}?q=QR-003", headers=officer).json["items"]
     assert listed == [read.json]
+
+
+def test_my_young_people_shows_each_record_as_its_own_read_shows_it(client, auth):
+    officer, manager = auth.headers(Role.HOUSING_OFFICER), auth.headers(Role.TEAM_MANAGER)
+    person = full(client, officer, "QR-004", "Room C")
+    me = client.get("/api/v1/team", headers=manager).json["officers"][0]["id"]
+    allocated = {"kind": "housing_officer", "worker": me}
+    assert client.post(f"{API}/{person}/workers", json=allocated, headers=manager).status_code == 201
+
+    [mine] = client.get("/api/v1/my-young-people", headers=officer).json["items"]
+
+    assert mine == client.get(f"{API}/{person}", headers=officer).json
+    assert (len(mine["local_links"]), len(mine["applications"]), len(mine["placements"])) == (4, 2, 1)
