@@ -57,7 +57,4 @@ def listed(session: Session, ids: list[str], today: date) -> dict[str, Listed]:
         )
     ):
         ended.setdefault(person_id, []).append(Ending(ends_on, reason))
-    return {
-        row.id: Listed(*row, *dues[row.id], tuple(ended.get(row.id, ())))  # type: ignore[call-arg]
-        for row in rows
-    }
+    return {row.id: Listed(*row, *dues[row.id], tuple(ended.get(row.id, ()))) for row in rows}
