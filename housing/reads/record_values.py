@@ -181,9 +181,9 @@ _LINKS = (Link, (LocalLink.young_person_id, LocalLink.kind, LocalLink.place, Loc
                  LocalLink.note), (LocalLink.position,))  # fmt: skip
 _WISHES = (Wish, (Preference.young_person_id, Preference.rank, Preference.route, Preference.place,
                   Preference.district), (Preference.rank,))  # fmt: skip
+# Applications by day alone, as the model orders them: two of one day stay in the store's order.
 _APPLIED = (Applied, (Application.young_person_id, Application.id, Application.district, Application.band,
-                      Application.applied_on, Application.status),
-            (Application.applied_on, Application.id))  # fmt: skip
+                      Application.applied_on, Application.status), (Application.applied_on,))  # fmt: skip
 _OFFERS = (PlacedIn, (Option.young_person_id, *_OPTION), (Option.available_from,))
 
 

@@ -41,8 +41,8 @@ def full(client, officer, reference, place_name):
     ]
     wishes = [{"rank": rank, "district": "worthing"} for rank in (1, 2, 3)]
     person = young_person(client, officer, reference, local_links=links, preferences=wishes)
-    for district in ("crawley", "adur"):
-        applied = {"district": district, "band": "B", "applied_on": "2026-06-01"}
+    for district, day in (("crawley", "2026-06-01"), ("adur", "2026-06-02")):
+        applied = {"district": district, "band": "B", "applied_on": day}
         assert client.post(f"{API}/{person}/applications", json=applied, headers=officer).status_code == 201
     placed(client, officer, person, option(client, officer, name=place_name))
     return person
