@@ -3,13 +3,14 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from housing import placement_start
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
 from housing.reads import fairness, records, run_review, run_selection
 from housing.reads import proposals as proposal_reads
 from housing.reads.names import district_names, option_by_id
-from housing.services import decisions, placements, runs, undo
+from housing.services import decisions, runs, undo
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
@@ -119,7 +120,7 @@ def check_accept(
         proposal=proposal,
         person=person,
         place=option_name(option, districts),
-        starts=placements.starts_on(person, proposal.run.as_of, today()),
+        starts=placement_start.starts_on(person, proposal.run.as_of, today()),
         next_steps=banners.what_will_happen(proposal),
         run_id=request.values.get("run", proposal.run_id),
         page=request.values.get("page", 1),

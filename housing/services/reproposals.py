@@ -56,17 +56,6 @@ def undone(session: Session, *, older_than: datetime | None = None) -> list[str]
     return list(session.scalars(query.order_by(Event.created_at, Event.id)))
 
 
-def failing(session: Session) -> list[Event]:
-    """Events a job tried and could not finish, for the admins' page: the reason is kept with each."""
-    return list(
-        session.scalars(
-            select(Event)
-            .where(Event.done_at.is_(None), Event.last_error.is_not(None))
-            .order_by(Event.created_at)
-        )
-    )
-
-
 def process(session: Session, event_id: str, *, today: date, reach_km: float) -> Done | None:
     """Do what the event calls for, once; None if it was done already (or never existed)."""
     with transaction(session):
