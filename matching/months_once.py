@@ -79,6 +79,7 @@ def month_tables(problems: Sequence[Problem]) -> list[MonthArcs]:
                 cost=cost[kept],
                 penalty=penalty[seen[m]].astype(np.int64),
                 due=tuple(dues),
+                pair=kept,  # a pair's cost is asked once, so it is the same every month
             )
         )
     return tables
