@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 import matching
 from housing import due, lifedates, rules
-from housing.models import YoungPerson
 from housing.reads import matching_input, reference
 from housing.services import placements
 from matching import horizon, months_once
@@ -49,7 +48,7 @@ _lock = threading.Lock()
 def plan(
     session: Session,
     problem: matching.Problem,
-    people: list[YoungPerson],
+    people: list[matching_input.InScope],
     months: int = HORIZON_MONTHS,
     *,
     problem_digest: str | None = None,
@@ -131,7 +130,7 @@ def forget() -> None:
 def _tables_of(
     problem: matching.Problem,
     *,
-    records: dict[str, YoungPerson],
+    records: dict[str, matching_input.InScope],
     known: dict[str, matching.YoungPerson],
     supply: dict[tuple[str, int], int],
     dates: tuple[date, ...],

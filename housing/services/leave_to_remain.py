@@ -10,8 +10,9 @@ already recorded comes sooner. What the grant did is said in words and audited i
 The matcher then serves them as anyone else, near their networks, and a run's explanation says why.
 """
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +22,9 @@ from housing.actors import Actor
 from housing.models import Placement, YoungPerson
 from housing.services import audit, placement_ends
 from housing.vocabulary import EndReason, Immigration, LeaveType, PlacementStatus, Route
+
+if TYPE_CHECKING:
+    from housing.reads.matching_input import InScope
 
 NOTICE_MONTHS = 3
 BLOCK_CONTRACT_ROUTES = (Route.SUPPORTED_ACCOMMODATION,)
@@ -103,7 +107,7 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def explanations(people: list[YoungPerson]) -> dict[str, dict[str, Any]]:
+def explanations(people: Sequence["YoungPerson | InScope"]) -> dict[str, dict[str, Any]]:
     """What a run's explanation adds for a UASC young person granted leave to remain."""
     return {
         p.id: {
