@@ -89,7 +89,7 @@ def month_tables(problem: Problem, months: Sequence[Month]) -> list[MonthArcs]:
                 cost=cost[kept],
                 penalty=penalty[seen[m]].astype(np.int64),
                 due=dues,
-                pair=kept,  # a pair's cost is asked once, so it is the same every month
+                pair=kept.astype(np.int32),  # a pair's cost is asked once: the same every month
             )
         )
     return tables
