@@ -74,8 +74,8 @@ def run(
         notes = leave_to_remain.explanations(people)  # issue 17: why a UASC young person must move
     with collector_paused():  # (the matcher turns it on again once it has explained its answer)
         solution = matching.solve(problem)
+    snapshot = with_plan(data, problem)
     with collector_paused(), transaction(session):
-        snapshot = with_plan(data, problem)
         now = datetime.now(UTC)
         record = MatchingRun(
             as_of=as_of,
