@@ -21,7 +21,7 @@ from matching.costs import arc_costs, links_per_place, sited_links
 from matching.encode import NO_DUE, ROUTE, Encoded, encode
 from matching.horizon import MonthArcs
 from matching.penalties import base_penalties
-from matching.problem import Problem
+from matching.problem import Problem, YoungPerson
 from matching.profiles import PROFILE_RULES, profiles
 from matching.reach import reachable_places
 from matching.screening import entry_people, worth_asking
@@ -44,6 +44,23 @@ class Month:
     age: Sequence[int]
     need: Sequence[date]
     due: tuple[date | None, ...]
+
+
+def of_problems(problems: Sequence[Problem]) -> tuple[Problem, list[Month]]:
+    """What `month_tables` takes, from one problem a month alike but for their date and young people
+    (as the simulated year makes them): everyone as their first month sees them, and the months."""
+    everyone: dict[str, YoungPerson] = {}
+    for problem in problems:
+        for p in problem.young_people:
+            everyone.setdefault(p.id, p)
+    months = [
+        Month(
+            problem.as_of, tuple(p.id for p in problem.young_people), [p.age for p in problem.young_people],
+            [p.need_date for p in problem.young_people], tuple(p.due_date for p in problem.young_people),
+        )
+        for problem in problems
+    ]  # fmt: skip
+    return replace(problems[0], young_people=tuple(everyone.values())), months
 
 
 def month_tables(problem: Problem, months: Sequence[Month]) -> list[MonthArcs]:
