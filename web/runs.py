@@ -75,11 +75,9 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
     explained = {
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in found.proposals
     }
-    shown = [u["young_person"] for u in found.unmatched]
-    apply_to = run_review.districts_to_apply(db(), found.run, shown)
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
-         "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
+         "lead": unmatched.lead(u["reasons"], found.apply_to.get(u["young_person"], []), districts),
          "counts": unmatched.counts(u["reasons"], districts)}
         for u in found.unmatched
     ]  # fmt: skip
@@ -93,7 +91,7 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
         pages=page_count(found.total, PAGE_SIZE),
         unmatched=left_out,
         unmatched_page=unmatched_page,
-        unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
+        unmatched_pages=page_count(found.unmatched_total, PAGE_SIZE),
         districts=districts,
         today=day,
         fair=fairness.section(db(), g.actor, run_id),

@@ -7,6 +7,7 @@ from housing.clock import today
 from housing.due import their_date
 from housing.lifedates import age_on
 from housing.models import Option, YoungPerson
+from housing.reads.names import NamedOption
 from housing.vocabulary import EndReason, LeaveType, Route
 
 ROUTE_WORDS = {
@@ -35,7 +36,7 @@ _BEDROOMS = re.compile(r"(\d)-bed")
 _TOWN_IN_BRACKETS = re.compile(r"\s*\(([^)]*)\)\s*$")
 
 
-def option_name(option: Option, districts: dict[str, str]) -> str:
+def option_name(option: Option | NamedOption, districts: dict[str, str]) -> str:
     """The scheme or host and its town; a council's vacancy by council and size, never its code."""
     if option.route == Route.REGISTER_VACANCY:
         size = _BEDROOMS.search(option.name)

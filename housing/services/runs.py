@@ -16,7 +16,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import AuditEntry, MatchingRun, Proposal
 from housing.reads import matching_input
-from housing.services import coming_months, leave_to_remain
+from housing.services import coming_months, leave_to_remain, run_pages
 from housing.vocabulary import ProposalStatus, Trigger
 from matching.snapshot import canonical, digest, to_data, with_plan
 
@@ -119,6 +119,7 @@ def run(
                     for n, p in enumerate(solution.proposals)
                 ],
             )
+        run_pages.keep(record, problem, solution, people)  # what its page reads first (issue 34)
         _audit_run(session, actor, record, solution, now)
         session.refresh(record, ["proposals"])
     return record
