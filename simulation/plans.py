@@ -42,10 +42,10 @@ def tables(
     """The months' tables over each month's `people` and these options (each given a place), no
     pair turned down: as the service's `coming_months` makes them, all months at once."""
     one_place = {o: 1 for o in year.county.options if o in options}  # the county's order: reproducible
-    return months_once.month_tables([
+    return months_once.month_tables(*months_once.of_problems([
         year.county.problem(year.month(m), people(m), one_place, frozenset(), registers=registers)
         for m in months
-    ])  # fmt: skip
+    ]))  # fmt: skip
 
 
 def without_people_or_options(

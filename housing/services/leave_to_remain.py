@@ -11,8 +11,9 @@ The matcher then serves them as anyone else, near their networks, and a run's ex
 The rules themselves (the notice, and what makes recorded leave valid) are `housing.leave_rules`.
 """
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -23,6 +24,9 @@ from housing.leave_rules import BLOCK_CONTRACT_ROUTES, NOTICE_MONTHS, notice_end
 from housing.models import Placement, YoungPerson
 from housing.services import audit, placement_ends
 from housing.vocabulary import EndReason, PlacementStatus
+
+if TYPE_CHECKING:
+    from housing.reads.matching_input import InScope
 
 
 def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -> str | None:
@@ -67,7 +71,7 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def explanations(people: list[YoungPerson]) -> dict[str, dict[str, Any]]:
+def explanations(people: Sequence["YoungPerson | InScope"]) -> dict[str, dict[str, Any]]:
     """What a run's explanation adds for a UASC young person granted leave to remain."""
     return {
         p.id: {

@@ -121,7 +121,7 @@ def _outcome(run: MatchingRun | None, made: list[str]) -> str:
     return f"{ran}; {len(made)} notifications"
 
 
-def standing(person: YoungPerson, day: date) -> str:
+def standing(person: YoungPerson | matching_input.InScope, day: date) -> str:
     """How pressing a young person's due date is on `day`: its tier (contract v1.2, `housing.due`),
     the order a run serves them in. In scope means not settled, so the rule is asked as such."""
     return due.due_tier(day, person.date_of_birth, person.move_date, person.custody_release_date).value

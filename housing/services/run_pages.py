@@ -9,18 +9,20 @@ The advice is kept for the first page of the unmatched (most due first); a later
 out when that page is first read (`housing.reads.run_review`).
 """
 
+from collections.abc import Sequence
 from dataclasses import asdict
 
 import matching
 from housing import unmatched_advice
-from housing.models import MatchingRun, YoungPerson
+from housing.models import MatchingRun
 from housing.reads import fairness
+from housing.reads.matching_input import InScope
 
 FIRST_PAGE = 50  # the unmatched young people a run's page shows first
 
 
 def keep(
-    record: MatchingRun, problem: matching.Problem, solution: matching.Solution, people: list[YoungPerson]
+    record: MatchingRun, problem: matching.Problem, solution: matching.Solution, people: Sequence[InScope]
 ) -> None:
     """Set the run's fairness and its first page's unmatched advice (the run's id must be set)."""
     chosen = [(p.young_person, p.option) for p in solution.proposals]
