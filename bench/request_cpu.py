@@ -1,5 +1,5 @@
-"""`python -m bench.request_cpu [--profile NAME]`: the CPU one request of each of `make load`'s kinds
-costs inside the service, in one process (issue 34, part 4).
+"""`python -m bench.request_cpu [--reuse] [--profile NAME]`: the CPU one request of each of `make
+load`'s kinds costs inside the service, in one process (issue 34, part 4).
 
 `make load` needs a quiet machine; this does not. Each request is sent through the app in this
 process (Flask's test client: the WSGI app whole, the security headers included, not gunicorn's
@@ -9,7 +9,9 @@ not counted. The mix's mean weighs each kind by its share of `make load`'s reque
 (`bench/trust/journeys.py`): 2 cores divided by that mean is the most the workers could serve.
 
 The database is `LOAD_DATABASE` (default `pathways_request_cpu`) on the machine's PostgreSQL, made
-afresh. `--profile NAME` prints where one kind's CPU goes (cProfile on the CPU clock).
+afresh (`--reuse`: the county already there). Each kind is also timed with marshmallow's own
+dump in the same process, alternating, as the baseline of httpkit/dumping.py. `--profile NAME`
+prints where one kind's CPU goes (cProfile on the CPU clock).
 """
 
 import cProfile
@@ -19,7 +21,8 @@ import random
 import sys
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
@@ -33,10 +36,11 @@ from housing.clock import today
 from housing.models import YoungPerson
 from housing.services import accounts
 from housing.vocabulary import NEXT_STAGES, Role, Stage
+from httpkit import dumping
 from seeds.load import load_reference, write_scenario
 from seeds.scenario import generate
 
-REPEATS = 40
+REPEATS, ROUNDS, PROFILED = 120, 6, 40
 # Requests a second of each kind among `make load`'s users (officers 6 : district officers 3 :
 # coordinator 1, 5 tasks a second each, tasks by their weights in bench/trust/journeys.py).
 MIX = {
@@ -217,7 +221,7 @@ def measure(repeats: int = REPEATS, profile: str | None = None) -> dict:
         kinds[profile]()
         profiler = cProfile.Profile(time.process_time)
         profiler.enable()
-        for _ in range(repeats):
+        for _ in range(PROFILED):
             kinds[profile]()
         profiler.disable()
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(45)
@@ -225,27 +229,61 @@ def measure(repeats: int = REPEATS, profile: str | None = None) -> dict:
     rows = {}
     for name, send in kinds.items():
         send()  # warm: the first of a kind builds its schemas and statements
-        started = time.process_time()
-        for _ in range(repeats):
-            send()
-        rows[name] = round(1000 * (time.process_time() - started) / repeats, 2)
+        ours = theirs = 0.0
+        count = max(1, repeats // ROUNDS // (10 if name == "POST /matching/runs" else 1))
+        for _ in range(ROUNDS):  # alternated, so that the machine's load weighs on both alike
+            ours += batch(send, count)
+            with marshmallow_dumps():
+                theirs += batch(send, count)
+        rows[name] = {
+            "cpu_ms": round(1000 * ours / count / ROUNDS, 2),
+            "marshmallow_dump_cpu_ms": round(1000 * theirs / count / ROUNDS, 2),
+            "ratio": round(ours / theirs, 2),
+        }
     app.extensions["pathways"].engine.dispose()
-    mean = sum(rows[name] * share for name, share in MIX.items()) / sum(MIX.values())
     return {
         "cpu_ms_per_request": rows,
-        "mix_mean_cpu_ms": round(mean, 2),
-        "two_cores_at_most_rps": round(2000 / mean),
+        "mix_mean_cpu_ms": mix_mean(rows, "cpu_ms"),
+        "mix_mean_marshmallow_dump_cpu_ms": mix_mean(rows, "marshmallow_dump_cpu_ms"),
+        "mix_mean_without_runs_cpu_ms": mix_mean(rows, "cpu_ms", without="POST /matching/runs"),
+        "two_cores_at_most_rps": round(2000 / mix_mean(rows, "cpu_ms")),
         "load_average": os.getloadavg(),
     }
+
+
+def batch(send: Callable[[], Any], count: int) -> float:
+    started = time.process_time()
+    for _ in range(count):
+        send()
+    return time.process_time() - started
+
+
+@contextmanager
+def marshmallow_dumps() -> Iterator[None]:
+    """Responses dumped by marshmallow's own `Schema.dump`, as before httpkit/dumping.py."""
+    compiled = [(schema, schema.__dict__.pop("dump")) for schema in dumping.COMPILED]
+    try:
+        yield
+    finally:
+        for schema, dump in compiled:
+            schema.dump = dump  # type: ignore[method-assign]
+
+
+def mix_mean(rows: dict, column: str, without: str = "") -> float:
+    shares = {name: share for name, share in MIX.items() if name != without}
+    return round(sum(rows[name][column] * share for name, share in shares.items()) / sum(shares.values()), 2)
 
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
     profiled = arguments[arguments.index("--profile") + 1] if "--profile" in arguments else None
     figures = measure(profile=profiled)
-    for name, milliseconds in figures.get("cpu_ms_per_request", {}).items():
-        print(f"{name:<46} {milliseconds:>7} ms")
     if figures:
-        print(f"mix mean {figures['mix_mean_cpu_ms']} ms CPU a request: at most "
+        print(f"{'CPU ms a request':<46} {'now':>7} {'marshmallow dump':>17} {'ratio':>6}")
+        for name, row in figures["cpu_ms_per_request"].items():
+            print(f"{name:<46} {row['cpu_ms']:>7} {row['marshmallow_dump_cpu_ms']:>17} {row['ratio']:>6}")
+        print(f"mix mean {figures['mix_mean_cpu_ms']} ms CPU a request "
+              f"({figures['mix_mean_marshmallow_dump_cpu_ms']} with marshmallow's dump; "
+              f"{figures['mix_mean_without_runs_cpu_ms']} without the matching runs): at most "
               f"{figures['two_cores_at_most_rps']} requests/s on 2 cores")  # fmt: skip
         print(f"load average {figures['load_average']}")
