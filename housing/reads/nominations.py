@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
@@ -62,15 +62,16 @@ def awaiting(
         query = select(Nomination).where(Nomination.status == NominationStatus.PENDING)
         if district is not None:
             query = query.where(Nomination.district == district)
-        everyone = [
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ordered = _named(query).order_by(Nomination.created_at, Nomination.id)
+        page_of = [
             _nominated(row)
-            for row in session.execute(_named(query).order_by(Nomination.created_at, Nomination.id))
+            for row in session.execute(ordered.limit(page_size).offset((page - 1) * page_size))
         ]
-        page_of = everyone[(page - 1) * page_size : page * page_size]
         audit.record_views(
             session, actor, [n.young_person_id for n in page_of], "nominations awaiting councils"
         )
-    return page_of, len(everyone)
+    return page_of, total
 
 
 def of_person(session: Session, young_person_id: str) -> list[Nominated]:
