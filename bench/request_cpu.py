@@ -68,7 +68,7 @@ class Caller:
         self.seen: list[str] = []
         self.mine: list[str] = []
         self.unapplied: list[str] = []
-        self.proposals: list[str] = []
+        self.proposals: list[tuple[str, str]] = []
         self.cohorts: list[str] = []
         self.members: list[tuple[str, str, str]] = []
 
@@ -161,14 +161,17 @@ class Caller:
             "POST", "/matching/runs", self.tokens.officer, (201,), json={"young_people": self.mine[-5:]},
             headers={"Idempotency-Key": uuid.uuid4().hex},
         )  # fmt: skip
-        self.proposals += [proposal["id"] for proposal in made["proposals"]]
+        self.proposals += [(proposal["id"], proposal["young_person"]) for proposal in made["proposals"]]
 
     def accept(self) -> None:
         if not self.proposals:
             self.record()
             self.run()
         if self.proposals:
-            self.send("POST", f"/proposals/{self.proposals.pop()}/accept", self.tokens.officer, (200, 409))
+            proposal, person = self.proposals.pop()
+            answer = self.send("POST", f"/proposals/{proposal}/accept", self.tokens.officer, (200, 409))
+            if answer.get("status") == "accepted" and person in self.mine:
+                self.mine.remove(person)  # agreed: out of the next run's scope, as in make load
 
     def move(self) -> None:
         while not self.members:
