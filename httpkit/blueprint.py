@@ -19,6 +19,7 @@ from flask_smorest import Blueprint as SmorestBlueprint
 from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
+from httpkit import dumping
 from httpkit.query import refusing_undeclared
 
 NUL = "\x00"
@@ -127,7 +128,12 @@ class Blueprint(SmorestBlueprint):
 
         return decorate
 
-    def response(self, *args: Any, **kwargs: Any) -> Callable[[Callable], Callable]:
-        """Every operation declares its response, so each also refuses query parameters it does not define."""
-        declare = super().response(*args, **kwargs)
+    def response(self, status_code: Any, schema: Any = None, **kwargs: Any) -> Callable[[Callable], Callable]:
+        """Every operation declares its response, so each also refuses query parameters it does not
+        define; and its schema dumps by the functions `httpkit.dumping` works out once for it."""
+        if isinstance(schema, type) and issubclass(schema, ma.Schema):
+            schema = schema()
+        if isinstance(schema, ma.Schema):
+            dumping.compile_into(schema)
+        declare = super().response(status_code, schema, **kwargs)
         return lambda view: declare(refusing_undeclared(view))

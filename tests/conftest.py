@@ -12,9 +12,10 @@ so on, created on the same server. The personal-data scan runs in every worker o
 worker logged; the counts `make trust` records are added up by the controller (sequential there).
 """
 
+import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
@@ -22,6 +23,7 @@ from flask import Flask, request, request_finished
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from hypothesis import settings
+from marshmallow import Schema
 from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import make_url
 
@@ -32,6 +34,7 @@ from housing.invariants import broken
 from housing.reads import matching_input
 from housing.services import accounts
 from housing.vocabulary import Role
+from httpkit import dumping
 from seeds.load import clear_case_data, load_reference
 from tests.builders import a_young_person
 
@@ -165,6 +168,31 @@ def suite_log(request: pytest.FixtureRequest) -> Iterator[SuiteLog]:
         request.config.workeroutput["suite_log"] = counts
     else:
         record_suite_figures(counts)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dumps_held_to_marshmallow() -> Iterator[None]:
+    """Every response the suite receives is dumped by the compiled dump (httpkit/dumping.py) and by
+    marshmallow's own, and the two must encode to the same JSON, or the request fails."""
+    compiled = {id(schema): schema.dump for schema in dumping.COMPILED}
+
+    def held(schema: Schema) -> Callable[[object], object]:
+        fast = compiled[id(schema)]
+
+        def dump(obj: object) -> object:
+            ours, theirs = fast(obj), type(schema).dump(schema, obj)
+            assert json.dumps(ours, sort_keys=True, default=repr) == json.dumps(
+                theirs, sort_keys=True, default=repr
+            ), f"{type(schema).__name__}: the compiled dump differs from marshmallow's"
+            return ours
+
+        return dump
+
+    for schema in dumping.COMPILED:
+        schema.dump = held(schema)  # type: ignore[method-assign]
+    yield
+    for schema in dumping.COMPILED:
+        schema.dump = compiled[id(schema)]  # type: ignore[method-assign]
 
 
 def record_suite_figures(counts: dict[str, int]) -> None:

@@ -11,6 +11,7 @@ made the decision first. Anything 5xx, a connection refused, or an unexpected st
 import collections
 import itertools
 import random
+import re
 import time
 import uuid
 from datetime import timedelta
@@ -33,6 +34,15 @@ SIGNED_IN = itertools.count()  # each officer user takes the next officer's acco
 MARKERS: list[str] = []  # every marker value sent, for the log scan afterwards
 ERROR_BODIES: list[str] = []  # bodies of error answers, scanned for markers too
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
+PASSWORD = f"load-{uuid.uuid4().hex}"  # the page readers' password, set on their accounts by the load run
+# The pages read during the main step (issue 34, part 1: each page's p95 at 50 requests/s), by the
+# role that reads them; {id} is a young person the officer's list showed.
+PAGES = {
+    "officer": ("/", "/?due_tier=overdue", "/my-young-people", "/young-people/{id}", "/options", "/runs",
+                "/nominations", "/reviews", "/cohorts"),
+    "district": ("/district", "/district/applicants", "/district/vacancies"),
+}  # fmt: skip
+PAGE_EMAILS = {"officer": "officer@load.example", "district": "crawley@load.example"}
 PLACES = ("Crawley", "Worthing", "Horsham", "Bognor Regis", "Chichester", "Haywards Heath", "Shoreham-by-Sea")
 
 
@@ -260,6 +270,66 @@ class Coordinator(Journey):
                 ok=(200, 409, 422),
                 json={"stage": stage},
             )
+
+
+class PageReader(Journey):
+    """Signs in to the pages with a password, as a person does, and reads them in turn: an officer's
+    and a district officer's. One such user among the main step's (`fixed_count`)."""
+
+    fixed_count = 1
+    role = "officer"
+
+    def on_start(self) -> None:
+        self.headers, self.cookies = {}, {}
+        self.ids: list[str] = []
+        for role in PAGES:
+            self.sign_in(role)
+        time.sleep(random.random() / PER_USER_RATE)
+
+    def sign_in(self, role: str) -> None:
+        """The sign-in form, then the form sent with its CSRF token; the session cookie is kept by
+        hand: it is `Secure` (`__Host-`), which a cookie jar keeps from plain http."""
+        worker = random.choice(WORKERS)
+        form = self.client.get(worker + "/sign-in", name="sign-in (page readers)")
+        token = re.search(r'name="csrf_token" value="([^"]+)"', form.text).group(1)
+        signed = self.client.post(
+            worker + "/sign-in",
+            name="sign-in (page readers)",
+            data={"email": PAGE_EMAILS[role], "password": PASSWORD, "csrf_token": token},
+            headers={"Cookie": _cookie(form)},
+            allow_redirects=False,
+        )
+        self.cookies[role] = _cookie(signed)
+
+    @task
+    def read(self) -> None:
+        role = random.choice(list(PAGES))
+        path = random.choice(PAGES[role])
+        if "{id}" in path:
+            if not self.ids:
+                return
+            path = path.replace("{id}", random.choice(self.ids))
+            name = "GET /young-people/{id} (page)"
+        else:
+            name = f"GET {path} (page)"
+        worker = random.choice(WORKERS)
+        SERVED_BY[worker] += 1
+        with self.client.get(
+            worker + path, name=name, headers={"Cookie": self.cookies[role]}, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"status {response.status_code}")
+            elif any(h not in response.headers for h in SECURITY_HEADERS):
+                response.failure("a response without the security headers")
+            else:
+                response.success()
+                if path == "/":
+                    self.ids = re.findall(r'href="/young-people/([0-9a-f]{32})"', response.text)
+
+
+def _cookie(response: Any) -> str:
+    """The session cookie a response set, as a `Cookie` header sends it back."""
+    return response.headers.get("Set-Cookie", "").split(";", 1)[0]
 
 
 class Floor(Journey):

@@ -5,21 +5,22 @@ district's side: no date of birth, immigration or UASC status, custody date, avo
 notes, or links outside the district.
 """
 
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
-from housing import lifedates
+from housing import lifedates, rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import NotFound
-from housing.models import Application, District, Nomination, YoungPerson
+from housing.models import Application, District, LocalLink, Nomination, YoungPerson
 from housing.reads.names import named_person
 from housing.reads.reference import places_in
 from housing.services import audit
-from housing.vocabulary import ApplicationStatus, Role
+from housing.vocabulary import ApplicationStatus, Role, SupportLevel
 
 
 def district_or_404(session: Session, slug: str) -> District:
@@ -54,23 +55,23 @@ def applicants(
     with transaction(session):
         district_or_404(session, slug)
         applications = {
-            a.young_person_id: a
-            for a in session.scalars(
-                select(Application).where(
-                    Application.district == slug, Application.status == ApplicationStatus.ACTIVE
-                )
+            row.young_person_id: row
+            for row in session.execute(
+                select(
+                    Application.young_person_id, Application.band, Application.applied_on, Application.status
+                ).where(Application.district == slug, Application.status == ApplicationStatus.ACTIVE)
             )
         }
-        nominations: dict[str, Nomination] = {}
-        for n in session.scalars(
-            select(Nomination).where(Nomination.district == slug).order_by(Nomination.created_at)
+        nominations: dict[str, Any] = {}
+        for row in session.execute(
+            select(Nomination.young_person_id, Nomination.status)
+            .where(Nomination.district == slug)
+            .order_by(Nomination.created_at)
         ):
-            nominations[n.young_person_id] = n  # the latest wins
+            nominations[row.young_person_id] = row  # the latest wins
         ids = set(applications) | set(nominations)
         in_district = places_in(session, slug)
-        people = session.scalars(
-            select(YoungPerson).where(YoungPerson.id.in_(ids)).options(selectinload(YoungPerson.local_links))
-        )
+        people = _applicants_read(session, ids)
         exact = actor.role is not Role.DISTRICT_OFFICER
         rows = [
             minimised(p, applications.get(p.id), nominations.get(p.id), in_district, today, exact=exact)
@@ -91,6 +92,46 @@ def applicants(
     return shown, len(rows)
 
 
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    """The columns a council's row is made of, read as plain values: a page of a register's
+    applicants read every applicant's whole record and links as objects, most of its time
+    (issue 34)."""
+
+    id: str
+    reference: str
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    support_level: SupportLevel
+    step_free: bool
+    wheelchair: bool
+    children: int
+    move_date: date | None
+    custody_release_date: date | None
+    local_links: list[Any]  # (kind, place) rows, in the record's order
+
+    @property
+    def bedrooms_needed(self) -> int:
+        return rules.bedrooms_needed(self.children)
+
+
+def _applicants_read(session: Session, ids: set[str]) -> list[Applicant]:
+    """Everyone named, each with their links: two narrow queries."""
+    links: dict[str, list[Any]] = {person_id: [] for person_id in ids}
+    for row in session.execute(
+        select(LocalLink.young_person_id, LocalLink.kind, LocalLink.place)
+        .where(LocalLink.young_person_id.in_(ids))
+        .order_by(LocalLink.young_person_id, LocalLink.position)
+    ):
+        links[row.young_person_id].append(row)
+    columns = [getattr(YoungPerson, field.name) for field in fields(Applicant) if field.name != "local_links"]
+    return [
+        Applicant(*row, local_links=links[row.id])
+        for row in session.execute(select(*columns).where(YoungPerson.id.in_(ids)))
+    ]
+
+
 def _named(row: dict[str, Any], named: str | None) -> bool:
     """Every word searched for is in their name or reference (any case); nothing searched, everyone."""
     said = f"{row['given_name']} {row['family_name']} {row['reference']}".casefold()
@@ -98,15 +139,16 @@ def _named(row: dict[str, Any], named: str | None) -> bool:
 
 
 def minimised(
-    p: YoungPerson,
-    application: Application | None,
-    nomination: Nomination | None,
+    p: YoungPerson | Applicant,
+    application: Any,
+    nomination: Any,
     in_district: set[str],
     today: date,
     *,
     exact: bool = False,
 ) -> dict[str, Any]:
-    """The only fields of a care leaver a council may see; `exact` adds the need date (county staff)."""
+    """The only fields of a care leaver a council may see; `exact` adds the need date (county staff).
+    `application` and `nomination` are records or rows holding the fields shown."""
     need = lifedates.need_date(p.date_of_birth, today, p.move_date, p.custody_release_date)
     return {
         "id": p.id,
