@@ -47,7 +47,7 @@ fuzz: $(STAMP) ## Schemathesis CLI, all phases, each role (or ROLES=a,b), fixed 
 bench: $(STAMP) ## benchmarks: print a table, write bench/results/*.json
 	$(PY) -m bench
 
-outcomes: $(STAMP) ## a simulated year, 20 seeds x 5 policies and hindsight: bench/results/outcomes.json and docs/outcomes/
+outcomes: $(STAMP) ## a simulated year, 20 seeds x 6 policies and hindsight: bench/results/outcomes.json and docs/outcomes/
 	$(FLASK) simulate --seeds 20
 
 load: $(STAMP) ## gunicorn x4 over PostgreSQL, 50 requests/s for 2 min, then a ramp: bench/results/trust.json

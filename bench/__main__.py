@@ -28,6 +28,7 @@ COLUMNS = (
     ("cpu/raw cpu", "total_cpu_over_raw_cpu"),
     ("cold cpu/raw", "cold_total_cpu_over_raw_cpu"), ("peak MiB", "peak_memory_mib"),
     ("by tier", "by_tier"), ("64-bit?", "weighted_bits"), ("exact", "goals_equal_plain"),
+    ("load", "load_average"),
 )  # fmt: skip
 
 

@@ -6,9 +6,11 @@ per goal; one weighted flow cannot hold the goals in 64 bits, `weighted_bits` sa
 would need) as a ratio, and the run's goals are compared with that solve's. "cold" is the first solve
 in a fresh process (first-call start-up included), "warm" the best of the solves after it. The
 shared machine is often busy, so each is also given in CPU seconds of this process
-(`*_cpu_s`), which a neighbour's load disturbs far less than the wall clock.
+(`*_cpu_s`), which a neighbour's load disturbs far less than the wall clock, with the load average
+at the end. Peak memory is the run's: read before the plain solve builds its own graph.
 """
 
+import os
 import resource
 import time
 
@@ -62,6 +64,7 @@ def run(size_name: str) -> dict:
     cold, cold_cpu = timed(problem)
     warm = [timed(problem) for _ in range(WARM_RUNS[size_name])]
     best, warm_cpu = min(warm, key=lambda run: run[0].timings_ms["total"])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # the run's, before the plain solve's graph
     c = best.candidates
     raws = []
     for _ in range(1 if size_name == "national" else 2):
@@ -88,7 +91,7 @@ def run(size_name: str) -> dict:
         "total_cpu_over_raw_cpu": round(warm_cpu / raw_cpu, 2),
         "cold_total_cpu_s": round(cold_cpu, 3),
         "cold_total_cpu_over_raw_cpu": round(cold_cpu / raw_cpu, 2),
-        "peak_memory_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "peak_memory_mib": round(peak / 1024),
         "solver": best.solver,
         "objective": best.objective,
         "goals": list(goals),
@@ -102,6 +105,7 @@ def run(size_name: str) -> dict:
         "urgent_matched": best.urgent_matched,
         "greedy_objective": greedy_objective,
         "greedy_urgent_matched": greedy_urgent,
+        "load_average": [round(x, 1) for x in os.getloadavg()],
         "greedy_extra_cost_percent": round(
             100 * (greedy_objective - best.objective) / max(abs(best.objective), 1), 2
         ),

@@ -20,7 +20,8 @@ from seeds.scenario import generate
               help="Anchors ages and dates (default: today).")  # fmt: skip
 @with_appcontext
 def seed(reference_only: bool, scale: float, seed_: int, as_of: datetime | None) -> None:
-    """Upsert reference data; replace all case data with a synthetic scenario. Users are kept."""
+    """Upsert reference data; replace all case data with a synthetic scenario. Staff users are kept; a
+    young person's own account goes with their record (invite them again from the new one)."""
     factory = current_app.extensions["pathways"].writer_factory
     with factory() as session:
         load_reference(session)

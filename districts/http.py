@@ -4,7 +4,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Response, request
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -22,8 +22,8 @@ from housing.models import Nomination
 from housing.permissions import DISTRICT_READERS
 from housing.reads import applicants as applicants_view
 from housing.services import nominations
-from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role
+from httpkit import sent_file
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.schemas import page_body, page_of
@@ -143,30 +143,19 @@ class Vacancies(MethodView):
     @blp.doc(requestBody=UPLOAD_BODY)
     @blp.response(201, VacanciesAddedSchema)
     @blp.alt_response(422, response="UNPROCESSABLE_ENTITY")
-    def post(self, slug: str) -> tuple[dict, int]:
+    def post(self, slug: str) -> dict:
         """Register vacancies from a council's CSV or XLSX (at most 5 MB): every row checked, all or nothing.
 
         Any problem is a 422 listing each as "line N, column NAME: reason" under `errors.files.file`,
         and nothing is written. Audited as one `import`.
         """
         applicants_view.district_or_404(db(), slug)
-        if (request.content_length or 0) > uploads.MAX_BODY_BYTES:
-            abort(413, message=uploads.TOO_LARGE)
-        request.max_content_length = uploads.MAX_BODY_BYTES
-        sent = request.files.get("file")
-        if sent is None or not sent.filename:
-            abort(
-                422,
-                message="Send the file as the form field 'file'.",
-                errors={"files": {"file": ["missing: send a .csv or .xlsx file as the form field 'file'"]}},
-            )
-        try:
-            added = uploads.upload(actor(), slug, sent.filename, sent.read())
-        except ImportRefused as refused:
-            abort(422, message=refused.message, errors={"files": refused.fields})
-        except uploads.TooLarge as too_large:
-            abort(413, message=str(too_large))
-        return {"created": len(added), "options": added}
+
+        def use(filename: str, content: bytes) -> dict:
+            added = uploads.upload(actor(), slug, filename, content)
+            return {"created": len(added), "options": added}
+
+        return sent_file.taken(use, uploads.TOO_LARGE)
 
 
 def _attachment(filename: str) -> dict[str, str]:

@@ -7,22 +7,16 @@ from housing.actors import Actor
 from housing.clock import today
 from housing.reads import names
 from housing.services import vacancies
-from httpkit import tabular
+from httpkit import sent_file, tabular
 from httpkit.store import db
 
-# A multipart body carries its boundaries and headers beside the file.
-MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files"
-
-
-class TooLarge(Exception):
-    """The file itself is over the limit (the body's limit lets a little more through for the form)."""
 
 
 def upload(actor: Actor, slug: str, filename: str, content: bytes) -> list[str]:
     """The ids of the vacancies added; ImportRefused (nothing written) or TooLarge otherwise."""
     if len(content) > tabular.MAX_FILE_BYTES:
-        raise TooLarge(TOO_LARGE)
+        raise sent_file.TooLarge(TOO_LARGE)
     deadline = tabular.Deadline(tabular.UPLOAD.seconds)
     rows = tabular.read(filename, content, tabular.UPLOAD, deadline, vacancy_files.VACANCIES.noun)
     parsed, problems = tabular.parse(rows, vacancy_files.VACANCIES, deadline=deadline)

@@ -13,7 +13,7 @@ from housing import due
 from housing.errors import Invalid
 from housing.models import CohortMember, Option, Place, YoungPerson
 from housing.reads import matching_input, reference
-from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, PathwayStatus, Route
+from housing.vocabulary import ACTIVE_STAGES, HOUSE_PROJECT_HUB, PathwayStatus, Route, Stage
 from matching import Problem
 from matching.eligibility import broken
 
@@ -45,11 +45,13 @@ def hub_offer(starts_on: date) -> Option:
 
 
 def candidates(session: Session, offer: Option, as_of: date) -> list[YoungPerson]:
-    """Everyone without an agreed pathway or an active cohort who may join on `as_of`, soonest due first."""
-    active = select(CohortMember.young_person_id).where(CohortMember.stage.in_(ACTIVE_STAGES))
+    """Everyone who may join on `as_of`, soonest due first: not agreed, not in a cohort now, and not a
+    graduate (the programme is done: what they need next is a home, not the course again)."""
+    taken_part = (*ACTIVE_STAGES, Stage.GRADUATED)
+    joined = select(CohortMember.young_person_id).where(CohortMember.stage.in_(taken_part))
     people = session.scalars(
         select(YoungPerson)
-        .where(YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.id.not_in(active))
+        .where(YoungPerson.pathway_status != PathwayStatus.AGREED, YoungPerson.id.not_in(joined))
         .options(selectinload(YoungPerson.local_links))
     )
     known = reference.places_by_name(session)  # once, not once per young person judged

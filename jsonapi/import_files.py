@@ -14,13 +14,12 @@ from housing.actors import Actor
 from housing.services import applications_import, placements_import, providers_import, young_people_import
 from housing.services.import_problems import ImportRefused
 from housing.services.young_people_import import Outcome
-from httpkit import tabular
+from httpkit import sent_file, tabular
 from httpkit.store import db
 from jsonapi.import_kinds import KINDS
 
 Update = Callable[[int], None]
 Stage = Callable[[str, int], AbstractContextManager[Update]]
-MAX_BODY_BYTES = tabular.MAX_FILE_BYTES + 64 * 1024  # a form carries boundaries and headers too
 # Each kind's use case: `checked` (every row, all or nothing) then `write` (one transaction).
 USE_CASES = {
     "young-people": young_people_import,
@@ -29,10 +28,6 @@ USE_CASES = {
     "providers": providers_import,
 }
 TOO_LARGE = "The file is larger than 5 MB: split it into smaller files, or use `flask import`"
-
-
-class TooLarge(Exception):
-    """The file itself is over the upload limit."""
 
 
 @contextmanager
@@ -52,7 +47,7 @@ def run(
 ) -> Outcome:
     """What the import did, or ImportRefused (every problem, nothing written) or TooLarge."""
     if limits is tabular.UPLOAD and len(content) > tabular.MAX_FILE_BYTES:
-        raise TooLarge(TOO_LARGE)
+        raise sent_file.TooLarge(TOO_LARGE)
     deadline = tabular.Deadline(limits.seconds)
     rows = tabular.read(filename, content, limits, deadline, KINDS[kind].noun)
     use_case = USE_CASES[kind]

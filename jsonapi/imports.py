@@ -3,14 +3,12 @@ county's systems."""
 
 from collections.abc import Callable
 
-from flask import request
 from flask.views import MethodView
-from flask_smorest import abort
 from marshmallow import Schema, fields
 
 from housing.clock import today
 from housing.permissions import OFFICERS
-from housing.services.import_problems import ImportRefused
+from httpkit import sent_file
 from httpkit.auth import actor, requires
 from httpkit.blueprint import Blueprint
 from httpkit.tabular import UPLOAD_BODY
@@ -32,21 +30,13 @@ class ImportedSchema(Schema):
 
 def _import(kind: str) -> dict:
     """Every row checked first: any problem is a 422 listing each, and nothing is written."""
-    if (request.content_length or 0) > import_files.MAX_BODY_BYTES:
-        abort(413, message=import_files.TOO_LARGE)
-    request.max_content_length = import_files.MAX_BODY_BYTES
-    sent = request.files.get("file")
-    if sent is None or not sent.filename:
-        missing = "missing: send a .csv or .xlsx file as the form field 'file'"
-        abort(422, message="Send the file as the form field 'file'.", errors={"files": {"file": [missing]}})
-    try:
-        done = import_files.run(actor(), kind, sent.filename, sent.read(), today=today())
-    except ImportRefused as refused:
-        abort(422, message=refused.message, errors={"files": refused.fields})
-    except import_files.TooLarge as too_large:
-        abort(413, message=str(too_large))
-    unchanged = len(done.unchanged)
-    return {"kind": kind, "created": done.created, "updated": done.updated, "unchanged": unchanged}
+
+    def use(filename: str, content: bytes) -> dict:
+        done = import_files.run(actor(), kind, filename, content, today=today())
+        unchanged = len(done.unchanged)
+        return {"kind": kind, "created": done.created, "updated": done.updated, "unchanged": unchanged}
+
+    return sent_file.taken(use, import_files.TOO_LARGE)
 
 
 class FileImport(MethodView):

@@ -7,6 +7,7 @@ from housing.models import Application, YoungPerson
 from housing.permissions import CASE_READERS, OFFICERS
 from housing.reads import applications as application_reads
 from housing.reads import records
+from housing.reads.record_values import Applied, Record
 from housing.services import applications, young_people
 from httpkit.auth import actor, exists, requires
 from httpkit.blueprint import Blueprint
@@ -63,7 +64,7 @@ class YoungPeople(MethodView):
 class OneYoungPerson(MethodView):
     @requires(*CASE_READERS)
     @blp.response(200, YoungPersonSchema)
-    def get(self, young_person_id: str) -> YoungPerson:
+    def get(self, young_person_id: str) -> Record:
         """One record; the view is written to the audit trail."""
         return records.view(db(), actor(), young_person_id, today())
 
@@ -81,7 +82,7 @@ class OneYoungPerson(MethodView):
 class Applications(MethodView):
     @requires(*CASE_READERS)
     @blp.response(200, ApplicationSchema(many=True))
-    def get(self, young_person_id: str) -> list[Application]:
+    def get(self, young_person_id: str) -> list[Applied]:
         """Every application of the young person, active and closed (an audited view)."""
         return application_reads.listed(db(), actor(), young_person_id)
 

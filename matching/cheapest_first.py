@@ -35,13 +35,15 @@ FIRST_ARCS = 2  # per young person, to start with
 ADDED_PER_ROUND = 3  # per young person, at most
 
 
-def first_arcs(c: Candidates, k: int = FIRST_ARCS) -> np.ndarray:
-    """Per arc: whether it is among its young person's k cheapest (ties by position)."""
+def first_arcs(c: Candidates, k: int | np.ndarray = FIRST_ARCS) -> np.ndarray:
+    """Per arc: whether it is among its young person's k cheapest (ties by position); `k` may be
+    given per young person."""
     order = c.by_person_then_cost()
     starts = group_starts(c.person[order], len(c.penalty))
     rank = np.arange(c.size) - starts[c.person[order]]
+    limit = k[c.person[order]] if isinstance(k, np.ndarray) else k
     kept = np.zeros(c.size, bool)
-    kept[order[rank < k]] = True
+    kept[order[rank < limit]] = True
     return kept
 
 

@@ -5,14 +5,13 @@ deduplicated twice: by location (name and coordinates) for geometry, so options 
 share their distances, and by name for the rules that name places (AVOID, preferences).
 """
 
-import gc
 from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
 
-from matching import options_once
+from matching import collector, options_once
 from matching.problem import PenaltyScale, Problem
 from matching.vocabulary import DUE_TIERS, ROUTES, SETTLED, SUPPORT_LEVELS
 
@@ -138,11 +137,8 @@ def _scheme_bedrooms(options: tuple) -> np.ndarray:
 
 def encode(problem: Problem) -> Encoded:
     """Columns of the problem. The collector is paused: a national problem is millions of young tuples."""
-    gc.disable()
-    try:
+    with collector.paused():
         return _encode(problem)
-    finally:
-        gc.enable()
 
 
 def _encode(problem: Problem) -> Encoded:

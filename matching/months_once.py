@@ -11,7 +11,8 @@ them. Made one by one, the nine tables were most of the plan's time (README, "Fi
 """
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
@@ -33,38 +34,64 @@ OTHER_PROFILE_RULES = tuple(code for code in PROFILE_RULES if code not in NOT_ON
 NEVER = np.iinfo(np.int64).max
 
 
-def month_tables(problems: Sequence[Problem]) -> list[MonthArcs]:
-    """`[horizon.month_arcs(p) for p in problems]`, each problem's options given a place, for
-    problems alike but for their date and their young people (who may differ in age, need date and
-    what is due, and come and go, in one order) with no pair rejected, as `coming_months` makes the
-    months' (no option copied nine times to give it a place)."""
-    if not problems:
-        return []
+@dataclass(frozen=True)
+class Month:
+    """One month of the plan as its table reads it: its date, and its young people in order, with the
+    age, need date and due date that month gives each (no copy of each young person each month)."""
+
+    on: date
+    people: tuple[str, ...]
+    age: Sequence[int]
+    need: Sequence[date]
+    due: tuple[date | None, ...]
+
+
+def of_problems(problems: Sequence[Problem]) -> tuple[Problem, list[Month]]:
+    """What `month_tables` takes, from one problem a month alike but for their date and young people
+    (as the simulated year makes them): everyone as their first month sees them, and the months."""
     everyone: dict[str, YoungPerson] = {}
     for problem in problems:
         for p in problem.young_people:
             everyone.setdefault(p.id, p)
-    index = {p: i for i, p in enumerate(everyone)}
-    seen = [np.array([index[p.id] for p in problem.young_people], dtype=np.int64) for problem in problems]
-    age = np.full((len(problems), len(index)), -1, dtype=np.int64)  # -1: not in that month
-    need = np.zeros((len(problems), len(index)), dtype=np.int64)
-    for m, problem in enumerate(problems):
-        age[m, seen[m]] = [p.age for p in problem.young_people]
-        need[m, seen[m]] = [p.need_date.toordinal() for p in problem.young_people]
-    e = encode(replace(problems[0], young_people=tuple(everyone.values())))
-    person, option, cost = _arcs(e, problems[0].reach_km, age, need)
+    months = [
+        Month(
+            problem.as_of, tuple(p.id for p in problem.young_people), [p.age for p in problem.young_people],
+            [p.need_date for p in problem.young_people], tuple(p.due_date for p in problem.young_people),
+        )
+        for problem in problems
+    ]  # fmt: skip
+    return replace(problems[0], young_people=tuple(everyone.values())), months
+
+
+def month_tables(problem: Problem, months: Sequence[Month]) -> list[MonthArcs]:
+    """`[horizon.month_arcs(p) for p in ...]` of each month's problem: `problem` on that month's date
+    over its own young people at its ages, need and due dates, with every option given a place (as
+    `coming_months` makes the months': no option copied nine times to give it a place) and no pair
+    rejected. `problem` holds everyone in any month, each as some month sees them (the rest of a
+    young person does not move with the month)."""
+    if not months:
+        return []
+    index = {p.id: i for i, p in enumerate(problem.young_people)}
+    seen = [np.array([index[p] for p in month.people], dtype=np.int64) for month in months]
+    age = np.full((len(months), len(index)), -1, dtype=np.int64)  # -1: not in that month
+    need = np.zeros((len(months), len(index)), dtype=np.int64)
+    for m, month in enumerate(months):
+        age[m, seen[m]] = month.age
+        need[m, seen[m]] = [d.toordinal() for d in month.need]
+    e = encode(problem)
+    person, option, cost = _arcs(e, problem.reach_km, age, need)
     monthly = [rule for code, rule in rules.RULES if code in MONTHLY]
-    options = tuple(o.id for o in problems[0].options)
+    options = tuple(o.id for o in problem.options)
     tables = []
-    for m, problem in enumerate(problems):
-        month = replace(e, age=age[m], need=need[m])
+    for m, month in enumerate(months):
+        on_the_day = replace(e, age=age[m], need=need[m])
         kept = np.flatnonzero(age[m][person] >= 0)
         for rule in monthly:
-            kept = kept[rule(month, person[kept], option[kept])]
+            kept = kept[rule(on_the_day, person[kept], option[kept])]
         local = np.full(len(index), -1, dtype=np.int64)
         local[seen[m]] = np.arange(len(seen[m]))
         kept = kept[np.argsort(local[person[kept]], kind="stable")]  # the month's order of young people
-        as_of, dues = problem.as_of.toordinal(), [p.due_date for p in problem.young_people]
+        as_of, dues = month.on.toordinal(), month.due
         has_due = np.zeros(len(index), dtype=bool)
         has_due[seen[m]] = [d is not None for d in dues]
         days_to_due = np.full(len(index), NO_DUE, dtype=np.int64)
@@ -72,13 +99,14 @@ def month_tables(problems: Sequence[Problem]) -> list[MonthArcs]:
         penalty = base_penalties(replace(e, has_due=has_due, days_to_due=days_to_due), cost[kept])
         tables.append(
             MonthArcs(
-                people=tuple(p.id for p in problem.young_people),
+                people=month.people,
                 options=options,
                 person=local[person[kept]],
                 option=option[kept],
                 cost=cost[kept],
                 penalty=penalty[seen[m]].astype(np.int64),
-                due=tuple(dues),
+                due=dues,
+                pair=kept.astype(np.int32),  # a pair's cost is asked once: the same every month
             )
         )
     return tables

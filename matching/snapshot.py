@@ -65,17 +65,18 @@ def with_plan(data: dict[str, Any], problem: Problem) -> dict[str, Any]:
 def from_data(data: dict[str, Any]) -> Problem:
     def record(cls: type, values: dict[str, Any]) -> Any:
         out = {}
-        for f in fields(cls):
-            if f.name not in values:  # a field added since the run was stored: its default
+        names = _FIELDS.get(cls) or _FIELDS.setdefault(cls, tuple(f.name for f in fields(cls)))
+        for name in names:  # looked up once per class: dataclasses.fields was most of the time
+            if name not in values:  # a field added since the run was stored: its default
                 continue
-            value = values[f.name]
-            if f.name in DATES and value is not None:
+            value = values[name]
+            if name in DATES and value is not None:
                 value = date.fromisoformat(value)
-            elif f.name in SETS:
+            elif name in SETS:
                 value = frozenset(value)
-            elif f.name in TUPLES:
+            elif name in TUPLES:
                 value = tuple(value)
-            out[f.name] = value
+            out[name] = value
         return cls(**out)
 
     people = tuple(

@@ -1,11 +1,10 @@
 """`solve(problem)`: the one call. Encode, build the arcs, solve by tier (`tiered.py`), explain."""
 
-import gc
 import time
 
 import numpy as np
 
-from matching import explain
+from matching import collector, explain
 from matching.candidates import build
 from matching.commitments import with_caps
 from matching.encode import encode
@@ -30,12 +29,9 @@ def solve(problem: Problem) -> Solution:
     flow = solve_tiered(candidates)
     solved = time.perf_counter()
     # Explanations are many small dictionaries and no cycles: the collector is paused meanwhile.
-    gc.disable()
-    try:
+    with collector.paused():
         proposals = explain.proposals(problem, encoded, candidates, flow.chosen)
         unmatched = explain.unmatched(problem, encoded, candidates, screened, flow.chosen)
-    finally:
-        gc.enable()
     explained = time.perf_counter()
     urgent_matched = int(candidates.urgent[candidates.person[flow.chosen]].sum())
     placed_tiers = candidates.tiers[candidates.person[flow.chosen]]

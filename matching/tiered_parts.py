@@ -33,10 +33,16 @@ the entries already read.
 import numpy as np
 
 from matching import components, lexicographic
-from matching.cheapest_first import ADDED_PER_ROUND, first_arcs
-from matching.solution import HOLDABLE, Candidates
+from matching.cheapest_first import ADDED_PER_ROUND, FIRST_ARCS, first_arcs
+from matching.solution import HOLDABLE, NONE_TIER, Candidates
 from matching.tier_graph import Part, build_part, goals, stage_cost, stages
 
+# Cheapest arcs to start with, per tier (move_now … none). Tier none weighs in the last solve
+# alone, where its few arcs that fail the proof are added; with one each (not `FIRST_ARCS`), the
+# graph of the four solves before is smaller and national's solve took 7.4–7.6 s CPU against
+# 8.2–8.5 (alternating, same hour; README). Never 0: everyone with an arc must be in a part, for
+# the potentials of their own node (the proof above) to be found by a solve.
+FIRST_BY_TIER = np.where(np.arange(NONE_TIER + 1) == NONE_TIER, 1, FIRST_ARCS)
 UNREACHABLE = -(2**61)  # the potential of a node no residual arc leaves: far below any path's cost
 
 
@@ -46,7 +52,7 @@ def solve_by_parts(c: Candidates, useful: np.ndarray) -> tuple[str, np.ndarray]:
     weights = stages(c, n_people + 2 * n_options + 1)  # the same solves for every part (the proof needs it)
     potential = _default_potentials(c, len(weights))
     kept = np.zeros(c.size, bool)
-    kept[useful] = first_arcs(c)[useful]
+    kept[useful] = first_arcs(c, FIRST_BY_TIER[c.tiers])[useful]
     chosen = np.zeros(c.size, bool)
     undecided = useful  # arcs whose reduced costs are 0 under every solve proved so far
     for solve in range(len(weights)):  # proved over every arc for the solves before this one

@@ -79,7 +79,7 @@ CASE_DATA = (SentEmail, Notification, SignOff, HousingNote, HousingTask, TripleP
 
 def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
-    naming them. Users and reference data stay."""
+    naming them. Staff users and reference data stay; young people's own accounts go with their records."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
     for model in CASE_DATA:
         session.execute(delete(model))

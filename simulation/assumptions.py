@@ -55,6 +55,13 @@ HOUSE_PROJECT_SCHEDULE_KNOWN = Assumption(
     "assumption: the coordinator creates each cohort months before it opens, on the usual "
     "six-monthly schedule, so a plan of the coming months can count its places",
 )
+HOUSE_PROJECT_CREATED_AHEAD = Assumption(
+    "Months before it opens that a House Project cohort is in Pathways",
+    6,
+    "assumption: the coordinator creates the next cohort when the last one opens, on the usual "
+    "six-monthly schedule; from then a run may agree its places to a young person whose need date "
+    "falls within four weeks before it opens or while it takes members (the AVAILABLE rule)",
+)
 RUNS_A_MONTH = Assumption(
     "Proposals a month in a row for one young person, each after the last was turned down",
     3,

@@ -12,7 +12,7 @@ from typing import Any
 
 from simulation.measures import interval
 
-BASELINES = ("hindsight", "most_due_first", "monthly_run", "home_register_only", "tiers_off")
+BASELINES = ("hindsight", "most_due_first", "monthly_run", "home_register_only", "tiers_off", "year_known")
 
 
 def compare(per_seed: list[dict[str, dict[str, Any]]], summary: dict[str, Any]) -> None:

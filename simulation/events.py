@@ -33,12 +33,15 @@ class Year:
     scale: float = 1.0
     arrives: dict[str, int] = field(default_factory=dict)  # young person -> month they come in
     returns: dict[str, int] = field(default_factory=dict)  # settled young person -> month they are back
-    places_from: dict[str, int] = field(default_factory=dict)  # option -> month it first has places
+    places_from: dict[str, int] = field(
+        default_factory=dict
+    )  # option -> month it is in Pathways, places and all
     added: dict[tuple[str, int], int] = field(default_factory=lambda: defaultdict(int))  # turnover
     accept_rate: float = rates.ACCEPT_RATE.value
     decline_rate: float = rates.COUNCIL_DECLINE_RATE.value
     _answers: dict[tuple[str, str], bool] = field(default_factory=dict)
-    arcs_by_month: dict = field(default_factory=dict)  # (registers, month) -> plans.MonthArcs, built once
+    # (registers, month, months) -> the young people, options and months' tables of its first plan
+    plan_tables: dict = field(default_factory=dict)
 
     def month(self, m: int) -> date:
         return add_months(self.start, m)
@@ -140,4 +143,6 @@ def _house_project_cohort(year: Year, rng: random.Random, m: int, on: date) -> N
         min_age=16, max_age=25, support_levels=["low", "medium", "high"],
     )  # fmt: skip
     year.county.add(Scenario(options=draw.out.options))
-    year.places_from |= {row["id"]: m for row in draw.out.options}
+    # In Pathways from when it is created: runs may agree its places before it opens (AVAILABLE).
+    created = max(0, m - int(rates.HOUSE_PROJECT_CREATED_AHEAD.value))
+    year.places_from |= {row["id"]: created for row in draw.out.options}

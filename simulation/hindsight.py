@@ -19,7 +19,8 @@ import numpy as np
 from matching import horizon
 from simulation.events import Year
 from simulation.month import in_scope
-from simulation.plans import month_arcs
+from simulation.plans import scheduled_cohort, without_people_or_options
+from simulation.plans import tables as month_tables
 from simulation.year import Agreement, Played
 
 
@@ -35,7 +36,17 @@ def targets(year: Year) -> dict[str, object]:
 
 def play_hindsight(year: Year) -> Played:
     months = tuple(year.month(m) for m in range(year.months))
-    tables = [month_arcs(year, m) for m in range(year.months)]
+    everyone = year.county.options
+    tables = [  # each month's: the options there by then, and the cohorts on the schedule
+        without_people_or_options(
+            table,
+            (),
+            {o for o in everyone if year.places_from.get(o, 0) > m and not scheduled_cohort(year, o)},
+        )
+        for m, table in enumerate(
+            month_tables(year, range(year.months), lambda m: in_scope(year, m, set()), everyone)
+        )
+    ]
     turned_down = {
         (t.people[i], t.options[k])
         for t in tables

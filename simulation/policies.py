@@ -44,6 +44,13 @@ def tiers_off(month: Month) -> Proposed:
     return _run(month, registers="applied", tiers=False)
 
 
+def year_known(month: Month) -> Proposed:
+    """The service's own policy with a plan that knows the year's arrivals, turnover, new places and
+    refusals (as hindsight does): what more information could add, the tiers kept."""
+    problem = plan(month, knows_the_year=True).given_to(month.problem())
+    return _solved(problem)
+
+
 def home_register_only(month: Month) -> Proposed:
     """The service's own policy, with each care leaver on their home council's register alone."""
     return _run(month, registers="home", tiers=True)
@@ -118,4 +125,5 @@ POLICIES: dict[str, Policy] = {
     "most_due_first": Policy(most_due_first, again_after_refusal=False),
     "home_register_only": Policy(home_register_only, again_after_refusal=True),
     "tiers_off": Policy(tiers_off, again_after_refusal=True),
+    "year_known": Policy(year_known, again_after_refusal=True),
 }

@@ -1,13 +1,14 @@
 """The success banner after a decision: what happened, and what comes next."""
 
-from housing.models import Option, Proposal
+from housing.models import Proposal
 from housing.reads import proposals, sign_offs
+from housing.reads.names import NamedOption
 from housing.vocabulary import ProposalStatus, Route
 from httpkit.store import db
 from web.words import option_name
 
 
-def _names(proposal: Proposal) -> tuple[str, Option, dict[str, str]]:
+def _names(proposal: Proposal) -> tuple[str, NamedOption, dict[str, str]]:
     named = proposals.named(db(), proposal)
     return named.who, named.option, named.districts
 
@@ -96,7 +97,7 @@ def undone(proposal: Proposal) -> str:
     return f"Accept undone for {who}: {taken_back}. The proposal is open again; accept or reject it."
 
 
-def _council(option: Option, districts: dict[str, str]) -> str:
+def _council(option: NamedOption, districts: dict[str, str]) -> str:
     return f"{districts[option.district]} council" if option.district in districts else "the council"
 
 

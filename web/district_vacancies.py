@@ -7,6 +7,7 @@ from districts import uploads
 from housing.reads import options
 from housing.services.import_problems import ImportRefused
 from housing.vocabulary import Role, Route
+from httpkit import sent_file
 from httpkit.store import db
 from web.paging import page_asked, page_count
 from web.sessions import page, page_blueprint
@@ -51,7 +52,7 @@ def upload() -> Response | tuple[str, int]:
         added = uploads.upload(g.actor, g.actor.district, sent.filename, sent.read())
     except ImportRefused as refused:
         return _vacancies([str(problem) for problem in refused.problems], 422)
-    except uploads.TooLarge as too_large:
+    except sent_file.TooLarge as too_large:
         return _vacancies([str(too_large)], 413)
     flash(f"{len(added)} vacancies added to your register from {sent.filename}.")
     return redirect(url_for("district_vacancies.vacancies_page"))
@@ -73,4 +74,4 @@ def too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:
 def allow_uploads() -> None:
     """The upload's body may be larger than the service's 1 MB (before the form is read for its token)."""
     if request.endpoint == "district_vacancies.upload":
-        request.max_content_length = uploads.MAX_BODY_BYTES
+        request.max_content_length = sent_file.MAX_BODY_BYTES

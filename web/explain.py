@@ -13,7 +13,8 @@ from typing import Any
 from flask import current_app
 
 from housing import money
-from housing.models import Option, Proposal, YoungPerson
+from housing.models import Proposal, YoungPerson
+from housing.reads.names import NamedOption
 from web.words import IMPORTANCE, ROUTE_WORDS, distance, from_today, long_date, ordinal
 
 KIND_WORDS = {
@@ -44,7 +45,7 @@ class Plain:
     rent: str = ""  # a private tenancy: its rent against their Local Housing Allowance rate
 
 
-def rent_sentence(option: Option | None, person: YoungPerson, day: date, exemption_until: int) -> str:
+def rent_sentence(option: NamedOption | None, person: YoungPerson, day: date, exemption_until: int) -> str:
     """A private tenancy's rent against the young person's own LHA rate on the day (housing/money.py)."""
     if option is None or option.monthly_rent is None:
         return ""
@@ -60,7 +61,11 @@ def rent_sentence(option: Option | None, person: YoungPerson, day: date, exempti
 
 
 def said_of(
-    proposal: Proposal, person: YoungPerson, options: dict[str, Option], names: dict[str, str], today: date
+    proposal: Proposal,
+    person: YoungPerson,
+    options: dict[str, NamedOption],
+    names: dict[str, str],
+    today: date,
 ) -> Plain:
     """A proposal in words, a private tenancy's rent checked against the young person's own LHA rate."""
     until = current_app.config["SAR_EXEMPTION_UNTIL"]

@@ -12,7 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from housing.clock import today
 from housing.permissions import OFFICERS
 from housing.services.import_problems import ImportRefused
-from httpkit import tabular
+from httpkit import sent_file, tabular
 from jsonapi import import_files, import_jobs
 from web.sessions import page, page_blueprint
 
@@ -77,7 +77,7 @@ def bring_in() -> Response | tuple[str, int]:
         done = import_files.run(g.actor, kind, sent.filename, content, today=today())
     except ImportRefused as refused:
         return _imports([str(problem) for problem in refused.problems], status=422)
-    except import_files.TooLarge as too_large:
+    except sent_file.TooLarge as too_large:
         return _imports(errors={"file": str(too_large)}, status=413)
     flash(
         f"{sent.filename}: {len(done.created)} {DONE[kind]} added, {len(done.updated)} updated, "
@@ -113,4 +113,4 @@ def too_large(_error: RequestEntityTooLarge) -> tuple[str, int]:
 def allow_uploads() -> None:
     """The file may be larger than the service's 1 MB body (before the form is read for its token)."""
     if request.endpoint == "import_pages.bring_in":
-        request.max_content_length = import_files.MAX_BODY_BYTES
+        request.max_content_length = sent_file.MAX_BODY_BYTES

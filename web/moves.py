@@ -6,12 +6,13 @@ from flask import flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.models import Nomination, YoungPerson
+from housing.models import Nomination
 from housing.permissions import OFFICERS
 from housing.reads import moves as move_reads
 from housing.reads import nominations as nomination_reads
 from housing.reads import records
 from housing.reads.names import district_names, option_by_id, options_by_id
+from housing.reads.record_values import Record
 from housing.services import moves, nominations
 from httpkit.outgoing import send_emails
 from httpkit.store import db
@@ -111,7 +112,7 @@ def _withdraw_form(nomination: Nomination, typed: dict, errors: dict) -> tuple[s
 @bp.route("/young-people/<young_person_id>/move", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def move(person: YoungPerson) -> Response | tuple[str, int]:
+def move(person: Record) -> Response | tuple[str, int]:
     """The steps of their move so far, and the form for the next one."""
     if request.method == "GET":
         return _move_page(person, {"on": date_boxes(today())}, {})
@@ -137,7 +138,7 @@ def move(person: YoungPerson) -> Response | tuple[str, int]:
     return redirect(url_for("move_pages.move", young_person_id=person.id))
 
 
-def _move_page(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
+def _move_page(person: Record, values: dict, errors: dict) -> tuple[str, int]:
     districts = district_names(db())
     shown = records.view(db(), g.actor, person.id, today())
     placement = moves.movable(db(), person.id)

@@ -6,9 +6,9 @@ from flask import Flask, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.permissions import EVERY_ROLE
+from housing.reads import failed_jobs, reference
 from housing.reads import notifications as notification_reads
-from housing.reads import reference
-from housing.services import councils, notifications, reproposals
+from housing.services import councils, notifications
 from housing.vocabulary import Role
 from httpkit.store import db
 from web.sessions import page, page_blueprint
@@ -69,7 +69,7 @@ def choose_email() -> Response | tuple[str, int]:
 @page(Role.ADMIN)
 def jobs() -> str:
     """What the background jobs could not do, and why, with the emails waiting or sent."""
-    return render_template("jobs.html", title="Background jobs", failing=reproposals.failing(db()),
+    return render_template("jobs.html", title="Background jobs", failing=failed_jobs.failing(db()),
                            emails=notification_reads.outbox(db()))  # fmt: skip
 
 

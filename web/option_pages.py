@@ -16,12 +16,13 @@ from werkzeug.wrappers import Response
 from housing import money
 from housing.clock import today
 from housing.errors import NotFound
-from housing.models import Option, YoungPerson
+from housing.models import Option
 from housing.money import RENTAL_MARKET_AREAS
 from housing.permissions import OFFICERS, OPTION_EDITORS
 from housing.reads import names, providers, records, reference
 from housing.reads import options as option_reads
 from housing.reads.names import district_names
+from housing.reads.record_values import Record
 from housing.services import options
 from housing.services.options import OPTIONAL_ROUTE_FIELDS, ROUTE_FIELDS
 from housing.services.providers import RATING_WORDS
@@ -125,7 +126,7 @@ def _form(route: Route, values: dict, errors: dict, option=None, person=None) ->
     ), (400 if errors else 200)
 
 
-def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | None:
+def _young_person(form: MultiDict, body: dict, errors: dict) -> Record | None:
     """Staying Put names its young person: from their record (an id), or by their case reference.
 
     The one found is shown in a summary on the form, so it is read as an audited view.
@@ -142,7 +143,7 @@ def _young_person(form: MultiDict, body: dict, errors: dict) -> YoungPerson | No
     return person
 
 
-def _viewed(young_person_id: str) -> YoungPerson | None:
+def _viewed(young_person_id: str) -> Record | None:
     try:
         return records.view(db(), g.actor, young_person_id, today())
     except NotFound:

@@ -13,11 +13,10 @@ from flask import g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from housing.clock import today
-from housing.db import found
 from housing.errors import Conflict, Invalid
-from housing.models import Application, YoungPerson
 from housing.permissions import OFFICERS
 from housing.reads import records, reference
+from housing.reads.record_values import Record
 from housing.services import applications, young_people
 from housing.vocabulary import LinkKind, Route
 from httpkit.store import db
@@ -50,15 +49,15 @@ APPLICATION_LABELS = Labels(
 )
 
 
-def _person(young_person_id: str) -> YoungPerson:
+def _person(young_person_id: str) -> Record:
     return records.view(db(), g.actor, young_person_id, today())
 
 
-def _back(person: YoungPerson, done: str) -> Response:
+def _back(person: Record, done: str) -> Response:
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done=done))
 
 
-def _page(template: str, person: YoungPerson, values: dict, errors: dict, **extra: Any) -> tuple[str, int]:
+def _page(template: str, person: Record, values: dict, errors: dict, **extra: Any) -> tuple[str, int]:
     districts = reference.districts(db())
     return render_template(
         template,
@@ -72,9 +71,7 @@ def _page(template: str, person: YoungPerson, values: dict, errors: dict, **extr
     ), (400 if errors else 200)
 
 
-def _change_list(
-    person: YoungPerson, field: str, items: list[dict], labels: dict, names=None
-) -> dict[str, str]:
+def _change_list(person: Record, field: str, items: list[dict], labels: dict, names=None) -> dict[str, str]:
     """Replace one of the record's lists as `PATCH {field: items}` would; the reasons if refused."""
     data, errors = load(YoungPersonPatchSchema(), {field: items}, labels, names)
     if not errors:
@@ -85,14 +82,14 @@ def _change_list(
     return errors
 
 
-def _links(person: YoungPerson) -> list[dict]:
+def _links(person: Record) -> list[dict]:
     return [
         {"kind": k.kind.value, "place": k.place, "importance": k.importance, "note": k.note}
         for k in person.local_links
     ]
 
 
-def _preferences(person: YoungPerson) -> list[dict]:
+def _preferences(person: Record) -> list[dict]:
     return [
         {"rank": p.rank, "route": p.route and p.route.value, "place": p.place, "district": p.district}
         for p in person.preferences
@@ -117,7 +114,7 @@ def guarded(view: Callable) -> Callable:
 @bp.route("/young-people/<young_person_id>/links/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def add_link(person: YoungPerson) -> Response | tuple[str, int]:
+def add_link(person: Record) -> Response | tuple[str, int]:
     kinds = [kind.value for kind in LinkKind]
     if request.method == "GET":
         return _page("link_form.html", person, {"importance": "2"}, {}, kinds=kinds)
@@ -135,7 +132,7 @@ def add_link(person: YoungPerson) -> Response | tuple[str, int]:
 @bp.post("/young-people/<young_person_id>/links/<int:position>/remove")
 @page(*OFFICERS)
 @guarded
-def remove_link(person: YoungPerson, position: int) -> Response:
+def remove_link(person: Record, position: int) -> Response:
     kept = [link for i, link in enumerate(_links(person)) if i != position]
     _change_list(person, "local_links", kept, LINK_LABELS)
     return _back(person, "link-removed")
@@ -144,7 +141,7 @@ def remove_link(person: YoungPerson, position: int) -> Response:
 @bp.route("/young-people/<young_person_id>/preferences/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def add_preference(person: YoungPerson) -> Response | tuple[str, int]:
+def add_preference(person: Record) -> Response | tuple[str, int]:
     routes = [route.value for route in Route]
     if request.method == "GET":
         return _page(
@@ -167,7 +164,7 @@ def add_preference(person: YoungPerson) -> Response | tuple[str, int]:
 @bp.post("/young-people/<young_person_id>/preferences/<int:rank>/remove")
 @page(*OFFICERS)
 @guarded
-def remove_preference(person: YoungPerson, rank: int) -> Response:
+def remove_preference(person: Record, rank: int) -> Response:
     """The ones after it move up, so the ranks stay 1, 2, 3."""
     kept = [
         p | {"rank": p["rank"] - 1} if p["rank"] > rank else p
@@ -181,7 +178,7 @@ def remove_preference(person: YoungPerson, rank: int) -> Response:
 @bp.post("/young-people/<young_person_id>/preferences/<int:rank>/up")
 @page(*OFFICERS)
 @guarded
-def move_preference_up(person: YoungPerson, rank: int) -> Response:
+def move_preference_up(person: Record, rank: int) -> Response:
     """Swaps it with the one above, so an officer re-orders without removing and adding again."""
     if rank < 2 or rank > len(person.preferences):
         return _back(person, "")
@@ -198,7 +195,7 @@ def move_preference_up(person: YoungPerson, rank: int) -> Response:
 @bp.route("/young-people/<young_person_id>/applications/new", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def apply(person: YoungPerson) -> Response | tuple[str, int]:
+def apply(person: Record) -> Response | tuple[str, int]:
     if request.method == "GET":
         return _page("application_form.html", person, {"applied_on": date_boxes(today())}, {})
     form = request.form
@@ -224,9 +221,8 @@ def apply(person: YoungPerson) -> Response | tuple[str, int]:
 @bp.post("/applications/<application_id>/close")
 @page(*OFFICERS)
 def close_application(application_id: str) -> Response | tuple[str, int]:
-    application = found(db(), Application, application_id, "application")  # else web/errors.py's 404
     changes = ApplicationChangeSchema().load({"status": "closed"})
-    applications.change(db(), g.actor, application.id, changes)
+    closed = applications.change(db(), g.actor, application_id, changes)  # unknown: web/errors.py's 404
     return redirect(
-        url_for("person_page.young_person", young_person_id=application.young_person_id, done="closed")
+        url_for("person_page.young_person", young_person_id=closed.young_person_id, done="closed")
     )

@@ -41,10 +41,9 @@ def proposals(run_id: str) -> tuple[str, int]:
     explained = {
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in ordered
     }
-    apply_to = run_review.districts_to_apply(db(), found.run, [u["young_person"] for u in found.unmatched])
     left_out = [
         {"person": found.people.get(u["young_person"]),
-         "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts)}
+         "lead": unmatched.lead(u["reasons"], found.apply_to.get(u["young_person"], []), districts)}
         for u in found.unmatched
     ]  # fmt: skip
     return render_template(

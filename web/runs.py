@@ -3,13 +3,14 @@
 from flask import current_app, flash, g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from housing import placement_start
 from housing.clock import today
 from housing.errors import Conflict, Invalid
 from housing.permissions import OFFICERS
 from housing.reads import fairness, records, run_review, run_selection
 from housing.reads import proposals as proposal_reads
 from housing.reads.names import district_names, option_by_id
-from housing.services import decisions, placements, runs, undo
+from housing.services import decisions, runs, undo
 from housing.vocabulary import PathwayStatus, ProposalStatus
 from httpkit.store import db
 from web import banners, unmatched
@@ -75,11 +76,9 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
     explained = {
         p.id: said_of(p, found.people[p.young_person_id], found.options, names, day) for p in found.proposals
     }
-    shown = [u["young_person"] for u in found.unmatched]
-    apply_to = run_review.districts_to_apply(db(), found.run, shown)
     left_out = [
         {"entry": u, "person": found.people.get(u["young_person"]),
-         "lead": unmatched.lead(u["reasons"], apply_to.get(u["young_person"], []), districts),
+         "lead": unmatched.lead(u["reasons"], found.apply_to.get(u["young_person"], []), districts),
          "counts": unmatched.counts(u["reasons"], districts)}
         for u in found.unmatched
     ]  # fmt: skip
@@ -93,7 +92,7 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
         pages=page_count(found.total, PAGE_SIZE),
         unmatched=left_out,
         unmatched_page=unmatched_page,
-        unmatched_pages=page_count(len(found.run.unmatched), PAGE_SIZE),
+        unmatched_pages=page_count(found.unmatched_total, PAGE_SIZE),
         districts=districts,
         today=day,
         fair=fairness.section(db(), g.actor, run_id),
@@ -121,7 +120,7 @@ def check_accept(
         proposal=proposal,
         person=person,
         place=option_name(option, districts),
-        starts=placements.starts_on(person, proposal.run.as_of, today()),
+        starts=placement_start.starts_on(person, proposal.run.as_of, today()),
         next_steps=banners.what_will_happen(proposal),
         run_id=request.values.get("run", proposal.run_id),
         page=request.values.get("page", 1),

@@ -12,12 +12,13 @@ from typing import Any
 from flask import g, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from housing import lifedates, ssda903
+from housing import leave_rules, lifedates, ssda903
 from housing.clock import today
-from housing.models import Placement, YoungPerson
+from housing.models import YoungPerson
 from housing.permissions import OFFICERS
 from housing.reads.names import district_names
-from housing.services import leave_to_remain, young_people
+from housing.reads.record_values import Placed, Record
+from housing.services import young_people
 from housing.vocabulary import EndReason, Immigration, PlacementStatus
 from httpkit.store import db
 from jsonapi.schemas.young_people import YoungPersonPatchSchema
@@ -47,18 +48,18 @@ ACCOMMODATION_CHOICES = sorted(ssda903.ACCOMMODATION.items(), key=lambda item: i
 YES_NO = {"yes": True, "no": False}
 
 
-def _saved(person: YoungPerson, data: dict, errors: dict, labels: Labels, field: str) -> YoungPerson | None:
+def _saved(person: Record, data: dict, errors: dict, labels: Labels, field: str) -> YoungPerson | None:
     def save(changes: dict) -> YoungPerson:
         return young_people.update(db(), g.actor, person.id, changes, today())
 
     return forms.saved(save, data, errors, labels, field)
 
 
-def _back(person: YoungPerson, done: str) -> Response:
+def _back(person: Record, done: str) -> Response:
     return redirect(url_for("person_page.young_person", young_person_id=person.id, done=done))
 
 
-def _current(person: YoungPerson) -> Placement | None:
+def _current(person: Record) -> Placed | None:
     return next((p for p in person.placements if p.status == PlacementStatus.ACTIVE), None)
 
 
@@ -69,7 +70,7 @@ def _typed_date(name: str) -> dict[str, str]:
 @bp.route("/young-people/<young_person_id>/leave-to-remain", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
+def leave_granted(person: Record) -> Response | tuple[str, int]:
     """Recording the grant also records the status, as an officer would expect one to bring the other."""
     if request.method == "GET":
         return _leave_form(person, _leave_recorded(person), {})
@@ -91,7 +92,7 @@ def leave_granted(person: YoungPerson) -> Response | tuple[str, int]:
     return _back(person, "leave-granted")
 
 
-def _leave_recorded(person: YoungPerson) -> dict[str, Any]:
+def _leave_recorded(person: Record) -> dict[str, Any]:
     return {
         "leave_granted_on": date_boxes(person.leave_granted_on),
         "leave_type": person.leave_type.value if person.leave_type else "",
@@ -99,7 +100,7 @@ def _leave_recorded(person: YoungPerson) -> dict[str, Any]:
     }
 
 
-def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
+def _leave_form(person: Record, values: dict, errors: dict) -> tuple[str, int]:
     """The form says, before it is sent, what the grant will do to where they live now."""
     current = _current(person)
     districts = district_names(db())
@@ -110,8 +111,8 @@ def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, i
         values=values,
         errors=errors,
         current=current and option_name(current.option, districts),
-        block_contract=current is not None and current.option.route in leave_to_remain.BLOCK_CONTRACT_ROUTES,
-        notice_months=leave_to_remain.NOTICE_MONTHS,
+        block_contract=current is not None and current.option.route in leave_rules.BLOCK_CONTRACT_ROUTES,
+        notice_months=leave_rules.NOTICE_MONTHS,
         leave_types=LEAVE_TYPES,
         adult_on=lifedates.birthday(person.date_of_birth, 18),
         in_care=lifedates.birthday(person.date_of_birth, 18) > today(),
@@ -121,7 +122,7 @@ def _leave_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, i
 @bp.route("/young-people/<young_person_id>/accommodation", methods=["GET", "POST"])
 @page(*OFFICERS)
 @guarded
-def accommodation(person: YoungPerson) -> Response | tuple[str, int]:
+def accommodation(person: Record) -> Response | tuple[str, int]:
     if request.method == "GET":
         return _accommodation_form(person, _recorded(person), {})
     form = request.form
@@ -139,7 +140,7 @@ def accommodation(person: YoungPerson) -> Response | tuple[str, int]:
     return _back(person, "accommodation-judged")
 
 
-def _recorded(person: YoungPerson) -> dict[str, Any]:
+def _recorded(person: Record) -> dict[str, Any]:
     """The kind and judgement on record, dated today: changing them is judging them again."""
     values: dict[str, Any] = {"judged_on": date_boxes(today())}
     if person.accommodation_code is not None:
@@ -150,7 +151,7 @@ def _recorded(person: YoungPerson) -> dict[str, Any]:
     return values
 
 
-def _accommodation_form(person: YoungPerson, values: dict, errors: dict) -> tuple[str, int]:
+def _accommodation_form(person: Record, values: dict, errors: dict) -> tuple[str, int]:
     return render_template(
         "accommodation_form.html",
         person=person,
@@ -161,7 +162,7 @@ def _accommodation_form(person: YoungPerson, values: dict, errors: dict) -> tupl
     ), (400 if errors else 200)
 
 
-def leave_in_words(person: YoungPerson) -> str | None:
+def leave_in_words(person: Record) -> str | None:
     """The grant on the record page: its type, dates and, for a UASC young person, when the notice ends."""
     if person.leave_granted_on is None:
         return None
@@ -171,21 +172,21 @@ def leave_in_words(person: YoungPerson) -> str | None:
         granted += f", expires on {long_date(person.leave_expires_on)}"
     if not person.uasc:
         return granted
-    notice_ends = leave_to_remain.notice_ends_on(person.leave_granted_on, person.date_of_birth)
+    notice_ends = leave_rules.notice_ends_on(person.leave_granted_on, person.date_of_birth)
     return f"{granted}; the notice to leave block-contract housing ends on {long_date(notice_ends)}"
 
 
-def what_the_grant_did(person: YoungPerson, districts: dict[str, str]) -> str:
+def what_the_grant_did(person: Record, districts: dict[str, str]) -> str:
     """The success banner's second line: what follows for where they live, as on_grant decided it."""
     if not person.uasc:
         return "The notice to leave applies only to UASC young people: nothing else changed."
     if (current := _current(person)) is not None:
         place = option_name(current.option, districts)
         return f"Their placement at {place}, continues; their move date has not changed."
-    notice_ends = leave_to_remain.notice_ends_on(person.leave_granted_on, person.date_of_birth)
+    notice_ends = leave_rules.notice_ends_on(person.leave_granted_on, person.date_of_birth)
     in_care = (
         " (they are still in care, so it runs to their 18th birthday)"
-        if notice_ends > (lifedates.add_months(person.leave_granted_on, leave_to_remain.NOTICE_MONTHS))
+        if notice_ends > (lifedates.add_months(person.leave_granted_on, leave_rules.NOTICE_MONTHS))
         else ""
     )
     by_notice = next((p for p in person.placements if p.end_reason == EndReason.NOTICE_TO_LEAVE), None)

@@ -8,10 +8,10 @@ from flask import g, render_template, request
 from housing import password_rules
 from housing.audit_words import ROLE_NAMES
 from housing.errors import Conflict, Invalid, NotFound
-from housing.models import User
 from housing.permissions import STAFF
 from housing.reads import accounts as account_reads
 from housing.reads import reference
+from housing.reads.accounts import Account
 from housing.services import accounts
 from housing.vocabulary import Role
 from httpkit.store import db
@@ -73,7 +73,7 @@ def create() -> tuple[str, int]:
     return _users_page(done={"what": f"{form['email']} created", "token": token})
 
 
-def _password(user: User) -> tuple[str, int]:
+def _password(user: Account) -> tuple[str, int]:
     password = request.form.get("password", "")
     if refused := password_rules.problem(password):
         return _users_page(errors={f"password-{user.id}": f"The password {refused}"}, status=400)
@@ -81,12 +81,12 @@ def _password(user: User) -> tuple[str, int]:
     return _users_page(done={"what": f"New password set for {user.email}"})
 
 
-def _token(user: User) -> tuple[str, int]:
+def _token(user: Account) -> tuple[str, int]:
     token = accounts.issue_token(db(), user.email, by=g.actor)
     return _users_page(done={"what": f"New API token issued to {user.email}", "token": token})
 
 
-def _role(user: User) -> tuple[str, int]:
+def _role(user: Account) -> tuple[str, int]:
     field = f"role-{user.id}"
     role, district = request.form.get("role", ""), request.form.get("district", "") or None
     if role not in {r.value for r in STAFF}:
@@ -104,8 +104,8 @@ def _role(user: User) -> tuple[str, int]:
     return _users_page(done={"what": f"{user.email} is now {ROLE_NAMES.get(Role(role), role)}"})
 
 
-def _simple(action: Callable, words: str) -> Callable[[User], tuple[str, int]]:
-    def change(user: User) -> tuple[str, int]:
+def _simple(action: Callable, words: str) -> Callable[[Account], tuple[str, int]]:
+    def change(user: Account) -> tuple[str, int]:
         try:
             action(db(), user.email, by=g.actor)
         except Invalid:
@@ -115,7 +115,7 @@ def _simple(action: Callable, words: str) -> Callable[[User], tuple[str, int]]:
     return change
 
 
-CHANGES: dict[str, Callable[[User], tuple[str, int]]] = {
+CHANGES: dict[str, Callable[[Account], tuple[str, int]]] = {
     "password": _password,
     "token": _token,
     "role": _role,

@@ -6,7 +6,10 @@ from datetime import date
 from housing.clock import today
 from housing.due import their_date
 from housing.lifedates import age_on
-from housing.models import Option, YoungPerson
+from housing.models import Option
+from housing.reads.names import NamedOption
+from housing.reads.people_listed import Listed
+from housing.reads.record_values import Record
 from housing.vocabulary import EndReason, LeaveType, Route
 
 ROUTE_WORDS = {
@@ -35,7 +38,7 @@ _BEDROOMS = re.compile(r"(\d)-bed")
 _TOWN_IN_BRACKETS = re.compile(r"\s*\(([^)]*)\)\s*$")
 
 
-def option_name(option: Option, districts: dict[str, str]) -> str:
+def option_name(option: Option | NamedOption, districts: dict[str, str]) -> str:
     """The scheme or host and its town; a council's vacancy by council and size, never its code."""
     if option.route == Route.REGISTER_VACANCY:
         size = _BEDROOMS.search(option.name)
@@ -99,7 +102,7 @@ def day_month(day: date) -> str:
     return day.strftime("%-d %B") if day.year == today().year else long_date(day)
 
 
-def move_by(person: YoungPerson) -> date | None:
+def move_by(person: Record | Listed) -> date | None:
     """Their own date (a move or a release) as of today: the day a move that cannot wait is due by."""
     return their_date(today(), person.move_date, person.custody_release_date)
 
@@ -114,7 +117,7 @@ MOVE_BECAUSE = {
 }
 
 
-def why_move(person: YoungPerson) -> str:
+def why_move(person: Record | Listed) -> str:
     """'Placement breakdown', 'Notice to leave', 'Carer withdrawing', 'Release from custody', or a
     move an officer planned. Reads the record's placements, which the page has loaded."""
     day = move_by(person)
@@ -128,7 +131,7 @@ def why_move(person: YoungPerson) -> str:
     return MOVE_BECAUSE.get(ending.end_reason, "Placement ending")
 
 
-def eighteen_without_date(person: YoungPerson) -> bool:
+def eighteen_without_date(person: Record | Listed) -> bool:
     """Due as an 18-year-old with no move or release date: the due date is their 18th birthday."""
     return person.due_now is not None and person.due_now.kind == "move" and move_by(person) is None
 

@@ -11,6 +11,7 @@ from housing.errors import PossibleDuplicate
 from housing.models import YoungPerson
 from housing.permissions import OFFICERS
 from housing.reads import records, reference
+from housing.reads.record_values import Record
 from housing.services import young_people
 from housing.vocabulary import Immigration
 from httpkit.store import db
@@ -65,7 +66,7 @@ def body_from(form: MultiDict) -> dict[str, Any]:
     return body
 
 
-def kept_grant(body: dict[str, Any], person: YoungPerson) -> dict[str, Any]:
+def kept_grant(body: dict[str, Any], person: Record) -> dict[str, Any]:
     """The date leave to remain was granted has its own form: it stays while the status stays "leave
     granted", and goes when the officer chooses another status (the date means nothing without it)."""
     if body["needs"].get("immigration") == Immigration.LEAVE_GRANTED and person.leave_granted_on:
@@ -84,7 +85,7 @@ def typed(form: MultiDict) -> dict[str, Any]:
     return values
 
 
-def from_record(person: YoungPerson) -> dict[str, Any]:
+def from_record(person: Record) -> dict[str, Any]:
     values: dict[str, Any] = {name: str(getattr(person, name) or "") for name in TEXT}
     values |= {"children": str(person.children), "uasc": "yes" if person.uasc else "no",
                "immigration": person.immigration.value, "wishes": person.wishes or ""}  # fmt: skip
@@ -97,7 +98,7 @@ def from_record(person: YoungPerson) -> dict[str, Any]:
 
 
 def _form(
-    title: str, values: dict, errors: dict, person: YoungPerson | None = None, duplicates: list | None = None
+    title: str, values: dict, errors: dict, person: Record | None = None, duplicates: list | None = None
 ) -> tuple[str, int]:
     districts = reference.districts(db())
     return render_template(

@@ -119,10 +119,6 @@ class YoungPerson(Base):
     placements: Mapped[list["Placement"]] = relationship(  # noqa: F821 (defined with the matching models)
         order_by="(Placement.status, Placement.starts_on.desc())", viewonly=True
     )
-    # Former foster carers' offers to keep them after 18 (the options naming them).
-    staying_put_offers: Mapped[list["Option"]] = relationship(  # noqa: F821 (defined with the options)
-        foreign_keys="Option.young_person_id", viewonly=True, order_by="Option.available_from"
-    )
 
     # What is due today (housing.due): it turns on the day and on cohort membership, so the use case
     # that shows a record works it out (housing.reads.young_people.due_of) and sets it here, with
@@ -135,7 +131,7 @@ class YoungPerson(Base):
         """`move_now`, `overdue`, `soon`, `later` or `none`: how pressing what is due is today."""
         return self.due_tier_now
 
-    # The nomination behind the current placement, as `housing.reads.nominations.state` gives it;
+    # The nomination behind the current placement, as `housing.reads.nominations.behind` gives it;
     # set by the read or use case that shows the record (housing.reads.records, or a create or update
     # in housing.services.young_people), None until then.
     nomination_now = None

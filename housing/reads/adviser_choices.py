@@ -26,8 +26,21 @@ NEARBY = 10  # advisers with room offered beside a proposal, nearest first
 
 
 @dataclass(frozen=True)
+class Named:
+    """An adviser as a choice names them: who, and where they are based."""
+
+    id: str
+    name: str
+    base: str
+
+    @classmethod
+    def of(cls, adviser: Adviser) -> "Named":
+        return cls(adviser.id, adviser.name, adviser.base)
+
+
+@dataclass(frozen=True)
 class Nearby:
-    adviser: Adviser
+    adviser: Named
     carried: int  # caseload before any proposal is accepted
     distance_km: float  # from their base to the young person's links, weighted
     known: str | None  # "sibling", "previous", or None
@@ -135,5 +148,6 @@ def _nearby(solved: Solved, item: Proposed, limit: int) -> list[Nearby]:
     if proposed:
         order.insert(0, next(j for j, a in enumerate(solved.pool) if a.id == proposed))
     return [
-        Nearby(staff[j][0], staff[j][1], round(float(km[j]), 1), known.get(staff[j][0].id)) for j in order
+        Nearby(Named.of(staff[j][0]), staff[j][1], round(float(km[j]), 1), known.get(staff[j][0].id))
+        for j in order
     ]

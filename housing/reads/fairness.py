@@ -61,11 +61,11 @@ class Fairness:
 def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> Fairness:
     """The run's figures; every read audited, and each young person a listed pair names (both of them).
 
-    Worked out from the run's snapshot, its proposals and the homes the first time they are read,
-    then kept with the run (`MatchingRun.fairness`): at ten times the county working them out took
-    over a second on every view of the run's page. They depend on the run as made, never on the store
-    since, except each young person's home district, taken at that first reading. The reading is
-    audited once it is known whom it names.
+    Worked out as the run is stored (`housing.services.run_pages`) and kept with it
+    (`MatchingRun.fairness`); for a run stored before that, from its snapshot, its proposals and
+    the homes the first time they are read, then kept. They depend on the run as made, never on the
+    store since, except each young person's home district, taken when they were worked out. The
+    reading is audited once it is known whom it names.
     """
     with transaction(session):
         record = found(session, MatchingRun, run_id, "matching run", options=(defer(MatchingRun.snapshot),))
@@ -81,32 +81,41 @@ def of_run(session: Session, actor: Actor, run_id: str, *, with_list: bool) -> F
                     )
                 ).all()
             )
-            record.fairness = asdict(_figures(run_id, problem, chosen, homes))
+            record.fairness = asdict(figures(run_id, problem, matching.published(problem), chosen, homes))
         kept = Fairness(**record.fairness)
-        figures = kept if with_list else replace(kept, passed_over=[])
+        shown = kept if with_list else replace(kept, passed_over=[])
         if with_list:
-            named = {p for row in figures.passed_over for p in (row["young_person"], row["holder"]) if p}
+            named = {p for row in shown.passed_over for p in (row["young_person"], row["holder"]) if p}
             audit.record_views(
                 session, actor, sorted(named), f"fairness of the matching run as of {words.day(record.as_of)}"
             )
         audit.record(
             session, actor, "fairness", None, f"fairness of the matching run as of {words.day(record.as_of)}"
         )
-    return figures
+    return shown
 
 
-def _figures(
-    run_id: str, problem: matching.Problem, proposed: list[tuple[str, str]], homes: dict[str, str | None]
+def figures(
+    run_id: str,
+    problem: matching.Problem,
+    c: matching.Candidates,
+    proposed: list[tuple[str, str]],
+    homes: dict[str, str | None],
 ) -> Fairness:
-    c = matching.published(problem)
+    """The figures of the assignment `proposed` ((young person, option) pairs) of `problem`, whose
+    published arcs are `c`; `homes` is each young person's home district."""
     people = [p.id for p in problem.young_people]
     person_index = {pid: n for n, pid in enumerate(people)}
     option_ids = [o.id for o in problem.options]
     option_index = {oid: k for k, oid in enumerate(option_ids)}
-    arc_of = {(int(i), int(k)): a for a, (i, k) in enumerate(zip(c.person, c.option, strict=True))}
+    # Each proposal's arc, found by its (young person, option) key among the arcs' sorted keys.
+    keys = c.person * max(len(option_ids), 1) + c.option
+    order = np.argsort(keys, kind="stable")
+    wanted = np.array(
+        [person_index[p] * max(len(option_ids), 1) + option_index[o] for p, o in proposed], dtype=np.int64
+    )
     chosen = np.zeros(c.size, dtype=bool)
-    for young_person_id, option_id in proposed:
-        chosen[arc_of[person_index[young_person_id], option_index[option_id]]] = True
+    chosen[order[np.searchsorted(keys[order], wanted)]] = True
     found = fairness.pass_overs(c, chosen)
     km = fairness.link_km(c, chosen, lambda arcs: planning.link_km(planning.Planned(problem, c), arcs))
     distances = []

@@ -1,5 +1,5 @@
 """The steps of a move as the faces read them, and the moves STALLED (`housing.services.moves` names the
-rule) as one query: narrow rows, a page's records loaded and audited as viewed."""
+rule) as one query: narrow rows, a page's young people named and audited as viewed."""
 
 from datetime import date, timedelta
 
@@ -10,6 +10,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.models import MoveStep, Nomination, Option, Placement, YoungPerson
 from housing.reads.due_columns import ByteOrder, UtcDay, later_of
+from housing.reads.names import Person
 from housing.services import audit
 from housing.services.moves import STALLED_AFTER_DAYS
 from housing.vocabulary import MoveStepKind, NominationStatus, PathwayStatus, PlacementStatus, Route
@@ -79,12 +80,15 @@ def stalled(session: Session, today: date, limit: int | None = None) -> list[tup
     return [(row, row.since) for row in session.execute(ordered)]
 
 
-def stalled_shown(session: Session, actor: Actor, today: date, limit: int) -> tuple[list[tuple], int]:
-    """The first `limit` stalled moves for a page, each young person's record loaded and shown an
-    audited view, and how many there are."""
+def stalled_shown(
+    session: Session, actor: Actor, today: date, limit: int
+) -> tuple[list[tuple[Person, date]], int]:
+    """The first `limit` stalled moves for a page, each young person named and shown an audited view,
+    and how many there are."""
     with transaction(session):
         found = stalled(session, today, limit)
         ids = [row.id for row, _ in found]
-        people = {p.id: p for p in session.scalars(select(YoungPerson).where(YoungPerson.id.in_(ids)))}
+        named = session.execute(select(*Person.COLUMNS).where(YoungPerson.id.in_(ids)))
+        people = {row.id: Person(*row) for row in named}
         audit.record_views(session, actor, ids, "a stalled move")
     return [(people[row.id], since) for row, since in found], found[0][0].total if found else 0

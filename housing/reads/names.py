@@ -16,6 +16,7 @@ from housing import lifedates
 from housing.db import found
 from housing.errors import NotFound
 from housing.models import District, Option, Place, YoungPerson
+from housing.vocabulary import Route
 
 
 @dataclass(frozen=True)
@@ -50,12 +51,32 @@ def district_bands(session: Session, slug: str) -> list[str]:
     return list(district.bands)
 
 
-def options_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, Option]:
-    """The options with these ids (unknown and missing ids left out)."""
+@dataclass(frozen=True)
+class NamedOption:
+    """An option as a page names it beside a proposal, a nomination or a move (`web.words.option_name`),
+    with the rent a proposal's explanation states: read, never changed through it."""
+
+    id: str
+    route: Route
+    name: str
+    place: str
+    district: str | None
+    available_from: date
+    monthly_rent: int | None
+    rental_market_area: str | None
+
+    # The columns to select for one, in order: `NamedOption(*row)`.
+    COLUMNS: ClassVar = (Option.id, Option.route, Option.name, Option.place, Option.district,
+                         Option.available_from, Option.monthly_rent, Option.rental_market_area)  # fmt: skip
+
+
+def options_by_id(session: Session, ids: Iterable[str | None]) -> dict[str, NamedOption]:
+    """The options with these ids, by id (unknown and missing ids left out), in one narrow query."""
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
-    return {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(wanted)))}
+    rows = session.execute(select(*NamedOption.COLUMNS).where(Option.id.in_(wanted)))
+    return {row[0]: NamedOption(*row) for row in rows}
 
 
 def option_by_id(session: Session, option_id: str) -> Option:

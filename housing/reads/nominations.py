@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from housing.actors import Actor
@@ -62,15 +62,16 @@ def awaiting(
         query = select(Nomination).where(Nomination.status == NominationStatus.PENDING)
         if district is not None:
             query = query.where(Nomination.district == district)
-        everyone = [
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+        ordered = _named(query).order_by(Nomination.created_at, Nomination.id)
+        page_of = [
             _nominated(row)
-            for row in session.execute(_named(query).order_by(Nomination.created_at, Nomination.id))
+            for row in session.execute(ordered.limit(page_size).offset((page - 1) * page_size))
         ]
-        page_of = everyone[(page - 1) * page_size : page * page_size]
         audit.record_views(
             session, actor, [n.young_person_id for n in page_of], "nominations awaiting councils"
         )
-    return page_of, len(everyone)
+    return page_of, total
 
 
 def of_person(session: Session, young_person_id: str) -> list[Nominated]:
@@ -84,22 +85,20 @@ def of_person(session: Session, young_person_id: str) -> list[Nominated]:
 
 
 def attach(session: Session, people: list[YoungPerson]) -> None:
-    """Set each record's `nomination_now`: the nomination behind its current placement, if any."""
-    ids = [p.id for p in people]
-    behind = {
-        young_person_id: nomination
-        for nomination, young_person_id in session.execute(
-            select(Nomination, Placement.young_person_id)
-            .join(Placement, Placement.id == Nomination.placement_id)
-            .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
-        )
-    }
+    """Set each record's `nomination_now` (a create or an update shows it on the model)."""
+    found = behind(session, [p.id for p in people])
     for person in people:
-        person.nomination_now = state(behind.get(person.id))
+        person.nomination_now = found.get(person.id)
 
 
-def state(nomination: Nomination | None) -> dict[str, Any] | None:
-    """What the young person's record shows of it beside the pathway."""
-    if nomination is None:
-        return None
-    return {"id": nomination.id, "status": nomination.status, "district": nomination.district}
+def behind(session: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The nomination behind each young person's current placement, where there is one."""
+    query = (
+        select(Nomination.id, Nomination.status, Nomination.district, Placement.young_person_id)
+        .join(Placement, Placement.id == Nomination.placement_id)
+        .where(Placement.status == PlacementStatus.ACTIVE, Placement.young_person_id.in_(ids))
+    )
+    return {
+        row.young_person_id: {"id": row.id, "status": row.status, "district": row.district}
+        for row in session.execute(query)
+    }

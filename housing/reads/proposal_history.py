@@ -1,5 +1,8 @@
 """A young person's proposals across runs, newest first, with what became of each (v1.2)."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,7 +12,7 @@ from housing.errors import NotFound
 from housing.models import MatchingRun, Nomination, Proposal, YoungPerson
 from housing.reads import superseded
 from housing.services import audit
-from housing.vocabulary import UNANSWERED_OR_DECLINED
+from housing.vocabulary import UNANSWERED_OR_DECLINED, NominationStatus
 
 
 def of(
@@ -34,16 +37,31 @@ def of(
     return found[(page - 1) * page_size : page * page_size], len(found)
 
 
-def unhoused_answers(session: Session, young_person_ids: list[str]) -> dict[str, Nomination]:
+@dataclass(frozen=True)
+class Unhoused:
+    """A council's answer that did not house them: declined (with its reason) or lapsed unanswered."""
+
+    id: str  # the nomination's
+    young_person_id: str
+    district: str
+    status: NominationStatus
+    reason: str | None
+    decided_at: datetime | None
+
+
+def unhoused_answers(session: Session, young_person_ids: list[str]) -> dict[str, Unhoused]:
     """The latest declined or lapsed nomination of each young person named, if newer than any accepted."""
-    rows = session.scalars(
-        select(Nomination)
+    rows = session.execute(
+        select(
+            Nomination.id, Nomination.young_person_id, Nomination.district, Nomination.status,
+            Nomination.reason, Nomination.decided_at,
+        )
         .where(
             Nomination.young_person_id.in_(young_person_ids), Nomination.status.in_(UNANSWERED_OR_DECLINED)
         )
         .order_by(Nomination.decided_at)
-    )
-    return {n.young_person_id: n for n in rows}
+    )  # fmt: skip
+    return {row.young_person_id: Unhoused(*row) for row in rows}
 
 
 def proposed_again_after(session: Session, subject_id: str) -> bool:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from housing.db import found
-from housing.models import Cohort, Option, Proposal, YoungPerson
+from housing.models import Cohort, Proposal, YoungPerson
 from housing.reads import names, superseded
 
 
@@ -30,13 +30,13 @@ class Named:
     """Who a decided proposal was for and where, by name: what its banner and check page say."""
 
     who: str
-    option: Option
+    option: names.NamedOption
     districts: dict[str, str]
     cohort: str | None  # the House Project cohort the option is, if it is one
 
 
 def named(session: Session, proposal: Proposal) -> Named:
     person = found(session, YoungPerson, proposal.young_person_id, "young person")
-    option = names.option_by_id(session, proposal.option_id)
+    option = names.options_by_id(session, [proposal.option_id])[proposal.option_id]
     cohort = session.scalar(select(Cohort.name).where(Cohort.option_id == option.id))
     return Named(f"{person.given_name} {person.family_name}", option, names.district_names(session), cohort)

@@ -1,35 +1,29 @@
 """A young person's record as the faces read it: one, or a page of a list, each view audited in the same
-transaction, with what is due and the nomination behind the placement worked out."""
+transaction, as frozen `housing.reads.record_values.Record`s with what is due and the nomination behind
+the placement worked out."""
 
 from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from housing.actors import Actor
-from housing.db import found, transaction
+from housing.db import transaction
+from housing.errors import NotFound
 from housing.models import YoungPerson
-from housing.reads import nominations
 from housing.reads.due_columns import due_order
-from housing.reads.young_people import Filters, due_of, matching
+from housing.reads.record_values import Record, records
+from housing.reads.young_people import Filters, matching
 from housing.services import audit
 
-# What a record shows beside its own columns, loaded with it (a create and an update show it too).
-WITH_RECORD = (
-    selectinload(YoungPerson.local_links),
-    selectinload(YoungPerson.preferences),
-    selectinload(YoungPerson.applications),
-    selectinload(YoungPerson.placements),
-)
 
-
-def view(session: Session, actor: Actor, young_person_id: str, today: date) -> YoungPerson:
+def view(session: Session, actor: Actor, young_person_id: str, today: date) -> Record:
     with transaction(session):
-        person = found(session, YoungPerson, young_person_id, "young person", options=WITH_RECORD)
+        person = records(session, [young_person_id], today).get(young_person_id)
+        if person is None:
+            raise NotFound(f"no young person with id {young_person_id}")
         audit.record_views(session, actor, [person.id], "viewed record")
-        due_of(session, [person], today)
-        nominations.attach(session, [person])
     return person
 
 
@@ -42,7 +36,7 @@ def search(
     page_size: int,
     order: str = "deadline",
     **filters: Any,
-) -> tuple[list[YoungPerson], int]:
+) -> tuple[list[Record], int]:
     """A page of records; `filters` are `housing.reads.young_people.Filters`.
 
     `order`: `deadline`, soonest 17½ first; `due`, most pressing tier first, then soonest due, then
@@ -50,33 +44,23 @@ def search(
     """
     where = matching(Filters(**filters), today)
     with transaction(session):
+        total = session.scalar(select(func.count()).select_from(YoungPerson).where(*where)) or 0
         if order == "due":
-            total = session.scalar(select(func.count()).select_from(YoungPerson).where(*where)) or 0
-            shown = [
-                s.young_person_id
-                for s in due_order(
-                    session, where, today, with_nothing_due=True, page=page, page_size=page_size
-                )
-            ]
-            loaded = {
-                p.id: p
-                for p in session.scalars(
-                    select(YoungPerson).where(YoungPerson.id.in_(shown)).options(*WITH_RECORD)
-                )
-            }
-            people = [loaded[person_id] for person_id in shown]
+            due_first = due_order(
+                session, where, today, with_nothing_due=True, page=page, page_size=page_size
+            )
+            shown = [s.young_person_id for s in due_first]
         else:
-            query = select(YoungPerson).where(*where)
-            total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-            people = list(
+            shown = list(
                 session.scalars(
-                    query.options(*WITH_RECORD)
+                    select(YoungPerson.id)
+                    .where(*where)
                     .order_by(YoungPerson.date_of_birth, YoungPerson.reference)
                     .limit(page_size)
                     .offset((page - 1) * page_size)
                 )
             )
-        audit.record_views(session, actor, [p.id for p in people], "viewed in a list")
-        due_of(session, people, today)
-        nominations.attach(session, people)
+        found = records(session, shown, today)
+        people = [found[person_id] for person_id in shown]
+        audit.record_views(session, actor, shown, "viewed in a list")
     return people, total

@@ -2,6 +2,7 @@
 planning meeting, and the exact problem it solved. Every young person it names is audited as seen."""
 
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -12,8 +13,8 @@ from housing import audit_words as words
 from housing import unmatched_advice
 from housing.actors import Actor
 from housing.db import found, transaction
-from housing.models import MatchingRun, Option, Proposal, YoungPerson
-from housing.reads import run_listing, superseded
+from housing.models import MatchingRun, Proposal, YoungPerson
+from housing.reads import names, run_listing, superseded
 from housing.services import audit
 from matching.snapshot import from_data
 
@@ -66,15 +67,35 @@ def candidates(session: Session, actor: Actor, run_id: str) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class Review:
-    """A page of a run's proposals ("superseded" applied), with the names an officer needs to read them."""
+class RunShown:
+    """A run as its page and its printed agenda head it."""
 
-    run: MatchingRun
+    id: str
+    as_of: date
+    created_at: datetime
+    created_by: str | None  # None for a run the service made itself
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Review:
+    """A page of a run's proposals ("superseded" applied) and of its unmatched, with the names an
+    officer needs to read them and, for each unmatched young person shown, the districts where an
+    application would open a vacancy within reach (`apply_to`; none listed where there is none)."""
+
+    run: RunShown
     proposals: list[Proposal]
     total: int
     unmatched: list[dict[str, Any]]
+    unmatched_total: int
+    apply_to: dict[str, list[str]]
     people: dict[str, YoungPerson]
-    options: dict[str, Option]
+    options: dict[str, names.NamedOption]
+
+
+# Not the snapshot: a page reads what the run kept (`fairness`, `unmatched_advice`), and loads it
+# only for advice not yet kept.
+_SHOWN = (selectinload(MatchingRun.proposals), defer(MatchingRun.snapshot))
 
 
 def review(
@@ -82,11 +103,7 @@ def review(
 ) -> Review:
     """One page of proposals and one of the unmatched; only the young people shown are audited as seen."""
     with transaction(session):
-        # Not the snapshot: the page reads what the run kept (`districts_to_apply`, `fairness`).
-        record = found(
-            session, MatchingRun, run_id, "matching run",
-            options=(selectinload(MatchingRun.proposals), defer(MatchingRun.snapshot)),
-        )  # fmt: skip
+        record = found(session, MatchingRun, run_id, "matching run", options=_SHOWN)
         # The planning meeting's agenda: the most due first.
         ordered = sorted(record.proposals, key=run_listing.most_due_first)
         shown = ordered[(page - 1) * page_size : page * page_size]
@@ -98,7 +115,7 @@ def printable(session: Session, actor: Actor, run_id: str) -> Review:
     """The whole run for the printed agenda, not paged: every proposal, most due first, and everyone
     left unmatched; each young person named is audited as seen."""
     with transaction(session):
-        record = get(session, run_id)
+        record = found(session, MatchingRun, run_id, "matching run", options=_SHOWN)
         ordered = sorted(record.proposals, key=run_listing.most_due_first)
         return _named(session, actor, record, ordered, record.unmatched)
 
@@ -116,25 +133,28 @@ def _named(
     option_ids = {p.option_id for p in shown} | {
         a["option"] for p in shown for a in p.explanation.get("alternatives", [])
     }
-    options = {o.id: o for o in session.scalars(select(Option).where(Option.id.in_(option_ids)))}
+    options = names.options_by_id(session, option_ids)
     audit.record_views(
         session, actor, sorted(ids), f"review of the matching run as of {words.day(record.as_of)}"
     )
     superseded.mark(session, shown, Proposal.run_id == record.id)
-    return Review(record, shown, len(record.proposals), left_out, people, options)
+    run = RunShown(record.id, record.as_of, record.created_at, record.created_by, record.summary)
+    apply_to = _districts_to_apply(record, [u["young_person"] for u in left_out])
+    return Review(
+        run, shown, len(record.proposals), left_out, len(record.unmatched), apply_to, people, options
+    )
 
 
-def districts_to_apply(session: Session, run: MatchingRun, young_people: list[str]) -> dict[str, list[str]]:
+def _districts_to_apply(run: MatchingRun, young_people: list[str]) -> dict[str, list[str]]:
     """Of these unmatched young people, each one's districts where an application would open a vacancy
-    within reach (`unmatched_advice`). Worked out the first time a young person is shown and then
-    kept with the run: it re-screens the run's snapshot, over a second at ten times the county, and
-    the answer is the run's, whenever it is read. Each page's young people are worked out when that
-    page is first read (all 514 unmatched of a run at ten times the county at once took 4 s)."""
+    within reach (`unmatched_advice`). The run's first page of them is worked out as the run is
+    stored (`housing.services.run_pages`); anyone else the first time they are shown, from the run's
+    snapshot, and then kept with the run (in the reading's own transaction): the answer is the
+    run's, whenever it is read."""
     kept = run.unmatched_advice or {}
     missing = [person for person in young_people if person not in kept]
     if missing:
-        with transaction(session):
-            worked_out = unmatched_advice.districts_to_apply(run, missing)
-            kept = kept | {person: worked_out.get(person, []) for person in missing}
-            run.unmatched_advice = kept  # a new dict, so the change is seen and written
+        worked_out = unmatched_advice.districts_to_apply(from_data(run.snapshot), missing)
+        kept = kept | {person: worked_out.get(person, []) for person in missing}
+        run.unmatched_advice = kept  # a new dict, so the change is seen and written
     return {person: kept[person] for person in young_people if kept[person]}

@@ -5,8 +5,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from housing.due import Due, due_on, is_urgent
-from housing.models import YoungPerson
 from housing.reads import matching_input
+from housing.reads.matching_input import InScope
 
 
 def selected(
@@ -22,5 +22,5 @@ def selected(
     ]
 
 
-def _due(person: YoungPerson, as_of: date) -> Due | None:
+def _due(person: InScope, as_of: date) -> Due | None:
     return due_on(as_of, person.date_of_birth, person.move_date, person.custody_release_date)

@@ -16,7 +16,7 @@ from housing.actors import Actor
 from housing.db import transaction
 from housing.lifedates import age_on
 from housing.models import Adviser, Allocation, User, YoungPerson
-from housing.reads.young_people import due_of
+from housing.reads.record_values import Record, records
 from housing.services import audit
 from housing.services.workers import caseloads
 from housing.vocabulary import Role, WorkerKind
@@ -60,25 +60,26 @@ def _current(kind: WorkerKind):
 
 def my_young_people(
     session: Session, actor: Actor, today: date, *, page: int, page_size: int
-) -> tuple[list[YoungPerson], int]:
-    """The young people the signed-in officer is allocated to, soonest 17½ first."""
+) -> tuple[list[Record], int]:
+    """The young people the signed-in officer is allocated to, soonest 17½ first, their records whole
+    (the API shows each as `GET /young-people/{id}` does)."""
     query = (
-        select(YoungPerson)
+        select(YoungPerson.id)
         .join(Allocation, Allocation.young_person_id == YoungPerson.id)
         .where(_current(WorkerKind.HOUSING_OFFICER), Allocation.officer_id == actor.user_id)
     )
     with transaction(session):
         total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-        people = list(
+        shown = list(
             session.scalars(
                 query.order_by(YoungPerson.date_of_birth, YoungPerson.reference)
                 .limit(page_size)
                 .offset((page - 1) * page_size)
             )
         )
-        audit.record_views(session, actor, [p.id for p in people], "my young people")
-        due_of(session, people, today)
-    return people, total
+        found = records(session, shown, today)
+        audit.record_views(session, actor, shown, "my young people")
+    return [found[person_id] for person_id in shown], total
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,14 @@ filter is a condition on stored columns compared with dates worked out once per 
 the 17½ date are monotonic in the date of birth), so the database does the filtering and can
 use its indexes; a tier of what is due (v1.2) is such a condition too (`in_tier`). The order by
 tier and due date is the database's too (`housing.reads.due_columns.due_order`); the records of
-the page shown get what is due from the rule itself (`due_of`).
+the page shown get what is due from the rule itself (`standing`).
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, and_, false, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -139,8 +141,27 @@ def _named(q: str) -> ColumnElement[bool]:
 
 
 def due_of(session: Session, people: list[YoungPerson], today: date) -> None:
-    """Set each record's `due_now` and `due_tier_now` (what is due today, and how pressing it is):
-    one query for cohort membership, then the rule."""
+    """Set each record's `due_now` and `due_tier_now` (a create or an update shows them on the model)."""
+    found = standing(session, people, today)
+    for person in people:
+        person.due_now, person.due_tier_now = found[person.id]
+
+
+class Standing(Protocol):
+    """What the rule of what is due reads of a record (a model, or a row of these columns)."""
+
+    id: str
+    pathway_status: PathwayStatus
+    date_of_birth: date
+    move_date: date | None
+    custody_release_date: date | None
+
+
+def standing(
+    session: Session, people: Sequence[Standing], today: date
+) -> dict[str, tuple[Due | None, DueTier]]:
+    """What is due today for each record, and how pressing it is: one query for cohort membership,
+    then the rule."""
     ids = [p.id for p in people]
     in_cohort = set(
         session.scalars(
@@ -149,13 +170,12 @@ def due_of(session: Session, people: list[YoungPerson], today: date) -> None:
             )
         )
     )
-    for person in people:
-        settled_now = person.pathway_status == PathwayStatus.AGREED or person.id in in_cohort
-        person.due_now, person.due_tier_now = (
-            (None, DueTier.NONE)
-            if settled_now
-            else _standing(today, person.date_of_birth, person.move_date, person.custody_release_date)
-        )
+    return {
+        person.id: (None, DueTier.NONE)
+        if person.pathway_status == PathwayStatus.AGREED or person.id in in_cohort
+        else _standing(today, person.date_of_birth, person.move_date, person.custody_release_date)
+        for person in people
+    }
 
 
 @lru_cache(maxsize=65_536)

@@ -32,7 +32,6 @@ from sqlalchemy.orm import Session
 
 import matching
 from housing import due, lifedates, rules
-from housing.models import YoungPerson
 from housing.reads import matching_input, reference
 from housing.services import placements
 from matching import horizon, months_once
@@ -49,7 +48,7 @@ _lock = threading.Lock()
 def plan(
     session: Session,
     problem: matching.Problem,
-    people: list[YoungPerson],
+    people: list[matching_input.InScope],
     months: int = HORIZON_MONTHS,
     *,
     problem_digest: str | None = None,
@@ -131,7 +130,7 @@ def forget() -> None:
 def _tables_of(
     problem: matching.Problem,
     *,
-    records: dict[str, YoungPerson],
+    records: dict[str, matching_input.InScope],
     known: dict[str, matching.YoungPerson],
     supply: dict[tuple[str, int], int],
     dates: tuple[date, ...],
@@ -140,34 +139,31 @@ def _tables_of(
     pair turned down: `horizon.without` takes out the problem's own."""
     with_places = {o for o, _i in supply}  # a full option with no place coming adds nothing
     every_option = tuple(o for o in problem.options if o.id in with_places)  # each given a place
+    first: dict[str, matching.YoungPerson] = {}  # each young person as their first month sees them
+    months = []
+    for on in dates:
+        people, ages, needs, dues = [], [], [], []
+        for i, person in known.items():
+            record = records[i]
+            if not rules.in_matching_scope(record.date_of_birth, on):
+                continue
+            # The need and due dates move with the day (as a run on `on` would see them).
+            dob, move, release = record.date_of_birth, record.move_date, record.custody_release_date
+            need = lifedates.need_date(dob, on, move, release)
+            what_is_due = due.due_on(on, dob, move, release)
+            people.append(i)
+            ages.append(lifedates.age_on(dob, need))
+            needs.append(need)
+            dues.append(what_is_due.on if what_is_due else None)
+            if i not in first:
+                first[i] = replace(
+                    person, age=ages[-1], need_date=need, due_date=dues[-1],
+                    due=what_is_due.kind.value if what_is_due else None,
+                )  # fmt: skip
+        months.append(months_once.Month(on, tuple(people), ages, needs, tuple(dues)))
+    everyone = tuple(first.values())
     return months_once.month_tables(
-        [
-            replace(
-                problem,
-                as_of=on,
-                young_people=tuple(
-                    _on(known[i], records[i], on)
-                    for i in known
-                    if rules.in_matching_scope(records[i].date_of_birth, on)
-                ),
-                options=every_option,
-                rejected=frozenset(),
-            )
-            for on in dates
-        ]
-    )
-
-
-def _on(person: matching.YoungPerson, record: YoungPerson, on: date) -> matching.YoungPerson:
-    """The young person as a run on `on` would see them: their need and due dates move with the day."""
-    need = lifedates.need_date(record.date_of_birth, on, record.move_date, record.custody_release_date)
-    what_is_due = due.due_on(on, record.date_of_birth, record.move_date, record.custody_release_date)
-    return replace(
-        person,
-        age=lifedates.age_on(record.date_of_birth, need),
-        need_date=need,
-        due_date=what_is_due.on if what_is_due else None,
-        due=what_is_due.kind.value if what_is_due else None,
+        replace(problem, young_people=everyone, options=every_option, rejected=frozenset()), months
     )
 
 

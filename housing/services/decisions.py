@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from housing import placement_start
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, Invalid
@@ -138,7 +139,7 @@ def _open_placement(
     person = session.get(YoungPerson, proposal.young_person_id)
     return placements.open_placement(
         session, actor, proposal.option_id, proposal.young_person_id, proposal_id=proposal.id, now=now,
-        starts=placements.starts_on(person, proposal.run.as_of, today),
+        starts=placement_start.starts_on(person, proposal.run.as_of, today),
     )  # fmt: skip
 
 

@@ -8,57 +8,25 @@ block contract: a placement there ends at the end of the notice, as a notice to 
 elsewhere continues; with no placement recorded, the move falls due then, unless a move date
 already recorded comes sooner. What the grant did is said in words and audited in its own entry.
 The matcher then serves them as anyone else, near their networks, and a run's explanation says why.
+The rules themselves (the notice, and what makes recorded leave valid) are `housing.leave_rules`.
 """
 
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from housing import lifedates
 from housing.actors import Actor
+from housing.leave_rules import BLOCK_CONTRACT_ROUTES, NOTICE_MONTHS, notice_ends_on
 from housing.models import Placement, YoungPerson
 from housing.services import audit, placement_ends
-from housing.vocabulary import EndReason, Immigration, LeaveType, PlacementStatus, Route
+from housing.vocabulary import EndReason, PlacementStatus
 
-NOTICE_MONTHS = 3
-BLOCK_CONTRACT_ROUTES = (Route.SUPPORTED_ACCOMMODATION,)
-
-
-def notice_ends_on(granted_on: date, date_of_birth: date) -> date:
-    """Three months from the grant, but never before their 18th birthday: a child in care stays."""
-    return max(lifedates.add_months(granted_on, NOTICE_MONTHS), lifedates.birthday(date_of_birth, 18))
-
-
-def problems(person: YoungPerson, today: date) -> dict[str, str]:
-    """Why the leave recorded on a record is not valid, by field; empty when it is."""
-    return leave_problems(
-        person.immigration, person.leave_granted_on, person.leave_type, person.leave_expires_on, today
-    )
-
-
-def leave_problems(
-    immigration: str | None,
-    granted_on: date | None,
-    leave_type: str | None,
-    expires_on: date | None,
-    today: date,
-) -> dict[str, str]:
-    """Why leave as given is not valid, by field (a record's, or a file's row); empty when it is."""
-    found = {}
-    recorded = granted_on is not None or leave_type is not None or expires_on is not None
-    if recorded and immigration != Immigration.LEAVE_GRANTED:
-        found["immigration"] = "must be leave_granted when leave to remain is recorded"
-    if granted_on is not None and granted_on > today:
-        found["leave_granted_on"] = "must not be in the future"
-    if (leave_type is not None or expires_on is not None) and granted_on is None:
-        found["leave_granted_on"] = "is needed with the type or expiry of leave"
-    if leave_type == LeaveType.INDEFINITE_LEAVE and expires_on is not None:
-        found["leave_expires_on"] = "must be left empty: indefinite leave does not expire"
-    elif expires_on is not None and granted_on is not None and expires_on <= granted_on:
-        found["leave_expires_on"] = "must be after the date leave was granted"
-    return found
+if TYPE_CHECKING:
+    from housing.reads.matching_input import InScope
 
 
 def on_grant(session: Session, actor: Actor, person: YoungPerson, today: date) -> str | None:
@@ -103,7 +71,7 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def explanations(people: list[YoungPerson]) -> dict[str, dict[str, Any]]:
+def explanations(people: Sequence["YoungPerson | InScope"]) -> dict[str, dict[str, Any]]:
     """What a run's explanation adds for a UASC young person granted leave to remain."""
     return {
         p.id: {

@@ -44,7 +44,10 @@ VIEWING_AHEAD_DAYS = 56  # VIEWING_AHEAD: a viewing may be set up to eight weeks
 
 def movable(session: Session, young_person_id: str) -> Placement | None:
     """The placement whose move can be recorded now: agreed, not a House Project place (the cohort
-    records its own stages), its nomination (if any) accepted, and not moved into yet."""
+    records its own stages), its nomination (if any) accepted, and not moved into yet.
+
+    The guard of recording a step (`_the_move`), so it stays here: the pages ask it whether to offer
+    the form, and the move page names the placement's option from it."""
     person = session.get(YoungPerson, young_person_id)
     if person is None or person.pathway_status != PathwayStatus.AGREED:
         return None

@@ -86,7 +86,10 @@ def withdraw(session: Session, actor: Actor, nomination_id: str, reason: str) ->
 
 def decidable(session: Session, actor: Actor, nomination_id: str) -> Nomination:
     """The nomination, if this officer's council decides it: 404, then 403, before anything is read
-    of the decision sent (the contract's order: 403 before 422 and 409)."""
+    of the decision sent (the contract's order: 403 before 422 and 409).
+
+    The decide's own guard, so it stays with the decide: the councils' API and pages ask it first
+    only so that their refusals come in the same order as the decide's own."""
     nomination = found(session, Nomination, nomination_id, "nomination")
     if actor.district != nomination.district:
         raise Forbidden("only an officer of the nominated district decides")

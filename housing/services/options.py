@@ -107,6 +107,10 @@ def drafted(session: Session, data: dict[str, Any]) -> Option:
 
 
 def get(session: Session, actor: Actor, option_id: str) -> Option:
+    """The option, if this actor may see it (404, then 403), with its places judged for today.
+
+    The update's own guard, so it stays with the update: the change form asks it for the option it
+    fills in and then changes (`housing.reads.options` is what the faces read an option through)."""
     option = found(session, Option, option_id, "option")
     if not may_see(actor, option):
         raise Forbidden("this option is outside what your role may see")

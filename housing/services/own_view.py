@@ -49,7 +49,10 @@ def share(session: Session, actor: Actor, proposal_id: str) -> tuple[Proposal, l
 
 def own_shared(session: Session, actor: Actor, proposal_id: str) -> Proposal:
     """The proposal if it is this young person's and shared with them; otherwise a 404, as if it
-    did not exist (contract: another's proposal is a 404 for this role)."""
+    did not exist (contract: another's proposal is a 404 for this role).
+
+    The answer's own guard, so it stays with `give_view`; the API asks it before reading a body, so
+    that another's proposal is a 404 before any 422, and the own view's read asks it too."""
     proposal = session.get(Proposal, proposal_id) if "\x00" not in proposal_id else None
     if (
         proposal is None

@@ -1,4 +1,5 @@
-"""Placements taken: when one starts, and whether an option's places hold it on every day from then.
+"""Placements taken: whether an option's places hold one on every day from its start (which
+`housing.placement_start` works out).
 
 Accepting a proposal first takes a place with the conditional update on `options.placed` (which also
 locks the option's row, so concurrent accepts for one option queue there); this module then checks
@@ -12,18 +13,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from housing import lifedates, occupancy
+from housing import occupancy
 from housing.actors import Actor
 from housing.errors import Conflict
 from housing.models import Option, Placement, Rejection, YoungPerson
 from housing.vocabulary import RETURNING_ROUTES, EndReason, PathwayStatus, PlacementStatus, Route
-
-
-def starts_on(person: YoungPerson, as_of: date, today: date) -> date:
-    """A placement agreed from a run starts on the young person's need date on the run's date,
-    and never before today: the day they move in, so a place free from a later day can serve them."""
-    need = lifedates.need_date(person.date_of_birth, as_of, person.move_date, person.custody_release_date)
-    return max(need, today)
 
 
 def open_placement(

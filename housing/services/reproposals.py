@@ -56,17 +56,6 @@ def undone(session: Session, *, older_than: datetime | None = None) -> list[str]
     return list(session.scalars(query.order_by(Event.created_at, Event.id)))
 
 
-def failing(session: Session) -> list[Event]:
-    """Events a job tried and could not finish, for the admins' page: the reason is kept with each."""
-    return list(
-        session.scalars(
-            select(Event)
-            .where(Event.done_at.is_(None), Event.last_error.is_not(None))
-            .order_by(Event.created_at)
-        )
-    )
-
-
 def process(session: Session, event_id: str, *, today: date, reach_km: float) -> Done | None:
     """Do what the event calls for, once; None if it was done already (or never existed)."""
     with transaction(session):
@@ -132,7 +121,7 @@ def _outcome(run: MatchingRun | None, made: list[str]) -> str:
     return f"{ran}; {len(made)} notifications"
 
 
-def standing(person: YoungPerson, day: date) -> str:
+def standing(person: YoungPerson | matching_input.InScope, day: date) -> str:
     """How pressing a young person's due date is on `day`: its tier (contract v1.2, `housing.due`),
     the order a run serves them in. In scope means not settled, so the rule is asked as such."""
     return due.due_tier(day, person.date_of_birth, person.move_date, person.custody_release_date).value

@@ -31,7 +31,10 @@ from housing.vocabulary import (
 
 
 def why_not(session: Session, proposal: Proposal, today: date) -> str | None:
-    """UNDO_ACCEPT: None if the accept may be undone now, else why not, in words an officer can act on."""
+    """UNDO_ACCEPT: None if the accept may be undone now, else why not, in words an officer can act on.
+
+    The undo's own guard, so it stays with the undo: the run's page asks it to offer the undo button
+    only where the undo would not refuse."""
     if proposal.status != ProposalStatus.ACCEPTED:
         return "only an accepted proposal can be undone"
     if proposal.route == Route.HOUSE_PROJECT:

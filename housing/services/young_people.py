@@ -5,15 +5,14 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from housing import rules, ssda903, text_rules
+from housing import leave_rules, rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import found, transaction
 from housing.errors import Conflict, FieldErrors, Invalid, PossibleDuplicate
 from housing.models import LocalLink, Preference, YoungPerson
 from housing.reads import duplicates, nominations
-from housing.reads.records import WITH_RECORD
 from housing.reads.reference import Names
 from housing.reads.young_people import due_of
 from housing.services import audit, leave_to_remain, record_changes, triple_plans
@@ -21,6 +20,13 @@ from housing.services import audit, leave_to_remain, record_changes, triple_plan
 SCALARS = ("reference", "given_name", "family_name", "date_of_birth", "home_district",
            "current_place", "support_level", "wishes", "move_date", "in_touch", "activity")  # fmt: skip
 
+# What an update loads with the record it changes and shows.
+WITH_RECORD = (
+    selectinload(YoungPerson.local_links),
+    selectinload(YoungPerson.preferences),
+    selectinload(YoungPerson.applications),
+    selectinload(YoungPerson.placements),
+)
 RECORD, REFUSE = "record", "refuse"  # what a create does with a POSSIBLE DUPLICATE
 
 
@@ -126,7 +132,7 @@ def _check(session: Session, data: dict[str, Any], today: date) -> None:
 def _check_leave(person: YoungPerson, today: date) -> None:
     """Leave to remain is recorded with its status, type and expiry, and the 903 items so that they can
     be returned; both judged on the record as it will stand."""
-    if problems := leave_to_remain.problems(person, today):
+    if problems := leave_rules.problems(person, today):
         raise Invalid({"needs": {field: [reason] for field, reason in problems.items()}})
     if problem := ssda903.items_problem(person.in_touch, person.activity, person.accommodation_code):
         raise Invalid.field("in_touch", problem)

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from housing import audit_words as words
-from housing import rules, ssda903, text_rules
+from housing import leave_rules, rules, ssda903, text_rules
 from housing.actors import Actor
 from housing.db import transaction
 from housing.errors import Conflict
@@ -107,7 +107,7 @@ def _problems(
     immigration, granted, _letter = held or (Immigration.NOT_APPLICABLE, None, None)
     immigration = fields.get("immigration", immigration)
     granted = fields.get("leave_granted_on", granted)
-    found = leave_to_remain.leave_problems(immigration, granted, None, None, today)
+    found = leave_rules.leave_problems(immigration, granted, None, None, today)
     if "immigration" in found:  # a file's row names the grant, so the grant's column says why
         wrong.append(("leave_granted_on", "only with immigration leave_granted"))
     wrong += [(field, why) for field, why in found.items() if field != "immigration"]

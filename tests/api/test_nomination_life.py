@@ -6,7 +6,16 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
-from housing.models import District, MatchingRun, MoveStep, Nomination, Placement, Rejection, YoungPerson
+from housing.models import (
+    AuditEntry,
+    District,
+    MatchingRun,
+    MoveStep,
+    Nomination,
+    Placement,
+    Rejection,
+    YoungPerson,
+)
 from housing.reads import moves as move_reads
 from housing.services import moves
 from housing.vocabulary import Role
@@ -264,3 +273,25 @@ def test_the_districts_own_standard_decides_the_size(client, officer, auth):
     assert proposal["explanation"]["bedrooms"] == {
         "needed": 2, "offered": 2, "children": 0, "by": "district_standard", "larger_allowed": False
     }  # fmt: skip
+
+
+def test_nominations_awaiting_are_paged_and_only_the_page_shown_is_audited(client, officer, db):
+    for n in range(3):
+        crawley_applicant(client, officer, reference=f"PAGED-{n}")
+        crawley_home(client, officer, name=f"Flat {n}, Ifield")
+    proposals = client.post("/api/v1/matching/runs", json={"as_of": "2027-10-20"}, headers=officer).json[
+        "proposals"
+    ]
+    for proposal in proposals:
+        assert client.post(f"/api/v1/proposals/{proposal['id']}/accept", headers=officer).status_code == 200
+    everyone = client.get("/api/v1/nominations", headers=officer).json
+
+    second = client.get("/api/v1/nominations?page=2&page_size=2", headers=officer).json
+
+    assert everyone["total"] == second["total"] == 3
+    assert [n["id"] for n in second["items"]] == [everyone["items"][2]["id"]]
+    seen = db.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
+    assert (seen.detail, seen.young_person_id) == (
+        "nominations awaiting councils",
+        everyone["items"][2]["young_person"],
+    )

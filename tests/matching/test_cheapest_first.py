@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 from matching.assignment import optimal_assignment
 from matching.cheapest_first import first_arcs, improving_arcs
 from matching.engine import solve_exact
-from matching.solution import Candidates
+from matching.solution import NONE_TIER, Candidates
+from matching.tiered import solve_tiered
+from matching.tiered_parts import FIRST_BY_TIER
 from tests.matching.strategies import candidates
 
 
@@ -63,3 +65,20 @@ def test_a_young_person_crowded_out_of_their_two_cheapest_options_is_given_the_t
     flow = solve_exact(c)
     assert flow.objective == 1 + 2 + 50
     assert flow.chosen[6]
+
+
+def test_someone_with_nothing_due_starts_from_one_arc_and_still_gets_their_second_when_crowded_out(
+    engine_path,
+):
+    # Both have nothing due and want option 0 (one place); only young person 1 can use option 1.
+    c = Candidates(
+        person=np.array([0, 1, 1]), option=np.array([0, 0, 1]), cost=np.array([1, 1, 5]), parts={},
+        preference_rank=np.zeros(3, np.int64), penalty=np.array([100, 100]), capacity=np.array([1, 1]),
+        urgent=np.zeros(2, bool), tier=np.array([NONE_TIER, NONE_TIER]),
+    )  # fmt: skip
+    assert first_arcs(c, FIRST_BY_TIER[c.tiers]).tolist() == [True, True, False]
+
+    flow = solve_tiered(c)
+
+    assert flow.chosen.tolist() == [True, False, True]
+    assert flow.objective == 1 + 5

@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from matching.horizon import PlaceMonths, month_arcs, plan, without
-from matching.months_once import month_tables
+from matching.months_once import month_tables, of_problems
 from matching.problem import Hold
 from tests.matching.instances import link, option, person, problem
 from tests.matching.strategies import problems
@@ -190,7 +190,7 @@ def test_the_months_tables_built_at_once_are_those_built_month_by_month(drawn, d
         )
         months.append(replace(base, as_of=base.as_of + timedelta(days=30 * m), young_people=people))
 
-    at_once = month_tables(months)
+    at_once = month_tables(*of_problems(months))
 
     assert len(at_once) == len(months)
     for built, month in zip(at_once, months, strict=True):

@@ -128,3 +128,17 @@ def test_a_held_place_still_goes_to_someone_overdue_and_only_tiers_off_keeps_it_
     assert measure(year, served)["passed_over_per_run"] == 0
     assert measure(year, untiered)["pass_overs_not_allowed"] == 0  # a place kept empty holds no one
     assert measure(year, served)["runs"] == 4  # one a month: nothing was turned down
+
+
+def test_only_a_plan_that_knows_the_year_keeps_a_place_for_someone_who_has_not_arrived_yet() -> None:
+    later = tiny.person("L", seventeen_and_a_half_in_months=12)
+    arriving = tiny.person("A", seventeen_and_a_half_in_months=2)
+    year = tiny.year([later, arriving], [tiny.lodgings("host")], months=4, accept_rate=1.0)
+    year.arrives["A"] = 1  # not on the books until month 1
+
+    served = play(year, "pathways")
+    knowing = play(year, "year_known")
+
+    assert [(a.young_person, a.month) for a in served.agreements] == [("L", 0)]
+    assert [(a.young_person, a.month) for a in knowing.agreements] == [("A", 1)]
+    assert knowing.not_allowed == 0  # a place held from tier later passes no one over

@@ -15,7 +15,7 @@ def test_simulate_writes_the_figures_and_the_charts(app, tmp_path) -> None:
     assert "% of pathways agreed by 17½" in result.output
     document = json.loads(out.read_text())
     assert list(document["summary"]) == [
-        "pathways", "monthly_run", "most_due_first", "home_register_only", "tiers_off", "hindsight"
+        "pathways", "monthly_run", "most_due_first", "home_register_only", "tiers_off", "year_known", "hindsight"
     ]  # fmt: skip
     assert document["plan"]["seeds"] == 2
     assert document["plan"]["seed_numbers"] == [1, 2]

@@ -117,3 +117,26 @@ def test_a_member_past_90_days_in_a_stage_is_highlighted_and_the_outcomes_show_a
     assert "<svg" in outcomes
     assert "Enrolled: 1. Still in the programme: 1." in outcomes  # the chart's figures as text
     assert "No one has moved in yet" in outcomes
+
+
+def test_a_graduate_is_not_offered_a_place_in_a_later_cohort(client, officer, auth, person_signing_in):
+    coordinator = auth.headers(Role.HOUSE_PROJECT_COORDINATOR)
+    first = client.post(
+        "/api/v1/cohorts", json={"name": "C1", "starts_on": "2026-11-01"}, headers=coordinator
+    )
+    person = client.post(
+        "/api/v1/young-people", json=payloads.young_person(reference="GRAD-1"), headers=officer
+    ).json["id"]
+    members = f"/api/v1/cohorts/{first.json['id']}/members"
+    assert client.post(members, json={"young_person": person}, headers=coordinator).status_code == 201
+    for stage in ("preparing", "tenancy_ready", "graduated"):
+        moved = client.patch(f"{members}/{person}", json={"stage": stage}, headers=coordinator)
+        assert moved.status_code == 200, moved.json
+    later = client.post(
+        "/api/v1/cohorts", json={"name": "C2", "starts_on": "2027-05-01"}, headers=coordinator
+    )
+    person_signing_in(client, Role.HOUSE_PROJECT_COORDINATOR)
+
+    board = client.get(f"/cohorts/{later.json['id']}").get_data(as_text=True)
+
+    assert "GRAD-1" not in board

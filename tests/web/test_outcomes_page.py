@@ -32,6 +32,8 @@ def test_an_officer_reads_each_policy_in_words_with_its_interval(client, person_
     assert "on the same young people" in compares.lower()
     assert "tiers of what is due switched off" in compares
     assert "passed over for someone due later" in compares
+    assert "told the year in advance" in compares
+    assert "This is not a bound" in compares
     assert "95 % interval" in text
     assert "Home district: " in text
     assert "most_due_first" not in text  # policies by name, not by their codes

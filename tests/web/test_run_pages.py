@@ -2,7 +2,7 @@
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import null, select, update
 
 from housing.models import MatchingRun, Proposal, YoungPerson
 from housing.vocabulary import Role
@@ -174,13 +174,19 @@ def test_an_unmatched_young_person_is_told_where_to_apply_and_the_run_keeps_that
     person_signing_in(client)
     review_url = run_from_the_page(client)
     run = db.get(MatchingRun, review_url.rsplit("/", 1)[1])
-    assert run.unmatched_advice is None  # worked out when first read
-    assert run.fairness is None
+    # Kept as the run is stored, so the page's first view reads them as later views do.
+    assert run.unmatched_advice == {person: ["crawley"]}
+    assert run.fairness["ranks"]["unmatched"] == 1
 
     page = client.get(review_url).get_data(as_text=True)
 
     assert "apply to Crawley" in page
+    # A run stored before they were kept: its page works them out from the snapshot, then keeps them.
+    db.rollback()
+    stored_before = update(MatchingRun).where(MatchingRun.id == run.id)
+    db.execute(stored_before.values(unmatched_advice=null(), fairness=null()))
+    db.commit()
+    assert "apply to Crawley" in client.get(review_url).get_data(as_text=True)
     db.rollback()  # a fresh read of the store, after the page's own transaction
     assert db.get(MatchingRun, run.id).unmatched_advice == {person: ["crawley"]}
     assert db.get(MatchingRun, run.id).fairness["ranks"]["unmatched"] == 1
-    assert "apply to Crawley" in client.get(review_url).get_data(as_text=True)  # read back as kept
