@@ -69,15 +69,19 @@ def load_reference(session: Session) -> None:
             session.merge(Place(name=name, district=district, lat=lat, lon=lon))
 
 
+# The case data, in an order it can be deleted in (children first): everything but users and reference data.
+CASE_DATA = (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
+             Allocation, Sibling, Adviser, IdempotentRequest, SettingUpHome,
+             Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
+             Option, Provider, LocalLink, Preference, Application, YoungPerson,
+             AuditShown, AuditEntry)  # fmt: skip
+
+
 def clear_case_data(session: Session) -> None:
     """Remove all case data: young people, options, runs, decisions, audit, and the idempotency keys
     naming them. Staff users and reference data stay; young people's own accounts go with their records."""
     session.execute(update(YoungPerson).values(pathway_option_id=None))
-    for model in (SentEmail, Notification, SignOff, HousingNote, HousingTask, TriplePlan, PathwayReview,
-                  Allocation, Sibling, Adviser, IdempotentRequest, SettingUpHome,
-                  Nomination, Placement, Rejection, Proposal, MatchingRun, CohortMember, Cohort, Event,
-                  Option, Provider, LocalLink, Preference, Application, YoungPerson,
-                  AuditShown, AuditEntry):  # fmt: skip
+    for model in CASE_DATA:
         session.execute(delete(model))
 
 

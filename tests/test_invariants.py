@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from housing.invariants import INVARIANTS, broken
 from housing.vocabulary import Role
 from tests.builders import contest
+from tests.clean_up import broken_then_cleared
 
 CORRUPTIONS = {
     "option whose count disagrees": ["UPDATE options SET placed = 0 WHERE id = :option"],
@@ -87,3 +88,16 @@ def test_the_other_invariants_are_backstopped_by_the_schema_itself(app, agreed):
             with pytest.raises(IntegrityError):
                 session.execute(text(statement), {k: v for k, v in agreed.items() if f":{k}" in statement})
             session.rollback()
+
+
+def test_each_tests_clean_up_names_what_it_left_broken_and_clears_it_all(app, agreed, row_counts):
+    """The suite's clean-up after every test (tests/clean_up.py, one round trip on PostgreSQL) reads
+    the invariants on what the test left before it deletes anything, and leaves only reference data."""
+    miscounted = {"option": agreed["option"]}
+    with app.extensions["pathways"].writer_factory() as session, session.begin():
+        session.execute(text("UPDATE options SET placed = 0 WHERE id = :option"), miscounted)
+    found = broken_then_cleared(app.extensions["pathways"].engine)
+    assert [(name.split(" whose")[0], ids) for name, ids in found.items()] == [
+        ("an option", [agreed["option"]])
+    ]
+    assert {table for table, rows in row_counts().items() if rows} == {"districts", "places"}
