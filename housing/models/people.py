@@ -41,7 +41,57 @@ def _reference_key_default(context: Any) -> str:
     return text_rules.reference_key(context.get_current_parameters()["reference"])
 
 
-class YoungPerson(Base):
+class RecordSays:
+    """What a young person's record says beyond its columns, worked out the same way whether the
+    record is the model (a change's reply) or the frozen `housing.reads.record_values.Record` (a
+    read): the API dumps both, and a reply and a read must be the same bytes."""
+
+    due_now: Any
+    nomination_now: Any
+
+    @property
+    def due_date(self) -> date | None:
+        return self.due_now.on if self.due_now else None
+
+    @property
+    def due(self) -> DueKind | None:
+        """`pathway` (by 17½) or `move` (a move, release or 18th-birthday date); None if nothing is due."""
+        return self.due_now.kind if self.due_now else None
+
+    @property
+    def pathway_deadline(self) -> date:
+        return lifedates.pathway_deadline(self.date_of_birth)
+
+    @property
+    def bedrooms_needed(self) -> int:
+        return rules.bedrooms_needed(self.children)
+
+    @property
+    def needs(self) -> dict[str, Any]:
+        return {field: getattr(self, field) for field in NEEDS}
+
+    @property
+    def current_accommodation(self) -> dict[str, Any] | None:
+        if self.accommodation_code is None:
+            return None
+        return {
+            "code": self.accommodation_code,
+            "suitable": self.accommodation_suitable,
+            "judged_on": self.accommodation_judged_on,
+        }
+
+    @property
+    def pathway(self) -> dict[str, Any]:
+        return {
+            "status": self.pathway_status,
+            "agreed_on": self.pathway_agreed_on,
+            "route": self.pathway_route,
+            "option": self.pathway_option_id,
+            "nomination": self.nomination_now,
+        }
+
+
+class YoungPerson(RecordSays, Base):
     __tablename__ = "young_people"
     __table_args__ = (
         CheckConstraint("children >= 0", name="children_not_negative"),
@@ -140,47 +190,6 @@ class YoungPerson(Base):
     def _keyed(self, _name: str, reference: str) -> str:
         self.reference_key = text_rules.reference_key(reference)
         return reference
-
-    @property
-    def due_date(self) -> date | None:
-        return self.due_now.on if self.due_now else None
-
-    @property
-    def due(self) -> DueKind | None:
-        """`pathway` (by 17½) or `move` (a move, release or 18th-birthday date); None if nothing is due."""
-        return self.due_now.kind if self.due_now else None
-
-    @property
-    def pathway_deadline(self) -> date:
-        return lifedates.pathway_deadline(self.date_of_birth)
-
-    @property
-    def bedrooms_needed(self) -> int:
-        return rules.bedrooms_needed(self.children)
-
-    @property
-    def needs(self) -> dict[str, Any]:
-        return {field: getattr(self, field) for field in NEEDS}
-
-    @property
-    def current_accommodation(self) -> dict[str, Any] | None:
-        if self.accommodation_code is None:
-            return None
-        return {
-            "code": self.accommodation_code,
-            "suitable": self.accommodation_suitable,
-            "judged_on": self.accommodation_judged_on,
-        }
-
-    @property
-    def pathway(self) -> dict[str, Any]:
-        return {
-            "status": self.pathway_status,
-            "agreed_on": self.pathway_agreed_on,
-            "route": self.pathway_route,
-            "option": self.pathway_option_id,
-            "nomination": self.nomination_now,
-        }
 
 
 class LocalLink(Base):

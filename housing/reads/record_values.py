@@ -12,10 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from housing import lifedates, rules
-from housing.due import Due, DueKind
+from housing.due import Due
 from housing.models import Application, LocalLink, Option, Placement, Preference, YoungPerson
-from housing.models.people import NEEDS
+from housing.models.people import RecordSays
 from housing.reads import nominations
 from housing.reads.young_people import standing
 from housing.vocabulary import (
@@ -85,7 +84,7 @@ class Placed:
 
 
 @dataclass(frozen=True)
-class Record:
+class Record(RecordSays):
     """Their record, its lists in the record's own orders, and what is due as of the day read."""
 
     id: str
@@ -126,47 +125,6 @@ class Record:
     due_now: Due | None
     due_tier: DueTier
     nomination_now: dict[str, Any] | None  # the nomination behind the current placement
-
-    @property
-    def due_date(self) -> date | None:
-        return self.due_now.on if self.due_now else None
-
-    @property
-    def due(self) -> DueKind | None:
-        """`pathway` (by 17½) or `move` (a move, release or 18th-birthday date); None if nothing is due."""
-        return self.due_now.kind if self.due_now else None
-
-    @property
-    def pathway_deadline(self) -> date:
-        return lifedates.pathway_deadline(self.date_of_birth)
-
-    @property
-    def bedrooms_needed(self) -> int:
-        return rules.bedrooms_needed(self.children)
-
-    @property
-    def needs(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in NEEDS}
-
-    @property
-    def current_accommodation(self) -> dict[str, Any] | None:
-        if self.accommodation_code is None:
-            return None
-        return {
-            "code": self.accommodation_code,
-            "suitable": self.accommodation_suitable,
-            "judged_on": self.accommodation_judged_on,
-        }
-
-    @property
-    def pathway(self) -> dict[str, Any]:
-        return {
-            "status": self.pathway_status,
-            "agreed_on": self.pathway_agreed_on,
-            "route": self.pathway_route,
-            "option": self.pathway_option_id,
-            "nomination": self.nomination_now,
-        }
 
 
 _OWN = ("id", "reference", "given_name", "family_name", "date_of_birth", "home_district", "current_place",
