@@ -12,7 +12,7 @@ from typing import Any
 
 from flask import current_app
 
-from housing import money
+from housing import money, placement_start
 from housing.models import Proposal, YoungPerson
 from housing.reads.names import NamedOption
 from web.words import IMPORTANCE, ROUTE_WORDS, distance, from_today, long_date, ordinal
@@ -67,9 +67,11 @@ def said_of(
     names: dict[str, str],
     today: date,
 ) -> Plain:
-    """A proposal in words, a private tenancy's rent checked against the young person's own LHA rate."""
+    """A proposal in words, a private tenancy's rent checked against the young person's own LHA rate
+    on the day they would move in (the rate is set by their age then, not today)."""
     until = current_app.config["SAR_EXEMPTION_UNTIL"]
-    rent = rent_sentence(options.get(proposal.option_id), person, today, until)
+    moving_in = placement_start.starts_on(person, proposal.run.as_of, today)
+    rent = rent_sentence(options.get(proposal.option_id), person, moving_in, until)
     return plain(proposal.explanation, person, names, today, rent)
 
 

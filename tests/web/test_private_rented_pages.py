@@ -2,10 +2,13 @@
 beside each field with what was typed kept, and its rent checked against the young person's own rate
 on a run's proposal."""
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from housing.clock import today
 from housing.models import Option
+from tests import payloads
 from tests.builders import option, run, young_person
 from tests.web.conftest import csrf
 
@@ -79,3 +82,19 @@ def test_a_run_proposing_a_private_tenancy_checks_its_rent_against_the_young_per
 
     assert "Rent £980 a month is £180 above the one-bedroom rate of £800 (Worthing)." in page
     assert "Aged 19, a care leaver under 25: exempt from the shared rate until then." in page
+
+
+def test_the_rent_is_checked_at_the_age_they_will_be_when_they_move_in(client, officer, person_signing_in):
+    turns_25 = today() + timedelta(days=30)
+    born = turns_25.replace(year=turns_25.year - 25)
+    moving = (today() + timedelta(days=60)).isoformat()
+    body = payloads.young_person(reference="WS-RENT-25", date_of_birth=born.isoformat(), move_date=moving)
+    assert client.post("/api/v1/young-people", json=body, headers=officer).status_code == 201
+    option(client, officer, "private_rented", min_age=18, monthly_rent=980, rental_market_area="Worthing")
+    the_run = run(client, officer)
+    assert len(the_run["proposals"]) == 1
+    person_signing_in(client)
+
+    page = client.get(f"/runs/{the_run['id']}").get_data(as_text=True)
+
+    assert "Aged 25: care leavers are exempt from the shared rate only until 25." in page
