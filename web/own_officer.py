@@ -52,7 +52,7 @@ def share(proposal_id: str) -> Response | tuple[str, int]:
         _, told = own_view.share(db(), g.actor, proposal_id)
     except Conflict:
         refused = {f"proposal-{proposal_id}": "This proposal is no longer open, so it was not shared"}
-        return runs.review.__wrapped__(run_id, refused, 409)
+        return runs.review_page(run_id, refused, 409)
     send_emails(told)
     flash("Shared with the young person. They can see it on their own pages and answer it.", "success")
     return redirect(

@@ -61,10 +61,11 @@ def _out_of_scope(refused: Invalid) -> str:
 @bp.get("/runs/<run_id>")
 @page(*OFFICERS)
 def review(run_id: str) -> tuple[str, int]:
-    return _review_page(run_id)
+    return review_page(run_id)
 
 
-def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+def review_page(run_id: str, errors: dict[str, str] | None = None, status: int = 200) -> tuple[str, int]:
+    """A run's page; an action on it that was refused shows it again, the reason beside the proposal."""
     number = page_asked()
     unmatched_page = page_asked("unmatched_page")
     found = run_review.review(
@@ -106,7 +107,11 @@ def _review_page(run_id: str, errors: dict[str, str] | None = None, status: int 
 
 @bp.get("/proposals/<proposal_id>/accept")
 @page(*OFFICERS)
-def check_accept(
+def check_accept(proposal_id: str) -> tuple[str, int]:
+    return _check_accept_page(proposal_id)
+
+
+def _check_accept_page(
     proposal_id: str, errors: dict[str, str] | None = None, status: int = 200
 ) -> tuple[str, int]:
     """Check before accepting: who, which place, from when, what the accept will set going, and the
@@ -137,9 +142,9 @@ def accept(proposal_id: str) -> Response | tuple[str, int]:
         proposal = decisions.accept(db(), g.actor, proposal_id, today(), request.form.get("reason"))
     except Invalid:
         missing = {"reason": "They said no to this place: enter why you accept it"}
-        return check_accept.__wrapped__(proposal_id, missing, 400)
+        return _check_accept_page(proposal_id, missing, 400)
     except Conflict as refused:
-        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+        return review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     flash(banners.accepted(proposal), "success")
     return _back_to(run_id, proposal_id)
 
@@ -150,11 +155,11 @@ def reject(proposal_id: str) -> Response | tuple[str, int]:
     run_id, reason = request.form.get("run", ""), request.form.get("reason", "").strip()
     if not reason:
         missing = {f"reason-{proposal_id}": "Enter why the proposal is rejected"}
-        return _review_page(run_id, missing, 400)
+        return review_page(run_id, missing, 400)
     try:
         proposal = decisions.reject(db(), g.actor, proposal_id, reason)
     except Conflict as refused:
-        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
+        return review_page(run_id, {f"proposal-{proposal_id}": refused.message}, 409)
     flash(banners.rejected(proposal), "success")
     return _back_to(run_id, proposal_id)
 
@@ -166,7 +171,7 @@ def undo_accept(proposal_id: str) -> Response | tuple[str, int]:
     try:
         proposal = undo.undo_accept(db(), g.actor, proposal_id, today())
     except Conflict as refused:
-        return _review_page(run_id, {f"proposal-{proposal_id}": refused.message.capitalize()}, 409)
+        return review_page(run_id, {f"proposal-{proposal_id}": refused.message.capitalize()}, 409)
     flash(banners.undone(proposal), "success")
     return _back_to(run_id, proposal_id)
 
