@@ -122,5 +122,6 @@ def test_lists_fit_a_phone_and_the_menu_a_desktop(page, user, client, officer):
     region = page.locator(".pathways-table-region").first
     region.focus()  # a wide table scrolls in its own region, reached with the keyboard
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("r => r.scrollLeft") > 0
+    # Chromium scrolls by the keyboard smoothly: wait (at most 5 s) for the region to have moved.
+    page.wait_for_function("r => r.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
     snapshot(page, "home-phone")
